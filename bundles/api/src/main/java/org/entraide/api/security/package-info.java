@@ -1,0 +1,3 @@
+/** Who is calling: the authenticated user of a brand and their roles. */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.entraide.api.security;

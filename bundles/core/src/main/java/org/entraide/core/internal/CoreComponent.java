@@ -1,0 +1,91 @@
+package org.entraide.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RoutesBuilder;
+import org.entraide.api.event.EventLog;
+import org.entraide.api.security.RequestAuthenticator;
+import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.storage.Transactions;
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.security.JaasInstanceAdmins;
+import org.entraide.core.internal.security.PasswordHasher;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the core on the {@code entraide} DataSource: migrates the schema, then publishes the platform
+ * services plugins use and the REST routes the shared CamelContext picks up.
+ */
+@Component(name = "org.entraide.core", immediate = true)
+@Designate(ocd = CoreConfig.class)
+public class CoreComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreComponent.class);
+
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private Core core;
+
+    @Reference(target = "(dataSourceName=entraide)")
+    private DataSource dataSource;
+
+    @Activate
+    void activate(BundleContext bundle, CoreConfig config) {
+        CoreSettings settings = settings(config);
+        core = new Core(dataSource, settings, new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()),
+            new PasswordHasher(), Clock.systemUTC());
+        if (settings.demo()) {
+            new DemoSeeder(core).seedIfAbsent();
+        }
+        registrations.add(bundle.registerService(Transactions.class, core.db, null));
+        registrations.add(bundle.registerService(EventLog.class, core.events, null));
+        registrations.add(bundle.registerService(SchemaMigrator.class, core.migrator, null));
+        registrations.add(bundle.registerService(RequestAuthenticator.class, core.accounts, null));
+        for (RoutesBuilder routes : core.routes) {
+            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getSimpleName()));
+            registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
+        }
+        LOG.info("Entraide core started on {} ({} route builders)", core.db.dialect(), core.routes.size());
+    }
+
+    @Modified
+    void modified(CoreConfig config) {
+        core.update(settings(config));
+        LOG.info("Entraide core configuration updated");
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework already removed it
+            }
+        }
+        registrations.clear();
+        core = null;
+    }
+
+    static CoreSettings settings(CoreConfig c) {
+        return new CoreSettings(Duration.ofHours(c.token_lifetime_hours()), c.request_max_bytes(),
+            Duration.ofMinutes(c.ratelimit_window_minutes()),
+            Map.of("login", c.ratelimit_login(), "register", c.ratelimit_register(), "post", c.ratelimit_post(),
+                "admin-login", c.ratelimit_login()),
+            c.demo_enabled());
+    }
+}

@@ -1,0 +1,31 @@
+package org.entraide.core.internal;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The tunable values of the core, read from the {@code org.entraide.core} configuration. */
+public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, Duration rateWindow, Map<String, Integer> rateLimits,
+                           boolean demo) {
+    public CoreSettings {
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new IllegalArgumentException("token.lifetime.hours must be positive");
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("request.max.bytes must be at least 1024");
+        }
+        rateLimits = Map.copyOf(rateLimits);
+    }
+
+    public static CoreSettings defaults() {
+        return new CoreSettings(Duration.ofHours(24), 64 * 1024, Duration.ofMinutes(10),
+            Map.of("login", 10, "register", 100, "post", 30, "admin-login", 10), false);
+    }
+
+    public CoreSettings withDemo(boolean on) {
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, on);
+    }
+
+    public CoreSettings withRateLimits(Map<String, Integer> limits) {
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, limits, demo);
+    }
+}

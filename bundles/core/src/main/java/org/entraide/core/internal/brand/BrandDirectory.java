@@ -1,0 +1,99 @@
+package org.entraide.core.internal.brand;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.Store;
+import org.entraide.api.model.Topic;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.paging.Page;
+import org.entraide.core.internal.paging.PageRequest;
+
+/** Read access to brands, their stores and topics. */
+public final class BrandDirectory {
+    private static final String STORE_COLUMNS = "id, brand_id, code, name, city, postal_code, latitude, longitude";
+
+    private final Database db;
+
+    public BrandDirectory(Database db) {
+        this.db = db;
+    }
+
+    /** @throws ProblemException 404 when no brand has that slug */
+    public Brand require(String slug) {
+        return find(slug).orElseThrow(() -> ProblemException.notFound("no brand '" + slug + "'"));
+    }
+
+    public Optional<Brand> find(String slug) {
+        if (slug == null || !Brand.SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return db.inTransaction(c -> Sql.one(c, "SELECT id, slug, name FROM brand WHERE slug = ?",
+            rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), slug));
+    }
+
+    public List<Brand> all() {
+        return db.inTransaction(c -> Sql.list(c, "SELECT id, slug, name FROM brand ORDER BY slug",
+            rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))));
+    }
+
+    public Optional<Store> storeByCode(Connection c, long brandId, String code) {
+        return Sql.one(c, "SELECT " + STORE_COLUMNS + " FROM store WHERE brand_id = ? AND code = ?",
+            BrandDirectory::store, brandId, code);
+    }
+
+    public Optional<Store> storeById(Connection c, long storeId) {
+        return Sql.one(c, "SELECT " + STORE_COLUMNS + " FROM store WHERE id = ?", BrandDirectory::store, storeId);
+    }
+
+    /** Stores of a brand, filtered by a case-insensitive text on name, city, postal code or code. */
+    public Page<Store> stores(long brandId, String text, PageRequest page) {
+        return db.inTransaction(c -> {
+            StringBuilder where = new StringBuilder(" FROM store WHERE brand_id = ?");
+            List<Object> params = new ArrayList<>(List.of(brandId));
+            if (text != null && !text.isBlank()) {
+                String like = "%" + escapeLike(text.strip()) + "%";
+                where.append(" AND (").append(db.dialect().containsIgnoreCase("name")).append(" OR ")
+                    .append(db.dialect().containsIgnoreCase("city")).append(" OR postal_code LIKE ? OR code = ?)");
+                params.addAll(List.of(like, like, text.strip() + "%", text.strip()));
+            }
+            long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
+            params.addAll(List.of(page.size(), page.offset()));
+            List<Store> items = Sql.list(c, "SELECT " + STORE_COLUMNS + where + " ORDER BY code LIMIT ? OFFSET ?",
+                BrandDirectory::store, params.toArray());
+            return new Page<>(items, total, page);
+        });
+    }
+
+    public List<Topic> topics(long brandId) {
+        return db.inTransaction(c -> Sql.list(c, "SELECT id, brand_id, slug, name FROM topic WHERE brand_id = ? ORDER BY name",
+            BrandDirectory::topic, brandId));
+    }
+
+    public Optional<Topic> topic(Connection c, long brandId, String slug) {
+        return Sql.one(c, "SELECT id, brand_id, slug, name FROM topic WHERE brand_id = ? AND slug = ?",
+            BrandDirectory::topic, brandId, slug);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static Store store(ResultSet rs) throws SQLException {
+        Double lat = rs.getObject("latitude") == null ? null : rs.getDouble("latitude");
+        Double lon = rs.getObject("longitude") == null ? null : rs.getDouble("longitude");
+        return new Store(rs.getLong("id"), rs.getLong("brand_id"), rs.getString("code"), rs.getString("name"),
+            rs.getString("city"), rs.getString("postal_code"), lat, lon);
+    }
+
+    static Topic topic(ResultSet rs) throws SQLException {
+        return new Topic(rs.getLong("id"), rs.getLong("brand_id"), rs.getString("slug"), rs.getString("name"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.entraide.core.internal.camel;
+
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** How Entraide configures a CamelContext, shared by the OSGi component and the tests. */
+public final class CamelContexts {
+    private CamelContexts() {
+    }
+
+    public static DefaultCamelContext create(String name, String host, int port) {
+        DefaultCamelContext ctx = new DefaultCamelContext();
+        ctx.getCamelContextExtension().setName(name);
+        // Every Camel component is embedded in the org.entraide.camel bundle: resolve through its class loader.
+        ctx.setApplicationContextClassLoader(DefaultCamelContext.class.getClassLoader());
+        // Request bodies are read by the API with a size limit; stream caching would spool them first.
+        ctx.setStreamCaching(false);
+        ctx.getRestConfiguration().setComponent("jetty");
+        ctx.getRestConfiguration().setHost(host);
+        ctx.getRestConfiguration().setPort(port);
+        ctx.getRestConfiguration().setBindingMode("off");
+        return ctx;
+    }
+}

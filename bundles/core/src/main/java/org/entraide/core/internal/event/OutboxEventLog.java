@@ -1,0 +1,36 @@
+package org.entraide.core.internal.event;
+
+import java.sql.Connection;
+import java.time.Clock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.NewEvent;
+import org.entraide.core.internal.db.Sql;
+
+/** Appends events to the {@code domain_event} outbox inside the caller's transaction. */
+public final class OutboxEventLog implements EventLog {
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OutboxEventLog(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public long append(Connection c, NewEvent e) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(e.payload());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("event payload is not serializable: " + ex.getMessage(), ex);
+        }
+        return Sql.insert(c, "INSERT INTO domain_event (brand_id, event_type, occurred_at, actor_id, subject_type, "
+                + "subject_id, payload, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            e.brandId(), e.type(), clock.instant(), e.actorId(), e.subjectType(), e.subjectId(), payload,
+            e.schemaVersion());
+    }
+}

@@ -1,0 +1,58 @@
+package org.entraide.core.internal.post;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.ComplaintStatus;
+import org.entraide.api.model.PostType;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.paging.Page;
+import org.entraide.core.internal.paging.PageRequest;
+
+/** The public list of published complaints, filterable by store and status. */
+public final class ComplaintQueries {
+    private final Database db;
+
+    public ComplaintQueries(Database db) {
+        this.db = db;
+    }
+
+    public Page<Views.ComplaintSummary> list(Brand brand, String storeCode, String status, PageRequest page) {
+        StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ?");
+        List<Object> params = new ArrayList<>(List.of(brand.id(), PostType.COMPLAINT.name(), PublicationState.PUBLISHED.name()));
+        if (storeCode != null) {
+            where.append(" AND p.store_id = (SELECT s.id FROM store s WHERE s.brand_id = ? AND s.code = ?)");
+            params.add(brand.id());
+            params.add(storeCode);
+        }
+        if (status != null) {
+            try {
+                params.add(ComplaintStatus.valueOf(status).name());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "one of OPEN, ANSWERED, RESOLVED, UNRESOLVED");
+            }
+            where.append(" AND p.complaint_status = ?");
+        }
+        return db.inTransaction(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(page.size());
+            paged.add(page.offset());
+            List<PostRow> rows = Sql.list(c, "SELECT p." + PostRow.COLUMNS.replace(", ", ", p.") + where
+                + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?", PostRow::map, paged.toArray());
+            List<Views.ComplaintSummary> items = new ArrayList<>();
+            for (PostRow p : rows) {
+                int responses = (int) Sql.count(c, "SELECT COUNT(*) FROM post WHERE parent_id = ? AND publication = ?",
+                    p.id(), PublicationState.PUBLISHED.name());
+                items.add(new Views.ComplaintSummary(p.id(), p.title(), Views.excerpt(p.body()),
+                    ComplaintService.storeRef(c, p.storeId()), p.complaintStatus().name(),
+                    ComplaintService.publicAuthor(c, p), responses, p.rating(), p.createdAt()));
+            }
+            return new Page<>(items, total, page);
+        });
+    }
+}

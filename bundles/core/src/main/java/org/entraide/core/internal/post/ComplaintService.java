@@ -1,0 +1,161 @@
+package org.entraide.core.internal.post;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.ComplaintStatus;
+import org.entraide.api.model.PostType;
+import org.entraide.api.model.Role;
+import org.entraide.api.model.Store;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.core.internal.brand.BrandDirectory;
+import org.entraide.core.internal.content.ContentRenderer;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+
+/** Complaints, the official responses of staff, and the complainant's verdict. */
+public final class ComplaintService {
+    private final Database db;
+    private final BrandDirectory brands;
+    private final Posts posts;
+    private final EventLog events;
+    private final ContentRenderer renderer;
+    private final Clock clock;
+
+    public ComplaintService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
+                            Clock clock) {
+        this.db = db;
+        this.brands = brands;
+        this.posts = posts;
+        this.events = events;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public Views.ComplaintView file(Caller caller, Brand brand, String title, String body, String storeCode, boolean showPseudonym) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            Store store = null;
+            if (storeCode != null) {
+                store = brands.storeByCode(c, brand.id(), storeCode)
+                    .orElseThrow(() -> ProblemException.invalid("storeCode", "no store '" + storeCode + "' in this brand"));
+            }
+            PostRow p = posts.submit(c, new NewPost(brand.id(), PostType.COMPLAINT, null, caller.userId(), title, body,
+                null, store == null ? null : store.id(), false, showPseudonym, List.of()), clock.instant());
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("complaintId", p.id());
+            payload.put("authorId", caller.userId());
+            if (store != null) {
+                payload.put("storeId", store.id());
+                payload.put("storeCode", store.code());
+            }
+            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_FILED, caller.userId(), EventTypes.SUBJECT_POST,
+                p.id(), payload));
+            return view(c, p, caller);
+        });
+    }
+
+    /** An official response. Store managers respond for their stores, brand admins for every complaint. */
+    public Views.ComplaintView respond(Caller caller, Brand brand, long complaintId, String body) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            PostRow p = posts.require(c, brand.id(), complaintId, PostType.COMPLAINT, true);
+            if (!Visibility.canSee(p, caller)) {
+                throw ProblemException.notFound("no complaint " + complaintId);
+            }
+            boolean allowed = caller.has(Role.BRAND_ADMIN) || (p.storeId() != null && caller.managesStore(p.storeId()));
+            if (!allowed) {
+                throw ProblemException.forbidden("only the store's managers or the brand's admins respond to this complaint");
+            }
+            Instant now = clock.instant();
+            PostRow r = posts.submit(c, new NewPost(brand.id(), PostType.RESPONSE, p.id(), caller.userId(), null, body,
+                null, p.storeId(), true, true, List.of()), now);
+            if (p.complaintStatus() == ComplaintStatus.OPEN) {
+                Sql.update(c, "UPDATE post SET complaint_status = ? WHERE id = ?", ComplaintStatus.ANSWERED, p.id());
+            }
+            posts.touch(c, p.id(), now);
+            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_RESPONDED, caller.userId(), EventTypes.SUBJECT_POST,
+                p.id(), Map.of("complaintId", p.id(), "responseId", r.id(), "responderId", caller.userId(),
+                    "storeId", p.storeId() == null ? 0L : p.storeId())));
+            return view(c, posts.find(c, p.id()).orElseThrow(), caller);
+        });
+    }
+
+    /** The complainant's verdict, once the complaint was answered. */
+    public Views.ComplaintView resolve(Caller caller, Brand brand, long complaintId, boolean resolved, int rating,
+                                       boolean wouldBuyAgain) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            PostRow p = posts.require(c, brand.id(), complaintId, PostType.COMPLAINT, true);
+            if (p.authorId() != caller.userId()) {
+                throw ProblemException.forbidden("only the complainant marks the complaint resolved or not");
+            }
+            if (!p.complaintStatus().acceptsResolution()) {
+                throw ProblemException.conflict(p.complaintStatus() == ComplaintStatus.OPEN
+                    ? "the complaint has no response yet" : "the complaint was already evaluated");
+            }
+            ComplaintStatus status = resolved ? ComplaintStatus.RESOLVED : ComplaintStatus.UNRESOLVED;
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE post SET complaint_status = ?, rating = ?, would_buy_again = ?, evaluated_at = ? WHERE id = ?",
+                status, rating, wouldBuyAgain, now, p.id());
+            posts.touch(c, p.id(), now);
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("complaintId", p.id());
+            payload.put("rating", rating);
+            payload.put("wouldBuyAgain", wouldBuyAgain);
+            if (p.storeId() != null) {
+                payload.put("storeId", p.storeId());
+            }
+            events.append(c, NewEvent.of(brand.id(), resolved ? EventTypes.COMPLAINT_RESOLVED : EventTypes.COMPLAINT_UNRESOLVED,
+                caller.userId(), EventTypes.SUBJECT_POST, p.id(), payload));
+            return view(c, posts.find(c, p.id()).orElseThrow(), caller);
+        });
+    }
+
+    public Views.ComplaintView get(Caller caller, Brand brand, long complaintId) {
+        return db.inTransaction(c -> {
+            PostRow p = posts.require(c, brand.id(), complaintId, PostType.COMPLAINT, false);
+            if (!Visibility.canSee(p, caller)) {
+                throw ProblemException.notFound("no complaint " + complaintId);
+            }
+            return view(c, p, caller);
+        });
+    }
+
+    Views.ComplaintView view(Connection c, PostRow p, Caller caller) {
+        List<Views.ResponseView> responses = new ArrayList<>();
+        for (PostRow r : posts.children(c, p.id())) {
+            if (Visibility.canSee(r, caller)) {
+                responses.add(new Views.ResponseView(r.id(), r.body(), renderer.toHtml(r.body()), Authors.of(c, r.authorId()),
+                    r.official(), storeRef(c, r.storeId()), r.createdAt()));
+            }
+        }
+        boolean mine = caller != null && caller.userId() == p.authorId();
+        return new Views.ComplaintView(p.id(), p.title(), p.body(), renderer.toHtml(p.body()), storeRef(c, p.storeId()),
+            p.complaintStatus().name(), publicAuthor(c, p), mine, p.rating(), p.wouldBuyAgain(), p.evaluatedAt(),
+            p.publication().name(), p.createdAt(), p.updatedAt(), responses);
+    }
+
+    /** The complainant appears by pseudonym only if they chose to, and never by e-mail. */
+    static Views.Author publicAuthor(Connection c, PostRow p) {
+        return p.showAuthor() ? Authors.of(c, p.authorId()) : null;
+    }
+
+    static Views.StoreRef storeRef(Connection c, Long storeId) {
+        if (storeId == null) {
+            return null;
+        }
+        return Sql.one(c, "SELECT code, name, city, postal_code FROM store WHERE id = ?",
+            rs -> new Views.StoreRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), storeId).orElse(null);
+    }
+}

@@ -1,0 +1,91 @@
+package org.entraide.core.internal.post;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.ComplaintStatus;
+import org.entraide.api.model.PostType;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.db.Sql;
+
+/** Storage of posts and their tags, within the caller's transaction. */
+public final class Posts {
+    private final EventLog events;
+    private final SubmissionGate gate;
+
+    public Posts(EventLog events, SubmissionGate gate) {
+        this.events = events;
+        this.gate = gate;
+    }
+
+    /** Stores a submitted post in the state the submission gate decides, with its events. */
+    public PostRow submit(Connection c, NewPost p, Instant now) {
+        PublicationState state = gate.decide(c, p);
+        ComplaintStatus status = p.type() == PostType.COMPLAINT ? ComplaintStatus.OPEN : null;
+        long id = Sql.insert(c, "INSERT INTO post (brand_id, post_type, parent_id, author_id, title, body, topic_id, "
+                + "store_id, publication, official, show_author, score, up_votes, down_votes, answer_count, "
+                + "complaint_status, created_at, updated_at, version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, 0)",
+            p.brandId(), p.type(), p.parentId(), p.authorId(), p.title(), p.body(), p.topicId(), p.storeId(), state,
+            p.official(), p.showAuthor(), status, now, now);
+        for (String tag : p.tags()) {
+            Sql.update(c, "INSERT INTO post_tag (post_id, tag) VALUES (?, ?)", id, tag);
+        }
+        Map<String, Object> payload = new java.util.HashMap<>();
+        payload.put("postId", id);
+        payload.put("postType", p.type().name());
+        payload.put("authorId", p.authorId());
+        if (p.parentId() != null) {
+            payload.put("parentId", p.parentId());
+        }
+        if (p.topicId() != null) {
+            payload.put("topicId", p.topicId());
+        }
+        if (p.storeId() != null) {
+            payload.put("storeId", p.storeId());
+        }
+        payload.put("tags", p.tags());
+        events.append(c, NewEvent.of(p.brandId(), EventTypes.POST_SUBMITTED, p.authorId(), EventTypes.SUBJECT_POST, id, payload));
+        if (state == PublicationState.PUBLISHED) {
+            events.append(c, NewEvent.of(p.brandId(), EventTypes.POST_PUBLISHED, p.authorId(), EventTypes.SUBJECT_POST, id, payload));
+        }
+        return find(c, id).orElseThrow();
+    }
+
+    public Optional<PostRow> find(Connection c, long id) {
+        return Sql.one(c, "SELECT " + PostRow.COLUMNS + " FROM post WHERE id = ?", PostRow::map, id);
+    }
+
+    /** Reads the post and locks its row until the transaction ends: writes to one post are serialized. */
+    public Optional<PostRow> lock(Connection c, long id) {
+        return Sql.one(c, "SELECT " + PostRow.COLUMNS + " FROM post WHERE id = ? FOR UPDATE", PostRow::map, id);
+    }
+
+    /** The post of that brand and type, or 404 (a post of another brand does not exist for this one). */
+    public PostRow require(Connection c, long brandId, long id, PostType type, boolean forUpdate) {
+        Optional<PostRow> row = forUpdate ? lock(c, id) : find(c, id);
+        return row.filter(p -> p.brandId() == brandId && p.type() == type)
+            .orElseThrow(() -> ProblemException.notFound("no " + type.name().toLowerCase(java.util.Locale.ROOT) + " " + id));
+    }
+
+    public List<PostRow> children(Connection c, long parentId) {
+        return Sql.list(c, "SELECT " + PostRow.COLUMNS + " FROM post WHERE parent_id = ? ORDER BY created_at, id",
+            PostRow::map, parentId);
+    }
+
+    public List<String> tags(Connection c, long postId) {
+        return Sql.list(c, "SELECT tag FROM post_tag WHERE post_id = ? ORDER BY tag", rs -> rs.getString(1), postId);
+    }
+
+    /** Bumps the version and the update time: every change of a post row goes through here. */
+    public void touch(Connection c, long id, Instant now) {
+        Sql.update(c, "UPDATE post SET version = version + 1, updated_at = ? WHERE id = ?", now, id);
+    }
+}

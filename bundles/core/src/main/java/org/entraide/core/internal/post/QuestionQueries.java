@@ -1,0 +1,79 @@
+package org.entraide.core.internal.post;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.PostType;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.paging.Page;
+import org.entraide.core.internal.paging.PageRequest;
+
+/** The public, filtered and paginated list of published questions. */
+public final class QuestionQueries {
+    /** Filters of the question list; null means "any". */
+    public record Filter(String topic, String tag, String status, String text, String sort) {
+    }
+
+    private final Database db;
+
+    public QuestionQueries(Database db) {
+        this.db = db;
+    }
+
+    public Page<Views.QuestionSummary> list(Brand brand, Filter f, PageRequest page) {
+        StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ?");
+        List<Object> params = new ArrayList<>(List.of(brand.id(), PostType.QUESTION.name(), PublicationState.PUBLISHED.name()));
+        if (f.topic() != null) {
+            where.append(" AND p.topic_id = (SELECT t.id FROM topic t WHERE t.brand_id = ? AND t.slug = ?)");
+            params.add(brand.id());
+            params.add(f.topic());
+        }
+        if (f.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM post_tag g WHERE g.post_id = p.id AND g.tag = ?)");
+            params.add(f.tag());
+        }
+        if (f.status() != null) {
+            switch (f.status()) {
+                case "unanswered" -> where.append(" AND p.answer_count = 0");
+                case "answered" -> where.append(" AND p.answer_count > 0");
+                case "accepted" -> where.append(" AND p.accepted_answer_id IS NOT NULL");
+                default -> throw ProblemException.invalid("status", "one of unanswered, answered, accepted");
+            }
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            where.append(" AND ").append(db.dialect().containsIgnoreCase("p.title"));
+            params.add("%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String order = switch (f.sort() == null ? "recent" : f.sort()) {
+            case "recent" -> " ORDER BY p.created_at DESC, p.id DESC";
+            case "score" -> " ORDER BY p.score DESC, p.id DESC";
+            case "active" -> " ORDER BY p.updated_at DESC, p.id DESC";
+            default -> throw ProblemException.invalid("sort", "one of recent, score, active");
+        };
+        return db.inTransaction(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(page.size());
+            paged.add(page.offset());
+            List<PostRow> rows = Sql.list(c, "SELECT " + prefixed() + where + order + " LIMIT ? OFFSET ?",
+                PostRow::map, paged.toArray());
+            List<Views.QuestionSummary> items = new ArrayList<>();
+            for (PostRow q : rows) {
+                items.add(new Views.QuestionSummary(q.id(), q.title(), Views.excerpt(q.body()),
+                    QuestionService.topicRef(c, q.topicId()),
+                    Sql.list(c, "SELECT tag FROM post_tag WHERE post_id = ? ORDER BY tag", rs -> rs.getString(1), q.id()),
+                    Authors.of(c, q.authorId()), q.official(), q.score(), q.answerCount(), q.answerCount() > 0,
+                    q.acceptedAnswerId(), q.publication().name(), q.createdAt()));
+            }
+            return new Page<>(items, total, page);
+        });
+    }
+
+    private static String prefixed() {
+        return "p." + PostRow.COLUMNS.replace(", ", ", p.");
+    }
+}

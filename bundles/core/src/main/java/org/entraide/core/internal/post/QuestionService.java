@@ -1,0 +1,163 @@
+package org.entraide.core.internal.post;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.PostType;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.core.internal.brand.BrandDirectory;
+import org.entraide.core.internal.content.ContentRenderer;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+
+/** Questions, their answers and the accepted answer. */
+public final class QuestionService {
+    private final Database db;
+    private final BrandDirectory brands;
+    private final Posts posts;
+    private final EventLog events;
+    private final ContentRenderer renderer;
+    private final Clock clock;
+
+    public QuestionService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
+                           Clock clock) {
+        this.db = db;
+        this.brands = brands;
+        this.posts = posts;
+        this.events = events;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public Views.QuestionView ask(Caller caller, Brand brand, String title, String body, String topicSlug, List<String> tags) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            Long topicId = null;
+            if (topicSlug != null) {
+                topicId = brands.topic(c, brand.id(), topicSlug)
+                    .orElseThrow(() -> ProblemException.invalid("topic", "no topic '" + topicSlug + "' in this brand")).id();
+            }
+            PostRow q = posts.submit(c, new NewPost(brand.id(), PostType.QUESTION, null, caller.userId(), title, body,
+                topicId, null, caller.isStaff(), true, tags), clock.instant());
+            return view(c, q, caller);
+        });
+    }
+
+    public Views.AnswerView answer(Caller caller, Brand brand, long questionId, String body) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            PostRow q = posts.require(c, brand.id(), questionId, PostType.QUESTION, true);
+            if (!q.isPublished()) {
+                throw ProblemException.notFound("no question " + questionId);
+            }
+            Instant now = clock.instant();
+            PostRow a = posts.submit(c, new NewPost(brand.id(), PostType.ANSWER, q.id(), caller.userId(), null, body,
+                q.topicId(), null, caller.isStaff(), true, List.of()), now);
+            if (a.isPublished()) {
+                Sql.update(c, "UPDATE post SET answer_count = answer_count + 1 WHERE id = ?", q.id());
+                posts.touch(c, q.id(), now);
+            }
+            return answerView(c, a, q, caller);
+        });
+    }
+
+    /**
+     * Accepts {@code answerId} (or withdraws acceptance when null). Two accepts that race on the same
+     * question: the one that finds the question changed after it read it answers 409.
+     */
+    public Views.QuestionView accept(Caller caller, Brand brand, long questionId, Long answerId) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        int seenVersion = db.inTransaction(c -> posts.require(c, brand.id(), questionId, PostType.QUESTION, false).version());
+        return db.inTransaction(c -> {
+            PostRow q = posts.require(c, brand.id(), questionId, PostType.QUESTION, true);
+            if (q.authorId() != caller.userId()) {
+                throw ProblemException.forbidden("only the author of the question accepts an answer");
+            }
+            if (q.version() != seenVersion) {
+                throw ProblemException.conflict("the question changed while accepting; reload it and try again");
+            }
+            Long previous = q.acceptedAnswerId();
+            if (java.util.Objects.equals(previous, answerId)) {
+                return view(c, q, caller);
+            }
+            PostRow answer = null;
+            if (answerId != null) {
+                answer = posts.find(c, answerId)
+                    .filter(a -> a.type() == PostType.ANSWER && a.parentId() != null && a.parentId() == questionId)
+                    .orElseThrow(() -> ProblemException.invalid("answerId", "no answer " + answerId + " to this question"));
+                if (!answer.isPublished()) {
+                    throw ProblemException.conflict("answer " + answerId + " is not published");
+                }
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE post SET accepted_answer_id = ? WHERE id = ?", answerId, questionId);
+            posts.touch(c, questionId, now);
+            if (previous != null) {
+                long prevAuthor = posts.find(c, previous).map(PostRow::authorId).orElse(0L);
+                events.append(c, NewEvent.of(brand.id(), EventTypes.ANSWER_UNACCEPTED, caller.userId(), EventTypes.SUBJECT_POST,
+                    questionId, Map.of("questionId", questionId, "answerId", previous, "answerAuthorId", prevAuthor,
+                        "questionAuthorId", q.authorId())));
+            }
+            if (answer != null) {
+                events.append(c, NewEvent.of(brand.id(), EventTypes.ANSWER_ACCEPTED, caller.userId(), EventTypes.SUBJECT_POST,
+                    questionId, Map.of("questionId", questionId, "answerId", answerId, "answerAuthorId", answer.authorId(),
+                        "questionAuthorId", q.authorId())));
+            }
+            return view(c, posts.find(c, questionId).orElseThrow(), caller);
+        });
+    }
+
+    public Views.QuestionView get(Caller caller, Brand brand, long questionId) {
+        return db.inTransaction(c -> {
+            PostRow q = posts.require(c, brand.id(), questionId, PostType.QUESTION, false);
+            if (!Visibility.canSee(q, caller)) {
+                throw ProblemException.notFound("no question " + questionId);
+            }
+            return view(c, q, caller);
+        });
+    }
+
+    Views.QuestionView view(Connection c, PostRow q, Caller caller) {
+        Long me = caller == null ? null : caller.userId();
+        List<Views.AnswerView> answers = new ArrayList<>();
+        for (PostRow a : posts.children(c, q.id())) {
+            if (Visibility.canSee(a, caller)) {
+                answers.add(answerView(c, a, q, caller));
+            }
+        }
+        // The accepted answer first, then by score, then oldest first.
+        answers.sort(Comparator.comparing((Views.AnswerView a) -> !a.accepted())
+            .thenComparing(Comparator.comparingInt(Views.AnswerView::score).reversed())
+            .thenComparing(Views.AnswerView::createdAt));
+        return new Views.QuestionView(q.id(), q.title(), q.body(), renderer.toHtml(q.body()), topicRef(c, q.topicId()),
+            posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
+            q.answerCount(), q.acceptedAnswerId(), q.publication().name(), Authors.voteOf(c, q.id(), me),
+            q.createdAt(), q.updatedAt(), answers);
+    }
+
+    private Views.AnswerView answerView(Connection c, PostRow a, PostRow q, Caller caller) {
+        Long me = caller == null ? null : caller.userId();
+        return new Views.AnswerView(a.id(), a.body(), renderer.toHtml(a.body()), Authors.of(c, a.authorId()), a.official(),
+            a.score(), a.upVotes(), a.downVotes(), Long.valueOf(a.id()).equals(q.acceptedAnswerId()),
+            a.publication().name(), Authors.voteOf(c, a.id(), me), a.createdAt(), a.updatedAt());
+    }
+
+    static Views.TopicRef topicRef(Connection c, Long topicId) {
+        if (topicId == null) {
+            return null;
+        }
+        return Sql.one(c, "SELECT slug, name FROM topic WHERE id = ?",
+            rs -> new Views.TopicRef(rs.getString(1), rs.getString(2)), topicId).orElse(null);
+    }
+
+}

@@ -1,0 +1,59 @@
+package org.entraide.core.internal.post;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the API shows of posts. A complainant is never identified by more than a pseudonym they chose to show. */
+public final class Views {
+    /** The public face of an author: pseudonym only, never the e-mail. */
+    public record Author(long id, String pseudonym) {
+    }
+
+    public record TopicRef(String slug, String name) {
+    }
+
+    public record StoreRef(String code, String name, String city, String postalCode) {
+    }
+
+    public record QuestionSummary(long id, String title, String excerpt, TopicRef topic, List<String> tags, Author author,
+                                  boolean official, int score, int answerCount, boolean answered, Long acceptedAnswerId,
+                                  String publication, Instant createdAt) {
+    }
+
+    public record AnswerView(long id, String body, String bodyHtml, Author author, boolean official, int score,
+                             int upVotes, int downVotes, boolean accepted, String publication, Integer myVote,
+                             Instant createdAt, Instant updatedAt) {
+    }
+
+    public record QuestionView(long id, String title, String body, String bodyHtml, TopicRef topic, List<String> tags,
+                               Author author, boolean official, int score, int upVotes, int downVotes,
+                               int answerCount, Long acceptedAnswerId, String publication, Integer myVote,
+                               Instant createdAt, Instant updatedAt, List<AnswerView> answers) {
+    }
+
+    public record ResponseView(long id, String body, String bodyHtml, Author author, boolean official,
+                               StoreRef store, Instant createdAt) {
+    }
+
+    /** {@code author} is null unless the complainant chose to show their pseudonym; {@code mine} tells the author it is theirs. */
+    public record ComplaintView(long id, String title, String body, String bodyHtml, StoreRef store, String status,
+                                Author author, boolean mine, Integer rating, Boolean wouldBuyAgain, Instant evaluatedAt,
+                                String publication, Instant createdAt, Instant updatedAt, List<ResponseView> responses) {
+    }
+
+    public record ComplaintSummary(long id, String title, String excerpt, StoreRef store, String status, Author author,
+                                   int responseCount, Integer rating, Instant createdAt) {
+    }
+
+    public record VoteResult(long postId, int score, int upVotes, int downVotes, int myVote) {
+    }
+
+    private Views() {
+    }
+
+    /** The first 200 characters of a body, on one line, for lists. */
+    static String excerpt(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
+    }
+}

@@ -1,0 +1,81 @@
+package org.entraide.core.internal.post;
+
+import java.time.Instant;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.Brand;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+
+/** Up and down votes on questions and answers: one per user and post, changeable and retractable. */
+public final class VoteService {
+    private final Database db;
+    private final Posts posts;
+    private final EventLog events;
+    private final Clock clock;
+
+    public VoteService(Database db, Posts posts, EventLog events, Clock clock) {
+        this.db = db;
+        this.posts = posts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @param value 1 (up), -1 (down) or 0 (retract) */
+    public Views.VoteResult vote(Caller caller, Brand brand, long postId, int value) {
+        if (value < -1 || value > 1) {
+            throw ProblemException.invalid("value", "must be 1, -1 or 0");
+        }
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            // The post row lock serializes concurrent votes on one post, so counters never drift.
+            PostRow p = posts.lock(c, postId).filter(r -> r.brandId() == brand.id() && r.isPublished())
+                .orElseThrow(() -> ProblemException.notFound("no post " + postId));
+            if (!p.type().isVotable()) {
+                throw ProblemException.badRequest("only questions and answers take votes");
+            }
+            if (p.authorId() == caller.userId()) {
+                throw ProblemException.forbidden("you cannot vote on your own post");
+            }
+            int previous = Sql.one(c, "SELECT vote_value FROM vote WHERE post_id = ? AND user_id = ?",
+                rs -> rs.getInt(1), postId, caller.userId()).orElse(0);
+            if (previous == value) {
+                return new Views.VoteResult(postId, p.score(), p.upVotes(), p.downVotes(), value);
+            }
+            Instant now = clock.instant();
+            if (previous == 0) {
+                Sql.update(c, "INSERT INTO vote (post_id, user_id, vote_value, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    postId, caller.userId(), value, now, now);
+            } else if (value == 0) {
+                Sql.update(c, "DELETE FROM vote WHERE post_id = ? AND user_id = ?", postId, caller.userId());
+            } else {
+                Sql.update(c, "UPDATE vote SET vote_value = ?, updated_at = ? WHERE post_id = ? AND user_id = ?",
+                    value, now, postId, caller.userId());
+            }
+            int up = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
+            int down = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
+            Sql.update(c, "UPDATE post SET score = score + ?, up_votes = up_votes + ?, down_votes = down_votes + ? WHERE id = ?",
+                value - previous, up, down, postId);
+            String type = previous == 0 ? EventTypes.VOTE_CAST : value == 0 ? EventTypes.VOTE_RETRACTED : EventTypes.VOTE_CHANGED;
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("postId", postId);
+            payload.put("postType", p.type().name());
+            payload.put("postAuthorId", p.authorId());
+            payload.put("voterId", caller.userId());
+            payload.put("value", value);
+            payload.put("previous", previous);
+            if (p.parentId() != null) {
+                payload.put("parentId", p.parentId());
+            }
+            events.append(c, NewEvent.of(brand.id(), type, caller.userId(), EventTypes.SUBJECT_POST, postId, payload));
+            return new Views.VoteResult(postId, p.score() + value - previous, p.upVotes() + up, p.downVotes() + down, value);
+        });
+    }
+}

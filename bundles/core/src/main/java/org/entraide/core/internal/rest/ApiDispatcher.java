@@ -1,0 +1,178 @@
+package org.entraide.core.internal.rest;
+
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.entraide.api.model.Brand;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.api.security.RequestAuthenticator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an {@link ApiOperation} for a Camel REST exchange: reads the request, calls the operation and writes
+ * JSON, or an RFC 9457 problem. Request headers never leak into the response, and an unexpected failure
+ * answers a 500 with an incident id, never a stack trace.
+ */
+public final class ApiDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    static final String PROBLEM_BASE = "https://entraide.org/problems/";
+
+    private final ObjectMapper json;
+    private final RequestBodies bodies;
+    private final RequestAuthenticator authenticator;
+    private final Function<String, Brand> brands;
+
+    public ApiDispatcher(ObjectMapper json, RequestBodies bodies, RequestAuthenticator authenticator,
+                         Function<String, Brand> brands) {
+        this.json = json;
+        this.bodies = bodies;
+        this.authenticator = authenticator;
+        this.brands = brands;
+    }
+
+    /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
+    public Processor processor(ApiOperation op, String... pathParams) {
+        return exchange -> run(exchange, op, pathParams);
+    }
+
+    private void run(Exchange exchange, ApiOperation op, String[] pathParams) throws Exception {
+        Message in = exchange.getIn();
+        String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
+        String authorization = in.getHeader("Authorization", String.class);
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        Long contentLength = in.getHeader("Content-Length", Long.class);
+        Map<String, String> path = new HashMap<>();
+        for (String p : pathParams) {
+            path.put(p, in.getHeader(p, String.class));
+        }
+        InputStream stream = method.equals("GET") ? null : in.getBody(InputStream.class);
+
+        ApiReply reply;
+        try {
+            if (contentLength != null && contentLength > bodies.maxBytes()) {
+                throw ProblemException.tooLarge("the request body exceeds " + bodies.maxBytes() + " bytes");
+            }
+            Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
+            ApiRequest request = new ApiRequest(path, query, bodyReader(stream, contentType), memo(authorization),
+                () -> authorization, brands);
+            reply = op.handle(request);
+        } catch (ProblemException e) {
+            writeProblem(exchange, e);
+            return;
+        } catch (Exception e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("incident {} on {} {}", incident, method, in.getHeader(Exchange.HTTP_URI), e);
+            writeProblem(exchange, new ProblemException(500, "internal", "Internal error",
+                "an unexpected error occurred (incident " + incident + ")", null, null));
+            return;
+        }
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+        out.setHeader("Cache-Control", "no-store");
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        if (reply.location() != null) {
+            out.setHeader("Location", reply.location());
+        }
+        if (reply.body() == null) {
+            out.setBody(null);
+        } else {
+            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+            out.setBody(json.writeValueAsBytes(reply.body()));
+        }
+    }
+
+    private ApiRequest.BodyReader bodyReader(InputStream stream, String contentType) {
+        return new ApiRequest.BodyReader() {
+            private byte[] cached;
+
+            @Override
+            public <T> T read(Class<T> type) {
+                if (contentType == null || !isJson(contentType)) {
+                    throw ProblemException.unsupportedMediaType("send the body as application/json");
+                }
+                if (cached == null) {
+                    cached = bodies.read(stream);
+                }
+                return bodies.parse(cached, type);
+            }
+        };
+    }
+
+    private java.util.function.Supplier<Optional<Caller>> memo(String authorization) {
+        return new java.util.function.Supplier<>() {
+            private Optional<Caller> caller;
+
+            @Override
+            public Optional<Caller> get() {
+                if (caller == null) {
+                    caller = authenticator.authenticate(authorization);
+                }
+                return caller;
+            }
+        };
+    }
+
+    void writeProblem(Exchange exchange, ProblemException e) throws Exception {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", PROBLEM_BASE + e.type());
+        problem.put("title", e.title());
+        problem.put("status", e.status());
+        problem.put("detail", e.detail());
+        if (!e.errors().isEmpty()) {
+            problem.put("errors", e.errors());
+        }
+        problem.putAll(e.extensions());
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, e.status());
+        out.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        out.setHeader("Cache-Control", "no-store");
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        if (e.status() == 401) {
+            out.setHeader("WWW-Authenticate", "Bearer");
+        }
+        if (e.extensions().get("retryAfter") != null) {
+            out.setHeader("Retry-After", String.valueOf(e.extensions().get("retryAfter")));
+        }
+        out.setBody(json.writeValueAsBytes(problem));
+    }
+
+    static boolean isJson(String contentType) {
+        String base = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return base.equals("application/json") || base.endsWith("+json");
+    }
+
+    static Map<String, String> parseQuery(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("malformed query string");
+            }
+        }
+        return out;
+    }
+
+}

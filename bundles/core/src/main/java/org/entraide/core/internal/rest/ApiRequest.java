@@ -1,0 +1,102 @@
+package org.entraide.core.internal.rest;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.core.internal.paging.PageRequest;
+
+/**
+ * A parsed HTTP request: path and query parameters, the body as JSON, and the caller resolved lazily
+ * from the bearer token (public endpoints never touch the token table).
+ */
+public final class ApiRequest {
+    /** Reads and validates the body as the given type. */
+    @FunctionalInterface
+    interface BodyReader {
+        <T> T read(Class<T> type);
+    }
+
+    private final Map<String, String> path;
+    private final Map<String, String> query;
+    private final BodyReader body;
+    private final Supplier<Optional<Caller>> caller;
+    private final Supplier<String> authorization;
+    private final java.util.function.Function<String, Brand> brands;
+
+    ApiRequest(Map<String, String> path, Map<String, String> query, BodyReader body, Supplier<Optional<Caller>> caller,
+               Supplier<String> authorization, java.util.function.Function<String, Brand> brands) {
+        this.path = path;
+        this.query = query;
+        this.body = body;
+        this.caller = caller;
+        this.authorization = authorization;
+        this.brands = brands;
+    }
+
+    public String path(String name) {
+        String v = path.get(name);
+        if (v == null) {
+            throw new IllegalStateException("route has no path parameter " + name);
+        }
+        return v;
+    }
+
+    public long pathId(String name) {
+        try {
+            long id = Long.parseLong(path(name));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.notFound("no resource '" + path(name) + "'");
+    }
+
+    /** The brand of the URL; 404 when there is none with that slug. */
+    public Brand brand() {
+        return brands.apply(path("brand"));
+    }
+
+    public String query(String name) {
+        String v = query.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    public PageRequest page() {
+        return new PageRequest(intQuery("page", 1), intQuery("size", 20));
+    }
+
+    private int intQuery(String name, int fallback) {
+        String v = query(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
+
+    public <T> T body(Class<T> type) {
+        return body.read(type);
+    }
+
+    public Optional<Caller> optionalCaller() {
+        return caller.get();
+    }
+
+    /** The authenticated caller; 401 without a token. */
+    public Caller caller() {
+        return caller.get().orElseThrow(() -> ProblemException.unauthorized("this endpoint needs a bearer token"));
+    }
+
+    public String authorizationHeader() {
+        return authorization.get();
+    }
+}

@@ -1,0 +1,87 @@
+package org.entraide.core.internal.rest;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.entraide.api.model.Role;
+
+/** Request bodies of the API, with the limits every client can rely on. */
+public final class Requests {
+    static final String SLUG = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
+    static final String TAG = "[a-z0-9][a-z0-9-]{0,29}";
+
+    public record Register(@NotBlank @Size(max = 40) String brand,
+                           @NotBlank @Email @Size(max = 254) String email,
+                           @NotNull @Size(min = 10, max = 128) String password,
+                           @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[\\p{L}\\p{N}_.-]+",
+                               message = "letters, digits, '_', '.' and '-' only") String pseudonym) {
+    }
+
+    public record Login(@NotBlank @Size(max = 40) String brand,
+                        @NotBlank @Size(max = 254) String email,
+                        @NotNull @Size(max = 128) String password) {
+    }
+
+    public record Question(@NotBlank @Size(min = 5, max = 200) String title,
+                           @NotBlank @Size(max = 20000) String body,
+                           @Size(max = 40) String topic,
+                           @Size(max = 5) List<@NotNull @Pattern(regexp = TAG, message = "lower-case letters, digits and '-', 30 at most") String> tags) {
+    }
+
+    public record Body(@NotBlank @Size(max = 20000) String body) {
+    }
+
+    public record Vote(@NotNull @Min(-1) @Max(1) Integer value) {
+    }
+
+    /** A null answerId withdraws the acceptance. */
+    public record Accept(@Min(1) Long answerId) {
+    }
+
+    public record Complaint(@NotBlank @Size(min = 5, max = 200) String title,
+                            @NotBlank @Size(max = 20000) String body,
+                            @Size(max = 32) String storeCode,
+                            Boolean showPseudonym) {
+    }
+
+    public record Resolution(@NotNull Boolean resolved,
+                             @NotNull @Min(0) @Max(10) Integer rating,
+                             @NotNull Boolean wouldBuyAgain) {
+    }
+
+    public record NewBrand(@NotBlank @Pattern(regexp = SLUG, message = "lower-case letters, digits and inner '-', 2 to 40") String slug,
+                           @NotBlank @Size(max = 120) String name,
+                           @NotBlank @Email @Size(max = 254) String adminEmail,
+                           @NotNull @Size(min = 10, max = 128) String adminPassword,
+                           @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[\\p{L}\\p{N}_.-]+") String adminPseudonym) {
+    }
+
+    public record Store(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "letters, digits, '_' and '-', 32 at most") String code,
+                        @NotBlank @Size(max = 120) String name,
+                        @NotBlank @Size(max = 120) String city,
+                        @NotBlank @Pattern(regexp = "[A-Za-z0-9 -]{2,16}") String postalCode,
+                        @DecimalMin("-90") @DecimalMax("90") Double latitude,
+                        @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    public record Topic(@NotBlank @Pattern(regexp = SLUG, message = "lower-case letters, digits and inner '-', 2 to 40") String slug,
+                        @NotBlank @Size(max = 120) String name) {
+    }
+
+    public record Roles(@NotNull @Size(min = 1, max = 4) Set<@NotNull Role> roles,
+                        @Size(max = 200) List<@NotBlank @Size(max = 32) String> storeCodes) {
+    }
+
+    private Requests() {
+    }
+}

@@ -1,0 +1,113 @@
+package org.entraide.core.internal.user;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.api.security.RequestAuthenticator;
+import org.entraide.core.internal.brand.BrandDirectory;
+import org.entraide.core.internal.content.TextRules;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.security.PasswordHasher;
+import org.entraide.core.internal.security.Tokens;
+
+/** Registration, login with bearer tokens, logout, and resolving a token back to its caller. */
+public final class AccountService implements RequestAuthenticator {
+    /** A login that was accepted: the token is shown once and never stored in clear. */
+    public record Session(String token, Instant expiresAt, long userId) {
+    }
+
+    private final Database db;
+    private final BrandDirectory brands;
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private volatile Duration tokenLifetime;
+    // Verified against unknown e-mails so that a failed login takes as long whether or not the account exists.
+    private final String decoyHash;
+
+    public AccountService(Database db, BrandDirectory brands, Users users, PasswordHasher hasher, Clock clock,
+                          Duration tokenLifetime) {
+        this.db = db;
+        this.brands = brands;
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+        this.decoyHash = hasher.hash("decoy-password-for-timing");
+    }
+
+    public void setTokenLifetime(Duration lifetime) {
+        this.tokenLifetime = lifetime;
+    }
+
+    public long register(String brandSlug, String email, String password, String pseudonym) {
+        Brand brand = brands.require(brandSlug);
+        String hash = hasher.hash(password);
+        return db.inTransaction(c -> users.create(c, brand.id(), TextRules.normalizeEmail(email),
+            TextRules.clean(pseudonym, true), hash, clock.instant()));
+    }
+
+    public Session login(String brandSlug, String email, String password) {
+        Optional<Brand> brand = brands.find(brandSlug);
+        Optional<Users.Account> account = brand.flatMap(b ->
+            db.inTransaction(c -> users.byEmail(c, b.id(), TextRules.normalizeEmail(email))));
+        String hash = account.map(Users.Account::passwordHash).orElse(decoyHash);
+        boolean ok = hasher.verify(password, hash);
+        if (account.isEmpty() || !ok) {
+            throw ProblemException.unauthorized("unknown e-mail or wrong password");
+        }
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(tokenLifetime);
+        long userId = account.get().id();
+        db.inTransaction(c -> Sql.update(c, "INSERT INTO auth_token (token_hash, user_id, created_at, expires_at) "
+            + "VALUES (?, ?, ?, ?)", Tokens.digest(token), userId, now, expires));
+        return new Session(token, expires, userId);
+    }
+
+    /** Revokes the token of the request; a revoked token is refused from then on. */
+    public void logout(String authorizationHeader) {
+        String token = bearer(authorizationHeader);
+        int n = db.inTransaction(c -> Sql.update(c, "UPDATE auth_token SET revoked_at = ? WHERE token_hash = ? "
+            + "AND revoked_at IS NULL", clock.instant(), Tokens.digest(token)));
+        if (n == 0) {
+            throw ProblemException.unauthorized("unknown or already revoked token");
+        }
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            return Optional.empty();
+        }
+        String token = bearer(authorizationHeader);
+        return Optional.of(db.inTransaction(c -> {
+            Instant now = clock.instant();
+            long userId = Sql.one(c, "SELECT user_id FROM auth_token WHERE token_hash = ? AND revoked_at IS NULL "
+                    + "AND expires_at > ?", rs -> rs.getLong(1), Tokens.digest(token), now)
+                .orElseThrow(() -> ProblemException.unauthorized("the token is unknown, expired or revoked"));
+            Users.Account account = users.byId(c, userId).orElseThrow();
+            String slug = Sql.one(c, "SELECT slug FROM brand WHERE id = ?", rs -> rs.getString(1), account.brandId())
+                .orElseThrow();
+            return new Caller(userId, account.brandId(), slug, account.pseudonym(), users.roles(c, userId),
+                users.managedStores(c, userId));
+        }));
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ProblemException.unauthorized("expected 'Authorization: Bearer <token>'");
+        }
+        String token = header.substring(7).strip();
+        if (!Tokens.wellFormed(token)) {
+            throw ProblemException.unauthorized("malformed bearer token");
+        }
+        return token;
+    }
+}

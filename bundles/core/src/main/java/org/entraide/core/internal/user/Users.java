@@ -1,0 +1,116 @@
+package org.entraide.core.internal.user;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.Role;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.db.DatabaseException;
+import org.entraide.core.internal.db.Sql;
+
+/** Accounts and their roles, within the caller's transaction. */
+public final class Users {
+    /** An account row, with what authentication needs. */
+    public record Account(long id, long brandId, String email, String pseudonym, String passwordHash, Instant createdAt) {
+    }
+
+    private final EventLog events;
+
+    public Users(EventLog events) {
+        this.events = events;
+    }
+
+    /**
+     * Creates an account with the CUSTOMER role.
+     * @throws ProblemException 409 when the e-mail or the pseudonym is taken in that brand
+     */
+    public long create(Connection c, long brandId, String email, String pseudonym, String passwordHash, Instant now) {
+        String key = pseudonym.toLowerCase(Locale.ROOT);
+        if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE brand_id = ? AND email = ?", brandId, email) > 0) {
+            throw ProblemException.conflict("an account with this e-mail already exists");
+        }
+        if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE brand_id = ? AND pseudonym_key = ?", brandId, key) > 0) {
+            throw ProblemException.conflict("this pseudonym is taken");
+        }
+        long id;
+        try {
+            id = Sql.insert(c, "INSERT INTO app_user (brand_id, email, pseudonym, pseudonym_key, password_hash, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", brandId, email, pseudonym, key, passwordHash, now);
+        } catch (DatabaseException e) {
+            if (e.isUniqueViolation()) {
+                throw ProblemException.conflict("an account with this e-mail or pseudonym already exists");
+            }
+            throw e;
+        }
+        Sql.update(c, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", id, Role.CUSTOMER.name());
+        events.append(c, NewEvent.of(brandId, EventTypes.USER_REGISTERED, id, EventTypes.SUBJECT_USER, id,
+            Map.of("userId", id, "pseudonym", pseudonym)));
+        return id;
+    }
+
+    public Optional<Account> byEmail(Connection c, long brandId, String email) {
+        return Sql.one(c, "SELECT id, brand_id, email, pseudonym, password_hash, created_at FROM app_user "
+            + "WHERE brand_id = ? AND email = ?", rs -> account(rs), brandId, email);
+    }
+
+    public Optional<Account> byId(Connection c, long userId) {
+        return Sql.one(c, "SELECT id, brand_id, email, pseudonym, password_hash, created_at FROM app_user WHERE id = ?",
+            rs -> account(rs), userId);
+    }
+
+    public Set<Role> roles(Connection c, long userId) {
+        List<String> names = Sql.list(c, "SELECT role FROM user_role WHERE user_id = ?", rs -> rs.getString(1), userId);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    public Set<Long> managedStores(Connection c, long userId) {
+        return new HashSet<>(Sql.list(c, "SELECT store_id FROM store_manager WHERE user_id = ?", rs -> rs.getLong(1), userId));
+    }
+
+    /**
+     * Replaces the roles of a user (CUSTOMER is always kept) and the stores a manager is bound to.
+     * Each granted or revoked role is an event.
+     */
+    public void setRoles(Connection c, long brandId, long actorId, long userId, Set<Role> wanted, Set<Long> storeIds) {
+        Set<Role> target = EnumSet.copyOf(wanted.isEmpty() ? EnumSet.of(Role.CUSTOMER) : wanted);
+        target.add(Role.CUSTOMER);
+        Set<Role> before = roles(c, userId);
+        for (Role r : target) {
+            if (!before.contains(r)) {
+                Sql.update(c, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", userId, r.name());
+                events.append(c, NewEvent.of(brandId, EventTypes.ROLE_GRANTED, actorId, EventTypes.SUBJECT_USER, userId,
+                    Map.of("userId", userId, "role", r.name())));
+            }
+        }
+        for (Role r : before) {
+            if (!target.contains(r)) {
+                Sql.update(c, "DELETE FROM user_role WHERE user_id = ? AND role = ?", userId, r.name());
+                events.append(c, NewEvent.of(brandId, EventTypes.ROLE_REVOKED, actorId, EventTypes.SUBJECT_USER, userId,
+                    Map.of("userId", userId, "role", r.name())));
+            }
+        }
+        Sql.update(c, "DELETE FROM store_manager WHERE user_id = ?", userId);
+        if (target.contains(Role.STORE_MANAGER)) {
+            for (Long storeId : storeIds) {
+                Sql.update(c, "INSERT INTO store_manager (user_id, store_id) VALUES (?, ?)", userId, storeId);
+            }
+        }
+    }
+
+    private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(rs.getLong("id"), rs.getLong("brand_id"), rs.getString("email"), rs.getString("pseudonym"),
+            rs.getString("password_hash"), Sql.instant(rs, "created_at"));
+    }
+}
