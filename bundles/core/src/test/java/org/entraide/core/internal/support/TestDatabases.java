@@ -1,0 +1,62 @@
+package org.entraide.core.internal.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Fresh, empty databases for tests: an in-memory H2 one, or a new PostgreSQL database on the server of
+ * {@code entraide.test.postgresql.url}. Without a reachable server the PostgreSQL tests are skipped with a
+ * message, except under CI (the CI variable set), where they fail.
+ */
+public final class TestDatabases {
+    private TestDatabases() {
+    }
+
+    public static DataSource h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    /** A new database named entraide_test_…, dropped by {@link #dropPostgres(DataSource)}. */
+    public static DataSource postgres() {
+        String adminUrl = System.getProperty("entraide.test.postgresql.url",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        String name = "entraide_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+            if (ci) {
+                throw new IllegalStateException("PostgreSQL is required under CI but unreachable at " + adminUrl, e);
+            }
+            Assumptions.abort("PostgreSQL unreachable at " + adminUrl + " (" + e.getMessage() + "): PostgreSQL tests skipped");
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+        return ds;
+    }
+
+    public static void dropPostgres(DataSource ds) {
+        if (!(ds instanceof PGSimpleDataSource pg)) {
+            return;
+        }
+        String adminUrl = System.getProperty("entraide.test.postgresql.url",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + pg.getDatabaseName() + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // leaving a test database behind is untidy, not a failure
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.entraide.core.internal.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.entraide.core.internal.Core;
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.camel.CamelContexts;
+import org.entraide.core.internal.security.PasswordHasher;
+
+/**
+ * The core's REST API on real Jetty, on a free port, over a real database: what Karaf runs, minus OSGi.
+ * Password hashing is made cheap so tests stay fast; the instance admin is "root"/"root-password".
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ROOT_USER = "root";
+    public static final String ROOT_PASSWORD = "root-password";
+
+    public final Core core;
+    public final int port;
+    private final DefaultCamelContext camel;
+
+    public TestServer(DataSource dataSource, CoreSettings settings) throws Exception {
+        this.core = new Core(dataSource, settings, (u, p) -> ROOT_USER.equals(u) && ROOT_PASSWORD.equals(p),
+            new PasswordHasher(64, 1), Clock.systemUTC());
+        this.port = freePort();
+        this.camel = CamelContexts.create("test", "127.0.0.1", port);
+        for (RoutesBuilder r : core.routes) {
+            camel.addRoutes(r);
+        }
+        camel.start();
+    }
+
+    public TestServer(DataSource dataSource) throws Exception {
+        this(dataSource, CoreSettings.defaults());
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
