@@ -1,0 +1,123 @@
+package org.entraide.itests.support;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Rule;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.awaitility.Awaitility;
+
+/**
+ * Boots the Entraide distribution built by this reactor, on free ports so that tests run beside a
+ * developer's instance. Test methods run inside Karaf and reach the API over real HTTP on loopback.
+ * On failure the tail of karaf.log is printed. (Karaf's own KarafTestSupport boots the stock Karaf
+ * distribution and reruns failed tests once; neither suits us, so this base stays small.)
+ */
+public abstract class EntraideKarafTestSupport {
+    protected static final String PORT_PROPERTY = "entraide.itest.http.port";
+
+    @Inject
+    protected BootFinished bootFinished;
+
+    @Rule
+    public final TestWatcher logOnFailure = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description description) {
+            System.err.println("---- karaf.log (tail) for " + description + " ----\n" + logTail(200));
+        }
+    };
+
+    @Configuration
+    public Option[] config() {
+        String dist = new File(System.getProperty("entraide.distribution")).toURI().toString();
+        String http = String.valueOf(freePort());
+        List<Option> options = new ArrayList<>(List.of(
+            karafDistributionConfiguration().frameworkUrl(dist).name("entraide").karafVersion("4.4.10")
+                .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.entraide.http.cfg", "http.port", http),
+            editConfigurationFilePut("etc/system.properties", PORT_PROPERTY, http),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.entraide.core.cfg", "demo.enabled", "true"),
+            mavenBundle("org.awaitility", "awaitility", "4.2.2"),
+            mavenBundle("org.hamcrest", "hamcrest", "2.1"),
+            systemProperty("entraide.itest").value("true"),
+            new VMOption("-Xmx768m")));
+        options.addAll(List.of(extraOptions()));
+        return options.toArray(Option[]::new);
+    }
+
+    /** Options a test class adds, such as another datasource configuration. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /** An HTTP client of this container's API, once it answers its health check. */
+    protected ApiClient api() {
+        ApiClient client = new ApiClient("http://127.0.0.1:" + System.getProperty(PORT_PROPERTY));
+        Awaitility.await("API health").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> client.get("/api/v1/health", null).status() == 200);
+        return client;
+    }
+
+    protected static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last lines of karaf.log (inside the container, karaf.data points at the running instance). */
+    protected static String logTail(int lines) {
+        String data = System.getProperty("karaf.data");
+        if (data == null) {
+            return "(not inside Karaf)";
+        }
+        Path log = Path.of(data, "log", "karaf.log");
+        try (Stream<String> all = Files.lines(log)) {
+            List<String> list = all.collect(Collectors.toList());
+            return String.join("\n", list.subList(Math.max(0, list.size() - lines), list.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    /** ERROR lines of karaf.log: a clean run has none. */
+    protected static List<String> logErrors() {
+        String data = System.getProperty("karaf.data");
+        try (Stream<String> all = Files.lines(Path.of(data, "log", "karaf.log"))) {
+            return all.filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.entraide.itests.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+/**
+ * The distribution run as a separate operating-system process (bin/karaf run), for what PAX Exam cannot do:
+ * killing the JVM with SIGKILL in the middle of work and starting it again on the same data.
+ */
+public final class KarafProcess implements AutoCloseable {
+    private final Path home;
+    private final int httpPort;
+    private Process process;
+
+    private KarafProcess(Path home, int httpPort) {
+        this.home = home;
+        this.httpPort = httpPort;
+    }
+
+    /** Unpacks a fresh copy of the distribution under target/processes/{name} with free ports and the given config. */
+    public static KarafProcess unpack(String name, Map<String, Map<String, String>> config) throws Exception {
+        Path dir = Path.of("target", "processes", name).toAbsolutePath();
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        run(dir, "tar", "xzf", System.getProperty("entraide.distribution"), "--strip-components=1");
+        int http = freePort();
+        KarafProcess k = new KarafProcess(dir, http);
+        k.edit("org.entraide.http.cfg", Map.of("http.port", String.valueOf(http)));
+        k.edit("org.apache.karaf.shell.cfg", Map.of("sshPort", String.valueOf(freePort())));
+        k.edit("org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", String.valueOf(freePort()),
+            "rmiServerPort", String.valueOf(freePort())));
+        for (var e : config.entrySet()) {
+            k.edit(e.getKey(), e.getValue());
+        }
+        return k;
+    }
+
+    /** Sets keys of an etc/ file, replacing the lines that set them. */
+    public void edit(String file, Map<String, String> values) throws IOException {
+        Path cfg = home.resolve("etc").resolve(file);
+        List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
+        for (var e : values.entrySet()) {
+            lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(e.getKey()) + "\\s*=.*"));
+            lines.add(e.getKey() + " = " + e.getValue());
+        }
+        Files.write(cfg, lines);
+    }
+
+    public ApiClient start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        pb.environment().put("JAVA_MAX_MEM", "768m");
+        process = pb.start();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + httpPort);
+        Awaitility.await("Karaf process API").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> api.get("/api/v1/health", null).status() == 200);
+        return api;
+    }
+
+    /** SIGKILL to the JVM and its launcher: no shutdown hook, no flush, like a crash. */
+    public void kill9() throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        for (ProcessHandle h : all) {
+            h.destroyForcibly();
+        }
+        for (ProcessHandle h : all) {
+            h.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill9();
+        }
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
