@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.storage.SchemaMigrator;
@@ -15,19 +17,28 @@ import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.FlywayMigrator;
+import org.entraide.core.internal.event.DeadLetters;
+import org.entraide.core.internal.event.EventDispatcher;
+import org.entraide.core.internal.event.EventMonitor;
+import org.entraide.core.internal.event.EventStore;
 import org.entraide.core.internal.event.OutboxEventLog;
+import org.entraide.core.internal.feature.Capabilities;
+import org.entraide.core.internal.plugin.CamelDeliverer;
+import org.entraide.core.internal.plugin.EventRoutes;
+import org.entraide.core.internal.plugin.FeatureRoutes;
+import org.entraide.core.internal.plugin.SubmissionPipeline;
 import org.entraide.core.internal.post.ComplaintQueries;
 import org.entraide.core.internal.post.ComplaintService;
 import org.entraide.core.internal.post.Posts;
 import org.entraide.core.internal.post.QuestionQueries;
 import org.entraide.core.internal.post.QuestionService;
-import org.entraide.core.internal.post.SubmissionGate;
 import org.entraide.core.internal.post.VoteService;
 import org.entraide.core.internal.rest.AdminRoutes;
 import org.entraide.core.internal.rest.ApiDispatcher;
 import org.entraide.core.internal.rest.AuthRoutes;
 import org.entraide.core.internal.rest.ComplaintRoutes;
 import org.entraide.core.internal.rest.HealthRoutes;
+import org.entraide.core.internal.rest.InstanceAdminCheck;
 import org.entraide.core.internal.rest.JsonCodec;
 import org.entraide.core.internal.rest.QuestionRoutes;
 import org.entraide.core.internal.rest.RateLimits;
@@ -39,7 +50,7 @@ import org.entraide.core.internal.user.Users;
 
 /**
  * The core's object graph, built from a DataSource and settings, with no OSGi types: the DS component
- * and the tests build the same thing.
+ * and the tests build the same thing. {@link #connect(CamelContext)} gives it the shared CamelContext.
  */
 public final class Core {
     public final Database db;
@@ -54,7 +65,15 @@ public final class Core {
     public final ComplaintService complaints;
     public final ComplaintQueries complaintQueries;
     public final RequestBodies bodies;
+    public final Capabilities capabilities;
+    public final SubmissionPipeline pipeline;
+    public final EventStore eventStore;
+    public final EventDispatcher dispatcher;
+    public final EventMonitor monitor;
+    public final DeadLetters deadLetters;
     public final List<RoutesBuilder> routes;
+    private final CamelDeliverer deliverer = new CamelDeliverer();
+    private ProducerTemplate template;
 
     public Core(DataSource dataSource, CoreSettings settings, InstanceAdmins instanceAdmins, PasswordHasher hasher,
                 Clock clock) {
@@ -67,22 +86,53 @@ public final class Core {
         Users users = new Users(events);
         this.administration = new BrandAdministration(db, brands, users, hasher, clock);
         this.accounts = new AccountService(db, brands, users, hasher, clock, settings.tokenLifetime());
+        this.capabilities = new Capabilities(db, clock);
+        this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
-        Posts posts = new Posts(events, SubmissionGate.PUBLISH_ALL);
+        Posts posts = new Posts(events, pipeline);
         this.questions = new QuestionService(db, brands, posts, events, renderer, clock);
         this.questionQueries = new QuestionQueries(db);
-        this.votes = new VoteService(db, posts, events, clock);
+        this.votes = new VoteService(db, posts, pipeline, events, clock);
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, clock);
         this.complaintQueries = new ComplaintQueries(db);
+        this.eventStore = new EventStore();
+        this.dispatcher = new EventDispatcher(db, eventStore, deliverer, capabilities, clock, settings.eventBatch());
+        this.monitor = new EventMonitor(db, eventStore, dispatcher);
+        this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
         this.bodies = new RequestBodies(json, settings.maxBodyBytes());
         RateLimits limits = new RateLimits(clock, settings.rateWindow(), settings.rateLimits());
-        ApiDispatcher dispatcher = new ApiDispatcher(json, bodies, accounts, brands::require);
+        InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, limits);
+        ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require);
         this.routes = List.of(
-            new HealthRoutes(dispatcher, db),
-            new AuthRoutes(dispatcher, accounts, limits),
-            new AdminRoutes(dispatcher, brands, administration, instanceAdmins, limits),
-            new QuestionRoutes(dispatcher, questions, questionQueries, votes, limits),
-            new ComplaintRoutes(dispatcher, complaints, complaintQueries, limits));
+            new HealthRoutes(dispatcherApi, db),
+            new AuthRoutes(dispatcherApi, accounts, limits),
+            new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
+            new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits),
+            new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
+            new FeatureRoutes(dispatcherApi, capabilities),
+            new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
+            pipeline.routes());
+    }
+
+    /** Gives the core the CamelContext its routes live in: events and submissions then go through Camel. */
+    public void connect(CamelContext camel) {
+        template = camel.createProducerTemplate();
+        deliverer.connect(template);
+        pipeline.connect(template);
+    }
+
+    /** Stops what {@link #connect(CamelContext)} started. */
+    public void disconnect() {
+        pipeline.connect(null);
+        deliverer.connect(null);
+        if (template != null) {
+            try {
+                template.stop();
+            } catch (Exception e) {
+                // the context is going away anyway
+            }
+            template = null;
+        }
     }
 
     /** Applies settings that may change while running. */

@@ -9,8 +9,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
@@ -29,37 +31,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the core on the {@code entraide} DataSource: migrates the schema, then publishes the platform
- * services plugins use and the REST routes the shared CamelContext picks up.
+ * Starts the core on the {@code entraide} DataSource and the shared CamelContext: migrates the schema, then
+ * publishes the platform services plugins use and the routes the shared CamelContext picks up. Plugins'
+ * capabilities, subscribers and steps are bound by {@link PluginWhiteboard}.
  */
-@Component(name = "org.entraide.core", immediate = true)
+@Component(name = "org.entraide.core", immediate = true, service = {})
 @Designate(ocd = CoreConfig.class)
 public class CoreComponent {
     private static final Logger LOG = LoggerFactory.getLogger(CoreComponent.class);
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private Core core;
+    private volatile Core core;
 
     @Reference(target = "(dataSourceName=entraide)")
     private DataSource dataSource;
 
+    @Reference
+    private CamelContext camel;
+
     @Activate
     void activate(BundleContext bundle, CoreConfig config) {
         CoreSettings settings = settings(config);
-        core = new Core(dataSource, settings, new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()),
-            new PasswordHasher(), Clock.systemUTC());
+        Core started = new Core(dataSource, settings,
+            new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(),
+            Clock.systemUTC());
+        started.connect(camel);
         if (settings.demo()) {
-            new DemoSeeder(core).seedIfAbsent();
+            new DemoSeeder(started).seedIfAbsent();
         }
-        registrations.add(bundle.registerService(Transactions.class, core.db, null));
-        registrations.add(bundle.registerService(EventLog.class, core.events, null));
-        registrations.add(bundle.registerService(SchemaMigrator.class, core.migrator, null));
-        registrations.add(bundle.registerService(RequestAuthenticator.class, core.accounts, null));
-        for (RoutesBuilder routes : core.routes) {
-            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getSimpleName()));
+        core = started;
+        registrations.add(bundle.registerService(Transactions.class, started.db, null));
+        registrations.add(bundle.registerService(EventLog.class, started.events, null));
+        registrations.add(bundle.registerService(SchemaMigrator.class, started.migrator, null));
+        registrations.add(bundle.registerService(RequestAuthenticator.class, started.accounts, null));
+        registrations.add(bundle.registerService(BrandFeatures.class, started.capabilities, null));
+        registrations.add(bundle.registerService(Core.class, started, null));
+        for (RoutesBuilder routes : started.routes) {
+            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
             registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
         }
-        LOG.info("Entraide core started on {} ({} route builders)", core.db.dialect(), core.routes.size());
+        LOG.info("Entraide core started on {} ({} route builders)", started.db.dialect(), started.routes.size());
     }
 
     @Modified
@@ -78,6 +89,7 @@ public class CoreComponent {
             }
         }
         registrations.clear();
+        core.disconnect();
         core = null;
     }
 
@@ -86,6 +98,6 @@ public class CoreComponent {
             Duration.ofMinutes(c.ratelimit_window_minutes()),
             Map.of("login", c.ratelimit_login(), "register", c.ratelimit_register(), "post", c.ratelimit_post(),
                 "admin-login", c.ratelimit_login()),
-            c.demo_enabled());
+            c.demo_enabled(), Duration.ofMillis(c.events_poll_millis()), c.events_batch());
     }
 }

@@ -30,6 +30,12 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "JAAS role of instance administrators")
     String instance_admin_role() default "admin";
 
+    @AttributeDefinition(name = "How often each node looks for new events to dispatch, in milliseconds")
+    int events_poll_millis() default 100;
+
+    @AttributeDefinition(name = "Events given to a subscriber per transaction")
+    int events_batch() default 200;
+
     @AttributeDefinition(name = "Create the demo brand and its accounts at start-up when it does not exist")
     boolean demo_enabled() default false;
 }

@@ -50,7 +50,7 @@ public final class ComplaintService {
                 store = brands.storeByCode(c, brand.id(), storeCode)
                     .orElseThrow(() -> ProblemException.invalid("storeCode", "no store '" + storeCode + "' in this brand"));
             }
-            PostRow p = posts.submit(c, new NewPost(brand.id(), PostType.COMPLAINT, null, caller.userId(), title, body,
+            PostRow p = posts.submit(c, caller, new NewPost(brand.id(), PostType.COMPLAINT, null, caller.userId(), title, body,
                 null, store == null ? null : store.id(), false, showPseudonym, List.of()), clock.instant());
             Map<String, Object> payload = new HashMap<>();
             payload.put("complaintId", p.id());
@@ -78,7 +78,7 @@ public final class ComplaintService {
                 throw ProblemException.forbidden("only the store's managers or the brand's admins respond to this complaint");
             }
             Instant now = clock.instant();
-            PostRow r = posts.submit(c, new NewPost(brand.id(), PostType.RESPONSE, p.id(), caller.userId(), null, body,
+            PostRow r = posts.submit(c, caller, new NewPost(brand.id(), PostType.RESPONSE, p.id(), caller.userId(), null, body,
                 null, p.storeId(), true, true, List.of()), now);
             if (p.complaintStatus() == ComplaintStatus.OPEN) {
                 Sql.update(c, "UPDATE post SET complaint_status = ? WHERE id = ?", ComplaintStatus.ANSWERED, p.id());

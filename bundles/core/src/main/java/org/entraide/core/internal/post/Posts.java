@@ -12,7 +12,9 @@ import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
 import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
 import org.entraide.core.internal.db.Sql;
 
 /** Storage of posts and their tags, within the caller's transaction. */
@@ -25,15 +27,22 @@ public final class Posts {
         this.gate = gate;
     }
 
-    /** Stores a submitted post in the state the submission gate decides, with its events. */
-    public PostRow submit(Connection c, NewPost p, Instant now) {
-        PublicationState state = gate.decide(c, p);
+    /** Stores a submitted post in the state the submission pipeline decides, with its events. */
+    public PostRow submit(Connection c, Caller author, NewPost p, Instant now) {
+        Submission decided = gate.decide(new Submission(p.brandId(), Submission.Kind.POST, author, p.type(), p.parentId(),
+            p.title(), p.body(), 0, PublicationState.PUBLISHED, List.of()));
+        PublicationState state = decided.state();
+        if (state == PublicationState.REJECTED || state == PublicationState.HIDDEN) {
+            throw new ProblemException(422, "refused", "Submission refused", String.join("; ", decided.notes()), null, null);
+        }
+        String title = p.title() == null ? null : decided.title();
+        String body = decided.body();
         ComplaintStatus status = p.type() == PostType.COMPLAINT ? ComplaintStatus.OPEN : null;
         long id = Sql.insert(c, "INSERT INTO post (brand_id, post_type, parent_id, author_id, title, body, topic_id, "
                 + "store_id, publication, official, show_author, score, up_votes, down_votes, answer_count, "
                 + "complaint_status, created_at, updated_at, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, 0)",
-            p.brandId(), p.type(), p.parentId(), p.authorId(), p.title(), p.body(), p.topicId(), p.storeId(), state,
+            p.brandId(), p.type(), p.parentId(), p.authorId(), title, body, p.topicId(), p.storeId(), state,
             p.official(), p.showAuthor(), status, now, now);
         for (String tag : p.tags()) {
             Sql.update(c, "INSERT INTO post_tag (post_id, tag) VALUES (?, ?)", id, tag);

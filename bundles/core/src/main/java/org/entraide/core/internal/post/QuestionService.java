@@ -47,7 +47,7 @@ public final class QuestionService {
                 topicId = brands.topic(c, brand.id(), topicSlug)
                     .orElseThrow(() -> ProblemException.invalid("topic", "no topic '" + topicSlug + "' in this brand")).id();
             }
-            PostRow q = posts.submit(c, new NewPost(brand.id(), PostType.QUESTION, null, caller.userId(), title, body,
+            PostRow q = posts.submit(c, caller, new NewPost(brand.id(), PostType.QUESTION, null, caller.userId(), title, body,
                 topicId, null, caller.isStaff(), true, tags), clock.instant());
             return view(c, q, caller);
         });
@@ -61,7 +61,7 @@ public final class QuestionService {
                 throw ProblemException.notFound("no question " + questionId);
             }
             Instant now = clock.instant();
-            PostRow a = posts.submit(c, new NewPost(brand.id(), PostType.ANSWER, q.id(), caller.userId(), null, body,
+            PostRow a = posts.submit(c, caller, new NewPost(brand.id(), PostType.ANSWER, q.id(), caller.userId(), null, body,
                 q.topicId(), null, caller.isStaff(), true, List.of()), now);
             if (a.isPublished()) {
                 Sql.update(c, "UPDATE post SET answer_count = answer_count + 1 WHERE id = ?", q.id());

@@ -1,19 +1,16 @@
 package org.entraide.core.internal.post;
 
-import java.sql.Connection;
-
-import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
 
 /**
- * Decides the publication state of a new post before it is stored. With no capability installed,
- * everything is published; moderation plugs its rules in here.
+ * Decides what becomes of a submission before it is stored: published, held for review, refused (by
+ * throwing), or stored with a changed text. Called inside the write transaction. With no capability
+ * installed, everything is published as written.
  */
 @FunctionalInterface
 public interface SubmissionGate {
-    SubmissionGate PUBLISH_ALL = (c, post) -> PublicationState.PUBLISHED;
+    SubmissionGate PUBLISH_ALL = s -> s;
 
-    /**
-     * @throws org.entraide.api.problem.ProblemException to refuse the submission (for instance 403 or 422)
-     */
-    PublicationState decide(Connection c, NewPost post);
+    /** @throws org.entraide.api.problem.ProblemException to refuse the submission */
+    Submission decide(Submission submission);
 }

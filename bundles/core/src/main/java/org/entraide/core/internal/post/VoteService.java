@@ -3,12 +3,15 @@ package org.entraide.core.internal.post;
 import java.time.Instant;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.Brand;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.db.Database;
@@ -18,12 +21,14 @@ import org.entraide.core.internal.db.Sql;
 public final class VoteService {
     private final Database db;
     private final Posts posts;
+    private final SubmissionGate gate;
     private final EventLog events;
     private final Clock clock;
 
-    public VoteService(Database db, Posts posts, EventLog events, Clock clock) {
+    public VoteService(Database db, Posts posts, SubmissionGate gate, EventLog events, Clock clock) {
         this.db = db;
         this.posts = posts;
+        this.gate = gate;
         this.events = events;
         this.clock = clock;
     }
@@ -48,6 +53,11 @@ public final class VoteService {
                 rs -> rs.getInt(1), postId, caller.userId()).orElse(0);
             if (previous == value) {
                 return new Views.VoteResult(postId, p.score(), p.upVotes(), p.downVotes(), value);
+            }
+            if (value != 0) {
+                // Steps such as privilege checks may refuse the vote; retracting is always allowed.
+                gate.decide(new Submission(brand.id(), Submission.Kind.VOTE, caller, p.type(), postId, null, null, value,
+                    PublicationState.PUBLISHED, List.of()));
             }
             Instant now = clock.instant();
             if (previous == 0) {

@@ -1,7 +1,5 @@
 package org.entraide.core.internal.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -9,34 +7,31 @@ import org.entraide.api.model.Brand;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.brand.BrandAdministration;
 import org.entraide.core.internal.brand.BrandDirectory;
-import org.entraide.core.internal.security.InstanceAdmins;
 
 /** Brands (for instance administrators), and stores, topics and member roles (for brand admins). */
 public final class AdminRoutes extends ApiRoutes {
     private final BrandDirectory directory;
     private final BrandAdministration admin;
-    private final InstanceAdmins instanceAdmins;
-    private final RateLimits limits;
+    private final InstanceAdminCheck instanceAdmins;
 
     public AdminRoutes(ApiDispatcher dispatcher, BrandDirectory directory, BrandAdministration admin,
-                       InstanceAdmins instanceAdmins, RateLimits limits) {
+                       InstanceAdminCheck instanceAdmins) {
         super(dispatcher);
         this.directory = directory;
         this.admin = admin;
         this.instanceAdmins = instanceAdmins;
-        this.limits = limits;
     }
 
     @Override
     public void configure() {
         post("/admin/brands", "admin.brands.create", r -> {
-            requireInstanceAdmin(r.authorizationHeader());
+            instanceAdmins.require(r.authorizationHeader());
             Requests.NewBrand b = r.body(Requests.NewBrand.class);
             Brand brand = admin.createBrand(b.slug(), b.name(), b.adminEmail(), b.adminPassword(), b.adminPseudonym());
             return ApiReply.created(BASE + "/brands/" + brand.slug(), brand);
         });
         get("/admin/brands", "admin.brands.list", r -> {
-            requireInstanceAdmin(r.authorizationHeader());
+            instanceAdmins.require(r.authorizationHeader());
             return ApiReply.ok(Map.of("items", directory.all()));
         });
         get("/brands/{brand}", "brands.get", r -> ApiReply.ok(r.brand()));
@@ -96,27 +91,5 @@ public final class AdminRoutes extends ApiRoutes {
             throw ProblemException.invalid("latitude", "latitude and longitude go together");
         }
         return new BrandAdministration.StoreData(s.code(), s.name(), s.city(), s.postalCode(), s.latitude(), s.longitude());
-    }
-
-    /** HTTP Basic credentials of a Karaf JAAS user with the admin role. */
-    private void requireInstanceAdmin(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw ProblemException.unauthorized("instance administrators authenticate with HTTP Basic");
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized("malformed Basic credentials");
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw ProblemException.unauthorized("malformed Basic credentials");
-        }
-        String user = decoded.substring(0, colon);
-        limits.check("admin-login", user);
-        if (!instanceAdmins.authenticate(user, decoded.substring(colon + 1))) {
-            throw ProblemException.unauthorized("not an instance administrator");
-        }
     }
 }

@@ -34,10 +34,15 @@ public final class TestServer implements AutoCloseable {
             camel.addRoutes(r);
         }
         camel.start();
+        core.connect(camel);
     }
 
     public TestServer(DataSource dataSource) throws Exception {
         this(dataSource, CoreSettings.defaults());
+    }
+
+    public DefaultCamelContext camel() {
+        return camel;
     }
 
     public String base() {
@@ -46,6 +51,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        core.disconnect();
         camel.stop();
     }
 

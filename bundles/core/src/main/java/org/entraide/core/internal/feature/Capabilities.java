@@ -1,0 +1,114 @@
+package org.entraide.core.internal.feature;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.Role;
+import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.plugin.Capability;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.db.Sql;
+
+/**
+ * The installed capabilities (registered by plugins) and each brand's choice of them. Choices are cached
+ * in memory and reloaded from the database when a brand admin changes them on this node, or every few
+ * seconds, so that a change made on another node is seen soon.
+ */
+public final class Capabilities implements BrandFeatures {
+    /** A capability as brand admins see it. */
+    public record FeatureView(String name, String description, boolean enabled) {
+    }
+
+    private static final long RELOAD_MILLIS = 5_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Map<String, Capability> installed = new ConcurrentHashMap<>();
+    private volatile Map<String, Boolean> choices = Map.of();
+    private volatile long loadedAt;
+
+    public Capabilities(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public void install(Capability c) {
+        installed.put(c.name(), c);
+    }
+
+    public void uninstall(String name) {
+        installed.remove(name);
+    }
+
+    @Override
+    public boolean isEnabled(long brandId, String capability) {
+        Capability c = installed.get(capability);
+        if (c == null) {
+            return false;
+        }
+        Boolean choice = choices(false).get(brandId + "/" + capability);
+        return choice != null ? choice : c.enabledByDefault();
+    }
+
+    public List<FeatureView> list(Brand brand) {
+        List<FeatureView> out = new ArrayList<>();
+        installed.values().stream().sorted(java.util.Comparator.comparing(Capability::name))
+            .forEach(c -> out.add(new FeatureView(c.name(), c.description(), isEnabled(brand.id(), c.name()))));
+        return out;
+    }
+
+    /** Enables or disables capabilities for a brand; brand admins only; unknown names are a 400. */
+    public List<FeatureView> set(Caller caller, Brand brand, Map<String, Boolean> wanted) {
+        if (caller.brandId() != brand.id() || !caller.has(Role.BRAND_ADMIN)) {
+            throw ProblemException.forbidden("brand admins of " + brand.slug() + " only");
+        }
+        for (String name : wanted.keySet()) {
+            if (!installed.containsKey(name)) {
+                throw ProblemException.invalid(name, "no capability '" + name + "' is installed");
+            }
+        }
+        db.inTransaction(c -> {
+            wanted.forEach((name, on) -> save(c, brand.id(), name, on));
+            return null;
+        });
+        choices(true);
+        return list(brand);
+    }
+
+    /** Used by the shell and the demo data, without a caller. */
+    public void setDirectly(long brandId, String name, boolean on) {
+        db.inTransaction(c -> {
+            save(c, brandId, name, on);
+            return null;
+        });
+        choices(true);
+    }
+
+    private void save(Connection c, long brandId, String name, boolean on) {
+        int n = Sql.update(c, "UPDATE brand_feature SET enabled = ?, updated_at = ? WHERE brand_id = ? AND capability = ?",
+            on, clock.instant(), brandId, name);
+        if (n == 0) {
+            Sql.update(c, "INSERT INTO brand_feature (brand_id, capability, enabled, updated_at) VALUES (?, ?, ?, ?)",
+                brandId, name, on, clock.instant());
+        }
+    }
+
+    private Map<String, Boolean> choices(boolean force) {
+        long now = clock.millis();
+        if (force || now - loadedAt > RELOAD_MILLIS) {
+            Map<String, Boolean> fresh = new ConcurrentHashMap<>();
+            db.inTransaction(c -> Sql.list(c, "SELECT brand_id, capability, enabled FROM brand_feature",
+                rs -> fresh.put(rs.getLong(1) + "/" + rs.getString(2), rs.getBoolean(3))));
+            choices = fresh;
+            loadedAt = now;
+        }
+        return choices;
+    }
+}

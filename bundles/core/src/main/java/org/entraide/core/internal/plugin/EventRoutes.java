@@ -1,0 +1,60 @@
+package org.entraide.core.internal.plugin;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.entraide.core.internal.event.DeadLetters;
+import org.entraide.core.internal.event.EventDispatcher;
+import org.entraide.core.internal.event.EventMonitor;
+import org.entraide.core.internal.rest.ApiDispatcher;
+import org.entraide.core.internal.rest.ApiReply;
+import org.entraide.core.internal.rest.ApiRoutes;
+import org.entraide.core.internal.rest.InstanceAdminCheck;
+
+/**
+ * The dispatch loop (a timer route: sequence, then serve every subscriber until caught up, at most one
+ * second per tick) and the operators' endpoints on subscribers and dead letters.
+ */
+public final class EventRoutes extends ApiRoutes {
+    private static final long TICK_BUDGET_MILLIS = 1_000;
+
+    private final EventDispatcher dispatcher;
+    private final EventMonitor monitor;
+    private final DeadLetters deadLetters;
+    private final InstanceAdminCheck admins;
+    private final Duration poll;
+
+    public EventRoutes(ApiDispatcher api, EventDispatcher dispatcher, EventMonitor monitor, DeadLetters deadLetters,
+                       InstanceAdminCheck admins, Duration poll) {
+        super(api);
+        this.dispatcher = dispatcher;
+        this.monitor = monitor;
+        this.deadLetters = deadLetters;
+        this.admins = admins;
+        this.poll = poll;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:entraide.events?delay=500&period=" + poll.toMillis()).routeId("events.dispatch")
+            .process(e -> {
+                long end = System.currentTimeMillis() + TICK_BUDGET_MILLIS;
+                while (dispatcher.runOnce() > 0 && System.currentTimeMillis() < end) {
+                    // keep going while there is work, within the tick's budget
+                }
+            });
+
+        get("/admin/events/subscribers", "events.subscribers", r -> {
+            admins.require(r.authorizationHeader());
+            return ApiReply.ok(Map.of("items", monitor.subscribers()));
+        });
+        get("/admin/events/dead-letters", "events.dead-letters", r -> {
+            admins.require(r.authorizationHeader());
+            return ApiReply.ok(Map.of("items", deadLetters.pending(r.query("subscriber"))));
+        });
+        post("/admin/events/dead-letters/{id}/replay", "events.replay", r -> {
+            admins.require(r.authorizationHeader());
+            return ApiReply.ok(deadLetters.replay(r.pathId("id")));
+        });
+    }
+}
