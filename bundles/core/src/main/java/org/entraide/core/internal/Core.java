@@ -26,6 +26,7 @@ import org.entraide.core.internal.feature.Capabilities;
 import org.entraide.core.internal.plugin.CamelDeliverer;
 import org.entraide.core.internal.plugin.EventRoutes;
 import org.entraide.core.internal.plugin.FeatureRoutes;
+import org.entraide.core.internal.plugin.PluginEndpoints;
 import org.entraide.core.internal.plugin.SubmissionPipeline;
 import org.entraide.core.internal.post.ComplaintQueries;
 import org.entraide.core.internal.post.ComplaintService;
@@ -71,6 +72,7 @@ public final class Core {
     public final EventDispatcher dispatcher;
     public final EventMonitor monitor;
     public final DeadLetters deadLetters;
+    public final PluginEndpoints endpoints;
     public final List<RoutesBuilder> routes;
     private final CamelDeliverer deliverer = new CamelDeliverer();
     private ProducerTemplate template;
@@ -103,6 +105,7 @@ public final class Core {
         RateLimits limits = new RateLimits(clock, settings.rateWindow(), settings.rateLimits());
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, limits);
         ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require);
+        this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         this.routes = List.of(
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, limits),

@@ -7,13 +7,14 @@ import java.util.function.Supplier;
 import org.entraide.api.model.Brand;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
+import org.entraide.api.web.ApiCall;
 import org.entraide.core.internal.paging.PageRequest;
 
 /**
  * A parsed HTTP request: path and query parameters, the body as JSON, and the caller resolved lazily
  * from the bearer token (public endpoints never touch the token table).
  */
-public final class ApiRequest {
+public final class ApiRequest implements ApiCall {
     /** Reads and validates the body as the given type. */
     @FunctionalInterface
     interface BodyReader {

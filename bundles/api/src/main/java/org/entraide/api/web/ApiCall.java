@@ -1,0 +1,31 @@
+package org.entraide.api.web;
+
+import java.util.Optional;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.security.Caller;
+
+/** A request to an endpoint, as its handler sees it. Every method may throw a ProblemException (4xx). */
+public interface ApiCall {
+    /** The brand of the URL's {brand}; 404 when none has that slug. */
+    Brand brand();
+
+    /** The authenticated caller; 401 without a valid bearer token. */
+    Caller caller();
+
+    Optional<Caller> optionalCaller();
+
+    /** A path parameter of the route's URI template. */
+    String path(String name);
+
+    /** A positive numeric path parameter; 404 otherwise. */
+    long pathId(String name);
+
+    /** A query parameter, or null. */
+    String query(String name);
+
+    /** The JSON body read within the size limit, mapped and validated (Jakarta Validation); 400, 413 or 415 otherwise. */
+    <T> T body(Class<T> type);
+
+    String authorizationHeader();
+}

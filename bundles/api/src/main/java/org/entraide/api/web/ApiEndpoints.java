@@ -1,0 +1,20 @@
+package org.entraide.api.web;
+
+import org.apache.camel.Processor;
+
+/**
+ * Turns handlers into the Camel processors of REST routes. The platform provides it.
+ * Use it in a plugin's RouteBuilder: {@code rest("/api/v1").get("/brands/{brand}/things").to("direct:things.list");
+ * from("direct:things.list").routeId("things.list").process(endpoints.processor("things", handler, "brand"));}
+ */
+public interface ApiEndpoints {
+    /** The base path of the API, "/api/v1". */
+    String BASE = "/api/v1";
+
+    /**
+     * @param capability the plugin's capability: for a URL whose brand disabled it, the endpoint answers 404;
+     *                   null for endpoints that are not per brand
+     * @param pathParams the names of the route's path parameters, such as "brand" and "id"
+     */
+    Processor processor(String capability, ApiHandler handler, String... pathParams);
+}

@@ -1,0 +1,33 @@
+package org.entraide.core.internal.plugin;
+
+import org.apache.camel.Processor;
+import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.ApiHandler;
+import org.entraide.api.web.ApiResult;
+import org.entraide.core.internal.rest.ApiDispatcher;
+import org.entraide.core.internal.rest.ApiReply;
+
+/** Plugins' REST endpoints run through the same dispatcher as the core's, behind their capability's switch. */
+public final class PluginEndpoints implements ApiEndpoints {
+    private final ApiDispatcher dispatcher;
+    private final BrandFeatures features;
+
+    public PluginEndpoints(ApiDispatcher dispatcher, BrandFeatures features) {
+        this.dispatcher = dispatcher;
+        this.features = features;
+    }
+
+    @Override
+    public Processor processor(String capability, ApiHandler handler, String... pathParams) {
+        return dispatcher.processor(request -> {
+            if (capability != null && !features.isEnabled(request.brand().id(), capability)) {
+                // A disabled capability does not exist for the brand.
+                throw ProblemException.notFound("no such resource: '" + capability + "' is not enabled for this brand");
+            }
+            ApiResult result = handler.handle(request);
+            return new ApiReply(result.status(), result.body(), result.location());
+        }, pathParams);
+    }
+}
