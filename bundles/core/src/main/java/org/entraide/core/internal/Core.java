@@ -38,6 +38,7 @@ import org.entraide.core.internal.rest.AdminRoutes;
 import org.entraide.core.internal.rest.ApiDispatcher;
 import org.entraide.core.internal.rest.AuthRoutes;
 import org.entraide.core.internal.rest.ComplaintRoutes;
+import org.entraide.core.internal.rest.FallbackRoutes;
 import org.entraide.core.internal.rest.HealthRoutes;
 import org.entraide.core.internal.rest.InstanceAdminCheck;
 import org.entraide.core.internal.rest.JsonCodec;
@@ -114,7 +115,8 @@ public final class Core {
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
-            pipeline.routes());
+            pipeline.routes(),
+            new FallbackRoutes(dispatcherApi));
     }
 
     /** Gives the core the CamelContext its routes live in: events and submissions then go through Camel. */
