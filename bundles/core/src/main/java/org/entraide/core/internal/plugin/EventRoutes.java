@@ -17,6 +17,9 @@ import org.entraide.core.internal.rest.InstanceAdminCheck;
  */
 public final class EventRoutes extends ApiRoutes {
     private static final long TICK_BUDGET_MILLIS = 1_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventRoutes.class);
+
+    private volatile boolean unreachable;
 
     private final EventDispatcher dispatcher;
     private final EventMonitor monitor;
@@ -34,15 +37,27 @@ public final class EventRoutes extends ApiRoutes {
         this.poll = poll;
     }
 
+    private void tick() {
+        long end = System.currentTimeMillis() + TICK_BUDGET_MILLIS;
+        try {
+            while (dispatcher.runOnce() > 0 && System.currentTimeMillis() < end) {
+                // keep going while there is work, within the tick's budget
+            }
+        } catch (RuntimeException e) {
+            // The database is unreachable or going away: the next tick tries again.
+            if (!unreachable) {
+                LOG.warn("Event dispatch paused: {}", e.getMessage());
+            }
+            unreachable = true;
+            return;
+        }
+        unreachable = false;
+    }
+
     @Override
     public void configure() {
         from("timer:entraide.events?delay=500&period=" + poll.toMillis()).routeId("events.dispatch")
-            .process(e -> {
-                long end = System.currentTimeMillis() + TICK_BUDGET_MILLIS;
-                while (dispatcher.runOnce() > 0 && System.currentTimeMillis() < end) {
-                    // keep going while there is work, within the tick's budget
-                }
-            });
+            .process(e -> tick());
 
         get("/admin/events/subscribers", "events.subscribers", r -> {
             admins.require(r.authorizationHeader());

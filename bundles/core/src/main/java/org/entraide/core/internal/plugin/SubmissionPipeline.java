@@ -71,6 +71,8 @@ public final class SubmissionPipeline implements SubmissionGate {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // A refusal is an answer to the member, not an error: let it reach the caller unlogged.
+                errorHandler(noErrorHandler());
                 from(ENDPOINT).routeId("submission.pipeline")
                     .process(e -> e.getMessage().setBody(runSteps(e.getIn().getBody(Submission.class))));
             }

@@ -26,8 +26,16 @@ public final class AuthRoutes extends ApiRoutes {
         });
         post("/auth/login", "auth.login", r -> {
             Requests.Login body = r.body(Requests.Login.class);
-            limits.check("login", body.brand() + "/" + body.email().strip().toLowerCase(java.util.Locale.ROOT));
-            AccountService.Session s = accounts.login(body.brand(), body.email(), body.password());
+            // Failed logins count per account: brute force is slowed down, users on several devices are not.
+            String key = body.brand() + "/" + body.email().strip().toLowerCase(java.util.Locale.ROOT);
+            limits.requireAllowed("login", key);
+            AccountService.Session s;
+            try {
+                s = accounts.login(body.brand(), body.email(), body.password());
+            } catch (org.entraide.api.problem.ProblemException e) {
+                limits.record("login", key);
+                throw e;
+            }
             return ApiReply.ok(Map.of("token", s.token(), "expiresAt", s.expiresAt(), "userId", s.userId()));
         });
         post("/auth/logout", "auth.logout", r -> {

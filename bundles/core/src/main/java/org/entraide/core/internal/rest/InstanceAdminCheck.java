@@ -32,8 +32,10 @@ public final class InstanceAdminCheck {
             throw ProblemException.unauthorized("malformed Basic credentials");
         }
         String user = decoded.substring(0, colon);
-        limits.check("admin-login", user);
+        // Only failures count, so that a legitimate operator's tooling is never throttled.
+        limits.requireAllowed("admin-login", user);
         if (!admins.authenticate(user, decoded.substring(colon + 1))) {
+            limits.record("admin-login", user);
             throw ProblemException.unauthorized("not an instance administrator");
         }
     }

@@ -35,23 +35,45 @@ public final class RateLimits {
         this.perWindow = Map.copyOf(perWindow);
     }
 
+    /** Counts a hit and refuses it with 429 when the key already used up its window. */
     public void check(String action, String key) {
+        requireAllowed(action, key);
+        record(action, key);
+    }
+
+    /** Refuses with 429 when the key used up its window, without counting this hit (for counting failures only). */
+    public void requireAllowed(String action, String key) {
         Integer limit = perWindow.get(action);
         if (limit == null) {
             return;
         }
         long now = clock.millis();
-        long from = now - window.toMillis();
         synchronized (hits) {
-            Deque<Long> times = hits.computeIfAbsent(action + '\u0000' + key, k -> new ArrayDeque<>());
-            while (!times.isEmpty() && times.peekFirst() < from) {
-                times.pollFirst();
-            }
+            Deque<Long> times = recent(action, key, now);
             if (times.size() >= limit) {
                 long retry = Math.max(1, (times.peekFirst() + window.toMillis() - now) / 1000);
                 throw ProblemException.tooManyRequests("too many " + action + " attempts; try again later", retry);
             }
-            times.addLast(now);
         }
+    }
+
+    /** Counts one hit, such as a failed login. */
+    public void record(String action, String key) {
+        if (!perWindow.containsKey(action)) {
+            return;
+        }
+        long now = clock.millis();
+        synchronized (hits) {
+            recent(action, key, now).addLast(now);
+        }
+    }
+
+    private Deque<Long> recent(String action, String key, long now) {
+        Deque<Long> times = hits.computeIfAbsent(action + '\u0000' + key, k -> new ArrayDeque<>());
+        long from = now - window.toMillis();
+        while (!times.isEmpty() && times.peekFirst() < from) {
+            times.pollFirst();
+        }
+        return times;
     }
 }
