@@ -1,6 +1,7 @@
 package org.entraide.core.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -25,10 +26,12 @@ import org.entraide.core.internal.post.SubmissionGate;
 import org.entraide.core.internal.post.VoteService;
 import org.entraide.core.internal.rest.AdminRoutes;
 import org.entraide.core.internal.rest.ApiDispatcher;
+import org.entraide.core.internal.rest.ApiRoutes;
 import org.entraide.core.internal.rest.AuthRoutes;
 import org.entraide.core.internal.rest.ComplaintRoutes;
 import org.entraide.core.internal.rest.HealthRoutes;
 import org.entraide.core.internal.rest.JsonCodec;
+import org.entraide.core.internal.rest.OpenApiRoutes;
 import org.entraide.core.internal.rest.QuestionRoutes;
 import org.entraide.core.internal.rest.RateLimits;
 import org.entraide.core.internal.rest.RequestBodies;
@@ -77,12 +80,15 @@ public final class Core {
         this.bodies = new RequestBodies(json, settings.maxBodyBytes());
         RateLimits limits = new RateLimits(clock, settings.rateWindow(), settings.rateLimits());
         ApiDispatcher dispatcher = new ApiDispatcher(json, bodies, accounts, brands::require);
-        this.routes = List.of(
+        List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcher, db),
             new AuthRoutes(dispatcher, accounts, limits),
             new AdminRoutes(dispatcher, brands, administration, instanceAdmins, limits),
             new QuestionRoutes(dispatcher, questions, questionQueries, votes, limits),
             new ComplaintRoutes(dispatcher, complaints, complaintQueries, limits));
+        List<RoutesBuilder> all = new ArrayList<>(api);
+        all.add(new OpenApiRoutes(dispatcher, api));
+        this.routes = List.copyOf(all);
     }
 
     /** Applies settings that may change while running. */

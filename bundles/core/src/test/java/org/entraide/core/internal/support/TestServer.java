@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.entraide.core.internal.Core;
@@ -38,6 +39,11 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(DataSource dataSource) throws Exception {
         this(dataSource, CoreSettings.defaults());
+    }
+
+    /** The running CamelContext, for tests that compare what is registered with what is described. */
+    public CamelContext camel() {
+        return camel;
     }
 
     public String base() {
