@@ -1,6 +1,7 @@
 package org.entraide.core.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -36,12 +37,14 @@ import org.entraide.core.internal.post.QuestionService;
 import org.entraide.core.internal.post.VoteService;
 import org.entraide.core.internal.rest.AdminRoutes;
 import org.entraide.core.internal.rest.ApiDispatcher;
+import org.entraide.core.internal.rest.ApiRoutes;
 import org.entraide.core.internal.rest.AuthRoutes;
 import org.entraide.core.internal.rest.ComplaintRoutes;
 import org.entraide.core.internal.rest.FallbackRoutes;
 import org.entraide.core.internal.rest.HealthRoutes;
 import org.entraide.core.internal.rest.InstanceAdminCheck;
 import org.entraide.core.internal.rest.JsonCodec;
+import org.entraide.core.internal.rest.OpenApiRoutes;
 import org.entraide.core.internal.rest.QuestionRoutes;
 import org.entraide.core.internal.rest.RateLimits;
 import org.entraide.core.internal.rest.RequestBodies;
@@ -107,16 +110,19 @@ public final class Core {
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, limits);
         ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require);
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
-        this.routes = List.of(
+        List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, limits),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
-            new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
-            pipeline.routes(),
-            new FallbackRoutes(dispatcherApi));
+            new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()));
+        List<RoutesBuilder> all = new ArrayList<>(api);
+        all.add(new OpenApiRoutes(dispatcherApi, api));
+        all.add(pipeline.routes());
+        all.add(new FallbackRoutes(dispatcherApi));
+        this.routes = List.copyOf(all);
     }
 
     /** Gives the core the CamelContext its routes live in: events and submissions then go through Camel. */

@@ -1,7 +1,6 @@
 package org.entraide.core.internal.plugin;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.entraide.core.internal.event.DeadLetters;
 import org.entraide.core.internal.event.EventDispatcher;
@@ -10,6 +9,8 @@ import org.entraide.core.internal.rest.ApiDispatcher;
 import org.entraide.core.internal.rest.ApiReply;
 import org.entraide.core.internal.rest.ApiRoutes;
 import org.entraide.core.internal.rest.InstanceAdminCheck;
+import org.entraide.core.internal.paging.Items;
+import org.entraide.core.internal.rest.openapi.Doc;
 
 /**
  * The dispatch loop (a timer route: sequence, then serve every subscriber until caught up, at most one
@@ -59,15 +60,18 @@ public final class EventRoutes extends ApiRoutes {
         from("timer:entraide.events?delay=500&period=" + poll.toMillis()).routeId("events.dispatch")
             .process(e -> tick());
 
-        get("/admin/events/subscribers", "events.subscribers", r -> {
+        get("/admin/events/subscribers", "events.subscribers", Doc.of("Event subscribers: position, lag, throughput, errors")
+                .itemsOf(EventMonitor.SubscriberStatus.class).basic().errors(429), r -> {
             admins.require(r.authorizationHeader());
-            return ApiReply.ok(Map.of("items", monitor.subscribers()));
+            return ApiReply.ok(new Items<>(monitor.subscribers()));
         });
-        get("/admin/events/dead-letters", "events.dead-letters", r -> {
+        get("/admin/events/dead-letters", "events.dead-letters", Doc.of("Events parked after too many failures")
+                .itemsOf(DeadLetters.DeadLetter.class).query("subscriber", "only this subscriber's").basic().errors(429), r -> {
             admins.require(r.authorizationHeader());
-            return ApiReply.ok(Map.of("items", deadLetters.pending(r.query("subscriber"))));
+            return ApiReply.ok(new Items<>(deadLetters.pending(r.query("subscriber"))));
         });
-        post("/admin/events/dead-letters/{id}/replay", "events.replay", r -> {
+        post("/admin/events/dead-letters/{id}/replay", "events.replay", Doc.of("Deliver a parked event again")
+                .returns(DeadLetters.DeadLetter.class).basic().errors(409, 429), r -> {
             admins.require(r.authorizationHeader());
             return ApiReply.ok(deadLetters.replay(r.pathId("id")));
         });

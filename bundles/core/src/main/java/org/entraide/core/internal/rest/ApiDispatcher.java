@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -46,10 +47,16 @@ public final class ApiDispatcher {
 
     /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
     public Processor processor(ApiOperation op, String... pathParams) {
-        return exchange -> run(exchange, op, pathParams);
+        return exchange -> run(exchange, op, null, pathParams);
     }
 
-    private void run(Exchange exchange, ApiOperation op, String[] pathParams) throws Exception {
+    /** The same, for an endpoint that may read only the query parameters {@code queryNames}. */
+    public Processor processor(ApiOperation op, Set<String> queryNames, String... pathParams) {
+        Set<String> declared = Set.copyOf(queryNames);
+        return exchange -> run(exchange, op, declared, pathParams);
+    }
+
+    private void run(Exchange exchange, ApiOperation op, Set<String> queryNames, String[] pathParams) throws Exception {
         Message in = exchange.getIn();
         String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
         String authorization = in.getHeader("Authorization", String.class);
@@ -67,8 +74,8 @@ public final class ApiDispatcher {
                 throw ProblemException.tooLarge("the request body exceeds " + bodies.maxBytes() + " bytes");
             }
             Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
-            ApiRequest request = new ApiRequest(path, query, bodyReader(stream, contentType), memo(authorization),
-                () -> authorization, brands);
+            ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType),
+                memo(authorization), () -> authorization, brands);
             reply = op.handle(request);
         } catch (ProblemException e) {
             writeProblem(exchange, e);

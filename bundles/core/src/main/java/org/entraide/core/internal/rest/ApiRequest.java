@@ -2,6 +2,7 @@ package org.entraide.core.internal.rest;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.entraide.api.model.Brand;
@@ -23,6 +24,7 @@ public final class ApiRequest implements ApiCall {
 
     private final Map<String, String> path;
     private final Map<String, String> query;
+    private final Set<String> queryNames;
     private final BodyReader body;
     private final Supplier<Optional<Caller>> caller;
     private final Supplier<String> authorization;
@@ -30,8 +32,16 @@ public final class ApiRequest implements ApiCall {
 
     ApiRequest(Map<String, String> path, Map<String, String> query, BodyReader body, Supplier<Optional<Caller>> caller,
                Supplier<String> authorization, java.util.function.Function<String, Brand> brands) {
+        this(path, query, null, body, caller, authorization, brands);
+    }
+
+    /** {@code queryNames}: the query parameters the endpoint documents and may read; null for any. */
+    ApiRequest(Map<String, String> path, Map<String, String> query, Set<String> queryNames, BodyReader body,
+               Supplier<Optional<Caller>> caller, Supplier<String> authorization,
+               java.util.function.Function<String, Brand> brands) {
         this.path = path;
         this.query = query;
+        this.queryNames = queryNames;
         this.body = body;
         this.caller = caller;
         this.authorization = authorization;
@@ -64,6 +74,10 @@ public final class ApiRequest implements ApiCall {
     }
 
     public String query(String name) {
+        if (queryNames != null && !queryNames.contains(name)) {
+            // a parameter missing from the endpoint's Doc would be missing from the OpenAPI description too
+            throw new IllegalStateException("route reads the undocumented query parameter " + name);
+        }
         String v = query.get(name);
         return v == null || v.isEmpty() ? null : v;
     }

@@ -2,44 +2,56 @@ package org.entraide.core.internal.rest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.entraide.core.internal.rest.openapi.Doc;
+import org.entraide.core.internal.rest.openapi.Endpoint;
 
 /**
  * Base of the REST route builders: each endpoint is a REST DSL verb on Jetty that calls a
  * {@code direct:} route, whose id is the stable, readable operation name (such as {@code questions.create}).
+ * Each registration carries a {@link Doc} of what the endpoint promises, from which the OpenAPI description is built.
  */
 public abstract class ApiRoutes extends RouteBuilder {
     public static final String BASE = "/api/v1";
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
 
     protected final ApiDispatcher dispatcher;
+    private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
 
     protected ApiRoutes(ApiDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
-    protected void get(String uri, String operationId, ApiOperation op) {
-        rest(BASE).get(uri).to(direct(uri, operationId, op));
+    protected void get(String uri, String operationId, Doc doc, ApiOperation op) {
+        rest(BASE).get(uri).to(direct("GET", uri, operationId, doc, op));
     }
 
-    protected void post(String uri, String operationId, ApiOperation op) {
-        rest(BASE).post(uri).to(direct(uri, operationId, op));
+    protected void post(String uri, String operationId, Doc doc, ApiOperation op) {
+        rest(BASE).post(uri).to(direct("POST", uri, operationId, doc, op));
     }
 
-    protected void put(String uri, String operationId, ApiOperation op) {
-        rest(BASE).put(uri).to(direct(uri, operationId, op));
+    protected void put(String uri, String operationId, Doc doc, ApiOperation op) {
+        rest(BASE).put(uri).to(direct("PUT", uri, operationId, doc, op));
     }
 
-    protected void delete(String uri, String operationId, ApiOperation op) {
-        rest(BASE).delete(uri).to(direct(uri, operationId, op));
+    protected void delete(String uri, String operationId, Doc doc, ApiOperation op) {
+        rest(BASE).delete(uri).to(direct("DELETE", uri, operationId, doc, op));
     }
 
-    private String direct(String uri, String operationId, ApiOperation op) {
+    /** The endpoints registered so far, with what each promises: the source of the OpenAPI description. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    private String direct(String method, String uri, String operationId, Doc doc, ApiOperation op) {
+        endpoints.add(new Endpoint(method, BASE + uri, operationId, doc));
         String endpoint = "direct:" + operationId;
-        from(endpoint).routeId(operationId).process(dispatcher.processor(op, params(uri)));
+        // The endpoint may read only the query parameters it documents.
+        from(endpoint).routeId(operationId).process(dispatcher.processor(op, doc.queryNames(), params(uri)));
         return endpoint;
     }
 

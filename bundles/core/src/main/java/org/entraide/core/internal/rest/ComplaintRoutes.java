@@ -1,10 +1,13 @@
 package org.entraide.core.internal.rest;
 
 import org.entraide.api.model.Brand;
+import org.entraide.api.model.ComplaintStatus;
+import org.entraide.api.model.Role;
 import org.entraide.core.internal.content.TextRules;
 import org.entraide.core.internal.post.ComplaintQueries;
 import org.entraide.core.internal.post.ComplaintService;
 import org.entraide.core.internal.post.Views;
+import org.entraide.core.internal.rest.openapi.Doc;
 
 /** Complaints, official responses and the complainant's verdict. */
 public final class ComplaintRoutes extends ApiRoutes {
@@ -21,11 +24,14 @@ public final class ComplaintRoutes extends ApiRoutes {
 
     @Override
     public void configure() {
-        get("/brands/{brand}/complaints", "complaints.list", r -> {
+        get("/brands/{brand}/complaints", "complaints.list", Doc.of("List published complaints, newest first")
+                .pageOf(Views.ComplaintSummary.class).query("store", "code of a store")
+                .query("status", "status of the complaint", Doc.names(ComplaintStatus.class)), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(queries.list(brand, r.query("store"), r.query("status"), r.page()));
         });
-        post("/brands/{brand}/complaints", "complaints.create", r -> {
+        post("/brands/{brand}/complaints", "complaints.create", Doc.of("File a complaint, optionally about a store")
+                .body(Requests.Complaint.class).created(Views.ComplaintView.class).bearer().errors(429), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             Requests.Complaint body = r.body(Requests.Complaint.class);
@@ -34,11 +40,14 @@ public final class ComplaintRoutes extends ApiRoutes {
                 TextRules.clean(body.body(), false), body.storeCode(), Boolean.TRUE.equals(body.showPseudonym()));
             return ApiReply.created(location(brand.slug(), "complaints", v.id()), v);
         });
-        get("/brands/{brand}/complaints/{id}", "complaints.get", r -> {
+        get("/brands/{brand}/complaints/{id}", "complaints.get", Doc.of("A complaint with its official responses")
+                .returns(Views.ComplaintView.class).optionalBearer(), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(complaints.get(r.optionalCaller().orElse(null), brand, r.pathId("id")));
         });
-        post("/brands/{brand}/complaints/{id}/responses", "complaints.respond", r -> {
+        post("/brands/{brand}/complaints/{id}/responses", "complaints.respond",
+            Doc.of("Respond officially to a complaint (its store's managers and the brand's admins)")
+                .body(Requests.Body.class).created(Created.class).bearer(Role.STORE_MANAGER, Role.BRAND_ADMIN), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");
@@ -48,7 +57,9 @@ public final class ComplaintRoutes extends ApiRoutes {
             return ApiReply.created(location(brand.slug(), "complaints", id) + "#response-" + last.id(),
                 new Created(last.id(), v));
         });
-        post("/brands/{brand}/complaints/{id}/resolution", "complaints.resolve", r -> {
+        post("/brands/{brand}/complaints/{id}/resolution", "complaints.resolve",
+            Doc.of("Say whether a responded complaint is resolved, with a rating (the complainant only)")
+                .body(Requests.Resolution.class).returns(Views.ComplaintView.class).bearer().errors(409), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");

@@ -1,10 +1,8 @@
 package org.entraide.core.internal.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.rest.openapi.Doc;
 
 /** {@code GET /api/v1/health}: the API answers and the database is reachable. */
 public final class HealthRoutes extends ApiRoutes {
@@ -17,12 +15,12 @@ public final class HealthRoutes extends ApiRoutes {
 
     @Override
     public void configure() {
-        get("/health", "health", r -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "UP");
-            body.put("database", db.dialect().name());
-            body.put("brands", db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM brand")));
-            return ApiReply.ok(body);
-        });
+        get("/health", "health", Doc.of("Whether the API answers and its database is reachable").returns(Health.class),
+            r -> ApiReply.ok(new Health("UP", db.dialect().name(),
+                db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM brand")))));
+    }
+
+    /** {@code database} is the SQL dialect in use; {@code brands} how many brands it holds. */
+    public record Health(String status, String database, long brands) {
     }
 }

@@ -8,6 +8,7 @@ import org.entraide.core.internal.post.QuestionQueries;
 import org.entraide.core.internal.post.QuestionService;
 import org.entraide.core.internal.post.VoteService;
 import org.entraide.core.internal.post.Views;
+import org.entraide.core.internal.rest.openapi.Doc;
 
 /** Questions, answers, votes and accepted answers. */
 public final class QuestionRoutes extends ApiRoutes {
@@ -27,12 +28,18 @@ public final class QuestionRoutes extends ApiRoutes {
 
     @Override
     public void configure() {
-        get("/brands/{brand}/questions", "questions.list", r -> {
+        get("/brands/{brand}/questions", "questions.list", Doc.of("List published questions, newest first by default")
+                .pageOf(Views.QuestionSummary.class)
+                .query("topic", "slug of a topic").query("tag", "a tag")
+                .query("status", "unanswered, answered or accepted", "unanswered", "answered", "accepted")
+                .query("q", "text to find in titles, ignoring case")
+                .query("sort", "recent (default), score or active", "recent", "score", "active"), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(queries.list(brand, new QuestionQueries.Filter(r.query("topic"), r.query("tag"),
                 r.query("status"), r.query("q"), r.query("sort")), r.page()));
         });
-        post("/brands/{brand}/questions", "questions.create", r -> {
+        post("/brands/{brand}/questions", "questions.create", Doc.of("Ask a question")
+                .body(Requests.Question.class).created(Views.QuestionView.class).bearer().errors(429), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             Requests.Question body = r.body(Requests.Question.class);
@@ -42,11 +49,13 @@ public final class QuestionRoutes extends ApiRoutes {
                 TextRules.clean(body.body(), false), body.topic(), tags);
             return ApiReply.created(location(brand.slug(), "questions", q.id()), q);
         });
-        get("/brands/{brand}/questions/{id}", "questions.get", r -> {
+        get("/brands/{brand}/questions/{id}", "questions.get", Doc.of("A question with its answers, scores and accepted answer")
+                .returns(Views.QuestionView.class).optionalBearer(), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(questions.get(r.optionalCaller().orElse(null), brand, r.pathId("id")));
         });
-        post("/brands/{brand}/questions/{id}/answers", "questions.answer", r -> {
+        post("/brands/{brand}/questions/{id}/answers", "questions.answer", Doc.of("Answer a question")
+                .body(Requests.Body.class).created(Views.AnswerView.class).bearer().errors(429), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");
@@ -55,14 +64,18 @@ public final class QuestionRoutes extends ApiRoutes {
             Views.AnswerView a = questions.answer(caller, brand, id, TextRules.clean(body.body(), false));
             return ApiReply.created(location(brand.slug(), "questions", id) + "#answer-" + a.id(), a);
         });
-        post("/brands/{brand}/questions/{id}/accept", "questions.accept", r -> {
+        post("/brands/{brand}/questions/{id}/accept", "questions.accept",
+            Doc.of("Accept an answer, or withdraw the acceptance with a null answerId (the question's author only)")
+                .body(Requests.Accept.class).returns(Views.QuestionView.class).bearer().errors(409), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");
             Requests.Accept body = r.body(Requests.Accept.class);
             return ApiReply.ok(questions.accept(caller, brand, id, body.answerId()));
         });
-        post("/brands/{brand}/posts/{id}/votes", "posts.vote", r -> {
+        post("/brands/{brand}/posts/{id}/votes", "posts.vote",
+            Doc.of("Vote on a question or an answer: 1 up, -1 down, 0 to retract")
+                .body(Requests.Vote.class).returns(Views.VoteResult.class).bearer(), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");

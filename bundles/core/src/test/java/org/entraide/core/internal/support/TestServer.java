@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.entraide.core.internal.Core;
@@ -41,7 +42,8 @@ public final class TestServer implements AutoCloseable {
         this(dataSource, CoreSettings.defaults());
     }
 
-    public DefaultCamelContext camel() {
+    /** The running CamelContext, for tests that compare what is registered with what is described. */
+    public CamelContext camel() {
         return camel;
     }
 

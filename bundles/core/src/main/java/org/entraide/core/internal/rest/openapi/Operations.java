@@ -1,0 +1,141 @@
+package org.entraide.core.internal.rest.openapi;
+
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The OpenAPI operation object of one endpoint: parameters, security, request body and responses. */
+final class Operations {
+    /** The shared problem responses, by status, under components/responses. */
+    static final Map<Integer, String> PROBLEMS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
+        404, "NotFound", 409, "Conflict", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 429, "TooManyRequests");
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Schemas schemas;
+
+    Operations(Schemas schemas) {
+        this.schemas = schemas;
+    }
+
+    ObjectNode operation(Endpoint e) {
+        Doc d = e.doc();
+        ObjectNode op = JSON.objectNode();
+        op.put("operationId", e.operationId());
+        op.put("summary", d.summary());
+        // "questions.create" is filed under "questions"
+        op.putArray("tags").add(e.operationId().split("\\.", 2)[0]);
+        parameters(op.putArray("parameters"), e);
+        security(op, d);
+        if (d.body() != null) {
+            ObjectNode body = op.putObject("requestBody").put("required", true);
+            body.putObject("content").putObject("application/json").set("schema", schemas.request(d.body()));
+        }
+        ObjectNode responses = op.putObject("responses");
+        responses.set(String.valueOf(d.status()), success(d));
+        for (int status : errors(e)) {
+            String name = PROBLEMS.get(status);
+            if (name == null) {
+                throw new IllegalStateException(e.operationId() + " names problem status " + status
+                    + ", which has no description");
+            }
+            responses.putObject(String.valueOf(status)).put("$ref", "#/components/responses/" + name);
+        }
+        return op;
+    }
+
+    /** The problem statuses an endpoint may answer: those its body, access and path imply, and those it names. */
+    static SortedSet<Integer> errors(Endpoint e) {
+        Doc d = e.doc();
+        SortedSet<Integer> statuses = new TreeSet<>(d.errors());
+        if (d.body() != null) {
+            statuses.add(400);
+            statuses.add(413);
+            statuses.add(415);
+        }
+        if (!d.query().isEmpty()) {
+            statuses.add(400);
+        }
+        if (d.access() != Doc.Access.PUBLIC) {
+            statuses.add(401);
+        }
+        // a member acts in their own brand only, and some endpoints are for some roles only
+        if (d.access() == Doc.Access.BEARER && (!d.roles().isEmpty() || e.path().contains("{brand}"))) {
+            statuses.add(403);
+        }
+        if (e.path().contains("{")) {
+            statuses.add(404);
+        }
+        return statuses;
+    }
+
+    private void parameters(ArrayNode params, Endpoint e) {
+        Matcher m = PATH_PARAM.matcher(e.path());
+        while (m.find()) {
+            ObjectNode p = params.addObject().put("name", m.group(1)).put("in", "path").put("required", true);
+            // ids are read as positive numbers (anything else is a 404); slugs and store codes are text
+            if (m.group(1).equals("id")) {
+                p.putObject("schema").put("type", "integer").put("format", "int64").put("minimum", 1);
+            } else {
+                p.putObject("schema").put("type", "string");
+            }
+        }
+        for (Doc.QueryParam q : e.doc().query()) {
+            ObjectNode p = params.addObject().put("name", q.name()).put("in", "query").put("required", false)
+                .put("description", q.description());
+            ObjectNode schema = p.putObject("schema");
+            if (q.integer()) {
+                schema.put("type", "integer").put("format", "int32").put("minimum", q.minimum());
+                if (q.maximum() != null) {
+                    schema.put("maximum", q.maximum());
+                }
+            } else {
+                schema.put("type", "string");
+                if (!q.values().isEmpty()) {
+                    ArrayNode values = schema.putArray("enum");
+                    q.values().forEach(values::add);
+                }
+            }
+        }
+    }
+
+    private static void security(ObjectNode op, Doc d) {
+        switch (d.access()) {
+            case PUBLIC -> op.putArray("security");
+            case OPTIONAL_BEARER -> op.putArray("security").add(JSON.objectNode())
+                .addObject().putArray(OpenApiDocument.BEARER);
+            case BEARER -> op.putArray("security").addObject().putArray(OpenApiDocument.BEARER);
+            case BASIC -> op.putArray("security").addObject().putArray(OpenApiDocument.BASIC);
+        }
+        if (!d.roles().isEmpty()) {
+            ArrayNode roles = op.putArray("x-roles");
+            d.sortedRoles().forEach(r -> roles.add(r.name()));
+            op.put("description", "Only for the brand's "
+                + String.join(", ", d.sortedRoles().stream().map(Enum::name).toList()) + "; other members get a 403.");
+        }
+    }
+
+    private ObjectNode success(Doc d) {
+        ObjectNode r = JSON.objectNode();
+        switch (d.status()) {
+            case 200 -> r.put("description", "OK");
+            case 201 -> {
+                r.put("description", "Created; the Location header is the new resource's URL");
+                r.putObject("headers").putObject("Location").put("required", true)
+                    .putObject("schema").put("type", "string").put("format", "uri-reference");
+            }
+            case 204 -> r.put("description", "No content");
+            default -> throw new IllegalStateException("unexpected success status " + d.status());
+        }
+        if (d.response() != null) {
+            r.putObject("content").putObject("application/json").set("schema", schemas.response(d.response()));
+        }
+        return r;
+    }
+}

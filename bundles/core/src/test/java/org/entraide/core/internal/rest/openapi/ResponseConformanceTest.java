@@ -1,0 +1,176 @@
+package org.entraide.core.internal.rest.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestDatabases;
+import org.entraide.core.internal.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives every operation of the API on the demo brand and checks each answer, successes and problems alike, against
+ * the description: documented status, media type and headers, and exactly the documented properties.
+ */
+class ResponseConformanceTest {
+    private static final String B = "/api/v1/brands/{brand}";
+    private static TestServer server;
+    private static Described api;
+    private static Conformance c;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(TestDatabases.h2());
+        new DemoSeeder(server.core).seedIfAbsent();
+        // A capability, and a subscriber that fails once (parking the event at once) and then succeeds, so that
+        // the operators' endpoints have something to show and a replay to perform.
+        server.core.capabilities.install(new org.entraide.api.plugin.Capability() {
+            public String name() {
+                return "audit";
+            }
+
+            public String description() {
+                return "conformance test capability";
+            }
+        });
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        server.camel().addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:conformance.audit").routeId("conformance.audit").process(e -> {
+                    if (failed.compareAndSet(false, true)) {
+                        throw new IllegalStateException("first delivery fails");
+                    }
+                });
+            }
+        });
+        server.core.dispatcher.register(new org.entraide.api.plugin.SubscriberDescriptor("conformance", null,
+            "direct:conformance.audit", org.entraide.api.plugin.StartFrom.NOW, java.util.Set.of("post.published"), 1));
+        api = OpenApiServedTest.described(server);
+        c = new Conformance(new Http(server.base()), api);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyOperationAnswersAsDescribed() {
+        c.call("GET", "/api/v1/health", null, null);
+        c.call("GET", "/api/v1/openapi.json", null, null);
+        c.call("GET", B, null, null, "demo");
+        c.call("GET", B + "/stores?q=lyon&page=1&size=2", null, null, "demo");
+        c.call("GET", B + "/topics", null, null, "demo");
+        c.call("GET", B + "/questions?topic=bricolage&tag=perceuse&status=accepted&q=perceuse&sort=score&page=1&size=5",
+            null, null, "demo");
+        c.call("GET", B + "/complaints?store=LYON-PARTDIEU&status=RESOLVED&page=1&size=5", null, null, "demo");
+
+        c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"ada@demo.example\","
+            + "\"password\":\"ada-password\",\"pseudonym\":\"Ada\"}");
+        String ada = token("ada@demo.example", "ada-password");
+        String camille = token("customer@demo.example", DemoSeeder.PASSWORD);
+        String manager = token("manager@demo.example", DemoSeeder.PASSWORD);
+        String admin = token("admin@demo.example", DemoSeeder.PASSWORD);
+
+        long question = c.call("POST", B + "/questions", ada, "{\"title\":\"Which saw for oak?\",\"body\":\"A **hard** wood.\","
+            + "\"topic\":\"bricolage\",\"tags\":[\"scie\",\"chene\"]}", "demo").json().get("id").asLong();
+        long answer = c.call("POST", B + "/questions/{id}/answers", camille, "{\"body\":\"A Japanese saw.\"}",
+            "demo", question).json().get("id").asLong();
+        c.call("POST", B + "/posts/{id}/votes", ada, "{\"value\":1}", "demo", answer);
+        c.call("POST", B + "/questions/{id}/accept", ada, "{\"answerId\":" + answer + "}", "demo", question);
+        c.call("GET", B + "/questions/{id}", ada, null, "demo", question);
+        c.call("GET", B + "/questions/{id}", null, null, "demo", question);
+
+        long complaint = c.call("POST", B + "/complaints", ada, "{\"title\":\"Broken saw at delivery\",\"body\":\"Bent blade.\","
+            + "\"storeCode\":\"LYON-PARTDIEU\",\"showPseudonym\":true}", "demo").json().get("id").asLong();
+        c.call("POST", B + "/complaints/{id}/responses", manager, "{\"body\":\"A new one awaits you.\"}", "demo", complaint);
+        c.call("POST", B + "/complaints/{id}/resolution", ada,
+            "{\"resolved\":true,\"rating\":9,\"wouldBuyAgain\":true}", "demo", complaint);
+        c.call("GET", B + "/complaints/{id}", null, null, "demo", complaint);
+
+        c.call("POST", B + "/stores", admin, "{\"code\":\"NANTES\",\"name\":\"Nantes\",\"city\":\"Nantes\","
+            + "\"postalCode\":\"44000\"}", "demo");
+        c.call("PUT", B + "/stores/{code}", admin, "{\"code\":\"NANTES\",\"name\":\"Nantes Atout Sud\",\"city\":\"Rezé\","
+            + "\"postalCode\":\"44400\",\"latitude\":47.18,\"longitude\":-1.55}", "demo", "NANTES");
+        c.call("POST", B + "/topics", admin, "{\"slug\":\"outillage\",\"name\":\"Outillage\"}", "demo");
+        long adaId = c.call("GET", B + "/me", ada, null, "demo").json().get("id").asLong();
+        c.call("GET", B + "/members/{id}", admin, null, "demo", adaId);
+        c.call("PUT", B + "/members/{id}/roles", admin, "{\"roles\":[\"STORE_MANAGER\"],\"storeCodes\":[\"NANTES\"]}",
+            "demo", adaId);
+
+        String root = Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD);
+        c.call("POST", "/api/v1/admin/brands", root, "{\"slug\":\"acme\",\"name\":\"Acme\",\"adminEmail\":\"boss@acme.example\","
+            + "\"adminPassword\":\"acme-password\",\"adminPseudonym\":\"Boss\"}");
+        c.call("GET", "/api/v1/admin/brands", root, null);
+        c.call("GET", B + "/features", null, null, "demo");
+        c.call("PUT", B + "/features", admin, "{\"audit\":true}", "demo");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+            server.core.deadLetters.pending("conformance").size() == 1);
+        c.call("GET", "/api/v1/admin/events/subscribers", root, null);
+        long parked = c.call("GET", "/api/v1/admin/events/dead-letters?subscriber=conformance", root, null)
+            .json().get("items").get(0).get("id").asLong();
+        c.call("POST", "/api/v1/admin/events/dead-letters/{id}/replay", root, null, parked);
+        c.call("POST", "/api/v1/auth/logout", ada, null);
+
+        Set<String> succeeded = new TreeSet<>();
+        c.seen.stream().filter(s -> s.matches(".* [23]\\d\\d")).forEach(succeeded::add);
+        assertEquals(successes(), succeeded, "every operation was called and answered its documented success");
+    }
+
+    @Test
+    void problemsAnswerAsDescribed() {
+        String camille = token("customer@demo.example", DemoSeeder.PASSWORD);
+        JsonNode invalid = c.call("POST", B + "/questions", camille, "{\"title\":\"x\",\"body\":\" \"}", "demo").json();
+        assertEquals(Set.of("title", "body"), fields(invalid), invalid.toString());
+        c.call("POST", B + "/questions", camille, "{\"title\":", "demo");
+        c.call("POST", B + "/questions", null, "{\"title\":\"Without a token\",\"body\":\"b\"}", "demo");
+        c.call("GET", B + "/questions/{id}", "not-a-token", null, "demo", 1);
+        c.call("GET", B + "/members/{id}", camille, null, "demo", 1);
+        c.call("GET", B + "/questions/{id}", null, null, "demo", 999_999);
+        c.call("GET", B + "/questions?size=1000", null, null, "demo");
+        c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"customer@demo.example\","
+            + "\"password\":\"0123456789\",\"pseudonym\":\"Camille-2\"}");
+        c.call("POST", B + "/questions", camille, "{\"title\":\"" + "x".repeat(70_000) + "\"}", "demo");
+        Http.Response plain = new Http(server.base()).send(new Http(server.base()).builder("/api/v1/auth/login", null)
+            .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
+        c.check("POST", "/api/v1/auth/login", plain);
+        for (int i = 0; i < 11; i++) {
+            c.call("POST", "/api/v1/auth/login", null, "{\"brand\":\"demo\",\"email\":\"nobody@demo.example\","
+                + "\"password\":\"wrong-password\"}");
+        }
+        Set<String> statuses = new TreeSet<>();
+        c.seen.stream().map(s -> s.substring(s.lastIndexOf(' ') + 1)).filter(s -> s.startsWith("4")).forEach(statuses::add);
+        assertEquals(Set.of("400", "401", "403", "404", "409", "413", "415", "429"), statuses);
+    }
+
+    private static Set<String> fields(JsonNode problem) {
+        Set<String> fields = new TreeSet<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        return fields;
+    }
+
+    private static String token(String email, String password) {
+        return c.call("POST", "/api/v1/auth/login", null, "{\"brand\":\"demo\",\"email\":\"" + email
+            + "\",\"password\":\"" + password + "\"}").json().get("token").asText();
+    }
+
+    /** "METHOD /path status" of the documented success of every operation. */
+    private static Set<String> successes() {
+        Set<String> all = new TreeSet<>();
+        api.doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+            op.getValue().get("responses").fieldNames().forEachRemaining(status -> {
+                if (status.startsWith("2")) {
+                    all.add(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey() + " " + status);
+                }
+            })));
+        return all;
+    }
+}
