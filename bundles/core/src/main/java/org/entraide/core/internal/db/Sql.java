@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.entraide.api.problem.ProblemException;
+
 /** Thin JDBC helpers: bind parameters, map rows. SQL errors become unchecked, keeping their SQLState. */
 public final class Sql {
     /** Maps the current row of a result set. */
@@ -97,6 +99,9 @@ public final class Sql {
             Object p = params[i];
             if (p instanceof Instant instant) {
                 ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (p instanceof String s && s.indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store or even compare text with NUL: refuse it as bad input on both databases.
+                throw ProblemException.badRequest("text must not contain NUL characters");
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else {

@@ -15,7 +15,8 @@ public record PageRequest(int page, int size) {
         }
     }
 
-    public int offset() {
-        return (page - 1) * size;
+    /** A long: a huge page number times the size overflows an int into a negative offset. */
+    public long offset() {
+        return (long) (page - 1) * size;
     }
 }

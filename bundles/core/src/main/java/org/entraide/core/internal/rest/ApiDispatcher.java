@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     static final String PROBLEM_BASE = "https://entraide.org/problems/";
+    /** The request headers the API reads. Camel copies query parameters and form fields into message headers too. */
+    private static final List<String> READ_HEADERS = List.of("Authorization", "Content-Type", "Content-Length");
 
     private final ObjectMapper json;
     private final RequestBodies bodies;
@@ -59,9 +62,6 @@ public final class ApiDispatcher {
     private void run(Exchange exchange, ApiOperation op, Set<String> queryNames, String[] pathParams) throws Exception {
         Message in = exchange.getIn();
         String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
-        String authorization = in.getHeader("Authorization", String.class);
-        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        Long contentLength = in.getHeader("Content-Length", Long.class);
         Map<String, String> path = new HashMap<>();
         for (String p : pathParams) {
             path.put(p, in.getHeader(p, String.class));
@@ -70,10 +70,19 @@ public final class ApiDispatcher {
 
         ApiReply reply;
         try {
+            Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
+            refuseHeadersInQuery(query);
+            String contentType = requestHeader(in, Exchange.CONTENT_TYPE);
+            if (contentType != null && isForm(contentType)) {
+                // refused before any other header is read: the form's fields are among them
+                throw ProblemException.unsupportedMediaType("send the body as application/json");
+            }
+            String authorization = requestHeader(in, "Authorization");
+            String lengthHeader = requestHeader(in, "Content-Length");
+            Long contentLength = lengthHeader == null ? null : parseLength(lengthHeader);
             if (contentLength != null && contentLength > bodies.maxBytes()) {
                 throw ProblemException.tooLarge("the request body exceeds " + bodies.maxBytes() + " bytes");
             }
-            Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
             ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType),
                 memo(authorization), () -> authorization, brands);
             reply = op.handle(request);
@@ -157,6 +166,39 @@ public final class ApiDispatcher {
             out.setHeader("Retry-After", String.valueOf(e.extensions().get("retryAfter")));
         }
         out.setBody(json.writeValueAsBytes(problem));
+    }
+
+    /** A token or a media type in the URL would pass for the request header, and URLs end up in logs. */
+    static void refuseHeadersInQuery(Map<String, String> query) {
+        for (String name : query.keySet()) {
+            for (String header : READ_HEADERS) {
+                if (header.equalsIgnoreCase(name)) {
+                    throw ProblemException.badRequest("'" + header + "' goes in a request header, not in the query string");
+                }
+            }
+        }
+    }
+
+    /** The HTTP header itself: Camel appends a same-named parameter after it, as a list. */
+    private static String requestHeader(Message in, String name) {
+        Object value = in.getHeader(name);
+        if (value instanceof List<?> values) {
+            value = values.isEmpty() ? null : values.get(0);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static Long parseLength(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("malformed Content-Length");
+        }
+    }
+
+    static boolean isForm(String contentType) {
+        String base = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return base.equals("application/x-www-form-urlencoded") || base.startsWith("multipart/");
     }
 
     static boolean isJson(String contentType) {

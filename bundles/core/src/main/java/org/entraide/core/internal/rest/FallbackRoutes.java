@@ -15,7 +15,7 @@ public final class FallbackRoutes extends ApiRoutes {
     @Override
     public void configure() {
         var rest = getCamelContext().getRestConfiguration();
-        fromF("jetty:http://%s:%d/?matchOnUriPrefix=true", rest.getHost(), rest.getPort()).routeId("api.not-found")
+        fromF("jetty:http://%s:%d/?matchOnUriPrefix=true&enableMultipartFilter=false", rest.getHost(), rest.getPort()).routeId("api.not-found")
             .process(dispatcher.processor(r -> {
                 throw ProblemException.notFound("no endpoint here; the API is described at " + BASE + "/openapi.json");
             }))

@@ -80,8 +80,9 @@ public final class RequestBodies {
             throw field.isEmpty() ? ProblemException.badRequest("the body must be a JSON object")
                 : ProblemException.invalid(field, "wrong type of value");
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed JSON at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr());
+            // Mapping failures have no location in the text: they must still be a 400, not a 500.
+            throw ProblemException.badRequest(e.getLocation() == null ? "the body does not fit the expected object"
+                : "malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw ProblemException.badRequest("the request body could not be read");
         }

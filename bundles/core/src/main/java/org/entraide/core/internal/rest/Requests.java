@@ -70,8 +70,11 @@ public final class Requests {
                         @NotBlank @Size(max = 120) String name,
                         @NotBlank @Size(max = 120) String city,
                         @NotBlank @Pattern(regexp = "[A-Za-z0-9 -]{2,16}") String postalCode,
-                        @DecimalMin("-90") @DecimalMax("90") Double latitude,
-                        @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+                        // explicit messages: the default ones need an EL implementation to read well
+                        @DecimalMin(value = "-90", message = "must be between -90 and 90")
+                        @DecimalMax(value = "90", message = "must be between -90 and 90") Double latitude,
+                        @DecimalMin(value = "-180", message = "must be between -180 and 180")
+                        @DecimalMax(value = "180", message = "must be between -180 and 180") Double longitude) {
     }
 
     public record Topic(@NotBlank @Pattern(regexp = SLUG, message = "lower-case letters, digits and inner '-', 2 to 40") String slug,

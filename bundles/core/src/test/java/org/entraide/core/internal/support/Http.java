@@ -24,7 +24,9 @@ public final class Http {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade, which is not what clients of the API do.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(String base) {
@@ -48,7 +50,10 @@ public final class Http {
     public Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = r.body().isEmpty() ? null : JSON.readTree(r.body());
+            JsonNode node = null;
+            if (!r.body().isEmpty() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+                node = JSON.readTree(r.body());
+            }
             return new Response(r.statusCode(), r, node);
         } catch (Exception e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
@@ -61,6 +66,22 @@ public final class Http {
             b.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
         }
         return b;
+    }
+
+    /** A JSON object from name/value pairs, in order; values are serialized by Jackson (null stays null). */
+    public static String json(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values go in pairs");
+        }
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public static String basic(String user, String password) {

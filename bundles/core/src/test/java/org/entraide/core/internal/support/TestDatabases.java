@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -44,10 +47,27 @@ public final class TestDatabases {
         }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
-        return ds;
+        return pooled(ds);
+    }
+
+    /**
+     * Pooled like Karaf's datasource (Hikari, at most 16 connections): a new PostgreSQL connection per
+     * transaction would make the tests several times slower than the product.
+     */
+    private static DataSource pooled(PGSimpleDataSource ds) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(ds);
+        config.setPoolName(ds.getDatabaseName());
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
     }
 
     public static void dropPostgres(DataSource ds) {
+        if (ds instanceof HikariDataSource pool) {
+            pool.close();
+            ds = pool.getDataSource();
+        }
         if (!(ds instanceof PGSimpleDataSource pg)) {
             return;
         }

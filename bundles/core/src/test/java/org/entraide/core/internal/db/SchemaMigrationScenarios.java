@@ -1,0 +1,52 @@
+package org.entraide.core.internal.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.entraide.core.internal.Core;
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.security.PasswordHasher;
+import org.entraide.core.internal.support.ApiScenarios;
+import org.junit.jupiter.api.Test;
+
+/** The schema is created and upgraded by versioned migrations at start-up, each owner with its own history. */
+public abstract class SchemaMigrationScenarios extends ApiScenarios {
+
+    @Test
+    void theCoreSchemaIsMigratedOnceAndKeptOnRestart() {
+        List<String> before = history("core");
+        assertTrue(before.contains("1:true"), "version 1 of the core schema is applied: " + before);
+
+        Core restarted = new Core(dataSource, CoreSettings.defaults(), (u, p) -> false, new PasswordHasher(64, 1),
+            Clock.systemUTC());
+        assertEquals(before, history("core"), "a restart applies nothing twice");
+        assertTrue(restarted.brands.find("demo").isPresent(), "and keeps the data");
+    }
+
+    @Test
+    void eachOwnerVersionsItsOwnTables() {
+        ClassLoader loader = getClass().getClassLoader();
+        server.core.migrator.migrate("testplugin", loader, "db/testplugin-v1");
+        assertEquals(List.of("1:true"), history("testplugin"), "the plugin's first version, in its own history");
+        server.core.db.inTransaction(c -> Sql.update(c, "INSERT INTO testplugin_note (text) VALUES (?)", "kept"));
+
+        server.core.migrator.migrate("testplugin", loader, "db/testplugin-v2");
+        assertEquals(List.of("1:true", "2:true"), history("testplugin"), "the upgrade applies version 2 only");
+        long kept = server.core.db.inTransaction(c -> Sql.count(c,
+            "SELECT COUNT(*) FROM testplugin_note WHERE text = 'kept' AND author IS NULL"));
+        assertEquals(1, kept, "rows written before the upgrade are kept");
+        assertTrue(history("core").contains("1:true"), "the core's history is untouched");
+        assertThrows(IllegalArgumentException.class, () -> server.core.migrator.migrate("Bad Owner!", loader, "db/x"),
+            "an owner is a short lower-case name");
+    }
+
+    /** "version:success" of the migrations an owner applied, in order (a baseline row is no migration). */
+    private List<String> history(String owner) {
+        return server.core.db.inTransaction(c -> Sql.list(c, "SELECT \"version\", \"success\" FROM \"schema_history_" + owner
+            + "\" WHERE \"type\" = 'SQL' ORDER BY \"installed_rank\"", rs -> rs.getString(1) + ":" + rs.getBoolean(2)));
+    }
+}
