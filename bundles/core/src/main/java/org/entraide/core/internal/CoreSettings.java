@@ -35,6 +35,10 @@ public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, Duration ra
         return new CoreSettings(lifetime, maxBodyBytes, rateWindow, rateLimits, demo, eventPoll, eventBatch);
     }
 
+    public CoreSettings withEventBatch(int batch) {
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, demo, eventPoll, batch);
+    }
+
     public CoreSettings withEventPoll(Duration poll) {
         return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, demo, poll, eventBatch);
     }
