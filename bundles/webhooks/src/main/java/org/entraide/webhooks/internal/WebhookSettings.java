@@ -1,0 +1,33 @@
+package org.entraide.webhooks.internal;
+
+import java.time.Duration;
+
+/** Validated settings; an invalid value names its key. */
+public record WebhookSettings(Duration poll, Duration timeout, int maxAttempts, Duration retryBase, boolean allowHttp,
+                              boolean allowPrivate) {
+    public WebhookSettings {
+        if (poll.toMillis() < 50) {
+            throw new IllegalArgumentException("send.poll.millis must be at least 50");
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("send.timeout.seconds must be positive");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("max.attempts must be at least 1");
+        }
+        if (retryBase.toMillis() < 1) {
+            throw new IllegalArgumentException("retry.base.millis must be positive");
+        }
+    }
+
+    static WebhookSettings of(WebhooksConfig c) {
+        return new WebhookSettings(Duration.ofMillis(c.send_poll_millis()), Duration.ofSeconds(c.send_timeout_seconds()),
+            c.max_attempts(), Duration.ofMillis(c.retry_base_millis()), c.allow_insecure_http(), c.allow_private_networks());
+    }
+
+    /** Retry delay after {@code attempts} failures: base, 2 × base, 4 × base... at most one hour. */
+    Duration retryAfter(int attempts) {
+        long millis = retryBase.toMillis() << Math.min(attempts - 1, 20);
+        return Duration.ofMillis(Math.min(millis, 3_600_000));
+    }
+}

@@ -1,0 +1,26 @@
+package org.entraide.webhooks.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The {@code org.entraide.webhooks} configuration (etc/org.entraide.webhooks.cfg). */
+@ObjectClassDefinition(name = "Entraide webhooks")
+public @interface WebhooksConfig {
+    @AttributeDefinition(name = "How often due deliveries are sent, in milliseconds")
+    int send_poll_millis() default 500;
+
+    @AttributeDefinition(name = "Timeout of one delivery, in seconds")
+    int send_timeout_seconds() default 5;
+
+    @AttributeDefinition(name = "Attempts before a delivery fails")
+    int max_attempts() default 8;
+
+    @AttributeDefinition(name = "First retry delay in milliseconds, doubled at each retry")
+    int retry_base_millis() default 2000;
+
+    @AttributeDefinition(name = "Accept plain http:// URLs")
+    boolean allow_insecure_http() default false;
+
+    @AttributeDefinition(name = "Accept URLs on loopback, private or link-local addresses")
+    boolean allow_private_networks() default false;
+}
