@@ -56,6 +56,17 @@ public final class KarafProcess implements AutoCloseable {
         Files.write(cfg, lines);
     }
 
+    /** Adds a feature to those Karaf installs at boot. */
+    public void bootFeature(String feature) throws IOException {
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg);
+        String updated = text.replaceFirst("(\\n\\s+entraide-core/[^,\\n]+, \\\\\\n)", "$1    " + feature + ", \\\\\n");
+        if (updated.equals(text)) {
+            throw new IllegalStateException("no entraide-core in featuresBoot of " + cfg);
+        }
+        Files.writeString(cfg, updated);
+    }
+
     public ApiClient start() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
             .directory(home.toFile())
@@ -64,7 +75,7 @@ public final class KarafProcess implements AutoCloseable {
         pb.environment().put("JAVA_MAX_MEM", "768m");
         process = pb.start();
         ApiClient api = new ApiClient("http://127.0.0.1:" + httpPort);
-        Awaitility.await("Karaf process API").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await("Karaf process API").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> api.get("/api/v1/health", null).status() == 200);
         return api;
     }
