@@ -64,6 +64,23 @@ public abstract class QuestionFlowScenarios extends ApiScenarios {
     }
 
     @Test
+    void staffPostsAreOfficialInEveryView() {
+        String tag = Community.unique("staff");
+        long staffQuestion = community.askId(community.demo("moderator"), "A question asked by staff", tag);
+        long customerQuestion = community.askId(community.join("demo"), "A question asked by a customer", tag);
+        long staffAnswer = community.answerId(community.demo("admin"), customerQuestion);
+        JsonNode list = http.get("/api/v1/brands/demo/questions?tag=" + tag, null).json();
+        for (JsonNode item : list.get("items")) {
+            assertEquals(item.get("id").asLong() == staffQuestion, item.get("official").asBoolean(),
+                "only the staff question is official in the list: " + item);
+        }
+        assertTrue(community.question(null, "demo", staffQuestion).json().get("official").asBoolean(), "and in its view");
+        assertFalse(community.question(null, "demo", customerQuestion).json().get("official").asBoolean(), "a customer's is not");
+        assertTrue(answer(community.question(community.join("demo"), "demo", customerQuestion).json(), staffAnswer)
+            .get("official").asBoolean(), "a brand admin's answer is official whoever reads it");
+    }
+
+    @Test
     void votesAreUpDownChangeableAndRetractable() {
         Member author = community.join("demo");
         Member voter = community.join("demo");
