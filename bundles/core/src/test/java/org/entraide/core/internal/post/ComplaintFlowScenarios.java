@@ -1,6 +1,6 @@
 package org.entraide.core.internal.post;
 
-import static org.entraide.core.internal.post.QuestionFlowScenarios.ids;
+import static org.entraide.core.internal.support.Community.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
