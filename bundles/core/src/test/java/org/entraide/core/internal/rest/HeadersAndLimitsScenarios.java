@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
@@ -21,8 +22,15 @@ import org.junit.jupiter.api.Test;
  * 415 for other media types, request headers never echoed, credentials only from the Authorization header.
  */
 public abstract class HeadersAndLimitsScenarios extends ApiScenarios {
+    static final int LIMIT = 8 * 1024;
     private Member customer;
     private long question;
+
+    @Override
+    protected CoreSettings settings() {
+        CoreSettings d = CoreSettings.defaults();
+        return new CoreSettings(d.tokenLifetime(), LIMIT, d.rateWindow(), d.rateLimits(), false);
+    }
 
     @BeforeAll
     void someContent() {
@@ -32,7 +40,7 @@ public abstract class HeadersAndLimitsScenarios extends ApiScenarios {
 
     @Test
     void bodiesOverTheLimitAre413WithOrWithoutContentLength() {
-        int limit = server.core.bodies.maxBytes();
+        int limit = LIMIT;
         String path = "/api/v1/brands/demo/questions/" + question + "/answers";
         byte[] exact = padded("{\"body\":\"an answer of exactly the limit\"}", limit);
         byte[] over = padded("{\"body\":\"an answer one byte over\"}", limit + 1);
@@ -46,6 +54,21 @@ public abstract class HeadersAndLimitsScenarios extends ApiScenarios {
         assertProblem(413, http.send(json(path).POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))),
             "four times the limit, chunked");
         assertEquals(200, http.get("/api/v1/health", null).status(), "the server still answers");
+    }
+
+    @Test
+    void theLimitFollowsAConfigurationChange() {
+        String path = "/api/v1/brands/demo/questions/" + question + "/answers";
+        byte[] body = padded("{\"body\":\"an answer over the first limit\"}", 2 * LIMIT);
+        assertProblem(413, http.send(json(path).POST(HttpRequest.BodyPublishers.ofByteArray(body))), "over the configured limit");
+        CoreSettings d = settings();
+        server.core.update(new CoreSettings(d.tokenLifetime(), 4 * LIMIT, d.rateWindow(), d.rateLimits(), false));
+        try {
+            Http.Response r = http.send(json(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertEquals(201, r.status(), "a raised limit applies without a restart: " + r);
+        } finally {
+            server.core.update(d);
+        }
     }
 
     @Test
