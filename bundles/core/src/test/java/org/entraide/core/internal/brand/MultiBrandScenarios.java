@@ -90,6 +90,12 @@ public abstract class MultiBrandScenarios extends ApiScenarios {
 
         assertEquals(200, community.question(author, other, question).status(), "its author sees it");
         assertEquals(200, community.question(otherAdmin, other, question).status(), "its brand's admin sees it");
+        Member neighbour = community.join(other);
+        assertEquals(404, community.question(neighbour, other, question).status(), "another customer of the brand does not");
+        assertEquals(404, community.complaint(neighbour, other, complaint).status(), "nor the complaint");
+        assertEquals(404, community.answer(neighbour, other, question, "Answering the invisible").status(),
+            "an unpublished question takes no answer");
+        assertEquals(404, community.vote(neighbour, other, question, 1).status(), "and no vote");
         for (Member outsider : new Member[] {null, demoAdmin, demoModerator}) {
             String who = outsider == null ? "anonymous" : outsider.email();
             assertEquals(404, community.question(outsider, other, question).status(), who + " does not see the question");
@@ -135,12 +141,39 @@ public abstract class MultiBrandScenarios extends ApiScenarios {
         assertEquals(404, http.get(base + "/members/" + community.join("demo").id(), otherAdmin.token()).status(),
             "a member of another brand is not found");
 
+        Http.Response moved = http.put(base + "/stores/NORTH", otherAdmin.token(), Http.json("code", "NORTH", "name", "North Gate",
+            "city", "Lille", "postalCode", "59000", "latitude", 50.63, "longitude", 3.06));
+        assertEquals(200, moved.status(), "the admin updates a store: " + moved);
+        assertEquals(50.63, moved.json().get("latitude").asDouble(), "with optional coordinates: " + moved);
+        assertEquals(400, http.put(base + "/stores/NORTH", otherAdmin.token(), Http.json("code", "NORTH", "name", "North",
+            "city", "Lille", "postalCode", "59000", "latitude", 50.63)).status(), "latitude goes with longitude");
+        assertEquals(400, http.put(base + "/stores/SOUTH", otherAdmin.token(), store).status(), "the code in the URL is the store's");
+        assertEquals("North Gate", http.get(base + "/stores?q=lille", null).json().get("items").get(0).get("name").asText(),
+            "stores are found by city");
+
         Http.Response stores = http.get(base + "/stores", null);
         assertEquals(200, stores.status(), "stores are public: " + stores);
         assertEquals(1, stores.json().get("total").asLong(), "the brand's stores only: " + stores);
         assertEquals(200, http.get(base + "/topics", null).status(), "topics are public");
         assertFalse(http.get("/api/v1/brands/demo/stores?size=100", null).raw().body().contains("NORTH"),
             "another brand's stores are not listed");
+    }
+
+    @Test
+    void theDemoBrandHasOneAccountPerRole() {
+        Http.Response lyon = http.get("/api/v1/brands/demo/stores?q=LYON-PARTDIEU", null);
+        long lyonId = lyon.json().get("items").get(0).get("id").asLong();
+        for (var expected : java.util.Map.of("admin", "BRAND_ADMIN", "moderator", "MODERATOR", "manager", "STORE_MANAGER",
+                "customer", "CUSTOMER").entrySet()) {
+            Member m = community.demo(expected.getKey());
+            Http.Response me = http.get("/api/v1/brands/demo/me", m.token());
+            assertTrue(me.json().get("roles").toString().contains(expected.getValue()),
+                expected.getKey() + "@demo.example is " + expected.getValue() + ": " + me);
+        }
+        Http.Response manager = http.get("/api/v1/brands/demo/me", community.demo("manager").token());
+        assertEquals("[" + lyonId + "]", manager.json().get("storeIds").toString(), "the manager runs the first demo store: " + manager);
+        assertEquals("[\"CUSTOMER\"]", http.get("/api/v1/brands/demo/me", community.demo("customer").token()).json().get("roles")
+            .toString(), "the customer is only a customer");
     }
 
     private String brand() {

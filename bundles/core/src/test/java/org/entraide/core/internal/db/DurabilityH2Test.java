@@ -8,7 +8,10 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 
-/** On an H2 file database opened with the URL the distribution ships in etc/. */
+/**
+ * On an H2 file database opened with the URL the distribution ships in etc/. Without its WRITE_DELAY=0,
+ * H2 keeps the commit in memory for up to half a second and this test loses the write.
+ */
 class DurabilityH2Test extends DurabilityScenarios {
     static final Path SHIPPED = Path.of("../../config/org.ops4j.datasource-entraide.cfg");
     /**

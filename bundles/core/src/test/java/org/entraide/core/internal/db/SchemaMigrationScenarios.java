@@ -44,6 +44,14 @@ public abstract class SchemaMigrationScenarios extends ApiScenarios {
             "an owner is a short lower-case name");
     }
 
+    @Test
+    void healthReportsTheDatabaseInUse() {
+        var health = http.get("/api/v1/health", null);
+        assertEquals(200, health.status(), "health answers 200: " + health);
+        assertEquals("UP", health.json().get("status").asText(), "the API is up: " + health);
+        assertEquals(server.core.db.dialect().name(), health.json().get("database").asText(), "on its database: " + health);
+    }
+
     /** "version:success" of the migrations an owner applied, in order (a baseline row is no migration). */
     private List<String> history(String owner) {
         return server.core.db.inTransaction(c -> Sql.list(c, "SELECT \"version\", \"success\" FROM \"schema_history_" + owner

@@ -1,6 +1,6 @@
 package org.entraide.core.internal.post;
 
-import static org.entraide.core.internal.post.QuestionFlowScenarios.ids;
+import static org.entraide.core.internal.support.Community.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +84,14 @@ public abstract class ComplaintFlowScenarios extends ApiScenarios {
 
         Http.Response r = community.respond(otherManager, "demo", lyon, "Not my store, but still.");
         assertEquals(403, r.status(), "another store's manager cannot respond: " + r);
+        Member twoStores = community.join("demo");
+        community.makeManager(admin, twoStores, "PARIS-BERCY", "BORDEAUX-LAC");
+        for (String store : List.of("PARIS-BERCY", "BORDEAUX-LAC")) {
+            r = community.respond(twoStores, "demo", community.complaintId(customer, store, false), "One of my stores.");
+            assertEquals(201, r.status(), "a manager of several stores responds for " + store + ": " + r);
+        }
+        assertEquals(403, community.respond(twoStores, "demo", lyon, "Not one of mine.").status(),
+            "but not for a store they do not manage");
         r = community.respond(community.join("demo"), "demo", lyon, "I am just a customer.");
         assertEquals(403, r.status(), "a customer cannot respond: " + r);
         r = community.respond(customer, "demo", lyon, "Responding to myself.");

@@ -41,6 +41,9 @@ public abstract class ConcurrencyScenarios extends ApiScenarios {
         responses.forEach(r -> assertEquals(200, r.status(), "every vote is taken: " + r));
         int downs = (THREADS + 2) / 3;
         int ups = THREADS - downs;
+        // Serialized votes each see the count before them: the up voters were told 1..ups, in some order.
+        assertEquals(range(ups), counts(responses, 1, "upVotes"), "each up vote saw the ones before it: " + responses);
+        assertEquals(range(downs), counts(responses, -1, "downVotes"), "each down vote saw the ones before it: " + responses);
         JsonNode view = community.question(null, "demo", q).json();
         assertEquals(ups - downs, view.get("score").asInt(), "the score is the sum of the votes: " + view);
         assertEquals(ups, view.get("upVotes").asInt(), "every up vote is counted: " + view);
@@ -106,6 +109,50 @@ public abstract class ConcurrencyScenarios extends ApiScenarios {
         long acceptedEvents = outbox.aboutPost(q, EventTypes.ANSWER_ACCEPTED).size();
         assertTrue(acceptedEvents >= 1 && acceptedEvents <= ok, "one answer.accepted at most per winning request, got "
             + acceptedEvents + " for " + ok);
+    }
+
+    @Test
+    void concurrentAnswersAreAllCounted() throws Exception {
+        long q = community.askId(community.join("demo"), "Who answers first?");
+        List<Member> helpers = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            helpers.add(community.join("demo"));
+        }
+        all(helpers.stream().map(h -> (Callable<Http.Response>) () -> community.answer(h, "demo", q, "Me, " + h.pseudonym()))
+            .toList()).forEach(r -> assertEquals(201, r.status(), "every answer is taken: " + r));
+        JsonNode view = community.question(null, "demo", q).json();
+        assertEquals(THREADS, view.get("answerCount").asInt(), "answerCount counts them all: " + view);
+        assertEquals(THREADS, view.get("answers").size(), "and all are listed: " + view);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailCreateOneAccount() throws Exception {
+        String email = "race-" + System.nanoTime() + "@demo.example";
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            String pseudonym = "Racer-" + i + "-" + (System.nanoTime() % 100_000);
+            calls.add(() -> http.post("/api/v1/auth/register", null, Http.json("brand", "demo", "email", email,
+                "password", "long-enough-password", "pseudonym", pseudonym)));
+        }
+        List<Http.Response> responses = all(calls);
+        responses.forEach(r -> assertTrue(r.status() == 201 || r.status() == 409, "201 or 409 only: " + r));
+        assertEquals(1, responses.stream().filter(r -> r.status() == 201).count(), "exactly one account is created: " + responses);
+        assertEquals(1, (long) server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE email = ?", email)),
+            "one row");
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> r = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            r.add(i);
+        }
+        return r;
+    }
+
+    /** The counter the votes of one value reported, sorted. */
+    private static List<Integer> counts(List<Http.Response> responses, int value, String counter) {
+        return responses.stream().filter(r -> r.json().get("myVote").asInt() == value)
+            .map(r -> r.json().get(counter).asInt()).sorted().toList();
     }
 
     private long votesOn(long postId) {

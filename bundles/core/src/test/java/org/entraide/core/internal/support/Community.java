@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.entraide.core.internal.demo.DemoSeeder;
 
 /**
@@ -129,6 +131,13 @@ public final class Community {
         Http.Response r = http.put("/api/v1/brands/" + DEMO + "/members/" + member.id() + "/roles", admin.token(),
             Http.json("roles", List.of("STORE_MANAGER"), "storeCodes", List.of(storeCodes)));
         assertEquals(200, r.status(), "granting STORE_MANAGER answers 200: " + r);
+    }
+
+    /** The ids of a list page's items, in order. */
+    public static List<Long> ids(JsonNode page) {
+        List<Long> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
     }
 
     /** A unique lower-case word, for tags, topics and brand slugs. */

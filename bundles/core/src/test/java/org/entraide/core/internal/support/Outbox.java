@@ -44,7 +44,9 @@ public final class Outbox {
     /** Events of these types about one post, oldest first. */
     public List<Event> aboutPost(long subjectId, String... types) {
         List<String> wanted = List.of(types);
-        return after(0).stream().filter(e -> e.subjectType().equals("post") && e.subjectId() == subjectId && wanted.contains(e.type())).toList();
+        return after(0).stream()
+            .filter(e -> e.subjectType().equals("post") && e.subjectId() == subjectId && wanted.contains(e.type()))
+            .toList();
     }
 
     private static JsonNode parse(String payload) {

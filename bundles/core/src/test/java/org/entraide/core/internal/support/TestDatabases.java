@@ -21,6 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * message, except under CI (the CI variable set), where they fail.
  */
 public final class TestDatabases {
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
     private TestDatabases() {
     }
 
@@ -43,7 +44,12 @@ public final class TestDatabases {
             if (ci) {
                 throw new IllegalStateException("PostgreSQL is required under CI but unreachable at " + adminUrl, e);
             }
-            Assumptions.abort("PostgreSQL unreachable at " + adminUrl + " (" + e.getMessage() + "): PostgreSQL tests skipped");
+            String message = "PostgreSQL unreachable at " + adminUrl + " (" + e.getMessage() + "): PostgreSQL tests skipped";
+            // A class skipped in @BeforeAll counts no test in the build's summary: say it once on the console.
+            if (!WARNED.getAndSet(true)) {
+                System.err.println("WARNING: " + message);
+            }
+            Assumptions.abort(message);
         }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
