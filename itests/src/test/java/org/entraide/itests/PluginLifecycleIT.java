@@ -24,6 +24,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 /**
  * A plugin installed and uninstalled at runtime while clients keep using the API: its routes appear and disappear,
@@ -36,6 +37,7 @@ public class PluginLifecycleIT extends EntraideKarafTestSupport {
     private static final String DEMO = "/api/v1/brands/demo";
 
     @Inject
+    @Filter(timeout = 180_000)
     FeaturesService features;
 
     @Override

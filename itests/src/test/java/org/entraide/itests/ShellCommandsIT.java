@@ -13,12 +13,14 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 /** The entraide:* shell commands of the core, in a real Karaf. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShellCommandsIT extends EntraideKarafTestSupport {
     @Inject
+    @Filter(timeout = 180_000)
     SessionFactory sessions;
 
     @Test

@@ -29,6 +29,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
+import org.ops4j.pax.exam.util.Filter;
 import org.awaitility.Awaitility;
 
 /**
@@ -40,7 +41,9 @@ import org.awaitility.Awaitility;
 public abstract class EntraideKarafTestSupport {
     protected static final String PORT_PROPERTY = "entraide.itest.http.port";
 
+    /** Waits for the boot features; a loaded machine may need well over PAX Exam's default 10 s. */
     @Inject
+    @Filter(timeout = 180_000)
     protected BootFinished bootFinished;
 
     @Rule

@@ -31,6 +31,10 @@ public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, Duration ra
         return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, on, eventPoll, eventBatch);
     }
 
+    public CoreSettings withMaxBodyBytes(int bytes) {
+        return new CoreSettings(tokenLifetime, bytes, rateWindow, rateLimits, demo, eventPoll, eventBatch);
+    }
+
     public CoreSettings withTokenLifetime(Duration lifetime) {
         return new CoreSettings(lifetime, maxBodyBytes, rateWindow, rateLimits, demo, eventPoll, eventBatch);
     }

@@ -28,8 +28,7 @@ public abstract class HeadersAndLimitsScenarios extends ApiScenarios {
 
     @Override
     protected CoreSettings settings() {
-        CoreSettings d = CoreSettings.defaults();
-        return new CoreSettings(d.tokenLifetime(), LIMIT, d.rateWindow(), d.rateLimits(), false);
+        return CoreSettings.defaults().withMaxBodyBytes(LIMIT);
     }
 
     @BeforeAll
@@ -62,7 +61,7 @@ public abstract class HeadersAndLimitsScenarios extends ApiScenarios {
         byte[] body = padded("{\"body\":\"an answer over the first limit\"}", 2 * LIMIT);
         assertProblem(413, http.send(json(path).POST(HttpRequest.BodyPublishers.ofByteArray(body))), "over the configured limit");
         CoreSettings d = settings();
-        server.core.update(new CoreSettings(d.tokenLifetime(), 4 * LIMIT, d.rateWindow(), d.rateLimits(), false));
+        server.core.update(d.withMaxBodyBytes(4 * LIMIT));
         try {
             Http.Response r = http.send(json(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
             assertEquals(201, r.status(), "a raised limit applies without a restart: " + r);
