@@ -31,6 +31,7 @@ import org.entraide.core.internal.plugin.PluginEndpoints;
 import org.entraide.core.internal.plugin.SubmissionPipeline;
 import org.entraide.core.internal.post.ComplaintQueries;
 import org.entraide.core.internal.post.ComplaintService;
+import org.entraide.core.internal.post.PostPublications;
 import org.entraide.core.internal.post.Posts;
 import org.entraide.core.internal.post.QuestionQueries;
 import org.entraide.core.internal.post.QuestionService;
@@ -69,6 +70,7 @@ public final class Core {
     public final VoteService votes;
     public final ComplaintService complaints;
     public final ComplaintQueries complaintQueries;
+    public final PostPublications publications;
     public final RequestBodies bodies;
     public final Capabilities capabilities;
     public final SubmissionPipeline pipeline;
@@ -101,6 +103,7 @@ public final class Core {
         this.votes = new VoteService(db, posts, pipeline, events, clock);
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, clock);
         this.complaintQueries = new ComplaintQueries(db);
+        this.publications = new PostPublications(db, posts, events, clock);
         this.eventStore = new EventStore();
         this.dispatcher = new EventDispatcher(db, eventStore, deliverer, capabilities, clock, settings.eventBatch());
         this.monitor = new EventMonitor(db, eventStore, dispatcher);

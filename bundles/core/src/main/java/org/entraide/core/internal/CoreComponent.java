@@ -13,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.plugin.Publications;
 import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
@@ -67,6 +68,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(RequestAuthenticator.class, started.accounts, null));
         registrations.add(bundle.registerService(BrandFeatures.class, started.capabilities, null));
         registrations.add(bundle.registerService(ApiEndpoints.class, started.endpoints, null));
+        registrations.add(bundle.registerService(Publications.class, started.publications, null));
         registrations.add(bundle.registerService(Core.class, started, null));
         for (RoutesBuilder routes : started.routes) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));

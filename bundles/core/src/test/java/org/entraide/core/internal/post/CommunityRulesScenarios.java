@@ -185,6 +185,38 @@ abstract class CommunityRulesScenarios {
     }
 
     @Test
+    void moderationDecisionsChangeVisibilityWithTheirEvents() {
+        String camille = login("customer@demo.example", DemoSeeder.PASSWORD);
+        String lucas = login("lucas@demo.example", DemoSeeder.PASSWORD);
+        long q = ask(camille, "Question à modérer");
+        long a = http.post(DEMO + "/questions/" + q + "/answers", lucas, "{\"body\":\"réponse douteuse\"}").json().get("id").asLong();
+        long brand = server.core.brands.require("demo").id();
+        server.core.publications.change(brand, a, org.entraide.api.model.PublicationState.HIDDEN, null, "spam");
+        Http.Response read = http.get(DEMO + "/questions/" + q, null);
+        assertEquals(0, read.json().get("answers").size(), "a hidden answer is not public");
+        assertEquals(0, read.json().get("answerCount").asInt(), "and no longer counted");
+        server.core.publications.change(brand, a, org.entraide.api.model.PublicationState.PUBLISHED, null, "appeal granted");
+        assertEquals(1, http.get(DEMO + "/questions/" + q, null).json().get("answerCount").asInt());
+        server.core.publications.change(brand, q, org.entraide.api.model.PublicationState.REJECTED, null, "off-topic");
+        assertEquals(404, http.get(DEMO + "/questions/" + q, null).status());
+        List<String> types = server.core.db.inTransaction(c -> Sql.list(c, "SELECT event_type FROM domain_event WHERE "
+            + "subject_id IN (?, ?) AND event_type IN ('post.hidden', 'post.published', 'post.rejected') ORDER BY id",
+            rs -> rs.getString(1), q, a));
+        assertEquals(List.of("post.published", "post.published", "post.hidden", "post.published", "post.rejected"), types);
+        assertEquals(404, assertThrowsStatus(() -> server.core.publications.change(brand + 1000, a,
+            org.entraide.api.model.PublicationState.HIDDEN, null, "x")), "another brand's post does not exist");
+    }
+
+    static int assertThrowsStatus(Runnable r) {
+        try {
+            r.run();
+        } catch (org.entraide.api.problem.ProblemException e) {
+            return e.status();
+        }
+        throw new AssertionError("expected a problem");
+    }
+
+    @Test
     void storedHtmlNeverRuns() {
         String camille = login("customer@demo.example", DemoSeeder.PASSWORD);
         Http.Response r = http.post(DEMO + "/questions", camille, "{\"title\":\"<b>Titre</b> piégé\",\"body\":"
