@@ -1,0 +1,52 @@
+package org.entraide.reputation.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.camel.RoutesBuilder;
+import org.entraide.reputation.internal.events.AcceptanceJournal;
+import org.entraide.reputation.internal.events.Announcer;
+import org.entraide.reputation.internal.events.EventApplier;
+import org.entraide.reputation.internal.events.ReputationSubscriber;
+import org.entraide.reputation.internal.events.VoteJournal;
+import org.entraide.reputation.internal.ledger.Bookkeeper;
+import org.entraide.reputation.internal.ledger.Ledger;
+import org.entraide.reputation.internal.ledger.Members;
+import org.entraide.reputation.internal.ledger.Scorer;
+import org.entraide.reputation.internal.rules.BrandRules;
+import org.entraide.reputation.internal.web.ReputationRoutes;
+
+/**
+ * The plugin's object graph, built from the core's services and the settings, with no OSGi types: the DS
+ * component and the tests build the same thing. Building it migrates the plugin's tables.
+ */
+public final class Reputation {
+    public final Platform platform;
+    public final BrandRules rules;
+    public final Members members = new Members();
+    public final Ledger ledger = new Ledger();
+    public final Bookkeeper keeper = new Bookkeeper(ledger, members);
+    public final Scorer scorer = new Scorer(ledger);
+    public final VoteJournal votes = new VoteJournal();
+    public final AcceptanceJournal acceptances = new AcceptanceJournal();
+    public final ReputationCapability capability = new ReputationCapability();
+    public final ReputationSubscriber subscriber;
+    /** Every RoutesBuilder to add to the shared CamelContext, the subscriber's first. */
+    public final List<RoutesBuilder> routes;
+
+    public Reputation(Platform platform, ReputationSettings settings, Clock clock) {
+        this.platform = platform;
+        platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
+        this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);
+        Announcer announcer = new Announcer(platform.events(), platform.features());
+        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer);
+        this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
+        this.routes = List.of(subscriber,
+            new ReputationRoutes(platform.endpoints(), platform.tx(), rules, members, ledger));
+    }
+
+    /** Applies a changed configuration: new defaults for brands that did not override them. */
+    public void update(ReputationSettings settings) {
+        rules.setDefaults(settings.points(), settings.thresholds());
+    }
+}

@@ -1,0 +1,74 @@
+package org.entraide.reputation.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.entraide.reputation.internal.rules.PointsTable;
+import org.entraide.reputation.internal.rules.Privilege;
+import org.entraide.reputation.internal.rules.Rule;
+import org.entraide.reputation.internal.rules.Thresholds;
+
+/** The configured defaults, checked: an invalid value fails activation with the name of its key. */
+public record ReputationSettings(PointsTable points, Thresholds thresholds, int maxAttempts) {
+    public ReputationSettings {
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(thresholds, "thresholds");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("events.max.attempts must be at least 1");
+        }
+    }
+
+    /** The configuration key of a rule, such as points.answer.upvoted. */
+    public static String key(Rule rule) {
+        return "points." + rule.code().replace('-', '.');
+    }
+
+    public static String key(Privilege privilege) {
+        return "privilege." + privilege.code().replace('-', '.');
+    }
+
+    public static ReputationSettings defaults() {
+        return of(defaultConfig());
+    }
+
+    static ReputationSettings of(ReputationConfig c) {
+        Map<Rule, Integer> points = new EnumMap<>(Rule.class);
+        points.put(Rule.ANSWER_UPVOTED, c.points_answer_upvoted());
+        points.put(Rule.QUESTION_UPVOTED, c.points_question_upvoted());
+        points.put(Rule.ANSWER_ACCEPTED, c.points_answer_accepted());
+        points.put(Rule.ACCEPTANCE_GIVEN, c.points_acceptance_given());
+        points.put(Rule.POST_DOWNVOTED, c.points_post_downvoted());
+        points.put(Rule.DOWNVOTE_GIVEN, c.points_downvote_given());
+        Map<Privilege, Integer> thresholds = new EnumMap<>(Privilege.class);
+        thresholds.put(Privilege.VOTE_UP, c.privilege_vote_up());
+        thresholds.put(Privilege.FLAG, c.privilege_flag());
+        thresholds.put(Privilege.COMMENT, c.privilege_comment());
+        thresholds.put(Privilege.REVIEW_QUEUE, c.privilege_review_queue());
+        thresholds.put(Privilege.VOTE_DOWN, c.privilege_vote_down());
+        thresholds.put(Privilege.SEE_VOTE_COUNTS, c.privilege_see_vote_counts());
+        thresholds.put(Privilege.EDIT_OTHERS_POSTS, c.privilege_edit_others_posts());
+        for (Map.Entry<Rule, Integer> p : points.entrySet()) {
+            if (Math.abs(p.getValue()) > PointsTable.MAX_ABS_POINTS) {
+                throw new IllegalArgumentException(key(p.getKey()) + " must be between -" + PointsTable.MAX_ABS_POINTS
+                    + " and " + PointsTable.MAX_ABS_POINTS + ": " + p.getValue());
+            }
+        }
+        if (c.points_daily_cap() < 1) {
+            throw new IllegalArgumentException("points.daily.cap must be at least 1: " + c.points_daily_cap());
+        }
+        for (Map.Entry<Privilege, Integer> t : thresholds.entrySet()) {
+            if (t.getValue() < 1) {
+                throw new IllegalArgumentException(key(t.getKey()) + " must be at least 1: " + t.getValue());
+            }
+        }
+        return new ReputationSettings(new PointsTable(points, c.points_daily_cap()), new Thresholds(thresholds),
+            c.events_max_attempts());
+    }
+
+    /** The annotation's defaults, for tests and for the component before any configuration exists. */
+    static ReputationConfig defaultConfig() {
+        return (ReputationConfig) java.lang.reflect.Proxy.newProxyInstance(ReputationConfig.class.getClassLoader(),
+            new Class<?>[] {ReputationConfig.class}, (proxy, method, args) -> method.getDefaultValue());
+    }
+}

@@ -1,0 +1,60 @@
+package org.entraide.reputation.internal.ledger;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.entraide.reputation.internal.db.Sql;
+
+/** The {@code reputation_user} rows, within the caller's transaction. */
+public final class Members {
+    private static final String COLUMNS = "user_id, brand_id, points, registered_at, staff_roles";
+
+    public Optional<Member> find(Connection c, long userId) {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM reputation_user WHERE user_id = ?", Members::map, userId);
+    }
+
+    /** The member, created at the floor when no event mentioned them yet. */
+    public Member require(Connection c, long brandId, long userId, Instant at) {
+        return find(c, userId).orElseGet(() -> {
+            Sql.update(c, "INSERT INTO reputation_user (user_id, brand_id, points, registered_at, staff_roles, updated_at) "
+                + "VALUES (?, ?, ?, NULL, '', ?)", userId, brandId, Member.FLOOR, at);
+            return new Member(userId, brandId, Member.FLOOR, null, Set.of());
+        });
+    }
+
+    public void registered(Connection c, long brandId, long userId, Instant at) {
+        require(c, brandId, userId, at);
+        Sql.update(c, "UPDATE reputation_user SET registered_at = ? WHERE user_id = ?", at, userId);
+    }
+
+    /** Records that a role was granted or revoked; only staff roles are kept. */
+    public void role(Connection c, long brandId, long userId, String role, boolean granted, Instant at) {
+        if ("CUSTOMER".equals(role)) {
+            return;
+        }
+        Set<String> roles = new TreeSet<>(require(c, brandId, userId, at).staffRoles());
+        if (granted) {
+            roles.add(role);
+        } else {
+            roles.remove(role);
+        }
+        Sql.update(c, "UPDATE reputation_user SET staff_roles = ? WHERE user_id = ?", String.join(",", roles), userId);
+    }
+
+    public void setPoints(Connection c, long userId, int points, Instant at) {
+        Sql.update(c, "UPDATE reputation_user SET points = ?, updated_at = ? WHERE user_id = ?", points, at, userId);
+    }
+
+    static Member map(ResultSet rs) throws SQLException {
+        String roles = rs.getString("staff_roles");
+        Set<String> staff = roles.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(roles.split(",")));
+        return new Member(rs.getLong("user_id"), rs.getLong("brand_id"), rs.getInt("points"),
+            Sql.instant(rs, "registered_at"), staff);
+    }
+}
