@@ -13,6 +13,7 @@ import org.entraide.reputation.internal.ledger.Bookkeeper;
 import org.entraide.reputation.internal.ledger.Ledger;
 import org.entraide.reputation.internal.ledger.Members;
 import org.entraide.reputation.internal.ledger.Scorer;
+import org.entraide.reputation.internal.privileges.PrivilegeStep;
 import org.entraide.reputation.internal.rules.BrandRules;
 import org.entraide.reputation.internal.web.ReputationRoutes;
 
@@ -31,6 +32,7 @@ public final class Reputation {
     public final AcceptanceJournal acceptances = new AcceptanceJournal();
     public final ReputationCapability capability = new ReputationCapability();
     public final ReputationSubscriber subscriber;
+    public final PrivilegeStep privileges;
     /** Every RoutesBuilder to add to the shared CamelContext, the subscriber's first. */
     public final List<RoutesBuilder> routes;
 
@@ -41,6 +43,7 @@ public final class Reputation {
         Announcer announcer = new Announcer(platform.events(), platform.features());
         EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
+        this.privileges = new PrivilegeStep(platform.tx(), rules, members);
         this.routes = List.of(subscriber,
             new ReputationRoutes(platform.endpoints(), platform.tx(), rules, members, ledger));
     }

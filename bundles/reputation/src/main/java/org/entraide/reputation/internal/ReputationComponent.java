@@ -11,6 +11,7 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
@@ -26,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts reputation on the core's services: migrates its tables, then registers its routes, its capability
- * and its event subscriber (in that order, so that the first event finds its route). Leaving unregisters
- * them; the tables and the subscriber's position stay, and a reinstall goes on where it stopped.
+ * Starts reputation on the core's services: migrates its tables, then registers its routes, its capability,
+ * its privilege step and its event subscriber (in that order, so that the first event finds its route).
+ * Leaving unregisters them; the tables and the subscriber's position stay, and a reinstall goes on where it
+ * stopped.
  */
 @Component(name = "org.entraide.reputation", immediate = true, service = {})
 @Designate(ocd = ReputationConfig.class)
@@ -61,6 +63,7 @@ public class ReputationComponent {
         }
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(Reputation.class, started, null));
+        registrations.add(bundle.registerService(SubmissionStep.class, started.privileges, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
         LOG.info("Reputation started: points {}, daily cap {}", settings.points().asMap(), settings.points().dailyCap());
     }

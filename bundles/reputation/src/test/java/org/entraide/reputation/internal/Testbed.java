@@ -51,6 +51,7 @@ final class Testbed implements AutoCloseable {
             server.camel().addRoutes(r);
         }
         server.core.capabilities.install(reputation.capability);
+        server.core.pipeline.add(reputation.privileges);
         server.core.dispatcher.register(reputation.subscriber.descriptor());
         return this;
     }
