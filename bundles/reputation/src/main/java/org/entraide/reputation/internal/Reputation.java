@@ -9,11 +9,13 @@ import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.entraide.reputation.internal.events.VoteJournal;
+import org.entraide.reputation.internal.gaming.SerialVoting;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
 import org.entraide.reputation.internal.ledger.Ledger;
 import org.entraide.reputation.internal.ledger.Members;
 import org.entraide.reputation.internal.ledger.Scorer;
 import org.entraide.reputation.internal.privileges.PrivilegeStep;
+import org.entraide.reputation.internal.recompute.Recomputation;
 import org.entraide.reputation.internal.rules.BrandRules;
 import org.entraide.reputation.internal.web.ReputationRoutes;
 
@@ -23,6 +25,7 @@ import org.entraide.reputation.internal.web.ReputationRoutes;
  */
 public final class Reputation {
     public final Platform platform;
+    public final Clock clock;
     public final BrandRules rules;
     public final Members members = new Members();
     public final Ledger ledger = new Ledger();
@@ -33,23 +36,28 @@ public final class Reputation {
     public final ReputationCapability capability = new ReputationCapability();
     public final ReputationSubscriber subscriber;
     public final PrivilegeStep privileges;
+    public final Recomputation recomputation;
+    public final SerialVoting serialVoting;
     /** Every RoutesBuilder to add to the shared CamelContext, the subscriber's first. */
     public final List<RoutesBuilder> routes;
 
     public Reputation(Platform platform, ReputationSettings settings, Clock clock) {
         this.platform = platform;
+        this.clock = clock;
         platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
         this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);
         Announcer announcer = new Announcer(platform.events(), platform.features());
         EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
         this.privileges = new PrivilegeStep(platform.tx(), rules, members);
-        this.routes = List.of(subscriber,
-            new ReputationRoutes(platform.endpoints(), platform.tx(), rules, members, ledger));
+        this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer, clock);
+        this.serialVoting = new SerialVoting(votes, settings.serialVoting());
+        this.routes = List.of(subscriber, new ReputationRoutes(platform.endpoints(), this, clock));
     }
 
     /** Applies a changed configuration: new defaults for brands that did not override them. */
     public void update(ReputationSettings settings) {
         rules.setDefaults(settings.points(), settings.thresholds());
+        serialVoting.setRules(settings.serialVoting());
     }
 }

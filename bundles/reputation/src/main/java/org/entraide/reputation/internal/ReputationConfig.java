@@ -53,4 +53,37 @@ public @interface ReputationConfig {
 
     @AttributeDefinition(name = "Attempts at applying an event before it is parked as a dead letter")
     int events_max_attempts() default 10;
+
+    @AttributeDefinition(name = "Votes of accounts younger than this, in hours, do not count (nor do those of members below the vote thresholds)")
+    int newaccount_min_age_hours() default 24;
+
+    @AttributeDefinition(name = "Serial voting: more than this many votes from one member to another...")
+    int serial_burst_votes() default 10;
+
+    @AttributeDefinition(name = "...within this many hours")
+    int serial_burst_hours() default 24;
+
+    @AttributeDefinition(name = "Serial voting: or more than this percentage of a member's votes going to one author...")
+    int serial_share_percent() default 50;
+
+    @AttributeDefinition(name = "...over this many days...")
+    int serial_share_days() default 30;
+
+    @AttributeDefinition(name = "...when the member cast at least this many votes in them")
+    int serial_share_min_votes() default 20;
+
+    @AttributeDefinition(name = "Minutes between two runs of the job that reverses serial voting (0: never)")
+    int serial_check_minutes() default 60;
+
+    @AttributeDefinition(name = "Voting rings: groups of at least this many members...")
+    int ring_min_size() default 3;
+
+    @AttributeDefinition(name = "...each with more than this percentage of their votes inside the group...")
+    int ring_share_percent() default 80;
+
+    @AttributeDefinition(name = "...over this many days...")
+    int ring_days() default 30;
+
+    @AttributeDefinition(name = "...and at least this many votes each")
+    int ring_min_votes() default 5;
 }

@@ -1,22 +1,42 @@
 package org.entraide.reputation.internal;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.entraide.reputation.internal.gaming.RingRules;
+import org.entraide.reputation.internal.gaming.SerialVotingRules;
 import org.entraide.reputation.internal.rules.PointsTable;
 import org.entraide.reputation.internal.rules.Privilege;
 import org.entraide.reputation.internal.rules.Rule;
 import org.entraide.reputation.internal.rules.Thresholds;
 
 /** The configured defaults, checked: an invalid value fails activation with the name of its key. */
-public record ReputationSettings(PointsTable points, Thresholds thresholds, int maxAttempts) {
+public record ReputationSettings(PointsTable points, Thresholds thresholds, int maxAttempts, Duration newAccountMinAge,
+                                 SerialVotingRules serialVoting, Duration serialCheckPeriod, RingRules rings) {
     public ReputationSettings {
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(serialVoting, "serialVoting");
+        Objects.requireNonNull(rings, "rings");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("events.max.attempts must be at least 1");
         }
+        if (newAccountMinAge.isNegative()) {
+            throw new IllegalArgumentException("newaccount.min.age.hours must not be negative");
+        }
+        if (serialCheckPeriod.isNegative()) {
+            throw new IllegalArgumentException("serial.check.minutes must not be negative");
+        }
+    }
+
+    public ReputationSettings withNewAccountMinAge(Duration age) {
+        return new ReputationSettings(points, thresholds, maxAttempts, age, serialVoting, serialCheckPeriod, rings);
+    }
+
+    public ReputationSettings withSerialVoting(SerialVotingRules rules, Duration checkPeriod) {
+        return new ReputationSettings(points, thresholds, maxAttempts, newAccountMinAge, rules, checkPeriod, rings);
     }
 
     /** The configuration key of a rule, such as points.answer.upvoted. */
@@ -63,7 +83,11 @@ public record ReputationSettings(PointsTable points, Thresholds thresholds, int 
             }
         }
         return new ReputationSettings(new PointsTable(points, c.points_daily_cap()), new Thresholds(thresholds),
-            c.events_max_attempts());
+            c.events_max_attempts(), Duration.ofHours(c.newaccount_min_age_hours()),
+            new SerialVotingRules(c.serial_burst_votes(), Duration.ofHours(c.serial_burst_hours()), c.serial_share_percent(),
+                Duration.ofDays(c.serial_share_days()), c.serial_share_min_votes()),
+            Duration.ofMinutes(c.serial_check_minutes()),
+            new RingRules(c.ring_min_size(), c.ring_share_percent(), Duration.ofDays(c.ring_days()), c.ring_min_votes()));
     }
 
     /** The annotation's defaults, for tests and for the component before any configuration exists. */

@@ -21,21 +21,21 @@ import org.entraide.reputation.internal.events.ReputationSubscriber;
  * The real core on real Jetty and a real database, with the demo brand and its history, and the reputation
  * plugin plugged in as Karaf would: routes in the shared CamelContext, capability, subscriber, steps.
  */
-final class Testbed implements AutoCloseable {
-    static final String DEMO = "/api/v1/brands/demo";
+public final class Testbed implements AutoCloseable {
+    public static final String DEMO = "/api/v1/brands/demo";
 
     /** A member of the demo brand: id, bearer token, and the caller the services take. */
-    record Member(long id, String token, Caller caller) {
+    public record Member(long id, String token, Caller caller) {
     }
 
-    final TestServer server;
-    final Http http;
-    final Brand demo;
-    final String admin;
-    Reputation reputation;
+    public final TestServer server;
+    public final Http http;
+    public final Brand demo;
+    public final String admin;
+    public Reputation reputation;
     private int registered;
 
-    Testbed(DataSource dataSource) throws Exception {
+    public Testbed(DataSource dataSource) throws Exception {
         server = new TestServer(dataSource, CoreSettings.defaults().withEventPoll(Duration.ofMillis(20)));
         new DemoSeeder(server.core).seedIfAbsent();
         http = new Http(server.base());
@@ -44,7 +44,7 @@ final class Testbed implements AutoCloseable {
     }
 
     /** Installs the plugin, as {@code feature:install entraide-reputation} does. */
-    Testbed install(ReputationSettings settings) throws Exception {
+    public Testbed install(ReputationSettings settings) throws Exception {
         reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
             server.core.capabilities, server.core.endpoints), settings, Clock.systemUTC());
         for (RoutesBuilder r : reputation.routes) {
@@ -57,7 +57,7 @@ final class Testbed implements AutoCloseable {
     }
 
     /** Turns reputation on for the demo brand, as its admin does. */
-    Testbed enable() {
+    public Testbed enable() {
         Http.Response r = http.put(DEMO + "/features", admin, "{\"reputation\":true}");
         if (r.status() != 200) {
             throw new IllegalStateException("could not enable reputation: " + r);
@@ -65,36 +65,36 @@ final class Testbed implements AutoCloseable {
         return this;
     }
 
-    Member member(String email) {
+    public Member member(String email) {
         String token = server.core.accounts.login("demo", email, DemoSeeder.PASSWORD).token();
         Caller caller = server.core.accounts.authenticate("Bearer " + token).orElseThrow();
         return new Member(caller.userId(), token, caller);
     }
 
-    Member register(String pseudonym) {
+    public Member register(String pseudonym) {
         String email = pseudonym.toLowerCase() + "-" + (++registered) + "@test.example";
         server.core.accounts.register("demo", email, DemoSeeder.PASSWORD, pseudonym + registered);
         return member(email);
     }
 
-    long ask(Member m, String title) {
+    public long ask(Member m, String title) {
         return server.core.questions.ask(m.caller(), demo, title, "Le corps de la question, assez long.", null, List.of()).id();
     }
 
-    long answer(Member m, long questionId) {
+    public long answer(Member m, long questionId) {
         return server.core.questions.answer(m.caller(), demo, questionId, "Une réponse utile et détaillée.").id();
     }
 
-    void vote(Member m, long postId, int value) {
+    public void vote(Member m, long postId, int value) {
         server.core.votes.vote(m.caller(), demo, postId, value);
     }
 
-    void accept(Member asker, long questionId, Long answerId) {
+    public void accept(Member asker, long questionId, Long answerId) {
         server.core.questions.accept(asker.caller(), demo, questionId, answerId);
     }
 
     /** Waits until the reputation subscriber has applied every committed event. */
-    void settle() {
+    public void settle() {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
             server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM domain_event WHERE seq IS NULL") == 0
                 && Sql.count(c, "SELECT COUNT(*) FROM event_subscriber s, event_sequencer q WHERE s.name = ? "
@@ -102,7 +102,7 @@ final class Testbed implements AutoCloseable {
     }
 
     /** The member's reputation as the API shows it. */
-    int reputation(Member m) {
+    public int reputation(Member m) {
         Http.Response r = http.get(DEMO + "/users/" + m.id() + "/reputation", null);
         if (r.status() != 200) {
             throw new IllegalStateException("reputation of " + m.id() + ": " + r);
@@ -111,14 +111,14 @@ final class Testbed implements AutoCloseable {
     }
 
     /** Lowers the vote thresholds so that new members may vote in tests about points. */
-    void letEveryoneVote() {
+    public void letEveryoneVote() {
         Http.Response r = http.put(DEMO + "/reputation/privileges", admin, "{\"vote-up\":1,\"vote-down\":1}");
         if (r.status() != 200) {
             throw new IllegalStateException("could not lower thresholds: " + r);
         }
     }
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         return server.core.db.inTransaction(c -> Sql.count(c, sql, params));
     }
 

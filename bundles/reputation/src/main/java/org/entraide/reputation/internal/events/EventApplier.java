@@ -56,7 +56,7 @@ public final class EventApplier {
             keeper.lockBrand(c, e.brandId());
             switch (e.type()) {
                 case EventTypes.USER_REGISTERED -> keeper.members().registered(c, e.brandId(), p.get("userId").asLong(),
-                    e.occurredAt());
+                    p.path("pseudonym").asText(null), e.occurredAt());
                 case EventTypes.ROLE_GRANTED, EventTypes.ROLE_REVOKED -> keeper.members().role(c, e.brandId(),
                     p.get("userId").asLong(), p.get("role").asText(), EventTypes.ROLE_GRANTED.equals(e.type()), e.occurredAt());
                 case EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED -> vote(c, e, p);

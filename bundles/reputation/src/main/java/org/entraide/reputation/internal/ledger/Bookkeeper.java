@@ -37,6 +37,13 @@ public final class Bookkeeper {
         Sql.one(c, "SELECT brand_id FROM reputation_brand WHERE brand_id = ? FOR UPDATE", rs -> rs.getLong(1), brandId);
     }
 
+    /** Empties the brand's ledger and brings everyone back to the floor, before the past is scored again. */
+    public void wipe(Connection c, long brandId, Instant at) {
+        Sql.update(c, "DELETE FROM reputation_entry WHERE brand_id = ?", brandId);
+        members.resetPoints(c, brandId, at);
+        listener.cleared(c, brandId);
+    }
+
     public Posting open(Connection c, long brandId, Long eventId, Instant at, PointsTable table) {
         return new Posting(c, brandId, eventId, at, table, ledger, members, listener);
     }

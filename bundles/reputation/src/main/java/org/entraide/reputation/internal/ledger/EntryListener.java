@@ -9,4 +9,8 @@ public interface EntryListener {
 
     /** @param original for a reversal, the entry it takes back; otherwise the entry itself */
     void posted(Connection c, Entry entry, Entry original);
+
+    /** The brand's ledger was emptied before a recomputation: aggregates start again from nothing. */
+    default void cleared(Connection c, long brandId) {
+    }
 }

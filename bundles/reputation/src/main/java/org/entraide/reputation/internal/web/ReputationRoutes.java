@@ -1,13 +1,13 @@
 package org.entraide.reputation.internal.web;
 
+import java.time.Clock;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.reputation.ReputationEvents;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.web.ApiHandler;
-import org.entraide.reputation.internal.ledger.Ledger;
-import org.entraide.reputation.internal.ledger.Members;
-import org.entraide.reputation.internal.rules.BrandRules;
+import org.entraide.reputation.internal.Reputation;
 
 /**
  * The REST endpoints of reputation. Each calls a {@code direct:} route named after its operation
@@ -18,11 +18,14 @@ public final class ReputationRoutes extends RouteBuilder {
     private final ApiEndpoints endpoints;
     private final RulesEndpoints rules;
     private final HistoryEndpoint history;
+    private final AdminEndpoints admin;
 
-    public ReputationRoutes(ApiEndpoints endpoints, Transactions tx, BrandRules rules, Members members, Ledger ledger) {
+    public ReputationRoutes(ApiEndpoints endpoints, Reputation reputation, Clock clock) {
         this.endpoints = endpoints;
-        this.rules = new RulesEndpoints(tx, rules);
-        this.history = new HistoryEndpoint(tx, members, ledger);
+        Transactions tx = reputation.platform.tx();
+        this.rules = new RulesEndpoints(tx, reputation.rules);
+        this.history = new HistoryEndpoint(tx, reputation.members, reputation.ledger);
+        this.admin = new AdminEndpoints(tx, reputation.recomputation, reputation.serialVoting, clock);
     }
 
     @Override
@@ -32,6 +35,8 @@ public final class ReputationRoutes extends RouteBuilder {
         get("/brands/{brand}/reputation/privileges", "reputation.privileges", rules::privileges);
         put("/brands/{brand}/reputation/privileges", "reputation.privileges.update", rules::overridePrivileges);
         get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle);
+        post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute);
+        get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting", admin::serialVoting);
     }
 
     private void get(String uri, String operation, ApiHandler handler) {

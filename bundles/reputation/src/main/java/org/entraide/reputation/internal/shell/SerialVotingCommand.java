@@ -1,0 +1,45 @@
+package org.entraide.reputation.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.entraide.reputation.internal.Reputation;
+import org.entraide.reputation.internal.gaming.SerialVoting;
+
+/** {@code reputation:serial-voting <brand>}: pairs of members whose votes look like serial voting. */
+@Command(scope = "reputation", name = "serial-voting", description = "Suspected serial voting in a brand")
+@Service
+public class SerialVotingCommand implements Action {
+    @Reference
+    Reputation reputation;
+
+    @Argument(index = 0, name = "brand", description = "The brand's slug", required = true)
+    String brand;
+
+    @Override
+    public Object execute() {
+        Long brandId = Brands.id(reputation.platform.tx(), brand).orElse(null);
+        if (brandId == null) {
+            System.err.println("No brand '" + brand + "'");
+            return null;
+        }
+        List<SerialVoting.Suspect> suspects = reputation.platform.tx().inTransaction(c ->
+            reputation.serialVoting.suspects(c, brandId, reputation.clock.instant()));
+        ShellTable table = new ShellTable();
+        table.column("Voter").alignRight();
+        table.column("Author").alignRight();
+        table.column("Pattern");
+        table.column("Votes to author").alignRight();
+        table.column("Voter's votes").alignRight();
+        for (SerialVoting.Suspect s : suspects) {
+            table.addRow().addContent(s.voterId(), s.authorId(), s.pattern(), s.votes(), s.voterVotes());
+        }
+        table.print(System.out);
+        return null;
+    }
+}
