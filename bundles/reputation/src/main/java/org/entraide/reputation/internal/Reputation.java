@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.List;
 
 import org.apache.camel.RoutesBuilder;
+import org.entraide.reputation.internal.board.Boards;
+import org.entraide.reputation.internal.board.PostCatalog;
+import org.entraide.reputation.internal.board.Standings;
+import org.entraide.reputation.internal.board.Topics;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
 import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.EventApplier;
@@ -33,6 +37,9 @@ public final class Reputation {
     public final Scorer scorer = new Scorer(ledger);
     public final VoteJournal votes = new VoteJournal();
     public final AcceptanceJournal acceptances = new AcceptanceJournal();
+    public final PostCatalog posts = new PostCatalog();
+    public final Standings standings = new Standings();
+    public final Topics topics = new Topics();
     public final ReputationCapability capability = new ReputationCapability();
     public final ReputationSubscriber subscriber;
     public final PrivilegeStep privileges;
@@ -46,8 +53,10 @@ public final class Reputation {
         this.clock = clock;
         platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
         this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);
+        keeper.setListener(new Boards(posts));
         Announcer announcer = new Announcer(platform.events(), platform.features());
-        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer);
+        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, posts,
+            announcer);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
         this.privileges = new PrivilegeStep(platform.tx(), rules, members);
         this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer, clock);

@@ -78,7 +78,11 @@ public final class Testbed implements AutoCloseable {
     }
 
     public long ask(Member m, String title) {
-        return server.core.questions.ask(m.caller(), demo, title, "Le corps de la question, assez long.", null, List.of()).id();
+        return ask(m, title, null, List.of());
+    }
+
+    public long ask(Member m, String title, String topic, List<String> tags) {
+        return server.core.questions.ask(m.caller(), demo, title, "Le corps de la question, assez long.", topic, tags).id();
     }
 
     public long answer(Member m, long questionId) {

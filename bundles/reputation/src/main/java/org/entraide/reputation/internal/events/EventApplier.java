@@ -1,6 +1,8 @@
 package org.entraide.reputation.internal.events;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.storage.Transactions;
+import org.entraide.reputation.internal.board.PostCatalog;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
 import org.entraide.reputation.internal.ledger.Posting;
 import org.entraide.reputation.internal.ledger.Scorer;
@@ -20,13 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one domain event to the reputation tables, in the dispatcher's transaction (which
  * {@link Transactions#inTransaction} joins): members and their roles, the vote and acceptance journals, and
- * the ledger entries the scoring rules give. An exception rolls all of it back and the event is retried.
+ * the ledger entries the scoring rules give, and where posts belong for the leaderboards. An exception rolls all of it back and the event is retried.
  */
 public final class EventApplier {
     /** The core's events reputation reads. */
     public static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.ROLE_GRANTED,
         EventTypes.ROLE_REVOKED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED,
-        EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED);
+        EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, EventTypes.POST_PUBLISHED);
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -37,16 +40,18 @@ public final class EventApplier {
     private final BrandRules rules;
     private final VoteJournal votes;
     private final AcceptanceJournal acceptances;
+    private final PostCatalog posts;
     private final Announcer announcer;
 
     public EventApplier(Transactions tx, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
-                        AcceptanceJournal acceptances, Announcer announcer) {
+                        AcceptanceJournal acceptances, PostCatalog posts, Announcer announcer) {
         this.tx = tx;
         this.keeper = keeper;
         this.scorer = scorer;
         this.rules = rules;
         this.votes = votes;
         this.acceptances = acceptances;
+        this.posts = posts;
         this.announcer = announcer;
     }
 
@@ -61,6 +66,7 @@ public final class EventApplier {
                     p.get("userId").asLong(), p.get("role").asText(), EventTypes.ROLE_GRANTED.equals(e.type()), e.occurredAt());
                 case EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED -> vote(c, e, p);
                 case EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED -> acceptance(c, e, p);
+                case EventTypes.POST_PUBLISHED -> published(c, e, p);
                 default -> LOG.debug("Event {} of type {} ignored", e.id(), e.type());
             }
             return null;
@@ -87,6 +93,13 @@ public final class EventApplier {
         votes.record(c, new VoteJournal.JournalVote(postId, voterId, e.brandId(), authorId, answer, value, e.id(),
             e.occurredAt(), false));
         announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
+    }
+
+    private void published(Connection c, DomainEvent e, JsonNode p) {
+        List<String> tags = new ArrayList<>();
+        p.path("tags").forEach(t -> tags.add(t.asText()));
+        posts.published(c, e.brandId(), p.get("postId").asLong(), p.hasNonNull("topicId") ? p.get("topicId").asLong() : null,
+            p.hasNonNull("parentId") ? p.get("parentId").asLong() : null, tags);
     }
 
     private void acceptance(Connection c, DomainEvent e, JsonNode p) {

@@ -72,4 +72,17 @@ final class Access {
             throw ProblemException.invalid(name, "must be an integer");
         }
     }
+
+    /** A positive id in the query. */
+    static long id(ApiCall call, String name) {
+        try {
+            long v = Long.parseLong(call.query(name).trim());
+            if (v < 1) {
+                throw ProblemException.invalid(name, "must be a positive id");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a positive id");
+        }
+    }
 }

@@ -19,6 +19,7 @@ public final class ReputationRoutes extends RouteBuilder {
     private final RulesEndpoints rules;
     private final HistoryEndpoint history;
     private final AdminEndpoints admin;
+    private final LeaderboardEndpoint leaderboard;
 
     public ReputationRoutes(ApiEndpoints endpoints, Reputation reputation, Clock clock) {
         this.endpoints = endpoints;
@@ -26,6 +27,7 @@ public final class ReputationRoutes extends RouteBuilder {
         this.rules = new RulesEndpoints(tx, reputation.rules);
         this.history = new HistoryEndpoint(tx, reputation.members, reputation.ledger);
         this.admin = new AdminEndpoints(tx, reputation.recomputation, reputation.serialVoting, clock);
+        this.leaderboard = new LeaderboardEndpoint(tx, reputation.standings, reputation.topics, clock);
     }
 
     @Override
@@ -35,6 +37,7 @@ public final class ReputationRoutes extends RouteBuilder {
         get("/brands/{brand}/reputation/privileges", "reputation.privileges", rules::privileges);
         put("/brands/{brand}/reputation/privileges", "reputation.privileges.update", rules::overridePrivileges);
         get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle);
+        get("/brands/{brand}/leaderboard", "reputation.leaderboard", leaderboard::handle);
         post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute);
         get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting", admin::serialVoting);
     }
