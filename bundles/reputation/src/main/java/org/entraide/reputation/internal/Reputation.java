@@ -13,7 +13,11 @@ import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.entraide.reputation.internal.events.VoteJournal;
+import org.entraide.reputation.internal.gaming.GamingRoutes;
+import org.entraide.reputation.internal.gaming.NewAccountFilter;
 import org.entraide.reputation.internal.gaming.SerialVoting;
+import org.entraide.reputation.internal.gaming.SerialVotingJob;
+import org.entraide.reputation.internal.gaming.VotingRings;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
 import org.entraide.reputation.internal.ledger.Ledger;
 import org.entraide.reputation.internal.ledger.Members;
@@ -45,6 +49,9 @@ public final class Reputation {
     public final PrivilegeStep privileges;
     public final Recomputation recomputation;
     public final SerialVoting serialVoting;
+    public final SerialVotingJob serialVotingJob;
+    public final VotingRings rings;
+    private final NewAccountFilter newAccounts;
     /** Every RoutesBuilder to add to the shared CamelContext, the subscriber's first. */
     public final List<RoutesBuilder> routes;
 
@@ -54,6 +61,8 @@ public final class Reputation {
         platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
         this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);
         keeper.setListener(new Boards(posts));
+        this.newAccounts = new NewAccountFilter(members, rules, settings.voteCounting());
+        scorer.setVoteFilter(newAccounts);
         Announcer announcer = new Announcer(platform.events(), platform.features());
         EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, posts,
             announcer);
@@ -61,12 +70,19 @@ public final class Reputation {
         this.privileges = new PrivilegeStep(platform.tx(), rules, members);
         this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer, clock);
         this.serialVoting = new SerialVoting(votes, settings.serialVoting());
-        this.routes = List.of(subscriber, new ReputationRoutes(platform.endpoints(), this, clock));
+        this.serialVotingJob = new SerialVotingJob(platform.tx(), keeper, scorer, rules, votes, serialVoting, announcer, clock,
+            settings.serialCheckPeriod());
+        this.rings = new VotingRings(votes, settings.rings());
+        this.routes = List.of(subscriber, new ReputationRoutes(platform.endpoints(), this, clock),
+            new GamingRoutes(serialVotingJob));
     }
 
     /** Applies a changed configuration: new defaults for brands that did not override them. */
     public void update(ReputationSettings settings) {
         rules.setDefaults(settings.points(), settings.thresholds());
         serialVoting.setRules(settings.serialVoting());
+        serialVotingJob.setPeriod(settings.serialCheckPeriod());
+        rings.setRules(settings.rings());
+        newAccounts.setCounting(settings.voteCounting());
     }
 }

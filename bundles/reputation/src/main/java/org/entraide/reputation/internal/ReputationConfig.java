@@ -54,8 +54,11 @@ public @interface ReputationConfig {
     @AttributeDefinition(name = "Attempts at applying an event before it is parked as a dead letter")
     int events_max_attempts() default 10;
 
-    @AttributeDefinition(name = "Votes of accounts younger than this, in hours, do not count (nor do those of members below the vote thresholds)")
+    @AttributeDefinition(name = "Votes of accounts younger than this, in hours, do not count (0: any age counts)")
     int newaccount_min_age_hours() default 24;
+
+    @AttributeDefinition(name = "Votes of members below the vote-up (or vote-down) threshold when they vote do not count")
+    boolean newaccount_require_privilege() default true;
 
     @AttributeDefinition(name = "Serial voting: more than this many votes from one member to another...")
     int serial_burst_votes() default 10;

@@ -7,13 +7,14 @@ import java.util.Objects;
 
 import org.entraide.reputation.internal.gaming.RingRules;
 import org.entraide.reputation.internal.gaming.SerialVotingRules;
+import org.entraide.reputation.internal.gaming.VoteCounting;
 import org.entraide.reputation.internal.rules.PointsTable;
 import org.entraide.reputation.internal.rules.Privilege;
 import org.entraide.reputation.internal.rules.Rule;
 import org.entraide.reputation.internal.rules.Thresholds;
 
 /** The configured defaults, checked: an invalid value fails activation with the name of its key. */
-public record ReputationSettings(PointsTable points, Thresholds thresholds, int maxAttempts, Duration newAccountMinAge,
+public record ReputationSettings(PointsTable points, Thresholds thresholds, int maxAttempts, VoteCounting voteCounting,
                                  SerialVotingRules serialVoting, Duration serialCheckPeriod, RingRules rings) {
     public ReputationSettings {
         Objects.requireNonNull(points, "points");
@@ -23,20 +24,26 @@ public record ReputationSettings(PointsTable points, Thresholds thresholds, int 
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("events.max.attempts must be at least 1");
         }
-        if (newAccountMinAge.isNegative()) {
-            throw new IllegalArgumentException("newaccount.min.age.hours must not be negative");
-        }
+        Objects.requireNonNull(voteCounting, "voteCounting");
         if (serialCheckPeriod.isNegative()) {
             throw new IllegalArgumentException("serial.check.minutes must not be negative");
         }
     }
 
-    public ReputationSettings withNewAccountMinAge(Duration age) {
-        return new ReputationSettings(points, thresholds, maxAttempts, age, serialVoting, serialCheckPeriod, rings);
+    public ReputationSettings withVoteCounting(VoteCounting counting) {
+        return new ReputationSettings(points, thresholds, maxAttempts, counting, serialVoting, serialCheckPeriod, rings);
     }
 
     public ReputationSettings withSerialVoting(SerialVotingRules rules, Duration checkPeriod) {
-        return new ReputationSettings(points, thresholds, maxAttempts, newAccountMinAge, rules, checkPeriod, rings);
+        return new ReputationSettings(points, thresholds, maxAttempts, voteCounting, rules, checkPeriod, rings);
+    }
+
+    public ReputationSettings withRings(RingRules rules) {
+        return new ReputationSettings(points, thresholds, maxAttempts, voteCounting, serialVoting, serialCheckPeriod, rules);
+    }
+
+    public ReputationSettings withThresholds(Thresholds t) {
+        return new ReputationSettings(points, t, maxAttempts, voteCounting, serialVoting, serialCheckPeriod, rings);
     }
 
     /** The configuration key of a rule, such as points.answer.upvoted. */
@@ -83,7 +90,8 @@ public record ReputationSettings(PointsTable points, Thresholds thresholds, int 
             }
         }
         return new ReputationSettings(new PointsTable(points, c.points_daily_cap()), new Thresholds(thresholds),
-            c.events_max_attempts(), Duration.ofHours(c.newaccount_min_age_hours()),
+            c.events_max_attempts(), new VoteCounting(Duration.ofHours(c.newaccount_min_age_hours()),
+                c.newaccount_require_privilege()),
             new SerialVotingRules(c.serial_burst_votes(), Duration.ofHours(c.serial_burst_hours()), c.serial_share_percent(),
                 Duration.ofDays(c.serial_share_days()), c.serial_share_min_votes()),
             Duration.ofMinutes(c.serial_check_minutes()),

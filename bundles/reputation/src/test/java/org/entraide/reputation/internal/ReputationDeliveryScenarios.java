@@ -50,7 +50,7 @@ abstract class ReputationDeliveryScenarios {
 
     @Test
     void concurrentVotesOnOnePostAreEachAppliedOnce() throws Exception {
-        bed.install(ReputationSettings.defaults()).enable().letEveryoneVote();
+        bed.install(Testbed.settings()).enable().letEveryoneVote();
         Testbed.Member alice = bed.register("Alice");
         Testbed.Member bob = bed.register("Bob");
         long q = bed.ask(alice, "Comment isoler des combles perdus ?");
@@ -81,7 +81,7 @@ abstract class ReputationDeliveryScenarios {
 
     @Test
     void aFailureHalfwayThroughAnEventLeavesNoTraceAndTheRetryAppliesItOnce() throws Exception {
-        bed.install(ReputationSettings.defaults()).enable().letEveryoneVote();
+        bed.install(Testbed.settings()).enable().letEveryoneVote();
         Testbed.Member alice = bed.register("Alice");
         Testbed.Member bob = bed.register("Bob");
         bed.settle();
@@ -113,7 +113,7 @@ abstract class ReputationDeliveryScenarios {
 
     @Test
     void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
-        bed.install(ReputationSettings.defaults()).enable().letEveryoneVote();
+        bed.install(Testbed.settings()).enable().letEveryoneVote();
         Testbed.Member alice = bed.register("Alice");
         Testbed.Member bob = bed.register("Bob");
         long q = bed.ask(alice, "Comment régler une porte qui frotte ?");
@@ -150,7 +150,7 @@ abstract class ReputationDeliveryScenarios {
         bed.vote(carol, q, 0);
         bed.accept(alice, q, a);
 
-        bed.install(ReputationSettings.defaults()).enable();
+        bed.install(Testbed.settings()).enable();
         bed.settle();
         Testbed.Member lucas = bed.member("lucas@demo.example");
         Testbed.Member camille = bed.member("customer@demo.example");
@@ -163,7 +163,7 @@ abstract class ReputationDeliveryScenarios {
 
     @Test
     void aBrandThatEnablesReputationLaterFindsItsLedgerCompleteAndHeardNothingBefore() throws Exception {
-        bed.install(ReputationSettings.defaults());
+        bed.install(Testbed.settings());
         Testbed.Member alice = bed.register("Alice");
         Testbed.Member bob = bed.register("Bob");
         long q = bed.ask(alice, "Peut-on peindre du carrelage ?");
@@ -179,7 +179,7 @@ abstract class ReputationDeliveryScenarios {
 
     @Test
     void anUninstalledPluginCatchesUpWhenInstalledAgain() throws Exception {
-        bed.install(ReputationSettings.defaults()).enable().letEveryoneVote();
+        bed.install(Testbed.settings()).enable().letEveryoneVote();
         Testbed.Member alice = bed.register("Alice");
         Testbed.Member bob = bed.register("Bob");
         long q = bed.ask(alice, "Comment changer un joint de robinet ?");

@@ -30,7 +30,7 @@ abstract class ReputationLedgerScenarios {
 
     @BeforeEach
     void start() throws Exception {
-        bed = new Testbed(dataSource()).install(ReputationSettings.defaults()).enable();
+        bed = new Testbed(dataSource()).install(Testbed.settings()).enable();
         bed.letEveryoneVote();
         alice = bed.register("Alice");
         bob = bed.register("Bob");

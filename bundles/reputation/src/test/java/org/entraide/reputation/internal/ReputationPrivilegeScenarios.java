@@ -23,7 +23,7 @@ abstract class ReputationPrivilegeScenarios {
 
     @BeforeEach
     void start() throws Exception {
-        bed = new Testbed(dataSource()).install(ReputationSettings.defaults()).enable();
+        bed = new Testbed(dataSource()).install(Testbed.settings()).enable();
         bed.settle();
         lucas = bed.member("lucas@demo.example");
         question = bed.ask(bed.member("customer@demo.example"), "Quelle scie pour du stratifié ?");

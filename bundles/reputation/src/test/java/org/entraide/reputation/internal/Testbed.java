@@ -16,6 +16,7 @@ import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
+import org.entraide.reputation.internal.gaming.VoteCounting;
 
 /**
  * The real core on real Jetty and a real database, with the demo brand and its history, and the reputation
@@ -41,6 +42,14 @@ public final class Testbed implements AutoCloseable {
         http = new Http(server.base());
         demo = server.core.brands.find("demo").orElseThrow();
         admin = member("admin@demo.example").token();
+    }
+
+    /**
+     * The shipped defaults, except that every vote counts whatever the voter's age and reputation: the tests
+     * about scoring use fresh accounts; those about new accounts turn the rule back on.
+     */
+    public static ReputationSettings settings() {
+        return ReputationSettings.defaults().withVoteCounting(new VoteCounting(Duration.ZERO, false));
     }
 
     /** Installs the plugin, as {@code feature:install entraide-reputation} does. */

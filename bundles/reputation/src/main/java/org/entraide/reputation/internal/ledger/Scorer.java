@@ -49,8 +49,8 @@ public final class Scorer {
         }
     }
 
-    /** Takes back what the voter's standing vote on the post gave, to its author and to the voter. */
-    public int withdrawVote(Connection c, Posting p, long postId, long voterId, String cause) {
+    /** Takes back what the voter's standing vote on the post gave, to its author and to the voter. @return the reversals */
+    public List<Entry> withdrawVote(Connection c, Posting p, long postId, long voterId, String cause) {
         return reverseAll(c, p, postId, voterId, VOTE_REASONS, cause);
     }
 
@@ -63,13 +63,11 @@ public final class Scorer {
         p.credit(accepterId, Rule.ACCEPTANCE_GIVEN, answerId, accepterId);
     }
 
-    public int withdrawAcceptance(Connection c, Posting p, long answerId, long accepterId) {
+    public List<Entry> withdrawAcceptance(Connection c, Posting p, long answerId, long accepterId) {
         return reverseAll(c, p, answerId, accepterId, ACCEPTANCE_REASONS, "unaccepted");
     }
 
-    private int reverseAll(Connection c, Posting p, long postId, long actorId, List<String> reasons, String cause) {
-        List<Entry> standing = ledger.standing(c, postId, actorId, reasons);
-        standing.forEach(e -> p.reverse(e, cause));
-        return standing.size();
+    private List<Entry> reverseAll(Connection c, Posting p, long postId, long actorId, List<String> reasons, String cause) {
+        return ledger.standing(c, postId, actorId, reasons).stream().map(e -> p.reverse(e, cause)).toList();
     }
 }

@@ -11,7 +11,10 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.reputation.internal.Reputation;
 import org.entraide.reputation.internal.gaming.SerialVoting;
 
-/** {@code reputation:serial-voting <brand>}: pairs of members whose votes look like serial voting. */
+/**
+ * {@code reputation:serial-voting <brand>}: pairs of members whose votes look like serial voting now (the
+ * job reverses them at its next run), then the cases it already reversed.
+ */
 @Command(scope = "reputation", name = "serial-voting", description = "Suspected serial voting in a brand")
 @Service
 public class SerialVotingCommand implements Action {
@@ -40,6 +43,21 @@ public class SerialVotingCommand implements Action {
             table.addRow().addContent(s.voterId(), s.authorId(), s.pattern(), s.votes(), s.voterVotes());
         }
         table.print(System.out);
+        var cases = reputation.platform.tx().inTransaction(c -> reputation.serialVotingJob.cases(c, brandId, 20));
+        if (!cases.isEmpty()) {
+            System.out.println("Reversed:");
+            ShellTable reversed = new ShellTable();
+            reversed.column("Case").alignRight();
+            reversed.column("Detected at");
+            reversed.column("Voter").alignRight();
+            reversed.column("Author").alignRight();
+            reversed.column("Pattern");
+            reversed.column("Votes").alignRight();
+            reversed.column("Points taken back").alignRight();
+            cases.forEach(k -> reversed.addRow().addContent(k.id(), k.detectedAt(), k.voterId(), k.authorId(), k.pattern(),
+                k.votes(), k.pointsReversed()));
+            reversed.print(System.out);
+        }
         return null;
     }
 }

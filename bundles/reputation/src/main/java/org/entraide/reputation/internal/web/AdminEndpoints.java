@@ -10,6 +10,8 @@ import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
 import org.entraide.reputation.internal.gaming.SerialVoting;
+import org.entraide.reputation.internal.gaming.SerialVotingJob;
+import org.entraide.reputation.internal.gaming.VotingRings;
 import org.entraide.reputation.internal.recompute.Recomputation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +23,17 @@ final class AdminEndpoints {
     private final Transactions tx;
     private final Recomputation recomputation;
     private final SerialVoting serialVoting;
+    private final SerialVotingJob job;
+    private final VotingRings rings;
     private final Clock clock;
 
-    AdminEndpoints(Transactions tx, Recomputation recomputation, SerialVoting serialVoting, Clock clock) {
+    AdminEndpoints(Transactions tx, Recomputation recomputation, SerialVoting serialVoting, SerialVotingJob job,
+                   VotingRings rings, Clock clock) {
         this.tx = tx;
         this.recomputation = recomputation;
         this.serialVoting = serialVoting;
+        this.job = job;
+        this.rings = rings;
         this.clock = clock;
     }
 
@@ -45,9 +52,19 @@ final class AdminEndpoints {
         return ApiResult.ok(recomputation.run(call.brand().id(), dry));
     }
 
+    /** Pairs that look like serial voting now (the job will reverse them), and the cases it reversed, newest first. */
     ApiResult serialVoting(ApiCall call) {
         Access.moderator(call);
         long brandId = call.brand().id();
-        return ApiResult.ok(Map.of("suspects", tx.inTransaction(c -> serialVoting.suspects(c, brandId, clock.instant()))));
+        return ApiResult.ok(tx.inTransaction(c -> Map.of(
+            "suspects", serialVoting.suspects(c, brandId, clock.instant()),
+            "reversed", job.cases(c, brandId, 100))));
+    }
+
+    /** Suspected voting rings: a report, no sanction. */
+    ApiResult votingRings(ApiCall call) {
+        Access.moderator(call);
+        long brandId = call.brand().id();
+        return ApiResult.ok(Map.of("rings", tx.inTransaction(c -> rings.find(c, brandId, clock.instant()))));
     }
 }

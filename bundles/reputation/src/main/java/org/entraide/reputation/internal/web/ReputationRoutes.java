@@ -26,7 +26,8 @@ public final class ReputationRoutes extends RouteBuilder {
         Transactions tx = reputation.platform.tx();
         this.rules = new RulesEndpoints(tx, reputation.rules);
         this.history = new HistoryEndpoint(tx, reputation.members, reputation.ledger);
-        this.admin = new AdminEndpoints(tx, reputation.recomputation, reputation.serialVoting, clock);
+        this.admin = new AdminEndpoints(tx, reputation.recomputation, reputation.serialVoting,
+            reputation.serialVotingJob, reputation.rings, clock);
         this.leaderboard = new LeaderboardEndpoint(tx, reputation.standings, reputation.topics, clock);
     }
 
@@ -39,7 +40,8 @@ public final class ReputationRoutes extends RouteBuilder {
         get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle);
         get("/brands/{brand}/leaderboard", "reputation.leaderboard", leaderboard::handle);
         post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute);
-        get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting", admin::serialVoting);
+        get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting.report", admin::serialVoting);
+        get("/brands/{brand}/reputation/voting-rings", "reputation.voting-rings", admin::votingRings);
     }
 
     private void get(String uri, String operation, ApiHandler handler) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.entraide.core.internal.support.TestDatabases;
-import org.entraide.reputation.internal.ReputationSettings;
 import org.entraide.reputation.internal.Testbed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,7 @@ class ReputationShellCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = new Testbed(TestDatabases.h2()).install(ReputationSettings.defaults()).enable();
+        bed = new Testbed(TestDatabases.h2()).install(Testbed.settings()).enable();
         bed.settle();
     }
 
