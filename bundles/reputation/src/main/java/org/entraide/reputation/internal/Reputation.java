@@ -60,7 +60,7 @@ public final class Reputation {
         this.clock = clock;
         platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
         this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);
-        keeper.setListener(new Boards(posts));
+        keeper.setListener(new Boards(posts, standings));
         this.newAccounts = new NewAccountFilter(members, rules, settings.voteCounting());
         scorer.setVoteFilter(newAccounts);
         Announcer announcer = new Announcer(platform.events(), platform.features());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Leaderboards over the demo's history and a few more votes: all time, this month, this week, per topic and
- * per tag, a member's position and neighbours.
+ * per tag, a member's rank and neighbours.
  */
 abstract class ReputationLeaderboardScenarios {
     static final String BOARD = Testbed.DEMO + "/leaderboard";
@@ -68,7 +68,7 @@ abstract class ReputationLeaderboardScenarios {
 
     static List<String> names(JsonNode standings) {
         List<String> out = new ArrayList<>();
-        standings.forEach(s -> out.add(s.get("position").asInt() + "." + s.get("pseudonym").asText().replaceAll("\\d+$", "")
+        standings.forEach(s -> out.add(s.get("rank").asInt() + "." + s.get("pseudonym").asText().replaceAll("\\d+$", "")
             + "=" + s.get("points").asInt()));
         return out;
     }
@@ -90,8 +90,8 @@ abstract class ReputationLeaderboardScenarios {
 
     @Test
     void topicsAndTagsHaveTheirOwnBoards() {
-        assertEquals(List.of("1.Bob=40", "2.Lucas=5", "3.Alice=5"), names(bed.http.get(BOARD + "?topic=jardin", null)
-            .json().get("top")), "the demo's lawn question is in jardin too; ties go to the older account");
+        assertEquals(List.of("1.Bob=40", "2.Lucas=5", "2.Alice=5"), names(bed.http.get(BOARD + "?topic=jardin", null)
+            .json().get("top")), "the demo's lawn question is in jardin too; a tie shares the rank, the older account first");
         assertEquals(List.of("1.Bob=40"), names(bed.http.get(BOARD + "?period=week&tag=gazon&size=1", null).json().get("top")));
         assertEquals(List.of("1.Lucas=25", "2.Carol=20", "3.Camille=2"),
             names(bed.http.get(BOARD + "?topic=bricolage", null).json().get("top")), "an answer counts in its question's topic");
@@ -99,19 +99,34 @@ abstract class ReputationLeaderboardScenarios {
     }
 
     @Test
-    void aMembersPositionComesWithTheirNeighbours() {
+    void aMembersRankComesWithTheirNeighbours() {
         Http.Response mine = bed.http.get(BOARD + "?around=2&size=1", carol.token());
         JsonNode me = mine.json().get("member");
-        assertEquals(3, me.get("position").asInt(), mine.toString());
+        assertEquals(3, me.get("rank").asInt(), mine.toString());
         assertEquals(21, me.get("points").asInt());
         assertEquals(List.of("1.Bob=41", "2.Lucas=31"), names(me.get("above")));
         assertEquals(List.of("4.Alice=11", "5.Camille=3"), names(me.get("below")));
         JsonNode alices = bed.http.get(BOARD + "?period=week&user=" + alice.id() + "&around=1", null).json().get("member");
-        assertEquals(4, alices.get("position").asInt());
+        assertEquals(4, alices.get("rank").asInt());
         assertEquals(List.of("3.Carol=20"), names(alices.get("above")));
         assertEquals(List.of("5.Camille=2"), names(alices.get("below")));
-        assertEquals(true, bed.http.get(BOARD + "?period=week&user=" + bed.member("admin@demo.example").id(), null)
+        long adminId = bed.member("admin@demo.example").id();
+        assertEquals(true, bed.http.get(BOARD + "?period=week&user=" + adminId, null)
             .json().get("member").isNull(), "no points this week: not on the board");
+        JsonNode admin = bed.http.get(BOARD + "?user=" + adminId + "&around=1", null).json().get("member");
+        assertEquals(6, admin.get("rank").asInt(), "five members have more than 1: " + admin);
+        assertEquals(List.of("5.Camille=3"), names(admin.get("above")));
+        assertEquals(List.of("6.Modo-Demo=1"), names(admin.get("below")), "a tie shares the rank");
+    }
+
+    @Test
+    void aPageThatStartsInsideATieHasTheTiesRank() {
+        Http.Response page2 = bed.http.get(BOARD + "?page=2&size=4", null);
+        assertEquals(List.of("5.Camille=3", "6.Equipe-Demo=1", "6.Modo-Demo=1", "6.Gerant-Lyon=1"), names(page2.json().get("top")));
+        assertEquals(12, page2.json().get("members").asInt(), "five demo accounts, alice, bob, carol and four voters");
+        List<String> page3 = names(bed.http.get(BOARD + "?page=3&size=4", null).json().get("top"));
+        assertEquals(4, page3.size());
+        page3.forEach(r -> assertEquals("6.", r.substring(0, 2), page3.toString()));
     }
 
     @Test
@@ -126,6 +141,16 @@ abstract class ReputationLeaderboardScenarios {
         bed.settle();
         assertEquals(List.of("1.Bob=40", "2.Alice=5"), names(bed.http.get(BOARD + "?period=week&tag=gazon", null).json().get("top")),
             "the upvote cast and retracted this week left nothing");
+        String tally = "SELECT period, scope, points, members FROM reputation_board_tally WHERE members > 0 "
+            + "ORDER BY period, scope, points";
+        String counted = "SELECT period, scope, points, COUNT(*) FROM (SELECT period, scope, points FROM reputation_board "
+            + "UNION ALL SELECT 'all', '', points FROM reputation_user) x GROUP BY period, scope, points ORDER BY period, scope, points";
+        assertEquals(rows(counted), rows(tally), "the tallies count exactly the members on each board at each score");
+    }
+
+    List<String> rows(String sql) {
+        return bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.list(c, sql,
+            rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getLong(4)));
     }
 
     @Test

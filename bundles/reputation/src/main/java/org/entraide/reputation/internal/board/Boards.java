@@ -6,18 +6,20 @@ import java.util.List;
 
 import org.entraide.reputation.internal.db.Sql;
 import org.entraide.reputation.internal.ledger.Entry;
-import org.entraide.reputation.internal.ledger.EntryListener;
+import org.entraide.reputation.internal.ledger.LedgerListener;
 
 /**
  * Keeps the leaderboards' sums in step with the ledger, in the ledger's transaction (the brand's lock
  * serializes the writers, so an update-then-insert is safe). A reversal counts in the periods of the entry
  * it takes back: a vote retracted this week lowers the week it was cast in.
  */
-public final class Boards implements EntryListener {
+public final class Boards implements LedgerListener {
     private final PostCatalog posts;
+    private final Tallies tallies;
 
-    public Boards(PostCatalog posts) {
+    public Boards(PostCatalog posts, Standings standings) {
         this.posts = posts;
+        this.tallies = standings.tallies();
     }
 
     /** The scope key of the whole brand, of a topic, of a tag. */
@@ -55,16 +57,31 @@ public final class Boards implements EntryListener {
     }
 
     @Override
-    public void cleared(Connection c, long brandId) {
-        Sql.update(c, "DELETE FROM reputation_board WHERE brand_id = ?", brandId);
+    public void reputationMoved(Connection c, long brandId, Integer before, int after) {
+        tallies.move(c, brandId, Period.ALL.key(null), "", before, after);
     }
 
-    private static void add(Connection c, long brandId, String period, String scope, long userId, int amount) {
-        int n = Sql.update(c, "UPDATE reputation_board SET points = points + ? WHERE brand_id = ? AND period = ? "
-            + "AND scope = ? AND user_id = ?", amount, brandId, period, scope, userId);
-        if (n == 0) {
+    @Override
+    public void cleared(Connection c, long brandId) {
+        Sql.update(c, "DELETE FROM reputation_board WHERE brand_id = ?", brandId);
+        tallies.reset(c, brandId);
+    }
+
+    private void add(Connection c, long brandId, String period, String scope, long userId, int amount) {
+        Integer before = Sql.one(c, "SELECT points FROM reputation_board WHERE brand_id = ? AND period = ? AND scope = ? "
+            + "AND user_id = ?", rs -> rs.getInt(1), brandId, period, scope, userId).orElse(null);
+        int after = (before == null ? 0 : before) + amount;
+        if (before == null) {
             Sql.update(c, "INSERT INTO reputation_board (brand_id, period, scope, user_id, points) VALUES (?, ?, ?, ?, ?)",
-                brandId, period, scope, userId, amount);
+                brandId, period, scope, userId, after);
+        } else if (after == 0) {
+            // everything earned there was taken back: off the board, as if never on it
+            Sql.update(c, "DELETE FROM reputation_board WHERE brand_id = ? AND period = ? AND scope = ? AND user_id = ?",
+                brandId, period, scope, userId);
+        } else {
+            Sql.update(c, "UPDATE reputation_board SET points = ? WHERE brand_id = ? AND period = ? AND scope = ? "
+                + "AND user_id = ?", after, brandId, period, scope, userId);
         }
+        tallies.move(c, brandId, period, scope, before, before != null && after == 0 ? null : after);
     }
 }

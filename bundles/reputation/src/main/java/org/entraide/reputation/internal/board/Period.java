@@ -15,6 +15,9 @@ public enum Period {
 
     /** The board key of the span containing {@code at}: 'all', 'month:2026-11' or 'week:2026-11-16'. */
     public String key(Instant at) {
+        if (this == ALL) {
+            return "all";
+        }
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         return switch (this) {
             case ALL -> "all";

@@ -10,15 +10,16 @@ import org.entraide.reputation.internal.rules.PointsTable;
 public final class Bookkeeper {
     private final Ledger ledger;
     private final Members members;
-    private volatile EntryListener listener = EntryListener.NONE;
+    private volatile LedgerListener listener = LedgerListener.NONE;
 
     public Bookkeeper(Ledger ledger, Members members) {
         this.ledger = ledger;
         this.members = members;
     }
 
-    public void setListener(EntryListener listener) {
+    public void setListener(LedgerListener listener) {
         this.listener = listener;
+        members.setListener(listener);
     }
 
     public Ledger ledger() {
@@ -31,10 +32,12 @@ public final class Bookkeeper {
 
     /** Locks the brand's row until the transaction ends, creating it the first time. */
     public void lockBrand(Connection c, long brandId) {
-        if (Sql.count(c, "SELECT COUNT(*) FROM reputation_brand WHERE brand_id = ?", brandId) == 0) {
+        boolean locked = Sql.one(c, "SELECT brand_id FROM reputation_brand WHERE brand_id = ? FOR UPDATE",
+            rs -> rs.getLong(1), brandId).isPresent();
+        if (!locked) {
+            // the new row stays locked by this transaction until it ends
             Sql.update(c, "INSERT INTO reputation_brand (brand_id) VALUES (?)", brandId);
         }
-        Sql.one(c, "SELECT brand_id FROM reputation_brand WHERE brand_id = ? FOR UPDATE", rs -> rs.getLong(1), brandId);
     }
 
     /** Empties the brand's ledger and brings everyone back to the floor, before the past is scored again. */

@@ -17,6 +17,12 @@ import org.entraide.reputation.internal.db.Sql;
 public final class Members {
     private static final String COLUMNS = "user_id, brand_id, points, pseudonym, registered_at, staff_roles";
 
+    private volatile LedgerListener listener = LedgerListener.NONE;
+
+    public void setListener(LedgerListener listener) {
+        this.listener = listener;
+    }
+
     public Optional<Member> find(Connection c, long userId) {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM reputation_user WHERE user_id = ?", Members::map, userId);
     }
@@ -26,6 +32,7 @@ public final class Members {
         return find(c, userId).orElseGet(() -> {
             Sql.update(c, "INSERT INTO reputation_user (user_id, brand_id, points, registered_at, staff_roles, updated_at) "
                 + "VALUES (?, ?, ?, NULL, '', ?)", userId, brandId, Member.FLOOR, at);
+            listener.reputationMoved(c, brandId, null, Member.FLOOR);
             return new Member(userId, brandId, Member.FLOOR, null, null, Set.of());
         });
     }
@@ -62,8 +69,9 @@ public final class Members {
         Sql.update(c, "UPDATE reputation_user SET staff_roles = ? WHERE user_id = ?", String.join(",", roles), userId);
     }
 
-    public void setPoints(Connection c, long userId, int points, Instant at) {
-        Sql.update(c, "UPDATE reputation_user SET points = ?, updated_at = ? WHERE user_id = ?", points, at, userId);
+    public void setPoints(Connection c, long brandId, long userId, int before, int after, Instant at) {
+        Sql.update(c, "UPDATE reputation_user SET points = ?, updated_at = ? WHERE user_id = ?", after, at, userId);
+        listener.reputationMoved(c, brandId, before, after);
     }
 
     static Member map(ResultSet rs) throws SQLException {

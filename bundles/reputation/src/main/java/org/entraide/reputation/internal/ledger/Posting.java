@@ -31,11 +31,11 @@ public final class Posting {
     private final PointsTable table;
     private final Ledger ledger;
     private final Members members;
-    private final EntryListener listener;
+    private final LedgerListener listener;
     private final Map<Long, Change> changes = new LinkedHashMap<>();
 
     Posting(Connection c, long brandId, Long eventId, Instant at, PointsTable table, Ledger ledger, Members members,
-            EntryListener listener) {
+            LedgerListener listener) {
         this.c = c;
         this.brandId = brandId;
         this.eventId = eventId;
@@ -93,7 +93,7 @@ public final class Posting {
 
     private void apply(Entry e, Entry original, int total) {
         if (e.amount() != 0) {
-            members.setPoints(c, e.userId(), total + e.amount(), at);
+            members.setPoints(c, brandId, e.userId(), total, total + e.amount(), at);
         }
         listener.posted(c, e, original);
         Change previous = changes.get(e.userId());

@@ -19,12 +19,12 @@ import org.entraide.reputation.internal.board.Topics;
 /**
  * {@code GET /brands/{brand}/leaderboard?period=all|month|week&topic=&tag=&page=&size=&user=&around=}: the top
  * members of this period (calendar month, week from Monday, UTC), in the whole brand, a topic or a tag, and a
- * member's position with the members around them (the caller's by default). Public.
+ * member's rank with the members around them (the caller's by default). Ranks count the members with a higher
+ * score, so ties share one; within a tie, the older account comes first. Public.
  */
 final class LeaderboardEndpoint {
-    /** A member's position and their neighbours. */
-    record MemberView(long position, long userId, String pseudonym, int points, List<Standing> above,
-                      List<Standing> below) {
+    /** A member's rank and their neighbours. */
+    record MemberView(long rank, long userId, String pseudonym, int points, List<Standing> above, List<Standing> below) {
     }
 
     /** The answer. */
@@ -63,10 +63,11 @@ final class LeaderboardEndpoint {
                 .orElseThrow(() -> ProblemException.invalid("topic", "no topic '" + topic + "' in this brand"));
             Standings.Board board = new Standings.Board(brandId, period.key(now), Boards.scope(topicId, tag));
             MemberView member = userId == null ? null : standings.of(c, board, userId).map(me -> new MemberView(
-                me.position(), me.userId(), me.pseudonym(), me.points(), standings.above(c, board, me, around),
-                standings.below(c, board, me, around))).orElse(null);
-            return new LeaderboardView(period.code(), period.start(now), topic, tag, standings.size(c, board), page, size,
-                standings.top(c, board, (page - 1) * size, size), member);
+                standings.ranked(c, board, List.of(me)).get(0).rank(), me.userId(), me.pseudonym(), me.points(),
+                standings.ranked(c, board, standings.above(c, board, me, around)),
+                standings.ranked(c, board, standings.below(c, board, me, around)))).orElse(null);
+            return new LeaderboardView(period.code(), period.start(now), topic, tag, standings.members(c, board), page, size,
+                standings.rankedPage(c, board, standings.top(c, board, (page - 1) * size, size), (page - 1) * size), member);
         }));
     }
 
