@@ -59,7 +59,9 @@ public class CoreComponent {
             Clock.systemUTC());
         started.connect(camel);
         if (settings.demo()) {
-            new DemoSeeder(started).seedIfAbsent();
+            DemoSeeder demo = new DemoSeeder(started);
+            demo.seedIfAbsent();
+            demo.enableCapabilities();
         }
         core = started;
         registrations.add(bundle.registerService(Transactions.class, started.db, null));

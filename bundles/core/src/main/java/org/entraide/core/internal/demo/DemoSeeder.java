@@ -80,12 +80,19 @@ public final class DemoSeeder {
             "LYON-PARTDIEU", true);
         core.complaints.file(camille, brand, "Attente en caisse à Paris Bercy",
             "Quarante minutes d'attente samedi, une seule caisse ouverte.", "PARIS-BERCY", false);
-        // The demo brand uses every capability that may get installed; a choice for a capability that is not
-        // installed is simply kept until it is.
-        for (String capability : List.of("reputation", "badges", "moderation", "local-managers", "webhooks", "web")) {
-            core.capabilities.setDirectly(brand.id(), capability, true);
-        }
         LOG.info("Demo brand 'demo' created: log in as admin@, moderator@, manager@ or customer@demo.example");
+    }
+
+    /**
+     * Enables, for the demo brand, every capability that may get installed; a choice for a capability that is not
+     * installed is kept until it is. Separate from the seeding so that tests start with capabilities disabled.
+     */
+    public void enableCapabilities() {
+        core.brands.find("demo").ifPresent(brand -> {
+            for (String capability : List.of("reputation", "badges", "moderation", "local-managers", "webhooks", "web")) {
+                core.capabilities.setDirectly(brand.id(), capability, true);
+            }
+        });
     }
 
     private Caller login(Brand brand, String email) {

@@ -1,0 +1,57 @@
+package org.entraide.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.entraide.core.internal.Core;
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.camel.CamelContexts;
+import org.entraide.core.internal.security.PasswordHasher;
+
+/**
+ * The real core, as Karaf runs it minus OSGi: {@link Core} over the given DataSource, its routes in a CamelContext
+ * configured by {@link CamelContexts}, the REST API on Jetty on a free loopback port.
+ */
+final class CoreServer implements AutoCloseable {
+    /**
+     * Limits far above what a run can reach: the limiter still runs on every post (its lock is on the measured
+     * path) but never answers 429, which would measure the limiter instead of the API.
+     */
+    private static final int UNLIMITED = Integer.MAX_VALUE;
+
+    final Core core;
+    final int port;
+    private final DefaultCamelContext camel;
+
+    CoreServer(DataSource dataSource) throws Exception {
+        CoreSettings settings = CoreSettings.defaults().withRateLimits(
+            Map.of("login", UNLIMITED, "register", UNLIMITED, "post", UNLIMITED, "admin-login", UNLIMITED));
+        // Password hashing only runs while seeding (neither measured endpoint logs in): keep it cheap so a run
+        // spends its time measuring; production's Argon2id cost is irrelevant to these numbers.
+        this.core = new Core(dataSource, settings, (user, password) -> false, new PasswordHasher(64, 1),
+            Clock.systemUTC());
+        this.port = freePort();
+        this.camel = CamelContexts.create("bench", "127.0.0.1", port);
+        for (RoutesBuilder routes : core.routes) {
+            camel.addRoutes(routes);
+        }
+        camel.start();
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.entraide.reputation.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.camel.RoutesBuilder;
+import org.entraide.reputation.internal.board.Boards;
+import org.entraide.reputation.internal.board.PostCatalog;
+import org.entraide.reputation.internal.board.Standings;
+import org.entraide.reputation.internal.board.Topics;
+import org.entraide.reputation.internal.events.AcceptanceJournal;
+import org.entraide.reputation.internal.events.Announcer;
+import org.entraide.reputation.internal.events.EventApplier;
+import org.entraide.reputation.internal.events.ReputationSubscriber;
+import org.entraide.reputation.internal.events.VoteJournal;
+import org.entraide.reputation.internal.gaming.GamingRoutes;
+import org.entraide.reputation.internal.gaming.NewAccountFilter;
+import org.entraide.reputation.internal.gaming.SerialVoting;
+import org.entraide.reputation.internal.gaming.SerialVotingJob;
+import org.entraide.reputation.internal.gaming.VotingRings;
+import org.entraide.reputation.internal.ledger.Bookkeeper;
+import org.entraide.reputation.internal.ledger.Ledger;
+import org.entraide.reputation.internal.ledger.Members;
+import org.entraide.reputation.internal.ledger.Scorer;
+import org.entraide.reputation.internal.privileges.PrivilegeStep;
+import org.entraide.reputation.internal.recompute.Recomputation;
+import org.entraide.reputation.internal.rules.BrandRules;
+import org.entraide.reputation.internal.web.ReputationRoutes;
+
+/**
+ * The plugin's object graph, built from the core's services and the settings, with no OSGi types: the DS
+ * component and the tests build the same thing. Building it migrates the plugin's tables.
+ */
+public final class Reputation {
+    public final Platform platform;
+    public final Clock clock;
+    public final BrandRules rules;
+    public final Members members = new Members();
+    public final Ledger ledger = new Ledger();
+    public final Bookkeeper keeper = new Bookkeeper(ledger, members);
+    public final Scorer scorer = new Scorer(ledger);
+    public final VoteJournal votes = new VoteJournal();
+    public final AcceptanceJournal acceptances = new AcceptanceJournal();
+    public final PostCatalog posts = new PostCatalog();
+    public final Standings standings = new Standings();
+    public final Topics topics = new Topics();
+    public final ReputationCapability capability = new ReputationCapability();
+    public final ReputationSubscriber subscriber;
+    public final PrivilegeStep privileges;
+    public final Recomputation recomputation;
+    public final SerialVoting serialVoting;
+    public final SerialVotingJob serialVotingJob;
+    public final VotingRings rings;
+    private final NewAccountFilter newAccounts;
+    /** Every RoutesBuilder to add to the shared CamelContext, the subscriber's first. */
+    public final List<RoutesBuilder> routes;
+
+    public Reputation(Platform platform, ReputationSettings settings, Clock clock) {
+        this.platform = platform;
+        this.clock = clock;
+        platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
+        this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);
+        keeper.setListener(new Boards(posts, standings));
+        this.newAccounts = new NewAccountFilter(members, rules, settings.voteCounting());
+        scorer.setVoteFilter(newAccounts);
+        Announcer announcer = new Announcer(platform.events(), platform.features());
+        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, posts,
+            announcer);
+        this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
+        this.privileges = new PrivilegeStep(platform.tx(), rules, members);
+        this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer, clock);
+        this.serialVoting = new SerialVoting(votes, settings.serialVoting());
+        this.serialVotingJob = new SerialVotingJob(platform.tx(), keeper, scorer, rules, votes, serialVoting, announcer, clock,
+            settings.serialCheckPeriod());
+        this.rings = new VotingRings(votes, settings.rings());
+        this.routes = List.of(subscriber, new ReputationRoutes(platform.endpoints(), this, clock),
+            new GamingRoutes(serialVotingJob));
+    }
+
+    /** Applies a changed configuration: new defaults for brands that did not override them. */
+    public void update(ReputationSettings settings) {
+        rules.setDefaults(settings.points(), settings.thresholds());
+        serialVoting.setRules(settings.serialVoting());
+        serialVotingJob.setPeriod(settings.serialCheckPeriod());
+        rings.setRules(settings.rings());
+        newAccounts.setCounting(settings.voteCounting());
+    }
+}

@@ -1,0 +1,65 @@
+package org.entraide.reputation.internal.web;
+
+import java.time.Clock;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.entraide.api.reputation.ReputationEvents;
+import org.entraide.api.storage.Transactions;
+import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.ApiHandler;
+import org.entraide.reputation.internal.Reputation;
+
+/**
+ * The REST endpoints of reputation. Each calls a {@code direct:} route named after its operation
+ * ({@code reputation.points}); the core's endpoint processor reads the request, answers 404 for brands that
+ * did not enable reputation, and writes JSON or a problem.
+ */
+public final class ReputationRoutes extends RouteBuilder {
+    private final ApiEndpoints endpoints;
+    private final RulesEndpoints rules;
+    private final HistoryEndpoint history;
+    private final AdminEndpoints admin;
+    private final LeaderboardEndpoint leaderboard;
+
+    public ReputationRoutes(ApiEndpoints endpoints, Reputation reputation, Clock clock) {
+        this.endpoints = endpoints;
+        Transactions tx = reputation.platform.tx();
+        this.rules = new RulesEndpoints(tx, reputation.rules);
+        this.history = new HistoryEndpoint(tx, reputation.members, reputation.ledger);
+        this.admin = new AdminEndpoints(tx, reputation.recomputation, reputation.serialVoting,
+            reputation.serialVotingJob, reputation.rings, clock);
+        this.leaderboard = new LeaderboardEndpoint(tx, reputation.standings, reputation.topics, clock);
+    }
+
+    @Override
+    public void configure() {
+        get("/brands/{brand}/reputation/points", "reputation.points", rules::points);
+        put("/brands/{brand}/reputation/points", "reputation.points.update", rules::overridePoints);
+        get("/brands/{brand}/reputation/privileges", "reputation.privileges", rules::privileges);
+        put("/brands/{brand}/reputation/privileges", "reputation.privileges.update", rules::overridePrivileges);
+        get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle);
+        get("/brands/{brand}/leaderboard", "reputation.leaderboard", leaderboard::handle);
+        post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute);
+        get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting.report", admin::serialVoting);
+        get("/brands/{brand}/reputation/voting-rings", "reputation.voting-rings", admin::votingRings);
+    }
+
+    private void get(String uri, String operation, ApiHandler handler) {
+        rest(ApiEndpoints.BASE).get(uri).to(route(uri, operation, handler));
+    }
+
+    private void put(String uri, String operation, ApiHandler handler) {
+        rest(ApiEndpoints.BASE).put(uri).to(route(uri, operation, handler));
+    }
+
+    private void post(String uri, String operation, ApiHandler handler) {
+        rest(ApiEndpoints.BASE).post(uri).to(route(uri, operation, handler));
+    }
+
+    private String route(String uri, String operation, ApiHandler handler) {
+        String endpoint = "direct:" + operation;
+        String[] params = uri.contains("{id}") ? new String[] {"brand", "id"} : new String[] {"brand"};
+        from(endpoint).routeId(operation).process(endpoints.processor(ReputationEvents.CAPABILITY, handler, params));
+        return endpoint;
+    }
+}
