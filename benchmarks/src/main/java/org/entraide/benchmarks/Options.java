@@ -10,8 +10,8 @@ record Options(Duration duration, Duration warmup, Duration jitWarmup, int clien
     static final String USAGE = """
         usage: java -jar benchmarks/target/entraide-benchmarks.jar [options]
           --duration S    measured seconds per workload (default 20)
-          --warmup S      warm-up seconds per workload, not measured (default 10)
-          --jit-warmup S  seconds of load on a throwaway H2 core before the first scenario (default 20)
+          --warmup S      warm-up seconds per workload, not measured (default 5)
+          --jit-warmup S  seconds of load on a throwaway H2 core before the first scenario (default 60)
           --clients N     concurrent closed-loop clients (default 16)
           --answers N     answers on the question that is read (default 10)
           --scenarios L   comma-separated, in order, from jetty,h2,h2-delay,postgres (default all)
@@ -31,8 +31,8 @@ record Options(Duration duration, Duration warmup, Duration jitWarmup, int clien
 
     static Options parse(String[] args) {
         Duration duration = Duration.ofSeconds(20);
-        Duration warmup = Duration.ofSeconds(10);
-        Duration jitWarmup = Duration.ofSeconds(20);
+        Duration warmup = Duration.ofSeconds(5);
+        Duration jitWarmup = Duration.ofSeconds(60);
         int clients = 16;
         int answers = 10;
         List<String> scenarios = List.of("jetty", "h2", "h2-delay", "postgres");
