@@ -18,11 +18,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * A new, empty database for one scenario behind the pool production uses (HikariCP, 16 connections, as in
  * config/org.ops4j.datasource-entraide.cfg), removed again by {@link #close()}.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
     private static final int POOL_SIZE = 16;
 
     final String url;
-    final HikariDataSource dataSource;
+    public final HikariDataSource dataSource;
     private final Cleanup cleanup;
 
     private interface Cleanup {
@@ -45,7 +45,7 @@ final class BenchDatabase implements AutoCloseable {
      * An H2 file database in a new temporary folder. {@code durable} adds WRITE_DELAY=0, the shipped setting
      * (every commit written before it is acknowledged); without it H2 writes committed data up to 500 ms later.
      */
-    static BenchDatabase h2File(boolean durable) throws IOException {
+    public static BenchDatabase h2File(boolean durable) throws IOException {
         Path dir = Files.createTempDirectory("entraide-bench-h2-");
         String url = "jdbc:h2:file:" + dir.resolve("entraide") + (durable ? ";WRITE_DELAY=0" : "");
         return new BenchDatabase(url, "sa", () -> deleteTree(dir));

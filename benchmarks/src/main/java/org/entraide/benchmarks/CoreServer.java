@@ -18,18 +18,18 @@ import org.entraide.core.internal.security.PasswordHasher;
  * The real core, as Karaf runs it minus OSGi: {@link Core} over the given DataSource, its routes in a CamelContext
  * configured by {@link CamelContexts}, the REST API on Jetty on a free loopback port.
  */
-final class CoreServer implements AutoCloseable {
+public final class CoreServer implements AutoCloseable {
     /**
      * Limits far above what a run can reach: the limiter still runs on every post (its lock is on the measured
      * path) but never answers 429, which would measure the limiter instead of the API.
      */
     private static final int UNLIMITED = Integer.MAX_VALUE;
 
-    final Core core;
-    final int port;
+    public final Core core;
+    public final int port;
     private final DefaultCamelContext camel;
 
-    CoreServer(DataSource dataSource) throws Exception {
+    public CoreServer(DataSource dataSource) throws Exception {
         CoreSettings settings = CoreSettings.defaults().withRateLimits(
             Map.of("login", UNLIMITED, "register", UNLIMITED, "post", UNLIMITED, "admin-login", UNLIMITED));
         // Password hashing only runs while seeding (neither measured endpoint logs in): keep it cheap so a run
@@ -42,6 +42,11 @@ final class CoreServer implements AutoCloseable {
             camel.addRoutes(routes);
         }
         camel.start();
+    }
+
+    /** Adds routes of another bundle (the web pages) to the running context. */
+    public void addRoutes(RoutesBuilder routes) throws Exception {
+        camel.addRoutes(routes);
     }
 
     @Override

@@ -15,11 +15,11 @@ import org.entraide.core.internal.Core;
  * bearer token per client (so each client is its own user, as in real traffic), a question with its answers
  * (one accepted, some votes) for the read, and one question per client to post answers to.
  */
-final class Fixture {
-    static final String BRAND = "bench";
+public final class Fixture {
+    public static final String BRAND = "bench";
     private static final String PASSWORD = "bench-password";
 
-    final long readQuestion;
+    public final long readQuestion;
     final long[] targetQuestions;
     final String[] tokens;
 
@@ -29,7 +29,7 @@ final class Fixture {
         this.tokens = tokens;
     }
 
-    static Fixture seed(Core core, int clients, int answers) {
+    public static Fixture seed(Core core, int clients, int answers) {
         Brand brand = core.administration.createBrand(BRAND, "Bench", "admin@bench.example", PASSWORD, "Bench-Admin");
         core.accounts.register(BRAND, "asker@bench.example", PASSWORD, "Asker");
         Caller asker = caller(core, login(core, "asker@bench.example"));

@@ -18,6 +18,8 @@ public final class EventTypes {
     public static final String COMPLAINT_RESPONDED = "complaint.responded";
     public static final String COMPLAINT_RESOLVED = "complaint.resolved";
     public static final String COMPLAINT_UNRESOLVED = "complaint.unresolved";
+    /** The complainant reopened an evaluated complaint (within 30 days). Payload: complaintId, previous, storeId. */
+    public static final String COMPLAINT_REOPENED = "complaint.reopened";
 
     /** Subject types: what {@link DomainEvent#subjectId()} points at. */
     public static final String SUBJECT_USER = "user";

@@ -18,9 +18,10 @@ import org.entraide.api.security.Caller;
  * @param value    the vote value for kind VOTE, otherwise 0
  * @param state    the publication state decided so far (PUBLISHED unless a step held or rejected it)
  * @param notes    why steps decided what they did, in order; shown to moderators
+ * @param topicId  the topic of a new question or answer (an answer's is its question's); null otherwise
  */
 public record Submission(long brandId, Kind kind, Caller author, PostType postType, Long targetId, String title,
-                         String body, int value, PublicationState state, List<String> notes) {
+                         String body, int value, PublicationState state, List<String> notes, Long topicId) {
     /** What is submitted. */
     public enum Kind { POST, VOTE, FLAG }
 
@@ -31,12 +32,18 @@ public record Submission(long brandId, Kind kind, Caller author, PostType postTy
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
+    /** Without a topic: votes and flags, and posts outside topics. */
+    public Submission(long brandId, Kind kind, Caller author, PostType postType, Long targetId, String title, String body,
+                      int value, PublicationState state, List<String> notes) {
+        this(brandId, kind, author, postType, targetId, title, body, value, state, notes, null);
+    }
+
     public Submission withState(PublicationState newState, String note) {
-        return new Submission(brandId, kind, author, postType, targetId, title, body, value, newState, append(note));
+        return new Submission(brandId, kind, author, postType, targetId, title, body, value, newState, append(note), topicId);
     }
 
     public Submission withText(String newTitle, String newBody, String note) {
-        return new Submission(brandId, kind, author, postType, targetId, newTitle, newBody, value, state, append(note));
+        return new Submission(brandId, kind, author, postType, targetId, newTitle, newBody, value, state, append(note), topicId);
     }
 
     private List<String> append(String note) {

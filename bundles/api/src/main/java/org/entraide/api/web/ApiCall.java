@@ -24,6 +24,26 @@ public interface ApiCall {
     /** A query parameter, or null. */
     String query(String name);
 
+    /**
+     * A whole-number query parameter from {@code min} to {@code max}, {@code fallback} when absent; a 400 problem
+     * naming the parameter otherwise.
+     */
+    default int intQuery(String name, int fallback, int min, int max) {
+        String raw = query(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v < min || v > max) {
+                throw org.entraide.api.problem.ProblemException.invalid(name, "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw org.entraide.api.problem.ProblemException.invalid(name, "must be an integer");
+        }
+    }
+
     /** The JSON body read within the size limit, mapped and validated (Jakarta Validation); 400, 413 or 415 otherwise. */
     <T> T body(Class<T> type);
 

@@ -16,6 +16,19 @@ public record ApiResult(int status, Object body, String location) {
         return new ApiResult(201, body, location);
     }
 
+    /** A body that is not JSON, such as a CSV export: sent as it is, with its media type. */
+    public record Text(String mediaType, String content) {
+        public Text {
+            java.util.Objects.requireNonNull(mediaType, "mediaType");
+            java.util.Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /** A 200 with a text body (a CSV export). */
+    public static ApiResult text(String mediaType, String content) {
+        return new ApiResult(200, new Text(mediaType, content), null);
+    }
+
     public static ApiResult noContent() {
         return new ApiResult(204, null, null);
     }

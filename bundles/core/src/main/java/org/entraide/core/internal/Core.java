@@ -65,6 +65,8 @@ public final class Core {
     public final BrandDirectory brands;
     public final BrandAdministration administration;
     public final AccountService accounts;
+    /** Topic experts, from the badges plugin when it is installed. */
+    public final org.entraide.core.internal.post.Experts experts = new org.entraide.core.internal.post.Experts();
     public final QuestionService questions;
     public final QuestionQueries questionQueries;
     public final VoteService votes;
@@ -98,7 +100,7 @@ public final class Core {
         this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
         Posts posts = new Posts(events, pipeline);
-        this.questions = new QuestionService(db, brands, posts, events, renderer, clock);
+        this.questions = new QuestionService(db, brands, posts, events, renderer, experts, clock);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, clock);

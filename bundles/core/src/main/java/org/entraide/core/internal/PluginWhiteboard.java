@@ -3,6 +3,7 @@ package org.entraide.core.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.entraide.api.badges.Expertise;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.SubmissionStep;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public class PluginWhiteboard {
     private static final Logger LOG = LoggerFactory.getLogger(PluginWhiteboard.class);
 
-    private final List<Object> early = new ArrayList<>();
+    private final List<Contribution> early = new ArrayList<>();
     private Core core;
 
     @Reference
@@ -46,11 +47,11 @@ public class PluginWhiteboard {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindCapability(Capability c) {
-        addOrQueue(c);
+        addOrQueue(Role.CAPABILITY, c);
     }
 
     synchronized void unbindCapability(Capability c) {
-        early.remove(c);
+        early.remove(new Contribution(Role.CAPABILITY, c));
         if (core != null) {
             core.capabilities.uninstall(c.name());
             LOG.info("Capability {} removed", c.name());
@@ -60,11 +61,11 @@ public class PluginWhiteboard {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindSubscriber(EventSubscriber s) {
-        addOrQueue(s);
+        addOrQueue(Role.SUBSCRIBER, s);
     }
 
     synchronized void unbindSubscriber(EventSubscriber s) {
-        early.remove(s);
+        early.remove(new Contribution(Role.SUBSCRIBER, s));
         if (core != null) {
             core.dispatcher.unregister(s.descriptor().name());
             LOG.info("Event subscriber {} removed", s.descriptor().name());
@@ -74,17 +75,31 @@ public class PluginWhiteboard {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindStep(SubmissionStep s) {
-        addOrQueue(s);
+        addOrQueue(Role.STEP, s);
     }
 
     synchronized void unbindStep(SubmissionStep s) {
-        early.remove(s);
+        early.remove(new Contribution(Role.STEP, s));
         if (core != null) {
             core.pipeline.remove(s);
         }
     }
 
-    private void addOrQueue(Object contribution) {
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindExpertise(Expertise e) {
+        addOrQueue(Role.EXPERTISE, e);
+    }
+
+    synchronized void unbindExpertise(Expertise e) {
+        early.remove(new Contribution(Role.EXPERTISE, e));
+        if (core != null) {
+            core.experts.forget(e);
+        }
+    }
+
+    private void addOrQueue(Role role, Object service) {
+        Contribution contribution = new Contribution(role, service);
         if (core == null) {
             early.add(contribution);
         } else {
@@ -92,15 +107,25 @@ public class PluginWhiteboard {
         }
     }
 
-    private void add(Object contribution) {
+    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE }
+
+    /** A service and the role it was bound in. */
+    private record Contribution(Role role, Object service) {
+    }
+
+    private void add(Contribution contribution) {
         try {
-            if (contribution instanceof Capability c) {
-                core.capabilities.install(c);
-                LOG.info("Capability {} installed", c.name());
-            } else if (contribution instanceof EventSubscriber s) {
-                core.dispatcher.register(s.descriptor());
-            } else if (contribution instanceof SubmissionStep s) {
-                core.pipeline.add(s);
+            // bound per role: one object may be a subscriber and a step, and each bind adds only its own role
+            switch (contribution.role()) {
+                case CAPABILITY -> {
+                    Capability c = (Capability) contribution.service();
+                    core.capabilities.install(c);
+                    LOG.info("Capability {} installed", c.name());
+                }
+                case SUBSCRIBER -> core.dispatcher.register(((EventSubscriber) contribution.service()).descriptor());
+                case STEP -> core.pipeline.add((SubmissionStep) contribution.service());
+                case EXPERTISE -> core.experts.use((Expertise) contribution.service());
+                default -> throw new IllegalStateException("unknown role " + contribution.role());
             }
         } catch (RuntimeException e) {
             // A faulty plugin is logged once and left out; the others keep working.

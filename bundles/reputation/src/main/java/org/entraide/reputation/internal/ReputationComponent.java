@@ -12,6 +12,7 @@ import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.SubmissionStep;
+import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
@@ -63,6 +64,7 @@ public class ReputationComponent {
         }
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(Reputation.class, started, null));
+        registrations.add(bundle.registerService(ReputationLookup.class, new ReputationReader(started), null));
         registrations.add(bundle.registerService(SubmissionStep.class, started.privileges, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
         LOG.info("Reputation started: points {}, daily cap {}", settings.points().asMap(), settings.points().dailyCap());

@@ -1,9 +1,14 @@
 package org.entraide.core.internal.camel;
 
+import java.util.Map;
+
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** How Entraide configures a CamelContext, shared by the OSGi component and the tests. */
 public final class CamelContexts {
+    /** The registry name of the header filter of the REST endpoints. */
+    public static final String HEADER_FILTER = "entraideHeaderFilter";
+
     private CamelContexts() {
     }
 
@@ -18,6 +23,9 @@ public final class CamelContexts {
         ctx.getRestConfiguration().setHost(host);
         ctx.getRestConfiguration().setPort(port);
         ctx.getRestConfiguration().setBindingMode("off");
+        ctx.getRegistry().bind(HEADER_FILTER, new ResponseHeaderFilter());
+        ctx.getRestConfiguration().setEndpointProperties(Map.of("headerFilterStrategy", "#" + HEADER_FILTER));
+        ctx.addLifecycleStrategy(new JsonOnlyApi());
         return ctx;
     }
 }

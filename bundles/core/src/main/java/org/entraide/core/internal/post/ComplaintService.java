@@ -122,6 +122,40 @@ public final class ComplaintService {
         });
     }
 
+    /** How long after their evaluation complainants may reopen a complaint. */
+    public static final java.time.Duration REOPEN_WITHIN = java.time.Duration.ofDays(30);
+
+    /** The complainant reopens an evaluated complaint within 30 days: it is open again, its evaluation cleared. */
+    public Views.ComplaintView reopen(Caller caller, Brand brand, long complaintId) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        return db.inTransaction(c -> {
+            PostRow p = posts.require(c, brand.id(), complaintId, PostType.COMPLAINT, true);
+            if (p.authorId() != caller.userId()) {
+                throw ProblemException.forbidden("only the complainant reopens the complaint");
+            }
+            if (p.evaluatedAt() == null || (p.complaintStatus() != ComplaintStatus.RESOLVED
+                && p.complaintStatus() != ComplaintStatus.UNRESOLVED)) {
+                throw ProblemException.conflict("only an evaluated complaint is reopened");
+            }
+            Instant now = clock.instant();
+            if (p.evaluatedAt().plus(REOPEN_WITHIN).isBefore(now)) {
+                throw ProblemException.conflict("a complaint is reopened within 30 days of its evaluation");
+            }
+            Sql.update(c, "UPDATE post SET complaint_status = ?, rating = NULL, would_buy_again = NULL, evaluated_at = NULL "
+                + "WHERE id = ?", ComplaintStatus.OPEN, p.id());
+            posts.touch(c, p.id(), now);
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("complaintId", p.id());
+            payload.put("previous", p.complaintStatus().name());
+            if (p.storeId() != null) {
+                payload.put("storeId", p.storeId());
+            }
+            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_REOPENED, caller.userId(), EventTypes.SUBJECT_POST,
+                p.id(), payload));
+            return view(c, posts.find(c, p.id()).orElseThrow(), caller);
+        });
+    }
+
     public Views.ComplaintView get(Caller caller, Brand brand, long complaintId) {
         return db.inTransaction(c -> {
             PostRow p = posts.require(c, brand.id(), complaintId, PostType.COMPLAINT, false);
@@ -136,8 +170,9 @@ public final class ComplaintService {
         List<Views.ResponseView> responses = new ArrayList<>();
         for (PostRow r : posts.children(c, p.id())) {
             if (Visibility.canSee(r, caller)) {
+                Views.StoreRef store = storeRef(c, r.storeId());
                 responses.add(new Views.ResponseView(r.id(), r.body(), renderer.toHtml(r.body()), Authors.of(c, r.authorId()),
-                    r.official(), storeRef(c, r.storeId()), r.createdAt()));
+                    r.official(), store, Views.ResponseView.label(store), r.createdAt()));
             }
         }
         boolean mine = caller != null && caller.userId() == p.authorId();

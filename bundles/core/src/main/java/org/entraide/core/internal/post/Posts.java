@@ -30,7 +30,7 @@ public final class Posts {
     /** Stores a submitted post in the state the submission pipeline decides, with its events. */
     public PostRow submit(Connection c, Caller author, NewPost p, Instant now) {
         Submission decided = gate.decide(new Submission(p.brandId(), Submission.Kind.POST, author, p.type(), p.parentId(),
-            p.title(), p.body(), 0, PublicationState.PUBLISHED, List.of()));
+            p.title(), p.body(), 0, PublicationState.PUBLISHED, List.of(), p.topicId()));
         PublicationState state = decided.state();
         if (state == PublicationState.REJECTED || state == PublicationState.HIDDEN) {
             throw new ProblemException(422, "refused", "Submission refused", String.join("; ", decided.notes()), null, null);

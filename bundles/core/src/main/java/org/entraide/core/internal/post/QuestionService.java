@@ -28,9 +28,11 @@ public final class QuestionService {
     private final EventLog events;
     private final ContentRenderer renderer;
     private final Clock clock;
+    private final Experts experts;
 
     public QuestionService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
-                           Clock clock) {
+                           Experts experts, Clock clock) {
+        this.experts = experts;
         this.db = db;
         this.brands = brands;
         this.posts = posts;
@@ -67,7 +69,7 @@ public final class QuestionService {
                 Sql.update(c, "UPDATE post SET answer_count = answer_count + 1 WHERE id = ?", q.id());
                 posts.touch(c, q.id(), now);
             }
-            return answerView(c, a, q, caller);
+            return answerView(c, a, q, caller, !experts.among(q.brandId(), q.topicId(), List.of(a.authorId())).isEmpty());
         });
     }
 
@@ -129,11 +131,17 @@ public final class QuestionService {
 
     Views.QuestionView view(Connection c, PostRow q, Caller caller) {
         Long me = caller == null ? null : caller.userId();
-        List<Views.AnswerView> answers = new ArrayList<>();
+        List<PostRow> visible = new ArrayList<>();
         for (PostRow a : posts.children(c, q.id())) {
             if (Visibility.canSee(a, caller)) {
-                answers.add(answerView(c, a, q, caller));
+                visible.add(a);
             }
+        }
+        java.util.Set<Long> expert = experts.among(q.brandId(), q.topicId(), visible.stream().map(PostRow::authorId)
+            .collect(java.util.stream.Collectors.toSet()));
+        List<Views.AnswerView> answers = new ArrayList<>();
+        for (PostRow a : visible) {
+            answers.add(answerView(c, a, q, caller, expert.contains(a.authorId())));
         }
         // The accepted answer first, then by score, then oldest first.
         answers.sort(Comparator.comparing((Views.AnswerView a) -> !a.accepted())
@@ -145,9 +153,9 @@ public final class QuestionService {
             q.createdAt(), q.updatedAt(), answers);
     }
 
-    private Views.AnswerView answerView(Connection c, PostRow a, PostRow q, Caller caller) {
+    private Views.AnswerView answerView(Connection c, PostRow a, PostRow q, Caller caller, boolean expert) {
         Long me = caller == null ? null : caller.userId();
-        return new Views.AnswerView(a.id(), a.body(), renderer.toHtml(a.body()), Authors.of(c, a.authorId()), a.official(),
+        return new Views.AnswerView(a.id(), a.body(), renderer.toHtml(a.body()), Authors.of(c, a.authorId()), a.official(), expert,
             a.score(), a.upVotes(), a.downVotes(), Long.valueOf(a.id()).equals(q.acceptedAnswerId()),
             a.publication().name(), Authors.voteOf(c, a.id(), me), a.createdAt(), a.updatedAt());
     }

@@ -2,6 +2,7 @@ package org.entraide.core.internal.post;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** What the API shows of posts. A complainant is never identified by more than a pseudonym they chose to show. */
 public final class Views {
@@ -20,7 +21,8 @@ public final class Views {
                                   String publication, Instant createdAt) {
     }
 
-    public record AnswerView(long id, String body, String bodyHtml, Author author, boolean official, int score,
+    /** {@code expert}: the author is an expert of the question's topic (badges plugin), shown next to the answer. */
+    public record AnswerView(long id, String body, String bodyHtml, Author author, boolean official, boolean expert, int score,
                              int upVotes, int downVotes, boolean accepted, String publication, Integer myVote,
                              Instant createdAt, Instant updatedAt) {
     }
@@ -31,8 +33,13 @@ public final class Views {
                                Instant createdAt, Instant updatedAt, List<AnswerView> answers) {
     }
 
+    /** {@code label}: how the response is introduced, in French and English ("Réponse officielle — magasin de Lyon Part-Dieu"). */
     public record ResponseView(long id, String body, String bodyHtml, Author author, boolean official,
-                               StoreRef store, Instant createdAt) {
+                               StoreRef store, Map<String, String> label, Instant createdAt) {
+        static Map<String, String> label(StoreRef store) {
+            return store == null ? Map.of("fr", "Réponse officielle", "en", "Official response")
+                : Map.of("fr", "Réponse officielle — magasin de " + store.name(), "en", "Official response — " + store.name() + " store");
+        }
     }
 
     /** {@code author} is null unless the complainant chose to show their pseudonym; {@code mine} tells the author it is theirs. */

@@ -106,6 +106,9 @@ public final class ApiDispatcher {
         }
         if (reply.body() == null) {
             out.setBody(null);
+        } else if (reply.body() instanceof org.entraide.api.web.ApiResult.Text text) {
+            out.setHeader(Exchange.CONTENT_TYPE, text.mediaType());
+            out.setBody(text.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             out.setHeader(Exchange.CONTENT_TYPE, "application/json");
             out.setBody(json.writeValueAsBytes(reply.body()));

@@ -66,6 +66,10 @@ public final class ComplaintRoutes extends ApiRoutes {
             Requests.Resolution body = r.body(Requests.Resolution.class);
             return ApiReply.ok(complaints.resolve(caller, brand, id, body.resolved(), body.rating(), body.wouldBuyAgain()));
         });
+        post("/brands/{brand}/complaints/{id}/reopening", "complaints.reopen",
+            Doc.of("Reopen an evaluated complaint within 30 days of the evaluation (the complainant only)")
+                .returns(Views.ComplaintView.class).bearer().errors(409), r ->
+                ApiReply.ok(complaints.reopen(r.caller(), r.brand(), r.pathId("id"))));
     }
 
     /** A new response: its id, and the complaint as it now stands. */

@@ -82,11 +82,31 @@ public abstract class HeadersAndLimitsScenarios extends ApiScenarios {
         Http.Response form = http.send(http.builder(path, customer.token()).header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("title=A+good+title&body=b")));
         assertProblem(415, form, "a form");
+        Http.Response jsonAsForm = http.send(http.builder(path, customer.token()).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertProblem(415, jsonAsForm, "a JSON body sent as a form");
+        Http.Response brokenForm = http.send(http.builder(path, customer.token()).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("%zz=%%&title=%E0%A4%A")));
+        assertProblem(415, brokenForm, "a malformed form");
         Http.Response none = http.send(http.builder(path, customer.token()).POST(HttpRequest.BodyPublishers.ofString(body)));
         assertProblem(415, none, "no Content-Type");
         Http.Response charset = http.send(http.builder(path, customer.token()).header("Content-Type", "application/json; charset=UTF-8")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(201, charset.status(), "application/json with a charset is JSON: " + charset);
+    }
+
+    @Test
+    void apiResponsesAreNeverCachedAndNeverSniffed() {
+        List<Http.Response> responses = List.of(
+            http.get("/api/v1/brands/demo/me", customer.token()),
+            http.get("/api/v1/brands/demo/questions/" + question, null),
+            http.get("/api/v1/brands/demo/questions/987654321", customer.token()),
+            http.send(json("/api/v1/brands/demo/questions").POST(HttpRequest.BodyPublishers.ofString("{\"title\":"))));
+        for (Http.Response r : responses) {
+            assertEquals(List.of("no-store"), r.raw().headers().allValues("Cache-Control"),
+                "a personal or error response must not be stored by a shared cache: " + r);
+            assertEquals(List.of("nosniff"), r.raw().headers().allValues("X-Content-Type-Options"), "no sniffing: " + r);
+        }
     }
 
     @Test

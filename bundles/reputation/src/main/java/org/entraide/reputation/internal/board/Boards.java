@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.entraide.reputation.internal.db.Sql;
 import org.entraide.reputation.internal.ledger.Entry;
 import org.entraide.reputation.internal.ledger.LedgerListener;
+import org.entraide.jdbc.Sql;
 
 /**
  * Keeps the leaderboards' sums in step with the ledger, in the ledger's transaction (the brand's lock

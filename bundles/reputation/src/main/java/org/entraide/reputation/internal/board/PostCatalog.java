@@ -1,10 +1,11 @@
 package org.entraide.reputation.internal.board;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /** Where posts belong (topic, tags), learnt from post.published events: leaderboards per topic and tag need it. */
 public final class PostCatalog {

@@ -1,9 +1,10 @@
 package org.entraide.reputation.internal.board;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.util.Objects;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /**
  * How many members have each score on each board ({@code reputation_board_tally}): a member's rank is one plus

@@ -1,9 +1,10 @@
 package org.entraide.reputation.internal.board;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.util.Optional;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /**
  * Finds a topic's id from its slug, as URLs name topics. Events carry topic ids only and the API gives

@@ -1,5 +1,7 @@
 package org.entraide.reputation.internal.events;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /**
  * The accepted answer of each question ({@code reputation_acceptance}), kept from the acceptance events, with

@@ -1,5 +1,7 @@
 package org.entraide.reputation.internal.events;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /**
  * The current vote of each voter on each post ({@code reputation_vote}), kept from the vote events. The core

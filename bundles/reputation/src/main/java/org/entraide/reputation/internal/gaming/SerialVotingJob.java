@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.entraide.api.storage.Transactions;
-import org.entraide.reputation.internal.db.Sql;
 import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.VoteJournal;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
@@ -16,6 +15,7 @@ import org.entraide.reputation.internal.ledger.Entry;
 import org.entraide.reputation.internal.ledger.Posting;
 import org.entraide.reputation.internal.ledger.Scorer;
 import org.entraide.reputation.internal.rules.BrandRules;
+import org.entraide.jdbc.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,8 @@ package org.entraide.reputation.internal.ledger;
 import java.sql.Connection;
 import java.time.Instant;
 
-import org.entraide.reputation.internal.db.Sql;
 import org.entraide.reputation.internal.rules.PointsTable;
+import org.entraide.jdbc.Sql;
 
 /** Opens postings on the ledger, after taking the brand's lock that serializes every writer of its reputation. */
 public final class Bookkeeper {

@@ -1,5 +1,7 @@
 package org.entraide.reputation.internal.ledger;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /** The {@code reputation_entry} table, within the caller's transaction. */
 public final class Ledger {

@@ -1,5 +1,7 @@
 package org.entraide.reputation.internal.ledger;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /** The {@code reputation_user} rows, within the caller's transaction. */
 public final class Members {

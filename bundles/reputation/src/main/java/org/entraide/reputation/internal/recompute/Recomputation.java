@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.entraide.api.storage.Transactions;
-import org.entraide.reputation.internal.db.Sql;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
 import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.VoteJournal;
@@ -21,6 +20,7 @@ import org.entraide.reputation.internal.ledger.Scorer;
 import org.entraide.reputation.internal.ledger.Vote;
 import org.entraide.reputation.internal.rules.BrandRules;
 import org.entraide.reputation.internal.rules.PointsTable;
+import org.entraide.jdbc.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,12 @@
 package org.entraide.reputation.internal.rules;
 
+import org.entraide.jdbc.Sql;
+
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.entraide.reputation.internal.db.Sql;
 
 /**
  * Each brand's points table and privilege thresholds: the configured defaults with the brand's overrides,

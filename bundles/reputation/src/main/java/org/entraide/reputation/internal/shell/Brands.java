@@ -3,7 +3,7 @@ package org.entraide.reputation.internal.shell;
 import java.util.Optional;
 
 import org.entraide.api.storage.Transactions;
-import org.entraide.reputation.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /**
  * Finds a brand's id from its slug for the shell commands. The API gives plugins no brand directory (the HTTP

@@ -57,22 +57,6 @@ final class Access {
         return out;
     }
 
-    static int intParam(ApiCall call, String name, int fallback, int min, int max) {
-        String raw = call.query(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(raw.trim());
-            if (v < min || v > max) {
-                throw ProblemException.invalid(name, "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be an integer");
-        }
-    }
-
     /** A positive id in the query. */
     static long id(ApiCall call, String name) {
         try {

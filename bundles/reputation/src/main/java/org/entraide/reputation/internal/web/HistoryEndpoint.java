@@ -49,8 +49,8 @@ final class HistoryEndpoint {
     ApiResult handle(ApiCall call) {
         long brandId = call.brand().id();
         long userId = call.pathId("id");
-        int page = Access.intParam(call, "page", 1, 1, Integer.MAX_VALUE);
-        int size = Access.intParam(call, "size", 20, 1, Access.MAX_PAGE_SIZE);
+        int page = call.intQuery("page", 1, 1, Integer.MAX_VALUE);
+        int size = call.intQuery("size", 20, 1, Access.MAX_PAGE_SIZE);
         return ApiResult.ok(tx.inTransaction(c -> {
             Member m = members.find(c, userId).filter(x -> x.brandId() == brandId)
                 .orElseThrow(() -> ProblemException.notFound("no member " + userId + " in this brand"));

@@ -52,9 +52,9 @@ final class LeaderboardEndpoint {
         if (topic != null && tag != null) {
             throw ProblemException.badRequest("one board at a time: a topic or a tag, not both");
         }
-        int page = Access.intParam(call, "page", 1, 1, 10_000);
-        int size = Access.intParam(call, "size", 10, 1, Access.MAX_PAGE_SIZE);
-        int around = Access.intParam(call, "around", 2, 0, 10);
+        int page = call.intQuery("page", 1, 1, 10_000);
+        int size = call.intQuery("size", 10, 1, Access.MAX_PAGE_SIZE);
+        int around = call.intQuery("around", 2, 0, 10);
         Long userId = call.query("user") != null ? Long.valueOf(Access.id(call, "user"))
             : call.optionalCaller().filter(c -> c.brandId() == brandId).map(Caller::userId).orElse(null);
         Instant now = clock.instant();

@@ -95,6 +95,7 @@ class ResponseConformanceTest {
         c.call("POST", B + "/complaints/{id}/resolution", ada,
             "{\"resolved\":true,\"rating\":9,\"wouldBuyAgain\":true}", "demo", complaint);
         c.call("GET", B + "/complaints/{id}", null, null, "demo", complaint);
+        c.call("POST", B + "/complaints/{id}/reopening", ada, null, "demo", complaint);
 
         c.call("POST", B + "/stores", admin, "{\"code\":\"NANTES\",\"name\":\"Nantes\",\"city\":\"Nantes\","
             + "\"postalCode\":\"44000\"}", "demo");

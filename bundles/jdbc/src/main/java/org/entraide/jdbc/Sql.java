@@ -1,4 +1,4 @@
-package org.entraide.reputation.internal.db;
+package org.entraide.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Thin JDBC helpers for the plugin's tables: bind parameters, map rows, keep the SQLState of failures. */
+/**
+ * Thin JDBC helpers for plugins' tables: bind parameters (instants as UTC timestamps), map rows, keep the
+ * SQLState of failures. Plugins call it on the connection {@code Transactions} gives them. Stateless; any thread.
+ */
 public final class Sql {
     /** Maps the current row of a result set. */
     @FunctionalInterface

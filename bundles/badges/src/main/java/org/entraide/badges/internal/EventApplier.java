@@ -1,0 +1,139 @@
+package org.entraide.badges.internal;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.storage.Transactions;
+import org.entraide.badges.internal.store.MetricStore;
+import org.entraide.badges.internal.store.PostCatalog;
+import org.entraide.badges.internal.store.PostCatalog.Post;
+
+/**
+ * Turns the core's events into metrics, then evaluates the member concerned in the scopes that changed. Runs
+ * inside the dispatcher's transaction: the metrics, the awards and the subscriber's position move together.
+ */
+public final class EventApplier {
+    static final Set<String> TYPES = Set.of(EventTypes.POST_PUBLISHED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED,
+        EventTypes.VOTE_RETRACTED, EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, ModerationEvents.FLAG_UPHELD);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Transactions tx;
+    private final MetricStore metrics;
+    private final PostCatalog posts;
+    private final Evaluator evaluator;
+
+    public EventApplier(Transactions tx, MetricStore metrics, PostCatalog posts, Evaluator evaluator) {
+        this.tx = tx;
+        this.metrics = metrics;
+        this.posts = posts;
+        this.evaluator = evaluator;
+    }
+
+    public void apply(DomainEvent e) {
+        tx.inTransaction(c -> {
+            JsonNode p = json.readTree(e.payload());
+            switch (e.type()) {
+                case EventTypes.POST_PUBLISHED -> published(c, e, p);
+                case EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED -> voted(c, e, p);
+                case EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED -> accepted(c, e, p);
+                case ModerationEvents.FLAG_UPHELD -> helpfulFlag(c, e, p);
+                default -> {
+                }
+            }
+            return null;
+        });
+    }
+
+    private void published(Connection c, DomainEvent e, JsonNode p) {
+        long postId = p.get("postId").asLong();
+        String type = p.path("postType").asText();
+        long authorId = p.get("authorId").asLong();
+        if (!type.equals("QUESTION") && !type.equals("ANSWER")) {
+            return;
+        }
+        if (posts.find(c, postId).isPresent()) {
+            return; // published again after being hidden: counted the first time
+        }
+        Optional<Post> stored = posts.fromCore(c, postId, e.brandId(), authorId, type);
+        if (stored.isEmpty()) {
+            return;
+        }
+        Post post = stored.get();
+        if (post.isAnswer() && post.parentId() != null) {
+            Post question = posts.find(c, post.parentId()).orElse(null);
+            if (question != null) {
+                post = new Post(postId, e.brandId(), authorId, type, question.id(), question.topicId(), question.city(),
+                    question.tags());
+            }
+        }
+        posts.add(c, post);
+        List<String> scopes = post.scopes();
+        String counter = post.isAnswer() ? "answers" : "questions";
+        for (String scope : scopes) {
+            metrics.add(c, e.brandId(), authorId, scope, counter, 1);
+        }
+        metrics.set(c, e.brandId(), authorId, "", post.isAnswer() ? "firstAnswer" : "firstQuestion", 1);
+        int streak = metrics.active(c, e.brandId(), authorId, LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        long best = metrics.of(c, e.brandId(), authorId, "").getOrDefault("consecutiveDays", 0L);
+        if (streak > best) {
+            metrics.set(c, e.brandId(), authorId, "", "consecutiveDays", streak);
+        }
+        List<String> evaluated = new ArrayList<>(scopes);
+        evaluated.add(post.ownScope());
+        evaluator.evaluate(c, e.brandId(), authorId, evaluated, e.id());
+    }
+
+    private void voted(Connection c, DomainEvent e, JsonNode p) {
+        int delta = p.path("value").asInt() - p.path("previous").asInt(0);
+        Optional<Post> post = posts.find(c, p.get("postId").asLong());
+        if (delta == 0 || post.isEmpty()) {
+            return;
+        }
+        Post target = post.get();
+        String metric = target.isAnswer() ? "answerScore" : "questionScore";
+        for (String scope : target.scopes()) {
+            metrics.add(c, e.brandId(), target.authorId(), scope, metric, delta);
+        }
+        metrics.add(c, e.brandId(), target.authorId(), target.ownScope(), "score", delta);
+        List<String> evaluated = new ArrayList<>(target.scopes());
+        evaluated.add(target.ownScope());
+        evaluator.evaluate(c, e.brandId(), target.authorId(), evaluated, e.id());
+    }
+
+    /** A flag the moderation plugin's review upheld: one more helpful flag for its member. */
+    private void helpfulFlag(Connection c, DomainEvent e, JsonNode p) {
+        long userId = p.get("userId").asLong();
+        metrics.add(c, e.brandId(), userId, "", "helpfulFlags", 1);
+        evaluator.evaluate(c, e.brandId(), userId, List.of(""), e.id());
+    }
+
+    private void accepted(Connection c, DomainEvent e, JsonNode p) {
+        Optional<Post> post = posts.find(c, p.get("answerId").asLong());
+        if (post.isEmpty()) {
+            return;
+        }
+        Post answer = post.get();
+        boolean accepted = EventTypes.ANSWER_ACCEPTED.equals(e.type());
+        for (String scope : answer.scopes()) {
+            metrics.add(c, e.brandId(), answer.authorId(), scope, "acceptedAnswers", accepted ? 1 : -1);
+        }
+        metrics.set(c, e.brandId(), answer.authorId(), answer.ownScope(), "accepted", accepted ? 1 : 0);
+        if (accepted) {
+            metrics.set(c, e.brandId(), answer.authorId(), "", "firstAcceptedAnswer", 1);
+        }
+        List<String> evaluated = new ArrayList<>(answer.scopes());
+        evaluated.add(answer.ownScope());
+        evaluator.evaluate(c, e.brandId(), answer.authorId(), evaluated, e.id());
+    }
+}

@@ -1,0 +1,124 @@
+package org.entraide.badges.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+import org.entraide.api.model.Brand;
+import org.entraide.api.security.Caller;
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestServer;
+
+/**
+ * The real core on Jetty and a real database, with the demo brand, and the badges plugin plugged in as Karaf
+ * would: routes in the shared CamelContext, capability, subscriber. Uses the shipped definitions of config/.
+ */
+public final class Bed implements AutoCloseable {
+    static final String DEMO = "/api/v1/brands/demo";
+    static final Path SHIPPED = Path.of("../../config/entraide-badges.json");
+
+    public record Member(long id, String token, Caller caller) {
+    }
+
+    final TestServer server;
+    final Http http;
+    public final Brand demo;
+    final String admin;
+    public Badges badges;
+    private int registered;
+
+    public Bed(DataSource dataSource) throws Exception {
+        server = new TestServer(dataSource, CoreSettings.defaults().withEventPoll(Duration.ofMillis(20)));
+        new DemoSeeder(server.core).seedIfAbsent();
+        http = new Http(server.base());
+        demo = server.core.brands.find("demo").orElseThrow();
+        admin = member("admin@demo.example").token();
+    }
+
+    /** Installs the plugin, as {@code feature:install entraide-badges} does. */
+    Bed install(Path definitions) throws Exception {
+        badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
+            server.core.endpoints, definitions, 100, Clock.systemUTC());
+        server.camel().addRoutes(badges.routes);
+        server.camel().addRoutes(badges.api);
+        server.core.capabilities.install(badges.capability);
+        server.core.dispatcher.register(badges.subscriber.descriptor());
+        server.core.experts.use(badges.expertise);
+        return this;
+    }
+
+    public Bed install() throws Exception {
+        return install(SHIPPED);
+    }
+
+    public Bed enable(boolean on) {
+        Http.Response r = http.put(DEMO + "/features", admin, "{\"badges\":" + on + "}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("could not switch badges: " + r);
+        }
+        return this;
+    }
+
+    Member member(String email) {
+        String token = server.core.accounts.login("demo", email, DemoSeeder.PASSWORD).token();
+        Caller caller = server.core.accounts.authenticate("Bearer " + token).orElseThrow();
+        return new Member(caller.userId(), token, caller);
+    }
+
+    public Member register(String pseudonym) {
+        String email = pseudonym.toLowerCase() + "-" + (++registered) + "@test.example";
+        server.core.accounts.register("demo", email, DemoSeeder.PASSWORD, pseudonym + registered);
+        return member(email);
+    }
+
+    public long ask(Member m, String title, String topic) {
+        return server.core.questions.ask(m.caller(), demo, title, "Le corps de la question, assez long.", topic, List.of()).id();
+    }
+
+    public long answer(Member m, long questionId) {
+        return server.core.questions.answer(m.caller(), demo, questionId, "Une réponse utile et détaillée.").id();
+    }
+
+    void vote(Member m, long postId, int value) {
+        server.core.votes.vote(m.caller(), demo, postId, value);
+    }
+
+    void accept(Member asker, long questionId, Long answerId) {
+        server.core.questions.accept(asker.caller(), demo, questionId, answerId);
+    }
+
+    /** Waits until the badges subscriber has applied every committed event. */
+    public void settle() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
+            server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM domain_event WHERE seq IS NULL") == 0
+                && Sql.count(c, "SELECT COUNT(*) FROM event_subscriber s, event_sequencer q WHERE s.name = ? "
+                    + "AND s.position = q.last_seq AND s.attempts = 0", Badges.SUBSCRIBER) == 1));
+    }
+
+    long count(String sql, Object... params) {
+        return server.core.db.inTransaction(c -> Sql.count(c, sql, params));
+    }
+
+    /** The keys of the badges the member holds, as the API lists them. */
+    List<String> held(Member m) {
+        Http.Response r = http.get(DEMO + "/users/" + m.id() + "/badges", null);
+        if (r.status() != 200) {
+            throw new IllegalStateException("badges of " + m.id() + ": " + r);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        r.json().get("badges").forEach(b -> out.add(b.get("badge").asText()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

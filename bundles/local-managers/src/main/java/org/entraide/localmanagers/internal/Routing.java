@@ -1,0 +1,246 @@
+package org.entraide.localmanagers.internal;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.storage.Transactions;
+import org.entraide.localmanagers.internal.hours.OpeningHours;
+import org.entraide.localmanagers.internal.store.StoreSettings;
+import org.entraide.localmanagers.internal.store.Timeline;
+import org.entraide.jdbc.Sql;
+
+/**
+ * Routes each complaint filed with a store to the store's first available manager (the primary, or a backup
+ * during the primary's absence), with its deadlines counted in the store's opening hours, and follows it: the
+ * first response stops the clock, the complainant's verdict is kept for the ranking. Runs in the dispatcher's
+ * transaction, from the core's complaint events.
+ */
+public final class Routing {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Transactions tx;
+    private final EventLog events;
+    private final StoreSettings stores;
+    private final Timeline timeline;
+    private final Clock clock;
+    private volatile Settings settings;
+    private final Mailer mailer;
+
+    /** The brand-wide deadlines: first response, then the region's time before the central team. */
+    public record Settings(Duration firstResponse, Duration regionTime) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofHours(24), Duration.ofHours(24));
+        }
+    }
+
+    public Routing(Transactions tx, EventLog events, StoreSettings stores, Timeline timeline, Settings settings, Mailer mailer,
+                   Clock clock) {
+        this.mailer = mailer;
+        this.tx = tx;
+        this.events = events;
+        this.stores = stores;
+        this.timeline = timeline;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void configure(Settings s) {
+        this.settings = s;
+    }
+
+    public void apply(DomainEvent e) {
+        tx.inTransaction(c -> {
+            JsonNode p = json.readTree(e.payload());
+            switch (e.type()) {
+                case EventTypes.COMPLAINT_FILED -> filed(c, e, p);
+                case EventTypes.COMPLAINT_RESPONDED -> responded(c, e);
+                case EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED -> evaluated(c, e, p);
+                case EventTypes.COMPLAINT_REOPENED -> reopened(c, e);
+                default -> {
+                }
+            }
+            return null;
+        });
+    }
+
+    private void filed(Connection c, DomainEvent e, JsonNode p) {
+        long complaint = e.subjectId();
+        if (!p.hasNonNull("storeId") || Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", complaint) > 0) {
+            return;
+        }
+        long storeId = p.get("storeId").asLong();
+        // deadlines run from now (when the store learns of it), not from the event: a replay does not fire them all
+        Instant now = clock.instant();
+        OpeningHours hours = stores.hours(c, storeId);
+        Settings s = settings;
+        Instant due = hours.plusOpening(now, s.firstResponse());
+        Instant half = hours.plusOpening(now, s.firstResponse().dividedBy(2));
+        Instant ninety = hours.plusOpening(now, s.firstResponse().multipliedBy(9).dividedBy(10));
+        Instant central = hours.plusOpening(due, s.regionTime());
+        Long manager = availableManager(c, storeId, now);
+        Sql.update(c, "INSERT INTO lm_assignment (complaint_id, brand_id, store_id, manager_id, level, filed_at, due_at, "
+            + "remind50_at, remind90_at, central_due_at, next_step_at) VALUES (?, ?, ?, ?, 'STORE', ?, ?, ?, ?, ?, ?)",
+            complaint, e.brandId(), storeId, manager, now, due, half, ninety, central, half);
+        timeline.add(c, complaint, "received", e.occurredAt());
+        timeline.add(c, complaint, "sent-to-store", now);
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("complaintId", complaint);
+        payload.put("storeId", storeId);
+        payload.put("dueAt", due.toString());
+        if (manager != null) {
+            payload.put("managerId", manager);
+        }
+        events.append(c, NewEvent.of(e.brandId(), LocalManagerEvents.COMPLAINT_ASSIGNED, null, EventTypes.SUBJECT_POST,
+            complaint, payload));
+        if (manager != null) {
+            notifyManager(c, e.brandId(), complaint, storeId, manager, due);
+        }
+    }
+
+    /** An e-mail to the manager, in French and English, with the deadline; never the complainant's identity. */
+    private void notifyManager(Connection c, long brandId, long complaint, long storeId, long manager, Instant due) {
+        String email = Sql.one(c, "SELECT email FROM app_user WHERE id = ?", rs -> rs.getString(1), manager).orElse(null);
+        String[] store = Sql.one(c, "SELECT name, code FROM store WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)},
+            storeId).orElse(new String[] {"", ""});
+        String title = Sql.one(c, "SELECT title FROM post WHERE id = ?", rs -> rs.getString(1), complaint).orElse("");
+        if (email == null) {
+            return;
+        }
+        String subject = "Nouvelle réclamation — " + store[0] + " / New complaint — " + store[0];
+        String body = "Une réclamation a été transmise à votre magasin " + store[0] + " (" + store[1] + ") : « " + title
+            + " ».\nRéponse attendue avant le " + due + ".\n\nA complaint was sent to your store " + store[0] + ": \"" + title
+            + "\".\nAnswer expected before " + due + ".\n\nRéclamation / complaint #" + complaint;
+        mailer.queue(c, brandId, complaint, email, subject, body);
+    }
+
+    /**
+     * The assigned manager (or a brand admin) passes the complaint to another store, with a reason: the new store's
+     * manager gets it, with new deadlines from now. The core's complaint takes the new store, so that its managers
+     * may answer officially.
+     */
+    public void delegate(long brandId, long complaintId, long byUser, boolean admin, String storeCode, String reason) {
+        tx.inTransaction(c -> {
+            Object[] a = Sql.one(c, "SELECT store_id, manager_id FROM lm_assignment WHERE complaint_id = ? AND brand_id = ? "
+                + "FOR UPDATE", rs -> new Object[] {rs.getLong(1), Sql.nullableLong(rs, "manager_id")}, complaintId, brandId)
+                .orElseThrow(() -> org.entraide.api.problem.ProblemException.notFound("no complaint " + complaintId + " routed to a store"));
+            if (!admin && !Long.valueOf(byUser).equals(a[1])) {
+                throw org.entraide.api.problem.ProblemException.forbidden("only the assigned manager or a brand admin delegates");
+            }
+            long store = Sql.one(c, "SELECT id FROM store WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1), brandId, storeCode)
+                .orElseThrow(() -> org.entraide.api.problem.ProblemException.invalid("storeCode", "no store '" + storeCode + "'"));
+            if (store == (Long) a[0]) {
+                throw org.entraide.api.problem.ProblemException.invalid("storeCode", "the complaint is already with this store");
+            }
+            Instant now = clock.instant();
+            OpeningHours hours = stores.hours(c, store);
+            Settings st = settings;
+            Instant due = hours.plusOpening(now, st.firstResponse());
+            Long manager = availableManager(c, store, now);
+            Sql.update(c, "UPDATE lm_assignment SET store_id = ?, manager_id = ?, level = 'STORE', due_at = ?, remind50_at = ?, "
+                + "remind90_at = ?, central_due_at = ?, reminded50 = NULL, reminded90 = NULL, escalated_region = NULL, "
+                + "escalated_central = NULL, next_step_at = ? WHERE complaint_id = ?", store, manager, due,
+                hours.plusOpening(now, st.firstResponse().dividedBy(2)),
+                hours.plusOpening(now, st.firstResponse().multipliedBy(9).dividedBy(10)), hours.plusOpening(due, st.regionTime()),
+                hours.plusOpening(now, st.firstResponse().dividedBy(2)), complaintId);
+            Sql.update(c, "UPDATE post SET store_id = ? WHERE id = ?", store, complaintId);
+            timeline.add(c, complaintId, "delegated", now);
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("complaintId", complaintId);
+            payload.put("fromStoreId", a[0]);
+            payload.put("storeId", store);
+            payload.put("reason", reason);
+            if (manager != null) {
+                payload.put("managerId", manager);
+            }
+            events.append(c, NewEvent.of(brandId, LocalManagerEvents.COMPLAINT_DELEGATED, byUser, EventTypes.SUBJECT_POST,
+                complaintId, payload));
+            return null;
+        });
+    }
+
+    /** The assigned manager hands the complaint over to the central team at once, with a reason. */
+    public void handOver(long brandId, long complaintId, long byUser, boolean admin, String reason) {
+        tx.inTransaction(c -> {
+            Long manager = Sql.one(c, "SELECT manager_id FROM lm_assignment WHERE complaint_id = ? AND brand_id = ? FOR UPDATE",
+                rs -> Sql.nullableLong(rs, "manager_id"), complaintId, brandId)
+                .orElseThrow(() -> org.entraide.api.problem.ProblemException.notFound("no complaint " + complaintId + " routed to a store"));
+            if (!admin && !Long.valueOf(byUser).equals(manager)) {
+                throw org.entraide.api.problem.ProblemException.forbidden("only the assigned manager or a brand admin hands over");
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE lm_assignment SET level = 'CENTRAL', escalated_central = ?, next_step_at = NULL "
+                + "WHERE complaint_id = ?", now, complaintId);
+            timeline.add(c, complaintId, "handed-over", now);
+            events.append(c, NewEvent.of(brandId, LocalManagerEvents.COMPLAINT_ESCALATED, byUser, EventTypes.SUBJECT_POST,
+                complaintId, Map.of("complaintId", complaintId, "to", "central", "reason", reason)));
+            return null;
+        });
+    }
+
+    /** The store's managers in rank order (then the core's bound managers), the first one not absent now. */
+    Long availableManager(Connection c, long storeId, Instant at) {
+        List<Long> ranked = Sql.list(c, "SELECT user_id FROM lm_store_manager WHERE store_id = ? ORDER BY rank_no, user_id",
+            rs -> rs.getLong(1), storeId);
+        if (ranked.isEmpty()) {
+            ranked = Sql.list(c, "SELECT user_id FROM store_manager WHERE store_id = ? ORDER BY user_id", rs -> rs.getLong(1),
+                storeId);
+        }
+        for (long user : ranked) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM lm_absence WHERE user_id = ? AND from_time <= ? AND to_time > ?",
+                user, at, at) == 0) {
+                return user;
+            }
+        }
+        return ranked.isEmpty() ? null : ranked.get(0);
+    }
+
+    private void responded(Connection c, DomainEvent e) {
+        int n = Sql.update(c, "UPDATE lm_assignment SET responded_at = ?, next_step_at = NULL WHERE complaint_id = ? "
+            + "AND responded_at IS NULL", e.occurredAt(), e.subjectId());
+        if (n > 0) {
+            timeline.add(c, e.subjectId(), "answered", e.occurredAt());
+        }
+    }
+
+    /** Reopened by its author: the store has a new first-response deadline from now, and the evaluation is cleared. */
+    private void reopened(Connection c, DomainEvent e) {
+        Long store = Sql.one(c, "SELECT store_id FROM lm_assignment WHERE complaint_id = ?", rs -> rs.getLong(1), e.subjectId())
+            .orElse(null);
+        if (store == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        OpeningHours hours = stores.hours(c, store);
+        Settings s = settings;
+        Instant due = hours.plusOpening(now, s.firstResponse());
+        Instant half = hours.plusOpening(now, s.firstResponse().dividedBy(2));
+        Sql.update(c, "UPDATE lm_assignment SET level = 'STORE', due_at = ?, remind50_at = ?, remind90_at = ?, central_due_at = ?, "
+            + "reminded50 = NULL, reminded90 = NULL, escalated_region = NULL, escalated_central = NULL, responded_at = NULL, "
+            + "resolved = NULL, rating = NULL, would_buy_again = NULL, evaluated_at = NULL, closed_at = NULL, next_step_at = ? "
+            + "WHERE complaint_id = ?", due, half, hours.plusOpening(now, s.firstResponse().multipliedBy(9).dividedBy(10)),
+            hours.plusOpening(due, s.regionTime()), half, e.subjectId());
+        timeline.add(c, e.subjectId(), "reopened", now);
+    }
+
+    private void evaluated(Connection c, DomainEvent e, JsonNode p) {
+        boolean resolved = EventTypes.COMPLAINT_RESOLVED.equals(e.type());
+        int n = Sql.update(c, "UPDATE lm_assignment SET resolved = ?, rating = ?, would_buy_again = ?, evaluated_at = ? "
+            + "WHERE complaint_id = ?", resolved, p.path("rating").asInt(), p.path("wouldBuyAgain").asBoolean(),
+            e.occurredAt(), e.subjectId());
+        if (n > 0) {
+            timeline.add(c, e.subjectId(), resolved ? "resolved" : "unresolved", e.occurredAt());
+        }
+    }
+}

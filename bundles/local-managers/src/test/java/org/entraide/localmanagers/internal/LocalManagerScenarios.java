@@ -1,0 +1,375 @@
+package org.entraide.localmanagers.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
+import org.entraide.api.model.Role;
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Local managers through the real core and HTTP: routing, inbox, deadlines, escalation, hand-over, ranking. */
+abstract class LocalManagerScenarios {
+    static final String DEMO = "/api/v1/brands/demo";
+    // Monday 23 November 2026, 10:00 in Paris: the demo stores have the standard hours (Mon-Sat 09:00-19:00)
+    static final Instant MONDAY_10 = Instant.parse("2026-11-23T09:00:00Z");
+
+    TestServer server;
+    Http http;
+    MutableClock clock;
+    LocalManagers plugin;
+    String admin;
+    String manager;
+    String customer;
+    long managerId;
+    long backupId;
+    String backup;
+
+    abstract DataSource dataSource();
+
+    void dropDatabase() {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(20))
+            .withRateLimits(Map.of("login", 1000, "register", 1000, "post", 1000, "admin-login", 1000)));
+        new DemoSeeder(server.core).seedIfAbsent();
+        http = new Http(server.base());
+        clock = new MutableClock(MONDAY_10);
+        plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock);
+        server.camel().addRoutes(plugin.background);
+        server.camel().addRoutes(plugin.api);
+        server.core.capabilities.install(plugin.capability);
+        server.core.dispatcher.register(plugin.subscriber.descriptor());
+        admin = login("admin@demo.example");
+        manager = login("manager@demo.example");
+        customer = login("customer@demo.example");
+        managerId = http.get(DEMO + "/me", manager).json().get("id").asLong();
+        var brand = server.core.brands.find("demo").orElseThrow();
+        backupId = server.core.accounts.register("demo", "backup@demo.example", DemoSeeder.PASSWORD, "Adjoint-Lyon");
+        server.core.administration.setRoles(server.core.accounts.authenticate("Bearer " + admin).orElseThrow(), brand, backupId,
+            Set.of(Role.STORE_MANAGER), List.of("LYON-PARTDIEU"));
+        backup = login("backup@demo.example");
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"local-managers\":true}").status());
+        Http.Response settings = http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{\"timeZone\":\"Europe/Paris\","
+            + "\"hours\":{\"MONDAY\":[\"09:00-19:00\"],\"TUESDAY\":[\"09:00-19:00\"],\"WEDNESDAY\":[\"09:00-19:00\"],"
+            + "\"THURSDAY\":[\"09:00-19:00\"],\"FRIDAY\":[\"09:00-19:00\"],\"SATURDAY\":[\"09:00-19:00\"]},"
+            + "\"managers\":[" + managerId + "," + backupId + "]}");
+        assertEquals(200, settings.status(), settings.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        dropDatabase();
+    }
+
+    private String login(String email) {
+        return server.core.accounts.login("demo", email, DemoSeeder.PASSWORD).token();
+    }
+
+    private Http.Response post(String path, String token, String json) {
+        return http.send(http.builder(path, token).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private long complain(String store, String title) {
+        Http.Response r = post(DEMO + "/complaints", customer, Http.json("title", title, "body", "Rayon vide mardi soir.",
+            "storeCode", store));
+        assertEquals(201, r.status(), r.toString());
+        long id = r.json().get("id").asLong();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", id) == 1);
+        return id;
+    }
+
+    long count(String sql, Object... params) {
+        return server.core.db.inTransaction(c -> Sql.count(c, sql, params));
+    }
+
+    @Test
+    void aComplaintGoesToTheStoresManagerWhoSeesItAndAnswersIt() {
+        long id = complain("LYON-PARTDIEU", "Rayon vide mardi soir");
+        JsonNode inbox = http.get(DEMO + "/managers/me/complaints", manager).json().get("items");
+        assertEquals(id, inbox.get(0).get("complaintId").asLong());
+        assertEquals(24 * 60, inbox.get(0).get("openingMinutesLeft").asLong(), "24 opening hours");
+        assertEquals("2026-11-25T13:00:00Z", inbox.get(0).get("dueAt").asText(), "Mon 10-19, Tue 9-19, Wed 9-14 (Paris)");
+        assertEquals(0, http.get(DEMO + "/managers/me/complaints", backup).json().get("items").size(), "not the backup's");
+        assertTrue(http.get(DEMO + "/managers/me", manager).json().get("stores").toString().contains("LYON-PARTDIEU"));
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.assigned' AND subject_id = ?", id));
+
+        Http.Response who = http.get(DEMO + "/complaints/" + id + "/complainant", manager);
+        assertEquals("customer@demo.example", who.json().get("email").asText());
+        assertEquals(403, http.get(DEMO + "/complaints/" + id + "/complainant", backup).status(), "the assigned manager only");
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_identity_access WHERE complaint_id = ? AND user_id = ?", id, managerId));
+        assertFalse(http.get(DEMO + "/complaints/" + id, null).raw().body().contains("customer@demo.example"),
+            "never public");
+
+        assertEquals(201, post(DEMO + "/complaints/" + id + "/responses", manager, Http.json("body", "Nous avons réassorti le rayon.")).status());
+        assertEquals("Réponse officielle — magasin de Lyon Part-Dieu", http.get(DEMO + "/complaints/" + id, null).json()
+            .get("responses").get(0).get("label").get("fr").asText());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND responded_at IS NOT NULL", id) == 1);
+        clock.advance(Duration.ofDays(30));
+        assertEquals(1, plugin.deadlines.run(100), "an answered complaint does not escalate; it only closes unevaluated");
+        assertEquals(0, count("SELECT COUNT(*) FROM domain_event WHERE event_type IN ('complaint.escalated', 'complaint.reminder')"));
+        List<String> steps = new ArrayList<>();
+        http.get(DEMO + "/complaints/" + id + "/timeline", null).json().get("steps").forEach(s -> steps.add(s.get("step").asText()));
+        assertEquals(List.of("received", "sent-to-store", "answered", "closed-not-evaluated"), steps);
+    }
+
+    @Test
+    void deadlinesRemindThenEscalateOnceEvenWithTwoNodes() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(complain("LYON-PARTDIEU", "Réclamation numéro " + i));
+        }
+        clock.set(Instant.parse("2026-11-24T11:00:00Z")); // Tue 12:00 Paris: 12 opening hours passed, 50 %
+        Deadlines otherNode = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock).deadlines;
+        assertEquals(8, runTogether(plugin.deadlines, otherNode), "one 50 % reminder per complaint, whichever node fires it");
+        assertEquals(0, runTogether(plugin.deadlines, otherNode));
+        clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00: 90 % and the deadline (Wed 14:00) passed
+        assertEquals(16, runTogether(plugin.deadlines, otherNode));
+        clock.advance(Duration.ofDays(7));
+        assertEquals(8, runTogether(plugin.deadlines, otherNode), "then the central team");
+        assertEquals(0, runTogether(plugin.deadlines, otherNode));
+        assertEquals(16, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.reminder'"));
+        assertEquals(16, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.escalated'"));
+        List<String> steps = new ArrayList<>();
+        http.get(DEMO + "/complaints/" + ids.get(0) + "/timeline", null).json().get("steps").forEach(s -> steps.add(s.get("step").asText()));
+        assertEquals(List.of("received", "sent-to-store", "escalated-region", "escalated-central"), steps);
+        assertTrue(http.get(DEMO + "/managers/me/complaints", manager).json().get("items").get(0).get("late").asBoolean());
+    }
+
+    private int runTogether(Deadlines a, Deadlines b) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> both = List.of(() -> a.run(100), () -> b.run(100));
+            int sum = 0;
+            for (Future<Integer> f : pool.invokeAll(both)) {
+                sum += f.get();
+            }
+            return sum;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void anAbsentManagersComplaintsGoToTheBackup() {
+        Http.Response away = post(DEMO + "/managers/absences", manager,
+            "{\"from\":\"2026-11-23T00:00:00Z\",\"to\":\"2026-11-30T00:00:00Z\"}");
+        assertEquals(201, away.status(), away.toString());
+        long id = complain("LYON-PARTDIEU", "Pendant les congés du gérant");
+        assertEquals(backupId, count("SELECT manager_id FROM lm_assignment WHERE complaint_id = ?", id));
+        assertEquals(403, post(DEMO + "/managers/absences", manager,
+            "{\"userId\":" + backupId + ",\"from\":\"2026-11-23T00:00:00Z\",\"to\":\"2026-11-30T00:00:00Z\"}").status());
+        assertEquals(400, post(DEMO + "/managers/absences", manager, "{\"from\":\"demain\",\"to\":\"2026-11-30T00:00:00Z\"}").status());
+    }
+
+    @Test
+    void theRankingFollowsThePublishedFormula() {
+        for (int i = 0; i < 12; i++) {
+            long id = complain("LYON-PARTDIEU", "Réclamation classée " + i);
+            assertEquals(201, post(DEMO + "/complaints/" + id + "/responses", manager, Http.json("body", "Réponse " + i)).status());
+            Http.Response verdict = post(DEMO + "/complaints/" + id + "/resolution", customer,
+                "{\"resolved\":" + (i < 9) + ",\"rating\":8,\"wouldBuyAgain\":" + (i % 2 == 0) + "}");
+            assertEquals(200, verdict.status(), verdict.toString());
+        }
+        complain("PARIS-BERCY", "Une seule réclamation à Paris");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE evaluated_at IS NOT NULL") == 12);
+        JsonNode stores = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("stores");
+        JsonNode lyon = stores.get(0);
+        assertEquals("LYON-PARTDIEU", lyon.get("storeCode").asText());
+        assertEquals(1.0, lyon.get("responseRate").asDouble());
+        assertEquals(0.75, lyon.get("resolutionRate").asDouble());
+        assertEquals(0.5, lyon.get("wouldBuyAgainRate").asDouble());
+        assertEquals(8.0, lyon.get("averageRating").asDouble());
+        // 10 x (0.2 x 1 + 0.3 x 0.75 + 0.2 x 0.5) + 0.3 x 8
+        assertEquals(7.65, lyon.get("score").asDouble(), 1e-9);
+        JsonNode bercy = stores.get(1);
+        assertEquals("PARIS-BERCY", bercy.get("storeCode").asText());
+        assertTrue(bercy.get("score").isNull() && !bercy.get("enoughData").asBoolean(), "not enough data: " + bercy);
+        assertEquals(13, http.get(DEMO + "/rankings/brand?period=12m", null).json().get("brand").get("complaints").asInt());
+        assertEquals(400, http.get(DEMO + "/rankings/stores?period=forever", null).status());
+    }
+
+    @Test
+    void storesAreImportedWholeOrNotAtAllAndExported() {
+        assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[]}").status());
+        String header = "code;region;timeZone;monday;tuesday;wednesday;thursday;friday;saturday;sunday;closures;managers\n";
+        String good = "LYON-PARTDIEU;SUD-EST;Europe/Paris;09:00-12:00 14:00-19:00;09:00-19:00;09:00-19:00;09:00-19:00;"
+            + "09:00-19:00;09:00-18:00;;2026-12-25;backup@demo.example manager@demo.example\n";
+        String bad = "NOWHERE;;Europe/Paris;09:00-19:00;;;;;;;;\n"
+            + "PARIS-BERCY;;Mars/Olympus;09:00-19:00;;;;;;;;\n"
+            + "LILLE-EURALILLE;;Europe/Paris;19:00-09:00;;;;;;;;\n"
+            + "BORDEAUX-LAC;;Europe/Paris;09:00-19:00;;;;;;;;customer@demo.example\n"
+            + "MARSEILLE-VALENTINE;too;few;fields\n";
+        Http.Response rejected = post(DEMO + "/stores/import", admin, Http.json("csv", header + good + bad));
+        assertEquals(422, rejected.status(), rejected.toString());
+        JsonNode lines = rejected.json().get("rejected");
+        assertEquals(5, lines.size(), lines.toString());
+        assertEquals(3, lines.get(0).get("line").asInt());
+        assertTrue(lines.get(0).get("error").asText().contains("no store 'NOWHERE'"));
+        assertTrue(lines.get(1).get("error").asText().contains("unknown time zone"));
+        assertTrue(lines.get(3).get("error").asText().contains("not a manager of store BORDEAUX-LAC"));
+        assertTrue(lines.get(4).get("error").asText().contains("expected 12 fields"));
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_store WHERE region_id IS NOT NULL"), "nothing half-imported");
+
+        Http.Response imported = post(DEMO + "/stores/import", admin, Http.json("csv", header + good));
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(1, imported.json().get("imported").asInt());
+        assertEquals(backupId, count("SELECT user_id FROM lm_store_manager WHERE rank_no = 0"), "the backup is now primary");
+        String csv = http.get(DEMO + "/stores/export", admin).raw().body();
+        assertTrue(csv.startsWith(header), csv);
+        assertTrue(csv.contains("LYON-PARTDIEU;SUD-EST;Europe/Paris;09:00-12:00 14:00-19:00;09:00-19:00;") && csv.contains(";2026-12-25;backup@demo.example manager@demo.example"), csv);
+        assertEquals(403, post(DEMO + "/stores/import", manager, Http.json("csv", header)).status());
+    }
+
+    @Test
+    void complainantsFindTheirStoreByCityOrNearby() {
+        JsonNode byCity = http.get(DEMO + "/stores/search?q=lyon", null).json().get("items");
+        assertEquals("LYON-PARTDIEU", byCity.get(0).get("code").asText());
+        assertEquals("PARIS-BERCY", http.get(DEMO + "/stores/search?q=75012", null).json().get("items").get(0).get("code").asText());
+        // Place Bellecour, Lyon: the Part-Dieu store is about 2 km away, Marseille far behind
+        JsonNode near = http.get(DEMO + "/stores/search?lat=45.7578&lon=4.8320", null).json().get("items");
+        assertEquals("LYON-PARTDIEU", near.get(0).get("code").asText());
+        assertTrue(near.get(0).get("distanceKm").asDouble() < 3, near.toString());
+        assertEquals(400, http.get(DEMO + "/stores/search?lat=95&lon=4", null).status());
+        assertEquals(400, http.get(DEMO + "/stores/search", null).status());
+    }
+
+    @Test
+    void managersDelegateOrHandOverAndTheCentralTeamSeesItAll() {
+        long wrongStore = complain("LYON-PARTDIEU", "En fait c'était à Paris");
+        assertEquals(403, post(DEMO + "/complaints/" + wrongStore + "/delegation", backup,
+            "{\"storeCode\":\"PARIS-BERCY\",\"reason\":\"Pas notre magasin\"}").status(), "the assigned manager only");
+        assertEquals(400, post(DEMO + "/complaints/" + wrongStore + "/delegation", manager, "{\"storeCode\":\"PARIS-BERCY\"}").status(),
+            "a reason is required");
+        Http.Response moved = post(DEMO + "/complaints/" + wrongStore + "/delegation", manager,
+            "{\"storeCode\":\"PARIS-BERCY\",\"reason\":\"Achat fait à Paris\"}");
+        assertEquals(200, moved.status(), moved.toString());
+        assertEquals("PARIS-BERCY", http.get(DEMO + "/complaints/" + wrongStore, null).json().get("store").get("code").asText(),
+            "the complaint is now about the Paris store");
+        assertEquals(0, http.get(DEMO + "/managers/me/complaints", manager).json().get("items").size());
+
+        long hard = complain("LYON-PARTDIEU", "Litige sur une garantie");
+        assertEquals(200, post(DEMO + "/complaints/" + hard + "/handover", manager, "{\"reason\":\"Décision du siège\"}").status());
+        assertEquals("CENTRAL", http.get(DEMO + "/managers/me/complaints", manager).json().get("items").get(0).get("level").asText());
+        clock.advance(Duration.ofDays(10));
+        JsonNode dashboard = http.get(DEMO + "/rankings/dashboard", admin).json();
+        assertEquals(1, dashboard.get("openByLevel").get("CENTRAL").asInt());
+        assertEquals(2, dashboard.get("late").size(), dashboard.toString());
+        assertEquals(2, dashboard.get("trend").get(0).get("filed").asInt());
+        assertEquals(403, http.get(DEMO + "/rankings/dashboard", manager).status());
+        List<String> steps = new ArrayList<>();
+        http.get(DEMO + "/complaints/" + wrongStore + "/timeline", null).json().get("steps").forEach(x -> steps.add(x.get("step").asText()));
+        assertEquals(List.of("received", "sent-to-store", "delegated"), steps);
+    }
+
+    @Test
+    void anAnsweredComplaintNobodyEvaluatesClosesAfterFifteenDays() {
+        long id = complain("LYON-PARTDIEU", "Réponse jamais évaluée");
+        assertEquals(201, post(DEMO + "/complaints/" + id + "/responses", manager, Http.json("body", "Voici notre réponse.")).status());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND responded_at IS NOT NULL", id) == 1);
+        clock.set(Instant.now().plus(Duration.ofDays(14)));
+        assertEquals(0, plugin.deadlines.run(100), "not before 15 days");
+        clock.set(Instant.now().plus(Duration.ofDays(16)));
+        assertEquals(1, plugin.deadlines.run(100));
+        assertEquals(0, plugin.deadlines.run(100), "once");
+        assertTrue(http.get(DEMO + "/complaints/" + id + "/timeline", null).raw().body().contains("close sans évaluation"));
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.closed' AND subject_id = ?", id));
+    }
+
+    @Test
+    void theManagerIsToldByEmail() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            long id = complain("LYON-PARTDIEU", "Caisse automatique en panne");
+            assertEquals(0, plugin.mailer.send(server.camel()), "no SMTP configured: queued, not sent");
+            plugin.mailer.configure(new Mailer.Settings("smtp://127.0.0.1:" + port, "entraide@test.example"));
+            assertEquals(1, plugin.mailer.send(server.camel()));
+            assertEquals(0, plugin.mailer.send(server.camel()), "sent once");
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+            jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertEquals("manager@demo.example", mail.getAllRecipients()[0].toString());
+            assertTrue(mail.getSubject().contains("Lyon Part-Dieu"), mail.getSubject());
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+            assertTrue(body.contains("Caisse automatique en panne") && body.contains("#" + id), body);
+            assertFalse(body.contains("customer@demo.example"), "never the complainant's identity");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void theManagerAsksForDetailsPrivately() {
+        long id = complain("LYON-PARTDIEU", "Remboursement refusé");
+        String messages = DEMO + "/complaints/" + id + "/messages";
+        assertEquals(201, post(messages, manager, Http.json("body", "Pourriez-vous nous envoyer le ticket de caisse ?")).status());
+        assertEquals(201, post(messages, customer, Http.json("body", "Le voici : ticket 4521 du 12 novembre.")).status());
+        assertEquals(403, post(messages, backup, Http.json("body", "Je m'en occupe")).status(), "not the assigned manager");
+        assertEquals(403, http.get(messages, backup).status());
+        assertEquals(401, http.get(messages, null).status());
+        JsonNode items = http.get(messages, customer).json().get("items");
+        assertEquals(2, items.size());
+        assertTrue(items.get(0).get("fromStore").asBoolean() && !items.get(1).get("fromStore").asBoolean());
+        assertFalse(http.get(DEMO + "/complaints/" + id, null).raw().body().contains("ticket 4521"), "never public");
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.details-requested' AND subject_id = ?", id));
+        assertEquals(400, post(messages, manager, Http.json("body", "")).status());
+    }
+
+    @Test
+    void aComplainantReopensWithinThirtyDaysAndTheStoreHasANewDeadline() {
+        long id = complain("LYON-PARTDIEU", "Réparation ratée");
+        String reopen = DEMO + "/complaints/" + id + "/reopening";
+        assertEquals(409, post(reopen, customer, "{}").status(), "not evaluated yet");
+        assertEquals(201, post(DEMO + "/complaints/" + id + "/responses", manager, Http.json("body", "Nous reprenons la réparation.")).status());
+        assertEquals(200, post(DEMO + "/complaints/" + id + "/resolution", customer,
+            "{\"resolved\":true,\"rating\":7,\"wouldBuyAgain\":true}").status());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND evaluated_at IS NOT NULL", id) == 1);
+        assertEquals(403, post(reopen, manager, "{}").status(), "the complainant only");
+        Http.Response reopened = post(reopen, customer, "{}");
+        assertEquals(200, reopened.status(), reopened.toString());
+        assertEquals("OPEN", reopened.json().get("status").asText());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND responded_at IS NULL AND evaluated_at IS NULL", id) == 1);
+        assertTrue(http.get(DEMO + "/complaints/" + id + "/timeline", null).raw().body().contains("rouverte par son auteur"));
+        assertEquals(1, http.get(DEMO + "/managers/me/complaints", manager).json().get("items").size(), "back in the inbox");
+        assertEquals(409, post(reopen, customer, "{}").status(), "open already");
+    }
+}

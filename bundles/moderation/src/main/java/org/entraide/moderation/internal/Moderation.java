@@ -1,0 +1,85 @@
+package org.entraide.moderation.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.plugin.Capability;
+import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.Publications;
+import org.entraide.api.plugin.StartFrom;
+import org.entraide.api.plugin.SubscriberDescriptor;
+import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.storage.Transactions;
+import org.entraide.api.web.ApiEndpoints;
+import org.entraide.moderation.internal.rules.Engine;
+import org.entraide.moderation.internal.store.Audit;
+import org.entraide.moderation.internal.store.Flags;
+import org.entraide.moderation.internal.store.ReviewQueue;
+import org.entraide.moderation.internal.store.RuleSets;
+import org.entraide.moderation.internal.web.ModerationEndpoints;
+import org.entraide.moderation.internal.web.ModerationRoutes;
+import org.entraide.moderation.internal.web.ReviewEndpoints;
+
+/** The moderation plugin's object graph, built from the core's services: in Karaf and in tests alike. */
+public final class Moderation {
+    public static final String CAPABILITY = ModerationEvents.CAPABILITY;
+    static final String EVENTS = "direct:moderation.events";
+
+    public final RuleSets ruleSets = new RuleSets();
+    public final Engine engine = new Engine();
+    public final ReviewQueue queue = new ReviewQueue();
+    public final Flags flags = new Flags();
+    public final Audit audit = new Audit();
+    public final Review review;
+    public final Sanctions sanctions;
+    public final ModerationStep step;
+    public final ModerationRoutes routes;
+    public final RouteBuilder background;
+    public final EventSubscriber subscriber = () -> new SubscriberDescriptor("moderation", CAPABILITY, EVENTS, StartFrom.NOW,
+        Set.of(EventTypes.POST_SUBMITTED), 5);
+    public final Capability capability = new Capability() {
+        @Override
+        public String name() {
+            return CAPABILITY;
+        }
+
+        @Override
+        public String description() {
+            return "Moderation rules before publication, members' flags, review queue and audit log.";
+        }
+    };
+
+    public Moderation(Transactions tx, EventLog events, Publications publications, SchemaMigrator migrator,
+                      ApiEndpoints endpoints, ModerationSettings settings, Clock clock) {
+        migrator.migrate("moderation", Moderation.class.getClassLoader(), "db/moderation");
+        this.review = new Review(tx, events, publications, queue, flags, audit, clock, settings.flagThreshold(),
+            settings.remindAfter());
+        this.sanctions = new Sanctions(tx, publications, audit, clock);
+        this.step = new ModerationStep(tx, ruleSets, engine, sanctions, clock);
+        this.routes = new ModerationRoutes(endpoints, new ModerationEndpoints(tx, ruleSets, engine, audit, clock),
+            new ReviewEndpoints(tx, review, queue, audit, sanctions, clock));
+        long period = settings.reminderPeriod().toMillis();
+        this.background = new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler()); // the dispatcher retries; the timer tries again at its next tick
+                from(EVENTS).routeId("moderation.held-posts").process(e -> review.submitted(e.getIn().getBody(DomainEvent.class)));
+                from("timer:moderation.reminders?delay=" + period + "&period=" + period).routeId("moderation.reminders")
+                    .process(e -> review.remind());
+            }
+        };
+    }
+
+    /** What etc/org.entraide.moderation.cfg sets. */
+    public record ModerationSettings(double flagThreshold, Duration remindAfter, Duration reminderPeriod) {
+        public static ModerationSettings defaults() {
+            return new ModerationSettings(3.0, Duration.ofHours(24), Duration.ofMinutes(1));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.entraide.moderation.internal;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.entraide.api.badges.Expertise;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
+import org.entraide.api.reputation.ReputationLookup;
+import org.entraide.api.plugin.SubmissionStep;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.storage.Transactions;
+import org.entraide.moderation.internal.rules.Candidate;
+import org.entraide.moderation.internal.rules.Engine;
+import org.entraide.moderation.internal.rules.RuleSet;
+import org.entraide.moderation.internal.rules.Verdict;
+import org.entraide.moderation.internal.store.RuleSets;
+import org.entraide.jdbc.Sql;
+
+/**
+ * The brand's active rule sets applied to every new post before it is stored, inside the write transaction: a
+ * BLOCK is a 422 problem with the reasons in French and English, a HOLD keeps the post for review, redactions
+ * and censoring change the text that is stored. Staff (moderators, brand admins) are not moderated.
+ */
+public final class ModerationStep implements SubmissionStep {
+    private final Transactions tx;
+    private final RuleSets ruleSets;
+    private final Engine engine;
+    private final Clock clock;
+    private volatile Expertise expertise;
+    private final Sanctions sanctions;
+
+    public ModerationStep(Transactions tx, RuleSets ruleSets, Engine engine, Sanctions sanctions, Clock clock) {
+        this.sanctions = sanctions;
+        this.tx = tx;
+        this.ruleSets = ruleSets;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    private volatile ReputationLookup reputation;
+
+    /** The reputation plugin's view of members, when it is installed (null otherwise). */
+    public void use(ReputationLookup r) {
+        this.reputation = r;
+    }
+
+    /** The badges plugin's view of topic experts, when it is installed (null otherwise). */
+    public void use(Expertise e) {
+        this.expertise = e;
+    }
+
+    @Override
+    public String capability() {
+        return Moderation.CAPABILITY;
+    }
+
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public Submission apply(Submission s) {
+        if (s.author().isStaff()) {
+            return s;
+        }
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            var sanction = sanctions.active(c, s.brandId(), s.author().userId(), now);
+            // a silenced member may still vote and flag; a suspended one may do nothing
+            if (sanction.isPresent() && (s.kind() == Submission.Kind.POST || sanction.get().kind().equals("SUSPENSION"))) {
+                String until = sanction.get().endsAt().toString();
+                throw new ProblemException(403, "sanctioned", "Sanctioned",
+                    "you cannot post until " + until + " / vous ne pouvez pas publier avant le " + until, null,
+                    Map.of("kind", sanction.get().kind(), "until", until, "reason", sanction.get().reason()));
+            }
+            if (s.kind() != Submission.Kind.POST) {
+                return s;
+            }
+            List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
+            Verdict v = engine.apply(sets, candidate(c, s, now));
+            if (v.blocked()) {
+                List<Map<String, String>> reasons = new ArrayList<>();
+                v.fired().stream().filter(f -> f.action().name().equals("BLOCK"))
+                    .forEach(f -> reasons.add(Map.of("rule", f.rule(), "fr", f.reason().fr(), "en", f.reason().en())));
+                throw new ProblemException(422, "moderation-blocked", "Refused by moderation",
+                    reasons.get(0).get("en") + " / " + reasons.get(0).get("fr"), null, Map.of("reasons", reasons));
+            }
+            Submission out = s;
+            if (!java.util.Objects.equals(v.title(), s.title()) || !java.util.Objects.equals(v.body(), s.body())) {
+                out = out.withText(v.title(), v.body(), "moderation: text changed by " + rules(v, "REDACT", "CENSOR"));
+            }
+            if (v.held()) {
+                out = out.withState(PublicationState.PENDING_REVIEW, "moderation: held by " + rules(v, "HOLD"));
+            } else if (v.flagged()) {
+                out = out.withState(out.state(), "moderation: flagged by " + rules(v, "FLAG"));
+            }
+            return out;
+        });
+    }
+
+    private static String rules(Verdict v, String... actions) {
+        List<String> names = new ArrayList<>();
+        v.fired().stream().filter(f -> List.of(actions).contains(f.action().name())).forEach(f -> names.add(f.rule()));
+        return String.join(", ", names);
+    }
+
+    /** The text and what the rules ask about its author, read from the core's tables in the write transaction. */
+    private Candidate candidate(Connection c, Submission s, Instant now) {
+        long author = s.author().userId();
+        OffsetDateTime registered = Sql.one(c, "SELECT created_at FROM app_user WHERE id = ?",
+            rs -> rs.getObject(1, OffsetDateTime.class), author).orElse(null);
+        long ageHours = registered == null ? 0 : Duration.between(registered.toInstant(), now).toHours();
+        long published = Sql.count(c, "SELECT COUNT(*) FROM post WHERE author_id = ? AND publication = 'PUBLISHED'", author);
+        long lastHour = Sql.count(c, "SELECT COUNT(*) FROM post WHERE author_id = ? AND created_at > ?", author,
+            now.minus(Duration.ofHours(1)));
+        long same = s.body() == null ? 0 : Sql.count(c, "SELECT COUNT(*) FROM post WHERE author_id = ? AND body = ? "
+            + "AND created_at > ?", author, s.body(), now.minus(Duration.ofDays(1)));
+        Expertise e = expertise;
+        boolean expert = e != null && s.topicId() != null && e.isTopicExpert(s.brandId(), author, s.topicId());
+        ReputationLookup r = reputation;
+        Integer points = null;
+        if (r != null) {
+            java.util.OptionalInt p = r.reputationOf(s.brandId(), author);
+            points = p.isPresent() ? p.getAsInt() : null;
+        }
+        return new Candidate(s.postType() == null ? "" : s.postType().name(), s.title(), s.body(), published, ageHours,
+            lastHour, same, expert, points);
+    }
+}

@@ -1,0 +1,206 @@
+package org.entraide.moderation.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.plugin.Publications;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.api.storage.Transactions;
+import org.entraide.moderation.internal.store.Audit;
+import org.entraide.moderation.internal.store.Flags;
+import org.entraide.moderation.internal.store.ReviewQueue;
+import org.entraide.jdbc.Sql;
+
+/**
+ * Human review: held posts enter the queue (from the post.submitted event), members' flags hide a post past the
+ * threshold and queue it, a moderator claims an item and approves or rejects it with a reason code; the core's
+ * Publications service changes the post's state and tells the author through its event. Every step is audited.
+ */
+public final class Review {
+    public static final List<String> REASON_CODES = List.of("abuse", "spam", "personal-data", "off-topic", "duplicate",
+        "not-about-store", "other");
+
+    private final Transactions tx;
+    private final EventLog events;
+    private final Publications publications;
+    private final ReviewQueue queue;
+    private final Flags flags;
+    private final Audit audit;
+    private final Clock clock;
+    private volatile double flagThreshold;
+    private volatile Duration remindAfter;
+
+    public Review(Transactions tx, EventLog events, Publications publications, ReviewQueue queue, Flags flags, Audit audit,
+                  Clock clock, double flagThreshold, Duration remindAfter) {
+        this.tx = tx;
+        this.events = events;
+        this.publications = publications;
+        this.queue = queue;
+        this.flags = flags;
+        this.audit = audit;
+        this.clock = clock;
+        this.flagThreshold = flagThreshold;
+        this.remindAfter = remindAfter;
+    }
+
+    public void configure(double threshold, Duration remind) {
+        this.flagThreshold = threshold;
+        this.remindAfter = remind;
+    }
+
+    /** From the dispatcher, in its transaction: a post stored for review enters the queue. */
+    public void submitted(DomainEvent e) {
+        tx.inTransaction(c -> {
+            String state = Sql.one(c, "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), e.subjectId())
+                .orElse(null);
+            if (PublicationState.PENDING_REVIEW.name().equals(state)) {
+                queue.add(c, e.brandId(), e.subjectId(), "HOLD", null, clock.instant());
+                audit.record(c, e.brandId(), null, "HOLD", e.subjectId(), "rules", null, state, clock.instant());
+            }
+            return null;
+        });
+    }
+
+    /** A member flags a post; past the threshold the post is hidden and queued. Returns the post's weight. */
+    public double flag(Caller caller, long brandId, long postId, String reason, String detail) {
+        if (!Flags.REASONS.contains(reason)) {
+            throw ProblemException.invalid("reason", "one of " + Flags.REASONS);
+        }
+        if (detail != null && detail.length() > 500) {
+            throw ProblemException.invalid("detail", "at most 500 characters");
+        }
+        return tx.inTransaction(c -> {
+            Object[] post = Sql.one(c, "SELECT brand_id, author_id, publication FROM post WHERE id = ?",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}, postId).orElse(null);
+            if (post == null || (long) post[0] != brandId || !"PUBLISHED".equals(post[2])) {
+                throw ProblemException.notFound("no published post " + postId);
+            }
+            if ((long) post[1] == caller.userId()) {
+                throw ProblemException.forbidden("you cannot flag your own post");
+            }
+            Instant now = clock.instant();
+            double weight = flags.add(c, brandId, postId, caller.userId(), reason, detail, now);
+            audit.record(c, brandId, caller.userId(), "FLAG", postId, reason, null, null, now);
+            if (weight >= flagThreshold) {
+                publications.change(brandId, postId, PublicationState.HIDDEN, null, "flagged by members");
+                queue.add(c, brandId, postId, "FLAG", "weight " + weight, now);
+                audit.record(c, brandId, null, "HIDE", postId, "flags", "PUBLISHED", "HIDDEN", now);
+                events.append(c, NewEvent.of(brandId, ModerationEvents.POST_FLAGGED, null, EventTypes.SUBJECT_POST, postId,
+                    Map.of("postId", postId, "weight", weight)));
+            }
+            return weight;
+        });
+    }
+
+    public static final List<String> REQUEST_CATEGORIES = List.of("inappropriate", "not-about-store", "duplicate",
+        "personal-data");
+
+    /**
+     * A store manager cannot remove a complaint about their store; they ask moderators to, with a category. The
+     * complaint stays published until a moderator decides; the requests are counted per store.
+     */
+    public void request(Caller manager, long brandId, long complaintId, String category, String detail) {
+        if (!REQUEST_CATEGORIES.contains(category)) {
+            throw ProblemException.invalid("category", "one of " + REQUEST_CATEGORIES);
+        }
+        if (detail != null && detail.length() > 500) {
+            throw ProblemException.invalid("detail", "at most 500 characters");
+        }
+        tx.inTransaction(c -> {
+            Long store = Sql.one(c, "SELECT store_id FROM post WHERE id = ? AND brand_id = ? AND post_type = 'COMPLAINT'",
+                rs -> Sql.nullableLong(rs, "store_id"), complaintId, brandId)
+                .orElseThrow(() -> ProblemException.notFound("no complaint " + complaintId));
+            if (store == null || !manager.managesStore(store)) {
+                throw ProblemException.forbidden("managers of the complaint's store only");
+            }
+            Instant now = clock.instant();
+            queue.add(c, brandId, complaintId, "REQUEST", category + (detail == null ? "" : ": " + detail), now);
+            audit.record(c, brandId, manager.userId(), "REQUEST", complaintId, category, null, null, now);
+            return null;
+        });
+    }
+
+    /** Moderation requests per store: how often each store's managers asked, and how it was decided. */
+    public List<java.util.Map<String, Object>> requestsPerStore(long brandId) {
+        return tx.inTransaction(c -> Sql.list(c, "SELECT s.code, COUNT(*), SUM(CASE WHEN i.decision = 'REJECTED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN i.decision = 'APPROVED' THEN 1 ELSE 0 END) FROM moderation_item i JOIN post p ON p.id = i.post_id "
+            + "JOIN store s ON s.id = p.store_id WHERE i.brand_id = ? AND i.source = 'REQUEST' GROUP BY s.code ORDER BY s.code",
+            rs -> java.util.Map.<String, Object>of("store", rs.getString(1), "requests", rs.getLong(2), "removed", rs.getLong(3),
+                "kept", rs.getLong(4)), brandId));
+    }
+
+    public ReviewQueue.Item claim(Caller moderator, long brandId, long itemId) {
+        return tx.inTransaction(c -> {
+            ReviewQueue.Item item = queue.lock(c, brandId, itemId);
+            queue.claim(c, item, moderator.userId(), clock.instant());
+            audit.record(c, brandId, moderator.userId(), "CLAIM", item.postId(), null, null, null, clock.instant());
+            return queue.lock(c, brandId, itemId);
+        });
+    }
+
+    /** Approves (publishes) or rejects the item's post; the reason code is required to reject. */
+    public ReviewQueue.Item decide(Caller moderator, long brandId, long itemId, String decision, String reasonCode) {
+        boolean approve = "approve".equals(decision);
+        if (!approve && !"reject".equals(decision)) {
+            throw ProblemException.invalid("decision", "approve or reject");
+        }
+        if (!approve && (reasonCode == null || !REASON_CODES.contains(reasonCode))) {
+            throw ProblemException.invalid("reasonCode", "required to reject: one of " + REASON_CODES);
+        }
+        return tx.inTransaction(c -> {
+            ReviewQueue.Item item = queue.lock(c, brandId, itemId);
+            if (item.status().equals("DECIDED")) {
+                throw ProblemException.conflict("item " + itemId + " is already decided");
+            }
+            if (item.claimedBy() != null && item.claimedBy() != moderator.userId()) {
+                throw ProblemException.conflict("item " + itemId + " is claimed by another moderator");
+            }
+            Instant now = clock.instant();
+            String before = Sql.one(c, "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), item.postId())
+                .orElse(null);
+            PublicationState to = approve ? PublicationState.PUBLISHED : PublicationState.REJECTED;
+            publications.change(brandId, item.postId(), to, moderator.userId(), approve ? "approved" : reasonCode);
+            queue.decide(c, item, moderator.userId(), approve ? "APPROVED" : "REJECTED", reasonCode, now);
+            if (item.source().equals("FLAG")) {
+                for (Flags.Decided f : flags.decided(c, item.postId(), !approve)) {
+                    if (!approve) {
+                        events.append(c, NewEvent.of(brandId, ModerationEvents.FLAG_UPHELD, moderator.userId(),
+                            EventTypes.SUBJECT_USER, f.userId(), Map.of("userId", f.userId(), "postId", item.postId(),
+                                "reason", f.reason())));
+                    }
+                }
+            }
+            audit.record(c, brandId, moderator.userId(), approve ? "APPROVE" : "REJECT", item.postId(),
+                approve ? null : reasonCode, before, to.name(), now);
+            return queue.lock(c, brandId, itemId);
+        });
+    }
+
+    /** Tells, once, about items waiting longer than allowed; returns how many. Safe with several nodes. */
+    public int remind() {
+        return tx.inTransaction(c -> {
+            Instant now = clock.instant();
+            int n = 0;
+            for (ReviewQueue.Item item : queue.overdue(c, now.minus(remindAfter), 100)) {
+                long brandId = queue.brandOf(c, item.id()).orElseThrow();
+                events.append(c, NewEvent.of(brandId, ModerationEvents.REVIEW_OVERDUE, null, EventTypes.SUBJECT_POST,
+                    item.postId(), Map.of("itemId", item.id(), "postId", item.postId(), "source", item.source(),
+                        "waitingSince", item.createdAt().toString())));
+                queue.reminded(c, item.id(), now);
+                n++;
+            }
+            return n;
+        });
+    }
+
+}

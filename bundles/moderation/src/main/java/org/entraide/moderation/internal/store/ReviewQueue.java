@@ -1,0 +1,92 @@
+package org.entraide.moderation.internal.store;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.entraide.api.problem.ProblemException;
+import org.entraide.jdbc.Sql;
+
+/**
+ * The brand's review queue: posts held before publication (source HOLD) and posts hidden by flags (FLAG). An
+ * item is OPEN, then CLAIMED by one moderator, then DECIDED; a claim and a decision lock the item's row, so
+ * two moderators never decide the same item.
+ */
+public final class ReviewQueue {
+    /** An item of the queue. */
+    public record Item(long id, long postId, String source, String status, String detail, Long claimedBy, Long decidedBy,
+                       String decision, String reasonCode, Instant createdAt, Instant decidedAt) {
+    }
+
+    private static final String COLUMNS = "id, post_id, source, status, detail, claimed_by, decided_by, decision, reason_code, "
+        + "created_at, decided_at";
+
+    /** Queues the post unless it already waits in the queue. */
+    public void add(Connection c, long brandId, long postId, String source, String detail, Instant now) {
+        if (Sql.count(c, "SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND status <> 'DECIDED'", postId) == 0) {
+            Sql.update(c, "INSERT INTO moderation_item (brand_id, post_id, source, status, detail, created_at) "
+                + "VALUES (?, ?, ?, 'OPEN', ?, ?)", brandId, postId, source, detail, now);
+        }
+    }
+
+    /** Oldest first; {@code status} and {@code source} null for all. */
+    public List<Item> list(Connection c, long brandId, String status, String source, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM moderation_item WHERE brand_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(brandId));
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        if (source != null) {
+            sql.append(" AND source = ?");
+            params.add(source);
+        }
+        sql.append(" ORDER BY created_at, id LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return Sql.list(c, sql.toString(), ReviewQueue::map, params.toArray());
+    }
+
+    /** The item, locked until the transaction ends; 404 outside the brand. */
+    public Item lock(Connection c, long brandId, long id) {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM moderation_item WHERE id = ? AND brand_id = ? FOR UPDATE",
+            ReviewQueue::map, id, brandId).orElseThrow(() -> ProblemException.notFound("no review item " + id));
+    }
+
+    public void claim(Connection c, Item item, long moderatorId, Instant now) {
+        if (item.status().equals("DECIDED")) {
+            throw ProblemException.conflict("item " + item.id() + " is already decided");
+        }
+        if (item.claimedBy() != null && item.claimedBy() != moderatorId) {
+            throw ProblemException.conflict("item " + item.id() + " is claimed by another moderator");
+        }
+        Sql.update(c, "UPDATE moderation_item SET status = 'CLAIMED', claimed_by = ?, claimed_at = ? WHERE id = ?",
+            moderatorId, now, item.id());
+    }
+
+    public void decide(Connection c, Item item, long moderatorId, String decision, String reasonCode, Instant now) {
+        Sql.update(c, "UPDATE moderation_item SET status = 'DECIDED', decided_by = ?, decision = ?, reason_code = ?, "
+            + "decided_at = ? WHERE id = ?", moderatorId, decision, reasonCode, now, item.id());
+    }
+
+    /** Open items older than {@code before} not reminded yet, locked and skipped by other nodes. */
+    public List<Item> overdue(Connection c, Instant before, int limit) {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM moderation_item WHERE status <> 'DECIDED' AND reminded_at IS NULL "
+            + "AND created_at < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", ReviewQueue::map, before, limit);
+    }
+
+    public void reminded(Connection c, long id, Instant now) {
+        Sql.update(c, "UPDATE moderation_item SET reminded_at = ? WHERE id = ?", now, id);
+    }
+
+    public Optional<Long> brandOf(Connection c, long id) {
+        return Sql.one(c, "SELECT brand_id FROM moderation_item WHERE id = ?", rs -> rs.getLong(1), id);
+    }
+
+    private static Item map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Item(rs.getLong("id"), rs.getLong("post_id"), rs.getString("source"), rs.getString("status"),
+            rs.getString("detail"), Sql.nullableLong(rs, "claimed_by"), Sql.nullableLong(rs, "decided_by"),
+            rs.getString("decision"), rs.getString("reason_code"), Sql.instant(rs, "created_at"), Sql.instant(rs, "decided_at"));
+    }
+}

@@ -1,0 +1,391 @@
+package org.entraide.moderation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Moderation through the real core and HTTP: the submission step, the rule sets API and the dry run. */
+abstract class ModerationScenarios {
+    static final String DEMO = "/api/v1/brands/demo";
+    TestServer server;
+    Moderation moderation;
+    Http http;
+    String admin;
+    String moderator;
+    String customer;
+    private int registered;
+
+    abstract DataSource dataSource();
+
+    void dropDatabase() {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(50))
+            .withRateLimits(java.util.Map.of("login", 1000, "register", 1000, "post", 1000, "admin-login", 1000)));
+        new DemoSeeder(server.core).seedIfAbsent();
+        http = new Http(server.base());
+        moderation = new Moderation(server.core.db, server.core.events, server.core.publications, server.core.migrator,
+            server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        server.camel().addRoutes(moderation.background);
+        server.camel().addRoutes(moderation.routes);
+        server.core.dispatcher.register(moderation.subscriber.descriptor());
+        server.core.capabilities.install(moderation.capability);
+        server.core.pipeline.add(moderation.step);
+        admin = login("admin@demo.example");
+        moderator = login("moderator@demo.example");
+        customer = login("customer@demo.example");
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"moderation\":true}").status());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        dropDatabase();
+    }
+
+    private String login(String email) {
+        return server.core.accounts.login("demo", email, DemoSeeder.PASSWORD).token();
+    }
+
+    private Http.Response post(String path, String token, String json) {
+        return http.send(http.builder(path, token).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Http.Response ask(String token, String title, String body) {
+        return post(DEMO + "/questions", token, Http.json("title", title, "body", body));
+    }
+
+    @Test
+    void theDryRunShowsTheDecisionTheTextAndTheFiredRules() {
+        Http.Response r = post(DEMO + "/moderation/dry-run", moderator,
+            "{\"title\":\"Question\",\"body\":\"Espèce d'@brut1, écris-moi à jean.dupont@example.com\",\"type\":\"QUESTION\"}");
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("HOLD", r.json().get("decision").asText());
+        assertEquals("Espèce d'@*****, écris-moi à [masqué par la modération]", r.json().get("text").asText());
+        String fired = r.json().get("fired").toString();
+        assertTrue(fired.contains("\"insults\"") && fired.contains("\"personal-data\"") && fired.contains("\"HOLD\""), fired);
+        assertEquals("PUBLISH", post(DEMO + "/moderation/dry-run", moderator,
+            "{\"body\":\"Service nul, trois semaines sans réponse, je ne reviendrai plus.\",\"type\":\"COMPLAINT\"}")
+            .json().get("decision").asText());
+        assertEquals(403, post(DEMO + "/moderation/dry-run", customer, "{\"body\":\"x\"}").status(), "moderators only");
+        assertEquals(401, post(DEMO + "/moderation/dry-run", null, "{\"body\":\"x\"}").status());
+        assertEquals(400, post(DEMO + "/moderation/dry-run", moderator, "{\"body\":\"x\",\"type\":\"POEM\"}").status());
+    }
+
+    @Test
+    void postsAreHeldRedactedOrBlockedBeforeTheyAreStored() {
+        Http.Response insult = ask(customer, "Un vendeur odieux", "Ce vendeur est un connard.");
+        assertEquals(201, insult.status(), insult.toString());
+        assertEquals("PENDING_REVIEW", insult.json().get("publication").asText(), "held for review");
+        long held = insult.json().get("id").asLong();
+        assertEquals(404, http.get(DEMO + "/questions/" + held, null).status(), "not public while held");
+
+        Http.Response pii = ask(customer, "Ma commande", "Rappelez-moi au 06 12 34 56 78 s'il vous plaît.");
+        assertEquals("PUBLISHED", pii.json().get("publication").asText());
+        String stored = server.core.db.inTransaction(c -> Sql.one(c, "SELECT body FROM post WHERE id = ?",
+            rs -> rs.getString(1), pii.json().get("id").asLong()).orElseThrow());
+        assertEquals("Rappelez-moi au [masqué par la modération] s'il vous plaît.", stored, "the phone number never stored");
+
+        for (int i = 0; i < 2; i++) {
+            assertEquals(201, ask(customer, "Question répétée " + i, "Le même message, encore et encore.").status());
+        }
+        Http.Response third = ask(customer, "Question répétée 3", "Le même message, encore et encore.");
+        assertEquals(422, third.status(), third.toString());
+        JsonNode reasons = third.json().get("reasons");
+        assertEquals("repeated", reasons.get(0).get("rule").asText());
+        assertEquals("Vous avez déjà publié ce message.", reasons.get(0).get("fr").asText());
+
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"moderation\":false}").status());
+        assertEquals("PUBLISHED", ask(customer, "Sans modération", "Ce vendeur est un connard.").json()
+            .get("publication").asText(), "a brand without moderation is not moderated");
+    }
+
+    @Test
+    void ruleSetsAreValidatedVersionedAndApplied() {
+        JsonNode sets = http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets");
+        assertEquals(3, sets.size(), "the shipped rule sets, installed for the brand");
+        Http.Response invalid = post(DEMO + "/moderation/rulesets", moderator, "{\"name\":\"x\",\"active\":true,\"rules\":"
+            + "[{\"name\":\"bad\",\"action\":\"HOLD\",\"condition\":{\"type\":\"regex\",\"pattern\":\"(oops\"},"
+            + "\"reason\":{\"fr\":\"r\",\"en\":\"r\"}}]}");
+        assertEquals(422, invalid.status(), invalid.toString());
+        assertEquals("rules[0].condition", invalid.json().get("errors").get(0).get("field").asText());
+        assertTrue(invalid.json().get("errors").get(0).get("message").asText().contains("does not compile"));
+
+        String questionsReviewed = "{\"name\":\"Questions relues\",\"active\":true,\"rules\":[{\"name\":\"review-questions\","
+            + "\"action\":\"HOLD\",\"condition\":{\"type\":\"postType\",\"types\":[\"QUESTION\"]},"
+            + "\"reason\":{\"fr\":\"Relue avant publication\",\"en\":\"Reviewed before publication\"}}]}";
+        Http.Response created = post(DEMO + "/moderation/rulesets", moderator, questionsReviewed);
+        assertEquals(201, created.status(), created.toString());
+        long id = created.json().get("id").asLong();
+        assertEquals("PENDING_REVIEW", ask(customer, "Une question ordinaire", "Bonjour, quelle colle choisir ?").json()
+            .get("publication").asText());
+
+        Http.Response updated = http.send(http.builder(DEMO + "/moderation/rulesets/" + id, admin)
+            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                questionsReviewed.replace("\"active\":true", "\"active\":false"))));
+        assertEquals(200, updated.status(), updated.toString());
+        assertEquals(2, updated.json().get("version").asInt());
+        assertEquals(2L, (long) server.core.db.inTransaction(c -> Sql.count(c,
+            "SELECT COUNT(*) FROM moderation_ruleset_version WHERE ruleset_id = ?", id)), "both versions kept");
+        assertEquals("PUBLISHED", ask(customer, "Une autre question", "Bonjour, quel enduit choisir ?").json()
+            .get("publication").asText(), "an inactive rule set does not apply");
+        assertEquals(403, http.get(DEMO + "/moderation/rulesets", customer).status());
+        assertFalse(http.get(DEMO + "/moderation/rulesets/424242", moderator).status() == 200);
+    }
+
+    private String member(String name) {
+        String email = name + "-" + (++registered) + "@test.example";
+        server.core.accounts.register("demo", email, DemoSeeder.PASSWORD, name + registered);
+        return login(email);
+    }
+
+    private long count(String sql, Object... params) {
+        return server.core.db.inTransaction(c -> Sql.count(c, sql, params));
+    }
+
+    private JsonNode waitForItem(long postId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            http.get(DEMO + "/moderation/queue", moderator).json().toString().contains("\"postId\":" + postId + ","));
+        for (JsonNode item : http.get(DEMO + "/moderation/queue", moderator).json().get("items")) {
+            if (item.get("postId").asLong() == postId) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item for post " + postId);
+    }
+
+    @Test
+    void heldPostsAreReviewedClaimedAndDecidedWithAReason() {
+        long rejected = ask(customer, "Vendeur odieux", "Ce vendeur est un connard.").json().get("id").asLong();
+        long approved = ask(customer, "Vendeur pénible", "Quel abruti ce vendeur, mais il a fini par m'aider.").json().get("id").asLong();
+        JsonNode item = waitForItem(rejected);
+        assertEquals("HOLD", item.get("source").asText());
+        String itemPath = DEMO + "/moderation/queue/" + item.get("id").asLong();
+        assertEquals(200, post(itemPath + "/claim", moderator, "{}").status());
+        assertEquals(409, post(itemPath + "/claim", admin, "{}").status(), "claimed by another moderator");
+        assertEquals(400, post(itemPath + "/decision", moderator, "{\"decision\":\"reject\"}").status(), "a reason is required");
+        Http.Response decided = post(itemPath + "/decision", moderator, "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}");
+        assertEquals(200, decided.status(), decided.toString());
+        assertEquals("REJECTED", decided.json().get("decision").asText());
+        assertEquals(409, post(itemPath + "/decision", moderator, "{\"decision\":\"approve\"}").status(), "decided once");
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'post.rejected' AND subject_id = ? "
+            + "AND payload LIKE '%abuse%'", rejected), "the author is told, with the reason");
+
+        Http.Response ok = post(DEMO + "/moderation/queue/" + waitForItem(approved).get("id").asLong() + "/decision", moderator,
+            "{\"decision\":\"approve\"}");
+        assertEquals(200, ok.status(), ok.toString());
+        assertEquals(200, http.get(DEMO + "/questions/" + approved, null).status(), "published after review");
+        assertEquals(403, http.get(DEMO + "/moderation/queue", customer).status());
+    }
+
+    @Test
+    void weightedFlagsHideAPostUntilReview() {
+        String author = member("Auteur");
+        long post = ask(author, "Une question banale", "Bonjour à tous, une question sur la peinture.").json().get("id").asLong();
+        String flags = DEMO + "/posts/" + post + "/flags";
+        assertEquals(403, post(flags, author, "{\"reason\":\"spam\"}").status(), "not one's own post");
+        assertEquals(400, post(flags, customer, "{\"reason\":\"boring\"}").status());
+        assertEquals(201, post(flags, customer, "{\"reason\":\"spam\"}").status());
+        assertEquals(409, post(flags, customer, "{\"reason\":\"abuse\"}").status(), "one flag per member and post");
+        assertEquals(201, post(flags, member("Second"), "{\"reason\":\"spam\"}").status());
+        assertEquals(200, http.get(DEMO + "/questions/" + post, null).status(), "weight 2 of 3: still visible");
+        assertEquals(201, post(flags, member("Third"), "{\"reason\":\"off-topic\"}").status());
+        assertEquals(404, http.get(DEMO + "/questions/" + post, null).status(), "weight 3: hidden until reviewed");
+        JsonNode item = waitForItem(post);
+        assertEquals("FLAG", item.get("source").asText());
+        assertEquals(200, post(DEMO + "/moderation/queue/" + item.get("id").asLong() + "/decision", moderator,
+            "{\"decision\":\"approve\"}").status());
+        assertEquals(200, http.get(DEMO + "/questions/" + post, null).status(), "restored by the moderator");
+        assertEquals(3, count("SELECT COUNT(*) FROM moderation_flag WHERE post_id = ? AND upheld = FALSE", post),
+            "the flags were not upheld: they weigh less next time");
+    }
+
+    @Test
+    void everyActionIsAuditedExportableAndSummarised() {
+        long held = ask(customer, "Vendeur odieux", "Ce vendeur est un connard.").json().get("id").asLong();
+        long item = waitForItem(held).get("id").asLong();
+        post(DEMO + "/moderation/queue/" + item + "/decision", moderator, "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}");
+        String log = http.get(DEMO + "/moderation/audit", moderator).json().toString();
+        assertTrue(log.contains("\"HOLD\"") && log.contains("\"REJECT\"") && log.contains("\"abuse\""), log);
+        Http.Response csv = http.get(DEMO + "/moderation/audit?format=csv&action=REJECT", moderator);
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.toString());
+        assertTrue(csv.raw().body().startsWith("id,at,actor,action,post,reason,before,after\n"), csv.raw().body());
+        assertTrue(csv.raw().body().contains(",REJECT," + held + ",\"abuse\",PENDING_REVIEW,REJECTED"), csv.raw().body());
+        String month = http.get(DEMO + "/moderation/transparency", admin).json().toString();
+        assertTrue(month.contains("\"action\":\"REJECT\",\"reason\":\"abuse\",\"count\":1"), month);
+        assertEquals(400, http.get(DEMO + "/moderation/transparency?month=novembre", admin).status());
+
+        moderation.review.configure(3, Duration.ZERO);
+        ask(customer, "Encore", "Bande de connards.");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            .until(() -> count("SELECT COUNT(*) FROM moderation_item WHERE status <> 'DECIDED'") == 1);
+        assertEquals(1, moderation.review.remind(), "a reminder for the item waiting too long");
+        assertEquals(0, moderation.review.remind(), "once");
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'moderation.review-overdue'"));
+    }
+
+    @Test
+    void rejectingAFlaggedPostUpholdsItsFlags() {
+        String author = member("Spammeur");
+        long post = ask(author, "Une annonce", "Venez voir ma boutique, les meilleurs prix.").json().get("id").asLong();
+        List<String> flaggers = List.of(customer, member("Un"), member("Deux"));
+        for (String f : flaggers) {
+            assertEquals(201, post(DEMO + "/posts/" + post + "/flags", f, "{\"reason\":\"spam\"}").status());
+        }
+        long item = waitForItem(post).get("id").asLong();
+        assertEquals(200, post(DEMO + "/moderation/queue/" + item + "/decision", moderator,
+            "{\"decision\":\"reject\",\"reasonCode\":\"spam\"}").status());
+        assertEquals(3, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'moderation.flag-upheld' AND payload LIKE ?",
+            "%\"postId\":" + post + "%"), "one event per upheld flag, for the badges of its member");
+        assertEquals(3, count("SELECT COUNT(*) FROM moderation_flag WHERE post_id = ? AND upheld = TRUE", post));
+    }
+
+    @Test
+    void topicExpertsMaySkipHoldsWhenTheBrandSaysSo() {
+        String expert = member("Experte");
+        long expertId = http.get(DEMO + "/me", expert).json().get("id").asLong();
+        // the badges plugin's answer, as a fake of the API's contract
+        moderation.step.use(new org.entraide.api.badges.Expertise() {
+            @Override
+            public boolean isTopicExpert(long brandId, long userId, long topicId) {
+                return userId == expertId;
+            }
+
+            @Override
+            public java.util.Set<Long> expertsOf(long brandId, long topicId, java.util.Collection<Long> userIds) {
+                return userIds.contains(expertId) ? java.util.Set.of(expertId) : java.util.Set.of();
+            }
+        });
+        String reviewed = "{\"name\":\"Questions relues\",\"active\":true,\"expertsSkipHold\":%s,\"rules\":[{\"name\":"
+            + "\"review-questions\",\"action\":\"HOLD\",\"condition\":{\"type\":\"postType\",\"types\":[\"QUESTION\"]},"
+            + "\"reason\":{\"fr\":\"Relue\",\"en\":\"Reviewed\"}}]}";
+        Http.Response set = post(DEMO + "/moderation/rulesets", moderator, String.format(reviewed, "true"));
+        assertEquals(201, set.status(), set.toString());
+        String question = "{\"title\":\"Quelle colle pour du carrelage ?\",\"body\":\"Bonjour\",\"topic\":\"bricolage\"}";
+        assertEquals("PUBLISHED", post(DEMO + "/questions", expert, question).json().get("publication").asText(),
+            "an expert of the topic is not held");
+        assertEquals("PENDING_REVIEW", post(DEMO + "/questions", customer, question).json().get("publication").asText());
+        http.send(http.builder(DEMO + "/moderation/rulesets/" + set.json().get("id").asLong(), moderator)
+            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(String.format(reviewed, "false"))));
+        assertEquals("PENDING_REVIEW", post(DEMO + "/questions", expert,
+            question.replace("colle", "colle forte")).json().get("publication").asText(), "unless the brand says otherwise");
+    }
+
+    @Test
+    void sanctionsEscalateAreEnforcedAndAppealsAreDecidedByAnotherModerator() {
+        String member = member("Sanctionne");
+        long memberId = http.get(DEMO + "/me", member).json().get("id").asLong();
+        String sanctions = DEMO + "/moderation/sanctions";
+        assertEquals(400, post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"SILENCE\"}").status(),
+            "a reason is mandatory");
+        assertEquals(400, post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"BAN\",\"reason\":\"x\"}").status());
+        assertEquals(403, post(sanctions, customer, "{\"userId\":" + memberId + ",\"kind\":\"WARNING\",\"reason\":\"x\"}").status());
+        Http.Response silence = post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"SILENCE\",\"reason\":\"Insultes répétées\"}");
+        assertEquals(201, silence.status(), silence.toString());
+        Instant start = Instant.parse(silence.json().get("startsAt").asText());
+        assertEquals(start.plus(Duration.ofHours(24)), Instant.parse(silence.json().get("endsAt").asText()), "24 h the first time");
+
+        Http.Response refused = ask(member, "Je veux parler", "Laissez-moi publier.");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("SILENCE", refused.json().get("kind").asText());
+        assertEquals(silence.json().get("endsAt").asText(), refused.json().get("until").asText());
+
+        long sanctionId = silence.json().get("id").asLong();
+        String appeals = DEMO + "/moderation/appeals";
+        Http.Response appeal = post(appeals, member, "{\"subject\":\"SANCTION\",\"id\":" + sanctionId + ",\"statement\":\"Ce n'était pas moi\"}");
+        assertEquals(201, appeal.status(), appeal.toString());
+        assertEquals(409, post(appeals, member, "{\"subject\":\"SANCTION\",\"id\":" + sanctionId + ",\"statement\":\"Encore\"}").status(),
+            "one appeal per decision");
+        String decision = appeals + "/" + appeal.json().get("id").asLong() + "/decision";
+        assertEquals(403, post(decision, moderator, "{\"outcome\":\"overturn\",\"reason\":\"ok\"}").status(),
+            "not by the moderator who sanctioned");
+        assertEquals(200, post(decision, admin, "{\"outcome\":\"overturn\",\"reason\":\"Erreur de compte\"}").status());
+        assertEquals(201, ask(member, "Je peux parler", "Merci pour la levée de la sanction.").status(), "lifted on appeal");
+
+        Http.Response again = post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"SUSPENSION\",\"reason\":\"Spam\"}");
+        Http.Response third = post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"SUSPENSION\",\"reason\":\"Spam encore\"}");
+        assertEquals(Duration.ofHours(24), Duration.between(Instant.parse(again.json().get("startsAt").asText()),
+            Instant.parse(again.json().get("endsAt").asText())), "the lifted silence does not count");
+        assertEquals(Duration.ofHours(72), Duration.between(Instant.parse(third.json().get("startsAt").asText()),
+            Instant.parse(third.json().get("endsAt").asText())), "then 72 h");
+    }
+
+    @Test
+    void anOverturnedRejectionRestoresThePost() {
+        long held = ask(customer, "Vendeur odieux", "Ce vendeur est un connard.").json().get("id").asLong();
+        long item = waitForItem(held).get("id").asLong();
+        post(DEMO + "/moderation/queue/" + item + "/decision", moderator, "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}");
+        assertEquals(404, http.get(DEMO + "/questions/" + held, null).status());
+        Http.Response appeal = post(DEMO + "/moderation/appeals", customer,
+            "{\"subject\":\"ITEM\",\"id\":" + item + ",\"statement\":\"C'est une citation du vendeur\"}");
+        assertEquals(201, appeal.status(), appeal.toString());
+        assertEquals(200, post(DEMO + "/moderation/appeals/" + appeal.json().get("id").asLong() + "/decision", admin,
+            "{\"outcome\":\"overturn\",\"reason\":\"Citation\"}").status());
+        assertEquals(200, http.get(DEMO + "/questions/" + held, null).status(), "published again");
+        assertTrue(http.get(DEMO + "/moderation/audit", moderator).json().toString().contains("APPEAL_OVERTURNED"));
+    }
+
+    @Test
+    void storeManagersAskModeratorsInsteadOfDeleting() {
+        String manager = login("manager@demo.example");
+        Http.Response complaint = post(DEMO + "/complaints", customer, Http.json("title", "Accueil glacial", "body",
+            "Le personnel ne dit même pas bonjour.", "storeCode", "LYON-PARTDIEU"));
+        long id = complaint.json().get("id").asLong();
+        Http.Response elsewhere = post(DEMO + "/complaints", customer, Http.json("title", "Rayon vide", "body",
+            "Plus de peinture blanche.", "storeCode", "PARIS-BERCY"));
+        String requests = DEMO + "/complaints/%d/moderation-requests";
+        assertEquals(400, post(String.format(requests, id), manager, "{\"category\":\"i-dont-like-it\"}").status());
+        assertEquals(403, post(String.format(requests, elsewhere.json().get("id").asLong()), manager,
+            "{\"category\":\"duplicate\"}").status(), "not about the manager's store");
+        assertEquals(201, post(String.format(requests, id), manager, "{\"category\":\"not-about-store\",\"detail\":\"Magasin de Villeurbanne\"}").status());
+        assertEquals(200, http.get(DEMO + "/complaints/" + id, null).status(), "still published until a moderator decides");
+        JsonNode item = waitForItem(id);
+        assertEquals("REQUEST", item.get("source").asText());
+        JsonNode perStore = http.get(DEMO + "/moderation/requests", admin).json().get("stores");
+        assertEquals("LYON-PARTDIEU", perStore.get(0).get("store").asText());
+        assertEquals(1, perStore.get(0).get("requests").asInt());
+        assertEquals(403, http.get(DEMO + "/moderation/requests", manager).status());
+    }
+
+    @Test
+    void lowReputationAuthorsAreHeldWhenTheBrandHasReputation() {
+        String newcomer = member("Nouveau");
+        String trusted = member("Ancien");
+        long newcomerId = http.get(DEMO + "/me", newcomer).json().get("id").asLong();
+        long trustedId = http.get(DEMO + "/me", trusted).json().get("id").asLong();
+        String set = "{\"name\":\"Réputation\",\"active\":true,\"rules\":[{\"name\":\"low-reputation\",\"action\":\"HOLD\","
+            + "\"condition\":{\"type\":\"reputationBelow\",\"points\":10},\"reason\":{\"fr\":\"Relu\",\"en\":\"Reviewed\"}}]}";
+        assertEquals(201, post(DEMO + "/moderation/rulesets", moderator, set).status());
+        assertEquals("PUBLISHED", ask(newcomer, "Sans réputation", "Le plugin de réputation est absent.").json()
+            .get("publication").asText(), "unknown reputation: the rule does not hold");
+        // the reputation plugin's answer, as a fake of the API's contract
+        moderation.step.use((org.entraide.api.reputation.ReputationLookup) (brand, user) ->
+            java.util.OptionalInt.of(user == trustedId ? 50 : user == newcomerId ? 3 : 1));
+        assertEquals("PENDING_REVIEW", ask(newcomer, "Peu de réputation", "Trois points seulement.").json()
+            .get("publication").asText());
+        assertEquals("PUBLISHED", ask(trusted, "Beaucoup de réputation", "Cinquante points.").json().get("publication").asText());
+    }
+}

@@ -1,0 +1,128 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Community;
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The public pages rendered by the real core's API on a real database. Subclasses pick H2 or PostgreSQL. */
+abstract class WebScenarios {
+    TestServer server;
+    Http http;
+    Community community;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestServer(dataSource());
+        new DemoSeeder(server.core).seedIfAbsent();
+        server.camel().addRoutes(new WebRoutes());
+        http = new Http(server.base());
+        community = new Community(http);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    Http.Response page(String path, String acceptLanguage) {
+        var b = http.builder(path, null).GET();
+        if (acceptLanguage != null) {
+            b.header("Accept-Language", acceptLanguage);
+        }
+        return http.send(b);
+    }
+
+    @Test
+    void brandHomeListsQuestionsAndEscapesTitles() {
+        var asker = community.join("demo");
+        long id = community.ask(asker, "demo", "Is <b>this</b> & that escaped?", "A body long enough to be a question.", null, List.of())
+            .json().get("id").asLong();
+        Http.Response r = page("/b/demo", "en");
+        assertEquals(200, r.status(), r.toString());
+        String html = r.raw().body();
+        assertTrue(html.contains("href=\"/b/demo/questions/" + id + "\""), html);
+        assertTrue(html.contains("Is &lt;b&gt;this&lt;/b&gt; &amp; that escaped?"), html);
+        assertFalse(html.contains("<b>this</b>"));
+        assertTrue(html.contains("<link rel=\"canonical\" href=\"/b/demo\">"));
+        assertTrue(html.contains("Recent questions"));
+        assertTrue(r.header("Content-Security-Policy").contains("default-src 'none'"));
+        assertTrue(r.header("Content-Type").startsWith("text/html"));
+    }
+
+    @Test
+    void questionPageShowsAcceptedAnswerFirstWithQaPageMarkup() {
+        var asker = community.join("demo");
+        var helper = community.join("demo");
+        var other = community.join("demo");
+        long id = community.ask(asker, "demo", "How do I return a parcel?", "I want to send back a parcel I received.", null, List.of())
+            .json().get("id").asLong();
+        long first = community.answer(other, "demo", id, "Ask the store **first**.").json().get("id").asLong();
+        long second = community.answer(helper, "demo", id, "Use the return form in your account.").json().get("id").asLong();
+        assertEquals(200, community.accept(asker, "demo", id, second).status());
+        Http.Response r = page("/b/demo/questions/" + id, "fr-FR,fr;q=0.9");
+        assertEquals(200, r.status(), r.toString());
+        String html = r.raw().body();
+        assertTrue(html.contains("<html lang=\"fr\">"));
+        assertTrue(html.indexOf("id=\"answer-" + second + "\"") < html.indexOf("id=\"answer-" + first + "\""), html);
+        assertTrue(html.contains("Réponse acceptée"));
+        assertTrue(html.contains("<strong>first</strong>"), "the core's sanitized HTML is rendered as HTML");
+        assertTrue(html.contains("\"@type\":\"QAPage\""));
+        assertTrue(html.contains("\"acceptedAnswer\""));
+    }
+
+    @Test
+    void sitemapListsTheBrandsQuestionsWithAbsoluteAddresses() {
+        var asker = community.join("demo");
+        long id = community.ask(asker, "demo", "Where is my loyalty card?", "I cannot find it in the app anymore.", null, List.of())
+            .json().get("id").asLong();
+        Http.Response r = page("/b/demo/sitemap.xml", null);
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.header("Content-Type").startsWith("application/xml"));
+        assertTrue(r.raw().body().contains("<loc>" + server.base() + "/b/demo/questions/" + id + "</loc>"), r.raw().body());
+        assertEquals(404, page("/b/no-such-brand/sitemap.xml", null).status());
+    }
+
+    @Test
+    void languageSwitchIsRemembered() {
+        Http.Response r = page("/b/demo?lang=fr", "en");
+        assertTrue(r.header("Set-Cookie").startsWith("lang=fr"));
+        assertTrue(r.raw().body().contains("Questions récentes"));
+        var b = http.builder("/b/demo", null).GET().header("Cookie", "lang=fr").header("Accept-Language", "en");
+        assertTrue(http.send(b).raw().body().contains("Questions récentes"));
+    }
+
+    @Test
+    void unknownBrandOrQuestionIs404AndApiStillAnswers() {
+        assertEquals(404, page("/b/no-such-brand", null).status());
+        assertEquals(404, page("/b/demo/questions/999999", null).status());
+        assertEquals(200, http.get("/api/v1/health", null).status());
+        assertEquals(404, page("/api/v1/nothing-here", null).status());
+        Http.Response root = http.send(http.builder("/", null).GET());
+        assertEquals(303, root.status());
+        assertEquals("/b/demo", root.header("Location"));
+    }
+
+    @Test
+    void stylesheetIsCachedLong() {
+        Http.Response r = page("/static/entraide-1.css", null);
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.header("Cache-Control").contains("max-age=31536000"));
+        assertEquals(404, page("/static/messages.properties", null).status(), "only CSS, JS and SVG assets are served");
+        Http.Response escape = page("/static/..%2Fmessages.properties", null);
+        assertTrue(escape.status() >= 400 && !escape.raw().body().contains("skip="), escape.toString());
+    }
+}
