@@ -74,6 +74,7 @@ public abstract class EntraideKarafTestSupport {
             mavenBundle("org.hamcrest", "hamcrest", "2.1"),
             systemProperty("entraide.itest").value("true"),
             new VMOption("-Xmx768m")));
+        OfflineMaven.settings().forEach((key, value) -> options.add(editConfigurationFilePut(OfflineMaven.FILE, key, value)));
         options.addAll(List.of(extraOptions()));
         return options.toArray(Option[]::new);
     }

@@ -36,6 +36,7 @@ public final class KarafProcess implements AutoCloseable {
         int http = freePort();
         KarafProcess k = new KarafProcess(dir, http);
         k.edit("org.entraide.http.cfg", Map.of("http.port", String.valueOf(http)));
+        k.edit(Path.of(OfflineMaven.FILE).getFileName().toString(), OfflineMaven.settings());
         k.edit("org.apache.karaf.shell.cfg", Map.of("sshPort", String.valueOf(freePort())));
         k.edit("org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", String.valueOf(freePort()),
             "rmiServerPort", String.valueOf(freePort())));
@@ -45,12 +46,24 @@ public final class KarafProcess implements AutoCloseable {
         return k;
     }
 
+    /** Removes the line that sets a key, and the lines its value continues on (ending in a backslash). */
+    private static void removeKey(List<String> lines, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*")) {
+                while (i < lines.size() && lines.remove(i).endsWith("\\")) {
+                    // the value goes on to the next line
+                }
+                i--;
+            }
+        }
+    }
+
     /** Sets keys of an etc/ file, replacing the lines that set them. */
     public void edit(String file, Map<String, String> values) throws IOException {
         Path cfg = home.resolve("etc").resolve(file);
         List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
         for (var e : values.entrySet()) {
-            lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(e.getKey()) + "\\s*=.*"));
+            removeKey(lines, e.getKey());
             lines.add(e.getKey() + " = " + e.getValue());
         }
         Files.write(cfg, lines);
