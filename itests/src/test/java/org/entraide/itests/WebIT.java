@@ -33,7 +33,7 @@ public class WebIT extends EntraideKarafTestSupport {
         assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(home.body(), home.body().contains("<link rel=\"canonical\" href=\"/b/demo\">"));
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
-        assertEquals(200, page("/static/entraide-1.css").statusCode());
+        assertEquals(200, page("/static/entraide-2.css").statusCode());
         HttpResponse<String> root = page("/");
         assertEquals(root.body(), 303, root.statusCode());
         assertEquals("/b/demo", root.headers().firstValue("Location").orElse(""));

@@ -43,7 +43,7 @@ public final class WebPageBenchmark {
                 }
                 bytes = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             }
-            String css = new String(WebRoutes.class.getResourceAsStream("/org/entraide/web/static/entraide-1.css").readAllBytes());
+            String css = new String(WebRoutes.class.getResourceAsStream("/org/entraide/web/static/entraide-2.css").readAllBytes());
             System.out.printf("question page, 50 answers: %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
                     + "HTML %d bytes (uncompressed), stylesheet %d bytes (cached for a year); load %s%n",
                 h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,

@@ -119,7 +119,7 @@ public final class Core {
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, limits),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
-            new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits),
+            new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()));

@@ -102,7 +102,7 @@ public class CoreComponent {
     static CoreSettings settings(CoreConfig c) {
         return new CoreSettings(Duration.ofHours(c.token_lifetime_hours()), c.request_max_bytes(),
             Duration.ofMinutes(c.ratelimit_window_minutes()),
-            Map.of("login", c.ratelimit_login(), "register", c.ratelimit_register(), "post", c.ratelimit_post(),
+            Map.of("login", c.ratelimit_login(), "register", c.ratelimit_register(), "post", c.ratelimit_post(), "preview", c.ratelimit_preview(),
                 "admin-login", c.ratelimit_login()),
             c.demo_enabled(), Duration.ofMillis(c.events_poll_millis()), c.events_batch());
     }

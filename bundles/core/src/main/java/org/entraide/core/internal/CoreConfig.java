@@ -24,6 +24,9 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Posts (questions, answers, complaints) per user and window")
     int ratelimit_post() default 30;
 
+    @AttributeDefinition(name = "Markdown previews per user and window")
+    int ratelimit_preview() default 300;
+
     @AttributeDefinition(name = "JAAS realm of instance administrators")
     String instance_admin_realm() default "karaf";
 

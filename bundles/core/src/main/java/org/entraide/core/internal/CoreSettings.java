@@ -24,7 +24,7 @@ public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, Duration ra
 
     public static CoreSettings defaults() {
         return new CoreSettings(Duration.ofHours(24), 64 * 1024, Duration.ofMinutes(10),
-            Map.of("login", 10, "register", 100, "post", 30, "admin-login", 10), false, Duration.ofMillis(100), 200);
+            Map.of("login", 10, "register", 100, "post", 30, "preview", 300, "admin-login", 10), false, Duration.ofMillis(100), 200);
     }
 
     public CoreSettings withDemo(boolean on) {

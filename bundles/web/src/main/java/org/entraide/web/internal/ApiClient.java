@@ -9,8 +9,13 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 
-/** Reads the public API on loopback; a missing resource is {@code null}, any other failure an exception. */
+/**
+ * The public API on loopback, called with the signed-in member's bearer token when there is one. Reads answer
+ * {@code null} for a missing resource and throw on any other failure; writes return the status and the JSON
+ * (the value or the problem) for the page to show.
+ */
 final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -20,18 +25,55 @@ final class ApiClient {
         this.base = base;
     }
 
+    /** The status of a call and its JSON body ({@code NullNode} when empty). */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The problem's detail, for the page to show. */
+        String detail() {
+            return body.path("detail").asText(body.path("title").asText(""));
+        }
+    }
+
     JsonNode get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-            .header("Accept", "application/json").GET().build();
+        return get(path, null);
+    }
+
+    JsonNode get(String path, String token) {
+        Answer a = call("GET", path, token, null);
+        if (a.status() == 404) {
+            return null;
+        }
+        if (a.status() != 200) {
+            throw new IllegalStateException("API " + path + " answered " + a.status());
+        }
+        return a.body();
+    }
+
+    /** A read that the caller may not be allowed (or a capability not enabled): {@code null} unless 200. */
+    JsonNode optional(String path, String token) {
+        Answer a = call("GET", path, token, null);
+        return a.status() == 200 ? a.body() : null;
+    }
+
+    Answer call(String method, String path, String token, Object body) {
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 404) {
-                return null;
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
             }
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("API " + path + " answered " + r.statusCode());
+            if (body == null) {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
-            return json.readTree(r.body());
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
+            return new Answer(r.statusCode(), node);
         } catch (IOException e) {
             throw new IllegalStateException("API " + path + " unreachable", e);
         } catch (InterruptedException e) {

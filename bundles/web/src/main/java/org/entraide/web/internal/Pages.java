@@ -2,63 +2,63 @@ package org.entraide.web.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Maps a path under {@code /b} to a page, fetches what it shows from the API and renders it. */
-final class Pages {
-    private static final Pattern HOME = Pattern.compile("/b/([a-z0-9-]{2,40})/?");
-    private static final Pattern QUESTION = Pattern.compile("/b/([a-z0-9-]{2,40})/questions/([0-9]{1,18})(?:/[^/]*)?");
-    private static final Pattern SITEMAP = Pattern.compile("/b/([a-z0-9-]{2,40})/sitemap\\.xml");
+/** The public reading pages: a brand's home, a question, the sitemap. */
+final class Pages extends PageSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ApiClient api;
-    private final Templates templates;
-
     Pages(ApiClient api, Templates templates) {
-        this.api = api;
-        this.templates = templates;
+        super(api, templates);
     }
 
-    /** {@code path} is the request URI's path, from the root. */
-    Page render(String path, String query, Locale locale) {
-        return render(path, query, locale, "");
+    WebReply home(Visit visit, JsonNode brand, Matcher path) {
+        String slug = visit.slug;
+        String q = visit.request.param("q");
+        String search = q == null || q.isBlank() ? "" : "&q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8);
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", q == null ? "" : q.strip());
+        model.put("topics", Models.list(api.get("/brands/" + slug + "/topics"), visit));
+        model.put("recent", Models.list(api.get("/brands/" + slug + "/questions?sort=recent" + search), visit));
+        model.put("unanswered", Models.list(api.get("/brands/" + slug + "/questions?status=unanswered" + search), visit));
+        model.put("resolved", Models.list(api.get("/brands/" + slug + "/questions?status=accepted" + search), visit));
+        model.put("canonical", "/b/" + slug);
+        return render(visit, brand, 200, "home", model);
     }
 
-    /** {@code origin} ({@code scheme://host}) makes the sitemap's addresses absolute, as sitemaps require. */
-    Page render(String path, String query, Locale locale, String origin) {
-        Matcher m = HOME.matcher(path);
-        if (m.matches()) {
-            return home(m.group(1), param(query, "q"), locale);
+    /** A question; its author, once signed in, also sees it while it awaits review. */
+    WebReply question(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        JsonNode question = api.get("/brands/" + visit.slug + "/questions/" + id, visit.token());
+        if (question == null) {
+            return notFound(visit);
         }
-        m = QUESTION.matcher(path);
-        if (m.matches()) {
-            return question(m.group(1), Long.parseLong(m.group(2)), locale);
-        }
-        m = SITEMAP.matcher(path);
-        if (m.matches()) {
-            return sitemap(m.group(1), origin, locale);
-        }
-        return notFound(locale);
+        return render(visit, brand, 200, "question", questionModel(visit, question, id));
+    }
+
+    /** The question page's model; the answer form's state (its text, errors, preview) is added by the caller. */
+    static Map<String, Object> questionModel(Visit visit, JsonNode question, long id) {
+        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> q = Models.plain(question, visit);
+        Member me = visit.member();
+        q.put("mine", me != null && question.path("author").path("id").asLong(-1) == me.id());
+        model.put("question", q);
+        model.put("canonical", "/b/" + visit.slug + "/questions/" + id);
+        model.put("jsonLd", QaPageMarkup.of(question, "/b/" + visit.slug + "/questions/" + id));
+        model.put("answerForm", Map.of("body", ""));
+        model.put("errors", Map.of());
+        return model;
     }
 
     /** The brand's home and its most recent published questions (the API's largest page). */
-    private Page sitemap(String slug, String origin, Locale locale) {
-        if (api.get("/brands/" + slug) == null) {
-            return notFound(locale);
-        }
+    WebReply sitemap(Visit visit, JsonNode brand, Matcher path) {
+        String slug = visit.slug;
+        String origin = (visit.request.secure() ? "https://" : "http://") + visit.request.host();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug)).append("</loc></url>\n");
@@ -67,91 +67,6 @@ final class Pages {
             xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug + "/questions/" + q.path("id").asLong()))
                 .append("</loc></url>\n");
         }
-        return new Page(200, xml.append("</urlset>\n").toString(), "application/xml; charset=utf-8");
-    }
-
-    private Page home(String slug, String q, Locale locale) {
-        JsonNode brand = api.get("/brands/" + slug);
-        if (brand == null) {
-            return notFound(locale);
-        }
-        Map<String, Object> model = base(brand, locale);
-        String search = q == null || q.isBlank() ? "" : "&q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8);
-        model.put("q", q == null ? "" : q.strip());
-        model.put("topics", list(api.get("/brands/" + slug + "/topics"), locale));
-        model.put("recent", list(api.get("/brands/" + slug + "/questions?sort=recent" + search), locale));
-        model.put("unanswered", list(api.get("/brands/" + slug + "/questions?status=unanswered" + search), locale));
-        model.put("resolved", list(api.get("/brands/" + slug + "/questions?status=accepted" + search), locale));
-        model.put("canonical", "/b/" + slug);
-        return new Page(200, templates.render("home", locale, model));
-    }
-
-    private Page question(String slug, long id, Locale locale) {
-        JsonNode brand = api.get("/brands/" + slug);
-        JsonNode question = brand == null ? null : api.get("/brands/" + slug + "/questions/" + id);
-        if (question == null) {
-            return notFound(locale);
-        }
-        Map<String, Object> model = base(brand, locale);
-        Map<String, Object> q = plain(question, locale);
-        model.put("question", q);
-        model.put("canonical", "/b/" + slug + "/questions/" + id);
-        model.put("jsonLd", QaPageMarkup.of(question, "/b/" + slug + "/questions/" + id));
-        return new Page(200, templates.render("question", locale, model));
-    }
-
-    private Page notFound(Locale locale) {
-        return new Page(404, templates.render("not-found", locale, new HashMap<>()));
-    }
-
-    private static Map<String, Object> base(JsonNode brand, Locale locale) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("brand", Map.of("slug", brand.path("slug").asText(), "name", brand.path("name").asText()));
-        return model;
-    }
-
-    private static List<Map<String, Object>> list(JsonNode page, Locale locale) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (page != null) {
-            for (JsonNode item : page.path("items")) {
-                out.add(plain(item, locale));
-            }
-        }
-        return out;
-    }
-
-    /** The JSON as plain maps, with every {@code createdAt} also formatted for the reader's locale. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> plain(JsonNode node, Locale locale) {
-        Map<String, Object> map = JSON.convertValue(node, Map.class);
-        formatDates(map, locale);
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void formatDates(Object value, Locale locale) {
-        if (value instanceof Map<?, ?> map) {
-            Object created = map.get("createdAt");
-            if (created instanceof String s) {
-                ((Map<String, Object>) map).put("createdText", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                    .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.parse(s)));
-            }
-            map.values().forEach(v -> formatDates(v, locale));
-        } else if (value instanceof List<?> list) {
-            list.forEach(v -> formatDates(v, locale));
-        }
-    }
-
-    static String param(String query, String name) {
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name)) {
-                return kv.length == 2 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-            }
-        }
-        return null;
+        return WebReply.of(new Page(200, xml.append("</urlset>\n").toString(), "application/xml; charset=utf-8"));
     }
 }

@@ -18,16 +18,29 @@ final class Templates {
     Templates() {
         cfg.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), "org/entraide/web/templates");
         cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setURLEscapingCharset("UTF-8");
         cfg.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     }
 
+    Page page(int status, String name, Locale locale, Map<String, Object> model) {
+        return new Page(status, render(name, locale, model));
+    }
+
     String render(String name, Locale locale, Map<String, Object> model) {
         ResourceBundle texts = ResourceBundle.getBundle("org.entraide.web.messages", locale,
             Templates.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         var all = new java.util.HashMap<String, Object>(model);
+        if (model.get("errors") instanceof Map<?, ?> errors) {
+            // our own checks name a message; the API's field errors are shown as it wrote them
+            var shown = new java.util.LinkedHashMap<Object, Object>();
+            errors.forEach((field, message) -> shown.put(field,
+                message instanceof String key && texts.containsKey(key) ? texts.getString(key) : message));
+            all.put("errors", shown);
+        }
         all.put("t", texts);
         all.put("lang", locale.getLanguage());
         try {

@@ -1,19 +1,27 @@
 package org.entraide.web.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.common.HttpMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The public pages under {@code /b/{brand}/...} and their static assets under {@code /static/...}, on the
- * API's Jetty port. Pages read the community through the public HTTP API on loopback, so the web depends on
- * the API contract only, never on the core's internals.
+ * The pages under {@code /b/{brand}/...} and their static assets under {@code /static/...}, on the API's Jetty
+ * port. Pages read and write the community through the public HTTP API on loopback, so the web depends on the
+ * API contract only, never on the core's internals.
  */
 @Component(service = RoutesBuilder.class, configurationPid = "org.entraide.web")
 @Designate(ocd = WebConfig.class)
@@ -22,7 +30,7 @@ public final class WebRoutes extends RouteBuilder {
     static final String ENDPOINT = "direct:entraide.web";
     static final String ROUTE_ID = "web.pages";
     private static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private volatile String homeBrand = "demo";
 
@@ -39,7 +47,7 @@ public final class WebRoutes extends RouteBuilder {
     public void configure() {
         var rest = getCamelContext().getRestConfiguration();
         String api = "http://127.0.0.1:" + rest.getPort() + "/api/v1";
-        Pages pages = new Pages(new ApiClient(api), new Templates());
+        Site site = new Site(new ApiClient(api), new Templates());
         StaticAssets assets = new StaticAssets();
         from(ENDPOINT).routeId(ROUTE_ID).process(e -> {
             String path = e.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
@@ -51,30 +59,87 @@ public final class WebRoutes extends RouteBuilder {
                 e.getMessage().setHeader("Location", "/b/" + homeBrand);
                 e.getMessage().setBody("");
             } else {
-                page(e, path, pages);
+                page(e, path, site);
             }
         });
     }
 
-    private static void page(Exchange e, String path, Pages pages) {
-        String query = e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
-        String switched = Pages.param(query, "lang");
+    private static void page(Exchange e, String path, Site site) throws IOException {
+        Message in = e.getMessage();
+        HttpServletRequest servlet = in instanceof HttpMessage http ? http.getRequest()
+            : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
+        String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
+        String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+        // never from the message headers, where a query parameter of the same name would land
+        String cookie = servlet != null ? servlet.getHeader("Cookie") : null;
+        String origin = servlet != null ? servlet.getHeader("Origin") : null;
+        String acceptLanguage = servlet != null ? servlet.getHeader("Accept-Language") : in.getHeader("Accept-Language", String.class);
+        String host = servlet != null && servlet.getHeader("Host") != null ? servlet.getHeader("Host") : "localhost";
+        boolean secure = servlet != null && (servlet.isSecure() || "https".equalsIgnoreCase(servlet.getHeader("X-Forwarded-Proto")));
+        Map<String, String> form = Map.of();
+        if ("POST".equals(method)) {
+            String type = servlet != null ? servlet.getContentType() : in.getHeader(Exchange.CONTENT_TYPE, String.class);
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                reply(e, 415, "text/plain; charset=utf-8", "forms only", Locale.ENGLISH);
+                return;
+            }
+            String body = body(in);
+            if (body == null) {
+                reply(e, 413, "text/plain; charset=utf-8", "form too large", Locale.ENGLISH);
+                return;
+            }
+            form = WebRequest.decode(body);
+        }
+        String switched = WebRequest.decode(query).get("lang");
         boolean remember = "en".equals(switched) || "fr".equals(switched);
-        Locale locale = remember ? Locale.forLanguageTag(switched)
-            : Languages.choose(e.getMessage().getHeader("Cookie", String.class),
-                e.getMessage().getHeader("Accept-Language", String.class));
-        String host = e.getMessage().getHeader("Host", "localhost", String.class);
-        Page page = pages.render(path, query, locale, "http://" + host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
-        e.getMessage().removeHeaders("*");
+        Map<String, String> cookies = WebRequest.cookies(cookie);
+        Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
+        WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
+            origin, secure, acceptLanguage);
+        WebReply reply = site.handle(request, locale);
+        reply(e, reply.status(), reply.contentType(), reply.body(), locale);
+        if (reply.location() != null) {
+            in.setHeader("Location", reply.location());
+        }
+        var setCookies = new java.util.ArrayList<>(reply.cookies());
         if (remember) {
             // read by the server only, so HttpOnly; Lax so that following a link keeps the language
-            e.getMessage().setHeader("Set-Cookie", "lang=" + switched + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
+            setCookies.add("lang=" + switched + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
         }
-        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, page.status());
-        e.getMessage().setHeader(Exchange.CONTENT_TYPE, page.contentType());
-        e.getMessage().setHeader("Content-Security-Policy", CSP);
-        e.getMessage().setHeader("X-Content-Type-Options", "nosniff");
-        e.getMessage().setHeader("Content-Language", locale.getLanguage());
-        e.getMessage().setBody(page.html());
+        if (!setCookies.isEmpty()) {
+            in.setHeader("Set-Cookie", setCookies.size() == 1 ? setCookies.get(0) : setCookies);
+        }
+    }
+
+    /** The form body, or null when larger than {@link WebRequest#MAX_FORM_BYTES}. */
+    private static String body(Message in) throws IOException {
+        Object body = in.getBody();
+        if (body == null) {
+            return "";
+        }
+        if (body instanceof String s) {
+            return s.length() > WebRequest.MAX_FORM_BYTES ? null : s;
+        }
+        try (InputStream stream = in.getBody(InputStream.class)) {
+            if (stream == null) {
+                return "";
+            }
+            byte[] bytes = stream.readNBytes(WebRequest.MAX_FORM_BYTES + 1);
+            return bytes.length > WebRequest.MAX_FORM_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void reply(Exchange e, int status, String type, String body, Locale locale) {
+        Message m = e.getMessage();
+        m.removeHeaders("*");
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, type);
+        m.setHeader("Content-Security-Policy", CSP);
+        m.setHeader("X-Content-Type-Options", "nosniff");
+        m.setHeader("Referrer-Policy", "same-origin");
+        m.setHeader("Content-Language", locale.getLanguage());
+        // pages may show the signed-in member's name and form tokens: never stored by shared caches
+        m.setHeader("Cache-Control", "private, no-cache");
+        m.setBody(body);
     }
 }

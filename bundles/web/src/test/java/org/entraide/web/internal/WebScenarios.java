@@ -6,36 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import javax.sql.DataSource;
 
-import org.entraide.core.internal.demo.DemoSeeder;
-import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Http;
-import org.entraide.core.internal.support.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The public pages rendered by the real core's API on a real database. Subclasses pick H2 or PostgreSQL. */
-abstract class WebScenarios {
-    TestServer server;
-    Http http;
-    Community community;
-
-    abstract DataSource dataSource();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer(dataSource());
-        new DemoSeeder(server.core).seedIfAbsent();
-        server.camel().addRoutes(new WebRoutes());
-        http = new Http(server.base());
-        community = new Community(http);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+abstract class WebScenarios extends WebTestBase {
+    WebScenarios(Db db) {
+        super(db);
     }
 
     Http.Response page(String path, String acceptLanguage) {
@@ -118,7 +96,7 @@ abstract class WebScenarios {
 
     @Test
     void stylesheetIsCachedLong() {
-        Http.Response r = page("/static/entraide-1.css", null);
+        Http.Response r = page("/static/entraide-2.css", null);
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.header("Cache-Control").contains("max-age=31536000"));
         assertEquals(404, page("/static/messages.properties", null).status(), "only CSS, JS and SVG assets are served");

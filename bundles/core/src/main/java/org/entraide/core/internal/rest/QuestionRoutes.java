@@ -3,6 +3,7 @@ package org.entraide.core.internal.rest;
 import java.util.List;
 
 import org.entraide.api.model.Brand;
+import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.content.TextRules;
 import org.entraide.core.internal.post.QuestionQueries;
 import org.entraide.core.internal.post.QuestionService;
@@ -16,10 +17,12 @@ public final class QuestionRoutes extends ApiRoutes {
     private final QuestionQueries queries;
     private final VoteService votes;
     private final RateLimits limits;
+    private final ContentRenderer renderer;
 
     public QuestionRoutes(ApiDispatcher dispatcher, QuestionService questions, QuestionQueries queries, VoteService votes,
-                          RateLimits limits) {
+                          RateLimits limits, ContentRenderer renderer) {
         super(dispatcher);
+        this.renderer = renderer;
         this.questions = questions;
         this.queries = queries;
         this.votes = votes;
@@ -64,6 +67,15 @@ public final class QuestionRoutes extends ApiRoutes {
             Views.AnswerView a = questions.answer(caller, brand, id, TextRules.clean(body.body(), false));
             return ApiReply.created(location(brand.slug(), "questions", id) + "#answer-" + a.id(), a);
         });
+        post("/brands/{brand}/previews", "posts.preview",
+            Doc.of("Render a Markdown body as it would be published (sanitized HTML), without storing anything")
+                .body(Requests.Body.class).returns(Preview.class).bearer().errors(429), r -> {
+            r.brand();
+            var caller = r.caller();
+            Requests.Body body = r.body(Requests.Body.class);
+            limits.check("preview", String.valueOf(caller.userId()));
+            return ApiReply.ok(new Preview(renderer.toHtml(TextRules.clean(body.body(), false))));
+        });
         post("/brands/{brand}/questions/{id}/accept", "questions.accept",
             Doc.of("Accept an answer, or withdraw the acceptance with a null answerId (the question's author only)")
                 .body(Requests.Accept.class).returns(Views.QuestionView.class).bearer().errors(409), r -> {
@@ -82,5 +94,9 @@ public final class QuestionRoutes extends ApiRoutes {
             Requests.Vote body = r.body(Requests.Vote.class);
             return ApiReply.ok(votes.vote(caller, brand, id, body.value()));
         });
+    }
+
+    /** A body rendered as it would be published. */
+    public record Preview(String bodyHtml) {
     }
 }

@@ -67,6 +67,24 @@ public abstract class SanitizingScenarios extends ApiScenarios {
         assertSafe(c.get("responses").get(0).get("bodyHtml").asText(), "response");
     }
 
+    @Test
+    void previewsRenderLikePublishedPostsAndStoreNothing() {
+        Member author = community.join("demo");
+        long before = postCount();
+        Http.Response preview = community.http().post("/api/v1/brands/demo/previews", author.token(), Http.json("body", HOSTILE));
+        assertEquals(200, preview.status(), preview.toString());
+        assertSafe(preview.json().get("bodyHtml").asText(), "preview");
+        assertEquals(before, postCount(), "a preview stores nothing");
+        assertEquals(401, community.http().post("/api/v1/brands/demo/previews", null, Http.json("body", "x")).status(),
+            "previews are for signed-in members");
+        assertEquals(400, community.http().post("/api/v1/brands/demo/previews", author.token(), Http.json("body", " ")).status(),
+            "a blank body is refused");
+    }
+
+    private long postCount() {
+        return server.core.db.inTransaction(c -> Sql.one(c, "SELECT COUNT(*) FROM post", rs -> rs.getLong(1)).orElseThrow());
+    }
+
     private String storedBody(long id) {
         return server.core.db.inTransaction(c -> Sql.one(c, "SELECT body FROM post WHERE id = ?", rs -> rs.getString(1), id)
             .orElseThrow());

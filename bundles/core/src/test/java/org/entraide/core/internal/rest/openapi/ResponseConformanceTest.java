@@ -85,6 +85,7 @@ class ResponseConformanceTest {
         long answer = c.call("POST", B + "/questions/{id}/answers", camille, "{\"body\":\"A Japanese saw.\"}",
             "demo", question).json().get("id").asLong();
         c.call("POST", B + "/posts/{id}/votes", ada, "{\"value\":1}", "demo", answer);
+        c.call("POST", B + "/previews", ada, "{\"body\":\"A **bold** idea.\"}", "demo");
         c.call("POST", B + "/questions/{id}/accept", ada, "{\"answerId\":" + answer + "}", "demo", question);
         c.call("GET", B + "/questions/{id}", ada, null, "demo", question);
         c.call("GET", B + "/questions/{id}", null, null, "demo", question);

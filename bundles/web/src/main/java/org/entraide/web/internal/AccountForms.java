@@ -1,0 +1,116 @@
+package org.entraide.web.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Sign-in, registration and sign-out, through the API's auth endpoints. */
+final class AccountForms extends PageSupport {
+    AccountForms(ApiClient api, Templates templates) {
+        super(api, templates);
+    }
+
+    WebReply loginForm(Visit visit, JsonNode brand, Matcher path) {
+        return loginPage(visit, brand, 200, "", null);
+    }
+
+    WebReply login(Visit visit, JsonNode brand, Matcher path) {
+        String email = visit.request.field("email");
+        String password = visit.request.raw("password");
+        if (email.isEmpty() || password.isEmpty()) {
+            return loginPage(visit, brand, 422, email, "login.missing");
+        }
+        ApiClient.Answer a = api.call("POST", "/auth/login", null,
+            Map.of("brand", visit.slug, "email", email, "password", password));
+        if (a.status() == 429) {
+            return loginPage(visit, brand, 429, email, "login.tooMany");
+        }
+        if (!a.ok()) {
+            return loginPage(visit, brand, 401, email, "login.failed");
+        }
+        visit.signIn(a.body().path("token").asText(), Instant.parse(a.body().path("expiresAt").asText()));
+        return WebReply.seeOther(next(visit));
+    }
+
+    WebReply registerForm(Visit visit, JsonNode brand, Matcher path) {
+        return registerPage(visit, brand, 200, Map.of("email", "", "pseudonym", ""), Map.of());
+    }
+
+    WebReply register(Visit visit, JsonNode brand, Matcher path) {
+        String email = visit.request.field("email");
+        String pseudonym = visit.request.field("pseudonym");
+        String password = visit.request.raw("password");
+        Map<String, String> form = Map.of("email", email, "pseudonym", pseudonym);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            errors.put("email", "error.email");
+        }
+        if (!pseudonym.matches("[\\p{L}\\p{N}_.-]{3,30}")) {
+            errors.put("pseudonym", "error.pseudonym");
+        }
+        if (password.length() < 10 || password.length() > 128) {
+            errors.put("password", "error.password");
+        }
+        if (!errors.isEmpty()) {
+            return registerPage(visit, brand, 422, form, errors);
+        }
+        ApiClient.Answer a = api.call("POST", "/auth/register", null,
+            Map.of("brand", visit.slug, "email", email, "password", password, "pseudonym", pseudonym));
+        if (a.status() == 409) {
+            return registerPage(visit, brand, 409, form, Map.of("email", "error.taken"));
+        }
+        if (a.status() == 429) {
+            return registerPage(visit, brand, 429, form, Map.of("email", "login.tooMany"));
+        }
+        if (!a.ok()) {
+            return registerPage(visit, brand, 422, form, Map.of("email", "error.refused"));
+        }
+        ApiClient.Answer session = api.call("POST", "/auth/login", null,
+            Map.of("brand", visit.slug, "email", email, "password", password));
+        if (!session.ok()) {
+            return WebReply.seeOther(visit.base() + "/login");
+        }
+        visit.signIn(session.body().path("token").asText(), Instant.parse(session.body().path("expiresAt").asText()));
+        return WebReply.seeOther(next(visit));
+    }
+
+    /** Revokes the token on the server, not only the cookie in this browser. */
+    WebReply logout(Visit visit, JsonNode brand, Matcher path) {
+        if (visit.signedIn()) {
+            api.call("POST", "/auth/logout", visit.token(), null);
+        }
+        visit.signOut();
+        return WebReply.seeOther(visit.base());
+    }
+
+    private WebReply loginPage(Visit visit, JsonNode brand, int status, String email, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", email);
+        model.put("next", next(visit));
+        model.put("csrf", visit.csrf());
+        if (error != null) {
+            model.put("error", error);
+        }
+        return render(visit, brand, status, "login", model);
+    }
+
+    private WebReply registerPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors) {
+        return render(visit, brand, status, "register", Map.of("form", form, "errors", errors, "next", next(visit),
+            "csrf", visit.csrf()));
+    }
+
+    /** Where to go after signing in: a page of this brand, never another site. */
+    private static String next(Visit visit) {
+        String next = visit.request.isPost() ? visit.request.field("next") : visit.request.param("next");
+        String base = visit.base();
+        if (next != null && (next.equals(base) || next.startsWith(base + "/")) && next.matches("[A-Za-z0-9/_.-]+")
+            && !next.contains("..") && !next.endsWith("/login") && !next.endsWith("/register")) {
+            return next;
+        }
+        return base;
+    }
+}

@@ -1,0 +1,164 @@
+package org.entraide.web.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Filing a complaint about a store and following it: its responses, its timeline when the local managers'
+ * capability is on, and the complainant's resolution, rating and reopening. The complainant's identity is
+ * only ever what the API shows (their pseudonym, when they chose to show it).
+ */
+final class ComplaintPages extends PageSupport {
+    ComplaintPages(ApiClient api, Templates templates) {
+        super(api, templates);
+    }
+
+    /** The form, with the stores found by city, postal code or name, or near the visitor's coordinates. */
+    WebReply form(Visit visit, JsonNode brand, Matcher path) {
+        Map<String, String> form = new HashMap<>(Map.of("title", "", "body", "", "storeCode", "", "showPseudonym", ""));
+        String store = visit.request.param("store");
+        if (store != null && store.matches("[A-Za-z0-9_-]{1,32}")) {
+            form.put("storeCode", store);
+        }
+        return formPage(visit, brand, 200, form, Map.of(), null);
+    }
+
+    WebReply file(Visit visit, JsonNode brand, Matcher path) {
+        WebRequest r = visit.request;
+        Map<String, String> form = Map.of("title", r.field("title"), "body", r.raw("body"), "storeCode", r.field("storeCode"),
+            "showPseudonym", r.field("showPseudonym"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (form.get("title").length() < PostForms.TITLE_MIN || form.get("title").length() > PostForms.TITLE_MAX) {
+            errors.put("title", "error.title");
+        }
+        PostForms.checkBody(form.get("body"), errors);
+        if (!form.get("storeCode").isEmpty() && !form.get("storeCode").matches("[A-Za-z0-9_-]{1,32}")) {
+            errors.put("storeCode", "error.store");
+        }
+        if (!errors.isEmpty()) {
+            return formPage(visit, brand, 422, form, errors, null);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", form.get("title"));
+        body.put("body", form.get("body"));
+        body.put("storeCode", form.get("storeCode").isEmpty() ? null : form.get("storeCode"));
+        body.put("showPseudonym", "on".equals(form.get("showPseudonym")));
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/complaints", visit.token(), body);
+        if (!a.ok()) {
+            Map<String, String> apiErrors = PostForms.fieldErrors(a);
+            if (a.status() == 404 || apiErrors.containsKey("storeCode")) {
+                apiErrors.put("storeCode", "error.store");
+            }
+            return formPage(visit, brand, a.status(), form, apiErrors, apiErrors.isEmpty() ? PostForms.refusal(a, visit) : null);
+        }
+        return WebReply.seeOther(visit.base() + "/complaints/" + a.body().path("id").asLong());
+    }
+
+    WebReply page(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        return complaintPage(visit, brand, id, 200, Map.of(), null);
+    }
+
+    /** Resolved or not, a rating from 0 to 10, and whether they would buy again: the complainant's evaluation. */
+    WebReply resolve(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        WebRequest r = visit.request;
+        Long rating = number(r.field("rating"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!List.of("yes", "no").contains(r.field("resolved"))) {
+            errors.put("resolved", "error.resolved");
+        }
+        if (rating == null || rating < 0 || rating > 10) {
+            errors.put("rating", "error.rating");
+        }
+        if (!List.of("yes", "no").contains(r.field("wouldBuyAgain"))) {
+            errors.put("wouldBuyAgain", "error.buyAgain");
+        }
+        if (!errors.isEmpty()) {
+            return complaintPage(visit, brand, id, 422, errors, null);
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/complaints/" + id + "/resolution", visit.token(),
+            Map.of("resolved", "yes".equals(r.field("resolved")), "rating", rating,
+                "wouldBuyAgain", "yes".equals(r.field("wouldBuyAgain"))));
+        if (!a.ok()) {
+            return complaintPage(visit, brand, id, a.status(), PostForms.fieldErrors(a), PostForms.refusal(a, visit));
+        }
+        return WebReply.seeOther(visit.base() + "/complaints/" + id);
+    }
+
+    WebReply reopen(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/complaints/" + id + "/reopening", visit.token(), null);
+        if (!a.ok()) {
+            return complaintPage(visit, brand, id, a.status(), Map.of(), PostForms.refusal(a, visit));
+        }
+        return WebReply.seeOther(visit.base() + "/complaints/" + id);
+    }
+
+    private WebReply complaintPage(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal) {
+        JsonNode complaint = api.get(brandPath(visit) + "/complaints/" + id, visit.token());
+        if (complaint == null) {
+            return notFound(visit);
+        }
+        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> c = Models.plain(complaint, visit);
+        String lang = visit.locale.getLanguage();
+        List<Map<String, Object>> responses = Models.list(complaint.path("responses"), visit);
+        for (Map<String, Object> response : responses) {
+            if (response.get("label") instanceof Map<?, ?> label) {
+                response.put("labelText", label.get(lang) != null ? label.get(lang) : label.get("en"));
+            }
+        }
+        c.put("responses", responses);
+        model.put("complaint", c);
+        model.put("canonical", visit.base() + "/complaints/" + id);
+        JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
+        if (timeline != null) {
+            List<Map<String, Object>> steps = Models.list(timeline.path("steps"), visit);
+            for (Map<String, Object> step : steps) {
+                if (step.get("label") instanceof Map<?, ?> label) {
+                    step.put("labelText", label.get(lang) != null ? label.get(lang) : label.get("en"));
+                }
+            }
+            model.put("timeline", steps);
+        }
+        String state = complaint.path("status").asText();
+        boolean mine = complaint.path("mine").asBoolean(false);
+        model.put("canEvaluate", mine && "ANSWERED".equals(state));
+        model.put("canReopen", mine && ("RESOLVED".equals(state) || "UNRESOLVED".equals(state)));
+        model.put("errors", errors);
+        if (refusal != null) {
+            model.put("refusal", refusal);
+        }
+        return render(visit, brand, status, "complaint", model);
+    }
+
+    private WebReply formPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
+                              String refusal) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("errors", errors);
+        String q = visit.request.param("q");
+        String lat = visit.request.param("lat");
+        String lon = visit.request.param("lon");
+        model.put("q", q == null ? "" : q.strip());
+        JsonNode found = null;
+        if (lat != null && lon != null && lat.matches("-?[0-9]{1,3}(\\.[0-9]{1,8})?") && lon.matches("-?[0-9]{1,3}(\\.[0-9]{1,8})?")) {
+            found = api.optional(brandPath(visit) + "/stores/search?lat=" + lat + "&lon=" + lon, visit.token());
+            model.put("near", true);
+        } else if (q != null && !q.isBlank() && q.length() <= 100) {
+            found = api.get(brandPath(visit) + "/stores?size=20&q=" + Site.urlEncode(q.strip()));
+        }
+        model.put("stores", Models.list(found, visit));
+        model.put("searched", found != null);
+        if (refusal != null) {
+            model.put("refusal", refusal);
+        }
+        return render(visit, brand, status, "complaint-form", model);
+    }
+}

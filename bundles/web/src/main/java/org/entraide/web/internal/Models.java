@@ -1,0 +1,82 @@
+package org.entraide.web.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The API's JSON as template models, with dates formatted for the reader. */
+final class Models {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Models() {
+    }
+
+    /** What every page of a brand shows: the brand, who is signed in, the form token, the current path. */
+    static Map<String, Object> base(JsonNode brand, Visit visit) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("brand", Map.of("slug", brand.path("slug").asText(), "name", brand.path("name").asText()));
+        Member m = visit.member();
+        if (m != null) {
+            model.put("me", Map.of("id", m.id(), "pseudonym", m.pseudonym(), "staff", m.staff(),
+                "manager", m.has("STORE_MANAGER"), "moderator", m.has("MODERATOR"), "admin", m.has("BRAND_ADMIN")));
+        }
+        if (m != null) {
+            // visitors get a form token (and its cookie) only on the sign-in and registration forms
+            model.put("csrf", visit.csrf());
+        }
+        model.put("here", visit.request.path());
+        return model;
+    }
+
+    static List<Map<String, Object>> list(JsonNode page, Visit visit) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (page != null) {
+            for (JsonNode item : page.isArray() ? page : page.path("items")) {
+                out.add(plain(item, visit));
+            }
+        }
+        return out;
+    }
+
+    /** The JSON as plain maps, with every {@code ...At} instant also formatted for the reader's locale. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plain(JsonNode node, Visit visit) {
+        Map<String, Object> map = JSON.convertValue(node, Map.class);
+        formatDates(map, visit);
+        return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void formatDates(Object value, Visit visit) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> texts = new HashMap<>();
+            for (var e : map.entrySet()) {
+                if (e.getKey() instanceof String key && (key.endsWith("At") || key.equals("at")) && e.getValue() instanceof String s) {
+                    try {
+                        texts.put(key.substring(0, key.length() - 2) + (key.equals("at") ? "atText" : "Text"),
+                            date(Instant.parse(s), visit));
+                    } catch (java.time.format.DateTimeParseException notAnInstant) {
+                        // left as it is
+                    }
+                }
+            }
+            map.values().forEach(v -> formatDates(v, visit));
+            ((Map<String, Object>) map).putAll(texts);
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> formatDates(v, visit));
+        }
+    }
+
+    static String date(Instant instant, Visit visit) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(visit.locale).withZone(ZoneOffset.UTC)
+            .format(instant);
+    }
+}

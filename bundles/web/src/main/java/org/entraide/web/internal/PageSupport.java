@@ -1,0 +1,47 @@
+package org.entraide.web.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What page and form handlers share: the API, the templates, and the replies every one of them may give. */
+abstract class PageSupport {
+    final ApiClient api;
+    final Templates templates;
+
+    PageSupport(ApiClient api, Templates templates) {
+        this.api = api;
+        this.templates = templates;
+    }
+
+    /** A brand's page: the model of every page plus {@code extra}. */
+    WebReply render(Visit visit, JsonNode brand, int status, String template, Map<String, Object> extra) {
+        Map<String, Object> model = Models.base(brand, visit);
+        model.putAll(extra);
+        return WebReply.of(templates.page(status, template, visit.locale, model));
+    }
+
+    /** A page that only says something (a refused form, a missing permission), from the messages' {@code key}. */
+    WebReply message(Visit visit, JsonNode brand, int status, String key) {
+        return render(visit, brand, status, "message", Map.of("messageKey", key));
+    }
+
+    WebReply notFound(Visit visit) {
+        return WebReply.of(templates.page(404, "not-found", visit.locale, new HashMap<>()));
+    }
+
+    /** The API path of the visit's brand. */
+    static String brandPath(Visit visit) {
+        return "/brands/" + visit.slug;
+    }
+
+    /** A form field as a number, or null when it is not one. */
+    static Long number(String s) {
+        try {
+            return s.isEmpty() ? null : Long.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.entraide.web.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Asking, answering, voting and accepting. The ask and answer forms have two buttons: "preview" renders the
+ * Markdown as it would be published (by the API, with the same sanitizer) without storing anything, and
+ * "publish" posts it. Neither needs JavaScript.
+ */
+final class PostForms extends PageSupport {
+    static final int TITLE_MIN = 5;
+    static final int TITLE_MAX = 200;
+    static final int BODY_MAX = 20_000;
+
+    PostForms(ApiClient api, Templates templates) {
+        super(api, templates);
+    }
+
+    WebReply askForm(Visit visit, JsonNode brand, Matcher path) {
+        return askPage(visit, brand, 200, Map.of("title", "", "body", "", "topic", "", "tags", ""), Map.of(), null, null);
+    }
+
+    WebReply ask(Visit visit, JsonNode brand, Matcher path) {
+        WebRequest r = visit.request;
+        Map<String, String> form = Map.of("title", r.field("title"), "body", r.raw("body"), "topic", r.field("topic"),
+            "tags", r.field("tags"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (form.get("title").length() < TITLE_MIN || form.get("title").length() > TITLE_MAX) {
+            errors.put("title", "error.title");
+        }
+        checkBody(form.get("body"), errors);
+        List<String> tags = tags(form.get("tags"));
+        if (tags.size() > 5 || tags.stream().anyMatch(t -> !t.matches("[a-z0-9-]{1,30}"))) {
+            errors.put("tags", "error.tags");
+        }
+        if (!errors.isEmpty()) {
+            return askPage(visit, brand, 422, form, errors, null, null);
+        }
+        if ("preview".equals(r.field("action"))) {
+            return askPage(visit, brand, 200, form, errors, preview(visit, form.get("body")), null);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", form.get("title"));
+        body.put("body", form.get("body"));
+        body.put("topic", form.get("topic").isEmpty() ? null : form.get("topic"));
+        body.put("tags", tags);
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/questions", visit.token(), body);
+        if (!a.ok()) {
+            Map<String, String> apiErrors = fieldErrors(a);
+            return askPage(visit, brand, a.status(), form, apiErrors, null, apiErrors.isEmpty() ? refusal(a, visit) : null);
+        }
+        return WebReply.seeOther(visit.base() + "/questions/" + a.body().path("id").asLong());
+    }
+
+    WebReply answer(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String text = visit.request.raw("body");
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkBody(text, errors);
+        String preview = null;
+        String refusal = null;
+        int status = errors.isEmpty() ? 200 : 422;
+        if (errors.isEmpty() && "preview".equals(visit.request.field("action"))) {
+            preview = preview(visit, text);
+        } else if (errors.isEmpty()) {
+            ApiClient.Answer a = api.call("POST", brandPath(visit) + "/questions/" + id + "/answers", visit.token(),
+                Map.of("body", text));
+            if (a.ok()) {
+                return WebReply.seeOther(visit.base() + "/questions/" + id + "#answer-" + a.body().path("id").asLong());
+            }
+            if (a.status() == 404) {
+                return notFound(visit);
+            }
+            errors.putAll(fieldErrors(a));
+            refusal = errors.isEmpty() ? refusal(a, visit) : null;
+            status = a.status();
+        }
+        JsonNode question = api.get(brandPath(visit) + "/questions/" + id, visit.token());
+        if (question == null) {
+            return notFound(visit);
+        }
+        Map<String, Object> model = Pages.questionModel(visit, question, id);
+        model.put("answerForm", Map.of("body", text));
+        model.put("errors", errors);
+        if (preview != null) {
+            model.put("preview", preview);
+        }
+        if (refusal != null) {
+            model.put("refusal", refusal);
+        }
+        return render(visit, brand, status, "question", model);
+    }
+
+    /** Up, down or withdrawn; back to the question, at the post. */
+    WebReply vote(Visit visit, JsonNode brand, Matcher path) {
+        long post = Long.parseLong(path.group(2));
+        Long value = number(visit.request.field("value"));
+        Long question = number(visit.request.field("question"));
+        if (value == null || value < -1 || value > 1 || question == null) {
+            return message(visit, brand, 400, "form.invalid");
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/posts/" + post + "/votes", visit.token(),
+            Map.of("value", value));
+        if (!a.ok()) {
+            return render(visit, brand, a.status(), "message", Map.of("messageKey", "vote.refused", "detail", refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/questions/" + question + (question == post ? "" : "#answer-" + post));
+    }
+
+    /** The question's author accepts an answer (or withdraws the acceptance with an empty answer). */
+    WebReply accept(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        Long answer = number(visit.request.field("answerId"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("answerId", answer);
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/questions/" + id + "/accept", visit.token(), body);
+        if (!a.ok()) {
+            return render(visit, brand, a.status(), "message", Map.of("messageKey", "accept.refused", "detail", refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/questions/" + id + (answer == null ? "" : "#answer-" + answer));
+    }
+
+    private WebReply askPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
+                             String preview, String refusal) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("topics", Models.list(api.get(brandPath(visit) + "/topics"), visit));
+        if (preview != null) {
+            model.put("preview", preview);
+        }
+        if (refusal != null) {
+            model.put("refusal", refusal);
+        }
+        return render(visit, brand, status, "ask", model);
+    }
+
+    /** The body as it would be published; the API sanitizes it. */
+    String preview(Visit visit, String markdown) {
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/previews", visit.token(), Map.of("body", markdown));
+        return a.ok() ? a.body().path("bodyHtml").asText() : "";
+    }
+
+    static void checkBody(String body, Map<String, String> errors) {
+        if (body.isBlank() || body.length() > BODY_MAX) {
+            errors.put("body", "error.body");
+        }
+    }
+
+    static List<String> tags(String text) {
+        List<String> out = new ArrayList<>();
+        Arrays.stream(text.split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).distinct().forEach(out::add);
+        return out;
+    }
+
+    /** The API's field errors, by field (their messages are the API's, in English). */
+    static Map<String, String> fieldErrors(ApiClient.Answer a) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode e : a.body().path("errors")) {
+            out.putIfAbsent(e.path("field").asText(), e.path("message").asText());
+        }
+        return out;
+    }
+
+    /** Why the API refused: moderation's reason in the reader's language when it gave one, else its detail. */
+    static String refusal(ApiClient.Answer a, Visit visit) {
+        JsonNode reasons = a.body().path("reasons");
+        if (reasons.isArray() && !reasons.isEmpty()) {
+            return reasons.get(0).path(visit.locale.getLanguage()).asText(reasons.get(0).path("en").asText());
+        }
+        return a.detail();
+    }
+}

@@ -1,0 +1,102 @@
+package org.entraide.web.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Routes a request under {@code /b/{brand}} to its page or form handler. Every POST must come from one of our
+ * forms ({@link Visit#genuinePost}); pages that need a member send visitors to the sign-in page first.
+ */
+final class Site {
+    private static final String BRAND = "/b/([a-z0-9-]{2,40})";
+
+    /** A page or a form: the visit, the brand (as the API describes it) and the path's groups after the brand. */
+    interface Handler {
+        WebReply handle(Visit visit, JsonNode brand, Matcher path);
+    }
+
+    private record Route(String method, Pattern pattern, boolean membersOnly, Handler handler) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+    private final ApiClient api;
+    private final Templates templates;
+    private final PageSupport replies;
+
+    Site(ApiClient api, Templates templates) {
+        this.api = api;
+        this.templates = templates;
+        this.replies = new PageSupport(api, templates) { };
+        Pages pages = new Pages(api, templates);
+        AccountForms accounts = new AccountForms(api, templates);
+        PostForms posts = new PostForms(api, templates);
+        ComplaintPages complaints = new ComplaintPages(api, templates);
+        get("/?", false, pages::home);
+        get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
+        get("/sitemap\\.xml", false, pages::sitemap);
+        get("/login", false, accounts::loginForm);
+        post("/login", false, accounts::login);
+        get("/register", false, accounts::registerForm);
+        post("/register", false, accounts::register);
+        post("/logout", false, accounts::logout);
+        get("/ask", true, posts::askForm);
+        post("/ask", true, posts::ask);
+        post("/questions/([0-9]{1,18})/answers", true, posts::answer);
+        post("/posts/([0-9]{1,18})/vote", true, posts::vote);
+        post("/questions/([0-9]{1,18})/accept", true, posts::accept);
+        get("/complaints/new", true, complaints::form);
+        post("/complaints/new", true, complaints::file);
+        get("/complaints/([0-9]{1,18})", false, complaints::page);
+        post("/complaints/([0-9]{1,18})/resolution", true, complaints::resolve);
+        post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
+    }
+
+    private void get(String path, boolean membersOnly, Handler h) {
+        routes.add(new Route("GET", Pattern.compile(BRAND + path), membersOnly, h));
+    }
+
+    private void post(String path, boolean membersOnly, Handler h) {
+        routes.add(new Route("POST", Pattern.compile(BRAND + path), membersOnly, h));
+    }
+
+    WebReply handle(WebRequest request, Locale locale) {
+        boolean knownPath = false;
+        for (Route route : routes) {
+            Matcher m = route.pattern().matcher(request.path());
+            if (!m.matches()) {
+                continue;
+            }
+            knownPath = true;
+            if (!route.method().equals(request.method()) && !("HEAD".equals(request.method()) && "GET".equals(route.method()))) {
+                continue;
+            }
+            String slug = m.group(1);
+            JsonNode brand = api.get("/brands/" + slug);
+            Visit visit = Visit.of(request, locale, slug, api);
+            if (brand == null) {
+                return visit.reply(replies.notFound(visit));
+            }
+            if (route.membersOnly() && !visit.signedIn()) {
+                if (request.isPost()) {
+                    return visit.reply(replies.message(visit, brand, 401, "signin.needed"));
+                }
+                return visit.reply(WebReply.seeOther(visit.base() + "/login?next=" + urlEncode(request.path())));
+            }
+            if (request.isPost() && !visit.genuinePost()) {
+                return visit.reply(replies.message(visit, brand, 403, "form.expired"));
+            }
+            return visit.reply(route.handler().handle(visit, brand, m));
+        }
+        return WebReply.of(templates.page(knownPath ? 405 : 404, "not-found", locale, new HashMap<>()));
+    }
+
+    static String urlEncode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,54 @@
+package org.entraide.web.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A response: a rendered page or a redirect, with the cookies it sets. */
+final class WebReply {
+    private final int status;
+    private final String body;
+    private final String contentType;
+    private final String location;
+    private final List<String> cookies = new ArrayList<>();
+
+    private WebReply(int status, String body, String contentType, String location) {
+        this.status = status;
+        this.body = body;
+        this.contentType = contentType;
+        this.location = location;
+    }
+
+    static WebReply of(Page page) {
+        return new WebReply(page.status(), page.html(), page.contentType(), null);
+    }
+
+    /** 303: after a form, the browser loads the next page with GET, and a reload does not post again. */
+    static WebReply seeOther(String location) {
+        return new WebReply(303, "", "text/plain; charset=utf-8", location);
+    }
+
+    WebReply cookie(String setCookie) {
+        cookies.add(setCookie);
+        return this;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String body() {
+        return body;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String location() {
+        return location;
+    }
+
+    List<String> cookies() {
+        return List.copyOf(cookies);
+    }
+}

@@ -1,0 +1,92 @@
+package org.entraide.web.internal;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A plain HTTP client that behaves like a browser on forms: it keeps cookies, sends {@code Origin} on POST,
+ * and copies the form token of the last page it loaded. Redirects are not followed, so tests see the 303s.
+ */
+final class Browser {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String lastCsrf = "";
+
+    Browser(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    HttpResponse<String> get(String path) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) {
+            lastCsrf = m.group(1);
+        }
+        return r;
+    }
+
+    /** Posts a form with the last page's token, as our pages' forms do. */
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("csrf", lastCsrf);
+        return postRaw(path, encode(all), base);
+    }
+
+    /** A form as another site (or a forged request) would send it. */
+    HttpResponse<String> postRaw(String path, String body, String origin) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return send(b);
+    }
+
+    /** Loads a page, then sends its form. */
+    HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+        get(formPage);
+        return post(action, fields);
+    }
+
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
+            .findFirst().orElse(null);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return http.send(b.header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    static List<String> setCookies(HttpResponse<String> r) {
+        return r.headers().allValues("Set-Cookie");
+    }
+}

@@ -1,0 +1,266 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Http;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages' forms against the real core on a real database: accounts and sessions, anti-forgery, asking with
+ * a preview, answering, voting, accepting, and a complaint from filing to reopening. Subclasses pick the database.
+ */
+abstract class FormScenarios extends WebTestBase {
+    FormScenarios(Db db) {
+        super(db);
+    }
+
+    private Browser browser() {
+        return new Browser(server.base());
+    }
+
+    /** A new member, registered through the page. */
+    private Browser registered(String pseudonym) {
+        Browser b = browser();
+        HttpResponse<String> r = b.submit("/b/demo/register", "/b/demo/register", Map.of("email", pseudonym + "@example.com",
+            "pseudonym", pseudonym, "password", "a-long-password"));
+        assertEquals(303, r.statusCode(), r.body());
+        return b;
+    }
+
+    private static String pseudonym() {
+        return "m" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static long idFrom(String location, String kind) {
+        String tail = location.substring(location.indexOf("/" + kind + "/") + kind.length() + 2);
+        return Long.parseLong(tail.replaceAll("[^0-9].*", ""));
+    }
+
+    @Test
+    void membersPagesSendVisitorsToSignInAndBack() {
+        Browser b = browser();
+        HttpResponse<String> r = b.get("/b/demo/ask");
+        assertEquals(303, r.statusCode());
+        assertEquals("/b/demo/login?next=%2Fb%2Fdemo%2Fask", r.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> form = b.get("/b/demo/login?next=%2Fb%2Fdemo%2Fask");
+        assertEquals(200, form.statusCode());
+        String anonymous = Browser.setCookies(form).stream().filter(c -> c.startsWith("entraide_csrf=")).findFirst().orElseThrow();
+        assertTrue(anonymous.contains("HttpOnly") && anonymous.contains("SameSite=Strict") && anonymous.contains("Path=/b/demo"), anonymous);
+        HttpResponse<String> in = b.post("/b/demo/login", Map.of("email", "customer@demo.example", "password", DemoSeeder.PASSWORD,
+            "next", "/b/demo/ask"));
+        assertEquals(303, in.statusCode(), in.body());
+        assertEquals("/b/demo/ask", in.headers().firstValue("Location").orElseThrow());
+        String session = Browser.setCookies(in).stream().filter(c -> c.startsWith("entraide_session=")).findFirst().orElseThrow();
+        assertTrue(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/b/demo"), session);
+        assertFalse(session.contains("Secure"), "plain HTTP: not Secure, or the browser would drop it");
+        HttpResponse<String> ask = b.get("/b/demo/ask");
+        assertEquals(200, ask.statusCode());
+        assertTrue(ask.body().contains("Signed in as <strong>Camille</strong>") || ask.body().contains("Signed in as <strong>"), ask.body());
+    }
+
+    @Test
+    void signInFailuresAreExplainedAndNextNeverLeavesTheSite() {
+        Browser b = browser();
+        b.get("/b/demo/login");
+        HttpResponse<String> wrong = b.post("/b/demo/login", Map.of("email", "customer@demo.example", "password", "not-the-password"));
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("Wrong e-mail address or password."), wrong.body());
+        assertNull(b.cookie(Visit.SESSION), "no session after a failure");
+        HttpResponse<String> ok = b.post("/b/demo/login", Map.of("email", "customer@demo.example", "password", DemoSeeder.PASSWORD,
+            "next", "https://evil.example/b/demo"));
+        assertEquals("/b/demo", ok.headers().firstValue("Location").orElseThrow(), "an outside address is ignored");
+        Browser c = browser();
+        c.get("/b/demo/login");
+        HttpResponse<String> sneaky = c.post("/b/demo/login", Map.of("email", "customer@demo.example", "password", DemoSeeder.PASSWORD,
+            "next", "/b/demo/../../admin"));
+        assertEquals("/b/demo", sneaky.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void registrationValidatesInTheReadersLanguageAndSignsIn() {
+        Browser b = browser();
+        b.get("/b/demo/register");
+        HttpResponse<String> bad = b.post("/b/demo/register", Map.of("email", "not-an-address", "pseudonym", "x", "password", "short"));
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.body().contains("Enter a valid e-mail address.") && bad.body().contains("The password needs 10 to 128 characters.")
+            && bad.body().contains("aria-invalid=\"true\""), bad.body());
+        assertTrue(bad.body().contains("value=\"not-an-address\""), "what was typed is kept");
+        assertFalse(bad.body().contains("short"), "a password is never sent back");
+        String name = pseudonym();
+        HttpResponse<String> ok = b.post("/b/demo/register", Map.of("email", name + "@example.com", "pseudonym", name,
+            "password", "a-long-password"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertNotNull(b.cookie(Visit.SESSION));
+        HttpResponse<String> again = browser().submit("/b/demo/register", "/b/demo/register", Map.of("email", name + "@example.com",
+            "pseudonym", pseudonym(), "password", "a-long-password"));
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("An account already uses this e-mail address"), again.body());
+    }
+
+    @Test
+    void forgedOrForeignFormsAreRefusedAndChangeNothing() {
+        Browser b = registered(pseudonym());
+        b.get("/b/demo/ask");
+        long before = questionCount();
+        Map<String, String> fields = Map.of("title", "A question never asked", "body", "Some details", "action", "publish");
+        HttpResponse<String> noToken = b.postRaw("/b/demo/ask", Browser.encode(fields), server.base());
+        assertEquals(403, noToken.statusCode());
+        assertTrue(noToken.body().contains("This form has expired"), noToken.body());
+        HttpResponse<String> wrongToken = b.postRaw("/b/demo/ask", Browser.encode(Map.of("title", "A question never asked",
+            "body", "Some details", "csrf", "forged-token-value-forged-token-value")), server.base());
+        assertEquals(403, wrongToken.statusCode());
+        HttpResponse<String> foreign = b.post("/b/demo/ask", fields);
+        assertEquals(303, foreign.statusCode(), "the same form from our page is accepted");
+        b.get("/b/demo/ask");
+        String token = b.get("/b/demo/ask").body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> otherSite = b.postRaw("/b/demo/ask", Browser.encode(Map.of("title", "From another site",
+            "body", "Some details", "action", "publish", "csrf", token)), "https://evil.example");
+        assertEquals(403, otherSite.statusCode());
+        assertEquals(before + 1, questionCount(), "only the genuine form asked");
+        HttpResponse<String> json = b.send(HttpRequest.newBuilder(URI.create(server.base() + "/b/demo/ask"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(415, json.statusCode());
+        HttpResponse<String> huge = b.post("/b/demo/ask", Map.of("title", "Too long", "body", "x".repeat(200_000)));
+        assertEquals(413, huge.statusCode());
+        HttpResponse<String> shadow = b.send(HttpRequest.newBuilder(URI.create(server.base() + "/b/demo/ask?Cookie=entraide_session%3Dx"))
+            .GET());
+        assertEquals(200, shadow.statusCode(), "a query parameter named Cookie does not replace the session");
+    }
+
+    @Test
+    void askWithPreviewThenAnswerVoteAcceptAndSignOut() {
+        Browser asker = registered(pseudonym());
+        asker.get("/b/demo/ask");
+        long before = questionCount();
+        HttpResponse<String> preview = asker.post("/b/demo/ask", Map.of("title", "Which glue for oak shelves?",
+            "body", "Is **wood glue** enough, or <script>alert(1)</script> screws too?", "topic", "", "tags", "bois, colle",
+            "action", "preview"));
+        assertEquals(200, preview.statusCode());
+        assertTrue(preview.body().contains("<strong>wood glue</strong>"), preview.body());
+        assertFalse(preview.body().contains("<script>alert(1)</script>"), "the preview is sanitized");
+        assertTrue(preview.body().contains("value=\"Which glue for oak shelves?\""), "the form keeps the text");
+        assertEquals(before, questionCount(), "a preview asks nothing");
+        HttpResponse<String> tooShort = asker.post("/b/demo/ask", Map.of("title", "Oak", "body", "", "action", "publish"));
+        assertEquals(422, tooShort.statusCode());
+        assertTrue(tooShort.body().contains("The title needs 5 to 200 characters."), tooShort.body());
+        HttpResponse<String> published = asker.post("/b/demo/ask", Map.of("title", "Which glue for oak shelves?",
+            "body", "Is **wood glue** enough?", "tags", "bois, colle", "action", "publish"));
+        assertEquals(303, published.statusCode(), published.body());
+        long id = idFrom(published.headers().firstValue("Location").orElseThrow(), "questions");
+        JsonNode q = community.question(null, "demo", id).json();
+        assertEquals("Which glue for oak shelves?", q.get("title").asText());
+        assertEquals("bois", q.get("tags").get(0).asText());
+
+        Browser helper = registered(pseudonym());
+        helper.get("/b/demo/questions/" + id);
+        HttpResponse<String> answerPreview = helper.post("/b/demo/questions/" + id + "/answers",
+            Map.of("body", "Use *PVA* glue and clamps.", "action", "preview"));
+        assertEquals(200, answerPreview.statusCode());
+        assertTrue(answerPreview.body().contains("<em>PVA</em>"));
+        HttpResponse<String> answered = helper.post("/b/demo/questions/" + id + "/answers",
+            Map.of("body", "Use *PVA* glue and clamps.", "action", "publish"));
+        assertEquals(303, answered.statusCode(), answered.body());
+        long answerId = Long.parseLong(answered.headers().firstValue("Location").orElseThrow().replaceAll(".*#answer-", ""));
+        HttpResponse<String> vote = helper.post("/b/demo/posts/" + id + "/vote", Map.of("value", "1", "question", String.valueOf(id)));
+        assertEquals(303, vote.statusCode(), vote.body());
+        assertEquals(1, community.question(null, "demo", id).json().get("score").asInt(), "the vote counts");
+        String page = helper.get("/b/demo/questions/" + id).body();
+        assertTrue(page.contains("aria-pressed=\"true\""), "the vote shows as pressed");
+        HttpResponse<String> ownVote = helper.post("/b/demo/posts/" + answerId + "/vote", Map.of("value", "1", "question", String.valueOf(id)));
+        assertEquals(403, ownVote.statusCode(), "nobody votes on their own answer");
+
+        String askerPage = asker.get("/b/demo/questions/" + id).body();
+        assertTrue(askerPage.contains("Accept this answer"), askerPage);
+        assertFalse(page.contains("Accept this answer"), "only the asker may accept");
+        HttpResponse<String> accepted = asker.post("/b/demo/questions/" + id + "/accept", Map.of("answerId", String.valueOf(answerId)));
+        assertEquals(303, accepted.statusCode(), accepted.body());
+        assertEquals(answerId, community.question(null, "demo", id).json().get("acceptedAnswerId").asLong());
+
+        String token = asker.cookie(Visit.SESSION);
+        asker.get("/b/demo");
+        HttpResponse<String> out = asker.post("/b/demo/logout", Map.of());
+        assertEquals(303, out.statusCode());
+        assertEquals(401, http.get("/api/v1/brands/demo/me", token).status(), "signing out revokes the token itself");
+        assertEquals(303, asker.get("/b/demo/ask").statusCode(), "and the browser is signed out");
+    }
+
+    @Test
+    void complaintIsFiledFollowedEvaluatedAndReopened() {
+        Browser customer = registered(pseudonym());
+        HttpResponse<String> search = customer.get("/b/demo/complaints/new?q=lyon");
+        assertEquals(200, search.statusCode());
+        assertTrue(search.body().contains("value=\"LYON-PARTDIEU\""), search.body());
+        HttpResponse<String> missing = customer.post("/b/demo/complaints/new", Map.of("title", "Hi", "body", " ", "storeCode", "LYON-PARTDIEU"));
+        assertEquals(422, missing.statusCode());
+        HttpResponse<String> unknown = customer.post("/b/demo/complaints/new", Map.of("title", "Broken drill at delivery",
+            "body", "The chuck was cracked.", "storeCode", "NO-SUCH-STORE"));
+        assertTrue(unknown.statusCode() >= 400 && unknown.body().contains("Choose a store from the list"), unknown.statusCode() + unknown.body());
+        HttpResponse<String> filed = customer.post("/b/demo/complaints/new", Map.of("title", "Broken drill at delivery",
+            "body", "The chuck was cracked.", "storeCode", "LYON-PARTDIEU"));
+        assertEquals(303, filed.statusCode(), filed.body());
+        long id = idFrom(filed.headers().firstValue("Location").orElseThrow(), "complaints");
+
+        String publicPage = browser().get("/b/demo/complaints/" + id).body();
+        assertTrue(publicPage.contains("Anonymous customer") && publicPage.contains("Received"), publicPage);
+        assertFalse(publicPage.contains("@example.com"), "the complainant's e-mail is never shown");
+        assertFalse(publicPage.contains("Did this solve your problem?"), "only the complainant evaluates");
+
+        community.respond(community.demo("manager"), "demo", id, "A new drill waits for you at the desk.");
+        String mine = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(mine.contains("Official response") && mine.contains("A new drill waits for you"), mine);
+        assertTrue(mine.contains("Did this solve your problem?"), mine);
+        HttpResponse<String> incomplete = customer.post("/b/demo/complaints/" + id + "/resolution", Map.of("resolved", "yes", "rating", "11"));
+        assertEquals(422, incomplete.statusCode());
+        assertTrue(incomplete.body().contains("Choose a rating from 0 to 10.") && incomplete.body().contains("Say whether you would buy again."));
+        HttpResponse<String> evaluated = customer.post("/b/demo/complaints/" + id + "/resolution",
+            Map.of("resolved", "yes", "rating", "9", "wouldBuyAgain", "yes"));
+        assertEquals(303, evaluated.statusCode(), evaluated.body());
+        JsonNode c = community.complaint(null, "demo", id).json();
+        assertEquals("RESOLVED", c.get("status").asText());
+        assertEquals(9, c.get("rating").asInt());
+        String resolved = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(resolved.contains("Reopen the complaint"), resolved);
+        HttpResponse<String> reopened = customer.post("/b/demo/complaints/" + id + "/reopening", Map.of());
+        assertEquals(303, reopened.statusCode(), reopened.body());
+        assertFalse(List.of("RESOLVED", "UNRESOLVED").contains(community.complaint(null, "demo", id).json().get("status").asText()));
+
+        Browser stranger = registered(pseudonym());
+        stranger.get("/b/demo/complaints/" + id);
+        HttpResponse<String> notTheirs = stranger.post("/b/demo/complaints/" + id + "/resolution",
+            Map.of("resolved", "no", "rating", "0", "wouldBuyAgain", "no"));
+        assertEquals(403, notTheirs.statusCode(), "only the complainant evaluates: " + notTheirs.body());
+    }
+
+    @Test
+    void sessionCookieIsSecureBehindAnHttpsProxy() {
+        Browser b = browser();
+        b.get("/b/demo/login");
+        HttpResponse<String> r = b.send(HttpRequest.newBuilder(URI.create(server.base() + "/b/demo/login"))
+            .header("X-Forwarded-Proto", "https").header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "entraide_csrf=" + b.cookie(Visit.ANONYMOUS))
+            .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(Map.of("email", "customer@demo.example",
+                "password", DemoSeeder.PASSWORD, "csrf", b.cookie(Visit.ANONYMOUS))))));
+        assertEquals(303, r.statusCode(), r.body());
+        String session = Browser.setCookies(r).stream().filter(c -> c.startsWith("entraide_session=")).findFirst().orElseThrow();
+        assertTrue(session.endsWith("; Secure"), session);
+    }
+
+    private long questionCount() {
+        return http.get("/api/v1/brands/demo/questions?size=1", null).json().get("total").asLong();
+    }
+}
