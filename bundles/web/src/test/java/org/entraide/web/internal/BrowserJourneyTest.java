@@ -1,0 +1,156 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main journeys in Debian's headless chromium, as their users click through them, with the axe-core
+ * accessibility rules (WCAG 2.1 A and AA) run on every page they see. Screenshots of the pages, at desktop and
+ * phone width, go to target/screenshots (docs/screenshots holds the published ones). Skipped when chromium is
+ * absent outside CI; .ci/run installs it.
+ */
+class BrowserJourneyTest extends WebTestBase {
+    private static final Path SHOTS = Path.of("target/screenshots");
+    private Chromium browser;
+    private final List<String> violations = new ArrayList<>();
+
+    BrowserJourneyTest() {
+        super(Db.H2);
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        Assumptions.assumeTrue(Chromium.available() || System.getenv("CI") != null, "no /usr/bin/chromium");
+        browser = Chromium.start();
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Opens a page (or checks the one a click led to) and runs the accessibility rules on it. */
+    private void checkPage(String what) throws Exception {
+        for (String v : browser.accessibilityViolations()) {
+            violations.add(what + " " + browser.url() + ": " + v);
+        }
+    }
+
+    private void shoot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + "-desktop.png"), browser.screenshot(1280, 900, false));
+        Files.write(SHOTS.resolve(name + "-phone.png"), browser.screenshot(390, 844, true));
+    }
+
+    private void signIn(String email, String password) throws Exception {
+        browser.clearCookies();
+        browser.open(server.base() + "/b/demo/login");
+        checkPage("sign-in");
+        browser.fill("#f-email", email);
+        browser.fill("#f-password", password);
+        browser.click("main form button[type=submit]");
+    }
+
+    @Test
+    void aCustomerAsksAContributorAnswersAndTheAnswerIsAccepted() throws Exception {
+        String asker = "ask" + UUID.randomUUID().toString().substring(0, 6);
+        browser.open(server.base() + "/b/demo");
+        checkPage("home");
+        browser.open(server.base() + "/b/demo/register");
+        checkPage("registration");
+        browser.fill("#f-email", asker + "@example.com");
+        browser.fill("#f-pseudonym", asker);
+        browser.fill("#f-password", "a-long-password");
+        browser.click("main form button[type=submit]");
+        assertEquals("/b/demo", browser.url());
+        assertTrue(browser.text("header").contains(asker), browser.text("header"));
+
+        browser.click("a[href='/b/demo/ask']");
+        checkPage("ask");
+        browser.fill("#f-title", "Which screws for a pine bookcase?");
+        browser.fill("#f-body", "The boards are **18 mm** thick.");
+        browser.click("button[value=preview]");
+        assertTrue(browser.html().contains("<strong>18 mm</strong>"), "the preview renders the Markdown");
+        checkPage("ask with preview");
+        shoot("ask");
+        browser.click("button[value=publish]");
+        String question = browser.url();
+        assertTrue(question.matches("/b/demo/questions/[0-9]+"), question);
+
+        signIn("lucas@demo.example", DemoSeeder.PASSWORD);
+        browser.open(server.base() + question);
+        browser.fill("#f-body", "Use 4 x 40 mm wood screws, and *pre-drill*.");
+        browser.click("button[value=publish]");
+        assertTrue(browser.text("#answers-h").endsWith("1"), browser.text("#answers-h"));
+        checkPage("question with an answer");
+
+        signIn(asker + "@example.com", "a-long-password");
+        browser.open(server.base() + question);
+        browser.click(".answer form.inline button[type=submit]");
+        assertTrue(browser.eval("document.querySelector('.answer.accepted') !== null").asBoolean(), "the answer is accepted");
+        assertTrue(browser.text(".answer.accepted .meta").contains("Accepted answer"));
+        checkPage("question with an accepted answer");
+        shoot("question");
+        assertEquals(List.of(), violations);
+    }
+
+    /** The check itself: a control without a label, and text too pale to read, are reported. */
+    @Test
+    void theAccessibilityCheckReportsWhatItShould() throws Exception {
+        browser.open(server.base() + "/b/demo");
+        // the style is set through the DOM: the page's CSP refuses inline style attributes
+        browser.eval("(() => { const m = document.querySelector('main'); m.insertAdjacentHTML('beforeend', "
+            + "'<input id=unlabelled type=text><p id=pale>pale text</p>'); document.getElementById('pale').style.color = '#ccc'; })()");
+        List<String> found = browser.accessibilityViolations();
+        assertTrue(found.stream().anyMatch(v -> v.startsWith("label ")), found.toString());
+        assertTrue(found.stream().anyMatch(v -> v.startsWith("color-contrast ")), found.toString());
+    }
+
+    @Test
+    void aComplaintIsFiledAnsweredByTheStoreAndMarkedResolved() throws Exception {
+        String customer = "cust" + UUID.randomUUID().toString().substring(0, 6);
+        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
+            "email", customer + "@example.com", "password", "a-long-password", "pseudonym", customer));
+        signIn(customer + "@example.com", "a-long-password");
+        browser.click("a[href='/b/demo/complaints/new']");
+        browser.fill("#store-q", "Lyon");
+        browser.click("form[role=search] button[type=submit]");
+        checkPage("complaint form with stores");
+        browser.check("#store-LYON-PARTDIEU");
+        browser.fill("#f-title", "Drill returned without a refund");
+        browser.fill("#f-body", "I brought the drill back on Monday; no refund yet.");
+        shoot("complaint-form");
+        browser.click("main form.form button[type=submit]");
+        String page = browser.url();
+        assertTrue(page.matches("/b/demo/complaints/[0-9]+"), page);
+        assertTrue(browser.text(".complaint .meta").contains("Received"), browser.text(".complaint .meta"));
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+
+        community.respond(community.demo("manager"), "demo", id, "The refund left today; sorry for the wait.");
+        browser.open(server.base() + page + "?lang=fr");
+        assertTrue(browser.text(".answer.official").contains("Réponse officielle"), browser.text(".answer.official"));
+        checkPage("complaint with a response");
+        browser.check("#resolved-yes");
+        browser.eval("document.querySelector('#f-rating').value = '8'");
+        browser.check("#again-yes");
+        browser.click("form[action$='/resolution'] button[type=submit]");
+        assertTrue(browser.text(".complaint .meta").contains("Résolue"), browser.text(".complaint .meta"));
+        checkPage("resolved complaint");
+        shoot("complaint");
+        assertEquals(List.of(), violations);
+    }
+}
