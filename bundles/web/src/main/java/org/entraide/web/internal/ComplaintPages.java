@@ -119,13 +119,7 @@ final class ComplaintPages extends PageSupport {
         model.put("canonical", visit.base() + "/complaints/" + id);
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         if (timeline != null) {
-            List<Map<String, Object>> steps = Models.list(timeline.path("steps"), visit);
-            for (Map<String, Object> step : steps) {
-                if (step.get("label") instanceof Map<?, ?> label) {
-                    step.put("labelText", label.get(lang) != null ? label.get(lang) : label.get("en"));
-                }
-            }
-            model.put("timeline", steps);
+            model.put("timeline", steps(timeline, visit));
         }
         String state = complaint.path("status").asText();
         boolean mine = complaint.path("mine").asBoolean(false);
@@ -136,6 +130,18 @@ final class ComplaintPages extends PageSupport {
             model.put("refusal", refusal);
         }
         return render(visit, brand, status, "complaint", model);
+    }
+
+    /** The timeline's steps with their label in the reader's language; empty without the capability. */
+    static List<Map<String, Object>> steps(JsonNode timeline, Visit visit) {
+        List<Map<String, Object>> steps = Models.list(timeline == null ? null : timeline.path("steps"), visit);
+        for (Map<String, Object> step : steps) {
+            if (step.get("label") instanceof Map<?, ?> label) {
+                Object text = label.get(visit.locale.getLanguage());
+                step.put("labelText", text != null ? text : label.get("en"));
+            }
+        }
+        return steps;
     }
 
     private WebReply formPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,

@@ -37,6 +37,8 @@ final class Site {
         AccountForms accounts = new AccountForms(api, templates);
         PostForms posts = new PostForms(api, templates);
         ComplaintPages complaints = new ComplaintPages(api, templates);
+        ManagerConsole manager = new ManagerConsole(api, templates);
+        RankingPages rankings = new RankingPages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
@@ -55,6 +57,14 @@ final class Site {
         get("/complaints/([0-9]{1,18})", false, complaints::page);
         post("/complaints/([0-9]{1,18})/resolution", true, complaints::resolve);
         post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
+        get("/rankings", false, rankings::ranking);
+        get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
+        get("/manager", true, manager::inbox);
+        get("/manager/complaints/([0-9]{1,18})", true, manager::complaint);
+        post("/manager/complaints/([0-9]{1,18})/response", true, manager::respond);
+        post("/manager/complaints/([0-9]{1,18})/message", true, manager::ask);
+        post("/manager/complaints/([0-9]{1,18})/delegation", true, manager::delegate);
+        post("/manager/complaints/([0-9]{1,18})/handover", true, manager::handOver);
     }
 
     private void get(String path, boolean membersOnly, Handler h) {

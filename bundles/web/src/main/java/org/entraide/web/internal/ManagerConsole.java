@@ -1,0 +1,143 @@
+package org.entraide.web.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The store manager's console (local managers' capability): the inbox of assigned complaints, soonest deadline
+ * first, and a workspace per complaint to answer publicly, ask the complainant for details privately, delegate
+ * to another store or hand over to the central team; their stores' figures beside the brand's.
+ */
+final class ManagerConsole extends PageSupport {
+    ManagerConsole(ApiClient api, Templates templates) {
+        super(api, templates);
+    }
+
+    WebReply inbox(Visit visit, JsonNode brand, Matcher path) {
+        JsonNode me = api.optional(brandPath(visit) + "/managers/me", visit.token());
+        if (me == null || me.path("stores").isEmpty() && me.path("regions").isEmpty()) {
+            return message(visit, brand, 403, "manager.none");
+        }
+        JsonNode inbox = api.get(brandPath(visit) + "/managers/me/complaints", visit.token());
+        List<Map<String, Object>> items = Models.list(inbox, visit);
+        for (Map<String, Object> item : items) {
+            if (item.get("openingMinutesLeft") instanceof Number left) {
+                item.put("leftText", duration(left.longValue(), visit));
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", items);
+        List<String> stores = new ArrayList<>();
+        me.path("stores").forEach(s -> stores.add(s.asText()));
+        model.put("stores", stores);
+        model.put("figures", figures(visit, me));
+        return render(visit, brand, 200, "manager-inbox", model);
+    }
+
+    /** The manager's stores and the brand over 30 days, as the public ranking computes them. */
+    private Map<String, Object> figures(Visit visit, JsonNode me) {
+        Map<String, Object> out = new HashMap<>();
+        JsonNode stores = api.optional(brandPath(visit) + "/rankings/stores?period=30d", null);
+        JsonNode whole = api.optional(brandPath(visit) + "/rankings/brand?period=30d", null);
+        List<String> mine = new ArrayList<>();
+        me.path("stores").forEach(s -> mine.add(s.asText()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (stores != null) {
+            for (JsonNode s : stores.path("stores")) {
+                if (mine.contains(s.path("storeCode").asText())) {
+                    rows.add(Models.plain(s, visit));
+                }
+            }
+        }
+        out.put("stores", rows);
+        if (whole != null) {
+            out.put("brand", Models.plain(whole.path("brand"), visit));
+        }
+        return out;
+    }
+
+    WebReply complaint(Visit visit, JsonNode brand, Matcher path) {
+        return workspace(visit, brand, Long.parseLong(path.group(2)), 200, Map.of(), null);
+    }
+
+    /** An official public response, through the core's complaint API. */
+    WebReply respond(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String text = visit.request.raw("body");
+        Map<String, String> errors = new HashMap<>();
+        PostForms.checkBody(text, errors);
+        return act(visit, brand, id, errors, "/responses", Map.of("body", text), "/manager/complaints/" + id + "?done=responded");
+    }
+
+    /** A private message to the complainant (asking for details): never public. */
+    WebReply ask(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String text = visit.request.field("message");
+        Map<String, String> errors = text.isEmpty() || text.length() > 2000 ? Map.of("message", "error.message") : Map.of();
+        return act(visit, brand, id, errors, "/messages", Map.of("body", text), "/manager/complaints/" + id + "?done=asked");
+    }
+
+    WebReply delegate(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String store = visit.request.field("storeCode");
+        String reason = visit.request.field("reason");
+        Map<String, String> errors = new HashMap<>();
+        if (!store.matches("[A-Za-z0-9_-]{1,32}")) {
+            errors.put("storeCode", "error.store");
+        }
+        if (reason.isEmpty() || reason.length() > 500) {
+            errors.put("reason", "error.reason");
+        }
+        return act(visit, brand, id, errors, "/delegation", Map.of("storeCode", store, "reason", reason), "/manager?done=delegated");
+    }
+
+    WebReply handOver(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String reason = visit.request.field("reason");
+        Map<String, String> errors = reason.isEmpty() || reason.length() > 500 ? Map.of("handoverReason", "error.reason") : Map.of();
+        return act(visit, brand, id, errors, "/handover", Map.of("reason", reason), "/manager?done=handedOver");
+    }
+
+    /** Posts to the complaint's {@code action} unless the form has errors; then back to the workspace or {@code next}. */
+    private WebReply act(Visit visit, JsonNode brand, long id, Map<String, String> errors, String action, Map<String, ?> body,
+                         String next) {
+        if (!errors.isEmpty()) {
+            return workspace(visit, brand, id, 422, errors, null);
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/complaints/" + id + action, visit.token(), body);
+        return a.ok() ? WebReply.seeOther(visit.base() + next)
+            : workspace(visit, brand, id, a.status(), PostForms.fieldErrors(a), PostForms.refusal(a, visit));
+    }
+
+    private WebReply workspace(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal) {
+        JsonNode complaint = api.get(brandPath(visit) + "/complaints/" + id, visit.token());
+        if (complaint == null) {
+            return notFound(visit);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("complaint", Models.plain(complaint, visit));
+        JsonNode messages = api.optional(brandPath(visit) + "/complaints/" + id + "/messages", visit.token());
+        model.put("messages", Models.list(messages, visit));
+        model.put("assigned", messages != null);
+        JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
+        model.put("timeline", ComplaintPages.steps(timeline, visit));
+        model.put("errors", errors);
+        model.put("done", visit.request.param("done") == null ? "" : visit.request.param("done").replaceAll("[^A-Za-z]", ""));
+        if (refusal != null) {
+            model.put("refusal", refusal);
+        }
+        return render(visit, brand, status, "manager-complaint", model);
+    }
+
+    /** Opening time left, as "3 h 20 min" (negative: late). */
+    static String duration(long minutes, Visit visit) {
+        long m = Math.abs(minutes);
+        String text = (m >= 60 ? m / 60 + " h " : "") + m % 60 + " min";
+        return minutes < 0 ? "-" + text : text;
+    }
+}
