@@ -37,6 +37,26 @@ final class ApiClient {
         }
     }
 
+    /** A response that is not JSON (a CSV export). */
+    record Text(int status, String body) {
+    }
+
+    Text text(String path, String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Text(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("API " + path + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     JsonNode get(String path) {
         return get(path, null);
     }

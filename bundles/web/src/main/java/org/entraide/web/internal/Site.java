@@ -39,6 +39,8 @@ final class Site {
         ComplaintPages complaints = new ComplaintPages(api, templates);
         ManagerConsole manager = new ManagerConsole(api, templates);
         RankingPages rankings = new RankingPages(api, templates);
+        ModerationConsole moderation = new ModerationConsole(api, templates);
+        AdminConsole admin = new AdminConsole(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
@@ -59,6 +61,18 @@ final class Site {
         post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
         get("/rankings", false, rankings::ranking);
         get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
+        get("/moderation", true, moderation::queue);
+        post("/moderation/queue/([0-9]{1,18})/claim", true, moderation::claim);
+        post("/moderation/queue/([0-9]{1,18})/decision", true, moderation::decide);
+        post("/moderation/dry-run", true, moderation::dryRun);
+        post("/moderation/sanctions", true, moderation::sanction);
+        get("/moderation/rulesets", true, moderation::ruleSets);
+        post("/moderation/rulesets", true, moderation::saveRuleSet);
+        get("/moderation/audit\\.csv", true, moderation::auditCsv);
+        get("/admin", true, admin::home);
+        post("/admin/features", true, admin::features);
+        post("/admin/topics", true, admin::topic);
+        post("/admin/stores", true, admin::importStores);
         get("/manager", true, manager::inbox);
         get("/manager/complaints/([0-9]{1,18})", true, manager::complaint);
         post("/manager/complaints/([0-9]{1,18})/response", true, manager::respond);

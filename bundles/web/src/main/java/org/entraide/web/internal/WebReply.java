@@ -10,6 +10,7 @@ final class WebReply {
     private final String contentType;
     private final String location;
     private final List<String> cookies = new ArrayList<>();
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     private WebReply(int status, String body, String contentType, String location) {
         this.status = status;
@@ -30,6 +31,16 @@ final class WebReply {
     WebReply cookie(String setCookie) {
         cookies.add(setCookie);
         return this;
+    }
+
+    /** A header of this reply (a download's file name). */
+    WebReply header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    java.util.Map<String, String> headers() {
+        return java.util.Map.copyOf(headers);
     }
 
     int status() {

@@ -98,6 +98,7 @@ public final class WebRoutes extends RouteBuilder {
             origin, secure, acceptLanguage);
         WebReply reply = site.handle(request, locale);
         reply(e, reply.status(), reply.contentType(), reply.body(), locale);
+        reply.headers().forEach(in::setHeader);
         if (reply.location() != null) {
             in.setHeader("Location", reply.location());
         }
@@ -138,8 +139,11 @@ public final class WebRoutes extends RouteBuilder {
         m.setHeader("X-Content-Type-Options", "nosniff");
         m.setHeader("Referrer-Policy", "same-origin");
         m.setHeader("Content-Language", locale.getLanguage());
-        // pages may show the signed-in member's name and form tokens: never stored by shared caches
-        m.setHeader("Cache-Control", "private, no-cache");
+        // pages may show the signed-in member's name and form tokens: never stored by shared caches. Camel's
+        // HTTP header filter drops Cache-Control from messages, so it is set on the servlet response.
+        if (m instanceof HttpMessage http && http.getResponse() != null) {
+            http.getResponse().setHeader("Cache-Control", "private, no-cache");
+        }
         m.setBody(body);
     }
 }

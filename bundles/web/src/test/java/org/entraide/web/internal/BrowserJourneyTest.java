@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +36,9 @@ class BrowserJourneyTest extends WebTestBase {
     @BeforeEach
     void openBrowser() throws Exception {
         Assumptions.assumeTrue(Chromium.available() || System.getenv("CI") != null, "no /usr/bin/chromium");
+        Plugins.localManagers(server);
+        Plugins.moderation(server);
+        features("{\"local-managers\":true,\"moderation\":false}");
         browser = Chromium.start();
         Files.createDirectories(SHOTS);
     }
@@ -42,6 +48,11 @@ class BrowserJourneyTest extends WebTestBase {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    private void features(String json) {
+        var r = community.http().put("/api/v1/brands/demo/features", community.demo("admin").token(), json);
+        assertEquals(200, r.status(), r.toString());
     }
 
     /** Opens a page (or checks the one a click led to) and runs the accessibility rules on it. */
@@ -139,8 +150,21 @@ class BrowserJourneyTest extends WebTestBase {
         assertTrue(page.matches("/b/demo/complaints/[0-9]+"), page);
         assertTrue(browser.text(".complaint .meta").contains("Received"), browser.text(".complaint .meta"));
         long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        String managerToken = community.demo("manager").token();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> community.http()
+            .get("/api/v1/brands/demo/managers/me/complaints", managerToken).json().toString().contains("\"complaintId\":" + id));
 
-        community.respond(community.demo("manager"), "demo", id, "The refund left today; sorry for the wait.");
+        signIn("manager@demo.example", DemoSeeder.PASSWORD);
+        browser.click("a[href='/b/demo/manager']");
+        checkPage("manager inbox");
+        shoot("manager-inbox");
+        browser.click("a[href='/b/demo/manager/complaints/" + id + "']");
+        checkPage("manager workspace");
+        browser.fill("#f-body", "The refund left today; sorry for the wait.");
+        browser.click("form[action$='/response'] button[type=submit]");
+        assertTrue(browser.text("main").contains("Your response is published."), browser.text("main"));
+
+        signIn(customer + "@example.com", "a-long-password");
         browser.open(server.base() + page + "?lang=fr");
         assertTrue(browser.text(".answer.official").contains("Réponse officielle"), browser.text(".answer.official"));
         checkPage("complaint with a response");
@@ -151,6 +175,55 @@ class BrowserJourneyTest extends WebTestBase {
         assertTrue(browser.text(".complaint .meta").contains("Résolue"), browser.text(".complaint .meta"));
         checkPage("resolved complaint");
         shoot("complaint");
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void aModeratorHoldsAPostAndThenApprovesIt() throws Exception {
+        features("{\"moderation\":true}");
+        String author = "mod" + UUID.randomUUID().toString().substring(0, 6);
+        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
+            "email", author + "@example.com", "password", "a-long-password", "pseudonym", author));
+        signIn(author + "@example.com", "a-long-password");
+        browser.open(server.base() + "/b/demo/ask");
+        browser.fill("#f-title", "Un vendeur odieux à Lyon");
+        browser.fill("#f-body", "Ce vendeur est un connard.");
+        browser.click("button[value=publish]");
+        String question = browser.url();
+        assertTrue(browser.text("main").contains("Awaiting moderation"), browser.text("main"));
+
+        signIn("moderator@demo.example", DemoSeeder.PASSWORD);
+        browser.click("a[href='/b/demo/moderation']");
+        checkPage("moderation queue");
+        shoot("moderation");
+        assertTrue(browser.text("#queue-h").endsWith("1"), browser.text("#queue-h"));
+        browser.click("form[action$='/claim'] button[type=submit]");
+        browser.click("form[action$='/decision'] input[value=approve] ~ button");
+        assertTrue(browser.text("main").contains("Approved and published."), browser.text("main"));
+        browser.clearCookies();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.open(server.base() + question);
+            return browser.text("h1").equals("Un vendeur odieux à Lyon");
+        });
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void anAdminEnablesACapability() throws Exception {
+        signIn("admin@demo.example", DemoSeeder.PASSWORD);
+        browser.click("a[href='/b/demo/admin']");
+        checkPage("administration");
+        shoot("admin");
+        assertTrue(!browser.eval("document.getElementById('feature-moderation').checked").asBoolean(), "moderation starts off");
+        browser.check("#feature-moderation");
+        browser.click("form[action$='/admin/features'] button[type=submit]");
+        assertTrue(browser.text("main").contains("The capabilities are saved."), browser.text("main"));
+        assertTrue(browser.eval("document.getElementById('feature-moderation').checked").asBoolean());
+        assertTrue(community.http().get("/api/v1/brands/demo/features", null).json().toString()
+            .contains("\"name\":\"moderation\",\"description\"") );
+        assertTrue(browser.eval("document.querySelector('a[href=\"/b/demo/moderation\"]') !== null").asBoolean(),
+            "the moderation console is one click away");
+        checkPage("administration saved");
         assertEquals(List.of(), violations);
     }
 }

@@ -27,8 +27,9 @@ abstract class ConsoleScenarios extends WebTestBase {
     @BeforeEach
     void plugins() throws Exception {
         Plugins.localManagers(server);
+        Plugins.moderation(server);
         admin = community.demo("admin").token();
-        Http.Response on = http.put("/api/v1/brands/demo/features", admin, "{\"local-managers\":true}");
+        Http.Response on = http.put("/api/v1/brands/demo/features", admin, "{\"local-managers\":true,\"moderation\":true}");
         assertEquals(200, on.status(), on.toString());
     }
 
@@ -108,5 +109,81 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(404, new Browser(server.base()).get("/b/demo/stores/NOPE").statusCode());
         assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"local-managers\":false}").status());
         assertEquals(404, new Browser(server.base()).get("/b/demo/rankings").statusCode(), "gone with the capability");
+    }
+
+    @Test
+    void aModeratorClaimsAndApprovesAHeldPost() {
+        var author = community.join("demo");
+        Http.Response held = community.ask(author, "demo", "Un vendeur odieux", "Ce vendeur est un connard.", null, java.util.List.of());
+        assertEquals("PENDING_REVIEW", held.json().get("publication").asText(), held.toString());
+        long post = held.json().get("id").asLong();
+        Browser moderator = signedIn("moderator");
+        HttpResponse<String> queue = moderator.get("/b/demo/moderation");
+        assertEquals(200, queue.statusCode(), queue.body());
+        assertTrue(queue.body().contains("Un vendeur odieux") && queue.body().contains("Held before publication"), queue.body());
+        long item = Long.parseLong(queue.body().replaceAll("(?s).*id=\"item-([0-9]+)\".*", "$1"));
+        assertEquals(303, moderator.post("/b/demo/moderation/queue/" + item + "/claim", Map.of()).statusCode());
+        HttpResponse<String> noReason = moderator.post("/b/demo/moderation/queue/" + item + "/decision", Map.of("decision", "reject"));
+        assertEquals(422, noReason.statusCode());
+        assertTrue(noReason.body().contains("Choose a reason to reject."), noReason.body());
+        assertEquals(404, http.get("/api/v1/brands/demo/questions/" + post, null).status(), "still held");
+        HttpResponse<String> approved = moderator.post("/b/demo/moderation/queue/" + item + "/decision", Map.of("decision", "approve"));
+        assertEquals(303, approved.statusCode(), approved.body());
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+            .until(() -> http.get("/api/v1/brands/demo/questions/" + post, null).status() == 200);
+        assertFalse(moderator.get("/b/demo/moderation").body().contains("id=\"item-" + item + "\""), "decided items leave the queue");
+
+        HttpResponse<String> dry = moderator.post("/b/demo/moderation/dry-run", Map.of("title", "Commande",
+            "body", "Rappelez-moi au 06 12 34 56 78.", "type", "QUESTION"));
+        assertEquals(200, dry.statusCode());
+        assertTrue(dry.body().contains("[masqué par la modération]"), dry.body());
+        HttpResponse<String> csv = moderator.get("/b/demo/moderation/audit.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().contains("APPROVE"), csv.body());
+        assertEquals(403, signedIn("customer").get("/b/demo/moderation").statusCode());
+    }
+
+    @Test
+    void ruleSetsAreEditedAsNewVersionsAndBrokenOnesRefused() {
+        Browser moderator = signedIn("moderator");
+        HttpResponse<String> page = moderator.get("/b/demo/moderation/rulesets");
+        assertEquals(200, page.statusCode(), page.body());
+        JsonNode first = http.get("/api/v1/brands/demo/moderation/rulesets", community.demo("moderator").token()).json()
+            .get("ruleSets").get(0);
+        long id = first.get("id").asLong();
+        HttpResponse<String> broken = moderator.post("/b/demo/moderation/rulesets", Map.of("id", String.valueOf(id), "definition", "{not json"));
+        assertEquals(422, broken.statusCode());
+        assertTrue(broken.body().contains("This is not a JSON object.") && broken.body().contains("{not json"), "the draft is kept");
+        HttpResponse<String> saved = moderator.post("/b/demo/moderation/rulesets", Map.of("id", String.valueOf(id),
+            "definition", first.get("ruleSet").toString()));
+        assertEquals(303, saved.statusCode(), saved.body());
+        JsonNode after = http.get("/api/v1/brands/demo/moderation/rulesets/" + id, community.demo("moderator").token()).json();
+        assertEquals(first.get("version").asInt() + 1, after.get("version").asInt());
+    }
+
+    @Test
+    void theBrandAdminEnablesCapabilitiesAddsTopicsAndImportsStores() {
+        assertEquals(403, signedIn("customer").get("/b/demo/admin").statusCode());
+        Browser admin = signedIn("admin");
+        HttpResponse<String> page = admin.get("/b/demo/admin");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("id=\"feature-moderation\" name=\"feature-moderation\" checked"), page.body());
+        HttpResponse<String> saved = admin.post("/b/demo/admin/features", Map.of("feature-local-managers", "on"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        JsonNode features = http.get("/api/v1/brands/demo/features", null).json().get("items");
+        for (JsonNode f : features) {
+            assertEquals(f.get("name").asText().equals("local-managers"), f.get("enabled").asBoolean(), f.toString());
+        }
+        admin.get("/b/demo/admin");
+        HttpResponse<String> badTopic = admin.post("/b/demo/admin/topics", Map.of("name", "Jardin", "slug", "Jardin Potager"));
+        assertEquals(422, badTopic.statusCode());
+        assertEquals(303, admin.post("/b/demo/admin/topics", Map.of("name", "Jardin potager", "slug", "jardin-potager")).statusCode());
+        assertTrue(http.get("/api/v1/brands/demo/topics", null).json().toString().contains("jardin-potager"));
+        HttpResponse<String> badCsv = admin.post("/b/demo/admin/stores", Map.of("csv",
+            "code;region;timeZone;monday;tuesday;wednesday;thursday;friday;saturday;sunday;closures;managers\n"
+                + "LYON-PARTDIEU;;Mars/Olympus;;;;;;;;;\n"));
+        assertEquals(422, badCsv.statusCode(), badCsv.body());
+        assertTrue(badCsv.body().contains("Line 2"), badCsv.body());
     }
 }

@@ -39,6 +39,8 @@ abstract class WebScenarios extends WebTestBase {
         assertTrue(html.contains("Recent questions"));
         assertTrue(r.header("Content-Security-Policy").contains("default-src 'none'"));
         assertTrue(r.header("Content-Type").startsWith("text/html"));
+        assertTrue(String.valueOf(r.header("Cache-Control")).contains("private"), "never kept by shared caches: " + r.header("Cache-Control"));
+        assertEquals(null, r.header("Set-Cookie"), "reading a public page sets no cookie");
     }
 
     @Test
