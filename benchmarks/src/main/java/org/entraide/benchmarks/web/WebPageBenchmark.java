@@ -44,10 +44,14 @@ public final class WebPageBenchmark {
                 bytes = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             }
             String css = new String(WebRoutes.class.getResourceAsStream("/org/entraide/web/static/entraide-2.css").readAllBytes());
+            int gzipped = http.send(HttpRequest.newBuilder(page).header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            int cssGzipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/static/entraide-2.css"))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
             System.out.printf("question page, 50 answers: %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
-                    + "HTML %d bytes (uncompressed), stylesheet %d bytes (cached for a year); load %s%n",
+                    + "HTML %d bytes (%d gzipped), stylesheet %d bytes (%d gzipped, cached for a year); load %s%n",
                 h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getMaxValue() / 1000.0, bytes, css.length(), Files.readString(Path.of("/proc/loadavg")).trim());
+                h.getMaxValue() / 1000.0, bytes, gzipped, css.length(), cssGzipped, Files.readString(Path.of("/proc/loadavg")).trim());
         }
         System.exit(0);
     }

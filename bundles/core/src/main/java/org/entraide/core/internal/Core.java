@@ -46,12 +46,14 @@ import org.entraide.core.internal.rest.HealthRoutes;
 import org.entraide.core.internal.rest.InstanceAdminCheck;
 import org.entraide.core.internal.rest.JsonCodec;
 import org.entraide.core.internal.rest.OpenApiRoutes;
+import org.entraide.core.internal.rest.ProfileRoutes;
 import org.entraide.core.internal.rest.QuestionRoutes;
 import org.entraide.core.internal.rest.RateLimits;
 import org.entraide.core.internal.rest.RequestBodies;
 import org.entraide.core.internal.security.InstanceAdmins;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.entraide.core.internal.user.AccountService;
+import org.entraide.core.internal.user.Profiles;
 import org.entraide.core.internal.user.Users;
 
 /**
@@ -122,6 +124,7 @@ public final class Core {
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
+            new ProfileRoutes(dispatcherApi, new Profiles(db)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));

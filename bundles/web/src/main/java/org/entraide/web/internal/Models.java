@@ -59,10 +59,9 @@ final class Models {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> texts = new HashMap<>();
             for (var e : map.entrySet()) {
-                if (e.getKey() instanceof String key && (key.endsWith("At") || key.equals("at")) && e.getValue() instanceof String s) {
+                if (e.getKey() instanceof String key && textKey(key) != null && e.getValue() instanceof String s) {
                     try {
-                        texts.put(key.substring(0, key.length() - 2) + (key.equals("at") ? "atText" : "Text"),
-                            date(Instant.parse(s), visit));
+                        texts.put(textKey(key), date(Instant.parse(s), visit));
                     } catch (java.time.format.DateTimeParseException notAnInstant) {
                         // left as it is
                     }
@@ -73,6 +72,15 @@ final class Models {
         } else if (value instanceof List<?> list) {
             list.forEach(v -> formatDates(v, visit));
         }
+    }
+
+    /** Where an instant's text goes: {@code createdAt} → {@code createdText}, {@code at} → {@code atText},
+     * {@code memberSince} → {@code memberSinceText}; null for other keys. */
+    private static String textKey(String key) {
+        if (key.equals("at") || key.endsWith("Since")) {
+            return key + "Text";
+        }
+        return key.endsWith("At") ? key.substring(0, key.length() - 2) + "Text" : null;
     }
 
     static String date(Instant instant, Visit visit) {

@@ -28,6 +28,14 @@ final class Pages extends PageSupport {
         model.put("unanswered", Models.list(api.get("/brands/" + slug + "/questions?status=unanswered" + search), visit));
         model.put("resolved", Models.list(api.get("/brands/" + slug + "/questions?status=accepted" + search), visit));
         model.put("canonical", "/b/" + slug);
+        java.util.Set<String> enabled = new java.util.HashSet<>();
+        JsonNode features = api.get("/brands/" + slug + "/features");
+        for (JsonNode f : features == null ? JSON.createArrayNode() : features.path("items")) {
+            if (f.path("enabled").asBoolean()) {
+                enabled.add(f.path("name").asText());
+            }
+        }
+        model.put("features", java.util.List.copyOf(enabled));
         return render(visit, brand, 200, "home", model);
     }
 

@@ -41,6 +41,7 @@ final class Site {
         RankingPages rankings = new RankingPages(api, templates);
         ModerationConsole moderation = new ModerationConsole(api, templates);
         AdminConsole admin = new AdminConsole(api, templates);
+        ProfilePages profiles = new ProfilePages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
@@ -59,6 +60,8 @@ final class Site {
         get("/complaints/([0-9]{1,18})", false, complaints::page);
         post("/complaints/([0-9]{1,18})/resolution", true, complaints::resolve);
         post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
+        get("/users/([0-9]{1,18})", false, profiles::profile);
+        get("/leaderboard", false, profiles::leaderboard);
         get("/rankings", false, rankings::ranking);
         get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
         get("/moderation", true, moderation::queue);

@@ -42,6 +42,11 @@ final class Templates {
             all.put("errors", shown);
         }
         all.put("t", texts);
+        // text(key, fallback): a message that may not exist (a reason code the API added later)
+        all.put("text", (freemarker.template.TemplateMethodModelEx) args -> {
+            String key = String.valueOf(args.get(0));
+            return texts.containsKey(key) ? texts.getString(key) : String.valueOf(args.get(1));
+        });
         all.put("lang", locale.getLanguage());
         try {
             StringWriter out = new StringWriter();

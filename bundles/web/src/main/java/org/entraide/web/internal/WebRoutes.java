@@ -51,6 +51,7 @@ public final class WebRoutes extends RouteBuilder {
         StaticAssets assets = new StaticAssets();
         from(ENDPOINT).routeId(ROUTE_ID).process(e -> {
             String path = e.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+            boolean gzip = acceptsGzip(e);
             if (path.startsWith("/static/")) {
                 assets.process(e);
             } else if (path.equals("/") || path.isEmpty()) {
@@ -61,7 +62,18 @@ public final class WebRoutes extends RouteBuilder {
             } else {
                 page(e, path, site);
             }
+            if (gzip) {
+                // Camel's HTTP binding compresses the body of a message that says so
+                e.getMessage().setHeader("Content-Encoding", "gzip");
+            }
+            e.getMessage().setHeader("Vary", "Accept-Encoding");
         });
+    }
+
+    private static boolean acceptsGzip(Exchange e) {
+        HttpServletRequest servlet = e.getMessage() instanceof HttpMessage http ? http.getRequest() : null;
+        String accepted = servlet != null ? servlet.getHeader("Accept-Encoding") : null;
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
     private static void page(Exchange e, String path, Site site) throws IOException {

@@ -192,6 +192,9 @@ class BrowserJourneyTest extends WebTestBase {
         String question = browser.url();
         assertTrue(browser.text("main").contains("Awaiting moderation"), browser.text("main"));
 
+        String moderatorToken = community.demo("moderator").token();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> community.http()
+            .get("/api/v1/brands/demo/moderation/queue?status=OPEN", moderatorToken).json().path("items").size() == 1);
         signIn("moderator@demo.example", DemoSeeder.PASSWORD);
         browser.click("a[href='/b/demo/moderation']");
         checkPage("moderation queue");

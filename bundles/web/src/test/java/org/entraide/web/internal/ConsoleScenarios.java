@@ -28,8 +28,11 @@ abstract class ConsoleScenarios extends WebTestBase {
     void plugins() throws Exception {
         Plugins.localManagers(server);
         Plugins.moderation(server);
+        Plugins.reputation(server);
+        Plugins.badges(server);
         admin = community.demo("admin").token();
-        Http.Response on = http.put("/api/v1/brands/demo/features", admin, "{\"local-managers\":true,\"moderation\":true}");
+        Http.Response on = http.put("/api/v1/brands/demo/features", admin,
+            "{\"local-managers\":true,\"moderation\":true,\"reputation\":true,\"badges\":true}");
         assertEquals(200, on.status(), on.toString());
     }
 
@@ -117,6 +120,10 @@ abstract class ConsoleScenarios extends WebTestBase {
         Http.Response held = community.ask(author, "demo", "Un vendeur odieux", "Ce vendeur est un connard.", null, java.util.List.of());
         assertEquals("PENDING_REVIEW", held.json().get("publication").asText(), held.toString());
         long post = held.json().get("id").asLong();
+        String moderatorToken = community.demo("moderator").token();
+        // held posts join the queue from their post.submitted event, a moment after the write
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/moderation/queue?status=OPEN",
+            moderatorToken).json().path("items").size() == 1);
         Browser moderator = signedIn("moderator");
         HttpResponse<String> queue = moderator.get("/b/demo/moderation");
         assertEquals(200, queue.statusCode(), queue.body());
@@ -185,5 +192,44 @@ abstract class ConsoleScenarios extends WebTestBase {
                 + "LYON-PARTDIEU;;Mars/Olympus;;;;;;;;;\n"));
         assertEquals(422, badCsv.statusCode(), badCsv.body());
         assertTrue(badCsv.body().contains("Line 2"), badCsv.body());
+    }
+
+    @Test
+    void profilesShowReputationBadgesAndActivityAndTheLeaderboardRanksMembers() {
+        // new members may vote here (the shipped threshold is 15 points; everyone has at least 1)
+        assertEquals(200, http.put("/api/v1/brands/demo/reputation/privileges", admin, "{\"vote-up\": 1}").status());
+        var asker = community.join("demo");
+        var helper = community.join("demo");
+        long question = community.askId(asker, "Which hinge for a heavy oak door?");
+        long answer = community.answerId(helper, question);
+        assertEquals(200, community.vote(asker, "demo", answer, 1).status());
+        assertEquals(200, community.accept(asker, "demo", question, answer).status());
+        long complaint = community.complaintId(helper, "LYON-PARTDIEU", true);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/users/" + helper.id()
+            + "/reputation", null).json().path("reputation").asInt() >= 25
+            && http.get("/api/v1/brands/demo/users/" + helper.id() + "/badges", null).json().path("badges").size() > 0);
+
+        HttpResponse<String> profile = new Browser(server.base()).get("/b/demo/users/" + helper.id());
+        assertEquals(200, profile.statusCode(), profile.body());
+        String html = profile.body();
+        assertTrue(html.contains("<h1>" + helper.pseudonym() + "</h1>"), html);
+        assertTrue(html.matches("(?s).*<strong>2[0-9]</strong> reputation points.*"), html);
+        assertTrue(html.contains("Answer accepted") && html.contains("Answer voted useful"), "the history, in English: " + html);
+        assertTrue(html.contains("First answer"), "the badges: " + html);
+        assertTrue(html.contains("href=\"/b/demo/questions/" + question + "#answer-" + answer + "\""), "the activity: " + html);
+        assertFalse(html.contains("/complaints/" + complaint), "never the member's complaints");
+        assertFalse(html.contains(helper.email()), "never the e-mail address");
+        String french = new Browser(server.base()).get("/b/demo/users/" + helper.id() + "?lang=fr").body();
+        assertTrue(french.contains("Réponse acceptée") && french.contains("Première réponse"), french);
+        assertEquals(404, new Browser(server.base()).get("/b/demo/users/999999999").statusCode());
+
+        HttpResponse<String> board = new Browser(server.base()).get("/b/demo/leaderboard");
+        assertEquals(200, board.statusCode(), board.body());
+        assertTrue(board.body().contains("href=\"/b/demo/users/" + helper.id() + "\""), board.body());
+        assertTrue(new Browser(server.base()).get("/b/demo").body().contains("href=\"/b/demo/leaderboard\""), "linked from home");
+        assertTrue(new Browser(server.base()).get("/b/demo/questions/" + question).body()
+            .contains("href=\"/b/demo/users/" + helper.id() + "\""), "authors link to their profile");
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"reputation\":false}").status());
+        assertEquals(404, new Browser(server.base()).get("/b/demo/leaderboard").statusCode(), "gone with the capability");
     }
 }

@@ -1,6 +1,15 @@
 package org.entraide.web.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.camel.RoutesBuilder;
+import org.entraide.badges.internal.Badges;
+import org.entraide.reputation.internal.Platform;
+import org.entraide.reputation.internal.Reputation;
+import org.entraide.reputation.internal.ReputationSettings;
+import org.entraide.reputation.internal.gaming.VoteCounting;
 
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.localmanagers.internal.LocalManagers;
@@ -30,5 +39,29 @@ final class Plugins {
         server.core.dispatcher.register(moderation.subscriber.descriptor());
         server.core.capabilities.install(moderation.capability);
         server.core.pipeline.add(moderation.step);
+    }
+
+    /** Every vote counts, whatever the voter's age: the pages' tests use fresh accounts. */
+    static void reputation(TestServer server) throws Exception {
+        Reputation reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
+            server.core.capabilities, server.core.endpoints),
+            ReputationSettings.defaults().withVoteCounting(new VoteCounting(Duration.ZERO, false)), Clock.systemUTC());
+        for (RoutesBuilder r : reputation.routes) {
+            server.camel().addRoutes(r);
+        }
+        server.core.capabilities.install(reputation.capability);
+        server.core.pipeline.add(reputation.privileges);
+        server.core.dispatcher.register(reputation.subscriber.descriptor());
+    }
+
+    /** With the shipped badge definitions of config/. */
+    static void badges(TestServer server) throws Exception {
+        Badges badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
+            server.core.endpoints, Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
+        server.camel().addRoutes(badges.routes);
+        server.camel().addRoutes(badges.api);
+        server.core.capabilities.install(badges.capability);
+        server.core.dispatcher.register(badges.subscriber.descriptor());
+        server.core.experts.use(badges.expertise);
     }
 }

@@ -105,4 +105,23 @@ abstract class WebScenarios extends WebTestBase {
         Http.Response escape = page("/static/..%2Fmessages.properties", null);
         assertTrue(escape.status() >= 400 && !escape.raw().body().contains("skip="), escape.toString());
     }
+
+    @Test
+    void pagesAndAssetsAreCompressedForBrowsersThatAskForIt() throws Exception {
+        for (String path : new String[] {"/b/demo", "/static/entraide-2.css"}) {
+            Http.Response plain = page(path, "en");
+            var zipped = http.send(http.builder(path, null).GET().header("Accept-Encoding", "gzip"));
+            assertEquals("gzip", zipped.header("Content-Encoding"), path);
+            byte[] bytes = zipped.raw().body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(bytes.length > 0);
+            assertEquals(null, plain.header("Content-Encoding"), "not without Accept-Encoding");
+        }
+        var raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.base() + "/b/demo")).header("Accept-Encoding", "gzip").header("Accept-Language", "en").build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw.body())).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.contains("Recent questions"), html);
+        assertTrue(raw.body().length < html.length() / 2, raw.body().length + " bytes compressed from " + html.length());
+    }
 }

@@ -38,6 +38,28 @@ public abstract class ComplaintPrivacyScenarios extends ApiScenarios {
     }
 
     @Test
+    void aMembersPublicProfileListsQuestionsAndAnswersButNeverComplaints() {
+        Member member = community.join("demo");
+        long complaint = community.complaintId(member, "LYON-PARTDIEU", true);
+        long question = community.askId(member, "Which paint for a bathroom ceiling?");
+        Member asker = community.join("demo");
+        long other = community.askId(asker, "Which ladder for a staircase?");
+        long answer = community.answerId(member, other);
+        assertEquals(200, community.accept(asker, "demo", other, answer).status());
+        Http.Response r = community.http().get("/api/v1/brands/demo/users/" + member.id(), null);
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(member.pseudonym(), r.json().get("pseudonym").asText());
+        assertEquals(1, r.json().get("questions").asLong());
+        assertEquals(1, r.json().get("answers").asLong());
+        assertEquals(1, r.json().get("acceptedAnswers").asLong());
+        assertFalse(r.toString().contains("\"postId\":" + complaint + ","), "no complaint in the profile: " + r);
+        assertFalse(lower(r.toString()).contains(lower(member.email())), "no e-mail: " + r);
+        assertTrue(r.toString().contains("\"postId\":" + question + ","), r.toString());
+        assertTrue(r.toString().contains("Which ladder for a staircase?"), "an answer shows its question's title: " + r);
+        assertEquals(404, community.http().get("/api/v1/brands/demo/users/999999999", null).status());
+    }
+
+    @Test
     void aComplainantWhoChoseToShowAppearsByPseudonymOnly() {
         Member complainant = community.join("demo");
         String store = community.newStore(community.demo("admin"), "Rennes");

@@ -86,6 +86,8 @@ class ResponseConformanceTest {
             "demo", question).json().get("id").asLong();
         c.call("POST", B + "/posts/{id}/votes", ada, "{\"value\":1}", "demo", answer);
         c.call("POST", B + "/previews", ada, "{\"body\":\"A **bold** idea.\"}", "demo");
+        c.call("GET", B + "/users/{id}", null, null, "demo", c.call("GET", B + "/questions/{id}", null, null, "demo", question)
+            .json().get("author").get("id").asLong());
         c.call("POST", B + "/questions/{id}/accept", ada, "{\"answerId\":" + answer + "}", "demo", question);
         c.call("GET", B + "/questions/{id}", ada, null, "demo", question);
         c.call("GET", B + "/questions/{id}", null, null, "demo", question);
