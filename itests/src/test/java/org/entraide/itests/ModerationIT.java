@@ -43,13 +43,10 @@ public class ModerationIT extends EntraideKarafTestSupport {
     @Test
     public void theShippedRulesModeratePostsInKaraf() throws Exception {
         ApiClient api = api();
-        String admin = api.login("demo", "admin@demo.example", "entraide-demo");
-        String moderator = api.login("demo", "moderator@demo.example", "entraide-demo");
-        String customer = api.login("demo", "customer@demo.example", "entraide-demo");
-        features.installFeature("entraide-moderation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        Awaitility.await("moderation capability").atMost(Duration.ofSeconds(60))
-            .until(() -> api.get(DEMO + "/features", null).raw.body().contains("\"moderation\""));
-        assertEquals(200, api.put(DEMO + "/features", admin, "{\"moderation\":true}").status());
+        String admin = demoLogin(api, "admin");
+        String moderator = demoLogin(api, "moderator");
+        String customer = demoLogin(api, "customer");
+        enable(api, admin, "moderation");
 
         ApiClient.Response dry = api.post(DEMO + "/moderation/dry-run", moderator,
             "{\"body\":\"Espèce d'@brut1, appelle le 06 12 34 56 78\",\"type\":\"COMPLAINT\"}");
@@ -72,17 +69,12 @@ public class ModerationIT extends EntraideKarafTestSupport {
     @Test
     public void filesShellEditsAndReputationWorkTogetherInKaraf() throws Exception {
         ApiClient api = api();
-        String admin = api.login("demo", "admin@demo.example", "entraide-demo");
-        String moderator = api.login("demo", "moderator@demo.example", "entraide-demo");
-        String customer = api.login("demo", "customer@demo.example", "entraide-demo");
+        String admin = demoLogin(api, "admin");
+        String moderator = demoLogin(api, "moderator");
+        String customer = demoLogin(api, "customer");
         long customerId = api.get(DEMO + "/me", customer).json.get("id").asLong();
-        features.installFeature("entraide-moderation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        features.installFeature("entraide-reputation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        Awaitility.await("capabilities").atMost(Duration.ofSeconds(60)).until(() -> {
-            String listed = api.get(DEMO + "/features", null).raw.body();
-            return listed.contains("\"moderation\"") && listed.contains("\"reputation\"");
-        });
-        assertEquals(200, api.put(DEMO + "/features", admin, "{\"moderation\":true,\"reputation\":true}").status());
+        enable(api, admin, "moderation");
+        enable(api, admin, "reputation");
 
         Files.writeString(Path.of(System.getProperty("karaf.home"), "etc", "entraide-moderation-demo.json"),
             "{\"ruleSets\": [{\"name\": \"Concurrents\", \"active\": true, \"rules\": [{\"name\": \"competitor-links\", "
@@ -121,6 +113,18 @@ public class ModerationIT extends EntraideKarafTestSupport {
         Awaitility.await("penalty given back").atMost(Duration.ofSeconds(60)).until(() ->
             api.get(reputation, null).json.get("reputation").asInt() == before
                 && api.get(reputation, null).raw.body().contains("post-restored"));
+    }
+
+    private static String demoLogin(ApiClient api, String who) {
+        return api.login("demo", who + "@demo.example", "entraide-demo");
+    }
+
+    /** Installs the plugin's feature (once per container), then turns its capability on for the demo brand. */
+    private void enable(ApiClient api, String admin, String capability) throws Exception {
+        features.installFeature("entraide-" + capability, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Awaitility.await(capability + " capability").atMost(Duration.ofSeconds(60))
+            .until(() -> api.get(DEMO + "/features", null).raw.body().contains("\"" + capability + "\""));
+        assertEquals(200, api.put(DEMO + "/features", admin, "{\"" + capability + "\":true}").status());
     }
 
     /** The review queue's item of a held post. */
