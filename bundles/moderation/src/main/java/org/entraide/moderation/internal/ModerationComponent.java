@@ -136,7 +136,7 @@ public class ModerationComponent {
     }
 
     /** A relative path is under Karaf's home, where etc/ is. */
-    private static Path underHome(String dir) {
+    public static Path underHome(String dir) {
         Path p = Path.of(dir);
         String home = System.getProperty("karaf.home");
         return p.isAbsolute() || home == null ? p : Path.of(home).resolve(p);

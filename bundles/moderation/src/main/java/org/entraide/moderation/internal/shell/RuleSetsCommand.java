@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.moderation.internal.Moderation;
+import org.entraide.moderation.internal.ModerationComponent;
 import org.entraide.moderation.internal.RuleSetImport;
 import org.entraide.moderation.internal.rules.Candidate;
 import org.entraide.moderation.internal.rules.RuleSet;
@@ -22,7 +23,7 @@ import org.entraide.moderation.internal.rules.Verdict;
 import org.entraide.moderation.internal.store.RuleSets;
 
 /**
- * {@code entraide:moderation-rulesets <brand> [--import file | --activate id | --deactivate id | --dry-run text]}:
+ * {@code entraide:moderation-rulesets [--import file | --activate id | --deactivate id | --dry-run text] <brand>}:
  * a brand's rule sets with their version, a file of rule sets stored as new versions, a rule set turned on or off,
  * or what the active rule sets would do to a text. Errors go to stderr with what to fix.
  */
@@ -64,7 +65,8 @@ public class RuleSetsCommand implements Action {
         long id = brandId.get();
         try {
             if (importFile != null) {
-                importFrom(id, Path.of(importFile));
+                // relative to Karaf's home (etc/... as in the configuration), wherever the console was started
+                importFrom(id, ModerationComponent.underHome(importFile));
             } else if (activate != null || deactivate != null) {
                 boolean on = activate != null;
                 RuleSets.Stored s = importer.activate(id, on ? activate : deactivate, on, null);
