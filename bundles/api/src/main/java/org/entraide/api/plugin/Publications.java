@@ -14,4 +14,16 @@ public interface Publications {
      * @throws org.entraide.api.problem.ProblemException 404 when the post does not exist in that brand
      */
     void change(long brandId, long postId, PublicationState to, Long actorId, String reason);
+
+    /**
+     * Publishes a post that is not public yet (held for review or hidden) with a moderator's correction of its
+     * text: cleaned and checked as a submitted post's. The post.published event says {@code "edited": true}.
+     *
+     * @param title the corrected title, or null to keep it (an answer has none)
+     * @param body  the corrected body
+     * @throws org.entraide.api.problem.ProblemException 400 on the field when the text is empty or too long (nothing
+     *                                                   changes), 404 when the post does not exist in that brand,
+     *                                                   409 when it is already public or was rejected
+     */
+    void publishEdited(long brandId, long postId, String title, String body, Long actorId, String reason);
 }

@@ -1,5 +1,6 @@
 package org.entraide.moderation.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -30,6 +31,8 @@ import org.entraide.moderation.internal.web.ReviewEndpoints;
 public final class Moderation {
     public static final String CAPABILITY = ModerationEvents.CAPABILITY;
     static final String EVENTS = "direct:moderation.events";
+    /** How often etc/ is checked for changed rule set files. */
+    static final long RULESET_FILES_PERIOD_MS = 5000;
 
     public final RuleSets ruleSets = new RuleSets();
     public final Engine engine = new Engine();
@@ -39,6 +42,8 @@ public final class Moderation {
     public final Review review;
     public final Sanctions sanctions;
     public final ModerationStep step;
+    public final RuleSetImport ruleSetImport;
+    public final RuleSetFiles ruleSetFiles;
     public final ModerationRoutes routes;
     public final RouteBuilder background;
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("moderation", CAPABILITY, EVENTS, StartFrom.NOW,
@@ -62,6 +67,8 @@ public final class Moderation {
             settings.remindAfter());
         this.sanctions = new Sanctions(tx, publications, audit, clock);
         this.step = new ModerationStep(tx, ruleSets, engine, sanctions, clock);
+        this.ruleSetImport = new RuleSetImport(tx, ruleSets, audit, clock);
+        this.ruleSetFiles = new RuleSetFiles(ruleSetImport, settings.ruleSetsDir());
         this.routes = new ModerationRoutes(endpoints, new ModerationEndpoints(tx, ruleSets, engine, audit, clock),
             new ReviewEndpoints(tx, review, queue, audit, sanctions, clock));
         long period = settings.reminderPeriod().toMillis();
@@ -72,14 +79,20 @@ public final class Moderation {
                 from(EVENTS).routeId("moderation.held-posts").process(e -> review.submitted(e.getIn().getBody(DomainEvent.class)));
                 from("timer:moderation.reminders?delay=" + period + "&period=" + period).routeId("moderation.reminders")
                     .process(e -> review.remind());
+                from("timer:moderation.ruleset-files?delay=1000&period=" + RULESET_FILES_PERIOD_MS).routeId("moderation.ruleset-files")
+                    .process(e -> ruleSetFiles.scan());
             }
         };
     }
 
-    /** What etc/org.entraide.moderation.cfg sets. */
-    public record ModerationSettings(double flagThreshold, Duration remindAfter, Duration reminderPeriod) {
+    /**
+     * What etc/org.entraide.moderation.cfg sets.
+     *
+     * @param ruleSetsDir where {@code entraide-moderation-<brand>.json} files are read from; null for none
+     */
+    public record ModerationSettings(double flagThreshold, Duration remindAfter, Duration reminderPeriod, Path ruleSetsDir) {
         public static ModerationSettings defaults() {
-            return new ModerationSettings(3.0, Duration.ofHours(24), Duration.ofMinutes(1));
+            return new ModerationSettings(3.0, Duration.ofHours(24), Duration.ofMinutes(1), null);
         }
     }
 }

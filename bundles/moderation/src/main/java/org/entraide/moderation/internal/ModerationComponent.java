@@ -1,5 +1,6 @@
 package org.entraide.moderation.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public class ModerationComponent {
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(SubmissionStep.class, started.step, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
+        registrations.add(bundle.registerService(Moderation.class, started, null));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -109,6 +111,7 @@ public class ModerationComponent {
     void modified(ModerationConfig config) {
         Moderation.ModerationSettings s = settings(config);
         moderation.review.configure(s.flagThreshold(), s.remindAfter());
+        moderation.ruleSetFiles.use(s.ruleSetsDir());
     }
 
     @Deactivate
@@ -129,6 +132,13 @@ public class ModerationComponent {
             throw new IllegalArgumentException("flag.threshold must be at least 1");
         }
         return new Moderation.ModerationSettings(c.flag_threshold(), Duration.ofHours(Math.max(1, c.review_remind_after_hours())),
-            Duration.ofMinutes(1));
+            Duration.ofMinutes(1), underHome(c.rulesets_dir()));
+    }
+
+    /** A relative path is under Karaf's home, where etc/ is. */
+    public static Path underHome(String dir) {
+        Path p = Path.of(dir);
+        String home = System.getProperty("karaf.home");
+        return p.isAbsolute() || home == null ? p : Path.of(home).resolve(p);
     }
 }

@@ -11,4 +11,8 @@ public @interface ModerationConfig {
 
     @AttributeDefinition(name = "Reminder after (hours)", description = "An item waiting longer triggers a reminder event")
     long review_remind_after_hours() default 24;
+
+    @AttributeDefinition(name = "Rule set files folder", description = "Where entraide-moderation-<brand>.json files are "
+        + "read from, relative to Karaf's home")
+    String rulesets_dir() default "etc";
 }

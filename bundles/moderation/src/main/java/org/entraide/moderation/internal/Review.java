@@ -1,5 +1,6 @@
 package org.entraide.moderation.internal;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,14 +149,30 @@ public final class Review {
         });
     }
 
-    /** Approves (publishes) or rejects the item's post; the reason code is required to reject. */
+    /** A moderator's correction sent with an approval: a null title or body keeps the post's own. */
+    public record Correction(String title, String body) {
+    }
+
     public ReviewQueue.Item decide(Caller moderator, long brandId, long itemId, String decision, String reasonCode) {
+        return decide(moderator, brandId, itemId, decision, reasonCode, null);
+    }
+
+    /**
+     * Approves (publishes) or rejects the item's post; the reason code is required to reject. An approval may
+     * carry a correction of the text: the core checks and cleans it as any post's (a refused text changes
+     * nothing), the author's post.published event says it was edited, and the audit log keeps both texts.
+     */
+    public ReviewQueue.Item decide(Caller moderator, long brandId, long itemId, String decision, String reasonCode,
+                                   Correction correction) {
         boolean approve = "approve".equals(decision);
         if (!approve && !"reject".equals(decision)) {
             throw ProblemException.invalid("decision", "approve or reject");
         }
         if (!approve && (reasonCode == null || !REASON_CODES.contains(reasonCode))) {
             throw ProblemException.invalid("reasonCode", "required to reject: one of " + REASON_CODES);
+        }
+        if (!approve && correction != null) {
+            throw ProblemException.invalid("body", "a corrected text goes with an approval, not a rejection");
         }
         return tx.inTransaction(c -> {
             ReviewQueue.Item item = queue.lock(c, brandId, itemId);
@@ -169,7 +186,11 @@ public final class Review {
             String before = Sql.one(c, "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), item.postId())
                 .orElse(null);
             PublicationState to = approve ? PublicationState.PUBLISHED : PublicationState.REJECTED;
-            publications.change(brandId, item.postId(), to, moderator.userId(), approve ? "approved" : reasonCode);
+            if (correction != null) {
+                publishCorrected(c, brandId, item.postId(), moderator.userId(), correction, now);
+            } else {
+                publications.change(brandId, item.postId(), to, moderator.userId(), approve ? "approved" : reasonCode);
+            }
             queue.decide(c, item, moderator.userId(), approve ? "APPROVED" : "REJECTED", reasonCode, now);
             if (item.source().equals("FLAG")) {
                 for (Flags.Decided f : flags.decided(c, item.postId(), !approve)) {
@@ -184,6 +205,22 @@ public final class Review {
                 approve ? null : reasonCode, before, to.name(), now);
             return queue.lock(c, brandId, itemId);
         });
+    }
+
+    /** Publishes the corrected text through the core and audits the text before and after. */
+    private void publishCorrected(Connection c, long brandId, long postId, long moderatorId, Correction correction,
+                                  Instant now) {
+        String[] before = text(c, postId);
+        publications.publishEdited(brandId, postId, correction.title(), correction.body() == null ? before[1]
+            : correction.body(), moderatorId, "approved");
+        String[] after = text(c, postId);
+        audit.recordEdit(c, brandId, moderatorId, postId, new Audit.Edit(before[0], before[1], after[0], after[1]), now);
+    }
+
+    /** {title, body} of the post. */
+    private static String[] text(Connection c, long postId) {
+        return Sql.one(c, "SELECT title, body FROM post WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)},
+            postId).orElseThrow(() -> ProblemException.notFound("no post " + postId));
     }
 
     /** Tells, once, about items waiting longer than allowed; returns how many. Safe with several nodes. */

@@ -201,6 +201,46 @@ abstract class ModerationScenarios {
     }
 
     @Test
+    void aModeratorMayCorrectAHeldPostWhileApprovingIt() {
+        long held = ask(customer, "Vendeur pénible", "Quel abruti ce vendeur, mais il a fini par m'aider.").json().get("id").asLong();
+        String decision = DEMO + "/moderation/queue/" + waitForItem(held).get("id").asLong() + "/decision";
+        for (String bad : List.of("{\"decision\":\"approve\",\"body\":\"  \"}",
+            "{\"decision\":\"approve\",\"body\":\"" + "x".repeat(20001) + "\"}",
+            "{\"decision\":\"approve\",\"title\":\"abc\"}",
+            "{\"decision\":\"approve\",\"body\":42}",
+            "{\"decision\":\"reject\",\"reasonCode\":\"abuse\",\"body\":\"Un texte\"}")) {
+            Http.Response refused = post(decision, moderator, bad);
+            assertEquals(400, refused.status(), bad.substring(0, Math.min(80, bad.length())) + " " + refused);
+            assertTrue(refused.header("Content-Type").startsWith("application/problem+json"), refused.toString());
+        }
+        assertEquals("PENDING_REVIEW", publication(held), "a refused correction changes nothing");
+        assertEquals(0, count("SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND status = 'DECIDED'", held));
+        assertEquals(0, count("SELECT COUNT(*) FROM moderation_audit WHERE post_id = ? AND action IN ('EDIT', 'APPROVE')", held));
+
+        Http.Response ok = post(decision, moderator, "{\"decision\":\"approve\",\"title\":\"Vendeur pénible mais serviable\","
+            + "\"body\":\"Ce vendeur était pénible, mais il a fini par m'aider.\"}");
+        assertEquals(200, ok.status(), ok.toString());
+        assertEquals("APPROVED", ok.json().get("decision").asText());
+        JsonNode shown = http.get(DEMO + "/questions/" + held, null).json();
+        assertEquals("Vendeur pénible mais serviable", shown.get("title").asText());
+        assertEquals("Ce vendeur était pénible, mais il a fini par m'aider.", shown.get("body").asText());
+        JsonNode edit = null;
+        for (JsonNode e : http.get(DEMO + "/moderation/audit?action=EDIT", moderator).json().get("entries")) {
+            edit = e.get("postId").asLong() == held ? e.get("edit") : edit;
+        }
+        assertEquals("Vendeur pénible", edit.get("titleBefore").asText(), String.valueOf(edit));
+        assertTrue(edit.get("bodyBefore").asText().contains("ce vendeur"), "the text as it was held: " + edit);
+        assertEquals("Ce vendeur était pénible, mais il a fini par m'aider.", edit.get("bodyAfter").asText());
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'post.published' AND subject_id = ? "
+            + "AND payload LIKE '%\"edited\":true%'", held), "the author is told the post was edited");
+    }
+
+    private String publication(long postId) {
+        return server.core.db.inTransaction(c -> Sql.one(c, "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1),
+            postId)).orElseThrow();
+    }
+
+    @Test
     void weightedFlagsHideAPostUntilReview() {
         String author = member("Auteur");
         long post = ask(author, "Une question banale", "Bonjour à tous, une question sur la peinture.").json().get("id").asLong();

@@ -9,6 +9,7 @@ import org.entraide.reputation.internal.board.PostCatalog;
 import org.entraide.reputation.internal.board.Standings;
 import org.entraide.reputation.internal.board.Topics;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
+import org.entraide.reputation.internal.events.RejectionJournal;
 import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
@@ -41,6 +42,7 @@ public final class Reputation {
     public final Scorer scorer = new Scorer(ledger);
     public final VoteJournal votes = new VoteJournal();
     public final AcceptanceJournal acceptances = new AcceptanceJournal();
+    public final RejectionJournal rejections = new RejectionJournal();
     public final PostCatalog posts = new PostCatalog();
     public final Standings standings = new Standings();
     public final Topics topics = new Topics();
@@ -64,11 +66,12 @@ public final class Reputation {
         this.newAccounts = new NewAccountFilter(members, rules, settings.voteCounting());
         scorer.setVoteFilter(newAccounts);
         Announcer announcer = new Announcer(platform.events(), platform.features());
-        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, posts,
+        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, rejections, posts,
             announcer);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
         this.privileges = new PrivilegeStep(platform.tx(), rules, members);
-        this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, announcer, clock);
+        this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, rejections,
+            announcer, clock);
         this.serialVoting = new SerialVoting(votes, settings.serialVoting());
         this.serialVotingJob = new SerialVotingJob(platform.tx(), keeper, scorer, rules, votes, serialVoting, announcer, clock,
             settings.serialCheckPeriod());

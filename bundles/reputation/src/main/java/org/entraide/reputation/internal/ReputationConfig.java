@@ -27,6 +27,9 @@ public @interface ReputationConfig {
     @AttributeDefinition(name = "Points to a member who votes an answer down (negative)")
     int points_downvote_given() default -1;
 
+    @AttributeDefinition(name = "Points to the author of a post moderation rejects (negative; given back if an appeal overturns it)")
+    int points_post_rejected() default -5;
+
     @AttributeDefinition(name = "Most points a member earns from upvotes in one UTC day (accepted answers are exempt)")
     int points_daily_cap() default 200;
 

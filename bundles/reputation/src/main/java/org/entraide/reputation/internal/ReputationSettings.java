@@ -67,6 +67,7 @@ public record ReputationSettings(PointsTable points, Thresholds thresholds, int 
         points.put(Rule.ACCEPTANCE_GIVEN, c.points_acceptance_given());
         points.put(Rule.POST_DOWNVOTED, c.points_post_downvoted());
         points.put(Rule.DOWNVOTE_GIVEN, c.points_downvote_given());
+        points.put(Rule.POST_REJECTED, c.points_post_rejected());
         Map<Privilege, Integer> thresholds = new EnumMap<>(Privilege.class);
         thresholds.put(Privilege.VOTE_UP, c.privilege_vote_up());
         thresholds.put(Privilege.FLAG, c.privilege_flag());

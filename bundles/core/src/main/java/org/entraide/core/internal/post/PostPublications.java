@@ -1,5 +1,6 @@
 package org.entraide.core.internal.post;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.content.PostText;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.Sql;
 
@@ -39,28 +41,60 @@ public final class PostPublications implements Publications {
             if (p.publication() == to) {
                 return null;
             }
-            Sql.update(c, "UPDATE post SET publication = ? WHERE id = ?", to, postId);
-            posts.touch(c, postId, clock.instant());
-            if (p.type() == PostType.ANSWER && (p.isPublished() || to == PublicationState.PUBLISHED)) {
-                Sql.update(c, "UPDATE post SET answer_count = answer_count + ? WHERE id = ?", p.isPublished() ? -1 : 1,
-                    p.parentId());
-            }
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("postId", postId);
-            payload.put("postType", p.type().name());
-            payload.put("authorId", p.authorId());
-            payload.put("from", p.publication().name());
-            payload.put("to", to.name());
-            if (reason != null) {
-                payload.put("reason", reason);
-            }
-            String type = switch (to) {
-                case PUBLISHED -> EventTypes.POST_PUBLISHED;
-                case REJECTED -> EventTypes.POST_REJECTED;
-                default -> EventTypes.POST_HIDDEN;
-            };
-            events.append(c, NewEvent.of(brandId, type, actorId, EventTypes.SUBJECT_POST, postId, payload));
+            move(c, p, to, actorId, reason, false);
             return null;
         });
+    }
+
+    @Override
+    public void publishEdited(long brandId, long postId, String title, String body, Long actorId, String reason) {
+        String cleanBody = PostText.body(body);
+        String cleanTitle = title == null ? null : PostText.title(title);
+        db.inTransaction(c -> {
+            PostRow p = posts.lock(c, postId).filter(r -> r.brandId() == brandId)
+                .orElseThrow(() -> ProblemException.notFound("no post " + postId));
+            if (cleanTitle != null && p.title() == null) {
+                throw ProblemException.invalid("title", "this post has no title");
+            }
+            if (p.publication() != PublicationState.PENDING_REVIEW && p.publication() != PublicationState.HIDDEN) {
+                // a public post is never changed behind its readers' back, a rejected one only comes back on appeal
+                throw ProblemException.conflict("post " + postId + " is " + p.publication() + ": only a held or hidden post "
+                    + "is edited on approval");
+            }
+            Sql.update(c, "UPDATE post SET title = ?, body = ? WHERE id = ?", cleanTitle == null ? p.title() : cleanTitle,
+                cleanBody, postId);
+            move(c, p, PublicationState.PUBLISHED, actorId, reason, true);
+            return null;
+        });
+    }
+
+    /** Changes the locked post's state, keeps the answer count in step and appends the matching event. */
+    private void move(Connection c, PostRow p, PublicationState to, Long actorId, String reason, boolean edited) {
+        long postId = p.id();
+        long brandId = p.brandId();
+        Sql.update(c, "UPDATE post SET publication = ? WHERE id = ?", to, postId);
+        posts.touch(c, postId, clock.instant());
+        if (p.type() == PostType.ANSWER && (p.isPublished() || to == PublicationState.PUBLISHED)) {
+            Sql.update(c, "UPDATE post SET answer_count = answer_count + ? WHERE id = ?", p.isPublished() ? -1 : 1,
+                p.parentId());
+        }
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("postId", postId);
+        payload.put("postType", p.type().name());
+        payload.put("authorId", p.authorId());
+        payload.put("from", p.publication().name());
+        payload.put("to", to.name());
+        if (reason != null) {
+            payload.put("reason", reason);
+        }
+        if (edited) {
+            payload.put("edited", true);
+        }
+        String type = switch (to) {
+            case PUBLISHED -> EventTypes.POST_PUBLISHED;
+            case REJECTED -> EventTypes.POST_REJECTED;
+            default -> EventTypes.POST_HIDDEN;
+        };
+        events.append(c, NewEvent.of(brandId, type, actorId, EventTypes.SUBJECT_POST, postId, payload));
     }
 }

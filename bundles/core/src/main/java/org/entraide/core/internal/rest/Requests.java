@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.entraide.api.model.Role;
+import org.entraide.core.internal.content.PostText;
 
 /** Request bodies of the API, with the limits every client can rely on. */
 public final class Requests {
@@ -32,13 +33,13 @@ public final class Requests {
                         @NotNull @Size(max = 128) String password) {
     }
 
-    public record Question(@NotBlank @Size(min = 5, max = 200) String title,
-                           @NotBlank @Size(max = 20000) String body,
+    public record Question(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
+                           @NotBlank @Size(max = PostText.BODY_MAX) String body,
                            @Size(max = 40) String topic,
                            @Size(max = 5) List<@NotNull @Pattern(regexp = TAG, message = "lower-case letters, digits and '-', 30 at most") String> tags) {
     }
 
-    public record Body(@NotBlank @Size(max = 20000) String body) {
+    public record Body(@NotBlank @Size(max = PostText.BODY_MAX) String body) {
     }
 
     public record Vote(@NotNull @Min(-1) @Max(1) Integer value) {
@@ -48,8 +49,8 @@ public final class Requests {
     public record Accept(@Min(1) Long answerId) {
     }
 
-    public record Complaint(@NotBlank @Size(min = 5, max = 200) String title,
-                            @NotBlank @Size(max = 20000) String body,
+    public record Complaint(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
+                            @NotBlank @Size(max = PostText.BODY_MAX) String body,
                             @Size(max = 32) String storeCode,
                             Boolean showPseudonym) {
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.awaitility.Awaitility;
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.db.Sql;
@@ -205,6 +207,33 @@ abstract class CommunityRulesScenarios {
         assertEquals(List.of("post.published", "post.published", "post.hidden", "post.published", "post.rejected"), types);
         assertEquals(404, assertThrowsStatus(() -> server.core.publications.change(brand + 1000, a,
             org.entraide.api.model.PublicationState.HIDDEN, null, "x")), "another brand's post does not exist");
+    }
+
+    @Test
+    void aModeratorsCorrectionIsCheckedCleanedAndPublishedWithItsEvent() {
+        String camille = login("customer@demo.example", DemoSeeder.PASSWORD);
+        long q = ask(camille, "Question à corriger");
+        long brand = server.core.brands.require("demo").id();
+        var publications = server.core.publications;
+        assertEquals(409, assertThrowsStatus(() -> publications.publishEdited(brand, q, null, "corrigé", null, "approved")),
+            "a public post is not edited behind its readers' back");
+        publications.change(brand, q, org.entraide.api.model.PublicationState.HIDDEN, null, "flagged by members");
+        assertEquals(400, assertThrowsStatus(() -> publications.publishEdited(brand, q, null, " \u0007 ", null, "approved")),
+            "an empty body");
+        assertEquals(400, assertThrowsStatus(() -> publications.publishEdited(brand, q, null, "x".repeat(20001), null, "approved")),
+            "over the size limit");
+        assertEquals(400, assertThrowsStatus(() -> publications.publishEdited(brand, q, "abc", "corrigé", null, "approved")),
+            "a title too short");
+        assertEquals(404, http.get(DEMO + "/questions/" + q, null).status(), "refused corrections change nothing");
+
+        publications.publishEdited(brand, q, "  Question\ncorrigée  ", "Texte **corrigé**\u0000 par la modération", null, "approved");
+        JsonNode shown = http.get(DEMO + "/questions/" + q, null).json();
+        assertEquals("Question corrigée", shown.get("title").asText(), "cleaned as a submitted title");
+        assertEquals("Texte **corrigé** par la modération", shown.get("body").asText());
+        assertTrue(shown.get("bodyHtml").asText().contains("<strong>corrigé</strong>"), shown.toString());
+        String payload = server.core.db.inTransaction(c -> Sql.one(c, "SELECT payload FROM domain_event WHERE subject_id = ? "
+            + "AND event_type = 'post.published' ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), q)).orElseThrow();
+        assertTrue(payload.contains("\"edited\":true") && payload.contains("\"from\":\"HIDDEN\""), payload);
     }
 
     static int assertThrowsStatus(Runnable r) {

@@ -59,6 +59,11 @@ public final class RuleSets {
         return new Stored(id, version, set, now);
     }
 
+    /** Whether two rule sets say the same, as stored: a file read again without change makes no new version. */
+    public static boolean same(RuleSet a, RuleSet b) {
+        return write(a).equals(write(b));
+    }
+
     public int versions(Connection c, long id) {
         return (int) Sql.count(c, "SELECT COUNT(*) FROM moderation_ruleset_version WHERE ruleset_id = ?", id);
     }

@@ -76,11 +76,26 @@ public final class ReviewEndpoints {
         Caller moderator = moderator(call);
         JsonNode body = call.body(JsonNode.class);
         if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("send {\"decision\": \"approve\"|\"reject\", \"reasonCode\": ...}");
+            throw ProblemException.badRequest("send {\"decision\": \"approve\"|\"reject\", \"reasonCode\": ..., "
+                + "\"title\"?, \"body\"?}");
         }
         String reason = body.hasNonNull("reasonCode") ? body.get("reasonCode").asText() : null;
+        Review.Correction correction = body.has("title") || body.has("body")
+            ? new Review.Correction(text(body, "title"), text(body, "body")) : null;
         return ApiResult.ok(review.decide(moderator, call.brand().id(), call.pathId("id"), body.path("decision").asText(""),
-            reason));
+            reason, correction));
+    }
+
+    /** A text field: absent or null is null; any other JSON than a string is refused rather than printed as text. */
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ProblemException.invalid(field, "a string");
+        }
+        return v.asText();
     }
 
     ApiResult audit(ApiCall call) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventTypes;
+import org.entraide.api.model.PublicationState;
 import org.entraide.api.storage.Transactions;
 import org.entraide.reputation.internal.board.PostCatalog;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
@@ -29,7 +30,7 @@ public final class EventApplier {
     /** The core's events reputation reads. */
     public static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.ROLE_GRANTED,
         EventTypes.ROLE_REVOKED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED,
-        EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, EventTypes.POST_PUBLISHED);
+        EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, EventTypes.POST_PUBLISHED, EventTypes.POST_REJECTED);
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -40,17 +41,20 @@ public final class EventApplier {
     private final BrandRules rules;
     private final VoteJournal votes;
     private final AcceptanceJournal acceptances;
+    private final RejectionJournal rejections;
     private final PostCatalog posts;
     private final Announcer announcer;
 
     public EventApplier(Transactions tx, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
-                        AcceptanceJournal acceptances, PostCatalog posts, Announcer announcer) {
+                        AcceptanceJournal acceptances, RejectionJournal rejections, PostCatalog posts,
+                        Announcer announcer) {
         this.tx = tx;
         this.keeper = keeper;
         this.scorer = scorer;
         this.rules = rules;
         this.votes = votes;
         this.acceptances = acceptances;
+        this.rejections = rejections;
         this.posts = posts;
         this.announcer = announcer;
     }
@@ -67,6 +71,7 @@ public final class EventApplier {
                 case EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED -> vote(c, e, p);
                 case EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED -> acceptance(c, e, p);
                 case EventTypes.POST_PUBLISHED -> published(c, e, p);
+                case EventTypes.POST_REJECTED -> rejection(c, e, p, true);
                 default -> LOG.debug("Event {} of type {} ignored", e.id(), e.type());
             }
             return null;
@@ -100,6 +105,34 @@ public final class EventApplier {
         p.path("tags").forEach(t -> tags.add(t.asText()));
         posts.published(c, e.brandId(), p.get("postId").asLong(), p.hasNonNull("topicId") ? p.get("topicId").asLong() : null,
             p.hasNonNull("parentId") ? p.get("parentId").asLong() : null, tags);
+        if (PublicationState.REJECTED.name().equals(p.path("from").asText())) {
+            rejection(c, e, p, false);
+        }
+    }
+
+    /**
+     * A post rejected by moderation costs its author the post-rejected points; published again from REJECTED
+     * (only an overturned appeal does that) it gets them back. The journal makes each happen once: a redelivered
+     * event is not newer than the last one recorded for the post, and a restoration without a standing
+     * rejection (a post rejected before reputation was enabled) takes nothing back.
+     */
+    private void rejection(Connection c, DomainEvent e, JsonNode p, boolean rejected) {
+        long postId = p.get("postId").asLong();
+        if (!rejections.isNew(c, postId, e.id())) {
+            LOG.info("Rejection event {} was already applied; ignored", e.id());
+            return;
+        }
+        long authorId = p.get("authorId").asLong();
+        boolean stood = rejections.stands(c, postId);
+        Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
+        if (rejected && !stood) {
+            scorer.reject(posting, postId, authorId);
+        } else if (!rejected && stood) {
+            scorer.withdrawRejection(c, posting, postId, authorId);
+        }
+        rejections.record(c, new RejectionJournal.Rejection(postId, e.brandId(), authorId, rejected, e.id(),
+            e.occurredAt()));
+        announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
     }
 
     private void acceptance(Connection c, DomainEvent e, JsonNode p) {

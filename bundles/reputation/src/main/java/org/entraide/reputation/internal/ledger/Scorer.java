@@ -67,6 +67,20 @@ public final class Scorer {
         return reverseAll(c, p, answerId, accepterId, ACCEPTANCE_REASONS, "unaccepted");
     }
 
+    /**
+     * Moderation rejected the author's post. The entry names the author as its actor too: whoever rejected it (a
+     * moderator, a rule, a later reviewer of the appeal), the penalty belongs to the post and its author, and
+     * {@link #withdrawRejection} finds it there.
+     */
+    public void reject(Posting p, long postId, long authorId) {
+        p.credit(authorId, Rule.POST_REJECTED, postId, authorId);
+    }
+
+    /** The rejected post was published again (an overturned appeal): the penalty is taken back. */
+    public List<Entry> withdrawRejection(Connection c, Posting p, long postId, long authorId) {
+        return reverseAll(c, p, postId, authorId, List.of(Rule.POST_REJECTED.code()), "post-restored");
+    }
+
     private List<Entry> reverseAll(Connection c, Posting p, long postId, long actorId, List<String> reasons, String cause) {
         return ledger.standing(c, postId, actorId, reasons).stream().map(e -> p.reverse(e, cause)).toList();
     }

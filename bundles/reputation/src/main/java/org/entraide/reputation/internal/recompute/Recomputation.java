@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 
 import org.entraide.api.storage.Transactions;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
+import org.entraide.reputation.internal.events.RejectionJournal;
 import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.VoteJournal;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Scores a brand's past again with today's points table: empties its ledger, then replays the standing
- * votes and acceptances, oldest first, through the same rules as the event subscriber (daily cap, floor,
+ * votes, acceptances and moderation rejections, oldest first, through the same rules as the event subscriber (daily cap, floor,
  * votes that do not count). A dry run does all of it in a transaction that is rolled back, and reports.
  * The brand's lock keeps the subscriber out meanwhile; events that arrive wait and are applied after.
  */
@@ -54,17 +55,19 @@ public final class Recomputation {
     private final BrandRules rules;
     private final VoteJournal votes;
     private final AcceptanceJournal acceptances;
+    private final RejectionJournal rejections;
     private final Announcer announcer;
     private final Clock clock;
 
     public Recomputation(Transactions tx, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
-                         AcceptanceJournal acceptances, Announcer announcer, Clock clock) {
+                         AcceptanceJournal acceptances, RejectionJournal rejections, Announcer announcer, Clock clock) {
         this.tx = tx;
         this.keeper = keeper;
         this.scorer = scorer;
         this.rules = rules;
         this.votes = votes;
         this.acceptances = acceptances;
+        this.rejections = rejections;
         this.announcer = announcer;
         this.clock = clock;
     }
@@ -100,6 +103,8 @@ public final class Recomputation {
             new Vote(v.postId(), v.voterId(), v.authorId(), v.answer(), v.value())))));
         standingAcceptances.forEach(a -> facts.add(new Fact(a.acceptedAt(), a.eventId(), (conn, p) ->
             scorer.accept(p, a.answerId(), a.answerAuthorId(), a.questionAuthorId()))));
+        rejections.standing(c, brandId).forEach(r -> facts.add(new Fact(r.changedAt(), r.eventId(), (conn, p) ->
+            scorer.reject(p, r.postId(), r.authorId()))));
         facts.sort(Comparator.comparing(Fact::at).thenComparingLong(Fact::eventId));
         for (Fact f : facts) {
             f.score().accept(c, keeper.open(c, brandId, f.eventId(), f.at(), table));

@@ -13,7 +13,8 @@ public enum Rule {
     ANSWER_ACCEPTED("answer-accepted", false, "Your answer was accepted"),
     ACCEPTANCE_GIVEN("acceptance-given", false, "You accepted an answer to your question"),
     POST_DOWNVOTED("post-downvoted", false, "Your post was voted down"),
-    DOWNVOTE_GIVEN("downvote-given", false, "You voted an answer down");
+    DOWNVOTE_GIVEN("downvote-given", false, "You voted an answer down"),
+    POST_REJECTED("post-rejected", false, "Your post was rejected by moderation");
 
     private final String code;
     private final boolean cappable;

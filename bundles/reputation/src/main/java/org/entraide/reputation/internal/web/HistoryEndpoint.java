@@ -34,7 +34,8 @@ final class HistoryEndpoint {
 
     private static final Map<String, String> CAUSES = Map.of("vote-retracted", "the vote was retracted",
         "vote-changed", "the vote was changed", "unaccepted", "the answer is no longer accepted",
-        "serial-voting", "votes between the same members were reversed as serial voting");
+        "serial-voting", "votes between the same members were reversed as serial voting",
+        "post-restored", "an appeal overturned the rejection and the post is published again");
 
     private final Transactions tx;
     private final Members members;

@@ -1,0 +1,180 @@
+package org.entraide.reputation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
+import org.entraide.api.model.PublicationState;
+import org.entraide.moderation.internal.Moderation;
+import org.entraide.reputation.internal.events.ReputationSubscriber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Moderation's rejections cost their author the post-rejected points, once, and an overturned appeal gives them
+ * back, once; approving a held post or lifting a sanction costs nothing. First through the core's Publications
+ * alone, then with the moderation plugin running beside reputation.
+ */
+abstract class ReputationModerationScenarios {
+    Testbed bed;
+    Testbed.Member alice;
+    Testbed.Member bob;
+    Testbed.Member carol;
+
+    abstract DataSource dataSource();
+
+    void dropDatabase() {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = new Testbed(dataSource()).install(Testbed.settings()).enable();
+        bed.letEveryoneVote();
+        alice = bed.register("Alice");
+        bob = bed.register("Bob");
+        carol = bed.register("Carol");
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+        dropDatabase();
+    }
+
+    /** Bob's answer voted up: 11 points, enough for a penalty to show above the floor of 1. */
+    private long bobEarnsTen() {
+        long q = bed.ask(alice, "Comment remplacer un joint de douche ?");
+        long a = bed.answer(bob, q);
+        bed.vote(carol, a, 1);
+        bed.settle();
+        assertEquals(11, bed.reputation(bob));
+        return q;
+    }
+
+    private List<String> rejectionEntries(Testbed.Member m) {
+        JsonNode items = bed.http.get(Testbed.DEMO + "/users/" + m.id() + "/reputation?size=100", null).json()
+            .get("history").get("items");
+        List<String> out = new ArrayList<>();
+        items.forEach(i -> {
+            if (i.get("reason").asText().equals("post-rejected")) {
+                out.add((i.get("reversal").asBoolean() ? "reversal " : "penalty ") + i.get("amount").asInt());
+            }
+        });
+        return out;
+    }
+
+    /** The subscriber reads every event again from the start, as after a restore or a redelivery. */
+    private void replayEverything() {
+        bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.update(c,
+            "UPDATE event_subscriber SET position = 0 WHERE name = ?", ReputationSubscriber.NAME));
+        bed.settle();
+    }
+
+    @Test
+    void aRejectionCostsPointsOnceAndItsReversalGivesThemBackOnce() {
+        bobEarnsTen();
+        long post = bed.ask(bob, "Une question que la modération rejettera");
+        long moderator = bed.member("moderator@demo.example").id();
+        bed.server.core.publications.change(bed.demo.id(), post, PublicationState.REJECTED, moderator, "spam");
+        bed.settle();
+        assertEquals(11 - 5, bed.reputation(bob), "post-rejected costs 5 by default");
+
+        bed.server.core.publications.change(bed.demo.id(), post, PublicationState.PUBLISHED, moderator, "appeal granted");
+        bed.settle();
+        assertEquals(11, bed.reputation(bob), "the overturned rejection gives back what it cost");
+        assertEquals(List.of("reversal 5", "penalty -5"), rejectionEntries(bob), "both entries in the history");
+        String label = bed.http.get(Testbed.DEMO + "/users/" + bob.id() + "/reputation", null).json().get("history")
+            .get("items").get(0).get("label").asText();
+        assertTrue(label.contains("appeal overturned"), label);
+
+        replayEverything();
+        assertEquals(11, bed.reputation(bob), "every event applied again changes nothing");
+        assertEquals(2, rejectionEntries(bob).size());
+
+        bed.server.core.publications.change(bed.demo.id(), post, PublicationState.REJECTED, moderator, "abuse");
+        bed.settle();
+        assertEquals(6, bed.reputation(bob), "a new rejection of the same post costs again");
+        replayEverything();
+        assertEquals(6, bed.reputation(bob));
+        bed.reputation.recomputation.run(bed.demo.id(), false);
+        assertEquals(6, bed.reputation(bob), "a recomputation scores the standing rejection too");
+    }
+
+    @Test
+    void hidingOrApprovingAPostCostsNothingAndABrandSetsItsOwnPenalty() {
+        bobEarnsTen();
+        long post = bed.ask(bob, "Une question masquée puis publiée");
+        bed.server.core.publications.change(bed.demo.id(), post, PublicationState.HIDDEN, null, "flagged by members");
+        bed.server.core.publications.change(bed.demo.id(), post, PublicationState.PUBLISHED, null, "approved");
+        bed.settle();
+        assertEquals(11, bed.reputation(bob), "hidden then approved: no penalty, nothing to give back");
+
+        assertEquals(200, bed.http.put(Testbed.DEMO + "/reputation/points", bed.admin, "{\"post-rejected\":-8}").status());
+        bed.server.core.publications.change(bed.demo.id(), post, PublicationState.REJECTED, null, "off-topic");
+        bed.settle();
+        assertEquals(3, bed.reputation(bob), "the brand's own penalty");
+        assertEquals(List.of("penalty -8"), rejectionEntries(bob));
+    }
+
+    @Test
+    void withTheModerationPluginAnOverturnedRejectionGivesBackWhatItCost() throws Exception {
+        Moderation moderation = new Moderation(bed.server.core.db, bed.server.core.events, bed.server.core.publications,
+            bed.server.core.migrator, bed.server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        bed.server.camel().addRoutes(moderation.background);
+        bed.server.camel().addRoutes(moderation.routes);
+        bed.server.core.dispatcher.register(moderation.subscriber.descriptor());
+        bed.server.core.capabilities.install(moderation.capability);
+        bed.server.core.pipeline.add(moderation.step);
+        assertEquals(200, bed.http.put(Testbed.DEMO + "/features", bed.admin, "{\"moderation\":true}").status());
+        Testbed.Member moderator = bed.member("moderator@demo.example");
+        Testbed.Member admin = bed.member("admin@demo.example");
+        long brand = bed.demo.id();
+        bobEarnsTen();
+
+        long approved = held(bob, "Quel abruti ce vendeur, mais il a fini par m'aider.");
+        long rejected = held(bob, "Ce vendeur est un connard.");
+        moderation.review.decide(moderator.caller(), brand, item(approved), "approve", null);
+        long rejection = item(rejected);
+        moderation.review.decide(moderator.caller(), brand, rejection, "reject", "abuse");
+        bed.settle();
+        assertEquals(6, bed.reputation(bob), "the approved held post costs nothing, the rejected one 5");
+
+        long sanction = moderation.sanctions.impose(moderator.caller(), brand, bob.id(), "WARNING", "Propos injurieux", null).id();
+        long sanctionAppeal = moderation.sanctions.appeal(bob.caller(), brand, "SANCTION", sanction, "Je citais le vendeur");
+        moderation.sanctions.decideAppeal(admin.caller(), brand, sanctionAppeal, true, "Citation");
+        bed.settle();
+        assertEquals(6, bed.reputation(bob), "a lifted sanction neither costs nor gives");
+
+        long appeal = moderation.sanctions.appeal(bob.caller(), brand, "ITEM", rejection, "C'était une citation");
+        moderation.sanctions.decideAppeal(admin.caller(), brand, appeal, true, "Citation");
+        bed.settle();
+        assertEquals(11, bed.reputation(bob), "the overturned rejection gives the 5 points back");
+        assertEquals(List.of("reversal 5", "penalty -5"), rejectionEntries(bob));
+        replayEverything();
+        assertEquals(11, bed.reputation(bob));
+    }
+
+    private long held(Testbed.Member author, String body) {
+        long id = bed.server.core.questions.ask(author.caller(), bed.demo, "Un vendeur en magasin", body, null, List.of()).id();
+        assertEquals("PENDING_REVIEW", bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.one(c,
+            "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), id)).orElseThrow());
+        return id;
+    }
+
+    /** The review queue's item of the post, once the moderation subscriber queued it. */
+    private long item(long postId) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            bed.count("SELECT COUNT(*) FROM moderation_item WHERE post_id = ?", postId) == 1);
+        return bed.count("SELECT id FROM moderation_item WHERE post_id = ?", postId);
+    }
+}
