@@ -44,6 +44,13 @@ final class ModerationConsole extends PageSupport {
         Map<String, Object> body = new HashMap<>();
         body.put("decision", decision);
         body.put("reasonCode", reason.isEmpty() ? null : reason);
+        if ("approve".equals(decision) && "edit".equals(visit.request.field("mode"))) {
+            // edit then approve: the corrected text is checked and published by the API, before and after audited
+            if (!visit.request.field("title").isEmpty()) {
+                body.put("title", visit.request.field("title"));
+            }
+            body.put("body", visit.request.raw("body"));
+        }
         ApiClient.Answer a = api.call("POST", brandPath(visit) + "/moderation/queue/" + id + "/decision", visit.token(), body);
         return a.ok() ? WebReply.seeOther(visit.base() + "/moderation?done=" + decision) : console(visit, brand, a.status(), Map.of(),
             PostForms.refusal(a, visit));
@@ -212,6 +219,7 @@ final class ModerationConsole extends PageSupport {
         JsonNode post = q != null ? q : c;
         if (post != null) {
             out.put("title", post.path("title").asText());
+            out.put("body", post.path("body").asText());
             out.put("bodyHtml", post.path("bodyHtml").asText());
             out.put("link", visit.base() + (q != null ? "/questions/" : "/complaints/") + id);
         }

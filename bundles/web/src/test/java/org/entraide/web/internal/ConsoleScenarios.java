@@ -232,4 +232,26 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"reputation\":false}").status());
         assertEquals(404, new Browser(server.base()).get("/b/demo/leaderboard").statusCode(), "gone with the capability");
     }
+
+    @Test
+    void aModeratorCorrectsAHeldPostThenApprovesIt() {
+        Http.Response held = community.ask(community.join("demo"), "demo", "Un vendeur odieux", "Ce vendeur est un connard.", null,
+            java.util.List.of());
+        long post = held.json().get("id").asLong();
+        String moderatorToken = community.demo("moderator").token();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/moderation/queue?status=OPEN",
+            moderatorToken).json().path("items").size() == 1);
+        Browser moderator = signedIn("moderator");
+        String page = moderator.get("/b/demo/moderation").body();
+        assertTrue(page.contains("Ce vendeur est un c******.</textarea>"), "the text to correct, as stored (masked): " + page);
+        long item = Long.parseLong(page.replaceAll("(?s).*id=\"item-([0-9]+)\".*", "$1"));
+        HttpResponse<String> edited = moderator.post("/b/demo/moderation/queue/" + item + "/decision", Map.of("decision", "approve",
+            "mode", "edit", "title", "Un vendeur désagréable", "body", "Ce vendeur a été désagréable."));
+        assertEquals(303, edited.statusCode(), edited.body());
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+            .until(() -> http.get("/api/v1/brands/demo/questions/" + post, null).status() == 200);
+        JsonNode q = http.get("/api/v1/brands/demo/questions/" + post, null).json();
+        assertEquals("Un vendeur désagréable", q.get("title").asText());
+        assertEquals("Ce vendeur a été désagréable.", q.get("body").asText());
+    }
 }
