@@ -73,6 +73,8 @@ public final class Core {
     public final QuestionQueries questionQueries;
     public final VoteService votes;
     public final ComplaintService complaints;
+    /** Who else answers complaints officially, from plugins (local managers: regions, central team). */
+    public final org.entraide.core.internal.post.OfficialVoices voices;
     public final ComplaintQueries complaintQueries;
     public final PostPublications publications;
     public final RequestBodies bodies;
@@ -105,7 +107,8 @@ public final class Core {
         this.questions = new QuestionService(db, brands, posts, events, renderer, experts, clock);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
-        this.complaints = new ComplaintService(db, brands, posts, events, renderer, clock);
+        this.voices = new org.entraide.core.internal.post.OfficialVoices(capabilities);
+        this.complaints = new ComplaintService(db, brands, posts, events, renderer, voices, clock);
         this.complaintQueries = new ComplaintQueries(db);
         this.publications = new PostPublications(db, posts, events, clock);
         this.eventStore = new EventStore();

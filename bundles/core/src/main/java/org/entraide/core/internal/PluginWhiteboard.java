@@ -6,6 +6,7 @@ import java.util.List;
 import org.entraide.api.badges.Expertise;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.OfficialResponders;
 import org.entraide.api.plugin.SubmissionStep;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds what plugins contribute (capabilities, event subscribers, submission steps) to the running core, and
- * unbinds it when a plugin goes: its subscriber stops receiving events, its steps leave the pipeline, its data stays.
+ * Binds what plugins contribute (capabilities, event subscribers, submission steps, topic expertise, official
+ * responders) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
+ * steps leave the pipeline, its data stays.
  */
 @Component(immediate = true)
 public class PluginWhiteboard {
@@ -51,11 +53,10 @@ public class PluginWhiteboard {
     }
 
     synchronized void unbindCapability(Capability c) {
-        early.remove(new Contribution(Role.CAPABILITY, c));
-        if (core != null) {
-            core.capabilities.uninstall(c.name());
+        removeOrDequeue(Role.CAPABILITY, c, running -> {
+            running.capabilities.uninstall(c.name());
             LOG.info("Capability {} removed", c.name());
-        }
+        });
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -65,11 +66,10 @@ public class PluginWhiteboard {
     }
 
     synchronized void unbindSubscriber(EventSubscriber s) {
-        early.remove(new Contribution(Role.SUBSCRIBER, s));
-        if (core != null) {
-            core.dispatcher.unregister(s.descriptor().name());
+        removeOrDequeue(Role.SUBSCRIBER, s, running -> {
+            running.dispatcher.unregister(s.descriptor().name());
             LOG.info("Event subscriber {} removed", s.descriptor().name());
-        }
+        });
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -79,10 +79,7 @@ public class PluginWhiteboard {
     }
 
     synchronized void unbindStep(SubmissionStep s) {
-        early.remove(new Contribution(Role.STEP, s));
-        if (core != null) {
-            core.pipeline.remove(s);
-        }
+        removeOrDequeue(Role.STEP, s, running -> running.pipeline.remove(s));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -92,9 +89,24 @@ public class PluginWhiteboard {
     }
 
     synchronized void unbindExpertise(Expertise e) {
-        early.remove(new Contribution(Role.EXPERTISE, e));
+        removeOrDequeue(Role.EXPERTISE, e, running -> running.experts.forget(e));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindResponders(OfficialResponders r) {
+        addOrQueue(Role.RESPONDERS, r);
+    }
+
+    synchronized void unbindResponders(OfficialResponders r) {
+        removeOrDequeue(Role.RESPONDERS, r, running -> running.voices.remove(r));
+    }
+
+    /** A plugin service going: out of the queue if the core was not there yet, else out of the running core. */
+    private void removeOrDequeue(Role role, Object service, java.util.function.Consumer<Core> removal) {
+        early.remove(new Contribution(role, service));
         if (core != null) {
-            core.experts.forget(e);
+            removal.accept(core);
         }
     }
 
@@ -107,7 +119,7 @@ public class PluginWhiteboard {
         }
     }
 
-    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE }
+    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS }
 
     /** A service and the role it was bound in. */
     private record Contribution(Role role, Object service) {
@@ -125,6 +137,7 @@ public class PluginWhiteboard {
                 case SUBSCRIBER -> core.dispatcher.register(((EventSubscriber) contribution.service()).descriptor());
                 case STEP -> core.pipeline.add((SubmissionStep) contribution.service());
                 case EXPERTISE -> core.experts.use((Expertise) contribution.service());
+                case RESPONDERS -> core.voices.add((OfficialResponders) contribution.service());
                 default -> throw new IllegalStateException("unknown role " + contribution.role());
             }
         } catch (RuntimeException e) {

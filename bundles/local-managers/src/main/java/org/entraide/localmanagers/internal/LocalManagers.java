@@ -27,6 +27,7 @@ public final class LocalManagers {
     public final StoreSettings stores = new StoreSettings();
     public final Timeline timeline = new Timeline();
     public final Rankings rankings = new Rankings();
+    public final RegionalVoices voices;
     public final Mailer mailer;
     public final Routing routing;
     public final Deadlines deadlines;
@@ -58,6 +59,7 @@ public final class LocalManagers {
                          Clock clock) {
         migrator.migrate("localmanagers", LocalManagers.class.getClassLoader(), "db/localmanagers");
         this.mailer = new Mailer(tx, mail, clock);
+        this.voices = new RegionalVoices(tx);
         this.routing = new Routing(tx, events, stores, timeline, settings, mailer, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
         this.endpoints = new ManagerEndpoints(tx, events, stores, timeline, rankings, routing, formula, clock);

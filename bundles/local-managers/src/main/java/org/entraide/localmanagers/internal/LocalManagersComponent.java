@@ -11,6 +11,7 @@ import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.OfficialResponders;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
@@ -23,7 +24,10 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** Starts local managers on the core's services: tables, routes, capability, then the complaint subscriber. */
+/**
+ * Starts local managers on the core's services: tables, routes, capability, the complaint subscriber, then the
+ * regions' official voices.
+ */
 @Component(name = "org.entraide.localmanagers", immediate = true, service = {})
 @Designate(ocd = LocalManagersConfig.class)
 public class LocalManagersComponent {
@@ -50,6 +54,7 @@ public class LocalManagersComponent {
         }
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
+        registrations.add(bundle.registerService(OfficialResponders.class, started.voices, null));
     }
 
     @Modified

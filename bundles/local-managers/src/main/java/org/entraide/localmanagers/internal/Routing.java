@@ -65,7 +65,7 @@ public final class Routing {
             JsonNode p = json.readTree(e.payload());
             switch (e.type()) {
                 case EventTypes.COMPLAINT_FILED -> filed(c, e, p);
-                case EventTypes.COMPLAINT_RESPONDED -> responded(c, e);
+                case EventTypes.COMPLAINT_RESPONDED -> responded(c, e, p);
                 case EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED -> evaluated(c, e, p);
                 case EventTypes.COMPLAINT_REOPENED -> reopened(c, e);
                 default -> {
@@ -206,11 +206,16 @@ public final class Routing {
         return ranked.isEmpty() ? null : ranked.get(0);
     }
 
-    private void responded(Connection c, DomainEvent e) {
+    /**
+     * The first official response stops the clock, whoever gives it: the store, its region or the central team. It
+     * is the complaint's first response for the ranking too (late, when the region had to answer).
+     */
+    private void responded(Connection c, DomainEvent e, JsonNode p) {
         int n = Sql.update(c, "UPDATE lm_assignment SET responded_at = ?, next_step_at = NULL WHERE complaint_id = ? "
             + "AND responded_at IS NULL", e.occurredAt(), e.subjectId());
         if (n > 0) {
-            timeline.add(c, e.subjectId(), "answered", e.occurredAt());
+            boolean region = RegionalVoices.REGION.equals(p.path("voice").asText());
+            timeline.add(c, e.subjectId(), region ? "answered-region" : "answered", e.occurredAt());
         }
     }
 

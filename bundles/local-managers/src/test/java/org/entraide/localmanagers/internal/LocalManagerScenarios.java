@@ -66,6 +66,7 @@ abstract class LocalManagerScenarios {
         server.camel().addRoutes(plugin.api);
         server.core.capabilities.install(plugin.capability);
         server.core.dispatcher.register(plugin.subscriber.descriptor());
+        server.core.voices.add(plugin.voices);
         admin = login("admin@demo.example");
         manager = login("manager@demo.example");
         customer = login("customer@demo.example");
@@ -76,12 +77,14 @@ abstract class LocalManagerScenarios {
             Set.of(Role.STORE_MANAGER), List.of("LYON-PARTDIEU"));
         backup = login("backup@demo.example");
         assertEquals(200, http.put(DEMO + "/features", admin, "{\"local-managers\":true}").status());
-        Http.Response settings = http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{\"timeZone\":\"Europe/Paris\","
-            + "\"hours\":{\"MONDAY\":[\"09:00-19:00\"],\"TUESDAY\":[\"09:00-19:00\"],\"WEDNESDAY\":[\"09:00-19:00\"],"
-            + "\"THURSDAY\":[\"09:00-19:00\"],\"FRIDAY\":[\"09:00-19:00\"],\"SATURDAY\":[\"09:00-19:00\"]},"
+        Http.Response settings = http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ","
             + "\"managers\":[" + managerId + "," + backupId + "]}");
         assertEquals(200, settings.status(), settings.toString());
     }
+
+    private static final String STANDARD_HOURS = "\"timeZone\":\"Europe/Paris\","
+        + "\"hours\":{\"MONDAY\":[\"09:00-19:00\"],\"TUESDAY\":[\"09:00-19:00\"],\"WEDNESDAY\":[\"09:00-19:00\"],"
+        + "\"THURSDAY\":[\"09:00-19:00\"],\"FRIDAY\":[\"09:00-19:00\"],\"SATURDAY\":[\"09:00-19:00\"]}";
 
     @AfterEach
     void stop() {
@@ -178,6 +181,68 @@ abstract class LocalManagerScenarios {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** A member of the demo brand, with a token. */
+    private record Member(long id, String token) {
+    }
+
+    private Member member(String email, String pseudonym) {
+        long id = server.core.accounts.register("demo", email, DemoSeeder.PASSWORD, pseudonym);
+        return new Member(id, login(email));
+    }
+
+    @Test
+    void theRegionAnswersOfficiallyOnceTheComplaintIsEscalatedToIt() {
+        Member sudEst = member("sud-est@demo.example", "Direction-Sud-Est");
+        Member nord = member("nord@demo.example", "Direction-Nord");
+        assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[" + sudEst.id() + "]}")
+            .status());
+        assertEquals(200, http.put(DEMO + "/regions/NORD", admin, "{\"name\":\"Nord\",\"managers\":[" + nord.id() + "]}")
+            .status());
+        assertEquals(200, http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ",\"region\":\"SUD-EST\","
+            + "\"managers\":[" + managerId + "," + backupId + "]}").status());
+        long id = complain("LYON-PARTDIEU", "Colis jamais livré");
+        String responses = DEMO + "/complaints/" + id + "/responses";
+
+        Http.Response early = post(responses, sudEst.token(), Http.json("body", "La région répond avant le magasin."));
+        assertEquals(403, early.status(), "the store has its deadline first: " + early);
+        assertEquals("application/problem+json", early.header("Content-Type"));
+
+        clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00 Paris: the deadline (Wed 14:00) passed
+        plugin.deadlines.run(100);
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND level = 'REGION'", id));
+        Http.Response other = post(responses, nord.token(), Http.json("body", "Une autre région."));
+        assertEquals(403, other.status(), "another region's manager: " + other);
+        assertEquals("application/problem+json", other.header("Content-Type"));
+        assertEquals(403, post(responses, member("membre@demo.example", "Simple-Membre").token(),
+            Http.json("body", "Un simple membre.")).status(), "a plain member");
+
+        Http.Response answered = post(responses, sudEst.token(), Http.json("body", "Nous vous livrons demain, avec nos excuses."));
+        assertEquals(201, answered.status(), answered.toString());
+        JsonNode response = http.get(DEMO + "/complaints/" + id, null).json().get("responses").get(0);
+        assertTrue(response.get("official").asBoolean(), response.toString());
+        assertEquals("Réponse officielle — région Sud-Est", response.get("label").get("fr").asText());
+        assertEquals("Official response — Sud-Est region", response.get("label").get("en").asText());
+        assertEquals("ANSWERED", http.get(DEMO + "/complaints/" + id, null).json().get("status").asText());
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND responded_at IS NOT NULL", id) == 1);
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND next_step_at IS NULL", id),
+            "the response stops the clock");
+        clock.advance(Duration.ofDays(7));
+        plugin.deadlines.run(100);
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND escalated_central IS NOT NULL", id),
+            "no escalation to the central team once the region answered");
+        List<String> steps = new ArrayList<>();
+        JsonNode timelineSteps = http.get(DEMO + "/complaints/" + id + "/timeline", null).json().get("steps");
+        timelineSteps.forEach(x -> steps.add(x.get("step").asText()));
+        assertEquals(List.of("received", "sent-to-store", "escalated-region", "answered-region"), steps.subList(0, 4));
+        assertEquals("réponse de la direction régionale", timelineSteps.get(3).get("label").get("fr").asText());
+        JsonNode lyon = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("stores").get(0);
+        assertEquals(1, lyon.get("responded").asInt(), "the region's response is the complaint's first response: " + lyon);
+        assertEquals(1.0, lyon.get("responseRate").asDouble());
+        assertFalse(lyon.get("medianHoursToFirstResponse").isNull(), lyon.toString());
     }
 
     @Test

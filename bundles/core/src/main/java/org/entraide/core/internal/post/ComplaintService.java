@@ -16,6 +16,7 @@ import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.Role;
 import org.entraide.api.model.Store;
+import org.entraide.api.plugin.OfficialResponders;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.brand.BrandDirectory;
@@ -30,11 +31,13 @@ public final class ComplaintService {
     private final Posts posts;
     private final EventLog events;
     private final ContentRenderer renderer;
+    private final OfficialVoices voices;
     private final Clock clock;
 
     public ComplaintService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
-                            Clock clock) {
+                            OfficialVoices voices, Clock clock) {
         this.db = db;
+        this.voices = voices;
         this.brands = brands;
         this.posts = posts;
         this.events = events;
@@ -65,7 +68,10 @@ public final class ComplaintService {
         });
     }
 
-    /** An official response. Store managers respond for their stores, brand admins for every complaint. */
+    /**
+     * An official response. Store managers respond for their stores, brand admins for every complaint; anyone else
+     * only in a voice a plugin grants them ({@link OfficialVoices}), which is stored with the response.
+     */
     public Views.ComplaintView respond(Caller caller, Brand brand, long complaintId, String body) {
         Visibility.requireBrand(caller, brand.id(), brand.slug());
         return db.inTransaction(c -> {
@@ -73,20 +79,25 @@ public final class ComplaintService {
             if (!Visibility.canSee(p, caller)) {
                 throw ProblemException.notFound("no complaint " + complaintId);
             }
-            boolean allowed = caller.has(Role.BRAND_ADMIN) || (p.storeId() != null && caller.managesStore(p.storeId()));
-            if (!allowed) {
-                throw ProblemException.forbidden("only the store's managers or the brand's admins respond to this complaint");
-            }
+            boolean storeVoice = caller.has(Role.BRAND_ADMIN) || (p.storeId() != null && caller.managesStore(p.storeId()));
+            OfficialResponders.Voice voice = storeVoice ? null : voices.of(brand.id(), p.id(), caller).orElseThrow(() ->
+                ProblemException.forbidden("only the store's managers or the brand's admins respond to this complaint"));
             Instant now = clock.instant();
             PostRow r = posts.submit(c, caller, new NewPost(brand.id(), PostType.RESPONSE, p.id(), caller.userId(), null, body,
                 null, p.storeId(), true, true, List.of()), now);
+            Map<String, Object> payload = new HashMap<>(Map.of("complaintId", p.id(), "responseId", r.id(),
+                "responderId", caller.userId(), "storeId", p.storeId() == null ? 0L : p.storeId()));
+            if (voice != null) {
+                Sql.update(c, "INSERT INTO response_voice (post_id, voice, label_fr, label_en) VALUES (?, ?, ?, ?)", r.id(),
+                    voice.key(), voice.labelFr(), voice.labelEn());
+                payload.put("voice", voice.key());
+            }
             if (p.complaintStatus() == ComplaintStatus.OPEN) {
                 Sql.update(c, "UPDATE post SET complaint_status = ? WHERE id = ?", ComplaintStatus.ANSWERED, p.id());
             }
             posts.touch(c, p.id(), now);
             events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_RESPONDED, caller.userId(), EventTypes.SUBJECT_POST,
-                p.id(), Map.of("complaintId", p.id(), "responseId", r.id(), "responderId", caller.userId(),
-                    "storeId", p.storeId() == null ? 0L : p.storeId())));
+                p.id(), payload));
             return view(c, posts.find(c, p.id()).orElseThrow(), caller);
         });
     }
@@ -168,11 +179,15 @@ public final class ComplaintService {
 
     Views.ComplaintView view(Connection c, PostRow p, Caller caller) {
         List<Views.ResponseView> responses = new ArrayList<>();
+        Map<Long, Map<String, String>> voiced = new HashMap<>();
+        Sql.list(c, "SELECT v.post_id, v.label_fr, v.label_en FROM response_voice v JOIN post r ON r.id = v.post_id "
+            + "WHERE r.parent_id = ?", rs -> voiced.put(rs.getLong(1), Map.of("fr", rs.getString(2), "en", rs.getString(3))),
+            p.id());
         for (PostRow r : posts.children(c, p.id())) {
             if (Visibility.canSee(r, caller)) {
                 Views.StoreRef store = storeRef(c, r.storeId());
                 responses.add(new Views.ResponseView(r.id(), r.body(), renderer.toHtml(r.body()), Authors.of(c, r.authorId()),
-                    r.official(), store, Views.ResponseView.label(store), r.createdAt()));
+                    r.official(), store, voiced.getOrDefault(r.id(), Views.ResponseView.label(store)), r.createdAt()));
             }
         }
         boolean mine = caller != null && caller.userId() == p.authorId();

@@ -33,7 +33,10 @@ public final class Views {
                                Instant createdAt, Instant updatedAt, List<AnswerView> answers) {
     }
 
-    /** {@code label}: how the response is introduced, in French and English ("Réponse officielle — magasin de Lyon Part-Dieu"). */
+    /**
+     * {@code label}: how the response is introduced, in French and English ("Réponse officielle — magasin de Lyon
+     * Part-Dieu"), or the label of the voice a plugin granted its author, stored with it ("Réponse officielle — région Sud-Est").
+     */
     public record ResponseView(long id, String body, String bodyHtml, Author author, boolean official,
                                StoreRef store, Map<String, String> label, Instant createdAt) {
         static Map<String, String> label(StoreRef store) {

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.plugin.Capability;
+import org.entraide.api.plugin.OfficialResponders;
+import org.entraide.api.security.Caller;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
@@ -109,6 +115,85 @@ public abstract class ComplaintFlowScenarios extends ApiScenarios {
         assertTrue(r.json().get("complaint").get("responses").get(0).get("official").asBoolean(), "officially: " + r);
         r = community.respond(admin, "demo", lyon, "We are looking into it too.");
         assertEquals(201, r.status(), "including complaints about a store: " + r);
+    }
+
+    /** A plugin's rule, as the local-managers plugin has one: here, one member may answer one complaint as "the region". */
+    static final class OneVoice implements OfficialResponders {
+        final AtomicInteger asked = new AtomicInteger();
+        final long userId;
+        final long complaintId;
+
+        OneVoice(long userId, long complaintId) {
+            this.userId = userId;
+            this.complaintId = complaintId;
+        }
+
+        @Override
+        public String capability() {
+            return "test-voices";
+        }
+
+        @Override
+        public Optional<Voice> voiceOf(long brandId, long complaint, Caller caller) {
+            asked.incrementAndGet();
+            return caller.userId() == userId && complaint == complaintId
+                ? Optional.of(new Voice("region", "Réponse officielle — région Test", "Official response — Test region"))
+                : Optional.empty();
+        }
+    }
+
+    @Test
+    void aPluginMayLetOthersRespondInTheirOwnVoice() {
+        Member customer = community.join("demo");
+        Member regional = community.join("demo");
+        long id = community.complaintId(customer, "LYON-PARTDIEU", false);
+        assertEquals(403, community.respond(regional, "demo", id, "Without the plugin.").status(), "the core's rule alone");
+
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        OneVoice plugin = new OneVoice(regional.id(), id);
+        Capability capability = new Capability() {
+            public String name() {
+                return "test-voices";
+            }
+
+            public String description() {
+                return "Official voices for a test";
+            }
+        };
+        server.core.capabilities.install(capability);
+        server.core.voices.add(plugin);
+        try {
+            Http.Response r = community.respond(regional, "demo", id, "Not enabled for the brand yet.");
+            assertEquals(403, r.status(), "a brand that did not enable the capability: " + r);
+            assertEquals(0, plugin.asked.get(), "the plugin is not even asked");
+
+            server.core.capabilities.setDirectly(brandId, "test-voices", true);
+            assertEquals(201, community.respond(community.demo("manager"), "demo", id, "The store answers.").status());
+            assertEquals(0, plugin.asked.get(), "the core's own rule does not ask the plugin");
+            r = community.respond(regional, "demo", id, "The region answers.");
+            assertEquals(201, r.status(), "the plugin grants a voice: " + r);
+            JsonNode responses = community.complaint(null, "demo", id).json().get("responses");
+            assertEquals("Réponse officielle — magasin de Lyon Part-Dieu", responses.get(0).get("label").get("fr").asText());
+            assertEquals("Réponse officielle — région Test", responses.get(1).get("label").get("fr").asText());
+            assertEquals("Official response — Test region", responses.get(1).get("label").get("en").asText());
+            assertTrue(responses.get(1).get("official").asBoolean(), "officially: " + responses);
+            List<org.entraide.core.internal.support.Outbox.Event> responded = outbox.aboutPost(id, EventTypes.COMPLAINT_RESPONDED);
+            assertEquals("region", responded.get(1).payload().get("voice").asText(), "the voice is in the event: " + responded);
+            assertFalse(responded.get(0).payload().has("voice"), "the store's response has none");
+
+            r = community.respond(community.join("demo"), "demo", id, "Somebody else.");
+            assertEquals(403, r.status(), "whom the plugin does not let answer: " + r);
+            assertEquals("application/problem+json", r.header("Content-Type"), "a problem: " + r);
+
+            server.core.voices.remove(plugin);
+            assertEquals(403, community.respond(regional, "demo", id, "The plugin left.").status(), "the core's rule again");
+            assertEquals("Réponse officielle — région Test", community.complaint(null, "demo", id).json().get("responses").get(1)
+                .get("label").get("fr").asText(), "a given response keeps its label");
+        } finally {
+            server.core.voices.remove(plugin);
+            server.core.capabilities.setDirectly(brandId, "test-voices", false);
+            server.core.capabilities.uninstall("test-voices");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class Timeline {
         Map.entry("escalated-region", new String[] {"escaladée à la direction régionale", "escalated to the region"}),
         Map.entry("escalated-central", new String[] {"escaladée au siège", "escalated to head office"}),
         Map.entry("answered", new String[] {"réponse du magasin", "answered by the store"}),
+        Map.entry("answered-region", new String[] {"réponse de la direction régionale", "answered by the region"}),
         Map.entry("resolved", new String[] {"résolue", "resolved"}),
         Map.entry("delegated", new String[] {"transmise à un autre magasin", "passed to another store"}),
         Map.entry("handed-over", new String[] {"confiée au siège", "handed over to head office"}),
