@@ -76,6 +76,100 @@ final class AdminConsole extends PageSupport {
         return WebReply.seeOther(visit.base() + "/admin?done=imported&count=" + a.body().path("imported").asInt());
     }
 
+    /** The points table and privilege thresholds (reputation capability): every value as a whole number. */
+    WebReply reputation(Visit visit, JsonNode brand, Matcher path) {
+        Map<String, String> errors = new HashMap<>();
+        Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+        for (String table : java.util.List.of("points", "privileges")) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            visit.request.form().forEach((field, value) -> {
+                if (field.startsWith(table + ".") && field.length() < 80) {
+                    Long n = number(value.strip());
+                    if (n == null || Math.abs(n) > 100_000) {
+                        errors.put(field, "error.number");
+                    } else {
+                        values.put(field.substring(table.length() + 1), n);
+                    }
+                }
+            });
+            tables.put(table, values);
+        }
+        if (!errors.isEmpty()) {
+            return page(visit, brand, 422, Map.of("errors", errors));
+        }
+        for (var table : tables.entrySet()) {
+            if (table.getValue().isEmpty()) {
+                continue;
+            }
+            ApiClient.Answer a = api.call("PUT", brandPath(visit) + "/reputation/" + table.getKey(), visit.token(), table.getValue());
+            if (!a.ok()) {
+                return page(visit, brand, a.status(), Map.of("refusal", PostForms.refusal(a, visit)));
+            }
+        }
+        return WebReply.seeOther(visit.base() + "/admin?done=reputation");
+    }
+
+    /** A member's roles and, for a store manager, their stores. */
+    WebReply roles(Visit visit, JsonNode brand, Matcher path) {
+        Long member = number(visit.request.field("memberId"));
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        for (String role : java.util.List.of("CUSTOMER", "MODERATOR", "STORE_MANAGER", "BRAND_ADMIN")) {
+            if ("on".equals(visit.request.field("role-" + role))) {
+                roles.add(role);
+            }
+        }
+        java.util.List<String> stores = PostForms.tags(visit.request.field("storeCodes"));
+        Map<String, String> errors = new HashMap<>();
+        if (member == null) {
+            errors.put("memberId", "error.userId");
+        }
+        if (roles.isEmpty()) {
+            errors.put("roles", "error.roles");
+        }
+        if (!errors.isEmpty()) {
+            return page(visit, brand, 422, Map.of("errors", errors));
+        }
+        ApiClient.Answer a = api.call("PUT", brandPath(visit) + "/members/" + member + "/roles", visit.token(),
+            Map.of("roles", roles, "storeCodes", stores));
+        if (!a.ok()) {
+            return page(visit, brand, a.status(), Map.of("errors", PostForms.fieldErrors(a), "refusal", PostForms.refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/admin?done=roles");
+    }
+
+    /** A store's time zone, opening hours per weekday, closure days and region (local managers capability). */
+    WebReply storeSettings(Visit visit, JsonNode brand, Matcher path) {
+        WebRequest r = visit.request;
+        String code = r.field("code");
+        Map<String, String> errors = new HashMap<>();
+        if (!code.matches("[A-Za-z0-9_-]{1,32}")) {
+            errors.put("code", "error.store");
+        }
+        Map<String, java.util.List<String>> hours = new LinkedHashMap<>();
+        for (String day : java.util.List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            java.util.List<String> ranges = PostForms.tags(r.field("hours-" + day));
+            if (ranges.stream().anyMatch(h -> !h.matches("[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]"))) {
+                errors.put("hours-" + day, "error.hours");
+            }
+            hours.put(day, ranges);
+        }
+        if (!errors.isEmpty()) {
+            return page(visit, brand, 422, Map.of("errors", errors));
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("timeZone", r.field("timeZone").isEmpty() ? "Europe/Paris" : r.field("timeZone"));
+        body.put("hours", hours);
+        body.put("closures", PostForms.tags(r.field("closures")));
+        if (!r.field("region").isEmpty()) {
+            body.put("region", r.field("region"));
+        }
+        ApiClient.Answer a = api.call("PUT", brandPath(visit) + "/stores/" + code + "/settings", visit.token(), body);
+        if (!a.ok()) {
+            return page(visit, brand, a.status(), Map.of("errors", PostForms.fieldErrors(a), "refusal", PostForms.refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/admin?done=store");
+    }
+
     private WebReply page(Visit visit, JsonNode brand, int status, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>();
         model.put("features", Models.list(api.get(brandPath(visit) + "/features"), visit));
@@ -84,8 +178,15 @@ final class AdminConsole extends PageSupport {
         model.put("topicForm", Map.of("slug", "", "name", ""));
         model.put("csv", "");
         model.put("rejected", java.util.List.of());
+        JsonNode points = api.optional(brandPath(visit) + "/reputation/points", null);
+        JsonNode privileges = api.optional(brandPath(visit) + "/reputation/privileges", null);
+        if (points != null && privileges != null && visit.features().contains("reputation")) {
+            model.put("points", Models.plain(points, visit));
+            model.put("privileges", Models.plain(privileges, visit));
+        }
+        model.put("localManagers", visit.features().contains("local-managers"));
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("features|topic|imported") ? done : "");
+        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store") ? done : "");
         Long count = number(visit.request.param("count") == null ? "" : visit.request.param("count"));
         model.put("count", count == null ? 0 : count);
         model.putAll(extra);

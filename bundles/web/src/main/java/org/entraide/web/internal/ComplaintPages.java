@@ -100,6 +100,20 @@ final class ComplaintPages extends PageSupport {
         return WebReply.seeOther(visit.base() + "/complaints/" + id);
     }
 
+    /** The complainant answers the store's private question. */
+    WebReply reply(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String text = visit.request.field("message");
+        if (text.isEmpty() || text.length() > 2000) {
+            return complaintPage(visit, brand, id, 422, Map.of("message", "error.message"), null);
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/complaints/" + id + "/messages", visit.token(), Map.of("body", text));
+        if (!a.ok()) {
+            return complaintPage(visit, brand, id, a.status(), Map.of(), PostForms.refusal(a, visit));
+        }
+        return WebReply.seeOther(visit.base() + "/complaints/" + id + "#messages-h");
+    }
+
     private WebReply complaintPage(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal) {
         JsonNode complaint = api.get(brandPath(visit) + "/complaints/" + id, visit.token());
         if (complaint == null) {
@@ -123,6 +137,13 @@ final class ComplaintPages extends PageSupport {
         }
         String state = complaint.path("status").asText();
         boolean mine = complaint.path("mine").asBoolean(false);
+        if (mine) {
+            // the store's private questions and the complainant's answers (local managers), never public
+            JsonNode messages = api.optional(brandPath(visit) + "/complaints/" + id + "/messages", visit.token());
+            if (messages != null) {
+                model.put("messages", Models.list(messages, visit));
+            }
+        }
         model.put("canEvaluate", mine && "ANSWERED".equals(state));
         model.put("canReopen", mine && ("RESOLVED".equals(state) || "UNRESOLVED".equals(state)));
         model.put("errors", errors);

@@ -28,14 +28,7 @@ final class Pages extends PageSupport {
         model.put("unanswered", Models.list(api.get("/brands/" + slug + "/questions?status=unanswered" + search), visit));
         model.put("resolved", Models.list(api.get("/brands/" + slug + "/questions?status=accepted" + search), visit));
         model.put("canonical", "/b/" + slug);
-        java.util.Set<String> enabled = new java.util.HashSet<>();
-        JsonNode features = api.get("/brands/" + slug + "/features");
-        for (JsonNode f : features == null ? JSON.createArrayNode() : features.path("items")) {
-            if (f.path("enabled").asBoolean()) {
-                enabled.add(f.path("name").asText());
-            }
-        }
-        model.put("features", java.util.List.copyOf(enabled));
+        model.put("features", java.util.List.copyOf(visit.features()));
         return render(visit, brand, 200, "home", model);
     }
 
@@ -59,8 +52,15 @@ final class Pages extends PageSupport {
         model.put("canonical", "/b/" + visit.slug + "/questions/" + id);
         model.put("jsonLd", QaPageMarkup.of(question, "/b/" + visit.slug + "/questions/" + id));
         model.put("answerForm", Map.of("body", ""));
+        model.put("flagging", visit.signedIn() && enabled(visit, "moderation"));
+        model.put("flagged", "1".equals(visit.request.param("flagged")));
         model.put("errors", Map.of());
         return model;
+    }
+
+    /** Whether a capability is installed and enabled for the visit's brand (the features list is public). */
+    static boolean enabled(Visit visit, String feature) {
+        return visit.features().contains(feature);
     }
 
     /** The brand's home and its most recent published questions (the API's largest page). */

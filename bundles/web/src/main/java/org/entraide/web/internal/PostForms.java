@@ -115,6 +115,22 @@ final class PostForms extends PageSupport {
         return WebReply.seeOther(visit.base() + "/questions/" + question + (question == post ? "" : "#answer-" + post));
     }
 
+    /** A member reports a post to the moderators, with a reason (moderation capability). */
+    WebReply flag(Visit visit, JsonNode brand, Matcher path) {
+        long post = Long.parseLong(path.group(2));
+        Long question = number(visit.request.field("question"));
+        String reason = visit.request.field("reason");
+        if (question == null || !java.util.List.of("spam", "abuse", "personal-data", "off-topic", "other").contains(reason)) {
+            return message(visit, brand, 400, "form.invalid");
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/posts/" + post + "/flags", visit.token(), Map.of("reason", reason));
+        if (!a.ok() && a.status() != 409) {
+            return render(visit, brand, a.status(), "message", Map.of("messageKey", "flag.refused", "detail", refusal(a, visit)));
+        }
+        // 409: this member already reported it, which is what they wanted
+        return WebReply.seeOther(visit.base() + "/questions/" + question + "?flagged=1" + (question == post ? "" : "#answer-" + post));
+    }
+
     /** The question's author accepts an answer (or withdraws the acceptance with an empty answer). */
     WebReply accept(Visit visit, JsonNode brand, Matcher path) {
         long id = Long.parseLong(path.group(2));

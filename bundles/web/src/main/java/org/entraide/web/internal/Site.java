@@ -55,11 +55,13 @@ final class Site {
         post("/questions/([0-9]{1,18})/answers", true, posts::answer);
         post("/posts/([0-9]{1,18})/vote", true, posts::vote);
         post("/questions/([0-9]{1,18})/accept", true, posts::accept);
+        post("/posts/([0-9]{1,18})/flag", true, posts::flag);
         get("/complaints/new", true, complaints::form);
         post("/complaints/new", true, complaints::file);
         get("/complaints/([0-9]{1,18})", false, complaints::page);
         post("/complaints/([0-9]{1,18})/resolution", true, complaints::resolve);
         post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
+        post("/complaints/([0-9]{1,18})/messages", true, complaints::reply);
         get("/users/([0-9]{1,18})", false, profiles::profile);
         get("/leaderboard", false, profiles::leaderboard);
         get("/rankings", false, rankings::ranking);
@@ -76,6 +78,9 @@ final class Site {
         post("/admin/features", true, admin::features);
         post("/admin/topics", true, admin::topic);
         post("/admin/stores", true, admin::importStores);
+        post("/admin/reputation", true, admin::reputation);
+        post("/admin/roles", true, admin::roles);
+        post("/admin/store-settings", true, admin::storeSettings);
         get("/manager", true, manager::inbox);
         get("/manager/complaints/([0-9]{1,18})", true, manager::complaint);
         post("/manager/complaints/([0-9]{1,18})/response", true, manager::respond);

@@ -36,13 +36,16 @@ final class Visit {
     final String slug;
     private final Member member;
     private final List<String> cookies = new ArrayList<>();
+    private final ApiClient api;
     private String csrf;
+    private Set<String> features;
 
-    private Visit(WebRequest request, Locale locale, String slug, Member member) {
+    private Visit(WebRequest request, Locale locale, String slug, Member member, ApiClient api) {
         this.request = request;
         this.locale = locale;
         this.slug = slug;
         this.member = member;
+        this.api = api;
     }
 
     /** The visit of a brand's page; an expired or revoked session is dropped, and its cookie cleared. */
@@ -62,11 +65,28 @@ final class Visit {
         } else if (token != null) {
             stale = true;
         }
-        Visit v = new Visit(request, locale, slug, member);
+        Visit v = new Visit(request, locale, slug, member, api);
         if (stale) {
             v.cookies.add(v.sessionCookie("", Duration.ZERO));
         }
         return v;
+    }
+
+    /** The capabilities installed and enabled for the brand, read once per request. */
+    Set<String> features() {
+        if (features == null) {
+            Set<String> on = new HashSet<>();
+            JsonNode list = api.optional("/brands/" + slug + "/features", null);
+            if (list != null) {
+                list.path("items").forEach(f -> {
+                    if (f.path("enabled").asBoolean()) {
+                        on.add(f.path("name").asText());
+                    }
+                });
+            }
+            features = Set.copyOf(on);
+        }
+        return features;
     }
 
     Member member() {

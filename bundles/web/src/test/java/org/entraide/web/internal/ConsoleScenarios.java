@@ -70,6 +70,15 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertTrue(manager.get("/b/demo/manager/complaints/" + id).body().contains("Which colour were you looking for?"));
         String publicPage = new Browser(server.base()).get("/b/demo/complaints/" + id).body();
         assertFalse(publicPage.contains("Which colour"), "private messages are never public");
+        Browser customer = signedIn("customer");
+        String mine = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(mine.contains("Which colour were you looking for?"), "the complainant reads the store's question: " + mine);
+        HttpResponse<String> replied = customer.post("/b/demo/complaints/" + id + "/messages", Map.of("message", "Sky blue, satin finish."));
+        assertEquals(303, replied.statusCode(), replied.body());
+        assertTrue(manager.get("/b/demo/manager/complaints/" + id).body().contains("Sky blue, satin finish."), "and the store reads the answer");
+        assertFalse(new Browser(server.base()).get("/b/demo/complaints/" + id).body().contains("Sky blue"), "never public");
+        assertEquals(403, signedIn("lucas").post("/b/demo/complaints/" + id + "/messages", Map.of("message", "Me too")).statusCode(),
+            "nobody else writes there");
 
         HttpResponse<String> empty = manager.post("/b/demo/manager/complaints/" + id + "/response", Map.of("body", " "));
         assertEquals(422, empty.statusCode());
@@ -192,6 +201,30 @@ abstract class ConsoleScenarios extends WebTestBase {
                 + "LYON-PARTDIEU;;Mars/Olympus;;;;;;;;;\n"));
         assertEquals(422, badCsv.statusCode(), badCsv.body());
         assertTrue(badCsv.body().contains("Line 2"), badCsv.body());
+
+        HttpResponse<String> badPoints = admin.post("/b/demo/admin/reputation", Map.of("points.answer-upvoted", "lots"));
+        assertEquals(422, badPoints.statusCode());
+        assertEquals(200, http.put("/api/v1/brands/demo/features", this.admin, "{\"reputation\":true}").status());
+        assertTrue(admin.get("/b/demo/admin").body().contains("name=\"points.answer-upvoted\""), "the points table is editable");
+        assertEquals(303, admin.post("/b/demo/admin/reputation", Map.of("points.answer-upvoted", "12", "privileges.vote-up", "20"))
+            .statusCode());
+        assertEquals(12, http.get("/api/v1/brands/demo/reputation/points", null).json().get("answer-upvoted").asInt());
+        assertEquals(20, http.get("/api/v1/brands/demo/reputation/privileges", null).json().get("vote-up").asInt());
+
+        long lucas = community.demo("lucas").id();
+        assertEquals(422, admin.post("/b/demo/admin/roles", Map.of("memberId", String.valueOf(lucas))).statusCode(), "no role chosen");
+        assertEquals(303, admin.post("/b/demo/admin/roles", Map.of("memberId", String.valueOf(lucas), "role-STORE_MANAGER", "on",
+            "storeCodes", "LYON-PARTDIEU")).statusCode());
+        assertTrue(http.get("/api/v1/brands/demo/members/" + lucas, this.admin).json().get("roles").toString().contains("STORE_MANAGER"));
+
+        assertEquals(200, http.put("/api/v1/brands/demo/features", this.admin, "{\"local-managers\":true}").status());
+        HttpResponse<String> badHours = admin.post("/b/demo/admin/store-settings", Map.of("code", "LYON-PARTDIEU",
+            "hours-MONDAY", "9h-19h"));
+        assertEquals(422, badHours.statusCode());
+        assertTrue(badHours.body().contains("Hours as 09:00-19:00"), badHours.body());
+        HttpResponse<String> hours = admin.post("/b/demo/admin/store-settings", Map.of("code", "LYON-PARTDIEU", "timeZone", "Europe/Paris",
+            "hours-MONDAY", "09:00-12:00 14:00-19:00", "hours-TUESDAY", "09:00-19:00", "closures", "2026-12-25"));
+        assertEquals(303, hours.statusCode(), hours.body());
     }
 
     @Test
@@ -253,5 +286,26 @@ abstract class ConsoleScenarios extends WebTestBase {
         JsonNode q = http.get("/api/v1/brands/demo/questions/" + post, null).json();
         assertEquals("Un vendeur désagréable", q.get("title").asText());
         assertEquals("Ce vendeur a été désagréable.", q.get("body").asText());
+    }
+
+    @Test
+    void membersReportPostsToTheModerators() {
+        long question = community.askId(community.join("demo"), "Cheap watches, the best prices in town");
+        Browser reporter = signedIn("lucas");
+        String page = reporter.get("/b/demo/questions/" + question).body();
+        assertTrue(page.contains("Report to the moderators"), page);
+        HttpResponse<String> flagged = reporter.post("/b/demo/posts/" + question + "/flag", Map.of("reason", "spam",
+            "question", String.valueOf(question)));
+        assertEquals(303, flagged.statusCode(), flagged.body());
+        assertTrue(reporter.get(flagged.headers().firstValue("Location").orElseThrow()).body().contains("the moderators will look at it"));
+        assertEquals(303, reporter.post("/b/demo/posts/" + question + "/flag", Map.of("reason", "spam",
+            "question", String.valueOf(question))).statusCode(), "reporting twice is not an error for the member");
+        assertEquals(400, reporter.post("/b/demo/posts/" + question + "/flag", Map.of("reason", "because",
+            "question", String.valueOf(question))).statusCode());
+        // one flag weighs less than the hiding threshold: the API keeps it, and refuses the same member's second one
+        assertEquals(409, http.post("/api/v1/brands/demo/posts/" + question + "/flags", community.demo("lucas").token(),
+            Http.json("reason", "spam")).status());
+        assertFalse(new Browser(server.base()).get("/b/demo/questions/" + question).body().contains("Report to the moderators"),
+            "visitors sign in to report");
     }
 }
