@@ -170,7 +170,7 @@ final class AdminConsole extends PageSupport {
         return WebReply.seeOther(visit.base() + "/admin?done=store");
     }
 
-    private WebReply page(Visit visit, JsonNode brand, int status, Map<String, Object> extra) {
+    WebReply page(Visit visit, JsonNode brand, int status, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>();
         model.put("features", Models.list(api.get(brandPath(visit) + "/features"), visit));
         model.put("topics", Models.list(api.get(brandPath(visit) + "/topics"), visit));
@@ -185,8 +185,31 @@ final class AdminConsole extends PageSupport {
             model.put("privileges", Models.plain(privileges, visit));
         }
         model.put("localManagers", visit.features().contains("local-managers"));
+        if (visit.features().contains("webhooks")) {
+            JsonNode hooks = api.optional(brandPath(visit) + "/webhooks", visit.token());
+            model.put("webhooks", Models.list(hooks, visit));
+        }
+        if (visit.features().contains("badges")) {
+            JsonNode badges = api.optional(brandPath(visit) + "/badges", visit.token());
+            java.util.List<Map<String, Object>> list = new java.util.ArrayList<>();
+            for (JsonNode b : badges == null ? java.util.List.<JsonNode>of() : badges.path("badges")) {
+                Map<String, Object> m = new HashMap<>();
+                m.put("key", b.path("badge").path("key").asText());
+                m.put("holders", b.path("holders").asLong());
+                try {
+                    m.put("json", new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(b.path("badge")));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                list.add(m);
+            }
+            model.put("badges", list);
+        }
+        model.put("badgeDrafts", Map.of());
+        model.put("secret", "");
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store") ? done : "");
+        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted") ? done : "");
         Long count = number(visit.request.param("count") == null ? "" : visit.request.param("count"));
         model.put("count", count == null ? 0 : count);
         model.putAll(extra);

@@ -117,23 +117,16 @@ final class ModerationConsole extends PageSupport {
     WebReply saveRuleSet(Visit visit, JsonNode brand, Matcher path) {
         Long id = number(visit.request.field("id"));
         String text = visit.request.raw("definition");
-        JsonNode definition;
-        try {
-            definition = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            definition = null;
-        }
+        JsonNode definition = jsonObject(text);
         String key = id == null ? "new" : String.valueOf(id);
-        if (definition == null || !definition.isObject()) {
+        if (definition == null) {
             return ruleSetsPage(visit, brand, 422, Map.of("definition-" + key, "error.json"), null, Map.of(key, text));
         }
         ApiClient.Answer a = id == null
             ? api.call("POST", brandPath(visit) + "/moderation/rulesets", visit.token(), definition)
             : api.call("PUT", brandPath(visit) + "/moderation/rulesets/" + id, visit.token(), definition);
         if (!a.ok()) {
-            String detail = a.body().path("errors").isEmpty() ? PostForms.refusal(a, visit)
-                : a.body().path("errors").get(0).path("field").asText() + ": " + a.body().path("errors").get(0).path("message").asText();
-            return ruleSetsPage(visit, brand, a.status(), Map.of("definition-" + key, detail), null, Map.of(key, text));
+            return ruleSetsPage(visit, brand, a.status(), Map.of("definition-" + key, firstError(a, visit)), null, Map.of(key, text));
         }
         return WebReply.seeOther(visit.base() + "/moderation/rulesets?done=saved");
     }

@@ -44,4 +44,21 @@ abstract class PageSupport {
             return null;
         }
     }
+
+    /** A JSON object typed in a form, or null when the text is not one. */
+    static JsonNode jsonObject(String text) {
+        try {
+            JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The API's first field error as "field: message", or its refusal when it named no field. */
+    static String firstError(ApiClient.Answer a, Visit visit) {
+        JsonNode errors = a.body().path("errors");
+        return errors.isEmpty() ? PostForms.refusal(a, visit)
+            : errors.get(0).path("field").asText() + ": " + errors.get(0).path("message").asText();
+    }
 }

@@ -41,6 +41,7 @@ final class Site {
         RankingPages rankings = new RankingPages(api, templates);
         ModerationConsole moderation = new ModerationConsole(api, templates);
         AdminConsole admin = new AdminConsole(api, templates);
+        AdminExtras adminExtras = new AdminExtras(api, templates, admin);
         ProfilePages profiles = new ProfilePages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
@@ -81,6 +82,10 @@ final class Site {
         post("/admin/reputation", true, admin::reputation);
         post("/admin/roles", true, admin::roles);
         post("/admin/store-settings", true, admin::storeSettings);
+        post("/admin/webhooks", true, adminExtras::createWebhook);
+        post("/admin/webhooks/([0-9]{1,18})/deletion", true, adminExtras::deleteWebhook);
+        post("/admin/badges", true, adminExtras::saveBadge);
+        post("/admin/regions", true, adminExtras::saveRegion);
         get("/manager", true, manager::inbox);
         get("/manager/complaints/([0-9]{1,18})", true, manager::complaint);
         post("/manager/complaints/([0-9]{1,18})/response", true, manager::respond);

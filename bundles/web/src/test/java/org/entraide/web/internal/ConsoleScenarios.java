@@ -30,6 +30,7 @@ abstract class ConsoleScenarios extends WebTestBase {
         Plugins.moderation(server);
         Plugins.reputation(server);
         Plugins.badges(server);
+        Plugins.webhooks(server);
         admin = community.demo("admin").token();
         Http.Response on = http.put("/api/v1/brands/demo/features", admin,
             "{\"local-managers\":true,\"moderation\":true,\"reputation\":true,\"badges\":true}");
@@ -307,5 +308,39 @@ abstract class ConsoleScenarios extends WebTestBase {
             Http.json("reason", "spam")).status());
         assertFalse(new Browser(server.base()).get("/b/demo/questions/" + question).body().contains("Report to the moderators"),
             "visitors sign in to report");
+    }
+
+    @Test
+    void theBrandAdminEditsBadgesRegionsAndWebhooks() {
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"badges\":true,\"webhooks\":true}").status());
+        Browser browser = signedIn("admin");
+        String page = browser.get("/b/demo/admin").body();
+        assertTrue(page.contains("name=\"key\" value=\"first-answer\""), "the shipped badges are editable: " + page);
+        HttpResponse<String> broken = browser.post("/b/demo/admin/badges", Map.of("key", "first-answer", "definition", "[1, 2"));
+        assertEquals(422, broken.statusCode());
+        assertTrue(broken.body().contains("This is not a JSON object.") && broken.body().contains("[1, 2</textarea>"), broken.body());
+        JsonNode one = http.get("/api/v1/brands/demo/badges/first-answer", null).json();
+        JsonNode def = one.has("badge") ? one.get("badge") : one;
+        String unknownMetric = def.toString().replace(def.path("criterion").asText(), "user.nonsense >= 1");
+        HttpResponse<String> invalid = browser.post("/b/demo/admin/badges", Map.of("key", "first-answer", "definition", unknownMetric));
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.body().contains("nonsense"), "the API's reason is shown: " + invalid.body());
+        assertEquals(303, browser.post("/b/demo/admin/badges", Map.of("key", "first-answer", "definition", def.toString())).statusCode());
+
+        assertEquals(422, browser.post("/b/demo/admin/regions", Map.of("regionCode", "SUD", "regionName", "")).statusCode());
+        long lucas = community.demo("lucas").id();
+        assertEquals(303, browser.post("/b/demo/admin/regions", Map.of("regionCode", "SUD", "regionName", "Sud-Est",
+            "regionManagers", String.valueOf(lucas))).statusCode());
+
+        assertEquals(422, browser.post("/b/demo/admin/webhooks", Map.of("url", "ftp://example.com")).statusCode());
+        HttpResponse<String> created = browser.post("/b/demo/admin/webhooks", Map.of("url", "https://127.0.0.1:9/hook",
+            "eventTypes", "complaint.filed, complaint.responded"));
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("shown only this once"), created.body());
+        JsonNode hooks = http.get("/api/v1/brands/demo/webhooks", admin).json().get("items");
+        assertEquals(1, hooks.size());
+        assertEquals(2, hooks.get(0).get("eventTypes").size());
+        assertEquals(303, browser.post("/b/demo/admin/webhooks/" + hooks.get(0).get("id").asLong() + "/deletion", Map.of()).statusCode());
+        assertEquals(0, http.get("/api/v1/brands/demo/webhooks", admin).json().get("items").size());
     }
 }

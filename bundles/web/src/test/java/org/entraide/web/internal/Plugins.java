@@ -10,6 +10,9 @@ import org.entraide.reputation.internal.Platform;
 import org.entraide.reputation.internal.Reputation;
 import org.entraide.reputation.internal.ReputationSettings;
 import org.entraide.reputation.internal.gaming.VoteCounting;
+import org.entraide.webhooks.internal.WebhookCapability;
+import org.entraide.webhooks.internal.WebhookPlugin;
+import org.entraide.webhooks.internal.WebhookSettings;
 
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.localmanagers.internal.LocalManagers;
@@ -63,5 +66,15 @@ final class Plugins {
         server.core.capabilities.install(badges.capability);
         server.core.dispatcher.register(badges.subscriber.descriptor());
         server.core.experts.use(badges.expertise);
+    }
+
+    /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */
+    static void webhooks(TestServer server) throws Exception {
+        WebhookPlugin plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,
+            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofMillis(100), true, true),
+            Clock.systemUTC());
+        server.core.capabilities.install(new WebhookCapability());
+        server.camel().addRoutes(plugin);
+        server.core.dispatcher.register(plugin.descriptor());
     }
 }
