@@ -359,11 +359,18 @@ abstract class ModerationScenarios {
         assertEquals(201, appeal.status(), appeal.toString());
         assertEquals(409, post(appeals, member, "{\"subject\":\"SANCTION\",\"id\":" + sanctionId + ",\"statement\":\"Encore\"}").status(),
             "one appeal per decision");
+        Http.Response open = http.get(appeals + "?status=OPEN", moderator);
+        assertEquals(200, open.status(), open.toString());
+        assertEquals(1, open.json().get("items").size(), "the appeal waits: " + open);
+        assertEquals("Ce n'était pas moi", open.json().get("items").get(0).get("statement").asText());
+        assertEquals(403, http.get(appeals, member).status(), "appeals are listed to moderators only");
         String decision = appeals + "/" + appeal.json().get("id").asLong() + "/decision";
         assertEquals(403, post(decision, moderator, "{\"outcome\":\"overturn\",\"reason\":\"ok\"}").status(),
             "not by the moderator who sanctioned");
         assertEquals(200, post(decision, admin, "{\"outcome\":\"overturn\",\"reason\":\"Erreur de compte\"}").status());
         assertEquals(201, ask(member, "Je peux parler", "Merci pour la levée de la sanction.").status(), "lifted on appeal");
+        assertEquals(0, http.get(appeals + "?status=OPEN", moderator).json().get("items").size());
+        assertEquals("OVERTURNED", http.get(appeals + "?status=DECIDED", moderator).json().get("items").get(0).get("outcome").asText());
 
         Http.Response again = post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"SUSPENSION\",\"reason\":\"Spam\"}");
         Http.Response third = post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"SUSPENSION\",\"reason\":\"Spam encore\"}");

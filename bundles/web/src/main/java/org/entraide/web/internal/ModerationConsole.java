@@ -109,6 +109,20 @@ final class ModerationConsole extends PageSupport {
             : console(visit, brand, a.status(), PostForms.fieldErrors(a), PostForms.refusal(a, visit));
     }
 
+    /** Overturn or uphold an appeal, with a reason; the API refuses the moderator who took the decision. */
+    WebReply decideAppeal(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String outcome = visit.request.field("outcome");
+        String reason = visit.request.field("reason");
+        if (!List.of("overturn", "uphold").contains(outcome) || reason.isEmpty() || reason.length() > 500) {
+            return console(visit, brand, 422, Map.of("appeal-" + id, "error.appeal"), null);
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/moderation/appeals/" + id + "/decision", visit.token(),
+            Map.of("outcome", outcome, "reason", reason));
+        return a.ok() ? WebReply.seeOther(visit.base() + "/moderation?done=appeal")
+            : console(visit, brand, a.status(), Map.of(), PostForms.refusal(a, visit));
+    }
+
     WebReply ruleSets(Visit visit, JsonNode brand, Matcher path) {
         return ruleSetsPage(visit, brand, 200, Map.of(), null, Map.of());
     }
@@ -192,11 +206,12 @@ final class ModerationConsole extends PageSupport {
         }
         Map<String, Object> model = new HashMap<>(extra);
         model.put("items", items);
+        model.put("appeals", Models.list(api.optional(brandPath(visit) + "/moderation/appeals?status=OPEN", visit.token()), visit));
         model.put("reasons", REASONS);
         model.put("errors", errors);
         model.putIfAbsent("dryForm", Map.of("title", "", "body", "", "type", "QUESTION"));
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("approve|reject|sanctioned") ? done : "");
+        model.put("done", done != null && done.matches("approve|reject|sanctioned|appeal") ? done : "");
         if (refusal != null) {
             model.put("refusal", refusal);
         }

@@ -72,6 +72,7 @@ final class Site {
         post("/moderation/queue/([0-9]{1,18})/decision", true, moderation::decide);
         post("/moderation/dry-run", true, moderation::dryRun);
         post("/moderation/sanctions", true, moderation::sanction);
+        post("/moderation/appeals/([0-9]{1,18})/decision", true, moderation::decideAppeal);
         get("/moderation/rulesets", true, moderation::ruleSets);
         post("/moderation/rulesets", true, moderation::saveRuleSet);
         get("/moderation/audit\\.csv", true, moderation::auditCsv);

@@ -343,4 +343,30 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(303, browser.post("/b/demo/admin/webhooks/" + hooks.get(0).get("id").asLong() + "/deletion", Map.of()).statusCode());
         assertEquals(0, http.get("/api/v1/brands/demo/webhooks", admin).json().get("items").size());
     }
+
+    @Test
+    void anotherModeratorDecidesAnAppealFromTheConsole() {
+        var member = community.join("demo");
+        String moderatorToken = community.demo("moderator").token();
+        Http.Response silence = http.post("/api/v1/brands/demo/moderation/sanctions", moderatorToken,
+            "{\"userId\":" + member.id() + ",\"kind\":\"SILENCE\",\"reason\":\"Insultes\"}");
+        assertEquals(201, silence.status(), silence.toString());
+        Http.Response appeal = http.post("/api/v1/brands/demo/moderation/appeals", member.token(),
+            "{\"subject\":\"SANCTION\",\"id\":" + silence.json().get("id").asLong() + ",\"statement\":\"Ce n'était pas moi\"}");
+        assertEquals(201, appeal.status(), appeal.toString());
+        long id = appeal.json().get("id").asLong();
+        Browser admin = signedIn("admin");
+        String page = admin.get("/b/demo/moderation").body();
+        assertTrue(page.contains("Ce n&#39;était pas moi") || page.contains("Ce n'était pas moi"), page);
+        assertEquals(422, admin.post("/b/demo/moderation/appeals/" + id + "/decision", Map.of("outcome", "overturn")).statusCode());
+        Browser moderator = signedIn("moderator");
+        moderator.get("/b/demo/moderation");
+        HttpResponse<String> own = moderator.post("/b/demo/moderation/appeals/" + id + "/decision",
+            Map.of("outcome", "overturn", "reason", "Erreur"));
+        assertEquals(403, own.statusCode(), "not by the moderator who sanctioned: " + own.body());
+        assertEquals(303, admin.post("/b/demo/moderation/appeals/" + id + "/decision", Map.of("outcome", "overturn",
+            "reason", "Erreur de compte")).statusCode());
+        assertEquals(201, community.ask(member, "demo", "Je peux parler", "Merci pour la levée de la sanction.", null,
+            java.util.List.of()).status(), "the silence is lifted");
+    }
 }

@@ -192,6 +192,29 @@ public final class ReviewEndpoints {
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/moderation/appeals/" + id, Map.of("id", id));
     }
 
+    /** Appeals waiting for a decision (or decided), oldest first, with the appellant's statement (moderators). */
+    ApiResult appeals(ApiCall call) {
+        moderator(call);
+        String status = upper(call.query("status"), List.of("OPEN", "DECIDED"), "status");
+        int size = call.intQuery("size", 50, 1, 200);
+        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> org.entraide.jdbc.Sql.list(c,
+            "SELECT id, subject, ref_id, appellant_id, statement, created_at, decided_by, outcome, reason FROM moderation_appeal "
+                + "WHERE brand_id = ? AND (decided_at IS NULL) = ? ORDER BY created_at, id LIMIT ?",
+            rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getLong(1));
+                m.put("subject", rs.getString(2));
+                m.put("refId", rs.getLong(3));
+                m.put("appellantId", rs.getLong(4));
+                m.put("statement", rs.getString(5));
+                m.put("createdAt", org.entraide.jdbc.Sql.instant(rs, "created_at").toString());
+                m.put("decidedBy", org.entraide.jdbc.Sql.nullableLong(rs, "decided_by"));
+                m.put("outcome", rs.getString(8));
+                m.put("reason", rs.getString(9));
+                return m;
+            }, call.brand().id(), !"DECIDED".equals(status), size))));
+    }
+
     ApiResult decideAppeal(ApiCall call) {
         Caller moderator = moderator(call);
         JsonNode body = call.body(JsonNode.class);
