@@ -93,6 +93,10 @@ class BrowserJourneyTest extends WebTestBase {
         browser.click("a[href='/b/demo/ask']");
         checkPage("ask");
         browser.fill("#f-title", "Which screws for a pine bookcase?");
+        browser.fill("#f-body", "18 mm");
+        browser.eval("document.getElementById('f-body').select()");
+        browser.eval("document.querySelector('.toolbar .tool-bold').click()");
+        assertEquals("**18 mm**", browser.eval("document.getElementById('f-body').value").asText(), "the toolbar's bold button");
         browser.fill("#f-body", "The boards are **18 mm** thick.");
         browser.click("button[value=preview]");
         assertTrue(browser.html().contains("<strong>18 mm</strong>"), "the preview renders the Markdown");
