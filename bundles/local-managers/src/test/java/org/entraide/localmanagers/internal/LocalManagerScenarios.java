@@ -132,6 +132,11 @@ abstract class LocalManagerScenarios {
         assertFalse(http.get(DEMO + "/complaints/" + id, null).raw().body().contains("customer@demo.example"),
             "never public");
 
+        JsonNode waiting = http.get(DEMO + "/complaints/" + id + "/timeline", null).json();
+        assertEquals("STORE", waiting.get("deadline").get("level").asText(), "the public timeline shows the deadline: " + waiting);
+        assertEquals(count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND due_at = ?", id,
+            Instant.parse(waiting.get("deadline").get("dueAt").asText())), 1L);
+        assertFalse(waiting.toString().contains("manager"), "and no manager's identity");
         assertEquals(201, post(DEMO + "/complaints/" + id + "/responses", manager, Http.json("body", "Nous avons réassorti le rayon.")).status());
         assertEquals("Réponse officielle — magasin de Lyon Part-Dieu", http.get(DEMO + "/complaints/" + id, null).json()
             .get("responses").get(0).get("label").get("fr").asText());
@@ -143,6 +148,7 @@ abstract class LocalManagerScenarios {
         List<String> steps = new ArrayList<>();
         http.get(DEMO + "/complaints/" + id + "/timeline", null).json().get("steps").forEach(s -> steps.add(s.get("step").asText()));
         assertEquals(List.of("received", "sent-to-store", "answered", "closed-not-evaluated"), steps);
+        assertFalse(http.get(DEMO + "/complaints/" + id + "/timeline", null).json().has("deadline"), "no deadline once answered");
     }
 
     @Test

@@ -134,6 +134,9 @@ final class ComplaintPages extends PageSupport {
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         if (timeline != null) {
             model.put("timeline", steps(timeline, visit));
+            if (timeline.path("deadline").isObject()) {
+                model.put("deadline", Models.plain(timeline.path("deadline"), visit));
+            }
         }
         String state = complaint.path("status").asText();
         boolean mine = complaint.path("mine").asBoolean(false);

@@ -73,6 +73,7 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertFalse(publicPage.contains("Which colour"), "private messages are never public");
         Browser customer = signedIn("customer");
         String mine = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(mine.contains("The store is due to answer by") && mine.contains("sent to the store"), "timeline and deadline: " + mine);
         assertTrue(mine.contains("Which colour were you looking for?"), "the complainant reads the store's question: " + mine);
         HttpResponse<String> replied = customer.post("/b/demo/complaints/" + id + "/messages", Map.of("message", "Sky blue, satin finish."));
         assertEquals(303, replied.statusCode(), replied.body());

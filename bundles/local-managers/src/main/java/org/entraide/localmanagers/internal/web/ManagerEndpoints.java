@@ -106,7 +106,14 @@ public final class ManagerEndpoints {
         long id = call.pathId("id");
         return ApiResult.ok(tx.inTransaction(c -> {
             complaintOf(c, call.brand().id(), id);
-            return Map.of("complaintId", id, "steps", timeline.of(c, id));
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("complaintId", id);
+            out.put("steps", timeline.of(c, id));
+            // the deadline the complainant can expect a first response by, while none came
+            Sql.one(c, "SELECT due_at, level FROM lm_assignment WHERE complaint_id = ? AND responded_at IS NULL",
+                rs -> Map.of("dueAt", Sql.instant(rs, "due_at").toString(), "level", rs.getString(2)), id)
+                .ifPresent(d -> out.put("deadline", d));
+            return out;
         }));
     }
 
