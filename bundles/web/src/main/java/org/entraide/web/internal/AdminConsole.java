@@ -23,6 +23,31 @@ final class AdminConsole extends PageSupport {
         return page(visit, brand, 200, Map.of());
     }
 
+    /**
+     * The central team's dashboard: late complaints, open ones by level, stores by score and the monthly trend
+     * (local managers); store managers' moderation requests per store and this month's moderation counts
+     * (moderation). Each part appears with its capability.
+     */
+    WebReply dashboard(Visit visit, JsonNode brand, Matcher path) {
+        if (!visit.member().has("BRAND_ADMIN")) {
+            return message(visit, brand, 403, "admin.forbidden");
+        }
+        Map<String, Object> model = new HashMap<>();
+        JsonNode board = api.optional(brandPath(visit) + "/rankings/dashboard", visit.token());
+        if (board != null) {
+            model.put("board", Models.plain(board, visit));
+        }
+        JsonNode requests = api.optional(brandPath(visit) + "/moderation/requests", visit.token());
+        if (requests != null) {
+            model.put("requests", Models.list(requests.path("stores"), visit));
+        }
+        JsonNode transparency = api.optional(brandPath(visit) + "/moderation/transparency", visit.token());
+        if (transparency != null) {
+            model.put("transparency", Models.plain(transparency, visit));
+        }
+        return render(visit, brand, 200, "dashboard", model);
+    }
+
     /** Every installed capability, on or off as its box is checked (an unchecked box is not sent). */
     WebReply features(Visit visit, JsonNode brand, Matcher path) {
         JsonNode installed = api.get(brandPath(visit) + "/features");

@@ -36,6 +36,8 @@ final class ManagerConsole extends PageSupport {
         me.path("stores").forEach(s -> stores.add(s.asText()));
         model.put("stores", stores);
         model.put("figures", figures(visit, me));
+        String done = visit.request.param("done");
+        model.put("done", done != null && done.matches("delegated|handedOver|absence") ? done : "");
         return render(visit, brand, 200, "manager-inbox", model);
     }
 
@@ -103,6 +105,43 @@ final class ManagerConsole extends PageSupport {
         return act(visit, brand, id, errors, "/handover", Map.of("reason", reason), "/manager?done=handedOver");
     }
 
+    /** The complainant's e-mail address, for the assigned manager only; every reading is logged by the API. */
+    WebReply revealIdentity(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        JsonNode who = api.optional(brandPath(visit) + "/complaints/" + id + "/complainant", visit.token());
+        if (who == null) {
+            return workspace(visit, brand, id, 403, Map.of(), null);
+        }
+        return workspace(visit, brand, id, 200, Map.of(), null, who.path("email").asText());
+    }
+
+    /** A store manager cannot delete a complaint; they ask the moderators, with a category. */
+    WebReply requestModeration(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        String category = visit.request.field("category");
+        String detail = visit.request.field("detail");
+        Map<String, String> errors = List.of("inappropriate", "not-about-store", "duplicate", "personal-data").contains(category)
+            && detail.length() <= 500 ? Map.of() : Map.of("category", "error.category");
+        return act(visit, brand, id, errors, "/moderation-requests", Map.of("category", category, "detail", detail),
+            "/manager/complaints/" + id + "?done=requested");
+    }
+
+    /** An absence of the manager: their complaints go to a backup meanwhile (days, in UTC). */
+    WebReply absence(Visit visit, JsonNode brand, Matcher path) {
+        String from = visit.request.field("from");
+        String to = visit.request.field("to");
+        if (!from.matches("\\d{4}-\\d{2}-\\d{2}") || !to.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return message(visit, brand, 422, "error.dates");
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/managers/absences", visit.token(),
+            Map.of("from", from + "T00:00:00Z", "to", java.time.LocalDate.parse(to).plusDays(1) + "T00:00:00Z"));
+        if (!a.ok()) {
+            return render(visit, brand, a.status(), "message", Map.of("messageKey", "manager.absenceRefused",
+                "detail", PostForms.refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/manager?done=absence");
+    }
+
     /** Posts to the complaint's {@code action} unless the form has errors; then back to the workspace or {@code next}. */
     private WebReply act(Visit visit, JsonNode brand, long id, Map<String, String> errors, String action, Map<String, ?> body,
                          String next) {
@@ -115,6 +154,11 @@ final class ManagerConsole extends PageSupport {
     }
 
     private WebReply workspace(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal) {
+        return workspace(visit, brand, id, status, errors, refusal, null);
+    }
+
+    private WebReply workspace(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal,
+                               String email) {
         JsonNode complaint = api.get(brandPath(visit) + "/complaints/" + id, visit.token());
         if (complaint == null) {
             return notFound(visit);
@@ -127,6 +171,8 @@ final class ManagerConsole extends PageSupport {
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         model.put("timeline", ComplaintPages.steps(timeline, visit));
         model.put("errors", errors);
+        model.put("email", email == null ? "" : email);
+        model.put("moderationRequests", visit.features().contains("moderation"));
         model.put("done", visit.request.param("done") == null ? "" : visit.request.param("done").replaceAll("[^A-Za-z]", ""));
         if (refusal != null) {
             model.put("refusal", refusal);

@@ -77,6 +77,7 @@ final class Site {
         post("/moderation/rulesets", true, moderation::saveRuleSet);
         get("/moderation/audit\\.csv", true, moderation::auditCsv);
         get("/admin", true, admin::home);
+        get("/admin/dashboard", true, admin::dashboard);
         post("/admin/features", true, admin::features);
         post("/admin/topics", true, admin::topic);
         post("/admin/stores", true, admin::importStores);
@@ -93,6 +94,9 @@ final class Site {
         post("/manager/complaints/([0-9]{1,18})/message", true, manager::ask);
         post("/manager/complaints/([0-9]{1,18})/delegation", true, manager::delegate);
         post("/manager/complaints/([0-9]{1,18})/handover", true, manager::handOver);
+        post("/manager/complaints/([0-9]{1,18})/complainant", true, manager::revealIdentity);
+        post("/manager/complaints/([0-9]{1,18})/moderation-request", true, manager::requestModeration);
+        post("/manager/absences", true, manager::absence);
     }
 
     private void get(String path, boolean membersOnly, Handler h) {

@@ -38,7 +38,9 @@ class BrowserJourneyTest extends WebTestBase {
         Assumptions.assumeTrue(Chromium.available() || System.getenv("CI") != null, "no /usr/bin/chromium");
         Plugins.localManagers(server);
         Plugins.moderation(server);
-        features("{\"local-managers\":true,\"moderation\":false}");
+        Plugins.reputation(server);
+        Plugins.badges(server);
+        features("{\"local-managers\":true,\"moderation\":false,\"reputation\":true,\"badges\":true}");
         browser = Chromium.start();
         Files.createDirectories(SHOTS);
     }
@@ -231,6 +233,29 @@ class BrowserJourneyTest extends WebTestBase {
         assertTrue(browser.eval("document.querySelector('a[href=\"/b/demo/moderation\"]') !== null").asBoolean(),
             "the moderation console is one click away");
         checkPage("administration saved");
+        browser.click("a[href='/b/demo/admin/dashboard']");
+        assertTrue(browser.text("h1").contains("dashboard"), browser.text("h1"));
+        checkPage("central team dashboard");
+        shoot("dashboard");
+        assertEquals(List.of(), violations);
+    }
+
+    /** The other public pages: rankings, a store, the leaderboard, a profile, in both languages. */
+    @Test
+    void thePublicPagesPassTheAccessibilityRules() throws Exception {
+        long lucas = community.demo("lucas").id();
+        for (String lang : List.of("en", "fr")) {
+            for (String page : List.of("/b/demo/rankings", "/b/demo/stores/LYON-PARTDIEU", "/b/demo/leaderboard",
+                "/b/demo/users/" + lucas)) {
+                browser.open(server.base() + page + "?lang=" + lang);
+                assertTrue(!browser.text("h1").isBlank(), page);
+                checkPage(lang);
+            }
+        }
+        browser.open(server.base() + "/b/demo/rankings?lang=en");
+        shoot("ranking");
+        browser.open(server.base() + "/b/demo/users/" + lucas + "?lang=en");
+        shoot("profile");
         assertEquals(List.of(), violations);
     }
 }

@@ -82,6 +82,18 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(403, signedIn("lucas").post("/b/demo/complaints/" + id + "/messages", Map.of("message", "Me too")).statusCode(),
             "nobody else writes there");
 
+        String before = manager.get("/b/demo/manager/complaints/" + id).body();
+        assertFalse(before.contains("customer@demo.example"), "the e-mail only on request");
+        HttpResponse<String> shown = manager.post("/b/demo/manager/complaints/" + id + "/complainant", Map.of());
+        assertEquals(200, shown.statusCode());
+        assertTrue(shown.body().contains("customer@demo.example"), "the assigned manager reads it: " + shown.body());
+        assertEquals(303, manager.post("/b/demo/manager/complaints/" + id + "/moderation-request",
+            Map.of("category", "not-about-store", "detail", "Achat fait sur le site")).statusCode());
+        assertEquals(422, manager.post("/b/demo/manager/complaints/" + id + "/moderation-request", Map.of("category", "delete-it"))
+            .statusCode());
+        assertEquals(422, manager.post("/b/demo/manager/absences", Map.of("from", "tomorrow", "to", "")).statusCode());
+        HttpResponse<String> away = manager.post("/b/demo/manager/absences", Map.of("from", "2030-07-01", "to", "2030-07-14"));
+        assertEquals(303, away.statusCode(), away.body());
         HttpResponse<String> empty = manager.post("/b/demo/manager/complaints/" + id + "/response", Map.of("body", " "));
         assertEquals(422, empty.statusCode());
         HttpResponse<String> answered = manager.post("/b/demo/manager/complaints/" + id + "/response",
@@ -369,5 +381,17 @@ abstract class ConsoleScenarios extends WebTestBase {
             "reason", "Erreur de compte")).statusCode());
         assertEquals(201, community.ask(member, "demo", "Je peux parler", "Merci pour la levée de la sanction.", null,
             java.util.List.of()).status(), "the silence is lifted");
+    }
+
+    @Test
+    void theCentralTeamDashboardGathersLateComplaintsScoresAndRequests() {
+        long id = routedComplaint("Parking closed without notice");
+        assertEquals(201, http.post("/api/v1/brands/demo/complaints/" + id + "/moderation-requests", community.demo("manager").token(),
+            Http.json("category", "not-about-store")).status());
+        assertEquals(403, signedIn("customer").get("/b/demo/admin/dashboard").statusCode());
+        HttpResponse<String> board = signedIn("admin").get("/b/demo/admin/dashboard");
+        assertEquals(200, board.statusCode(), board.body());
+        assertTrue(board.body().contains("Complaints past their deadline") && board.body().contains("Month by month"), board.body());
+        assertTrue(board.body().matches("(?s).*<th scope=\"row\">LYON-PARTDIEU</th><td>1</td>.*"), "requests per store: " + board.body());
     }
 }
