@@ -60,6 +60,17 @@ public final class Routing {
         this.settings = s;
     }
 
+    /** The configured defaults. */
+    public Settings defaults() {
+        return settings;
+    }
+
+    /** The brand's deadlines: its own when its admin set them, the configured defaults otherwise. */
+    public Settings settingsOf(Connection c, long brandId) {
+        return Sql.one(c, "SELECT first_response_hours, region_hours FROM lm_brand_deadline WHERE brand_id = ?",
+            rs -> new Settings(Duration.ofHours(rs.getInt(1)), Duration.ofHours(rs.getInt(2))), brandId).orElse(settings);
+    }
+
     public void apply(DomainEvent e) {
         tx.inTransaction(c -> {
             JsonNode p = json.readTree(e.payload());
@@ -84,7 +95,7 @@ public final class Routing {
         // deadlines run from now (when the store learns of it), not from the event: a replay does not fire them all
         Instant now = clock.instant();
         OpeningHours hours = stores.hours(c, storeId);
-        Settings s = settings;
+        Settings s = settingsOf(c, e.brandId());
         Instant due = hours.plusOpening(now, s.firstResponse());
         Instant half = hours.plusOpening(now, s.firstResponse().dividedBy(2));
         Instant ninety = hours.plusOpening(now, s.firstResponse().multipliedBy(9).dividedBy(10));
@@ -145,7 +156,7 @@ public final class Routing {
             }
             Instant now = clock.instant();
             OpeningHours hours = stores.hours(c, store);
-            Settings st = settings;
+            Settings st = settingsOf(c, brandId);
             Instant due = hours.plusOpening(now, st.firstResponse());
             Long manager = availableManager(c, store, now);
             Sql.update(c, "UPDATE lm_assignment SET store_id = ?, manager_id = ?, level = 'STORE', due_at = ?, remind50_at = ?, "
@@ -228,7 +239,7 @@ public final class Routing {
         }
         Instant now = clock.instant();
         OpeningHours hours = stores.hours(c, store);
-        Settings s = settings;
+        Settings s = settingsOf(c, e.brandId());
         Instant due = hours.plusOpening(now, s.firstResponse());
         Instant half = hours.plusOpening(now, s.firstResponse().dividedBy(2));
         Sql.update(c, "UPDATE lm_assignment SET level = 'STORE', due_at = ?, remind50_at = ?, remind90_at = ?, central_due_at = ?, "

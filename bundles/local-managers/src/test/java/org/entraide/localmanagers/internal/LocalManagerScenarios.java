@@ -115,6 +115,31 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void aBrandSetsItsOwnDeadlines() {
+        String deadlines = DEMO + "/managers/deadlines";
+        JsonNode defaults = http.get(deadlines, null).json();
+        assertEquals(24, defaults.get("firstResponseHours").asInt());
+        assertFalse(defaults.get("own").asBoolean());
+        assertEquals(403, http.put(deadlines, customer, "{\"firstResponseHours\": 2}").status());
+        assertEquals(400, http.put(deadlines, admin, "{\"firstResponseHours\": 0}").status());
+        assertEquals(400, http.put(deadlines, admin, "{\"firstResponseHours\": 2.5}").status());
+        JsonNode own = http.put(deadlines, admin, "{\"firstResponseHours\": 2, \"regionHours\": 8}").json();
+        assertEquals(2, own.get("firstResponseHours").asInt());
+        assertEquals(8, own.get("regionHours").asInt());
+        assertTrue(own.get("own").asBoolean());
+
+        long id = complain("LYON-PARTDIEU", "Caisse fermée");
+        JsonNode inbox = http.get(DEMO + "/managers/me/complaints", manager).json().get("items");
+        assertEquals(id, inbox.get(0).get("complaintId").asLong());
+        assertEquals(2 * 60, inbox.get(0).get("openingMinutesLeft").asLong(), "the brand's 2 opening hours");
+        assertEquals("2026-11-23T11:00:00Z", inbox.get(0).get("dueAt").asText(), "Monday 10:00 + 2 h (Paris)");
+
+        JsonNode back = http.put(deadlines, admin, "{\"firstResponseHours\": null, \"regionHours\": null}").json();
+        assertEquals(24, back.get("firstResponseHours").asInt());
+        assertFalse(back.get("own").asBoolean());
+    }
+
+    @Test
     void aComplaintGoesToTheStoresManagerWhoSeesItAndAnswersIt() {
         long id = complain("LYON-PARTDIEU", "Rayon vide mardi soir");
         JsonNode inbox = http.get(DEMO + "/managers/me/complaints", manager).json().get("items");

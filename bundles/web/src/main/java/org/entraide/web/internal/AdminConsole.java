@@ -162,6 +162,32 @@ final class AdminConsole extends PageSupport {
         return WebReply.seeOther(visit.base() + "/admin?done=roles");
     }
 
+    /** The brand's first-response and regional deadlines, in opening hours; both empty: the defaults again. */
+    WebReply deadlines(Visit visit, JsonNode brand, Matcher path) {
+        String first = visit.request.field("firstResponseHours");
+        String region = visit.request.field("regionHours");
+        Long f = number(first);
+        Long r = number(region);
+        Map<String, String> errors = new HashMap<>();
+        if (!first.isEmpty() && (f == null || f < 1 || f > 720)) {
+            errors.put("firstResponseHours", "error.deadline");
+        }
+        if (!region.isEmpty() && (r == null || r < 1 || r > 720)) {
+            errors.put("regionHours", "error.deadline");
+        }
+        if (!errors.isEmpty()) {
+            return page(visit, brand, 422, Map.of("errors", errors));
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstResponseHours", f);
+        body.put("regionHours", r);
+        ApiClient.Answer a = api.call("PUT", brandPath(visit) + "/managers/deadlines", visit.token(), body);
+        if (!a.ok()) {
+            return page(visit, brand, a.status(), Map.of("errors", PostForms.fieldErrors(a), "refusal", PostForms.refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/admin?done=deadlines");
+    }
+
     /** A store's time zone, opening hours per weekday, closure days and region (local managers capability). */
     WebReply storeSettings(Visit visit, JsonNode brand, Matcher path) {
         WebRequest r = visit.request;
@@ -210,6 +236,12 @@ final class AdminConsole extends PageSupport {
             model.put("privileges", Models.plain(privileges, visit));
         }
         model.put("localManagers", visit.features().contains("local-managers"));
+        if (visit.features().contains("local-managers")) {
+            JsonNode deadlines = api.optional(brandPath(visit) + "/managers/deadlines", null);
+            if (deadlines != null) {
+                model.put("deadlines", Models.plain(deadlines, visit));
+            }
+        }
         if (visit.features().contains("webhooks")) {
             JsonNode hooks = api.optional(brandPath(visit) + "/webhooks", visit.token());
             model.put("webhooks", Models.list(hooks, visit));
@@ -234,7 +266,7 @@ final class AdminConsole extends PageSupport {
         model.put("badgeDrafts", Map.of());
         model.put("secret", "");
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted") ? done : "");
+        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines") ? done : "");
         Long count = number(visit.request.param("count") == null ? "" : visit.request.param("count"));
         model.put("count", count == null ? 0 : count);
         model.putAll(extra);

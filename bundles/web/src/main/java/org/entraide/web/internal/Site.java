@@ -84,6 +84,7 @@ final class Site {
         post("/admin/reputation", true, admin::reputation);
         post("/admin/roles", true, admin::roles);
         post("/admin/store-settings", true, admin::storeSettings);
+        post("/admin/deadlines", true, admin::deadlines);
         post("/admin/webhooks", true, adminExtras::createWebhook);
         post("/admin/webhooks/([0-9]{1,18})/deletion", true, adminExtras::deleteWebhook);
         post("/admin/badges", true, adminExtras::saveBadge);

@@ -232,6 +232,11 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertTrue(http.get("/api/v1/brands/demo/members/" + lucas, this.admin).json().get("roles").toString().contains("STORE_MANAGER"));
 
         assertEquals(200, http.put("/api/v1/brands/demo/features", this.admin, "{\"local-managers\":true}").status());
+        assertEquals(422, admin.post("/b/demo/admin/deadlines", Map.of("firstResponseHours", "0")).statusCode());
+        assertEquals(303, admin.post("/b/demo/admin/deadlines", Map.of("firstResponseHours", "8", "regionHours", "")).statusCode());
+        assertEquals(8, http.get("/api/v1/brands/demo/managers/deadlines", null).json().get("firstResponseHours").asInt());
+        assertEquals(303, admin.post("/b/demo/admin/deadlines", Map.of("firstResponseHours", "", "regionHours", "")).statusCode());
+        assertFalse(http.get("/api/v1/brands/demo/managers/deadlines", null).json().get("own").asBoolean(), "back to the defaults");
         HttpResponse<String> badHours = admin.post("/b/demo/admin/store-settings", Map.of("code", "LYON-PARTDIEU",
             "hours-MONDAY", "9h-19h"));
         assertEquals(422, badHours.statusCode());

@@ -457,6 +457,46 @@ public final class ManagerEndpoints {
         return caller;
     }
 
+    /** The brand's deadlines in opening hours: its own, or the configured defaults ({@code "own": false}). */
+    ApiResult deadlines(ApiCall call) {
+        return ApiResult.ok(tx.inTransaction(c -> deadlinesView(c, call.brand().id())));
+    }
+
+    /** Sets the brand's deadlines ({@code null} for both: back to the defaults); from then on, not for complaints already routed. */
+    ApiResult setDeadlines(ApiCall call) {
+        admin(call);
+        JsonNode body = object(call);
+        JsonNode first = body.path("firstResponseHours");
+        JsonNode region = body.path("regionHours");
+        return ApiResult.ok(tx.inTransaction(c -> {
+            Sql.update(c, "DELETE FROM lm_brand_deadline WHERE brand_id = ?", call.brand().id());
+            if (!(first.isNull() || first.isMissingNode()) || !(region.isNull() || region.isMissingNode())) {
+                var defaults = routing.defaults();
+                int f = hours(first, "firstResponseHours", (int) defaults.firstResponse().toHours());
+                int r = hours(region, "regionHours", (int) defaults.regionTime().toHours());
+                Sql.update(c, "INSERT INTO lm_brand_deadline (brand_id, first_response_hours, region_hours) VALUES (?, ?, ?)",
+                    call.brand().id(), f, r);
+            }
+            return deadlinesView(c, call.brand().id());
+        }));
+    }
+
+    private static int hours(JsonNode value, String field, int fallback) {
+        if (value.isNull() || value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > 24 * 30) {
+            throw ProblemException.invalid(field, "whole opening hours, from 1 to 720");
+        }
+        return value.asInt();
+    }
+
+    private Map<String, Object> deadlinesView(java.sql.Connection c, long brandId) {
+        var s = routing.settingsOf(c, brandId);
+        boolean own = Sql.count(c, "SELECT COUNT(*) FROM lm_brand_deadline WHERE brand_id = ?", brandId) > 0;
+        return Map.of("firstResponseHours", s.firstResponse().toHours(), "regionHours", s.regionTime().toHours(), "own", own);
+    }
+
     private static Caller admin(ApiCall call) {
         Caller caller = member(call);
         if (!caller.has(Role.BRAND_ADMIN)) {

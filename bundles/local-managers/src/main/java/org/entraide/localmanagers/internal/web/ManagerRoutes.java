@@ -29,6 +29,8 @@ public final class ManagerRoutes extends RouteBuilder {
         rest(ApiEndpoints.BASE).post(b + "/stores/import").to(route("stores.import", api::importStores, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/stores/export").to(route("stores.export", api::exportStores, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/stores/search").to(route("stores.search", api::searchStores, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/managers/deadlines").to(route("managers.deadlines", api::deadlines, "brand"));
+        rest(ApiEndpoints.BASE).put(b + "/managers/deadlines").to(route("managers.deadlines.set", api::setDeadlines, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/stores").to(route("rankings.stores", api::storeRanking, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/brand").to(route("rankings.brand", api::brandRanking, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/dashboard").to(route("rankings.dashboard", api::dashboard, "brand"));
