@@ -314,6 +314,20 @@ abstract class LocalManagerScenarios {
         assertTrue(bercy.get("score").isNull() && !bercy.get("enoughData").asBoolean(), "not enough data: " + bercy);
         assertEquals(13, http.get(DEMO + "/rankings/brand?period=12m", null).json().get("brand").get("complaints").asInt());
         assertEquals(400, http.get(DEMO + "/rankings/stores?period=forever", null).status());
+
+        // the brand's own formula: the response rate alone, from 5 evaluations
+        String formula = DEMO + "/rankings/formula";
+        assertEquals(403, http.put(formula, customer, "{\"response\":1,\"rating\":0,\"resolution\":0,\"buyAgain\":0,\"minEvaluated\":5}")
+            .status());
+        assertEquals(400, http.put(formula, admin, "{\"response\":0.5,\"rating\":0,\"resolution\":0,\"buyAgain\":0,\"minEvaluated\":5}")
+            .status(), "weights must sum to 1");
+        JsonNode own = http.put(formula, admin, "{\"response\":1,\"rating\":0,\"resolution\":0,\"buyAgain\":0,\"minEvaluated\":5}").json();
+        assertTrue(own.get("own").asBoolean(), own.toString());
+        JsonNode ranked = http.get(DEMO + "/rankings/stores?period=30d", null).json();
+        assertEquals(10.0, ranked.get("stores").get(0).get("score").asDouble(), 1e-9, "10 x 1.0 response rate");
+        assertEquals(1.0, ranked.get("formula").get("response").asDouble(), "the published formula is the brand's");
+        assertFalse(http.put(formula, admin, "{}").json().get("own").asBoolean(), "back to the configured formula");
+        assertEquals(7.65, http.get(DEMO + "/rankings/stores?period=30d", null).json().get("stores").get(0).get("score").asDouble(), 1e-9);
     }
 
     @Test

@@ -188,6 +188,59 @@ final class AdminConsole extends PageSupport {
         return WebReply.seeOther(visit.base() + "/admin?done=deadlines");
     }
 
+    /** The brand's published ranking formula: four weights summing to 1 and a minimum of evaluations. */
+    WebReply formula(Visit visit, JsonNode brand, Matcher path) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        if (!"default".equals(visit.request.field("mode"))) {
+            for (String w : java.util.List.of("response", "rating", "resolution", "buyAgain")) {
+                try {
+                    body.put(w, Double.valueOf(visit.request.field(w).replace(',', '.')));
+                } catch (NumberFormatException e) {
+                    errors.put(w, "error.weight");
+                }
+            }
+            Long min = number(visit.request.field("minEvaluated"));
+            if (min == null || min < 1) {
+                errors.put("minEvaluated", "error.minEvaluated");
+            }
+            body.put("minEvaluated", min);
+        }
+        if (!errors.isEmpty()) {
+            return page(visit, brand, 422, Map.of("errors", errors));
+        }
+        ApiClient.Answer a = api.call("PUT", brandPath(visit) + "/rankings/formula", visit.token(), body);
+        if (!a.ok()) {
+            // the API refuses the weights (400): the form shows why, as for any invalid form
+            return page(visit, brand, a.status() == 400 ? 422 : a.status(), Map.of("errors", Map.of("response", "error.weights")));
+        }
+        return WebReply.seeOther(visit.base() + "/admin?done=formula");
+    }
+
+    /** A new store (or the one with that code replaced): name, city, postal code, coordinates for "near me". */
+    WebReply createStore(Visit visit, JsonNode brand, Matcher path) {
+        WebRequest r = visit.request;
+        Map<String, Object> body = new HashMap<>();
+        for (String f : java.util.List.of("code", "name", "city", "postalCode")) {
+            body.put(f, r.field("store-" + f));
+        }
+        for (String f : java.util.List.of("latitude", "longitude")) {
+            String v = r.field("store-" + f).replace(',', '.');
+            try {
+                body.put(f, v.isEmpty() ? null : Double.valueOf(v));
+            } catch (NumberFormatException e) {
+                return page(visit, brand, 422, Map.of("errors", Map.of("store-" + f, "error.coordinate")));
+            }
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/stores", visit.token(), body);
+        if (!a.ok()) {
+            Map<String, String> errors = new HashMap<>();
+            PostForms.fieldErrors(a).forEach((field, message) -> errors.put("store-" + field, message));
+            return page(visit, brand, a.status(), Map.of("errors", errors, "refusal", PostForms.refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/admin?done=storeCreated");
+    }
+
     /** A store's time zone, opening hours per weekday, closure days and region (local managers capability). */
     WebReply storeSettings(Visit visit, JsonNode brand, Matcher path) {
         WebRequest r = visit.request;
@@ -237,6 +290,10 @@ final class AdminConsole extends PageSupport {
         }
         model.put("localManagers", visit.features().contains("local-managers"));
         if (visit.features().contains("local-managers")) {
+            JsonNode formula = api.optional(brandPath(visit) + "/rankings/formula", null);
+            if (formula != null) {
+                model.put("formula", Models.plain(formula.path("formula"), visit));
+            }
             JsonNode deadlines = api.optional(brandPath(visit) + "/managers/deadlines", null);
             if (deadlines != null) {
                 model.put("deadlines", Models.plain(deadlines, visit));
@@ -266,7 +323,7 @@ final class AdminConsole extends PageSupport {
         model.put("badgeDrafts", Map.of());
         model.put("secret", "");
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines") ? done : "");
+        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines|formula|storeCreated") ? done : "");
         Long count = number(visit.request.param("count") == null ? "" : visit.request.param("count"));
         model.put("count", count == null ? 0 : count);
         model.putAll(extra);

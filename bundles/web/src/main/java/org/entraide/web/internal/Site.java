@@ -85,6 +85,8 @@ final class Site {
         post("/admin/roles", true, admin::roles);
         post("/admin/store-settings", true, admin::storeSettings);
         post("/admin/deadlines", true, admin::deadlines);
+        post("/admin/formula", true, admin::formula);
+        post("/admin/new-store", true, admin::createStore);
         post("/admin/webhooks", true, adminExtras::createWebhook);
         post("/admin/webhooks/([0-9]{1,18})/deletion", true, adminExtras::deleteWebhook);
         post("/admin/badges", true, adminExtras::saveBadge);

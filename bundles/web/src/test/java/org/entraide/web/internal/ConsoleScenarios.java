@@ -237,6 +237,19 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(8, http.get("/api/v1/brands/demo/managers/deadlines", null).json().get("firstResponseHours").asInt());
         assertEquals(303, admin.post("/b/demo/admin/deadlines", Map.of("firstResponseHours", "", "regionHours", "")).statusCode());
         assertFalse(http.get("/api/v1/brands/demo/managers/deadlines", null).json().get("own").asBoolean(), "back to the defaults");
+        assertEquals(422, admin.post("/b/demo/admin/formula", Map.of("response", "0.5", "rating", "0", "resolution", "0",
+            "buyAgain", "0", "minEvaluated", "5")).statusCode(), "weights must sum to 1");
+        assertEquals(303, admin.post("/b/demo/admin/formula", Map.of("response", "0,25", "rating", "0.25", "resolution", "0.25",
+            "buyAgain", "0.25", "minEvaluated", "3")).statusCode());
+        assertEquals(0.25, http.get("/api/v1/brands/demo/rankings/formula", null).json().get("formula").get("rating").asDouble());
+        assertTrue(new Browser(server.base()).get("/b/demo/rankings").body().contains("3 evaluated complaints"), "published");
+        assertEquals(303, admin.post("/b/demo/admin/formula", Map.of("mode", "default")).statusCode());
+        assertFalse(http.get("/api/v1/brands/demo/rankings/formula", null).json().get("own").asBoolean());
+        assertEquals(422, admin.post("/b/demo/admin/new-store", Map.of("store-code", "NANTES", "store-name", "Nantes Atlantis",
+            "store-city", "Nantes", "store-postalCode", "44800", "store-latitude", "north")).statusCode());
+        assertEquals(303, admin.post("/b/demo/admin/new-store", Map.of("store-code", "NANTES", "store-name", "Nantes Atlantis",
+            "store-city", "Nantes", "store-postalCode", "44800", "store-latitude", "47.22", "store-longitude", "-1.63")).statusCode());
+        assertTrue(http.get("/api/v1/brands/demo/stores?q=NANTES", null).raw().body().contains("Nantes Atlantis"));
         HttpResponse<String> badHours = admin.post("/b/demo/admin/store-settings", Map.of("code", "LYON-PARTDIEU",
             "hours-MONDAY", "9h-19h"));
         assertEquals(422, badHours.statusCode());

@@ -221,7 +221,7 @@ public final class ManagerEndpoints {
             Sql.list(c, "SELECT level, COUNT(*) FROM lm_assignment WHERE brand_id = ? AND responded_at IS NULL GROUP BY level",
                 rs -> levels.put(rs.getString(1), rs.getLong(2)), brand);
             out.put("openByLevel", levels);
-            out.put("stores", rankings.stores(c, brand, now.minus(Duration.ofDays(365)), now.plusSeconds(1), formula));
+            out.put("stores", rankings.stores(c, brand, now.minus(Duration.ofDays(365)), now.plusSeconds(1), formulaOf(c, brand)));
             Map<String, long[]> months = new java.util.TreeMap<>();
             Sql.list(c, "SELECT filed_at, due_at, responded_at FROM lm_assignment WHERE brand_id = ? AND filed_at >= ?", rs -> {
                 Instant filed = Sql.instant(rs, "filed_at");
@@ -405,13 +405,15 @@ public final class ManagerEndpoints {
     ApiResult storeRanking(ApiCall call) {
         Instant[] p = period(call);
         return ApiResult.ok(tx.inTransaction(c -> Map.of("period", call.query("period") == null ? "12m" : call.query("period"),
-            "formula", formula, "stores", rankings.stores(c, call.brand().id(), p[0], p[1], formula))));
+            "formula", formulaOf(c, call.brand().id()), "stores", rankings.stores(c, call.brand().id(), p[0], p[1],
+                formulaOf(c, call.brand().id())))));
     }
 
     ApiResult brandRanking(ApiCall call) {
         Instant[] p = period(call);
         return ApiResult.ok(tx.inTransaction(c -> Map.of("period", call.query("period") == null ? "12m" : call.query("period"),
-            "formula", formula, "brand", rankings.brand(c, call.brand().id(), p[0], p[1], formula))));
+            "formula", formulaOf(c, call.brand().id()), "brand", rankings.brand(c, call.brand().id(), p[0], p[1],
+                formulaOf(c, call.brand().id())))));
     }
 
     private Instant[] period(ApiCall call) {
@@ -495,6 +497,54 @@ public final class ManagerEndpoints {
         var s = routing.settingsOf(c, brandId);
         boolean own = Sql.count(c, "SELECT COUNT(*) FROM lm_brand_deadline WHERE brand_id = ?", brandId) > 0;
         return Map.of("firstResponseHours", s.firstResponse().toHours(), "regionHours", s.regionTime().toHours(), "own", own);
+    }
+
+    /** The brand's ranking formula: its own when its admin set one, the configured one otherwise. */
+    private Rankings.Formula formulaOf(java.sql.Connection c, long brandId) {
+        return Sql.one(c, "SELECT w_response, w_rating, w_resolution, w_buy_again, min_evaluated FROM lm_brand_formula "
+            + "WHERE brand_id = ?", rs -> new Rankings.Formula(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                rs.getInt(5)), brandId).orElse(formula);
+    }
+
+    ApiResult rankingFormula(ApiCall call) {
+        return ApiResult.ok(tx.inTransaction(c -> formulaView(c, call.brand().id())));
+    }
+
+    /**
+     * Sets the brand's published formula: {@code {"response", "rating", "resolution", "buyAgain", "minEvaluated"}},
+     * weights from 0 to 1 summing to 1; {@code {}} goes back to the configured one. Rankings use it from then on.
+     */
+    ApiResult setRankingFormula(ApiCall call) {
+        admin(call);
+        JsonNode body = object(call);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            Sql.update(c, "DELETE FROM lm_brand_formula WHERE brand_id = ?", call.brand().id());
+            if (body.size() > 0) {
+                Rankings.Formula f;
+                try {
+                    f = new Rankings.Formula(weight(body, "response"), weight(body, "rating"), weight(body, "resolution"),
+                        weight(body, "buyAgain"), body.path("minEvaluated").isIntegralNumber() ? body.get("minEvaluated").asInt() : 0);
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalid("response", e.getMessage());
+                }
+                Sql.update(c, "INSERT INTO lm_brand_formula (brand_id, w_response, w_rating, w_resolution, w_buy_again, min_evaluated) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", call.brand().id(), f.response(), f.rating(), f.resolution(), f.buyAgain(),
+                    f.minEvaluated());
+            }
+            return formulaView(c, call.brand().id());
+        }));
+    }
+
+    private static double weight(JsonNode body, String field) {
+        if (!body.path(field).isNumber()) {
+            throw ProblemException.invalid(field, "a weight from 0 to 1");
+        }
+        return body.get(field).asDouble();
+    }
+
+    private Map<String, Object> formulaView(java.sql.Connection c, long brandId) {
+        boolean own = Sql.count(c, "SELECT COUNT(*) FROM lm_brand_formula WHERE brand_id = ?", brandId) > 0;
+        return Map.of("formula", formulaOf(c, brandId), "own", own);
     }
 
     private static Caller admin(ApiCall call) {

@@ -31,6 +31,8 @@ public final class ManagerRoutes extends RouteBuilder {
         rest(ApiEndpoints.BASE).get(b + "/stores/search").to(route("stores.search", api::searchStores, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/managers/deadlines").to(route("managers.deadlines", api::deadlines, "brand"));
         rest(ApiEndpoints.BASE).put(b + "/managers/deadlines").to(route("managers.deadlines.set", api::setDeadlines, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/rankings/formula").to(route("rankings.formula", api::rankingFormula, "brand"));
+        rest(ApiEndpoints.BASE).put(b + "/rankings/formula").to(route("rankings.formula.set", api::setRankingFormula, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/stores").to(route("rankings.stores", api::storeRanking, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/brand").to(route("rankings.brand", api::brandRanking, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/dashboard").to(route("rankings.dashboard", api::dashboard, "brand"));
