@@ -386,9 +386,15 @@ abstract class ModerationScenarios {
         long item = waitForItem(held).get("id").asLong();
         post(DEMO + "/moderation/queue/" + item + "/decision", moderator, "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}");
         assertEquals(404, http.get(DEMO + "/questions/" + held, null).status());
+        JsonNode mine = http.get(DEMO + "/moderation/mine", customer).json();
+        assertEquals(item, mine.get("rejections").get(0).get("itemId").asLong(), "the author sees what they may appeal: " + mine);
+        assertEquals("abuse", mine.get("rejections").get(0).get("reasonCode").asText());
+        assertFalse(mine.get("rejections").get(0).get("appealed").asBoolean());
+        assertEquals(0, http.get(DEMO + "/moderation/mine", moderator).json().get("rejections").size(), "about oneself only");
         Http.Response appeal = post(DEMO + "/moderation/appeals", customer,
             "{\"subject\":\"ITEM\",\"id\":" + item + ",\"statement\":\"C'est une citation du vendeur\"}");
         assertEquals(201, appeal.status(), appeal.toString());
+        assertTrue(http.get(DEMO + "/moderation/mine", customer).json().get("rejections").get(0).get("appealed").asBoolean());
         assertEquals(200, post(DEMO + "/moderation/appeals/" + appeal.json().get("id").asLong() + "/decision", admin,
             "{\"outcome\":\"overturn\",\"reason\":\"Citation\"}").status());
         assertEquals(200, http.get(DEMO + "/questions/" + held, null).status(), "published again");

@@ -31,6 +31,7 @@ final class Models {
         if (m != null) {
             // visitors get a form token (and its cookie) only on the sign-in and registration forms
             model.put("csrf", visit.csrf());
+            model.put("moderationOn", visit.features().contains("moderation"));
         }
         model.put("here", visit.request.path());
         return model;

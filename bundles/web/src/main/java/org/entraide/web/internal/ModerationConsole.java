@@ -123,6 +123,44 @@ final class ModerationConsole extends PageSupport {
             : console(visit, brand, a.status(), Map.of(), PostForms.refusal(a, visit));
     }
 
+    /** A member's own rejected posts and sanctions of the last 14 days, each with its appeal form. */
+    WebReply mine(Visit visit, JsonNode brand, Matcher path) {
+        return minePage(visit, brand, 200, Map.of());
+    }
+
+    /** A member appeals a decision about them, once, with a statement; another moderator decides. */
+    WebReply appeal(Visit visit, JsonNode brand, Matcher path) {
+        String subject = visit.request.field("subject");
+        Long id = number(visit.request.field("id"));
+        String statement = visit.request.field("statement");
+        String field = "statement-" + subject + "-" + id;
+        if (!List.of("ITEM", "SANCTION").contains(subject) || id == null) {
+            return message(visit, brand, 400, "form.invalid");
+        }
+        if (statement.isEmpty() || statement.length() > 2000) {
+            return minePage(visit, brand, 422, Map.of(field, "error.statement"));
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/moderation/appeals", visit.token(),
+            Map.of("subject", subject, "id", id, "statement", statement));
+        if (!a.ok()) {
+            return minePage(visit, brand, a.status(), Map.of(field, PostForms.refusal(a, visit)));
+        }
+        return WebReply.seeOther(visit.base() + "/me/moderation?done=appealed");
+    }
+
+    private WebReply minePage(Visit visit, JsonNode brand, int status, Map<String, String> errors) {
+        JsonNode mine = api.optional(brandPath(visit) + "/moderation/mine", visit.token());
+        if (mine == null) {
+            return notFound(visit);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("rejections", Models.list(mine.path("rejections"), visit));
+        model.put("sanctions", Models.list(mine.path("sanctions"), visit));
+        model.put("errors", errors);
+        model.put("done", "appealed".equals(visit.request.param("done")) ? "appealed" : "");
+        return render(visit, brand, status, "my-moderation", model);
+    }
+
     WebReply ruleSets(Visit visit, JsonNode brand, Matcher path) {
         return ruleSetsPage(visit, brand, 200, Map.of(), null, Map.of());
     }

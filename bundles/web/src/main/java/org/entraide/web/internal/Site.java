@@ -67,6 +67,8 @@ final class Site {
         get("/leaderboard", false, profiles::leaderboard);
         get("/rankings", false, rankings::ranking);
         get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
+        get("/me/moderation", true, moderation::mine);
+        post("/me/moderation/appeals", true, moderation::appeal);
         get("/moderation", true, moderation::queue);
         post("/moderation/queue/([0-9]{1,18})/claim", true, moderation::claim);
         post("/moderation/queue/([0-9]{1,18})/decision", true, moderation::decide);

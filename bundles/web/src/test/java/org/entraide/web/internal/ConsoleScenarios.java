@@ -412,4 +412,32 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertTrue(board.body().contains("Complaints past their deadline") && board.body().contains("Month by month"), board.body());
         assertTrue(board.body().matches("(?s).*<th scope=\"row\">LYON-PARTDIEU</th><td>1</td>.*"), "requests per store: " + board.body());
     }
+
+    @Test
+    void aMemberAppealsARejectionFromTheirPage() {
+        Http.Response held = community.ask(community.demo("lucas"), "demo", "Un vendeur odieux", "Ce vendeur est un connard.", null,
+            java.util.List.of());
+        long post = held.json().get("id").asLong();
+        String moderatorToken = community.demo("moderator").token();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/moderation/queue?status=OPEN",
+            moderatorToken).json().path("items").size() == 1);
+        long item = http.get("/api/v1/brands/demo/moderation/queue?status=OPEN", moderatorToken).json().get("items").get(0)
+            .get("id").asLong();
+        assertEquals(200, http.post("/api/v1/brands/demo/moderation/queue/" + item + "/decision", moderatorToken,
+            "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}").status());
+        Browser lucas = signedIn("lucas");
+        String page = lucas.get("/b/demo/me/moderation").body();
+        assertTrue(page.contains("Un vendeur odieux") && page.contains("Abuse"), page);
+        assertTrue(lucas.get("/b/demo").body().contains("href=\"/b/demo/me/moderation\""), "linked from every page");
+        assertEquals(422, lucas.post("/b/demo/me/moderation/appeals", Map.of("subject", "ITEM", "id", String.valueOf(item),
+            "statement", "")).statusCode());
+        HttpResponse<String> appealed = lucas.post("/b/demo/me/moderation/appeals", Map.of("subject", "ITEM", "id", String.valueOf(item),
+            "statement", "C'est une citation du vendeur."));
+        assertEquals(303, appealed.statusCode(), appealed.body());
+        assertTrue(lucas.get("/b/demo/me/moderation").body().contains("Appealed: a moderator will decide."));
+        assertTrue(signedIn("admin").get("/b/demo/moderation").body().contains("une citation du vendeur"), "the moderators see it");
+        assertEquals(403, signedIn("customer").post("/b/demo/me/moderation/appeals", Map.of("subject", "ITEM",
+            "id", String.valueOf(item), "statement", "Pas moi")).statusCode(), "only the member concerned appeals");
+        assertEquals(404, http.get("/api/v1/brands/demo/questions/" + post, null).status(), "still rejected until decided");
+    }
 }

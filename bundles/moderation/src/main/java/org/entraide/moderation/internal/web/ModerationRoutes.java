@@ -39,6 +39,7 @@ public final class ModerationRoutes extends RouteBuilder {
         rest(ApiEndpoints.BASE).get("/brands/{brand}/moderation/sanctions").to(route("moderation.sanctions", review::sanctionsOf, "brand"));
         rest(ApiEndpoints.BASE).post("/brands/{brand}/moderation/appeals").to(route("moderation.appeal", review::appeal, "brand"));
         rest(ApiEndpoints.BASE).get("/brands/{brand}/moderation/appeals").to(route("moderation.appeals", review::appeals, "brand"));
+        rest(ApiEndpoints.BASE).get("/brands/{brand}/moderation/mine").to(route("moderation.mine", review::mine, "brand"));
         rest(ApiEndpoints.BASE).post("/brands/{brand}/moderation/appeals/{id}/decision")
             .to(route("moderation.appeal.decide", review::decideAppeal, "brand", "id"));
         rest(ApiEndpoints.BASE).get("/brands/{brand}/moderation/transparency")

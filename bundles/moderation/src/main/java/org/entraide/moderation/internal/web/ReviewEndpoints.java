@@ -192,6 +192,46 @@ public final class ReviewEndpoints {
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/moderation/appeals/" + id, Map.of("id", id));
     }
 
+    /**
+     * The caller's own moderation decisions of the last 14 days that an appeal may contest: their rejected posts
+     * and their sanctions, each with whether it was already appealed. Any member, about themselves only.
+     */
+    ApiResult mine(ApiCall call) {
+        Caller caller = call.caller();
+        if (caller.brandId() != call.brand().id()) {
+            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
+        }
+        Instant since = clock.instant().minus(java.time.Duration.ofDays(14));
+        return ApiResult.ok(tx.inTransaction(c -> Map.of(
+            "rejections", org.entraide.jdbc.Sql.list(c, "SELECT i.id, i.post_id, p.title, i.reason_code, i.decided_at, "
+                + "(SELECT COUNT(*) FROM moderation_appeal a WHERE a.subject = 'ITEM' AND a.ref_id = i.id) FROM moderation_item i "
+                + "JOIN post p ON p.id = i.post_id WHERE i.brand_id = ? AND p.author_id = ? AND i.decision = 'REJECTED' "
+                + "AND i.decided_at >= ? ORDER BY i.decided_at DESC", rs -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("itemId", rs.getLong(1));
+                    m.put("postId", rs.getLong(2));
+                    m.put("title", rs.getString(3));
+                    m.put("reasonCode", rs.getString(4));
+                    m.put("decidedAt", org.entraide.jdbc.Sql.instant(rs, "decided_at").toString());
+                    m.put("appealed", rs.getLong(6) > 0);
+                    return m;
+                }, call.brand().id(), caller.userId(), since),
+            "sanctions", org.entraide.jdbc.Sql.list(c, "SELECT s.id, s.kind, s.reason, s.starts_at, s.ends_at, s.lifted_at, "
+                + "(SELECT COUNT(*) FROM moderation_appeal a WHERE a.subject = 'SANCTION' AND a.ref_id = s.id) FROM moderation_sanction s "
+                + "WHERE s.brand_id = ? AND s.user_id = ? AND s.starts_at >= ? ORDER BY s.starts_at DESC", rs -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("sanctionId", rs.getLong(1));
+                    m.put("kind", rs.getString(2));
+                    m.put("reason", rs.getString(3));
+                    m.put("startsAt", org.entraide.jdbc.Sql.instant(rs, "starts_at").toString());
+                    Instant ends = org.entraide.jdbc.Sql.instant(rs, "ends_at");
+                    m.put("endsAt", ends == null ? null : ends.toString());
+                    m.put("lifted", rs.getObject(6) != null);
+                    m.put("appealed", rs.getLong(7) > 0);
+                    return m;
+                }, call.brand().id(), caller.userId(), since))));
+    }
+
     /** Appeals waiting for a decision (or decided), oldest first, with the appellant's statement (moderators). */
     ApiResult appeals(ApiCall call) {
         moderator(call);
