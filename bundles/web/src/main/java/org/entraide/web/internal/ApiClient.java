@@ -42,19 +42,9 @@ final class ApiClient {
     }
 
     Text text(String path, String token) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Text(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("API " + path + " unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        // an export may be long: more time than a page's reads
+        HttpResponse<String> r = send(request(path, token, Duration.ofSeconds(30)).GET(), path);
+        return new Text(r.statusCode(), r.body());
     }
 
     JsonNode get(String path) {
@@ -79,21 +69,34 @@ final class ApiClient {
     }
 
     Answer call(String method, String path, String token, Object body) {
+        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(10));
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json");
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 b.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = send(b, path);
             JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
             return new Answer(r.statusCode(), node);
+        } catch (IOException e) {
+            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String token, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+            .header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b, String path) {
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("API " + path + " unreachable", e);
         } catch (InterruptedException e) {

@@ -52,15 +52,10 @@ final class Pages extends PageSupport {
         model.put("canonical", "/b/" + visit.slug + "/questions/" + id);
         model.put("jsonLd", QaPageMarkup.of(question, "/b/" + visit.slug + "/questions/" + id));
         model.put("answerForm", Map.of("body", ""));
-        model.put("flagging", visit.signedIn() && enabled(visit, "moderation"));
+        model.put("flagging", visit.signedIn() && visit.features().contains("moderation"));
         model.put("flagged", "1".equals(visit.request.param("flagged")));
         model.put("errors", Map.of());
         return model;
-    }
-
-    /** Whether a capability is installed and enabled for the visit's brand (the features list is public). */
-    static boolean enabled(Visit visit, String feature) {
-        return visit.features().contains(feature);
     }
 
     /** The brand's home and its most recent published questions (the API's largest page). */
