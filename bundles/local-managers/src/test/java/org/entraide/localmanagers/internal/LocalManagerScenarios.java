@@ -518,6 +518,11 @@ abstract class LocalManagerScenarios {
         assertFalse(http.get(DEMO + "/complaints/" + id, null).raw().body().contains("ticket 4521"), "never public");
         assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.details-requested' AND subject_id = ?", id));
         assertEquals(400, post(messages, manager, Http.json("body", "")).status());
+
+        assertEquals(201, post(messages, customer, "{\"body\":\"Ticket\\u0000 joint\\u0007\\ud800 \\u202eici\\r\\nMerci\"}").status());
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ? AND body = ?", id, "Ticket joint ici\nMerci"),
+            "a message loses NUL, BEL, lone surrogates and overrides as it enters, and keeps its lines");
+        assertEquals(400, post(messages, customer, "{\"body\":\"\\u0000\\u0007\"}").status(), "nothing left: refused");
     }
 
     @Test
