@@ -41,6 +41,7 @@ public final class Requests {
     public record Question(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
                            @NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body,
                            @Size(max = 40) String topic,
+                           @Size(max = 32) String storeCode,
                            @Size(max = 5) List<@NotNull @Pattern(regexp = TAG, message = "lower-case letters, digits and '-', 30 at most") String> tags) {
     }
 
