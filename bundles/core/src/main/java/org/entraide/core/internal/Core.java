@@ -18,6 +18,7 @@ import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.FlywayMigrator;
+import org.entraide.core.internal.event.TypedEvents;
 import org.entraide.core.internal.event.DeadLetters;
 import org.entraide.core.internal.event.EventDispatcher;
 import org.entraide.core.internal.event.EventMonitor;
@@ -64,6 +65,7 @@ public final class Core {
     public final Database db;
     public final SchemaMigrator migrator;
     public final EventLog events;
+    public final TypedEvents eventReader = new TypedEvents();
     public final BrandDirectory brands;
     public final BrandAdministration administration;
     public final AccountService accounts;

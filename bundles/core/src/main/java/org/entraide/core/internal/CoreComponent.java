@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.security.RequestAuthenticator;
@@ -66,6 +67,7 @@ public class CoreComponent {
         core = started;
         registrations.add(bundle.registerService(Transactions.class, started.db, null));
         registrations.add(bundle.registerService(EventLog.class, started.events, null));
+        registrations.add(bundle.registerService(EventReader.class, started.eventReader, null));
         registrations.add(bundle.registerService(SchemaMigrator.class, started.migrator, null));
         registrations.add(bundle.registerService(RequestAuthenticator.class, started.accounts, null));
         registrations.add(bundle.registerService(BrandFeatures.class, started.capabilities, null));

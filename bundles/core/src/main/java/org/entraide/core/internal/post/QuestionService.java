@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
+import org.entraide.api.event.AnswerAccepted;
+import org.entraide.api.event.AnswerUnaccepted;
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.PostType;
 import org.entraide.api.problem.ProblemException;
@@ -118,14 +117,12 @@ public final class QuestionService {
             posts.touch(c, questionId, now);
             if (previous != null) {
                 long prevAuthor = posts.find(c, previous).map(PostRow::authorId).orElse(0L);
-                events.append(c, NewEvent.of(brand.id(), EventTypes.ANSWER_UNACCEPTED, caller.userId(), EventTypes.SUBJECT_POST,
-                    questionId, Map.of("questionId", questionId, "answerId", previous, "answerAuthorId", prevAuthor,
-                        "questionAuthorId", q.authorId())));
+                events.append(c, brand.id(), caller.userId(), questionId,
+                    new AnswerUnaccepted(questionId, previous, prevAuthor, q.authorId()));
             }
             if (answer != null) {
-                events.append(c, NewEvent.of(brand.id(), EventTypes.ANSWER_ACCEPTED, caller.userId(), EventTypes.SUBJECT_POST,
-                    questionId, Map.of("questionId", questionId, "answerId", answerId, "answerAuthorId", answer.authorId(),
-                        "questionAuthorId", q.authorId())));
+                events.append(c, brand.id(), caller.userId(), questionId,
+                    new AnswerAccepted(questionId, answerId, answer.authorId(), q.authorId()));
             }
             return view(c, posts.find(c, questionId).orElseThrow(), caller);
         });
