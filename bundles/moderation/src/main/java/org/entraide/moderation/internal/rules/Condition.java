@@ -10,6 +10,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import org.entraide.moderation.internal.text.PersonalData;
+import org.entraide.moderation.internal.text.Threats;
 import org.entraide.moderation.internal.text.WordLists;
 import org.entraide.moderation.internal.text.WordMatcher;
 
@@ -32,14 +33,15 @@ public sealed interface Condition {
     static Condition of(Map<String, Object> m) {
         Object type = m.get("type");
         if (!(type instanceof String t)) {
-            throw new IllegalArgumentException("needs a \"type\": words, regex, links, personalData, postType, newAuthor, "
-                + "repeated, rate, reputationBelow or all");
+            throw new IllegalArgumentException("needs a \"type\": words, regex, links, personalData, threats, postType, "
+                + "newAuthor, repeated, rate, reputationBelow or all");
         }
         return switch (t) {
             case "words" -> new Words(strings(m, "lists", false), strings(m, "terms", false));
             case "regex" -> Regex.of(string(m, "pattern"));
             case "links" -> new Links(number(m, "max"));
             case "personalData" -> new Personal(Set.copyOf(strings(m, "kinds", true)));
+            case "threats" -> Threat.of(strings(m, "languages", false));
             case "postType" -> new PostTypes(Set.copyOf(strings(m, "types", true)));
             case "newAuthor" -> new NewAuthor(number(m, "firstPosts"), number(m, "accountAgeHours"));
             case "repeated" -> new Repeated(number(m, "max"));
@@ -127,6 +129,30 @@ public sealed interface Condition {
                     if (kinds.contains(f.kind())) {
                         hits.add(new Hit(field, f.start(), f.end(), f.kind()));
                     }
+                }
+            }
+            return hits;
+        }
+    }
+
+    /** Threats of violence (see moderation/threats.txt), in the listed languages: fr, en, both when none is listed. */
+    record Threat(Set<String> languages) implements Condition {
+        static Threat of(List<String> languages) {
+            for (String l : languages) {
+                if (!Threats.LANGUAGES.contains(l)) {
+                    throw new IllegalArgumentException("unknown language '" + l + "'; known: " + Threats.LANGUAGES);
+                }
+            }
+            return new Threat(Set.copyOf(languages.isEmpty() ? Threats.LANGUAGES : languages));
+        }
+
+        @Override
+        public List<Hit> test(Candidate c) {
+            List<Hit> hits = new ArrayList<>();
+            for (String field : List.of("title", "body")) {
+                String text = field.equals("title") ? c.title() : c.body();
+                for (Threats.Found f : Threats.shipped().find(text, languages)) {
+                    hits.add(new Hit(field, f.start(), f.end(), text.substring(f.start(), f.end())));
                 }
             }
             return hits;
