@@ -20,6 +20,7 @@ import org.entraide.moderation.internal.rules.Candidate;
 import org.entraide.moderation.internal.rules.Engine;
 import org.entraide.moderation.internal.rules.RuleSet;
 import org.entraide.moderation.internal.rules.Verdict;
+import org.entraide.moderation.internal.store.HeldVerdicts;
 import org.entraide.moderation.internal.store.RuleSets;
 import org.entraide.jdbc.Sql;
 
@@ -35,20 +36,23 @@ public final class ModerationStep implements SubmissionStep {
     private final Clock clock;
     private volatile Expertise expertise;
     private final Sanctions sanctions;
+    private final AuthorReputation reputation;
+    private final HeldVerdicts verdicts;
 
-    public ModerationStep(Transactions tx, RuleSets ruleSets, Engine engine, Sanctions sanctions, Clock clock) {
+    public ModerationStep(Transactions tx, RuleSets ruleSets, Engine engine, Sanctions sanctions, AuthorReputation reputation,
+                          HeldVerdicts verdicts, Clock clock) {
         this.sanctions = sanctions;
+        this.reputation = reputation;
+        this.verdicts = verdicts;
         this.tx = tx;
         this.ruleSets = ruleSets;
         this.engine = engine;
         this.clock = clock;
     }
 
-    private volatile ReputationLookup reputation;
-
     /** The reputation plugin's view of members, when it is installed (null otherwise). */
     public void use(ReputationLookup r) {
-        this.reputation = r;
+        reputation.use(r);
     }
 
     /** The badges plugin's view of topic experts, when it is installed (null otherwise). */
@@ -99,6 +103,8 @@ public final class ModerationStep implements SubmissionStep {
             }
             if (v.held()) {
                 out = out.withState(PublicationState.PENDING_REVIEW, "moderation: held by " + rules(v, "HOLD"));
+                // the post has no id yet: the review queue finds why it was held by its author and text
+                verdicts.record(c, s.brandId(), s.author().userId(), out.title(), out.body(), v, now);
             } else if (v.flagged()) {
                 out = out.withState(out.state(), "moderation: flagged by " + rules(v, "FLAG"));
             }
@@ -125,12 +131,7 @@ public final class ModerationStep implements SubmissionStep {
             + "AND created_at > ?", author, s.body(), now.minus(Duration.ofDays(1)));
         Expertise e = expertise;
         boolean expert = e != null && s.topicId() != null && e.isTopicExpert(s.brandId(), author, s.topicId());
-        ReputationLookup r = reputation;
-        Integer points = null;
-        if (r != null) {
-            java.util.OptionalInt p = r.reputationOf(s.brandId(), author);
-            points = p.isPresent() ? p.getAsInt() : null;
-        }
+        Integer points = reputation.of(s.brandId(), author);
         return new Candidate(s.postType() == null ? "" : s.postType().name(), s.title(), s.body(), published, ageHours,
             lastHour, same, expert, points);
     }

@@ -39,14 +39,15 @@ public sealed interface Condition {
         return switch (t) {
             case "words" -> new Words(strings(m, "lists", false), strings(m, "terms", false));
             case "regex" -> Regex.of(string(m, "pattern"));
-            case "links" -> new Links(number(m, "max"));
+            case "links" -> new Links(number(m, "max"), LinkDomains.of(strings(m, "allowedDomains", false)));
             case "personalData" -> new Personal(Set.copyOf(strings(m, "kinds", true)));
             case "threats" -> Threat.of(strings(m, "languages", false));
             case "postType" -> new PostTypes(Set.copyOf(strings(m, "types", true)));
             case "newAuthor" -> new NewAuthor(number(m, "firstPosts"), number(m, "accountAgeHours"));
             case "repeated" -> new Repeated(number(m, "max"));
             case "rate" -> new Rate(number(m, "perHour"));
-            case "reputationBelow" -> new ReputationBelow(number(m, "points"));
+            case "reputationBelow" -> new ReputationBelow(number(m, "points"),
+                m.get("unknownAs") == null ? null : number(m, "unknownAs"));
             case "all" -> new All(conditions(m));
             default -> throw new IllegalArgumentException("unknown condition type '" + t + "'");
         };
@@ -102,19 +103,13 @@ public sealed interface Condition {
         }
     }
 
-    /** More links than allowed. */
-    record Links(long max) implements Condition {
-        private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\")]+");
-
+    /** More links than allowed; links to the allowed domains (and their subdomains) do not count. */
+    record Links(long max, LinkDomains allowed) implements Condition {
         @Override
         public List<Hit> test(Candidate c) {
             String all = (c.title() == null ? "" : c.title()) + "\n" + (c.body() == null ? "" : c.body());
-            Matcher m = LINK.matcher(all);
-            int n = 0;
-            while (m.find()) {
-                n++;
-            }
-            return n > max ? List.of(Hit.post(n + " links")) : List.of();
+            long n = allowed.outside(all);
+            return n > max ? List.of(Hit.post(n + (allowed.isEmpty() ? " links" : " links to domains not allowed"))) : List.of();
         }
     }
 
@@ -197,12 +192,19 @@ public sealed interface Condition {
         }
     }
 
-    /** An author whose reputation is below the threshold; never holds where the brand has no reputation. */
-    record ReputationBelow(long points) implements Condition {
+    /**
+     * An author whose reputation is below the threshold. Where the brand has no reputation (the plugin absent or
+     * off), the author's reputation is {@code unknownAs}; without it, the condition never holds there.
+     */
+    record ReputationBelow(long points, Long unknownAs) implements Condition {
         @Override
         public List<Hit> test(Candidate c) {
-            return c.reputation() != null && c.reputation() < points ? List.of(Hit.post("reputation " + c.reputation()))
-                : List.of();
+            Long reputation = c.reputation() != null ? Long.valueOf(c.reputation()) : unknownAs;
+            if (reputation == null || reputation >= points) {
+                return List.of();
+            }
+            return List.of(Hit.post(c.reputation() == null ? "reputation unknown (counted as " + unknownAs + ")"
+                : "reputation " + reputation));
         }
     }
 
