@@ -1,3 +1,3 @@
-/** The contract of the moderation plugin with other plugins: the events it appends and their payloads. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+/** The contract of the moderation plugin with other plugins: the events it appends, their payloads, and its rules for private messages. */
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.entraide.api.moderation;

@@ -46,6 +46,7 @@ public final class Moderation {
     public final Review review;
     public final Sanctions sanctions;
     public final ModerationStep step;
+    public final MessageRules messages;
     public final RuleSetImport ruleSetImport;
     public final RuleSetFiles ruleSetFiles;
     public final ModerationRoutes routes;
@@ -71,6 +72,7 @@ public final class Moderation {
             settings.flagThreshold(), settings.remindAfter());
         this.sanctions = new Sanctions(tx, publications, audit, clock);
         this.step = new ModerationStep(tx, ruleSets, engine, sanctions, reputation, verdicts, clock);
+        this.messages = new MessageRules(tx, ruleSets, engine, sanctions, reputation, clock);
         this.ruleSetImport = new RuleSetImport(tx, ruleSets, audit, clock);
         this.ruleSetFiles = new RuleSetFiles(ruleSetImport, settings.ruleSetsDir());
         this.routes = new ModerationRoutes(endpoints, new ModerationEndpoints(tx, ruleSets, engine, audit, clock),

@@ -27,7 +27,8 @@ import org.entraide.jdbc.Sql;
 /**
  * The brand's active rule sets applied to every new post before it is stored, inside the write transaction: a
  * BLOCK is a 422 problem with the reasons in French and English, a HOLD keeps the post for review, redactions
- * and censoring change the text that is stored. Staff (moderators, brand admins) are not moderated.
+ * and censoring change the text that is stored. Staff (store managers, moderators, brand admins) are not held or
+ * blocked, but their text is redacted and censored by the same rules.
  */
 public final class ModerationStep implements SubmissionStep {
     private final Transactions tx;
@@ -73,29 +74,18 @@ public final class ModerationStep implements SubmissionStep {
     @Override
     public Submission apply(Submission s) {
         if (s.author().isStaff()) {
-            return s;
+            return s.kind() == Submission.Kind.POST ? staffText(s) : s;
         }
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
-            var sanction = sanctions.active(c, s.brandId(), s.author().userId(), now);
-            // a silenced member may still vote and flag; a suspended one may do nothing
-            if (sanction.isPresent() && (s.kind() == Submission.Kind.POST || sanction.get().kind().equals("SUSPENSION"))) {
-                String until = sanction.get().endsAt().toString();
-                throw new ProblemException(403, "sanctioned", "Sanctioned",
-                    "you cannot post until " + until + " / vous ne pouvez pas publier avant le " + until, null,
-                    Map.of("kind", sanction.get().kind(), "until", until, "reason", sanction.get().reason()));
-            }
+            sanctions.requireAllowed(c, s.brandId(), s.author().userId(), s.kind() == Submission.Kind.POST, now);
             if (s.kind() != Submission.Kind.POST) {
                 return s;
             }
             List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
             Verdict v = engine.apply(sets, candidate(c, s, now));
             if (v.blocked()) {
-                List<Map<String, String>> reasons = new ArrayList<>();
-                v.fired().stream().filter(f -> f.action().name().equals("BLOCK"))
-                    .forEach(f -> reasons.add(Map.of("rule", f.rule(), "fr", f.reason().fr(), "en", f.reason().en())));
-                throw new ProblemException(422, "moderation-blocked", "Refused by moderation",
-                    reasons.get(0).get("en") + " / " + reasons.get(0).get("fr"), null, Map.of("reasons", reasons));
+                throw refused(v, "BLOCK");
             }
             Submission out = s;
             if (!java.util.Objects.equals(v.title(), s.title()) || !java.util.Objects.equals(v.body(), s.body())) {
@@ -110,6 +100,32 @@ public final class ModerationStep implements SubmissionStep {
             }
             return out;
         });
+    }
+
+    /**
+     * Staff (store managers' official responses, moderators, brand admins) are neither held nor blocked, but their
+     * text goes through the same redaction and word rules: a manager cannot publish the e-mail address a complaint's
+     * reveal showed them.
+     */
+    private Submission staffText(Submission s) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
+            Verdict v = engine.apply(sets, Candidate.text(s.postType() == null ? "" : s.postType().name(), s.title(), s.body()));
+            if (java.util.Objects.equals(v.title(), s.title()) && java.util.Objects.equals(v.body(), s.body())) {
+                return s;
+            }
+            return s.withText(v.title(), v.body(), "moderation: staff text changed by " + rules(v, "REDACT", "CENSOR"));
+        });
+    }
+
+    /** The 422 problem of a refused text, with the reasons of the rules whose action is one of those given. */
+    static ProblemException refused(Verdict v, String... actions) {
+        List<Map<String, String>> reasons = new ArrayList<>();
+        v.fired().stream().filter(f -> List.of(actions).contains(f.action().name()))
+            .forEach(f -> reasons.add(Map.of("rule", f.rule(), "fr", f.reason().fr(), "en", f.reason().en())));
+        return new ProblemException(422, "moderation-blocked", "Refused by moderation",
+            reasons.get(0).get("en") + " / " + reasons.get(0).get("fr"), null, Map.of("reasons", reasons));
     }
 
     private static String rules(Verdict v, String... actions) {

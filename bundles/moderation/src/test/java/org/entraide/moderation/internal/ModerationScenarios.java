@@ -561,4 +561,40 @@ abstract class ModerationScenarios {
         moderation.step.use((org.entraide.api.reputation.ReputationLookup) null);
         assertEquals(201, post(flags, newcomer, "{\"reason\":\"spam\"}").status(), "without reputation, anyone flags");
     }
+
+    @Test
+    void officialResponsesGoThroughTheSameRedactionAndWordRules() {
+        String manager = login("manager@demo.example");
+        long complaint = post(DEMO + "/complaints", customer, Http.json("title", "Accueil glacial", "body",
+            "Personne ne m'a dit bonjour.", "storeCode", "LYON-PARTDIEU")).json().get("id").asLong();
+        Http.Response response = post(DEMO + "/complaints/" + complaint + "/responses", manager, Http.json("body",
+            "Madame, je vous écris à claire.martin@example.com ou au 06 12 34 56 78. Ce vendeur est un connard, il sera recadré."));
+        assertEquals(201, response.status(), response.toString());
+        String stored = server.core.db.inTransaction(c -> Sql.one(c, "SELECT body FROM post WHERE parent_id = ? AND post_type = "
+            + "'RESPONSE'", rs -> rs.getString(1), complaint).orElseThrow());
+        assertEquals("Madame, je vous écris à [masqué par la modération] ou au [masqué par la modération]. Ce vendeur est un "
+            + "c******, il sera recadré.", stored, "redacted and censored, not held: a response is due");
+        assertEquals(0, count("SELECT COUNT(*) FROM post WHERE parent_id = ? AND publication <> 'PUBLISHED'", complaint));
+    }
+
+    @Test
+    void privateMessagesGoThroughTheSameRulesInBothDirections() {
+        long brand = server.core.db.inTransaction(c -> Sql.one(c, "SELECT id FROM brand WHERE slug = 'demo'", rs -> rs.getLong(1))
+            .orElseThrow());
+        var manager = server.core.accounts.authenticate("Bearer " + login("manager@demo.example")).orElseThrow();
+        var member = server.core.accounts.authenticate("Bearer " + customer).orElseThrow();
+        assertEquals("Écrivez à [masqué par la modération], ce vendeur est un c******.", moderation.messages.check(brand, manager,
+            "Écrivez à claire.martin@example.com, ce vendeur est un connard."), "the store's messages are redacted and censored");
+        assertEquals("Mon numéro : [masqué par la modération].", moderation.messages.check(brand, member,
+            "Mon numéro : 06 12 34 56 78."), "and the member's");
+        org.entraide.api.problem.ProblemException threat = org.junit.jupiter.api.Assertions.assertThrows(
+            org.entraide.api.problem.ProblemException.class, () -> moderation.messages.check(brand, member,
+                "Je sais où vous habitez, je vais vous casser la gueule."));
+        assertEquals(422, threat.status(), "a message cannot wait for review: refused");
+        assertEquals(201, post(DEMO + "/moderation/sanctions", moderator, "{\"userId\":" + member.userId()
+            + ",\"kind\":\"SILENCE\",\"reason\":\"Menaces\"}").status());
+        org.entraide.api.problem.ProblemException silenced = org.junit.jupiter.api.Assertions.assertThrows(
+            org.entraide.api.problem.ProblemException.class, () -> moderation.messages.check(brand, member, "Bonjour"));
+        assertEquals(403, silenced.status(), "sanctions apply to private messages");
+    }
 }
