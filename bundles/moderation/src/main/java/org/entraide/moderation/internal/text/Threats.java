@@ -66,7 +66,7 @@ public final class Threats {
             while (m.find()) {
                 int s = m.start();
                 int end = m.end();
-                if (!negated(folded, s, end) && !harmless(folded, end) && !reflexive(folded, s)
+                if (!negated(text, folded, s, end) && !harmless(folded, end) && !reflexive(folded, s)
                     && out.stream().noneMatch(f -> f.start() < end && s < f.end())) {
                     out.add(new Found(s, end, e.language()));
                 }
@@ -87,10 +87,14 @@ public final class Threats {
         return new String(f);
     }
 
-    /** "je ne vais pas te frapper", "I'm not going to hurt anyone"; "je n'hésiterai pas à" is no negation. */
-    private static boolean negated(String folded, int start, int end) {
+    /**
+     * "je ne vais pas te frapper", "I'm not going to hurt anyone"; "je n'hésiterai pas à" is no negation, nor one
+     * in the clause before ("si vous ne me remboursez pas, je vais…").
+     */
+    private static boolean negated(String text, String folded, int start, int end) {
         List<String> words = new ArrayList<>(List.of(folded.substring(start, end).trim().split(" +")));
-        List<String> before = wordsBefore(folded, start);
+        int comma = text.lastIndexOf(',', start - 1);
+        List<String> before = comma > folded.lastIndexOf('.', start - 1) ? List.of() : wordsBefore(folded, start);
         if (!before.isEmpty()) {
             words.add(0, before.get(before.size() - 1));
         }
