@@ -100,14 +100,28 @@ public final class Threats {
         }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            boolean hesitate = (i > 0 && words.get(i - 1).startsWith("hesit")) || (i + 1 < words.size()
-                && (words.get(i + 1).startsWith("hesit") || words.get(i + 1).equals("think")));
             boolean negation = NEGATIONS.contains(w) || (w.equals("t") && i > 0 && NEGATED_T.contains(words.get(i - 1)));
-            if (negation && !hesitate && !(w.equals("t") && i + 1 < words.size() && words.get(i + 1).startsWith("hesit"))) {
+            if (negation && !notANegation(words, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Negation words that do not deny the harm: "je n'hésiterai pas", "I won't think twice", "you'd better hope I
+     * don't find you" (the negation is the hope's), "he'll never walk again" (the harm itself).
+     */
+    private static boolean notANegation(List<String> words, int i) {
+        String w = words.get(i);
+        String next = i + 1 < words.size() ? words.get(i + 1) : "";
+        String previous = i > 0 ? words.get(i - 1) : "";
+        boolean hesitate = previous.startsWith("hesit") || next.startsWith("hesit") || next.equals("think");
+        int subject = w.equals("t") ? i - 2 : i - 1;
+        boolean hoped = subject >= 1 && (words.get(subject).equals("i") || words.get(subject).equals("we"))
+            && (words.get(subject - 1).equals("hope") || words.get(subject - 1).equals("pray"));
+        boolean harm = w.equals("never") && (next.startsWith("walk") || next.startsWith("see"));
+        return hesitate || hoped || harm;
     }
 
     /** "tu vas te casser la figure" (to fall), "vous allez vous faire du mal": the subject harms itself. */
