@@ -504,6 +504,29 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void privateMessagesGoThroughTheModerationRulesInBothDirections() {
+        long id = complain("LYON-PARTDIEU", "Remboursement refusé");
+        String messages = DEMO + "/complaints/" + id + "/messages";
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        plugin.endpoints.useMessageRules((brand, caller, text) -> {
+            checked.add(caller.pseudonym());
+            if (text.contains("menace")) {
+                throw new org.entraide.api.problem.ProblemException(422, "moderation-blocked", "Refused by moderation", "no", null,
+                    java.util.Map.of());
+            }
+            return text.replace("claire@example.com", "[masqué]");
+        });
+        assertEquals(201, post(messages, manager, Http.json("body", "Je vous écris à claire@example.com.")).status());
+        assertEquals(201, post(messages, customer, Http.json("body", "Voici ma réponse.")).status());
+        assertEquals(422, post(messages, customer, Http.json("body", "Une menace.")).status());
+        assertEquals(3, checked.size(), "both directions are checked, the refused one too: " + checked);
+        JsonNode items = http.get(messages, customer).json().get("items");
+        assertEquals(2, items.size(), "the refused message is not stored");
+        assertEquals("Je vous écris à [masqué].", items.get(0).get("body").asText());
+        plugin.endpoints.useMessageRules(null);
+    }
+
+    @Test
     void theManagerAsksForDetailsPrivately() {
         long id = complain("LYON-PARTDIEU", "Remboursement refusé");
         String messages = DEMO + "/complaints/" + id + "/messages";
