@@ -33,6 +33,8 @@ public final class EventTypes {
      * and its deadline starts. Payload: complaintId, storeId and storeCode when it names a store; never its author.
      */
     public static final String COMPLAINT_PUBLISHED = "complaint.published";
+    /** A complaint was moved to another store of its brand. Payload: complaintId, fromStoreId, storeId, storeCode, reason. */
+    public static final String COMPLAINT_MOVED = "complaint.moved";
     public static final String COMPLAINT_RESPONDED = "complaint.responded";
     public static final String COMPLAINT_RESOLVED = "complaint.resolved";
     public static final String COMPLAINT_UNRESOLVED = "complaint.unresolved";

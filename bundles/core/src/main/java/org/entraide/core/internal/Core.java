@@ -19,6 +19,8 @@ import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.FlywayMigrator;
 import org.entraide.core.internal.event.TypedEvents;
+import org.entraide.core.internal.platform.ComplaintMoves;
+import org.entraide.core.internal.platform.PlatformReads;
 import org.entraide.core.internal.event.DeadLetters;
 import org.entraide.core.internal.event.EventDispatcher;
 import org.entraide.core.internal.event.EventMonitor;
@@ -79,6 +81,9 @@ public final class Core {
     public final org.entraide.core.internal.post.OfficialVoices voices;
     public final ComplaintQueries complaintQueries;
     public final PostPublications publications;
+    /** What plugins read of the core, and the complaint commands they may give: the platform services. */
+    public final PlatformReads platform;
+    public final ComplaintMoves complaintMoves;
     public final RequestBodies bodies;
     public final Capabilities capabilities;
     public final SubmissionPipeline pipeline;
@@ -113,6 +118,8 @@ public final class Core {
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, voices, clock);
         this.complaintQueries = new ComplaintQueries(db);
         this.publications = new PostPublications(db, posts, events, clock);
+        this.platform = new PlatformReads(brands, users, posts);
+        this.complaintMoves = new ComplaintMoves(brands, posts, events, clock);
         this.eventStore = new EventStore();
         this.dispatcher = new EventDispatcher(db, eventStore, deliverer, capabilities, clock, settings.eventBatch());
         this.monitor = new EventMonitor(db, eventStore, dispatcher);
