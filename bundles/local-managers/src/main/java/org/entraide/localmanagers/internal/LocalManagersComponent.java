@@ -55,6 +55,8 @@ public class LocalManagersComponent {
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
         registrations.add(bundle.registerService(OfficialResponders.class, started.voices, null));
+        // for the entraide:identity-access shell command
+        registrations.add(bundle.registerService(LocalManagers.class, started, null));
     }
 
     @Modified

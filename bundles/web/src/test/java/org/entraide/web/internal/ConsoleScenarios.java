@@ -411,6 +411,11 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(200, board.statusCode(), board.body());
         assertTrue(board.body().contains("Complaints past their deadline") && board.body().contains("Month by month"), board.body());
         assertTrue(board.body().matches("(?s).*<th scope=\"row\">LYON-PARTDIEU</th><td>1</td>.*"), "requests per store: " + board.body());
+        assertTrue(board.body().contains("Who read a complainant's identity"), "the reveal log's section: " + board.body());
+        assertEquals(200, http.get("/api/v1/brands/demo/complaints/" + id + "/complainant", community.demo("manager").token()).status());
+        String logged = signedIn("admin").get("/b/demo/admin/dashboard").body();
+        assertTrue(logged.contains("/b/demo/complaints/" + id + "\">#" + id + "</a>") && !logged.contains("customer@demo.example"),
+            "the reading is listed, the complainant is not named: " + logged);
     }
 
     @Test
