@@ -610,7 +610,8 @@ abstract class LocalManagerScenarios {
         assertFalse(shell.contains("customer@demo.example"), shell);
         assertTrue(org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "nowhere", null)
             .contains("No brand 'nowhere'"));
-        assertTrue(org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "autre", id).contains("No brand"),
-            "no such brand yet");
+        otherBrand();
+        String elsewhere = org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "autre", id);
+        assertTrue(elsewhere.contains("no complaint " + id), "demo's complaint is none in another brand: " + elsewhere);
     }
 }

@@ -482,6 +482,8 @@ abstract class ModerationScenarios {
             "demo's item decided elsewhere");
         assertProblem(404, post("/api/v1/brands/autre/posts/" + held + "/flags", other, "{\"reason\":\"spam\"}"),
             "demo's post flagged elsewhere");
+        assertProblem(404, post("/api/v1/brands/autre/complaints/" + held + "/moderation-requests", other,
+            "{\"category\":\"duplicate\"}"), "demo's post in a request elsewhere");
         post(DEMO + "/moderation/queue/" + item + "/decision", moderator, "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}");
         Http.Response appeal = post(DEMO + "/moderation/appeals", customer, "{\"subject\":\"ITEM\",\"id\":" + item
             + ",\"statement\":\"Citation\"}");
