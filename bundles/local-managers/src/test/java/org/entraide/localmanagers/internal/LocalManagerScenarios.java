@@ -545,6 +545,12 @@ abstract class LocalManagerScenarios {
         assertProblem(400, http.put(settings, admin, "{" + STANDARD_HOURS + ",\"managers\":\"all\"}"), "a wrong type");
         assertProblem(400, http.put(settings, admin, "{\"hours\":{\"MONDAY\":[null]}}"), "a null interval");
         assertProblem(400, http.put(settings, admin, "[]"), "not an object");
+        Http.Response zone = http.put(settings, admin, "{" + STANDARD_HOURS.replace("Europe/Paris", "Mars/Olympus") + "}");
+        assertProblem(400, zone, "an unknown time zone");
+        assertEquals("timeZone", zone.json().get("errors").get(0).get("field").asText(), zone.toString());
+        Http.Response closure = http.put(settings, admin, "{" + STANDARD_HOURS + ",\"closures\":[\"Noël\"]}");
+        assertEquals("closures", closure.json().get("errors").get(0).get("field").asText(), closure.toString());
+        assertProblem(400, http.put(settings, admin, "{\"hours\":{\"MONDAY\":[\"19:00-09:00\"]}}"), "an interval backwards");
         assertProblem(400, post(DEMO + "/managers/absences", manager, "{\"from\":\"2026-11-23T00:00:00Z\"}"), "no end");
         assertProblem(400, http.put(DEMO + "/regions/SUD", admin, "{\"managers\":[]}"), "a region without a name");
         assertProblem(400, http.put(DEMO + "/managers/deadlines", admin, "{\"firstResponse\":2}"), "a misspelt field");

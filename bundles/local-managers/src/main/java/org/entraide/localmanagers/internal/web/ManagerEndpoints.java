@@ -176,7 +176,10 @@ public final class ManagerEndpoints {
             try {
                 hours = StoreSettings.parse(body.timeZone() == null ? "Europe/Paris" : body.timeZone(), body.hours(),
                     body.closures() == null ? List.of() : body.closures());
+            } catch (StoreSettings.Invalid e) {
+                throw ProblemException.invalid(e.field(), e.getMessage());
             } catch (IllegalArgumentException e) {
+                // the week as a whole: intervals that overlap or end before they start, a store never open
                 throw ProblemException.invalid("hours", e.getMessage());
             }
             Long region = body.region() == null ? null : Complaints.region(c, call.brand().id(), body.region());
