@@ -25,7 +25,8 @@ final class AdminConsole extends PageSupport {
 
     /**
      * The central team's dashboard: late complaints, open ones by level, stores by score, the monthly trend and
-     * the log of readings of complainants' identities (local managers); store managers' moderation requests per store and this month's moderation counts
+     * the log of readings of complainants' identities (local managers, and moderation's when a brand lets
+     * moderators see appellants); store managers' moderation requests per store and this month's moderation counts
      * (moderation). Each part appears with its capability.
      */
     WebReply dashboard(Visit visit, JsonNode brand, Matcher path) {
@@ -41,6 +42,10 @@ final class AdminConsole extends PageSupport {
         if (reveals != null) {
             model.put("reveals", Models.list(reveals, visit));
             model.put("revealTotal", reveals.path("total").asLong());
+        }
+        JsonNode shown = api.optional(brandPath(visit) + "/moderation/identity-access?size=50", visit.token());
+        if (shown != null) {
+            model.put("moderationReveals", Models.list(shown, visit));
         }
         JsonNode requests = api.optional(brandPath(visit) + "/moderation/requests", visit.token());
         if (requests != null) {

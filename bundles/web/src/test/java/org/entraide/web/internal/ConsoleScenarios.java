@@ -416,6 +416,13 @@ abstract class ConsoleScenarios extends WebTestBase {
         String logged = signedIn("admin").get("/b/demo/admin/dashboard").body();
         assertTrue(logged.contains("/b/demo/complaints/" + id + "\">#" + id + "</a>") && !logged.contains("customer@demo.example"),
             "the reading is listed, the complainant is not named: " + logged);
+        long moderatorId = community.demo("moderator").id();
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c, "INSERT INTO moderation_identity_access (brand_id, "
+            + "complaint_id, user_id, purpose, at_time) VALUES (?, ?, ?, 'appeal', ?)", server.core.brands.find("demo").orElseThrow()
+            .id(), id, moderatorId, java.time.Instant.now()));
+        String shown = signedIn("admin").get("/b/demo/admin/dashboard").body();
+        assertTrue(shown.contains("Complainants shown to moderators") && shown.contains("<td>Appeal</td>"),
+            "moderation's showings are listed too: " + shown);
     }
 
     @Test
