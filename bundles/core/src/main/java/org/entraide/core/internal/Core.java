@@ -115,7 +115,7 @@ public final class Core {
         this.dispatcher = new EventDispatcher(db, eventStore, deliverer, capabilities, clock, settings.eventBatch());
         this.monitor = new EventMonitor(db, eventStore, dispatcher);
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
-        this.bodies = new RequestBodies(json, settings.maxBodyBytes());
+        this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());
         RateLimits limits = new RateLimits(clock, settings.rateWindow(), settings.rateLimits());
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, limits);
         ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require);

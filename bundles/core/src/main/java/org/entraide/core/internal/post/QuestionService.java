@@ -42,6 +42,12 @@ public final class QuestionService {
     }
 
     public Views.QuestionView ask(Caller caller, Brand brand, String title, String body, String topicSlug, List<String> tags) {
+        return ask(caller, brand, title, body, topicSlug, null, tags);
+    }
+
+    /** {@code storeCode}: the store the question is about, so that its managers and local experts see it; null for none. */
+    public Views.QuestionView ask(Caller caller, Brand brand, String title, String body, String topicSlug, String storeCode,
+                                 List<String> tags) {
         Visibility.requireBrand(caller, brand.id(), brand.slug());
         return db.inTransaction(c -> {
             Long topicId = null;
@@ -49,8 +55,13 @@ public final class QuestionService {
                 topicId = brands.topic(c, brand.id(), topicSlug)
                     .orElseThrow(() -> ProblemException.invalid("topic", "no topic '" + topicSlug + "' in this brand")).id();
             }
+            Long storeId = null;
+            if (storeCode != null) {
+                storeId = brands.storeByCode(c, brand.id(), storeCode)
+                    .orElseThrow(() -> ProblemException.invalid("storeCode", "no store '" + storeCode + "' in this brand")).id();
+            }
             PostRow q = posts.submit(c, caller, new NewPost(brand.id(), PostType.QUESTION, null, caller.userId(), title, body,
-                topicId, null, caller.isStaff(), true, tags), clock.instant());
+                topicId, storeId, caller.isStaff(), true, tags), clock.instant());
             return view(c, q, caller);
         });
     }
@@ -63,8 +74,9 @@ public final class QuestionService {
                 throw ProblemException.notFound("no question " + questionId);
             }
             Instant now = clock.instant();
+            // an answer is about its question's topic and store, as badges and leaderboards count it
             PostRow a = posts.submit(c, caller, new NewPost(brand.id(), PostType.ANSWER, q.id(), caller.userId(), null, body,
-                q.topicId(), null, caller.isStaff(), true, List.of()), now);
+                q.topicId(), q.storeId(), caller.isStaff(), true, List.of()), now);
             if (a.isPublished()) {
                 Sql.update(c, "UPDATE post SET answer_count = answer_count + 1 WHERE id = ?", q.id());
                 posts.touch(c, q.id(), now);
@@ -148,7 +160,7 @@ public final class QuestionService {
             .thenComparing(Comparator.comparingInt(Views.AnswerView::score).reversed())
             .thenComparing(Views.AnswerView::createdAt));
         return new Views.QuestionView(q.id(), q.title(), q.body(), renderer.toHtml(q.body()), topicRef(c, q.topicId()),
-            posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
+            ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
             q.answerCount(), q.acceptedAnswerId(), q.publication().name(), Authors.voteOf(c, q.id(), me),
             q.createdAt(), q.updatedAt(), answers);
     }
