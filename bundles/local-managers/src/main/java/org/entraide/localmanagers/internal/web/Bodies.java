@@ -13,9 +13,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.entraide.api.text.MultiLine;
+
 /**
  * The request bodies of local managers' endpoints, read by the core's JSON reader: an unknown field, a value of
- * the wrong type or a constraint broken is a 400 problem naming the field, before any handler code runs.
+ * the wrong type or a constraint broken is a 400 problem naming the field, before any handler code runs. Texts
+ * are cleaned as they are read, one line unless {@code @MultiLine} (a message, the CSV import).
  */
 final class Bodies {
     private Bodies() {
@@ -35,10 +38,10 @@ final class Bodies {
     record Region(@NotBlank @Size(max = 120) String name, @Size(max = 50) List<@NotNull @Positive Long> managers) {
     }
 
-    record StoreImport(@NotNull String csv) {
+    record StoreImport(@NotNull @MultiLine String csv) {
     }
 
-    record Message(@NotBlank @Size(max = 2000) String body) {
+    record Message(@NotBlank @Size(max = 2000) @MultiLine String body) {
     }
 
     record Delegation(@NotBlank @Size(max = 64) String storeCode, @NotBlank @Size(max = 500) String reason) {
