@@ -1,6 +1,7 @@
 package org.entraide.localmanagers.internal;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -11,14 +12,18 @@ import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.StartFrom;
+import org.entraide.api.problem.ProblemException;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.jdbc.Sql;
+import org.entraide.localmanagers.internal.store.IdentityAccessLog;
 import org.entraide.localmanagers.internal.store.StoreSettings;
 import org.entraide.localmanagers.internal.store.Timeline;
 import org.entraide.localmanagers.internal.web.ManagerEndpoints;
 import org.entraide.localmanagers.internal.web.ManagerRoutes;
+import org.entraide.localmanagers.internal.web.PrivateEndpoints;
 
 /** The local-managers plugin's object graph, built from the core's services: in Karaf and in tests alike. */
 public final class LocalManagers {
@@ -32,8 +37,11 @@ public final class LocalManagers {
     public final Routing routing;
     public final Deadlines deadlines;
     public final ManagerEndpoints endpoints;
+    /** The private messages between a complainant and their manager. */
+    public final PrivateEndpoints parties;
     public final ManagerRoutes api;
     public final RouteBuilder background;
+    private final Transactions tx;
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
             EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
@@ -57,13 +65,15 @@ public final class LocalManagers {
     public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api,
                          Routing.Settings settings, Rankings.Formula formula, Mailer.Settings mail, long deadlinePeriodMillis,
                          Clock clock) {
+        this.tx = tx;
         migrator.migrate("localmanagers", LocalManagers.class.getClassLoader(), "db/localmanagers");
         this.mailer = new Mailer(tx, mail, clock);
         this.voices = new RegionalVoices(tx);
         this.routing = new Routing(tx, events, stores, timeline, settings, mailer, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
-        this.endpoints = new ManagerEndpoints(tx, events, stores, timeline, rankings, routing, formula, clock);
-        this.api = new ManagerRoutes(api, endpoints);
+        this.endpoints = new ManagerEndpoints(tx, stores, timeline, rankings, routing, formula, clock);
+        this.parties = new PrivateEndpoints(tx, events, clock);
+        this.api = new ManagerRoutes(api, endpoints, parties);
         this.background = new RouteBuilder() {
             @Override
             public void configure() {
@@ -75,5 +85,20 @@ public final class LocalManagers {
                     .process(e -> mailer.send(e.getContext()));
             }
         };
+    }
+
+    /**
+     * A page of the brand's log of readings of complainants' identities, newest first ({@code complaintId} null for
+     * all); empty when no brand has that slug, a 404 problem for a complaint of another brand.
+     */
+    public Optional<IdentityAccessLog.Page> identityAccess(String brand, Long complaintId, int limit, long offset) {
+        return tx.inTransaction(c -> {
+            Optional<Long> id = Sql.one(c, "SELECT id FROM brand WHERE slug = ?", rs -> rs.getLong(1), brand);
+            if (id.isPresent() && complaintId != null && Sql.count(c, "SELECT COUNT(*) FROM post WHERE id = ? AND brand_id = ? "
+                + "AND post_type = 'COMPLAINT'", complaintId, id.get()) == 0) {
+                throw ProblemException.notFound("no complaint " + complaintId + " in " + brand);
+            }
+            return id.map(b -> IdentityAccessLog.read(c, b, complaintId, limit, offset));
+        });
     }
 }

@@ -52,7 +52,7 @@ public class LocalManagersComponent {
         this.messageRules = r;
         LocalManagers m = plugin;
         if (m != null) {
-            m.endpoints.useMessageRules(r);
+            m.parties.useMessageRules(r);
         }
     }
 
@@ -61,7 +61,7 @@ public class LocalManagersComponent {
             messageRules = null;
             LocalManagers m = plugin;
             if (m != null) {
-                m.endpoints.useMessageRules(null);
+                m.parties.useMessageRules(null);
             }
         }
     }
@@ -71,7 +71,7 @@ public class LocalManagersComponent {
         LocalManagers started = new LocalManagers(tx, events, migrator, endpoints, settings(config), formula(config),
             mail(config), Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
         plugin = started;
-        started.endpoints.useMessageRules(messageRules);
+        started.parties.useMessageRules(messageRules);
         for (RoutesBuilder routes : List.of(started.background, started.api)) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
             registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
@@ -79,6 +79,8 @@ public class LocalManagersComponent {
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
         registrations.add(bundle.registerService(OfficialResponders.class, started.voices, null));
+        // for the entraide:identity-access shell command
+        registrations.add(bundle.registerService(LocalManagers.class, started, null));
     }
 
     @Modified

@@ -1,5 +1,6 @@
 package org.entraide.localmanagers.internal;
 
+import static org.entraide.core.internal.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -273,7 +274,7 @@ abstract class LocalManagerScenarios {
         timelineSteps.forEach(x -> steps.add(x.get("step").asText()));
         assertEquals(List.of("received", "sent-to-store", "escalated-region", "answered-region"), steps.subList(0, 4));
         assertEquals("réponse de la direction régionale", timelineSteps.get(3).get("label").get("fr").asText());
-        JsonNode lyon = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("stores").get(0);
+        JsonNode lyon = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("items").get(0);
         assertEquals(1, lyon.get("responded").asInt(), "the region's response is the complaint's first response: " + lyon);
         assertEquals(1.0, lyon.get("responseRate").asDouble());
         assertFalse(lyon.get("medianHoursToFirstResponse").isNull(), lyon.toString());
@@ -303,7 +304,7 @@ abstract class LocalManagerScenarios {
         complain("PARIS-BERCY", "Une seule réclamation à Paris");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
             count("SELECT COUNT(*) FROM lm_assignment WHERE evaluated_at IS NOT NULL") == 12);
-        JsonNode stores = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("stores");
+        JsonNode stores = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("items");
         JsonNode lyon = stores.get(0);
         assertEquals("LYON-PARTDIEU", lyon.get("storeCode").asText());
         assertEquals(1.0, lyon.get("responseRate").asDouble());
@@ -327,10 +328,10 @@ abstract class LocalManagerScenarios {
         JsonNode own = http.put(formula, admin, "{\"response\":1,\"rating\":0,\"resolution\":0,\"buyAgain\":0,\"minEvaluated\":5}").json();
         assertTrue(own.get("own").asBoolean(), own.toString());
         JsonNode ranked = http.get(DEMO + "/rankings/stores?period=30d", null).json();
-        assertEquals(10.0, ranked.get("stores").get(0).get("score").asDouble(), 1e-9, "10 x 1.0 response rate");
+        assertEquals(10.0, ranked.get("items").get(0).get("score").asDouble(), 1e-9, "10 x 1.0 response rate");
         assertEquals(1.0, ranked.get("formula").get("response").asDouble(), "the published formula is the brand's");
         assertFalse(http.put(formula, admin, "{}").json().get("own").asBoolean(), "back to the configured formula");
-        assertEquals(7.65, http.get(DEMO + "/rankings/stores?period=30d", null).json().get("stores").get(0).get("score").asDouble(), 1e-9);
+        assertEquals(7.65, http.get(DEMO + "/rankings/stores?period=30d", null).json().get("items").get(0).get("score").asDouble(), 1e-9);
     }
 
     @Test
@@ -508,7 +509,7 @@ abstract class LocalManagerScenarios {
         long id = complain("LYON-PARTDIEU", "Remboursement refusé");
         String messages = DEMO + "/complaints/" + id + "/messages";
         java.util.List<String> checked = new java.util.ArrayList<>();
-        plugin.endpoints.useMessageRules((brand, caller, text) -> {
+        plugin.parties.useMessageRules((brand, caller, text) -> {
             checked.add(caller.pseudonym());
             if (text.contains("menace")) {
                 throw new org.entraide.api.problem.ProblemException(422, "moderation-blocked", "Refused by moderation", "no", null,
@@ -523,7 +524,7 @@ abstract class LocalManagerScenarios {
         JsonNode items = http.get(messages, customer).json().get("items");
         assertEquals(2, items.size(), "the refused message is not stored");
         assertEquals("Je vous écris à [masqué].", items.get(0).get("body").asText());
-        plugin.endpoints.useMessageRules(null);
+        plugin.parties.useMessageRules(null);
     }
 
     @Test
@@ -567,5 +568,142 @@ abstract class LocalManagerScenarios {
         assertTrue(http.get(DEMO + "/complaints/" + id + "/timeline", null).raw().body().contains("rouverte par son auteur"));
         assertEquals(1, http.get(DEMO + "/managers/me/complaints", manager).json().get("items").size(), "back in the inbox");
         assertEquals(409, post(reopen, customer, "{}").status(), "open already");
+    }
+
+    /** Another brand with local managers on, its admin and one store: the ids a request must not reach from demo. */
+    private record OtherBrand(long adminId, String admin) {
+    }
+
+    private OtherBrand otherBrand() {
+        var brand = server.core.administration.createBrand("autre", "Autre Maison", "admin@autre.example", DemoSeeder.PASSWORD,
+            "Equipe-Autre");
+        String token = server.core.accounts.login("autre", "admin@autre.example", DemoSeeder.PASSWORD).token();
+        server.core.administration.saveStore(server.core.accounts.authenticate("Bearer " + token).orElseThrow(), brand,
+            new org.entraide.core.internal.brand.BrandAdministration.StoreData("AUTRE-NANTES", "Nantes", "Nantes", "44000",
+                47.2, -1.55));
+        assertEquals(200, http.put("/api/v1/brands/autre/features", token, "{\"local-managers\":true}").status());
+        long id = http.get("/api/v1/brands/autre/me", token).json().get("id").asLong();
+        return new OtherBrand(id, token);
+    }
+
+    @Test
+    void idsOfAnotherBrandAre404AndChangeNothing() {
+        OtherBrand other = otherBrand();
+        long id = complain("LYON-PARTDIEU", "Ticket de caisse illisible");
+        String week = "\"from\":\"2026-11-23T00:00:00Z\",\"to\":\"2026-11-30T00:00:00Z\"";
+        assertProblem(404, post(DEMO + "/managers/absences", admin, "{\"userId\":" + other.adminId() + "," + week + "}"),
+            "another brand's manager is nobody here");
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_absence"), "no absence recorded");
+        assertProblem(404, http.put(DEMO + "/regions/OUEST", admin, "{\"name\":\"Ouest\",\"managers\":[" + other.adminId() + "]}"),
+            "a region manager of another brand");
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_region"), "no region created");
+        assertProblem(404, http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ",\"managers\":["
+            + other.adminId() + "]}"), "a store manager of another brand");
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_store_manager"), "the store keeps its two managers");
+        assertEquals(200, http.put("/api/v1/brands/autre/regions/LOIRE", other.admin(), "{\"name\":\"Loire\"}").status());
+        assertProblem(404, http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ",\"region\":\"LOIRE\"}"),
+            "another brand's region");
+        assertProblem(404, http.put(DEMO + "/stores/AUTRE-NANTES/settings", admin, "{" + STANDARD_HOURS + "}"),
+            "another brand's store in the path");
+        assertProblem(404, post(DEMO + "/complaints/" + id + "/delegation", manager,
+            "{\"storeCode\":\"AUTRE-NANTES\",\"reason\":\"Ailleurs\"}"), "another brand's store in the body");
+        assertEquals(managerId, count("SELECT manager_id FROM lm_assignment WHERE complaint_id = ?", id), "still with the store");
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_store WHERE region_id IS NULL"), "the store has no region");
+        String autre = "/api/v1/brands/autre/complaints/" + id;
+        assertProblem(404, http.get(autre + "/timeline", null), "demo's complaint under another brand's URL");
+        assertProblem(404, http.get(autre + "/complainant", other.admin()), "demo's complaint under another brand's URL");
+        assertProblem(404, http.get(autre + "/messages", other.admin()), "demo's complaint under another brand's URL");
+        assertProblem(404, post(autre + "/handover", other.admin(), "{\"reason\":\"Siège\"}"), "demo's complaint elsewhere");
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_assignment WHERE level = 'CENTRAL'"), "not handed over");
+    }
+
+    @Test
+    void badBodiesAreProblemsNamingTheFieldNeverA500() {
+        String settings = DEMO + "/stores/LYON-PARTDIEU/settings";
+        Http.Response noHours = http.put(settings, admin, "{\"timeZone\":\"Europe/Paris\"}");
+        assertProblem(400, noHours, "settings without hours");
+        assertEquals("hours", noHours.json().get("errors").get(0).get("field").asText(), noHours.toString());
+        assertEquals(200, http.put(settings, admin, "{" + STANDARD_HOURS + ",\"closures\":null}").status(),
+            "no closures is no closure day");
+        Http.Response unknown = http.put(settings, admin, "{" + STANDARD_HOURS + ",\"hollidays\":[]}");
+        assertProblem(400, unknown, "an unknown field");
+        assertEquals("hollidays", unknown.json().get("errors").get(0).get("field").asText(), unknown.toString());
+        assertProblem(400, http.put(settings, admin, "{" + STANDARD_HOURS + ",\"managers\":\"all\"}"), "a wrong type");
+        assertProblem(400, http.put(settings, admin, "{\"hours\":{\"MONDAY\":[null]}}"), "a null interval");
+        assertProblem(400, http.put(settings, admin, "[]"), "not an object");
+        Http.Response zone = http.put(settings, admin, "{" + STANDARD_HOURS.replace("Europe/Paris", "Mars/Olympus") + "}");
+        assertProblem(400, zone, "an unknown time zone");
+        assertEquals("timeZone", zone.json().get("errors").get(0).get("field").asText(), zone.toString());
+        Http.Response closure = http.put(settings, admin, "{" + STANDARD_HOURS + ",\"closures\":[\"Noël\"]}");
+        assertEquals("closures", closure.json().get("errors").get(0).get("field").asText(), closure.toString());
+        assertProblem(400, http.put(settings, admin, "{\"hours\":{\"MONDAY\":[\"19:00-09:00\"]}}"), "an interval backwards");
+        assertProblem(400, post(DEMO + "/managers/absences", manager, "{\"from\":\"2026-11-23T00:00:00Z\"}"), "no end");
+        assertProblem(400, http.put(DEMO + "/regions/SUD", admin, "{\"managers\":[]}"), "a region without a name");
+        assertProblem(400, http.put(DEMO + "/managers/deadlines", admin, "{\"firstResponse\":2}"), "a misspelt field");
+        assertProblem(400, http.put(DEMO + "/rankings/formula", admin, "{\"response\":\"1\"}"), "a weight as text");
+        assertProblem(400, post(DEMO + "/stores/import", admin, "{\"csv\":12}"), "a CSV as a number");
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_store_manager"), "nothing stored was lost");
+    }
+
+    @Test
+    void unknownIdsAre404UnknownQueryParametersAre400AndListsArePaged() {
+        assertProblem(404, http.get(DEMO + "/complaints/999999/timeline", null), "no such complaint");
+        assertProblem(404, http.get(DEMO + "/complaints/999999/messages", customer), "no such complaint");
+        assertProblem(404, http.get(DEMO + "/complaints/999999/complainant", manager), "no such complaint");
+        assertProblem(404, post(DEMO + "/complaints/999999/handover", manager, "{\"reason\":\"Siège\"}"), "no such complaint");
+        assertProblem(404, post(DEMO + "/complaints/999999/delegation", manager,
+            "{\"storeCode\":\"PARIS-BERCY\",\"reason\":\"Ailleurs\"}"), "no such complaint");
+        assertProblem(404, http.put(DEMO + "/stores/NOWHERE/settings", admin, "{" + STANDARD_HOURS + "}"), "no such store");
+        assertProblem(404, http.get(DEMO + "/managers/identity-access?complaintId=999999", admin), "no such complaint");
+        Http.Response misspelt = http.get(DEMO + "/managers/me/complaints?pgae=2", manager);
+        assertProblem(400, misspelt, "a misspelt query parameter");
+        assertEquals("pgae", misspelt.json().get("errors").get(0).get("field").asText());
+        assertProblem(400, http.get(DEMO + "/rankings/stores?period=30d&sort=score", null), "an unknown parameter");
+
+        complain("LYON-PARTDIEU", "Première réclamation");
+        complain("LYON-PARTDIEU", "Deuxième réclamation");
+        JsonNode page = http.get(DEMO + "/managers/me/complaints?page=2&size=1", manager).json();
+        assertEquals(2, page.get("total").asInt(), page.toString());
+        assertEquals(2, page.get("page").asInt());
+        assertEquals(1, page.get("size").asInt());
+        assertEquals(1, page.get("items").size());
+        for (String list : List.of("/stores/search?q=lyon", "/rankings/stores")) {
+            JsonNode l = http.get(DEMO + list, null).json();
+            assertTrue(l.has("items") && l.has("total") && l.has("page") && l.has("size"), list + ": " + l);
+        }
+    }
+
+    @Test
+    void onlyTheTwoPartiesReadPrivateMessagesAndAdminsReadTheRevealLog() {
+        long id = complain("LYON-PARTDIEU", "Échange privé");
+        String messages = DEMO + "/complaints/" + id + "/messages";
+        assertEquals(201, post(messages, manager, Http.json("body", "Votre numéro de commande ?")).status());
+        assertProblem(403, http.get(messages, admin), "a brand admin does not read the parties' messages");
+        assertProblem(403, post(messages, admin, Http.json("body", "Le siège s'en mêle")), "nor writes in them");
+        JsonNode read = http.get(messages, customer).json();
+        assertEquals(1, read.get("total").asInt(), read.toString());
+
+        String log = DEMO + "/managers/identity-access";
+        assertEquals(0, http.get(log, admin).json().get("total").asInt(), "nobody read it yet");
+        assertEquals(200, http.get(DEMO + "/complaints/" + id + "/complainant", manager).status());
+        assertEquals(200, http.get(DEMO + "/complaints/" + id + "/complainant", manager).status());
+        JsonNode entries = http.get(log + "?size=1", admin).json();
+        assertEquals(2, entries.get("total").asInt(), entries.toString());
+        JsonNode last = entries.get("items").get(0);
+        assertEquals(id, last.get("complaintId").asLong());
+        assertEquals(managerId, last.get("readerId").asLong());
+        assertEquals("LYON-PARTDIEU", last.get("store").asText());
+        assertFalse(entries.toString().contains("customer@demo.example"), "the log never names the complainant");
+        assertEquals(2, http.get(log + "?complaintId=" + id, admin).json().get("total").asInt());
+        assertProblem(403, http.get(log, manager), "brand admins only");
+        String shell = org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "demo", null);
+        assertTrue(shell.contains("2 reading(s) in all") && shell.contains("#" + managerId) && shell.contains("LYON-PARTDIEU"),
+            "the shell command lists the same log: " + shell);
+        assertFalse(shell.contains("customer@demo.example"), shell);
+        assertTrue(org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "nowhere", null)
+            .contains("No brand 'nowhere'"));
+        otherBrand();
+        String elsewhere = org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "autre", id);
+        assertTrue(elsewhere.contains("no complaint " + id), "demo's complaint is none in another brand: " + elsewhere);
     }
 }

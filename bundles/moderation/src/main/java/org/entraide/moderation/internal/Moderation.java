@@ -20,6 +20,7 @@ import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.moderation.internal.rules.Engine;
 import org.entraide.moderation.internal.store.Audit;
+import org.entraide.moderation.internal.store.ComplainantPrivacy;
 import org.entraide.moderation.internal.store.Flags;
 import org.entraide.moderation.internal.store.HeldVerdicts;
 import org.entraide.moderation.internal.store.ReviewQueue;
@@ -76,7 +77,7 @@ public final class Moderation {
         this.ruleSetImport = new RuleSetImport(tx, ruleSets, audit, clock);
         this.ruleSetFiles = new RuleSetFiles(ruleSetImport, settings.ruleSetsDir());
         this.routes = new ModerationRoutes(endpoints, new ModerationEndpoints(tx, ruleSets, engine, audit, clock),
-            new ReviewEndpoints(tx, review, new QueueView(queue, reputation), audit, sanctions, clock));
+            new ReviewEndpoints(tx, review, new QueueView(queue, reputation), audit, sanctions, new ComplainantPrivacy(), clock));
         long period = settings.reminderPeriod().toMillis();
         this.background = new RouteBuilder() {
             @Override

@@ -1,5 +1,6 @@
 package org.entraide.moderation.internal;
 
+import static org.entraide.core.internal.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,7 +126,7 @@ abstract class ModerationScenarios {
 
     @Test
     void ruleSetsAreValidatedVersionedAndApplied() {
-        JsonNode sets = http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets");
+        JsonNode sets = http.get(DEMO + "/moderation/rulesets", moderator).json().get("items");
         assertEquals(RuleSets.shipped().size(), sets.size(), "the shipped rule sets, installed for the brand");
         Http.Response invalid = post(DEMO + "/moderation/rulesets", moderator, "{\"name\":\"x\",\"active\":true,\"rules\":"
             + "[{\"name\":\"bad\",\"action\":\"HOLD\",\"condition\":{\"type\":\"regex\",\"pattern\":\"(oops\"},"
@@ -226,7 +227,7 @@ abstract class ModerationScenarios {
         assertEquals("Vendeur pénible mais serviable", shown.get("title").asText());
         assertEquals("Ce vendeur était pénible, mais il a fini par m'aider.", shown.get("body").asText());
         JsonNode edit = null;
-        for (JsonNode e : http.get(DEMO + "/moderation/audit?action=EDIT", moderator).json().get("entries")) {
+        for (JsonNode e : http.get(DEMO + "/moderation/audit?action=EDIT", moderator).json().get("items")) {
             edit = e.get("postId").asLong() == held ? e.get("edit") : edit;
         }
         assertEquals("Vendeur pénible", edit.get("titleBefore").asText(), String.valueOf(edit));
@@ -418,7 +419,7 @@ abstract class ModerationScenarios {
         assertEquals(200, http.get(DEMO + "/complaints/" + id, null).status(), "still published until a moderator decides");
         JsonNode item = waitForItem(id);
         assertEquals("REQUEST", item.get("source").asText());
-        JsonNode perStore = http.get(DEMO + "/moderation/requests", admin).json().get("stores");
+        JsonNode perStore = http.get(DEMO + "/moderation/requests", admin).json().get("items");
         assertEquals("LYON-PARTDIEU", perStore.get(0).get("store").asText());
         assertEquals(1, perStore.get(0).get("requests").asInt());
         assertEquals(403, http.get(DEMO + "/moderation/requests", manager).status());
@@ -484,7 +485,7 @@ abstract class ModerationScenarios {
     @Test
     void ruleSetsShippedLaterAreInstalledOnceForBrandsSeededBefore() {
         int shipped = RuleSets.shipped().size();
-        assertEquals(shipped, http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets").size());
+        assertEquals(shipped, http.get(DEMO + "/moderation/rulesets", moderator).json().get("items").size());
         // a brand seeded before the threats rule set shipped: as the V5 migration leaves it
         server.core.db.inTransaction(c -> {
             long id = Sql.one(c, "SELECT id FROM moderation_ruleset WHERE name = 'Menaces / Threats'", rs -> rs.getLong(1))
@@ -496,11 +497,11 @@ abstract class ModerationScenarios {
         assertEquals("HOLD", post(DEMO + "/moderation/dry-run", moderator,
             "{\"body\":\"je vais lui casser la gueule\",\"type\":\"QUESTION\"}").json().get("decision").asText(),
             "read once more: the rule set shipped later is installed");
-        assertEquals(shipped, http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets").size());
+        assertEquals(shipped, http.get(DEMO + "/moderation/rulesets", moderator).json().get("items").size());
         assertEquals(1, count("SELECT COUNT(*) FROM moderation_ruleset WHERE name = 'Menaces / Threats'"), "once");
         // a brand that removed a shipped rule set does not get it back
         server.core.db.inTransaction(c -> Sql.update(c, "DELETE FROM moderation_ruleset WHERE name = 'Liens / Links'"));
-        assertEquals(shipped - 1, http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets").size());
+        assertEquals(shipped - 1, http.get(DEMO + "/moderation/rulesets", moderator).json().get("items").size());
     }
 
     @Test
@@ -596,5 +597,141 @@ abstract class ModerationScenarios {
         org.entraide.api.problem.ProblemException silenced = org.junit.jupiter.api.Assertions.assertThrows(
             org.entraide.api.problem.ProblemException.class, () -> moderation.messages.check(brand, member, "Bonjour"));
         assertEquals(403, silenced.status(), "sanctions apply to private messages");
+    }
+
+    private static String field(Http.Response r) {
+        return r.json().get("errors").get(0).get("field").asText();
+    }
+
+    /** The admin token of another brand with moderation on. */
+    private String otherBrandAdmin() {
+        server.core.administration.createBrand("autre", "Autre Maison", "admin@autre.example", DemoSeeder.PASSWORD, "Equipe-Autre");
+        String token = server.core.accounts.login("autre", "admin@autre.example", DemoSeeder.PASSWORD).token();
+        assertEquals(200, http.put("/api/v1/brands/autre/features", token, "{\"moderation\":true}").status());
+        return token;
+    }
+
+    @Test
+    void idsOfAnotherBrandAre404AndChangeNothing() {
+        String other = otherBrandAdmin();
+        long otherAdminId = http.get("/api/v1/brands/autre/me", other).json().get("id").asLong();
+        String autre = "/api/v1/brands/autre/moderation";
+        assertProblem(404, post(DEMO + "/moderation/sanctions", moderator, "{\"userId\":" + otherAdminId
+            + ",\"kind\":\"SUSPENSION\",\"reason\":\"Ailleurs\"}"), "another brand's member");
+        assertEquals(0, count("SELECT COUNT(*) FROM moderation_sanction"), "nobody sanctioned");
+        assertProblem(404, http.get(DEMO + "/moderation/sanctions?userId=" + otherAdminId, moderator), "another brand's member");
+
+        long demoSet = http.get(DEMO + "/moderation/rulesets", moderator).json().get("items").get(0).get("id").asLong();
+        String versionsOfDemoSet = "SELECT COUNT(*) FROM moderation_ruleset_version WHERE ruleset_id = " + demoSet;
+        long versions = count(versionsOfDemoSet);
+        assertProblem(404, http.get(autre + "/rulesets/" + demoSet, other), "demo's rule set under another brand");
+        assertProblem(404, http.put(autre + "/rulesets/" + demoSet, other, "{\"name\":\"Pris\",\"active\":false,\"rules\":"
+            + "[{\"name\":\"tag-links\",\"action\":\"TAG\",\"condition\":{\"type\":\"links\",\"max\":0},"
+            + "\"reason\":{\"fr\":\"x\",\"en\":\"x\"}}]}"), "demo's rule set changed from another brand");
+        assertProblem(404, post(autre + "/dry-run", other, "{\"body\":\"texte\",\"ruleSetId\":" + demoSet + "}"),
+            "demo's rule set tried from another brand");
+
+        long held = ask(customer, "Vendeur odieux", "Ce vendeur est un connard.").json().get("id").asLong();
+        long item = waitForItem(held).get("id").asLong();
+        assertProblem(404, post(autre + "/queue/" + item + "/claim", other, "{}"), "demo's item claimed elsewhere");
+        assertProblem(404, post(autre + "/queue/" + item + "/decision", other, "{\"decision\":\"approve\"}"),
+            "demo's item decided elsewhere");
+        assertProblem(404, post("/api/v1/brands/autre/posts/" + held + "/flags", other, "{\"reason\":\"spam\"}"),
+            "demo's post flagged elsewhere");
+        assertProblem(404, post("/api/v1/brands/autre/complaints/" + held + "/moderation-requests", other,
+            "{\"category\":\"duplicate\"}"), "demo's post in a request elsewhere");
+        post(DEMO + "/moderation/queue/" + item + "/decision", moderator, "{\"decision\":\"reject\",\"reasonCode\":\"abuse\"}");
+        Http.Response appeal = post(DEMO + "/moderation/appeals", customer, "{\"subject\":\"ITEM\",\"id\":" + item
+            + ",\"statement\":\"Citation\"}");
+        assertProblem(404, post(autre + "/appeals/" + appeal.json().get("id").asLong() + "/decision", other,
+            "{\"outcome\":\"overturn\",\"reason\":\"Ailleurs\"}"), "demo's appeal decided elsewhere");
+        assertProblem(404, post(autre + "/appeals", other, "{\"subject\":\"ITEM\",\"id\":" + item
+            + ",\"statement\":\"Pas chez nous\"}"), "demo's decision appealed elsewhere");
+        String shell = new org.entraide.moderation.internal.shell.CommandLine(moderation, "autre").deactivating(demoSet).run();
+        assertTrue(shell.contains("no rule set " + demoSet), "the shell resolves the id in its brand too: " + shell);
+        assertEquals(versions, count(versionsOfDemoSet), "demo's rule set did not change");
+        assertEquals(0, count("SELECT COUNT(*) FROM moderation_flag"), "no flag");
+        assertEquals("REJECTED", http.get(DEMO + "/moderation/queue?status=DECIDED", moderator).json().get("items").get(0)
+            .get("decision").asText(), "decided once, in demo");
+        assertEquals(1, count("SELECT COUNT(*) FROM moderation_appeal WHERE decided_at IS NULL"), "the appeal still waits");
+    }
+
+    @Test
+    void bodiesAreValidatedRecordsUnknownFieldsAndParametersAre400AndListsArePaged() {
+        long held = ask(customer, "Vendeur odieux", "Ce vendeur est un connard.").json().get("id").asLong();
+        long item = waitForItem(held).get("id").asLong();
+        Http.Response unknown = post(DEMO + "/moderation/queue/" + item + "/decision", moderator,
+            "{\"decision\":\"approve\",\"comment\":\"ok\"}");
+        assertProblem(400, unknown, "an unknown field");
+        assertEquals("comment", field(unknown));
+        Http.Response wrongType = post(DEMO + "/moderation/queue/" + item + "/decision", moderator, "{\"decision\":true}");
+        assertProblem(400, wrongType, "a wrong type");
+        assertEquals("decision", field(wrongType));
+        assertProblem(400, post(DEMO + "/moderation/sanctions", moderator, "{\"kind\":\"WARNING\",\"reason\":\"x\"}"),
+            "no userId");
+        assertProblem(400, post(DEMO + "/moderation/dry-run", moderator, "{\"body\":\"x\",\"ruleSet\":1}"), "misspelt");
+        Http.Response rule = post(DEMO + "/moderation/rulesets", moderator, "{\"name\":\"Liens\",\"active\":true,\"rules\":"
+            + "[{\"name\":\"r\",\"action\":\"TAG\",\"colour\":\"red\",\"condition\":{\"type\":\"links\",\"max\":0},"
+            + "\"reason\":{\"fr\":\"x\",\"en\":\"x\"}}]}");
+        assertProblem(400, rule, "an unknown field in a rule");
+        assertEquals("rules[0].colour", field(rule));
+        assertEquals("OPEN", http.get(DEMO + "/moderation/queue?status=OPEN", moderator).json().get("items").get(0)
+            .get("status").asText(), "nothing decided by a refused body");
+
+        Http.Response misspelt = http.get(DEMO + "/moderation/queue?stauts=OPEN", moderator);
+        assertProblem(400, misspelt, "a misspelt parameter");
+        assertEquals("stauts", field(misspelt));
+        assertProblem(400, http.get(DEMO + "/moderation/sanctions", moderator), "whose sanctions?");
+        assertProblem(404, http.get(DEMO + "/moderation/sanctions?userId=999999", moderator), "no such member");
+        assertProblem(404, post(DEMO + "/moderation/queue/999999/claim", moderator, "{}"), "no such item");
+        assertProblem(404, http.get(DEMO + "/moderation/rulesets/999999", moderator), "no such rule set");
+        for (String list : List.of("/moderation/rulesets", "/moderation/queue", "/moderation/audit", "/moderation/appeals")) {
+            JsonNode l = http.get(DEMO + list, moderator).json();
+            assertTrue(l.has("items") && l.has("total") && l.has("page") && l.has("size"), list + ": " + l);
+        }
+        JsonNode one = http.get(DEMO + "/moderation/rulesets?size=1&page=2", moderator).json();
+        assertEquals(1, one.get("items").size(), one.toString());
+        assertEquals(RuleSets.shipped().size(), one.get("total").asInt(), "every shipped rule set");
+    }
+
+    @Test
+    void appealsAndTheAuditLogDoNotTieAComplaintToItsAuthorUnlessTheBrandAllowsItLogged() {
+        String manager = login("manager@demo.example");
+        long customerId = http.get(DEMO + "/me", customer).json().get("id").asLong();
+        long complaint = post(DEMO + "/complaints", customer, Http.json("title", "Accueil glacial", "body",
+            "Le personnel ne dit même pas bonjour.", "storeCode", "LYON-PARTDIEU")).json().get("id").asLong();
+        assertEquals(201, post(DEMO + "/complaints/" + complaint + "/moderation-requests", manager,
+            "{\"category\":\"not-about-store\"}").status());
+        long item = waitForItem(complaint).get("id").asLong();
+        assertEquals(200, post(DEMO + "/moderation/queue/" + item + "/decision", moderator,
+            "{\"decision\":\"reject\",\"reasonCode\":\"not-about-store\"}").status());
+        assertEquals(201, post(DEMO + "/moderation/appeals", customer, "{\"subject\":\"ITEM\",\"id\":" + item
+            + ",\"statement\":\"C'était bien ce magasin\"}").status());
+
+        JsonNode appeal = http.get(DEMO + "/moderation/appeals", admin).json().get("items").get(0);
+        assertFalse(appeal.has("appellantId"), "no appellant's id next to a complaint: " + appeal);
+        assertTrue(appeal.get("aboutComplaint").asBoolean());
+        JsonNode line = appealLine();
+        assertTrue(line.get("actorId").isNull() && line.get("actorIsComplainant").asBoolean(), "the audit log neither: " + line);
+        String csv = http.get(DEMO + "/moderation/audit?format=csv&action=APPEAL", moderator).raw().body();
+        assertFalse(csv.contains("," + customerId + ",APPEAL"), csv);
+        assertEquals(0, http.get(DEMO + "/moderation/identity-access", admin).json().get("total").asInt());
+
+        assertFalse(http.get(DEMO + "/moderation/settings", moderator).json().get("revealComplainantsInAppeals").asBoolean(),
+            "off by default");
+        assertProblem(403, http.put(DEMO + "/moderation/settings", moderator, "{\"revealComplainantsInAppeals\":true}"),
+            "brand admins decide");
+        assertEquals(200, http.put(DEMO + "/moderation/settings", admin, "{\"revealComplainantsInAppeals\":true}").status());
+        assertEquals(customerId, http.get(DEMO + "/moderation/appeals", moderator).json().get("items").get(0)
+            .get("appellantId").asLong(), "the brand allows it");
+        assertEquals(customerId, appealLine().get("actorId").asLong());
+        JsonNode log = http.get(DEMO + "/moderation/identity-access", admin).json();
+        assertEquals(2, log.get("total").asInt(), "each showing is logged: " + log);
+        assertEquals(complaint, log.get("items").get(0).get("complaintId").asLong());
+        assertProblem(403, http.get(DEMO + "/moderation/identity-access", moderator), "brand admins read the log");
+    }
+
+    private JsonNode appealLine() {
+        return http.get(DEMO + "/moderation/audit?action=APPEAL", moderator).json().get("items").get(0);
     }
 }

@@ -24,8 +24,9 @@ final class AdminConsole extends PageSupport {
     }
 
     /**
-     * The central team's dashboard: late complaints, open ones by level, stores by score and the monthly trend
-     * (local managers); store managers' moderation requests per store and this month's moderation counts
+     * The central team's dashboard: late complaints, open ones by level, stores by score, the monthly trend and
+     * the log of readings of complainants' identities (local managers, and moderation's when a brand lets
+     * moderators see appellants); store managers' moderation requests per store and this month's moderation counts
      * (moderation). Each part appears with its capability.
      */
     WebReply dashboard(Visit visit, JsonNode brand, Matcher path) {
@@ -37,9 +38,18 @@ final class AdminConsole extends PageSupport {
         if (board != null) {
             model.put("board", Models.plain(board, visit));
         }
+        JsonNode reveals = api.optional(brandPath(visit) + "/managers/identity-access?size=50", visit.token());
+        if (reveals != null) {
+            model.put("reveals", Models.list(reveals, visit));
+            model.put("revealTotal", reveals.path("total").asLong());
+        }
+        JsonNode shown = api.optional(brandPath(visit) + "/moderation/identity-access?size=50", visit.token());
+        if (shown != null) {
+            model.put("moderationReveals", Models.list(shown, visit));
+        }
         JsonNode requests = api.optional(brandPath(visit) + "/moderation/requests", visit.token());
         if (requests != null) {
-            model.put("requests", Models.list(requests.path("stores"), visit));
+            model.put("requests", Models.list(requests, visit));
         }
         JsonNode transparency = api.optional(brandPath(visit) + "/moderation/transparency", visit.token());
         if (transparency != null) {

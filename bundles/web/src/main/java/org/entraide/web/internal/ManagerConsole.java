@@ -50,7 +50,7 @@ final class ManagerConsole extends PageSupport {
         me.path("stores").forEach(s -> mine.add(s.asText()));
         List<Map<String, Object>> rows = new ArrayList<>();
         if (stores != null) {
-            for (JsonNode s : stores.path("stores")) {
+            for (JsonNode s : stores.path("items")) {
                 if (mine.contains(s.path("storeCode").asText())) {
                     rows.add(Models.plain(s, visit));
                 }

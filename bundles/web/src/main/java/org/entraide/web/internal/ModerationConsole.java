@@ -200,7 +200,7 @@ final class ModerationConsole extends PageSupport {
             return message(visit, brand, 403, "moderation.forbidden");
         }
         List<Map<String, Object>> list = new ArrayList<>();
-        for (JsonNode s : sets.path("ruleSets")) {
+        for (JsonNode s : sets.path("items")) {
             Map<String, Object> m = Models.plain(s, visit);
             String key = String.valueOf(s.path("id").asLong());
             try {

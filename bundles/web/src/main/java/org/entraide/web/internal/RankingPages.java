@@ -25,7 +25,7 @@ final class RankingPages extends PageSupport {
         Map<String, Object> model = new HashMap<>();
         model.put("period", period);
         model.put("periods", PERIODS);
-        model.put("stores", Models.list(stores.path("stores"), visit));
+        model.put("stores", Models.list(stores.path("items"), visit));
         model.put("whole", Models.plain(whole.path("brand"), visit));
         model.put("formula", Models.plain(stores.path("formula"), visit));
         model.put("canonical", visit.base() + "/rankings");
@@ -51,7 +51,7 @@ final class RankingPages extends PageSupport {
         model.put("periods", PERIODS);
         JsonNode ranking = api.optional(brandPath(visit) + "/rankings/stores?period=" + period, null);
         if (ranking != null) {
-            for (JsonNode s : ranking.path("stores")) {
+            for (JsonNode s : ranking.path("items")) {
                 if (s.path("storeCode").asText().equals(code)) {
                     model.put("figures", Models.plain(s, visit));
                 }

@@ -180,7 +180,7 @@ abstract class ConsoleScenarios extends WebTestBase {
         HttpResponse<String> page = moderator.get("/b/demo/moderation/rulesets");
         assertEquals(200, page.statusCode(), page.body());
         JsonNode first = http.get("/api/v1/brands/demo/moderation/rulesets", community.demo("moderator").token()).json()
-            .get("ruleSets").get(0);
+            .get("items").get(0);
         long id = first.get("id").asLong();
         HttpResponse<String> broken = moderator.post("/b/demo/moderation/rulesets", Map.of("id", String.valueOf(id), "definition", "{not json"));
         assertEquals(422, broken.statusCode());
@@ -431,6 +431,18 @@ abstract class ConsoleScenarios extends WebTestBase {
         assertEquals(200, board.statusCode(), board.body());
         assertTrue(board.body().contains("Complaints past their deadline") && board.body().contains("Month by month"), board.body());
         assertTrue(board.body().matches("(?s).*<th scope=\"row\">LYON-PARTDIEU</th><td>1</td>.*"), "requests per store: " + board.body());
+        assertTrue(board.body().contains("Who read a complainant&#39;s identity"), "the reveal log's section: " + board.body());
+        assertEquals(200, http.get("/api/v1/brands/demo/complaints/" + id + "/complainant", community.demo("manager").token()).status());
+        String logged = signedIn("admin").get("/b/demo/admin/dashboard").body();
+        assertTrue(logged.contains("/b/demo/complaints/" + id + "\">#" + id + "</a>") && !logged.contains("customer@demo.example"),
+            "the reading is listed, the complainant is not named: " + logged);
+        long moderatorId = community.demo("moderator").id();
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c, "INSERT INTO moderation_identity_access (brand_id, "
+            + "complaint_id, user_id, purpose, at_time) VALUES (?, ?, ?, 'appeal', ?)", server.core.brands.find("demo").orElseThrow()
+            .id(), id, moderatorId, java.time.Instant.now()));
+        String shown = signedIn("admin").get("/b/demo/admin/dashboard").body();
+        assertTrue(shown.contains("Complainants shown to moderators") && shown.contains("<td>Appeal</td>"),
+            "moderation's showings are listed too: " + shown);
     }
 
     @Test

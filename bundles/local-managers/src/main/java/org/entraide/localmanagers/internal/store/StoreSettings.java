@@ -52,13 +52,27 @@ public final class StoreSettings {
             .orElse(null);
     }
 
-    /** Validates and builds opening hours: {"MONDAY": ["09:00-12:30", ...]}; an IllegalArgumentException names the fault. */
+    /** A fault in a store's settings, with the field it is in ({@code timeZone}, {@code hours} or {@code closures}). */
+    public static final class Invalid extends IllegalArgumentException {
+        private final String field;
+
+        Invalid(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** Validates and builds opening hours: {"MONDAY": ["09:00-12:30", ...]}; an {@link Invalid} names the fault. */
     public static OpeningHours parse(String zone, Map<String, List<String>> week, List<String> closures) {
         ZoneId z;
         try {
             z = ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown time zone '" + zone + "'");
+            throw new Invalid("timeZone", "unknown time zone '" + zone + "'");
         }
         Map<DayOfWeek, List<OpeningHours.Interval>> w = new EnumMap<>(DayOfWeek.class);
         for (var e : week.entrySet()) {
@@ -66,14 +80,14 @@ public final class StoreSettings {
             try {
                 day = DayOfWeek.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException bad) {
-                throw new IllegalArgumentException("unknown day '" + e.getKey() + "'");
+                throw new Invalid("hours", "unknown day '" + e.getKey() + "'");
             }
             List<OpeningHours.Interval> list = new ArrayList<>();
             for (String s : e.getValue()) {
                 try {
                     list.add(OpeningHours.Interval.parse(s));
                 } catch (java.time.format.DateTimeParseException bad) {
-                    throw new IllegalArgumentException("an interval is HH:MM-HH:MM: " + s);
+                    throw new Invalid("hours", "an interval is HH:MM-HH:MM: " + s);
                 }
             }
             w.put(day, list);
@@ -83,7 +97,7 @@ public final class StoreSettings {
             try {
                 days.add(LocalDate.parse(d));
             } catch (java.time.format.DateTimeParseException bad) {
-                throw new IllegalArgumentException("a closure day is YYYY-MM-DD: " + d);
+                throw new Invalid("closures", "a closure day is YYYY-MM-DD: " + d);
             }
         }
         return new OpeningHours(z, w, days);

@@ -3,49 +3,41 @@ package org.entraide.localmanagers.internal.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Paging;
 import org.entraide.localmanagers.internal.Rankings;
 import org.entraide.localmanagers.internal.hours.OpeningHours;
 import org.entraide.localmanagers.internal.store.StoreSettings;
-import org.entraide.localmanagers.internal.store.Timeline;
 import org.entraide.jdbc.Sql;
 
 /**
- * The manager's profile and inbox, the complaint's public timeline, the complainant's e-mail for the assigned
- * manager (every access logged), store and region settings for brand admins, absences, and the public rankings.
+ * The manager's profile and inbox, the complaint's public timeline, delegation and hand-over, store and region
+ * settings for brand admins, absences, deadlines and the public rankings. Every id of a request is resolved inside
+ * the URL's brand ({@link Complaints}): another brand's is a 404, and nothing changes.
  */
 public final class ManagerEndpoints {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Transactions tx;
     private final StoreSettings stores;
-    private final Timeline timeline;
+    private final org.entraide.localmanagers.internal.store.Timeline timeline;
     private final Rankings rankings;
     private final Clock clock;
     private final org.entraide.localmanagers.internal.Routing routing;
-    private final org.entraide.api.event.EventLog events;
     private volatile Rankings.Formula formula;
 
-    public ManagerEndpoints(Transactions tx, org.entraide.api.event.EventLog events, StoreSettings stores, Timeline timeline,
+    public ManagerEndpoints(Transactions tx, StoreSettings stores, org.entraide.localmanagers.internal.store.Timeline timeline,
                             Rankings rankings, org.entraide.localmanagers.internal.Routing routing, Rankings.Formula formula,
                             Clock clock) {
-        this.events = events;
         this.routing = routing;
         this.tx = tx;
         this.stores = stores;
@@ -60,7 +52,7 @@ public final class ManagerEndpoints {
     }
 
     ApiResult me(ApiCall call) {
-        Caller caller = member(call);
+        Caller caller = Callers.member(call);
         return ApiResult.ok(tx.inTransaction(c -> Map.of("userId", caller.userId(),
             "stores", Sql.list(c, "SELECT s.code FROM store s WHERE s.brand_id = ? AND (s.id IN (SELECT store_id FROM store_manager "
                 + "WHERE user_id = ?) OR s.id IN (SELECT store_id FROM lm_store_manager WHERE user_id = ?)) ORDER BY s.code",
@@ -72,15 +64,17 @@ public final class ManagerEndpoints {
 
     /** Complaints assigned to the caller, and those escalated to a region they manage, soonest deadline first. */
     ApiResult inbox(ApiCall call) {
-        Caller caller = member(call);
+        Caller caller = Callers.member(call);
+        Paging paging = Paging.of(call);
         Instant now = clock.instant();
+        String mine = "FROM lm_assignment a JOIN post p ON p.id = a.complaint_id JOIN store s ON s.id = a.store_id "
+            + "WHERE a.brand_id = ? AND (a.manager_id = ? OR (a.level <> 'STORE' AND a.store_id IN (SELECT st.store_id "
+            + "FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id WHERE m.user_id = ?)))";
+        long brand = call.brand().id();
         return ApiResult.ok(tx.inTransaction(c -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            Sql.list(c, "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at, p.title, p.complaint_status, s.code "
-                + "FROM lm_assignment a JOIN post p ON p.id = a.complaint_id JOIN store s ON s.id = a.store_id "
-                + "WHERE a.brand_id = ? AND (a.manager_id = ? OR (a.level <> 'STORE' AND a.store_id IN (SELECT st.store_id "
-                + "FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id WHERE m.user_id = ?))) "
-                + "ORDER BY a.responded_at NULLS FIRST, a.due_at", rs -> {
+            List<Map<String, Object>> items = Sql.list(c, "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at, "
+                + "p.title, p.complaint_status, s.code " + mine + " ORDER BY a.responded_at NULLS FIRST, a.due_at, a.complaint_id "
+                + "LIMIT ? OFFSET ?", rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     long storeId = rs.getLong("store_id");
                     Instant due = Sql.instant(rs, "due_at");
@@ -96,18 +90,17 @@ public final class ManagerEndpoints {
                         : h.openingBetween(due, now).negated();
                     m.put("openingMinutesLeft", left.toMinutes());
                     m.put("late", !answered && now.isAfter(due));
-                    items.add(m);
-                    return null;
-                }, call.brand().id(), caller.userId(), caller.userId());
-            return Map.of("items", items);
+                    return m;
+                }, brand, caller.userId(), caller.userId(), paging.size(), paging.offset());
+            return paging.answer(items, Sql.count(c, "SELECT COUNT(*) " + mine, brand, caller.userId(), caller.userId()));
         }));
     }
 
     ApiResult timeline(ApiCall call) {
         long id = call.pathId("id");
         return ApiResult.ok(tx.inTransaction(c -> {
-            complaintOf(c, call.brand().id(), id);
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            Complaints.published(c, call.brand().id(), id);
+            Map<String, Object> out = new LinkedHashMap<>();
             out.put("complaintId", id);
             out.put("steps", timeline.of(c, id));
             // the deadline the complainant can expect a first response by, while none came
@@ -118,108 +111,27 @@ public final class ManagerEndpoints {
         }));
     }
 
-    ApiResult complainant(ApiCall call) {
-        Caller caller = member(call);
-        long id = call.pathId("id");
-        return ApiResult.ok(tx.inTransaction(c -> {
-            complaintOf(c, call.brand().id(), id);
-            long assigned = Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND manager_id = ?", id,
-                caller.userId());
-            if (assigned == 0) {
-                throw ProblemException.forbidden("only the manager the complaint is assigned to sees who filed it");
-            }
-            String email = Sql.one(c, "SELECT u.email FROM post p JOIN app_user u ON u.id = p.author_id WHERE p.id = ?",
-                rs -> rs.getString(1), id).orElseThrow();
-            Sql.update(c, "INSERT INTO lm_identity_access (complaint_id, user_id, at_time) VALUES (?, ?, ?)", id,
-                caller.userId(), clock.instant());
-            return Map.of("complaintId", id, "email", email);
-        }));
-    }
-
-    private volatile PrivateMessageRules messageRules;
-
-    /** The moderation plugin's rules for private messages, when it is installed (null otherwise). */
-    public void useMessageRules(PrivateMessageRules rules) {
-        this.messageRules = rules;
-    }
-
-    /**
-     * Private messages on a complaint, between its complainant and the manager it is assigned to (or brand
-     * admins): the manager asks for details, the complainant answers. Never public. With the moderation plugin,
-     * both directions go through its rules (redaction, censoring, sanctions) before they are stored.
-     */
-    ApiResult postMessage(ApiCall call) {
-        Caller caller = member(call);
-        long id = call.pathId("id");
-        String text = object(call).path("body").asText("");
-        if (text.isBlank() || text.length() > 2000) {
-            throw ProblemException.invalid("body", "required, at most 2000 characters");
-        }
-        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/complaints/" + id + "/messages",
-            tx.inTransaction(c -> {
-                boolean manager = party(c, call.brand().id(), id, caller);
-                PrivateMessageRules rules = messageRules;
-                String stored = rules == null ? text : rules.check(call.brand().id(), caller, text);
-                long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-                    id, caller.userId(), stored, clock.instant());
-                events.append(c, org.entraide.api.event.NewEvent.of(call.brand().id(),
-                    manager ? org.entraide.api.localmanagers.LocalManagerEvents.DETAILS_REQUESTED
-                        : org.entraide.api.localmanagers.LocalManagerEvents.DETAILS_GIVEN, caller.userId(),
-                    org.entraide.api.event.EventTypes.SUBJECT_POST, id, Map.of("complaintId", id, "messageId", msg)));
-                return Map.of("id", msg);
-            }));
-    }
-
-    ApiResult messages(ApiCall call) {
-        Caller caller = member(call);
-        long id = call.pathId("id");
-        return ApiResult.ok(tx.inTransaction(c -> {
-            party(c, call.brand().id(), id, caller);
-            return Map.of("items", Sql.list(c, "SELECT id, author_id, body, created_at FROM lm_message WHERE complaint_id = ? "
-                + "ORDER BY id", rs -> Map.of("id", rs.getLong(1), "fromStore", rs.getLong(2) != authorOf(c, id),
-                    "body", rs.getString(3), "at", Sql.instant(rs, "created_at").toString()), id));
-        }));
-    }
-
-    /** True for the assigned manager or a brand admin, false for the complainant; 403 for anyone else. */
-    private static boolean party(java.sql.Connection c, long brandId, long complaintId, Caller caller) {
-        complaintOf(c, brandId, complaintId);
-        if (caller.userId() == authorOf(c, complaintId)) {
-            return false;
-        }
-        boolean assigned = Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND manager_id = ?",
-            complaintId, caller.userId()) > 0;
-        if (!assigned && !caller.has(Role.BRAND_ADMIN)) {
-            throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
-        }
-        return true;
-    }
-
-    private static long authorOf(java.sql.Connection c, long complaintId) {
-        return Sql.one(c, "SELECT author_id FROM post WHERE id = ?", rs -> rs.getLong(1), complaintId).orElseThrow();
-    }
-
     ApiResult delegate(ApiCall call) {
-        Caller caller = member(call);
-        JsonNode body = object(call);
-        String reason = reason(body);
-        String store = body.path("storeCode").asText("");
-        if (store.isBlank()) {
-            throw ProblemException.invalid("storeCode", "the store to pass the complaint to");
-        }
-        routing.delegate(call.brand().id(), call.pathId("id"), caller.userId(), caller.has(Role.BRAND_ADMIN), store, reason);
-        return ApiResult.ok(Map.of("complaintId", call.pathId("id"), "storeCode", store));
+        Caller caller = Callers.member(call);
+        long id = call.pathId("id");
+        Bodies.Delegation body = call.body(Bodies.Delegation.class);
+        // resolved in the URL's brand first: another brand's store is none, whatever the routing would say
+        tx.inTransaction(c -> Complaints.store(c, call.brand().id(), body.storeCode()));
+        routing.delegate(call.brand().id(), id, caller.userId(), caller.has(Role.BRAND_ADMIN), body.storeCode(), body.reason());
+        return ApiResult.ok(Map.of("complaintId", id, "storeCode", body.storeCode()));
     }
 
     ApiResult handOver(ApiCall call) {
-        Caller caller = member(call);
-        routing.handOver(call.brand().id(), call.pathId("id"), caller.userId(), caller.has(Role.BRAND_ADMIN), reason(object(call)));
-        return ApiResult.ok(Map.of("complaintId", call.pathId("id"), "level", "CENTRAL"));
+        Caller caller = Callers.member(call);
+        long id = call.pathId("id");
+        Bodies.Handover body = call.body(Bodies.Handover.class);
+        routing.handOver(call.brand().id(), id, caller.userId(), caller.has(Role.BRAND_ADMIN), body.reason());
+        return ApiResult.ok(Map.of("complaintId", id, "level", "CENTRAL"));
     }
 
     /** For the central team (brand admins): late complaints, escalations, stores by score, and monthly trends. */
     ApiResult dashboard(ApiCall call) {
-        admin(call);
+        Callers.admin(call);
         Instant now = clock.instant();
         long brand = call.brand().id();
         return ApiResult.ok(tx.inTransaction(c -> {
@@ -254,42 +166,29 @@ public final class ManagerEndpoints {
         }));
     }
 
-    private static String reason(JsonNode body) {
-        String reason = body.path("reason").asText("");
-        if (reason.isBlank() || reason.length() > 500) {
-            throw ProblemException.invalid("reason", "required, at most 500 characters");
-        }
-        return reason;
-    }
-
     ApiResult storeSettings(ApiCall call) {
-        admin(call);
+        Callers.admin(call);
         String code = call.path("code");
-        JsonNode body = object(call);
+        Bodies.StoreSettings body = call.body(Bodies.StoreSettings.class);
         return ApiResult.ok(tx.inTransaction(c -> {
-            long storeId = Sql.one(c, "SELECT id FROM store WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1),
-                call.brand().id(), code).orElseThrow(() -> ProblemException.notFound("no store '" + code + "'"));
+            long storeId = Complaints.store(c, call.brand().id(), code);
             OpeningHours hours;
             try {
-                hours = StoreSettings.parse(body.path("timeZone").asText("Europe/Paris"),
-                    JSON.convertValue(body.path("hours"), new TypeReference<Map<String, List<String>>>() { }),
-                    body.has("closures") ? JSON.convertValue(body.get("closures"), new TypeReference<List<String>>() { })
-                        : List.of());
+                hours = StoreSettings.parse(body.timeZone() == null ? "Europe/Paris" : body.timeZone(), body.hours(),
+                    body.closures() == null ? List.of() : body.closures());
+            } catch (StoreSettings.Invalid e) {
+                throw ProblemException.invalid(e.field(), e.getMessage());
             } catch (IllegalArgumentException e) {
+                // the week as a whole: intervals that overlap or end before they start, a store never open
                 throw ProblemException.invalid("hours", e.getMessage());
             }
-            Long region = null;
-            if (body.hasNonNull("region")) {
-                String r = body.get("region").asText();
-                region = Sql.one(c, "SELECT id FROM lm_region WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1),
-                    call.brand().id(), r).orElseThrow(() -> ProblemException.invalid("region", "no region '" + r + "'"));
-            }
+            Long region = body.region() == null ? null : Complaints.region(c, call.brand().id(), body.region());
             stores.save(c, call.brand().id(), storeId, hours, region);
-            if (body.has("managers")) {
+            if (body.managers() != null) {
                 Sql.update(c, "DELETE FROM lm_store_manager WHERE store_id = ?", storeId);
                 int rank = 0;
-                for (JsonNode m : body.get("managers")) {
-                    long user = m.asLong();
+                for (long user : body.managers()) {
+                    Complaints.member(c, call.brand().id(), user);
                     if (Sql.count(c, "SELECT COUNT(*) FROM store_manager WHERE store_id = ? AND user_id = ?", storeId, user) == 0) {
                         throw ProblemException.invalid("managers", "user " + user + " is not a manager of store " + code);
                     }
@@ -303,16 +202,13 @@ public final class ManagerEndpoints {
 
     /** {@code {"csv": "..."}}: every line valid or nothing imported (422 with the rejected lines). */
     ApiResult importStores(ApiCall call) {
-        admin(call);
-        JsonNode body = object(call);
-        if (!body.path("csv").isTextual()) {
-            throw ProblemException.invalid("csv", "the CSV text, header first: " + StoreImport.HEADER);
-        }
-        return ApiResult.ok(tx.inTransaction(c -> new StoreImport(stores).run(c, call.brand().id(), body.get("csv").asText())));
+        Callers.admin(call);
+        String csv = call.body(Bodies.StoreImport.class).csv();
+        return ApiResult.ok(tx.inTransaction(c -> new StoreImport(stores).run(c, call.brand().id(), csv)));
     }
 
     ApiResult exportStores(ApiCall call) {
-        admin(call);
+        Callers.admin(call);
         return ApiResult.text("text/csv; charset=UTF-8", tx.inTransaction(c -> new StoreImport(stores).export(c, call.brand().id())));
     }
 
@@ -321,6 +217,7 @@ public final class ManagerEndpoints {
         String q = call.query("q");
         String lat = call.query("lat");
         String lon = call.query("lon");
+        Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> {
             List<Map<String, Object>> found = new ArrayList<>();
             if (lat != null && lon != null) {
@@ -347,7 +244,7 @@ public final class ManagerEndpoints {
             } else {
                 throw ProblemException.invalid("q", "a city, a postal code or a name (1 to 100 characters), or lat and lon");
             }
-            return Map.of("items", found.subList(0, Math.min(20, found.size())));
+            return paging.slice(found);
         }));
     }
 
@@ -373,51 +270,59 @@ public final class ManagerEndpoints {
     }
 
     ApiResult region(ApiCall call) {
-        admin(call);
+        Callers.admin(call);
         String code = call.path("code");
-        JsonNode body = object(call);
-        String name = body.path("name").asText("");
-        if (name.isBlank() || name.length() > 120 || code.length() > 32) {
-            throw ProblemException.invalid("name", "required, at most 120 characters");
+        if (code.length() > 32) {
+            throw ProblemException.invalid("code", "at most 32 characters");
         }
+        Bodies.Region body = call.body(Bodies.Region.class);
         return ApiResult.ok(tx.inTransaction(c -> {
+            List<Long> managers = body.managers() == null ? List.of() : body.managers();
+            for (long m : managers) {
+                Complaints.member(c, call.brand().id(), m);
+            }
             long id = Sql.one(c, "SELECT id FROM lm_region WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1),
                 call.brand().id(), code).orElseGet(() -> Sql.insert(c,
-                    "INSERT INTO lm_region (brand_id, code, name) VALUES (?, ?, ?)", call.brand().id(), code, name));
-            Sql.update(c, "UPDATE lm_region SET name = ? WHERE id = ?", name, id);
+                    "INSERT INTO lm_region (brand_id, code, name) VALUES (?, ?, ?)", call.brand().id(), code, body.name()));
+            Sql.update(c, "UPDATE lm_region SET name = ? WHERE id = ?", body.name(), id);
             Sql.update(c, "DELETE FROM lm_region_manager WHERE region_id = ?", id);
-            for (JsonNode m : body.path("managers")) {
-                if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE id = ? AND brand_id = ?", m.asLong(), call.brand().id()) == 0) {
-                    throw ProblemException.invalid("managers", "no member " + m.asLong() + " in this brand");
-                }
-                Sql.update(c, "INSERT INTO lm_region_manager (region_id, user_id) VALUES (?, ?)", id, m.asLong());
+            for (long m : managers) {
+                Sql.update(c, "INSERT INTO lm_region_manager (region_id, user_id) VALUES (?, ?)", id, m);
             }
-            return Map.of("region", code, "name", name);
+            return Map.of("region", code, "name", body.name());
         }));
     }
 
-    /** An absence of the caller (or, for brand admins, of any manager): their complaints go to a backup meanwhile. */
+    /** An absence of the caller (or, for brand admins, of any member of the brand): their complaints go to a backup meanwhile. */
     ApiResult absence(ApiCall call) {
-        Caller caller = member(call);
-        JsonNode body = object(call);
-        long user = body.hasNonNull("userId") ? body.get("userId").asLong() : caller.userId();
-        if (user != caller.userId() && !caller.has(Role.BRAND_ADMIN)) {
-            throw ProblemException.forbidden("managers declare their own absences; brand admins anyone's");
-        }
-        Instant from = instant(body, "from");
-        Instant to = instant(body, "to");
-        if (!to.isAfter(from) || Duration.between(from, to).toDays() > 366) {
+        Caller caller = Callers.member(call);
+        Bodies.Absence body = call.body(Bodies.Absence.class);
+        long user = body.userId() != null ? body.userId() : caller.userId();
+        if (!body.to().isAfter(body.from()) || Duration.between(body.from(), body.to()).toDays() > 366) {
             throw ProblemException.invalid("to", "after 'from', within a year");
         }
-        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/managers/me", tx.inTransaction(c ->
-            Map.of("id", Sql.insert(c, "INSERT INTO lm_absence (user_id, from_time, to_time) VALUES (?, ?, ?)", user, from, to))));
+        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/managers/me", tx.inTransaction(c -> {
+            // resolved in the URL's brand before anything else: another brand's manager is nobody here
+            Complaints.member(c, call.brand().id(), user);
+            if (user != caller.userId() && !caller.has(Role.BRAND_ADMIN)) {
+                throw ProblemException.forbidden("managers declare their own absences; brand admins anyone's");
+            }
+            return Map.of("id", Sql.insert(c, "INSERT INTO lm_absence (user_id, from_time, to_time) VALUES (?, ?, ?)", user,
+                body.from(), body.to()));
+        }));
     }
 
+    /** The brand's stores by score, a page of them: the list, with the period and the formula it was computed with. */
     ApiResult storeRanking(ApiCall call) {
         Instant[] p = period(call);
-        return ApiResult.ok(tx.inTransaction(c -> Map.of("period", call.query("period") == null ? "12m" : call.query("period"),
-            "formula", formulaOf(c, call.brand().id()), "stores", rankings.stores(c, call.brand().id(), p[0], p[1],
-                formulaOf(c, call.brand().id())))));
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            Rankings.Formula f = formulaOf(c, call.brand().id());
+            Map<String, Object> out = paging.slice(rankings.stores(c, call.brand().id(), p[0], p[1], f));
+            out.put("period", call.query("period") == null ? "12m" : call.query("period"));
+            out.put("formula", f);
+            return out;
+        }));
     }
 
     ApiResult brandRanking(ApiCall call) {
@@ -439,37 +344,6 @@ public final class ManagerEndpoints {
         return new Instant[] {now.minus(span), now.plusSeconds(1)};
     }
 
-    private static void complaintOf(java.sql.Connection c, long brandId, long id) {
-        if (Sql.count(c, "SELECT COUNT(*) FROM post WHERE id = ? AND brand_id = ? AND post_type = 'COMPLAINT' "
-            + "AND publication = 'PUBLISHED'", id, brandId) == 0) {
-            throw ProblemException.notFound("no complaint " + id);
-        }
-    }
-
-    private static Instant instant(JsonNode body, String field) {
-        try {
-            return Instant.parse(body.path(field).asText(""));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "an ISO-8601 instant such as 2026-12-01T08:00:00Z");
-        }
-    }
-
-    private static JsonNode object(ApiCall call) {
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("send a JSON object");
-        }
-        return body;
-    }
-
-    private static Caller member(ApiCall call) {
-        Caller caller = call.caller();
-        if (caller.brandId() != call.brand().id()) {
-            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
-        }
-        return caller;
-    }
-
     /** The brand's deadlines in opening hours: its own, or the configured defaults ({@code "own": false}). */
     ApiResult deadlines(ApiCall call) {
         return ApiResult.ok(tx.inTransaction(c -> deadlinesView(c, call.brand().id())));
@@ -477,31 +351,19 @@ public final class ManagerEndpoints {
 
     /** Sets the brand's deadlines ({@code null} for both: back to the defaults); from then on, not for complaints already routed. */
     ApiResult setDeadlines(ApiCall call) {
-        admin(call);
-        JsonNode body = object(call);
-        JsonNode first = body.path("firstResponseHours");
-        JsonNode region = body.path("regionHours");
+        Callers.admin(call);
+        Bodies.Deadlines body = call.body(Bodies.Deadlines.class);
         return ApiResult.ok(tx.inTransaction(c -> {
             Sql.update(c, "DELETE FROM lm_brand_deadline WHERE brand_id = ?", call.brand().id());
-            if (!(first.isNull() || first.isMissingNode()) || !(region.isNull() || region.isMissingNode())) {
+            if (body.firstResponseHours() != null || body.regionHours() != null) {
                 var defaults = routing.defaults();
-                int f = hours(first, "firstResponseHours", (int) defaults.firstResponse().toHours());
-                int r = hours(region, "regionHours", (int) defaults.regionTime().toHours());
+                int f = body.firstResponseHours() != null ? body.firstResponseHours() : (int) defaults.firstResponse().toHours();
+                int r = body.regionHours() != null ? body.regionHours() : (int) defaults.regionTime().toHours();
                 Sql.update(c, "INSERT INTO lm_brand_deadline (brand_id, first_response_hours, region_hours) VALUES (?, ?, ?)",
                     call.brand().id(), f, r);
             }
             return deadlinesView(c, call.brand().id());
         }));
-    }
-
-    private static int hours(JsonNode value, String field, int fallback) {
-        if (value.isNull() || value.isMissingNode()) {
-            return fallback;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > 24 * 30) {
-            throw ProblemException.invalid(field, "whole opening hours, from 1 to 720");
-        }
-        return value.asInt();
     }
 
     private Map<String, Object> deadlinesView(java.sql.Connection c, long brandId) {
@@ -526,15 +388,16 @@ public final class ManagerEndpoints {
      * weights from 0 to 1 summing to 1; {@code {}} goes back to the configured one. Rankings use it from then on.
      */
     ApiResult setRankingFormula(ApiCall call) {
-        admin(call);
-        JsonNode body = object(call);
+        Callers.admin(call);
+        Bodies.Formula body = call.body(Bodies.Formula.class);
         return ApiResult.ok(tx.inTransaction(c -> {
             Sql.update(c, "DELETE FROM lm_brand_formula WHERE brand_id = ?", call.brand().id());
-            if (body.size() > 0) {
+            if (!body.empty()) {
                 Rankings.Formula f;
                 try {
-                    f = new Rankings.Formula(weight(body, "response"), weight(body, "rating"), weight(body, "resolution"),
-                        weight(body, "buyAgain"), body.path("minEvaluated").isIntegralNumber() ? body.get("minEvaluated").asInt() : 0);
+                    f = new Rankings.Formula(weight(body.response(), "response"), weight(body.rating(), "rating"),
+                        weight(body.resolution(), "resolution"), weight(body.buyAgain(), "buyAgain"),
+                        body.minEvaluated() == null ? 0 : body.minEvaluated());
                 } catch (IllegalArgumentException e) {
                     throw ProblemException.invalid("response", e.getMessage());
                 }
@@ -546,23 +409,15 @@ public final class ManagerEndpoints {
         }));
     }
 
-    private static double weight(JsonNode body, String field) {
-        if (!body.path(field).isNumber()) {
+    private static double weight(Double value, String field) {
+        if (value == null) {
             throw ProblemException.invalid(field, "a weight from 0 to 1");
         }
-        return body.get(field).asDouble();
+        return value;
     }
 
     private Map<String, Object> formulaView(java.sql.Connection c, long brandId) {
         boolean own = Sql.count(c, "SELECT COUNT(*) FROM lm_brand_formula WHERE brand_id = ?", brandId) > 0;
         return Map.of("formula", formulaOf(c, brandId), "own", own);
-    }
-
-    private static Caller admin(ApiCall call) {
-        Caller caller = member(call);
-        if (!caller.has(Role.BRAND_ADMIN)) {
-            throw ProblemException.forbidden("brand admins of " + call.brand().slug() + " only");
-        }
-        return caller;
     }
 }

@@ -1,50 +1,72 @@
 package org.entraide.localmanagers.internal.web;
 
+import java.util.Set;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.web.ApiHandler;
+import org.entraide.api.web.Paging;
 
-/** The REST endpoints of local managers, in the shared CamelContext; 404 for brands that did not enable them. */
+/**
+ * The REST endpoints of local managers, in the shared CamelContext; 404 for brands that did not enable them. Each
+ * declares the query parameters it reads: any other is a 400 problem, as on the core's endpoints.
+ */
 public final class ManagerRoutes extends RouteBuilder {
+    private static final Set<String> NONE = Set.of();
+
     private final ApiEndpoints endpoints;
     private final ManagerEndpoints api;
+    private final PrivateEndpoints parties;
 
-    public ManagerRoutes(ApiEndpoints endpoints, ManagerEndpoints api) {
+    public ManagerRoutes(ApiEndpoints endpoints, ManagerEndpoints api, PrivateEndpoints parties) {
         this.endpoints = endpoints;
         this.api = api;
+        this.parties = parties;
     }
 
     @Override
     public void configure() {
         String b = "/brands/{brand}";
-        rest(ApiEndpoints.BASE).get(b + "/managers/me").to(route("managers.me", api::me, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/managers/me/complaints").to(route("managers.inbox", api::inbox, "brand"));
-        rest(ApiEndpoints.BASE).post(b + "/managers/absences").to(route("managers.absence", api::absence, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/timeline").to(route("complaints.timeline", api::timeline, "brand", "id"));
+        Set<String> ranking = Paging.with("period");
+        rest(ApiEndpoints.BASE).get(b + "/managers/me").to(route("managers.me", api::me, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/managers/me/complaints").to(route("managers.inbox", api::inbox, Paging.PARAMS, "brand"));
+        rest(ApiEndpoints.BASE).post(b + "/managers/absences").to(route("managers.absence", api::absence, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/managers/identity-access")
+            .to(route("managers.identity-access", parties::identityAccess, Paging.with("complaintId"), "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/timeline")
+            .to(route("complaints.timeline", api::timeline, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/complainant")
-            .to(route("complaints.complainant", api::complainant, "brand", "id"));
-        rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings").to(route("stores.settings", api::storeSettings, "brand", "code"));
-        rest(ApiEndpoints.BASE).put(b + "/regions/{code}").to(route("regions.put", api::region, "brand", "code"));
-        rest(ApiEndpoints.BASE).post(b + "/stores/import").to(route("stores.import", api::importStores, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/stores/export").to(route("stores.export", api::exportStores, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/stores/search").to(route("stores.search", api::searchStores, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/managers/deadlines").to(route("managers.deadlines", api::deadlines, "brand"));
-        rest(ApiEndpoints.BASE).put(b + "/managers/deadlines").to(route("managers.deadlines.set", api::setDeadlines, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/rankings/formula").to(route("rankings.formula", api::rankingFormula, "brand"));
-        rest(ApiEndpoints.BASE).put(b + "/rankings/formula").to(route("rankings.formula.set", api::setRankingFormula, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/rankings/stores").to(route("rankings.stores", api::storeRanking, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/rankings/brand").to(route("rankings.brand", api::brandRanking, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/rankings/dashboard").to(route("rankings.dashboard", api::dashboard, "brand"));
-        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/delegation").to(route("complaints.delegate", api::delegate, "brand", "id"));
-        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/messages").to(route("complaints.message", api::postMessage, "brand", "id"));
-        rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/messages").to(route("complaints.messages", api::messages, "brand", "id"));
-        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/handover").to(route("complaints.handover", api::handOver, "brand", "id"));
+            .to(route("complaints.complainant", parties::complainant, NONE, "brand", "id"));
+        rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings")
+            .to(route("stores.settings", api::storeSettings, NONE, "brand", "code"));
+        rest(ApiEndpoints.BASE).put(b + "/regions/{code}").to(route("regions.put", api::region, NONE, "brand", "code"));
+        rest(ApiEndpoints.BASE).post(b + "/stores/import").to(route("stores.import", api::importStores, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/stores/export").to(route("stores.export", api::exportStores, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/stores/search")
+            .to(route("stores.search", api::searchStores, Paging.with("q", "lat", "lon"), "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/managers/deadlines").to(route("managers.deadlines", api::deadlines, NONE, "brand"));
+        rest(ApiEndpoints.BASE).put(b + "/managers/deadlines")
+            .to(route("managers.deadlines.set", api::setDeadlines, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/rankings/formula").to(route("rankings.formula", api::rankingFormula, NONE, "brand"));
+        rest(ApiEndpoints.BASE).put(b + "/rankings/formula")
+            .to(route("rankings.formula.set", api::setRankingFormula, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/rankings/stores").to(route("rankings.stores", api::storeRanking, ranking, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/rankings/brand").to(route("rankings.brand", api::brandRanking, Set.of("period"), "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/rankings/dashboard").to(route("rankings.dashboard", api::dashboard, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/delegation")
+            .to(route("complaints.delegate", api::delegate, NONE, "brand", "id"));
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/messages")
+            .to(route("complaints.message", parties::postMessage, NONE, "brand", "id"));
+        rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/messages")
+            .to(route("complaints.messages", parties::messages, Paging.PARAMS, "brand", "id"));
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/handover")
+            .to(route("complaints.handover", api::handOver, NONE, "brand", "id"));
     }
 
-    private String route(String operation, ApiHandler handler, String... params) {
+    private String route(String operation, ApiHandler handler, Set<String> query, String... params) {
         String endpoint = "direct:" + operation;
-        from(endpoint).routeId(operation).process(endpoints.processor(LocalManagerEvents.CAPABILITY, handler, params));
+        from(endpoint).routeId(operation).process(endpoints.processor(LocalManagerEvents.CAPABILITY, handler, query, params));
         return endpoint;
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
 
 /** The append-only audit log: who did what to which post, why, and the state before and after. */
 public final class Audit {
-    /** One line of the log; {@code edit} is set on EDIT lines only. */
+    /**
+     * One line of the log; {@code edit} is set on EDIT lines only. {@code actorIsComplainant}: the actor is the
+     * author of the line's complaint (an appeal), whose id is then null unless the brand lets moderators see it.
+     */
     public record Entry(long id, Long actorId, String action, Long postId, String reason, String before, String after,
-                        Instant at, Edit edit) {
+                        Instant at, Edit edit, boolean actorIsComplainant) {
     }
 
     /** A post's text before and after a moderator corrected it. */
@@ -31,18 +34,34 @@ public final class Audit {
             edit.titleBefore(), edit.bodyBefore(), edit.titleAfter(), edit.bodyAfter(), now);
     }
 
-    /** Newest first; {@code action} null for every action. */
-    public List<Entry> list(Connection c, long brandId, String action, Instant from, Instant to, int limit) {
-        String sql = "SELECT id, actor_id, action, post_id, reason, before_state, after_state, created_at, "
-            + "before_title, before_body, after_title, after_body "
-            + "FROM moderation_audit WHERE brand_id = ? AND created_at >= ? AND created_at < ?"
-            + (action == null ? "" : " AND action = ?") + " ORDER BY id DESC LIMIT ?";
-        Sql.RowMapper<Entry> row = rs -> new Entry(rs.getLong(1), Sql.nullableLong(rs, "actor_id"), rs.getString(3),
-            Sql.nullableLong(rs, "post_id"), rs.getString(5), rs.getString(6), rs.getString(7), Sql.instant(rs, "created_at"),
-            "EDIT".equals(rs.getString(3)) ? new Edit(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))
-                : null);
-        return action == null ? Sql.list(c, sql, row, brandId, from, to, limit)
-            : Sql.list(c, sql, row, brandId, from, to, action, limit);
+    /**
+     * Newest first; {@code action} null for every action. The id of an actor who is the author of the line's
+     * complaint is left out unless {@code revealComplainants}: the log must not tie a complaint to its author.
+     */
+    public List<Entry> list(Connection c, long brandId, String action, Instant from, Instant to, int limit, long offset,
+                            boolean revealComplainants) {
+        String sql = "SELECT a.id, a.actor_id, a.action, a.post_id, a.reason, a.before_state, a.after_state, a.created_at, "
+            + "a.before_title, a.before_body, a.after_title, a.after_body, "
+            + "CASE WHEN p.post_type = 'COMPLAINT' AND p.author_id = a.actor_id THEN 1 ELSE 0 END AS complainant "
+            + "FROM moderation_audit a LEFT JOIN post p ON p.id = a.post_id" + where(action) + " ORDER BY a.id DESC LIMIT ? OFFSET ?";
+        Sql.RowMapper<Entry> row = rs -> {
+            boolean complainant = rs.getInt("complainant") == 1;
+            Long actor = complainant && !revealComplainants ? null : Sql.nullableLong(rs, "actor_id");
+            return new Entry(rs.getLong(1), actor, rs.getString(3), Sql.nullableLong(rs, "post_id"), rs.getString(5),
+                rs.getString(6), rs.getString(7), Sql.instant(rs, "created_at"), "EDIT".equals(rs.getString(3))
+                    ? new Edit(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)) : null, complainant);
+        };
+        return action == null ? Sql.list(c, sql, row, brandId, from, to, limit, offset)
+            : Sql.list(c, sql, row, brandId, from, to, action, limit, offset);
+    }
+
+    public long count(Connection c, long brandId, String action, Instant from, Instant to) {
+        String sql = "SELECT COUNT(*) FROM moderation_audit a" + where(action);
+        return action == null ? Sql.count(c, sql, brandId, from, to) : Sql.count(c, sql, brandId, from, to, action);
+    }
+
+    private static String where(String action) {
+        return " WHERE a.brand_id = ? AND a.created_at >= ? AND a.created_at < ?" + (action == null ? "" : " AND a.action = ?");
     }
 
     /** Counts per action and reason over a period: the transparency summary. */

@@ -36,8 +36,24 @@ public final class ReviewQueue {
     }
 
     /** Oldest first; {@code status} and {@code source} null for all. */
-    public List<Item> list(Connection c, long brandId, String status, String source, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM moderation_item WHERE brand_id = ?");
+    public List<Item> list(Connection c, long brandId, String status, String source, int limit, long offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM moderation_item");
+        List<Object> params = where(sql, brandId, status, source);
+        sql.append(" ORDER BY created_at, id LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return Sql.list(c, sql.toString(), ReviewQueue::map, params.toArray());
+    }
+
+    /** How many items {@link #list} pages through. */
+    public long count(Connection c, long brandId, String status, String source) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM moderation_item");
+        List<Object> params = where(sql, brandId, status, source);
+        return Sql.count(c, sql.toString(), params.toArray());
+    }
+
+    private static List<Object> where(StringBuilder sql, long brandId, String status, String source) {
+        sql.append(" WHERE brand_id = ?");
         List<Object> params = new java.util.ArrayList<>(List.of(brandId));
         if (status != null) {
             sql.append(" AND status = ?");
@@ -47,10 +63,7 @@ public final class ReviewQueue {
             sql.append(" AND source = ?");
             params.add(source);
         }
-        sql.append(" ORDER BY created_at, id LIMIT ? OFFSET ?");
-        params.add(limit);
-        params.add(offset);
-        return Sql.list(c, sql.toString(), ReviewQueue::map, params.toArray());
+        return params;
     }
 
     /** The item, locked until the transaction ends; 404 outside the brand. */

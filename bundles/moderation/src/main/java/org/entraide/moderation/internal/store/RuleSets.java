@@ -24,6 +24,8 @@ import org.entraide.jdbc.Sql;
  */
 public final class RuleSets {
     public static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** For rule sets sent to the API: stored ones are read leniently, so that an older definition still loads. */
+    private static final ObjectMapper STRICT = JSON.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A stored rule set. */
     public record Stored(long id, int version, RuleSet ruleSet, Instant updatedAt) {
@@ -89,9 +91,20 @@ public final class RuleSets {
         }
     }
 
+    /** A rule set sent to the API: as {@link #parse}, and an unknown field is a 400 problem naming it, as in any body. */
+    public static RuleSet parseRequest(JsonNode node) {
+        return parse(STRICT, node);
+    }
+
     public static RuleSet parse(JsonNode node) {
+        return parse(JSON, node);
+    }
+
+    private static RuleSet parse(ObjectMapper json, JsonNode node) {
         try {
-            return JSON.treeToValue(node, RuleSet.class);
+            return json.treeToValue(node, RuleSet.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw ProblemException.invalid(path(e), "unknown field");
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ProblemException p) {
@@ -100,6 +113,19 @@ public final class RuleSets {
             }
             throw ProblemException.badRequest("not a rule set: " + e.getMessage());
         }
+    }
+
+    /** Where an unknown field is, as the problem names it: {@code rules[0].colour}. */
+    private static String path(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        StringBuilder out = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? e.getPropertyName() : out.toString();
     }
 
     private static RuleSet read(String json) {

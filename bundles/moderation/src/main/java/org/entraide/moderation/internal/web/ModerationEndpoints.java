@@ -14,6 +14,7 @@ import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Paging;
 import org.entraide.moderation.internal.rules.Candidate;
 import org.entraide.moderation.internal.rules.Engine;
 import org.entraide.moderation.internal.rules.RuleSet;
@@ -26,7 +27,6 @@ import org.entraide.moderation.internal.store.RuleSets;
  */
 public final class ModerationEndpoints {
     private static final Set<String> TYPES = Set.of("QUESTION", "ANSWER", "COMPLAINT", "RESPONSE");
-    private static final int MAX_TEXT = 20_000;
 
     private final Transactions tx;
     private final RuleSets ruleSets;
@@ -45,7 +45,8 @@ public final class ModerationEndpoints {
 
     ApiResult list(ApiCall call) {
         moderator(call);
-        return ApiResult.ok(Map.of("ruleSets", tx.inTransaction(c -> ruleSets.of(c, call.brand().id(), clock.instant()))));
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(paging.slice(tx.inTransaction(c -> ruleSets.of(c, call.brand().id(), clock.instant()))));
     }
 
     ApiResult one(ApiCall call) {
@@ -57,7 +58,7 @@ public final class ModerationEndpoints {
 
     ApiResult create(ApiCall call) {
         Caller caller = moderator(call);
-        RuleSet set = RuleSets.parse(object(call));
+        RuleSet set = RuleSets.parseRequest(object(call));
         RuleSets.Stored s = tx.inTransaction(c -> {
             RuleSets.Stored created = ruleSets.create(c, call.brand().id(), set, caller.userId(), clock.instant());
             audit.record(c, call.brand().id(), caller.userId(), "RULESET", null, set.name() + " v1", null, null, clock.instant());
@@ -68,7 +69,7 @@ public final class ModerationEndpoints {
 
     ApiResult update(ApiCall call) {
         Caller caller = moderator(call);
-        RuleSet set = RuleSets.parse(object(call));
+        RuleSet set = RuleSets.parseRequest(object(call));
         long id = call.pathId("id");
         return ApiResult.ok(tx.inTransaction(c -> {
             RuleSets.Stored updated = ruleSets.update(c, call.brand().id(), id, set, caller.userId(), clock.instant());
@@ -80,17 +81,14 @@ public final class ModerationEndpoints {
 
     ApiResult dryRun(ApiCall call) {
         moderator(call);
-        JsonNode body = object(call);
-        String type = body.path("type").asText("QUESTION");
+        Bodies.DryRun body = call.body(Bodies.DryRun.class);
+        String type = body.type() == null ? "QUESTION" : body.type();
         if (!TYPES.contains(type)) {
             throw ProblemException.invalid("type", "one of " + TYPES);
         }
-        String title = body.hasNonNull("title") ? body.get("title").asText() : null;
-        String text = body.path("body").asText("");
-        if (text.length() > MAX_TEXT || (title != null && title.length() > 200)) {
-            throw ProblemException.invalid("body", "at most " + MAX_TEXT + " characters (title: 200)");
-        }
-        Long only = body.hasNonNull("ruleSetId") ? body.get("ruleSetId").asLong() : null;
+        String title = body.title();
+        String text = body.body();
+        Long only = body.ruleSetId();
         List<RuleSet> sets = tx.inTransaction(c -> ruleSets.of(c, call.brand().id(), clock.instant())).stream()
             .filter(s -> only == null || s.id() == only)
             // a rule set named in the request is tested even when inactive

@@ -33,12 +33,16 @@ public final class QueueView {
         this.reputation = reputation;
     }
 
-    public List<Map<String, Object>> list(Connection c, Brand brand, String status, String source, int limit, int offset) {
+    public List<Map<String, Object>> list(Connection c, Brand brand, String status, String source, int limit, long offset) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ReviewQueue.Item item : queue.list(c, brand.id(), status, source, limit, offset)) {
             out.add(entry(c, brand, item));
         }
         return out;
+    }
+
+    public long count(Connection c, Brand brand, String status, String source) {
+        return queue.count(c, brand.id(), status, source);
     }
 
     private Map<String, Object> entry(Connection c, Brand brand, ReviewQueue.Item item) {

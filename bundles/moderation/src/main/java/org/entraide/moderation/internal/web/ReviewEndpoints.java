@@ -10,16 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Paging;
 import org.entraide.moderation.internal.Review;
 import org.entraide.moderation.internal.store.Audit;
+import org.entraide.moderation.internal.store.ComplainantPrivacy;
 
 /**
  * Flags ({@code POST /posts/{id}/flags}, any member), the review queue, claims and decisions (moderators), the
@@ -32,9 +32,11 @@ public final class ReviewEndpoints {
     private final Audit audit;
     private final Clock clock;
     private final org.entraide.moderation.internal.Sanctions sanctions;
+    private final ComplainantPrivacy privacy;
 
     public ReviewEndpoints(Transactions tx, Review review, QueueView queue, Audit audit,
-                           org.entraide.moderation.internal.Sanctions sanctions, Clock clock) {
+                           org.entraide.moderation.internal.Sanctions sanctions, ComplainantPrivacy privacy, Clock clock) {
+        this.privacy = privacy;
         this.sanctions = sanctions;
         this.tx = tx;
         this.review = review;
@@ -44,27 +46,20 @@ public final class ReviewEndpoints {
     }
 
     ApiResult flag(ApiCall call) {
-        Caller caller = call.caller();
-        if (caller.brandId() != call.brand().id()) {
-            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
-        }
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("send {\"reason\": ..., \"detail\": ...}");
-        }
-        String detail = body.hasNonNull("detail") ? body.get("detail").asText() : null;
-        review.flag(caller, call.brand().id(), call.pathId("id"), body.path("reason").asText(""), detail);
-        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/posts/" + call.pathId("id"), Map.of("flagged", true));
+        Caller caller = member(call);
+        Bodies.Flag body = call.body(Bodies.Flag.class);
+        long id = call.pathId("id");
+        review.flag(caller, call.brand().id(), id, body.reason(), body.detail());
+        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/posts/" + id, Map.of("flagged", true));
     }
 
     ApiResult queue(ApiCall call) {
         moderator(call);
         String status = upper(call.query("status"), List.of("OPEN", "CLAIMED", "DECIDED"), "status");
         String source = upper(call.query("source"), List.of("HOLD", "FLAG", "REQUEST"), "source");
-        int size = call.intQuery("size", 50, 1, 200);
-        int page = call.intQuery("page", 1, 1, 10_000);
-        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> queue.list(c, call.brand(), status, source, size,
-            (page - 1) * size))));
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(tx.inTransaction(c -> paging.answer(queue.list(c, call.brand(), status, source, paging.size(),
+            paging.offset()), queue.count(c, call.brand(), status, source))));
     }
 
     ApiResult claim(ApiCall call) {
@@ -73,47 +68,52 @@ public final class ReviewEndpoints {
 
     ApiResult decide(ApiCall call) {
         Caller moderator = moderator(call);
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("send {\"decision\": \"approve\"|\"reject\", \"reasonCode\": ..., "
-                + "\"title\"?, \"body\"?}");
-        }
-        String reason = body.hasNonNull("reasonCode") ? body.get("reasonCode").asText() : null;
-        Review.Correction correction = body.has("title") || body.has("body")
-            ? new Review.Correction(text(body, "title"), text(body, "body")) : null;
-        return ApiResult.ok(review.decide(moderator, call.brand().id(), call.pathId("id"), body.path("decision").asText(""),
-            reason, correction));
+        long id = call.pathId("id");
+        Bodies.Decision body = call.body(Bodies.Decision.class);
+        Review.Correction correction = body.title() != null || body.body() != null
+            ? new Review.Correction(body.title(), body.body()) : null;
+        return ApiResult.ok(review.decide(moderator, call.brand().id(), id, body.decision(), body.reasonCode(), correction));
     }
 
-    /** A text field: absent or null is null; any other JSON than a string is refused rather than printed as text. */
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ProblemException.invalid(field, "a string");
-        }
-        return v.asText();
-    }
-
+    /**
+     * The audit log, newest first: a JSON page, or up to {@code limit} lines as CSV. An appellant's id next to their
+     * complaint is left out unless the brand lets moderators see it, and then each showing is logged.
+     */
     ApiResult audit(ApiCall call) {
-        moderator(call);
+        Caller reader = moderator(call);
         Instant from = instant(call.query("from"), Instant.EPOCH, "from");
         Instant to = instant(call.query("to"), clock.instant().plusSeconds(1), "to");
         String action = call.query("action");
-        int limit = call.intQuery("limit", 1000, 1, 100_000);
-        List<Audit.Entry> entries = tx.inTransaction(c -> audit.list(c, call.brand().id(), action, from, to, limit));
-        if ("csv".equals(call.query("format"))) {
-            StringBuilder csv = new StringBuilder("id,at,actor,action,post,reason,before,after\n");
+        String format = call.query("format");
+        if (format != null && !format.equals("csv") && !format.equals("json")) {
+            throw ProblemException.invalid("format", "csv or json");
+        }
+        boolean csv = "csv".equals(format);
+        Paging paging = csv ? new Paging(1, 1) : Paging.of(call);
+        int limit = csv ? call.intQuery("limit", 1000, 1, 100_000) : paging.size();
+        long brand = call.brand().id();
+        Map<String, Object> page = tx.inTransaction(c -> {
+            boolean reveal = privacy.revealAllowed(c, brand);
+            List<Audit.Entry> entries = audit.list(c, brand, action, from, to, limit, csv ? 0 : paging.offset(), reveal);
             for (Audit.Entry e : entries) {
-                csv.append(e.id()).append(',').append(e.at()).append(',').append(nz(e.actorId())).append(',')
+                if (reveal && e.actorIsComplainant()) {
+                    privacy.logged(c, brand, e.postId(), reader.userId(), "audit", clock.instant());
+                }
+            }
+            return csv ? Map.of("entries", entries) : paging.answer(entries, audit.count(c, brand, action, from, to));
+        });
+        if (csv) {
+            @SuppressWarnings("unchecked")
+            List<Audit.Entry> entries = (List<Audit.Entry>) page.get("entries");
+            StringBuilder out = new StringBuilder("id,at,actor,action,post,reason,before,after\n");
+            for (Audit.Entry e : entries) {
+                out.append(e.id()).append(',').append(e.at()).append(',').append(nz(e.actorId())).append(',')
                     .append(e.action()).append(',').append(nz(e.postId())).append(',').append(csvField(e.reason()))
                     .append(',').append(nz(e.before())).append(',').append(nz(e.after())).append('\n');
             }
-            return ApiResult.text("text/csv; charset=UTF-8", csv.toString());
+            return ApiResult.text("text/csv; charset=UTF-8", out.toString());
         }
-        return ApiResult.ok(Map.of("entries", entries));
+        return ApiResult.ok(page);
     }
 
     ApiResult transparency(ApiCall call) {
@@ -138,16 +138,10 @@ public final class ReviewEndpoints {
     }
 
     ApiResult request(ApiCall call) {
-        Caller caller = call.caller();
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("send {\"category\", \"detail\"?}");
-        }
-        if (caller.brandId() != call.brand().id()) {
-            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
-        }
-        review.request(caller, call.brand().id(), call.pathId("id"), body.path("category").asText(""),
-            body.hasNonNull("detail") ? body.get("detail").asText() : null);
+        Caller caller = member(call);
+        long id = call.pathId("id");
+        Bodies.ModerationRequest body = call.body(Bodies.ModerationRequest.class);
+        review.request(caller, call.brand().id(), id, body.category(), body.detail());
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/moderation/queue", Map.of("requested", true));
     }
 
@@ -156,38 +150,37 @@ public final class ReviewEndpoints {
         if (caller.brandId() != call.brand().id() || !caller.has(Role.BRAND_ADMIN)) {
             throw ProblemException.forbidden("brand admins of " + call.brand().slug() + " only");
         }
-        return ApiResult.ok(Map.of("stores", review.requestsPerStore(call.brand().id())));
+        return ApiResult.ok(Paging.of(call).slice(review.requestsPerStore(call.brand().id())));
     }
 
     ApiResult sanction(ApiCall call) {
         Caller moderator = moderator(call);
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject() || !body.path("userId").canConvertToLong()) {
-            throw ProblemException.badRequest("send {\"userId\", \"kind\", \"reason\", \"hours\"?}");
-        }
-        Long hours = body.hasNonNull("hours") ? body.get("hours").asLong() : null;
-        var s = sanctions.impose(moderator, call.brand().id(), body.get("userId").asLong(), body.path("kind").asText(""),
-            body.hasNonNull("reason") ? body.get("reason").asText() : null, hours);
+        Bodies.Sanction body = call.body(Bodies.Sanction.class);
+        var s = sanctions.impose(moderator, call.brand().id(), body.userId(), body.kind(), body.reason(), body.hours());
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/moderation/sanctions?userId=" + s.userId(), s);
     }
 
+    /** A member's sanctions ({@code ?userId=}, required): 404 for an id that is no member of the brand. */
     ApiResult sanctionsOf(ApiCall call) {
         moderator(call);
+        if (call.query("userId") == null) {
+            throw ProblemException.invalid("userId", "required: the member whose sanctions to list");
+        }
         long user = call.intQuery("userId", 0, 1, Integer.MAX_VALUE);
-        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> sanctions.of(c, call.brand().id(), user))));
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            if (org.entraide.jdbc.Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE id = ? AND brand_id = ?", user,
+                call.brand().id()) == 0) {
+                throw ProblemException.notFound("no member " + user);
+            }
+            return paging.slice(sanctions.of(c, call.brand().id(), user));
+        }));
     }
 
     ApiResult appeal(ApiCall call) {
-        Caller member = call.caller();
-        if (member.brandId() != call.brand().id()) {
-            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
-        }
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject() || !body.path("id").canConvertToLong()) {
-            throw ProblemException.badRequest("send {\"subject\": \"ITEM\"|\"SANCTION\", \"id\", \"statement\"}");
-        }
-        long id = sanctions.appeal(member, call.brand().id(), body.path("subject").asText(""), body.get("id").asLong(),
-            body.hasNonNull("statement") ? body.get("statement").asText() : null);
+        Caller member = member(call);
+        Bodies.Appeal body = call.body(Bodies.Appeal.class);
+        long id = sanctions.appeal(member, call.brand().id(), body.subject(), body.id(), body.statement());
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/moderation/appeals/" + id, Map.of("id", id));
     }
 
@@ -196,10 +189,7 @@ public final class ReviewEndpoints {
      * and their sanctions, each with whether it was already appealed. Any member, about themselves only.
      */
     ApiResult mine(ApiCall call) {
-        Caller caller = call.caller();
-        if (caller.brandId() != call.brand().id()) {
-            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
-        }
+        Caller caller = member(call);
         Instant since = clock.instant().minus(java.time.Duration.ofDays(14));
         return ApiResult.ok(tx.inTransaction(c -> Map.of(
             "rejections", org.entraide.jdbc.Sql.list(c, "SELECT i.id, i.post_id, p.title, i.reason_code, i.decided_at, "
@@ -231,38 +221,98 @@ public final class ReviewEndpoints {
                 }, call.brand().id(), caller.userId(), since))));
     }
 
-    /** Appeals waiting for a decision (or decided), oldest first, with the appellant's statement (moderators). */
+    /**
+     * Appeals waiting for a decision (or decided), oldest first, with the appellant's statement (moderators). The
+     * appellant's id is left out of an appeal about a complaint, unless the brand lets moderators see it: then each
+     * showing is logged, as the assigned manager's readings are.
+     */
     ApiResult appeals(ApiCall call) {
-        moderator(call);
+        Caller reader = moderator(call);
         String status = upper(call.query("status"), List.of("OPEN", "DECIDED"), "status");
-        int size = call.intQuery("size", 50, 1, 200);
-        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> org.entraide.jdbc.Sql.list(c,
-            "SELECT id, subject, ref_id, appellant_id, statement, created_at, decided_by, outcome, reason FROM moderation_appeal "
-                + "WHERE brand_id = ? AND (decided_at IS NULL) = ? ORDER BY created_at, id LIMIT ?",
-            rs -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", rs.getLong(1));
-                m.put("subject", rs.getString(2));
-                m.put("refId", rs.getLong(3));
-                m.put("appellantId", rs.getLong(4));
-                m.put("statement", rs.getString(5));
-                m.put("createdAt", org.entraide.jdbc.Sql.instant(rs, "created_at").toString());
-                m.put("decidedBy", org.entraide.jdbc.Sql.nullableLong(rs, "decided_by"));
-                m.put("outcome", rs.getString(8));
-                m.put("reason", rs.getString(9));
-                return m;
-            }, call.brand().id(), !"DECIDED".equals(status), size))));
+        Paging paging = Paging.of(call);
+        long brand = call.brand().id();
+        boolean open = !"DECIDED".equals(status);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            boolean reveal = privacy.revealAllowed(c, brand);
+            List<Map<String, Object>> items = org.entraide.jdbc.Sql.list(c, "SELECT a.id, a.subject, a.ref_id, a.appellant_id, "
+                + "a.statement, a.created_at, a.decided_by, a.outcome, a.reason, p.id AS complaint_id FROM moderation_appeal a "
+                + "LEFT JOIN moderation_item i ON a.subject = 'ITEM' AND i.id = a.ref_id "
+                + "LEFT JOIN post p ON p.id = i.post_id AND p.post_type = 'COMPLAINT' "
+                + "WHERE a.brand_id = ? AND (a.decided_at IS NULL) = ? ORDER BY a.created_at, a.id LIMIT ? OFFSET ?",
+                rs -> {
+                    Long complaint = org.entraide.jdbc.Sql.nullableLong(rs, "complaint_id");
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", rs.getLong(1));
+                    m.put("subject", rs.getString(2));
+                    m.put("refId", rs.getLong(3));
+                    if (complaint == null || reveal) {
+                        m.put("appellantId", rs.getLong(4));
+                    }
+                    m.put("aboutComplaint", complaint != null);
+                    m.put("statement", rs.getString(5));
+                    m.put("createdAt", org.entraide.jdbc.Sql.instant(rs, "created_at").toString());
+                    m.put("decidedBy", org.entraide.jdbc.Sql.nullableLong(rs, "decided_by"));
+                    m.put("outcome", rs.getString(8));
+                    m.put("reason", rs.getString(9));
+                    if (complaint != null && reveal) {
+                        privacy.logged(c, brand, complaint, reader.userId(), "appeal", clock.instant());
+                    }
+                    return m;
+                }, brand, open, paging.size(), paging.offset());
+            return paging.answer(items, org.entraide.jdbc.Sql.count(c, "SELECT COUNT(*) FROM moderation_appeal WHERE brand_id = ? "
+                + "AND (decided_at IS NULL) = ?", brand, open));
+        }));
     }
 
     ApiResult decideAppeal(ApiCall call) {
         Caller moderator = moderator(call);
-        JsonNode body = call.body(JsonNode.class);
-        String outcome = body == null ? "" : body.path("outcome").asText("");
-        if (!outcome.equals("overturn") && !outcome.equals("uphold")) {
+        long id = call.pathId("id");
+        Bodies.AppealDecision body = call.body(Bodies.AppealDecision.class);
+        if (!body.outcome().equals("overturn") && !body.outcome().equals("uphold")) {
             throw ProblemException.invalid("outcome", "overturn or uphold");
         }
-        return ApiResult.ok(sanctions.decideAppeal(moderator, call.brand().id(), call.pathId("id"), outcome.equals("overturn"),
-            body.hasNonNull("reason") ? body.get("reason").asText() : null));
+        return ApiResult.ok(sanctions.decideAppeal(moderator, call.brand().id(), id, body.outcome().equals("overturn"),
+            body.reason()));
+    }
+
+    /** The brand's choice on complainants' identity in appeals (moderators and brand admins read it). */
+    ApiResult settings(ApiCall call) {
+        moderator(call);
+        return ApiResult.ok(tx.inTransaction(c -> Map.of("revealComplainantsInAppeals", privacy.revealAllowed(c, call.brand().id()))));
+    }
+
+    /** Brand admins only: whether moderators deciding appeals may see who appealed about a complaint (logged). */
+    ApiResult setSettings(ApiCall call) {
+        admin(call);
+        boolean reveal = call.body(Bodies.Settings.class).revealComplainantsInAppeals();
+        return ApiResult.ok(tx.inTransaction(c -> {
+            privacy.allowReveal(c, call.brand().id(), reveal);
+            return Map.of("revealComplainantsInAppeals", reveal);
+        }));
+    }
+
+    /** Brand admins: each time moderation showed a complaint's author to someone, newest first. */
+    ApiResult identityAccess(ApiCall call) {
+        admin(call);
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(tx.inTransaction(c -> paging.answer(privacy.read(c, call.brand().id(), paging.size(),
+            paging.offset()), privacy.count(c, call.brand().id()))));
+    }
+
+    private static Caller member(ApiCall call) {
+        Caller caller = call.caller();
+        if (caller.brandId() != call.brand().id()) {
+            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
+        }
+        return caller;
+    }
+
+    private static Caller admin(ApiCall call) {
+        Caller caller = member(call);
+        if (!caller.has(Role.BRAND_ADMIN)) {
+            throw ProblemException.forbidden("brand admins of " + call.brand().slug() + " only");
+        }
+        return caller;
     }
 
     static Caller moderator(ApiCall call) {

@@ -1,9 +1,6 @@
 package org.entraide.moderation.internal.shell;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
+import org.entraide.core.internal.support.Printed;
 import org.entraide.moderation.internal.Moderation;
 
 /** Sets the arguments and options of {@link RuleSetsCommand} as Karaf does, runs it and returns what it printed. */
@@ -37,18 +34,6 @@ public final class CommandLine {
 
     /** Standard output and error together, as the console shows them. */
     public String run() {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            command.execute();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return Printed.by(command::execute);
     }
 }

@@ -1,0 +1,134 @@
+package org.entraide.localmanagers.internal.web;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Map;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.api.storage.Transactions;
+import org.entraide.api.web.ApiCall;
+import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Paging;
+import org.entraide.jdbc.Sql;
+import org.entraide.localmanagers.internal.store.IdentityAccessLog;
+
+/**
+ * What ties a complaint to its author, and who may know it: the assigned manager reads the complainant's e-mail
+ * (every reading logged in {@code lm_identity_access}), the complainant and that manager exchange private messages
+ * (nobody else reads them, brand admins included), and brand admins read the log of those readings.
+ */
+public final class PrivateEndpoints {
+    private final Transactions tx;
+    private final EventLog events;
+    private final Clock clock;
+
+    public PrivateEndpoints(Transactions tx, EventLog events, Clock clock) {
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    ApiResult complainant(ApiCall call) {
+        Caller caller = Callers.member(call);
+        long id = call.pathId("id");
+        return ApiResult.ok(tx.inTransaction(c -> {
+            Complaints.published(c, call.brand().id(), id);
+            if (!assigned(c, id, caller)) {
+                throw ProblemException.forbidden("only the manager the complaint is assigned to sees who filed it");
+            }
+            String email = Sql.one(c, "SELECT u.email FROM post p JOIN app_user u ON u.id = p.author_id WHERE p.id = ?",
+                rs -> rs.getString(1), id).orElseThrow();
+            Sql.update(c, "INSERT INTO lm_identity_access (complaint_id, user_id, at_time) VALUES (?, ?, ?)", id,
+                caller.userId(), clock.instant());
+            return Map.of("complaintId", id, "email", email);
+        }));
+    }
+
+    private volatile PrivateMessageRules messageRules;
+
+    /** The moderation plugin's rules for private messages, when it is installed (null otherwise). */
+    public void useMessageRules(PrivateMessageRules rules) {
+        this.messageRules = rules;
+    }
+
+    /**
+     * The manager asks for details, the complainant answers: between those two only. With the moderation plugin,
+     * both directions go through its rules (redaction, censoring, sanctions) before they are stored.
+     */
+    ApiResult postMessage(ApiCall call) {
+        Caller caller = Callers.member(call);
+        long id = call.pathId("id");
+        String text = call.body(Bodies.Message.class).body();
+        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/complaints/" + id + "/messages",
+            tx.inTransaction(c -> {
+                boolean manager = party(c, call.brand().id(), id, caller);
+                PrivateMessageRules rules = messageRules;
+                String stored = rules == null ? text : rules.check(call.brand().id(), caller, text);
+                long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
+                    id, caller.userId(), stored, clock.instant());
+                events.append(c, NewEvent.of(call.brand().id(), manager ? LocalManagerEvents.DETAILS_REQUESTED
+                    : LocalManagerEvents.DETAILS_GIVEN, caller.userId(), EventTypes.SUBJECT_POST, id,
+                    Map.of("complaintId", id, "messageId", msg)));
+                return Map.of("id", msg);
+            }));
+    }
+
+    ApiResult messages(ApiCall call) {
+        Caller caller = Callers.member(call);
+        long id = call.pathId("id");
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            party(c, call.brand().id(), id, caller);
+            long author = authorOf(c, id);
+            return paging.answer(Sql.list(c, "SELECT id, author_id, body, created_at FROM lm_message WHERE complaint_id = ? "
+                + "ORDER BY id LIMIT ? OFFSET ?", rs -> Map.of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author,
+                    "body", rs.getString(3), "at", Sql.instant(rs, "created_at").toString()), id, paging.size(), paging.offset()),
+                Sql.count(c, "SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id));
+        }));
+    }
+
+    /**
+     * Brand admins: who read which complainant's identity, and when, newest first ({@code ?complaintId=} for one
+     * complaint). The log names the reader and the complaint, never the complainant.
+     */
+    ApiResult identityAccess(ApiCall call) {
+        Callers.admin(call);
+        Paging paging = Paging.of(call);
+        Long complaint = call.query("complaintId") == null ? null : (long) call.intQuery("complaintId", 0, 1, Integer.MAX_VALUE);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            if (complaint != null) {
+                Complaints.exists(c, call.brand().id(), complaint);
+            }
+            IdentityAccessLog.Page page = IdentityAccessLog.read(c, call.brand().id(), complaint, paging.size(),
+                paging.offset());
+            return paging.answer(page.items(), page.total());
+        }));
+    }
+
+    /** True for the assigned manager, false for the complainant; 403 for anyone else, brand admins included. */
+    private static boolean party(Connection c, long brandId, long complaintId, Caller caller) {
+        Complaints.published(c, brandId, complaintId);
+        if (caller.userId() == authorOf(c, complaintId)) {
+            return false;
+        }
+        if (!assigned(c, complaintId, caller)) {
+            throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
+        }
+        return true;
+    }
+
+    private static boolean assigned(Connection c, long complaintId, Caller caller) {
+        return Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND manager_id = ?", complaintId,
+            caller.userId()) > 0;
+    }
+
+    private static long authorOf(Connection c, long complaintId) {
+        return Sql.one(c, "SELECT author_id FROM post WHERE id = ?", rs -> rs.getLong(1), complaintId).orElseThrow();
+    }
+}
