@@ -1,12 +1,10 @@
 package org.entraide.webhooks.internal;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.storage.Transactions;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * once; a receiver may still see an event twice after a crash between its answer and our commit (at least once:
  * receivers deduplicate with X-Entraide-Event-Id).
  */
-final class WebhookSender {
+final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final int BATCH = 20;
 
@@ -27,16 +25,15 @@ final class WebhookSender {
     private final WebhookSettings settings;
     private final UrlPolicy policy;
     private final Clock clock;
-    private final HttpClient http;
+    private final ReceiverClient http;
 
     WebhookSender(Transactions tx, WebhookStore store, WebhookSettings settings, Clock clock) {
         this.tx = tx;
         this.store = store;
         this.settings = settings;
-        this.policy = new UrlPolicy(settings.allowHttp(), settings.allowPrivate());
+        this.policy = new UrlPolicy(settings.allowHttp(), settings.addressCheck());
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ReceiverClient(settings.addressCheck(), settings.timeout());
     }
 
     /** Sends one batch of due deliveries. @return how many were attempted */
@@ -45,7 +42,7 @@ final class WebhookSender {
             List<WebhookStore.Due> due = store.lockDue(c, clock.instant(), BATCH);
             for (WebhookStore.Due d : due) {
                 WebhookStore.Endpoint e = store.endpoint(c, d.endpointId());
-                Outcome o = e.active() ? send(e, d) : new Outcome(null, "endpoint deleted");
+                ReceiverClient.Outcome o = e.active() ? send(e, d) : new ReceiverClient.Outcome(null, "endpoint deleted");
                 int attempts = d.attempts() + 1;
                 Instant now = clock.instant();
                 if (o.ok()) {
@@ -61,34 +58,22 @@ final class WebhookSender {
         });
     }
 
-    /** The answer of one attempt. */
-    record Outcome(Integer status, String error) {
-        boolean ok() {
-            return status != null && status >= 200 && status < 300;
+    private ReceiverClient.Outcome send(WebhookStore.Endpoint e, WebhookStore.Due d) {
+        URI uri;
+        try {
+            uri = policy.parse(e.url());
+        } catch (ProblemException pe) {
+            return new ReceiverClient.Outcome(null, pe.detail());
         }
+        long timestamp = clock.instant().getEpochSecond();
+        return http.post(uri, Map.of("X-Entraide-Event-Id", String.valueOf(d.eventId()),
+            "X-Entraide-Event-Type", d.eventType(),
+            "X-Entraide-Timestamp", String.valueOf(timestamp),
+            "X-Entraide-Signature", Signature.sign(e.secret(), timestamp, d.body())), d.body());
     }
 
-    private Outcome send(WebhookStore.Endpoint e, WebhookStore.Due d) {
-        try {
-            URI uri = policy.check(e.url());
-            long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Entraide-Webhooks")
-                .header("X-Entraide-Event-Id", String.valueOf(d.eventId()))
-                .header("X-Entraide-Event-Type", d.eventType())
-                .header("X-Entraide-Timestamp", String.valueOf(timestamp))
-                .header("X-Entraide-Signature", Signature.sign(e.secret(), timestamp, d.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.body())).build();
-            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Outcome(r.statusCode(), r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode());
-        } catch (ProblemException pe) {
-            return new Outcome(null, pe.detail());
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted");
-        } catch (Exception ex) {
-            return new Outcome(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        }
+    @Override
+    public void close() {
+        http.close();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Validated settings; an invalid value names its key. */
 public record WebhookSettings(Duration poll, Duration timeout, int maxAttempts, Duration retryBase, boolean allowHttp,
-                              boolean allowPrivate) {
+                              InternalTargets internalTargets) {
     public WebhookSettings {
         if (poll.toMillis() < 50) {
             throw new IllegalArgumentException("send.poll.millis must be at least 50");
@@ -22,7 +22,11 @@ public record WebhookSettings(Duration poll, Duration timeout, int maxAttempts, 
 
     static WebhookSettings of(WebhooksConfig c) {
         return new WebhookSettings(Duration.ofMillis(c.send_poll_millis()), Duration.ofSeconds(c.send_timeout_seconds()),
-            c.max_attempts(), Duration.ofMillis(c.retry_base_millis()), c.allow_insecure_http(), c.allow_private_networks());
+            c.max_attempts(), Duration.ofMillis(c.retry_base_millis()), c.allow_insecure_http(), InternalTargets.parse(c.allowed_internal_targets()));
+    }
+
+    AddressCheck addressCheck() {
+        return new AddressCheck(internalTargets);
     }
 
     /** Retry delay after {@code attempts} failures: base, 2 × base, 4 × base... at most one hour. */

@@ -54,7 +54,7 @@ abstract class WebhookScenarios {
         server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(20)));
         new DemoSeeder(server.core).seedIfAbsent();
         WebhookPlugin plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,
-            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofMillis(100), true, true),
+            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofMillis(100), true, InternalTargets.parse("127.0.0.1/32")),
             Clock.systemUTC());
         server.core.capabilities.install(new WebhookCapability());
         server.camel().addRoutes(plugin);
@@ -130,6 +130,21 @@ abstract class WebhookScenarios {
         assertEquals(1, deliveries.json().get("total").asInt(), "one delivery per event and endpoint: " + deliveries);
         assertTrue(http.get(DEMO + "/webhooks", admin).raw().body().contains(hookUrl()));
         assertTrue(!http.get(DEMO + "/webhooks", admin).raw().body().contains(secret), "the secret is shown once only");
+    }
+
+    @Test
+    void specialPurposeAndAmbiguousUrlsAreRefusedWith400NamingTheFieldAndNothingIsStored() {
+        http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
+        for (String url : new String[] {"http://100.100.100.200/latest", "http://[64:ff9b::a9fe:a9fe]/", "http://[64:ff9b::7f00:1]/",
+            "http://[2002:7f00:1::1]/", "http://192.0.0.170/", "http://198.18.0.1/", "http://240.0.0.1/", "http://255.255.255.255/",
+            "http://127.0.0.2/hook", "http://0177.0.0.1/", "http://0x7f.1/", "http://2130706433/", "http://127.1/"}) {
+            Http.Response r = http.post(DEMO + "/webhooks", admin, "{\"url\":\"" + url + "\"}");
+            assertEquals(400, r.status(), url + " " + r);
+            assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), url);
+            assertTrue(r.raw().body().contains("\"url\""), "names the field: " + r);
+            assertTrue(!r.raw().body().contains("Exception") && !r.raw().body().contains("org.entraide"), "no Java names: " + r);
+        }
+        assertEquals(0, http.get(DEMO + "/webhooks", admin).json().get("items").size(), "nothing stored");
     }
 
     @Test
