@@ -69,11 +69,7 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
 
         sender = new WebhookSender(tx, store, settings, clock);
         from("timer:webhooks.send?delay=1000&period=" + settings.poll().toMillis()).routeId("webhooks.send")
-            .process(e -> {
-                while (sender.sendDue() > 0) {
-                    // keep sending while deliveries are due
-                }
-            });
+            .process(e -> sender.dispatchDue());
 
         WebhookApi api = new WebhookApi(tx, store, new UrlPolicy(settings.allowHttp(), settings.addressCheck()), clock);
         String cap = WebhookCapability.NAME;

@@ -24,4 +24,16 @@ public @interface WebhooksConfig {
     @AttributeDefinition(name = "Host names, addresses and CIDR ranges inside the deployment's own network that webhooks may "
         + "reach although they are private or special-purpose (comma-separated; empty: none)")
     String allowed_internal_targets() default "";
+
+    @AttributeDefinition(name = "Deliveries in flight at once on this node, all endpoints together")
+    int send_threads() default 16;
+
+    @AttributeDefinition(name = "Deliveries in flight at once to one endpoint, on this node")
+    int endpoint_concurrency() default 2;
+
+    @AttributeDefinition(name = "Consecutive failures of an endpoint that open its circuit")
+    int circuit_failures() default 5;
+
+    @AttributeDefinition(name = "How long an open circuit holds an endpoint's deliveries back, in seconds")
+    int circuit_open_seconds() default 60;
 }
