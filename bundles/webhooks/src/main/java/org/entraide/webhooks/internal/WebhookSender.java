@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -128,6 +129,9 @@ final class WebhookSender implements AutoCloseable {
         WebhookStore.Endpoint e = k.endpoint();
         try {
             ReceiverClient.Outcome o = e.active() ? send(e, d) : new ReceiverClient.Outcome(null, "endpoint deleted");
+            if (closed) {
+                return;   // cut short by close(): not the receiver's fault; the lease ends and it is sent again
+            }
             tx.inTransaction(c -> {
                 record(c, e, d, o);
                 return null;
@@ -137,7 +141,9 @@ final class WebhookSender implements AutoCloseable {
         } finally {
             slots.give(d.endpointId());
         }
-        dispatchDue();
+        if (!closed) {
+            dispatchDue();
+        }
     }
 
     private void record(Connection c, WebhookStore.Endpoint e, WebhookStore.Due d, ReceiverClient.Outcome o) throws SQLException {
@@ -178,11 +184,19 @@ final class WebhookSender implements AutoCloseable {
             "X-Entraide-Signature", Signature.sign(e.secret(), timestamp, d.body())), d.body());
     }
 
-    /** Stops sending; deliveries in flight are abandoned to their leases, so they are sent again later, never lost. */
+    /**
+     * Stops sending; deliveries in flight are abandoned to their leases, so they are sent again later, never lost.
+     * Workers are not interrupted: an interrupt inside a JDBC call closes an embedded H2 database.
+     */
     @Override
     public void close() {
         closed = true;
-        workers.shutdownNow();
         http.close();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
