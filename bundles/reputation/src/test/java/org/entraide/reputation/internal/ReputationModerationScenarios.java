@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.awaitility.Awaitility;
 import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
+import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.moderation.internal.Moderation;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,36 @@ abstract class ReputationModerationScenarios {
         bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.update(c,
             "UPDATE event_subscriber SET position = 0 WHERE name = ?", ReputationSubscriber.NAME));
         bed.settle();
+    }
+
+    @Test
+    void aPostApprovedAfterReviewCountsInItsTopicAndTagBoards() {
+        SubmissionStep holdMarked = new SubmissionStep() {
+            public String capability() {
+                return null;
+            }
+
+            public int order() {
+                return 200;
+            }
+
+            public Submission apply(Submission s) {
+                return s.title() != null && s.title().startsWith("[hold]") ? s.withState(PublicationState.PENDING_REVIEW, "held") : s;
+            }
+        };
+        bed.server.core.pipeline.add(holdMarked);
+        long q = bed.ask(bob, "[hold] Quelle colle pour du carrelage ?", "bricolage", List.of("colle"));
+        bed.server.core.publications.change(bed.demo.id(), q, PublicationState.PUBLISHED,
+            bed.member("moderator@demo.example").id(), "fine");
+        bed.vote(carol, q, 1);
+        bed.settle();
+        for (String board : List.of("?topic=bricolage", "?tag=colle")) {
+            JsonNode top = bed.http.get(Testbed.DEMO + "/leaderboard" + board + "&size=100", null).json().get("top");
+            List<String> names = new ArrayList<>();
+            top.forEach(t -> names.add(t.get("pseudonym").asText() + "=" + t.get("points").asInt()));
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("Bob") && n.endsWith("=5")),
+                "the vote on Bob's approved question counts in its board " + board + ": " + names);
+        }
     }
 
     @Test

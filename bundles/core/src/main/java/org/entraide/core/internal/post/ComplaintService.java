@@ -55,15 +55,6 @@ public final class ComplaintService {
             }
             PostRow p = posts.submit(c, caller, new NewPost(brand.id(), PostType.COMPLAINT, null, caller.userId(), title, body,
                 null, store == null ? null : store.id(), false, showPseudonym, List.of()), clock.instant());
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("complaintId", p.id());
-            payload.put("authorId", caller.userId());
-            if (store != null) {
-                payload.put("storeId", store.id());
-                payload.put("storeCode", store.code());
-            }
-            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_FILED, caller.userId(), EventTypes.SUBJECT_POST,
-                p.id(), payload));
             return view(c, p, caller);
         });
     }

@@ -150,6 +150,14 @@ public abstract class BadInputScenarios extends ApiScenarios {
     }
 
     @Test
+    void unknownQueryParametersAreRefusedAndNamed() {
+        Http.Response r = http.get("/api/v1/brands/demo/questions?tpoic=livraison", null);
+        assertProblem(400, r, "a misspelt parameter is not silently ignored");
+        assertEquals("tpoic", r.json().get("errors").get(0).get("field").asText(), "the parameter is named: " + r);
+        assertEquals(200, http.get("/api/v1/brands/demo/questions?topic=livraison", null).status(), "a documented one works");
+    }
+
+    @Test
     void storeCoordinatesOutOfRangeHaveReadableMessages() {
         Http.Response r = http.post("/api/v1/brands/demo/stores", community.demo("admin").token(), Http.json("code", "FAR-AWAY",
             "name", "Far away", "city", "Nowhere", "postalCode", "00000", "latitude", 91.5, "longitude", -180.5));
