@@ -35,7 +35,7 @@ public class CrashDuringBurstIT {
     static Map<String, Map<String, String>> config(Map<String, Map<String, String>> extra) {
         Map<String, Map<String, String>> all = new java.util.HashMap<>(extra);
         all.put("org.entraide.core.cfg", Map.of("demo.enabled", "true", "ratelimit.post", "100000", "events.poll.millis", "50"));
-        all.put("org.entraide.webhooks.cfg", Map.of("allow.insecure.http", "true", "allow.private.networks", "true",
+        all.put("org.entraide.webhooks.cfg", Map.of("allow.insecure.http", "true", "allowed.internal.targets", "127.0.0.1/32",
             "send.poll.millis", "100", "retry.base.millis", "200"));
         return all;
     }

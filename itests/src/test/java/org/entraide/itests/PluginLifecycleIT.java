@@ -45,7 +45,7 @@ public class PluginLifecycleIT extends EntraideKarafTestSupport {
         return new Option[] {
             editConfigurationFilePut("etc/org.entraide.core.cfg", "ratelimit.post", "100000"),
             editConfigurationFilePut("etc/org.entraide.webhooks.cfg", "allow.insecure.http", "true"),
-            editConfigurationFilePut("etc/org.entraide.webhooks.cfg", "allow.private.networks", "true")};
+            editConfigurationFilePut("etc/org.entraide.webhooks.cfg", "allowed.internal.targets", "127.0.0.1/32")};
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.entraide.reputation.internal.Platform;
 import org.entraide.reputation.internal.Reputation;
 import org.entraide.reputation.internal.ReputationSettings;
 import org.entraide.reputation.internal.gaming.VoteCounting;
+import org.entraide.webhooks.internal.InternalTargets;
 import org.entraide.webhooks.internal.WebhookCapability;
 import org.entraide.webhooks.internal.WebhookPlugin;
 import org.entraide.webhooks.internal.WebhookSettings;
@@ -71,7 +72,7 @@ final class Plugins {
     /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */
     static void webhooks(TestServer server) throws Exception {
         WebhookPlugin plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,
-            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofMillis(100), true, true),
+            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofMillis(100), true, InternalTargets.parse("127.0.0.1/32")),
             Clock.systemUTC());
         server.core.capabilities.install(new WebhookCapability());
         server.camel().addRoutes(plugin);

@@ -24,8 +24,12 @@ final class WebhookApi {
                       @Size(max = 30) List<@NotBlank @Pattern(regexp = "[a-z][a-z0-9.-]{1,63}") String> eventTypes) {
     }
 
-    /** An endpoint as listed; the secret is shown once, in {@link Created}. */
-    record View(long id, String url, List<String> eventTypes, boolean active, Instant createdAt) {
+    /**
+     * An endpoint as listed; the secret is shown once, in {@link Created}. {@code circuitOpenUntil} is set while
+     * repeated failures hold its deliveries back.
+     */
+    record View(long id, String url, List<String> eventTypes, boolean active, Instant createdAt, int consecutiveFailures,
+                Instant circuitOpenUntil) {
     }
 
     record Created(long id, String url, List<String> eventTypes, String secret) {
@@ -46,7 +50,8 @@ final class WebhookApi {
     ApiResult list(ApiCall call) {
         Brand brand = admin(call);
         return ApiResult.ok(Map.of("items", tx.inTransaction(c -> store.activeEndpoints(c, brand.id()).stream()
-            .map(e -> new View(e.id(), e.url(), e.eventTypes(), e.active(), e.createdAt())).toList())));
+            .map(e -> new View(e.id(), e.url(), e.eventTypes(), e.active(), e.createdAt(), e.consecutiveFailures(),
+                e.circuitOpenUntil())).toList())));
     }
 
     ApiResult create(ApiCall call) {

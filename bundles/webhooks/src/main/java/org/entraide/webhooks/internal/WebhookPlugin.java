@@ -18,6 +18,7 @@ import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -38,6 +39,7 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
     private final WebhookStore store = new WebhookStore();
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
+    private volatile WebhookSender sender;
 
     @Activate
     public WebhookPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
@@ -65,15 +67,11 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
         errorHandler(noErrorHandler());
         from(EVENTS).routeId("webhooks.enqueue").process(e -> enqueue(e.getIn().getBody(DomainEvent.class)));
 
-        WebhookSender sender = new WebhookSender(tx, store, settings, clock);
+        sender = new WebhookSender(tx, store, settings, clock);
         from("timer:webhooks.send?delay=1000&period=" + settings.poll().toMillis()).routeId("webhooks.send")
-            .process(e -> {
-                while (sender.sendDue() > 0) {
-                    // keep sending while deliveries are due
-                }
-            });
+            .process(e -> sender.dispatchDue());
 
-        WebhookApi api = new WebhookApi(tx, store, new UrlPolicy(settings.allowHttp(), settings.allowPrivate()), clock);
+        WebhookApi api = new WebhookApi(tx, store, new UrlPolicy(settings.allowHttp(), settings.addressCheck()), clock);
         String cap = WebhookCapability.NAME;
         rest(ApiEndpoints.BASE).get(BASE).to("direct:webhooks.list")
             .post(BASE).to("direct:webhooks.create")
@@ -84,6 +82,15 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
         from("direct:webhooks.delete").routeId("webhooks.delete").process(endpoints.processor(cap, api::delete, "brand", "id"));
         from("direct:webhooks.deliveries").routeId("webhooks.deliveries")
             .process(endpoints.processor(cap, api::deliveries, "brand", "id"));
+    }
+
+    /** Stops the sender's HTTP client; its routes are removed by the core. */
+    @Deactivate
+    public void close() {
+        WebhookSender s = sender;
+        if (s != null) {
+            s.close();
+        }
     }
 
     private void enqueue(DomainEvent event) {

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /** The plugin's tables, used inside the caller's transaction. */
 final class WebhookStore {
     /** A brand's endpoint; the secret is never shown after creation. */
-    record Endpoint(long id, long brandId, String url, List<String> eventTypes, String secret, boolean active, Instant createdAt) {
+    record Endpoint(long id, long brandId, String url, List<String> eventTypes, String secret, boolean active, Instant createdAt,
+                    int consecutiveFailures, Instant circuitOpenUntil) {
         boolean wants(String type) {
             return eventTypes.isEmpty() || eventTypes.contains(type);
         }
@@ -73,12 +76,23 @@ final class WebhookStore {
         }
     }
 
-    /** Locks due deliveries; another node sending at the same time skips them. */
-    List<Due> lockDue(Connection c, Instant now, int max) throws SQLException {
+    /**
+     * Locks due deliveries, oldest first, of endpoints whose circuit is closed and that are not in {@code busy}
+     * (endpoints this node already sends to as much as it may); another node claiming at the same time skips them.
+     */
+    List<Due> lockDue(Connection c, Instant now, Collection<Long> busy, int max) throws SQLException {
+        String notBusy = busy.isEmpty() ? "" : " AND endpoint_id NOT IN (" + String.join(",", Collections.nCopies(busy.size(), "?")) + ")";
         try (PreparedStatement ps = c.prepareStatement("SELECT id, endpoint_id, event_id, event_type, body, attempts "
-            + "FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            ps.setObject(1, utc(now));
-            ps.setInt(2, max);
+            + "FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ?" + notBusy
+            + " AND endpoint_id NOT IN (SELECT id FROM webhook_endpoint WHERE circuit_open_until > ?)"
+            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            int i = 1;
+            ps.setObject(i++, utc(now));
+            for (long id : busy) {
+                ps.setLong(i++, id);
+            }
+            ps.setObject(i++, utc(now));
+            ps.setInt(i, max);
             List<Due> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -86,6 +100,38 @@ final class WebhookStore {
                 }
             }
             return out;
+        }
+    }
+
+    /** Hides a claimed delivery from other senders until {@code until}, when it is due again if its sender died. */
+    void lease(Connection c, long id, Instant until) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ?")) {
+            ps.setObject(1, utc(until));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A success closes the endpoint's circuit. */
+    void endpointSucceeded(Connection c, long endpointId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_endpoint SET consecutive_failures = 0, "
+            + "circuit_open_until = NULL WHERE id = ?")) {
+            ps.setLong(1, endpointId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Counts a failure; from the {@code threshold}-th in a row, the circuit opens until {@code openUntil}. Once that has
+     * passed, the next attempts are trials: one more failure opens it again, a success closes it.
+     */
+    void endpointFailed(Connection c, long endpointId, int threshold, Instant openUntil) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1, "
+            + "circuit_open_until = CASE WHEN consecutive_failures + 1 >= ? THEN ? ELSE circuit_open_until END WHERE id = ?")) {
+            ps.setInt(1, threshold);
+            ps.setObject(2, utc(openUntil));
+            ps.setLong(3, endpointId);
+            ps.executeUpdate();
         }
     }
 
@@ -141,7 +187,8 @@ final class WebhookStore {
                     String types = rs.getString("event_types");
                     out.add(new Endpoint(rs.getLong("id"), rs.getLong("brand_id"), rs.getString("url"),
                         types.isEmpty() ? List.of() : List.of(types.split(",")), rs.getString("secret"),
-                        rs.getBoolean("active"), instant(rs, "created_at")));
+                        rs.getBoolean("active"), instant(rs, "created_at"), rs.getInt("consecutive_failures"),
+                        instant(rs, "circuit_open_until")));
                 }
             }
             return out;

@@ -24,7 +24,7 @@ class SignatureAndUrlPolicyTest {
 
     @Test
     void strictPolicyRefusesHttpAndInternalAddresses() {
-        UrlPolicy strict = new UrlPolicy(false, false);
+        UrlPolicy strict = new UrlPolicy(false, new AddressCheck(InternalTargets.NONE));
         for (String url : new String[] {"http://example.org/hook", "https://127.0.0.1/hook", "https://localhost:8443/x",
             "https://10.1.2.3/x", "https://192.168.1.1/x", "https://169.254.169.254/latest/meta-data", "https://[::1]/x",
             "https://user:pw@example.org/x", "ftp://example.org/x", "not a url", "https:///nohost"}) {
@@ -35,16 +35,17 @@ class SignatureAndUrlPolicyTest {
     }
 
     @Test
-    void relaxedPolicyAcceptsLocalHttpForTests() {
-        assertEquals("127.0.0.1", new UrlPolicy(true, true).check("http://127.0.0.1:9999/hook").getHost());
+    void allowlistedLoopbackAcceptsLocalHttpForTests() {
+        assertEquals("127.0.0.1", new UrlPolicy(true, new AddressCheck(InternalTargets.parse("127.0.0.1/32")))
+            .check("http://127.0.0.1:9999/hook").getHost());
     }
 
     @Test
     void settingsNameTheirKeyAndBackOff() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> new WebhookSettings(Duration.ofMillis(500), Duration.ofSeconds(5), 0, Duration.ofSeconds(1), false, false));
+            () -> new WebhookSettings(Duration.ofMillis(500), Duration.ofSeconds(5), 0, Duration.ofSeconds(1), false, InternalTargets.NONE));
         assertTrue(e.getMessage().contains("max.attempts"), e.getMessage());
-        WebhookSettings s = new WebhookSettings(Duration.ofMillis(500), Duration.ofSeconds(5), 5, Duration.ofSeconds(2), false, false);
+        WebhookSettings s = new WebhookSettings(Duration.ofMillis(500), Duration.ofSeconds(5), 5, Duration.ofSeconds(2), false, InternalTargets.NONE);
         assertEquals(Duration.ofSeconds(2), s.retryAfter(1));
         assertEquals(Duration.ofSeconds(8), s.retryAfter(3));
         assertEquals(Duration.ofHours(1), s.retryAfter(30));

@@ -8,8 +8,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -37,8 +43,14 @@ abstract class WebhookScenarios {
     static final String DEMO = "/api/v1/brands/demo";
 
     TestServer server;
+    WebhookPlugin plugin;
     Http http;
     HttpServer receiver;
+    HttpServer stalled;
+    final CountDownLatch stall = new CountDownLatch(1);
+    final AtomicInteger stalledInFlight = new AtomicInteger();
+    final AtomicInteger stalledMostAtOnce = new AtomicInteger();
+    final Set<String> stalledEvents = ConcurrentHashMap.newKeySet();
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
     String admin;
@@ -53,8 +65,10 @@ abstract class WebhookScenarios {
     void start() throws Exception {
         server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(20)));
         new DemoSeeder(server.core).seedIfAbsent();
-        WebhookPlugin plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,
-            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofMillis(100), true, true),
+        // a long budget, so that a stalled receiver is still stalled when the healthy one has everything
+        plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,
+            new WebhookSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 4, Duration.ofMillis(100), true,
+                InternalTargets.parse("127.0.0.1/32"), new SendLimits(4, 2, 3, Duration.ofSeconds(1))),
             Clock.systemUTC());
         server.core.capabilities.install(new WebhookCapability());
         server.camel().addRoutes(plugin);
@@ -72,6 +86,22 @@ abstract class WebhookScenarios {
             exchange.close();
         });
         receiver.start();
+        stalled = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stalled.setExecutor(Executors.newCachedThreadPool());
+        stalled.createContext("/stall", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            stalledMostAtOnce.accumulateAndGet(stalledInFlight.incrementAndGet(), Math::max);
+            try {
+                stall.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stalledInFlight.decrementAndGet();
+            stalledEvents.add(exchange.getRequestHeaders().getFirst("X-Entraide-Event-Id"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        stalled.start();
         http = new Http(server.base());
         admin = login("admin@demo.example");
         customer = login("customer@demo.example");
@@ -79,6 +109,9 @@ abstract class WebhookScenarios {
 
     @AfterEach
     void stop() {
+        stall.countDown();
+        plugin.close();
+        stalled.stop(0);
         receiver.stop(0);
         server.close();
         dropDatabase();
@@ -98,7 +131,13 @@ abstract class WebhookScenarios {
     }
 
     long ask(String title) {
-        return http.post(DEMO + "/questions", customer, "{\"title\":\"" + title + "\",\"body\":\"corps\"}").json().get("id").asLong();
+        return ask(DEMO, customer, title);
+    }
+
+    long ask(String brand, String token, String title) {
+        Http.Response r = http.post(brand + "/questions", token, "{\"title\":\"" + title + "\",\"body\":\"corps\"}");
+        assertEquals(201, r.status(), r.toString());
+        return r.json().get("id").asLong();
     }
 
     @Test
@@ -133,6 +172,21 @@ abstract class WebhookScenarios {
     }
 
     @Test
+    void specialPurposeAndAmbiguousUrlsAreRefusedWith400NamingTheFieldAndNothingIsStored() {
+        http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
+        for (String url : new String[] {"http://100.100.100.200/latest", "http://[64:ff9b::a9fe:a9fe]/", "http://[64:ff9b::7f00:1]/",
+            "http://[2002:7f00:1::1]/", "http://192.0.0.170/", "http://198.18.0.1/", "http://240.0.0.1/", "http://255.255.255.255/",
+            "http://127.0.0.2/hook", "http://0177.0.0.1/", "http://0x7f.1/", "http://2130706433/", "http://127.1/"}) {
+            Http.Response r = http.post(DEMO + "/webhooks", admin, "{\"url\":\"" + url + "\"}");
+            assertEquals(400, r.status(), url + " " + r);
+            assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), url);
+            assertTrue(r.raw().body().contains("\"url\""), "names the field: " + r);
+            assertTrue(!r.raw().body().contains("Exception") && !r.raw().body().contains("org.entraide"), "no Java names: " + r);
+        }
+        assertEquals(0, http.get(DEMO + "/webhooks", admin).json().get("items").size(), "nothing stored");
+    }
+
+    @Test
     void aFailingReceiverIsRetriedWithBackOff() {
         http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
         long hook = register("[]").json().get("id").asLong();
@@ -147,5 +201,80 @@ abstract class WebhookScenarios {
         assertTrue(retried, "some delivery needed retries: " + items);
         assertEquals(204, http.send(http.builder(DEMO + "/webhooks/" + hook, admin).DELETE()).status());
         assertEquals(403, http.send(http.builder(DEMO + "/webhooks/" + hook, customer).DELETE()).status(), "admins only");
+    }
+
+    @Test
+    void aStalledReceiverOfOneBrandDoesNotHoldBackAnotherBrandsDeliveries() {
+        http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
+        assertEquals(201, register("[\"post.published\"]").status());
+        String root = Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD);
+        assertEquals(201, http.post("/api/v1/admin/brands", root, "{\"slug\":\"acme\",\"name\":\"Acme\","
+            + "\"adminEmail\":\"boss@acme.example\",\"adminPassword\":\"acme-password\",\"adminPseudonym\":\"Boss\"}").status());
+        String boss = http.post("/api/v1/auth/login", null, "{\"brand\":\"acme\",\"email\":\"boss@acme.example\","
+            + "\"password\":\"acme-password\"}").json().get("token").asText();
+        String acme = "/api/v1/brands/acme";
+        assertEquals(200, http.put(acme + "/features", boss, "{\"webhooks\":true}").status());
+        String stalledUrl = "http://127.0.0.1:" + stalled.getAddress().getPort() + "/stall";
+        assertEquals(201, http.post(acme + "/webhooks", boss, "{\"url\":\"" + stalledUrl + "\",\"eventTypes\":[\"post.published\"]}")
+            .status());
+        for (int i = 0; i < 6; i++) {
+            ask(acme, boss, "Question d'Acme " + i);      // queued first: the old sender tried these first, one by one
+            ask("Question de démo " + i);
+        }
+        Awaitility.await("the healthy receiver gets every event").atMost(Duration.ofSeconds(20))
+            .until(() -> received.size() == 6);
+        assertTrue(stalledInFlight.get() >= 1, "delivered while the stalled receiver still holds its requests");
+        assertTrue(stalledMostAtOnce.get() <= 2, "at most endpoint.concurrency requests at once to one endpoint: "
+            + stalledMostAtOnce.get());
+        stall.countDown();
+        Awaitility.await("the stalled receiver's events are not lost").atMost(Duration.ofSeconds(30))
+            .until(() -> stalledEvents.size() == 6);
+    }
+
+    @Test
+    void repeatedFailuresOpenTheEndpointsCircuitWhichHoldsItsDeliveriesWithoutLosingThem() {
+        http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
+        long hook = register("[\"test.only\"]").json().get("id").asLong();
+        WebhookStore store = new WebhookStore();
+        Instant now = Instant.now();
+        Instant openUntil = now.plus(Duration.ofHours(1));
+        server.core.db.inTransaction(c -> {
+            for (int i = 0; i < 3; i++) {
+                store.endpointFailed(c, hook, 3, openUntil);
+            }
+            store.enqueue(c, hook, 987_654L, "test.only", "{}", now);
+            return null;
+        });
+        var listed = http.get(DEMO + "/webhooks", admin).json().get("items").get(0);
+        assertEquals(3, listed.get("consecutiveFailures").asInt(), listed.toString());
+        assertTrue(!listed.get("circuitOpenUntil").isNull(), "brand admins see the open circuit: " + listed);
+        server.core.db.inTransaction(c -> {
+            assertTrue(store.lockDue(c, now.plusSeconds(1), Set.of(), 20).stream().noneMatch(d -> d.endpointId() == hook),
+                "an open circuit holds the endpoint's deliveries back");
+            assertTrue(store.lockDue(c, openUntil.plusSeconds(1), Set.of(), 20).stream().anyMatch(d -> d.endpointId() == hook),
+                "still pending, tried again once the circuit's time is over");
+            return null;
+        });
+        server.core.db.inTransaction(c -> {
+            store.endpointSucceeded(c, hook);
+            return null;
+        });
+        listed = http.get(DEMO + "/webhooks", admin).json().get("items").get(0);
+        assertEquals(0, listed.get("consecutiveFailures").asInt());
+        assertTrue(listed.get("circuitOpenUntil").isNull(), "a success closes it: " + listed);
+    }
+
+    @Test
+    void aReceiverThatKeepsFailingOpensItsCircuit() {
+        http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
+        long hook = register("[]").json().get("id").asLong();
+        failuresLeft.set(1_000);
+        for (int i = 0; i < 3; i++) {
+            ask("Question au récepteur en panne " + i);
+        }
+        Awaitility.await("the circuit opens after 3 failures in a row").atMost(Duration.ofSeconds(20)).until(() ->
+            !http.get(DEMO + "/webhooks", admin).json().get("items").get(0).get("circuitOpenUntil").isNull());
+        var items = http.get(DEMO + "/webhooks/" + hook + "/deliveries?size=50", admin).json().get("items");
+        assertTrue(items.size() >= 3, items.toString());
     }
 }
