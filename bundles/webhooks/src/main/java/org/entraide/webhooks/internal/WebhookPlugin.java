@@ -77,11 +77,11 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
             .post(BASE).to("direct:webhooks.create")
             .delete(BASE + "/{id}").to("direct:webhooks.delete")
             .get(BASE + "/{id}/deliveries").to("direct:webhooks.deliveries");
-        from("direct:webhooks.list").routeId("webhooks.list").process(endpoints.processor(cap, api::list, "brand"));
-        from("direct:webhooks.create").routeId("webhooks.create").process(endpoints.processor(cap, api::create, "brand"));
-        from("direct:webhooks.delete").routeId("webhooks.delete").process(endpoints.processor(cap, api::delete, "brand", "id"));
+        from("direct:webhooks.list").routeId("webhooks.list").process(endpoints.processor(cap, api::list, Set.of(), "brand"));
+        from("direct:webhooks.create").routeId("webhooks.create").process(endpoints.processor(cap, api::create, Set.of(), "brand"));
+        from("direct:webhooks.delete").routeId("webhooks.delete").process(endpoints.processor(cap, api::delete, Set.of(), "brand", "id"));
         from("direct:webhooks.deliveries").routeId("webhooks.deliveries")
-            .process(endpoints.processor(cap, api::deliveries, "brand", "id"));
+            .process(endpoints.processor(cap, api::deliveries, Set.of("page", "size"), "brand", "id"));
     }
 
     /** Stops the sender's HTTP client; its routes are removed by the core. */
@@ -112,7 +112,7 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
         body.put("occurredAt", e.occurredAt().toString());
         body.put("subjectType", e.subjectType());
         body.put("subjectId", e.subjectId());
-        body.put("payload", json.readTree(e.payload()));
+        body.put("payload", ComplainantPrivacy.forReceivers(e.type(), json.readTree(e.payload())));
         return json.writeValueAsString(body);
     }
 }

@@ -1,6 +1,7 @@
 package org.entraide.webhooks.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -169,6 +170,31 @@ abstract class WebhookScenarios {
         assertEquals(1, deliveries.json().get("total").asInt(), "one delivery per event and endpoint: " + deliveries);
         assertTrue(http.get(DEMO + "/webhooks", admin).raw().body().contains(hookUrl()));
         assertTrue(!http.get(DEMO + "/webhooks", admin).raw().body().contains(secret), "the secret is shown once only");
+    }
+
+    @Test
+    void receiversNeverLearnWhoFiledAComplaint() {
+        http.put(DEMO + "/features", admin, "{\"webhooks\":true}");
+        assertEquals(201, register("[\"post.submitted\",\"post.published\",\"complaint.filed\",\"complaint.published\"]").status());
+        long customerId = http.get(DEMO + "/me", customer).json().get("id").asLong();
+        Http.Response filed = http.post(DEMO + "/complaints", customer, "{\"title\":\"Caisse fermée\",\"body\":\"Une seule caisse.\","
+            + "\"storeCode\":\"LYON-PARTDIEU\"}");
+        assertEquals(201, filed.status(), filed.toString());
+        long q = ask("Une question signée");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 6);
+        for (Received r : received) {
+            boolean aboutComplaint = r.body().contains("\"subjectId\":" + filed.json().get("id").asLong() + ",");
+            if (aboutComplaint) {
+                assertFalse(r.body().contains("\"authorId\""), "no complainant in " + r.type() + ": " + r.body());
+            } else {
+                assertTrue(r.body().contains("\"authorId\":" + customerId), "a question's author is public: " + r.body());
+            }
+        }
+        assertEquals(4, received.stream().filter(r -> r.body().contains("\"complaintId\"") || r.body().contains("\"postType\":\"COMPLAINT\""))
+            .count(), "post.submitted, complaint.filed, post.published and complaint.published of the complaint");
+        assertTrue(q > 0);
+        Http.Response typo = http.get(DEMO + "/webhooks?pgae=2", admin);
+        assertEquals(400, typo.status(), "an unknown query parameter is named, not ignored: " + typo);
     }
 
     @Test
