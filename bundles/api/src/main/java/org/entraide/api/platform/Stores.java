@@ -1,6 +1,7 @@
 package org.entraide.api.platform;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 
 import org.entraide.api.model.Store;
@@ -14,4 +15,7 @@ public interface Stores {
 
     /** Empty for an unknown code in this brand. */
     Optional<Store> byCode(Connection connection, long brandId, String code);
+
+    /** Every store of the brand, by code. */
+    List<Store> all(Connection connection, long brandId);
 }

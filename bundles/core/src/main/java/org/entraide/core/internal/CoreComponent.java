@@ -13,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventReader;
+import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
@@ -73,7 +74,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(EventLog.class, started.events, null));
         registrations.add(bundle.registerService(EventReader.class, started.eventReader, null));
         registrations.add(bundle.registerService(new String[] {Posts.class.getName(), Members.class.getName(),
-            Stores.class.getName()}, started.platform, null));
+            Stores.class.getName(), Brands.class.getName()}, started.platform, null));
         registrations.add(bundle.registerService(Complaints.class, started.complaintMoves, null));
         registrations.add(bundle.registerService(SchemaMigrator.class, started.migrator, null));
         registrations.add(bundle.registerService(RequestAuthenticator.class, started.accounts, null));

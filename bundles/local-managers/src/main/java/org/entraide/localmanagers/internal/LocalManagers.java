@@ -15,6 +15,8 @@ import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.PostType;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.jdbc.Sql;
@@ -22,6 +24,7 @@ import org.entraide.localmanagers.internal.store.IdentityAccessLog;
 import org.entraide.localmanagers.internal.store.StoreSettings;
 import org.entraide.localmanagers.internal.store.Timeline;
 import org.entraide.localmanagers.internal.web.ManagerEndpoints;
+import org.entraide.localmanagers.internal.web.Lookups;
 import org.entraide.localmanagers.internal.web.ManagerRoutes;
 import org.entraide.localmanagers.internal.web.PrivateEndpoints;
 
@@ -31,7 +34,7 @@ public final class LocalManagers {
 
     public final StoreSettings stores = new StoreSettings();
     public final Timeline timeline = new Timeline();
-    public final Rankings rankings = new Rankings();
+    public final Rankings rankings;
     public final RegionalVoices voices;
     public final Mailer mailer;
     public final Routing routing;
@@ -42,6 +45,7 @@ public final class LocalManagers {
     public final ManagerRoutes api;
     public final RouteBuilder background;
     private final Transactions tx;
+    private final Platform platform;
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
             EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
@@ -57,22 +61,24 @@ public final class LocalManagers {
         }
     };
 
-    public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api,
+    public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
                          Routing.Settings settings, Rankings.Formula formula, long deadlinePeriodMillis, Clock clock) {
-        this(tx, events, migrator, api, settings, formula, Mailer.Settings.disabled(), deadlinePeriodMillis, clock);
+        this(tx, events, migrator, api, platform, settings, formula, Mailer.Settings.disabled(), deadlinePeriodMillis, clock);
     }
 
-    public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api,
+    public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
                          Routing.Settings settings, Rankings.Formula formula, Mailer.Settings mail, long deadlinePeriodMillis,
                          Clock clock) {
         this.tx = tx;
+        this.platform = platform;
+        this.rankings = new Rankings(platform.stores());
         migrator.migrate("localmanagers", LocalManagers.class.getClassLoader(), "db/localmanagers");
         this.mailer = new Mailer(tx, mail, clock);
         this.voices = new RegionalVoices(tx);
-        this.routing = new Routing(tx, events, stores, timeline, settings, mailer, clock);
+        this.routing = new Routing(tx, events, stores, timeline, settings, mailer, platform, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
-        this.endpoints = new ManagerEndpoints(tx, stores, timeline, rankings, routing, formula, clock);
-        this.parties = new PrivateEndpoints(tx, events, clock);
+        this.endpoints = new ManagerEndpoints(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
+        this.parties = new PrivateEndpoints(tx, events, platform, clock);
         this.api = new ManagerRoutes(api, endpoints, parties);
         this.background = new RouteBuilder() {
             @Override
@@ -93,9 +99,9 @@ public final class LocalManagers {
      */
     public Optional<IdentityAccessLog.Page> identityAccess(String brand, Long complaintId, int limit, long offset) {
         return tx.inTransaction(c -> {
-            Optional<Long> id = Sql.one(c, "SELECT id FROM brand WHERE slug = ?", rs -> rs.getLong(1), brand);
-            if (id.isPresent() && complaintId != null && Sql.count(c, "SELECT COUNT(*) FROM post WHERE id = ? AND brand_id = ? "
-                + "AND post_type = 'COMPLAINT'", complaintId, id.get()) == 0) {
+            Optional<Long> id = platform.brands().bySlug(c, brand).map(Brand::id);
+            if (id.isPresent() && complaintId != null && platform.posts().post(c, id.get(), complaintId)
+                .filter(p -> p.type() == PostType.COMPLAINT).isEmpty()) {
                 throw ProblemException.notFound("no complaint " + complaintId + " in " + brand);
             }
             return id.map(b -> IdentityAccessLog.read(c, b, complaintId, limit, offset));

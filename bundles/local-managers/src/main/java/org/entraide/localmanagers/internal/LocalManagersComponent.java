@@ -14,6 +14,11 @@ import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.OfficialResponders;
 import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Complaints;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
 import org.osgi.framework.BundleContext;
@@ -46,6 +51,16 @@ public class LocalManagersComponent {
     private SchemaMigrator migrator;
     @Reference
     private ApiEndpoints endpoints;
+    @Reference
+    private Posts posts;
+    @Reference
+    private Members members;
+    @Reference
+    private Stores stores;
+    @Reference
+    private Brands brands;
+    @Reference
+    private Complaints complaints;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindMessageRules(PrivateMessageRules r) {
@@ -68,7 +83,8 @@ public class LocalManagersComponent {
 
     @Activate
     void activate(BundleContext bundle, LocalManagersConfig config) {
-        LocalManagers started = new LocalManagers(tx, events, migrator, endpoints, settings(config), formula(config),
+        LocalManagers started = new LocalManagers(tx, events, migrator, endpoints,
+            new Platform(posts, members, stores, brands, complaints), settings(config), formula(config),
             mail(config), Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
         plugin = started;
         started.parties.useMessageRules(messageRules);

@@ -1,5 +1,6 @@
 package org.entraide.localmanagers.internal;
 
+import org.entraide.api.platform.Stores;
 import org.entraide.jdbc.Sql;
 
 import java.sql.Connection;
@@ -45,6 +46,12 @@ public final class Rankings {
     private record Acc(long store, long[] counts, List<Long> minutes, double[] ratingSum) {
     }
 
+    private final Stores stores;
+
+    public Rankings(Stores stores) {
+        this.stores = stores;
+    }
+
     public List<Figures> stores(Connection c, long brandId, Instant from, Instant to, Formula f) {
         Map<Long, Acc> by = new LinkedHashMap<>();
         Sql.list(c, "SELECT a.store_id, a.filed_at, a.due_at, a.responded_at, a.resolved, a.rating, a.would_buy_again "
@@ -55,8 +62,7 @@ public final class Rankings {
                 return null;
             }, brandId, from, to);
         Map<Long, String[]> names = new HashMap<>();
-        Sql.list(c, "SELECT id, code, name FROM store WHERE brand_id = ?", rs -> names.put(rs.getLong(1),
-            new String[] {rs.getString(2), rs.getString(3)}), brandId);
+        stores.all(c, brandId).forEach(s -> names.put(s.id(), new String[] {s.code(), s.name()}));
         List<Figures> out = new ArrayList<>();
         for (Acc acc : by.values()) {
             String[] n = names.getOrDefault(acc.store(), new String[] {null, null});

@@ -16,6 +16,9 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.NewEvent;
 import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.model.Store;
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.PostFacts;
 import org.entraide.api.storage.Transactions;
 import org.entraide.localmanagers.internal.hours.OpeningHours;
 import org.entraide.localmanagers.internal.store.StoreSettings;
@@ -37,6 +40,7 @@ public final class Routing {
     private final Clock clock;
     private volatile Settings settings;
     private final Mailer mailer;
+    private final Platform platform;
 
     /** The brand-wide deadlines: first response, then the region's time before the central team. */
     public record Settings(Duration firstResponse, Duration regionTime) {
@@ -46,7 +50,8 @@ public final class Routing {
     }
 
     public Routing(Transactions tx, EventLog events, StoreSettings stores, Timeline timeline, Settings settings, Mailer mailer,
-                   Clock clock) {
+                   Platform platform, Clock clock) {
+        this.platform = platform;
         this.mailer = mailer;
         this.tx = tx;
         this.events = events;
@@ -107,7 +112,7 @@ public final class Routing {
         Instant half = hours.plusOpening(now, s.firstResponse().dividedBy(2));
         Instant ninety = hours.plusOpening(now, s.firstResponse().multipliedBy(9).dividedBy(10));
         Instant central = hours.plusOpening(due, s.regionTime());
-        Long manager = availableManager(c, storeId, now);
+        Long manager = availableManager(c, e.brandId(), storeId, now);
         Sql.update(c, "INSERT INTO lm_assignment (complaint_id, brand_id, store_id, manager_id, level, filed_at, due_at, "
             + "remind50_at, remind90_at, central_due_at, next_step_at) VALUES (?, ?, ?, ?, 'STORE', ?, ?, ?, ?, ?, ?)",
             complaint, e.brandId(), storeId, manager, now, due, half, ninety, central, half);
@@ -129,10 +134,10 @@ public final class Routing {
 
     /** An e-mail to the manager, in French and English, with the deadline; never the complainant's identity. */
     private void notifyManager(Connection c, long brandId, long complaint, long storeId, long manager, Instant due) {
-        String email = Sql.one(c, "SELECT email FROM app_user WHERE id = ?", rs -> rs.getString(1), manager).orElse(null);
-        String[] store = Sql.one(c, "SELECT name, code FROM store WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)},
-            storeId).orElse(new String[] {"", ""});
-        String title = Sql.one(c, "SELECT title FROM post WHERE id = ?", rs -> rs.getString(1), complaint).orElse("");
+        String email = platform.members().member(c, brandId, manager).map(MemberFacts::email).orElse(null);
+        String[] store = platform.stores().byId(c, brandId, storeId).map(s -> new String[] {s.name(), s.code()})
+            .orElse(new String[] {"", ""});
+        String title = platform.posts().post(c, brandId, complaint).map(PostFacts::title).orElse("");
         if (email == null) {
             return;
         }
@@ -156,7 +161,7 @@ public final class Routing {
             if (!admin && !Long.valueOf(byUser).equals(a[1])) {
                 throw org.entraide.api.problem.ProblemException.forbidden("only the assigned manager or a brand admin delegates");
             }
-            long store = Sql.one(c, "SELECT id FROM store WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1), brandId, storeCode)
+            long store = platform.stores().byCode(c, brandId, storeCode).map(Store::id)
                 .orElseThrow(() -> org.entraide.api.problem.ProblemException.invalid("storeCode", "no store '" + storeCode + "'"));
             if (store == (Long) a[0]) {
                 throw org.entraide.api.problem.ProblemException.invalid("storeCode", "the complaint is already with this store");
@@ -165,14 +170,15 @@ public final class Routing {
             OpeningHours hours = stores.hours(c, store);
             Settings st = settingsOf(c, brandId);
             Instant due = hours.plusOpening(now, st.firstResponse());
-            Long manager = availableManager(c, store, now);
+            Long manager = availableManager(c, brandId, store, now);
             Sql.update(c, "UPDATE lm_assignment SET store_id = ?, manager_id = ?, level = 'STORE', due_at = ?, remind50_at = ?, "
                 + "remind90_at = ?, central_due_at = ?, reminded50 = NULL, reminded90 = NULL, escalated_region = NULL, "
                 + "escalated_central = NULL, next_step_at = ? WHERE complaint_id = ?", store, manager, due,
                 hours.plusOpening(now, st.firstResponse().dividedBy(2)),
                 hours.plusOpening(now, st.firstResponse().multipliedBy(9).dividedBy(10)), hours.plusOpening(due, st.regionTime()),
                 hours.plusOpening(now, st.firstResponse().dividedBy(2)), complaintId);
-            Sql.update(c, "UPDATE post SET store_id = ? WHERE id = ?", store, complaintId);
+            // the core's complaint takes its new store, with its own event, so that its managers answer it officially
+            platform.complaints().moveToStore(c, brandId, complaintId, store, byUser, reason);
             timeline.add(c, complaintId, "delegated", now);
             Map<String, Object> payload = new HashMap<>();
             payload.put("complaintId", complaintId);
@@ -208,12 +214,11 @@ public final class Routing {
     }
 
     /** The store's managers in rank order (then the core's bound managers), the first one not absent now. */
-    Long availableManager(Connection c, long storeId, Instant at) {
+    Long availableManager(Connection c, long brandId, long storeId, Instant at) {
         List<Long> ranked = Sql.list(c, "SELECT user_id FROM lm_store_manager WHERE store_id = ? ORDER BY rank_no, user_id",
             rs -> rs.getLong(1), storeId);
         if (ranked.isEmpty()) {
-            ranked = Sql.list(c, "SELECT user_id FROM store_manager WHERE store_id = ? ORDER BY user_id", rs -> rs.getLong(1),
-                storeId);
+            ranked = platform.members().storeManagers(c, brandId, storeId).stream().map(MemberFacts::id).toList();
         }
         for (long user : ranked) {
             if (Sql.count(c, "SELECT COUNT(*) FROM lm_absence WHERE user_id = ? AND from_time <= ? AND to_time > ?",

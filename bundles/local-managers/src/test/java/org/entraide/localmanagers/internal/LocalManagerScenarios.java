@@ -65,6 +65,8 @@ abstract class LocalManagerScenarios {
         http = new Http(server.base());
         clock = new MutableClock(MONDAY_10);
         plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
+            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
+                server.core.platform, server.core.complaintMoves),
             Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock);
         server.camel().addRoutes(plugin.background);
         server.camel().addRoutes(plugin.api);
@@ -188,6 +190,8 @@ abstract class LocalManagerScenarios {
         }
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // Tue 12:00 Paris: 12 opening hours passed, 50 %
         Deadlines otherNode = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
+            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
+                server.core.platform, server.core.complaintMoves),
             Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock).deadlines;
         assertEquals(8, runTogether(plugin.deadlines, otherNode), "one 50 % reminder per complaint, whichever node fires it");
         assertEquals(0, runTogether(plugin.deadlines, otherNode));

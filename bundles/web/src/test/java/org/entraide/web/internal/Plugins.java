@@ -28,6 +28,8 @@ final class Plugins {
 
     static void localManagers(TestServer server) throws Exception {
         LocalManagers plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
+            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
+                server.core.platform, server.core.complaintMoves),
             Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
         server.camel().addRoutes(plugin.background);
         server.camel().addRoutes(plugin.api);

@@ -72,6 +72,25 @@ public final class BrandDirectory {
         });
     }
 
+    /** Every store of the brand, by code. */
+    public List<Store> stores(Connection c, long brandId) {
+        return Sql.list(c, "SELECT " + STORE_COLUMNS + " FROM store WHERE brand_id = ? ORDER BY code", BrandDirectory::store,
+            brandId);
+    }
+
+    public Optional<Brand> find(Connection c, String slug) {
+        if (slug == null || !Brand.SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return Sql.one(c, "SELECT id, slug, name FROM brand WHERE slug = ?",
+            rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), slug);
+    }
+
+    public Optional<Topic> topic(Connection c, long brandId, long topicId) {
+        return Sql.one(c, "SELECT id, brand_id, slug, name FROM topic WHERE brand_id = ? AND id = ?",
+            BrandDirectory::topic, brandId, topicId);
+    }
+
     public List<Topic> topics(long brandId) {
         return db.inTransaction(c -> Sql.list(c, "SELECT id, brand_id, slug, name FROM topic WHERE brand_id = ? ORDER BY name",
             BrandDirectory::topic, brandId));

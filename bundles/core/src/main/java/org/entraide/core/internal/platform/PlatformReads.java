@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
+import org.entraide.api.model.Brand;
 import org.entraide.api.model.Store;
+import org.entraide.api.model.Topic;
+import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.PostFacts;
@@ -15,8 +18,8 @@ import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.post.PostRow;
 import org.entraide.core.internal.user.Users;
 
-/** The core's answers to what plugins read: posts, members and stores, always within one brand. */
-public final class PlatformReads implements Posts, Members, Stores {
+/** The core's answers to what plugins read: posts, members, stores, brands and topics, always within one brand. */
+public final class PlatformReads implements Posts, Members, Stores, Brands {
     private final BrandDirectory brands;
     private final Users users;
     private final org.entraide.core.internal.post.Posts posts;
@@ -60,5 +63,25 @@ public final class PlatformReads implements Posts, Members, Stores {
     @Override
     public Optional<Store> byCode(Connection c, long brandId, String code) {
         return brands.storeByCode(c, brandId, code);
+    }
+
+    @Override
+    public List<Store> all(Connection c, long brandId) {
+        return brands.stores(c, brandId);
+    }
+
+    @Override
+    public Optional<Brand> bySlug(Connection c, String slug) {
+        return brands.find(c, slug);
+    }
+
+    @Override
+    public Optional<Topic> topicBySlug(Connection c, long brandId, String slug) {
+        return brands.topic(c, brandId, slug);
+    }
+
+    @Override
+    public Optional<Topic> topicById(Connection c, long brandId, long topicId) {
+        return brands.topic(c, brandId, topicId);
     }
 }

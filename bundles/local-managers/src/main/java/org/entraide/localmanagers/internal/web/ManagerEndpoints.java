@@ -35,9 +35,12 @@ public final class ManagerEndpoints {
     private final org.entraide.localmanagers.internal.Routing routing;
     private volatile Rankings.Formula formula;
 
+    private final Lookups lookups;
+
     public ManagerEndpoints(Transactions tx, StoreSettings stores, org.entraide.localmanagers.internal.store.Timeline timeline,
                             Rankings rankings, org.entraide.localmanagers.internal.Routing routing, Rankings.Formula formula,
-                            Clock clock) {
+                            Lookups lookups, Clock clock) {
+        this.lookups = lookups;
         this.routing = routing;
         this.tx = tx;
         this.stores = stores;
@@ -99,7 +102,7 @@ public final class ManagerEndpoints {
     ApiResult timeline(ApiCall call) {
         long id = call.pathId("id");
         return ApiResult.ok(tx.inTransaction(c -> {
-            Complaints.published(c, call.brand().id(), id);
+            lookups.published(c, call.brand().id(), id);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("complaintId", id);
             out.put("steps", timeline.of(c, id));
@@ -116,7 +119,7 @@ public final class ManagerEndpoints {
         long id = call.pathId("id");
         Bodies.Delegation body = call.body(Bodies.Delegation.class);
         // resolved in the URL's brand first: another brand's store is none, whatever the routing would say
-        tx.inTransaction(c -> Complaints.store(c, call.brand().id(), body.storeCode()));
+        tx.inTransaction(c -> lookups.store(c, call.brand().id(), body.storeCode()));
         routing.delegate(call.brand().id(), id, caller.userId(), caller.has(Role.BRAND_ADMIN), body.storeCode(), body.reason());
         return ApiResult.ok(Map.of("complaintId", id, "storeCode", body.storeCode()));
     }
@@ -171,7 +174,7 @@ public final class ManagerEndpoints {
         String code = call.path("code");
         Bodies.StoreSettings body = call.body(Bodies.StoreSettings.class);
         return ApiResult.ok(tx.inTransaction(c -> {
-            long storeId = Complaints.store(c, call.brand().id(), code);
+            long storeId = lookups.store(c, call.brand().id(), code);
             OpeningHours hours;
             try {
                 hours = StoreSettings.parse(body.timeZone() == null ? "Europe/Paris" : body.timeZone(), body.hours(),
@@ -182,14 +185,13 @@ public final class ManagerEndpoints {
                 // the week as a whole: intervals that overlap or end before they start, a store never open
                 throw ProblemException.invalid("hours", e.getMessage());
             }
-            Long region = body.region() == null ? null : Complaints.region(c, call.brand().id(), body.region());
+            Long region = body.region() == null ? null : Lookups.region(c, call.brand().id(), body.region());
             stores.save(c, call.brand().id(), storeId, hours, region);
             if (body.managers() != null) {
                 Sql.update(c, "DELETE FROM lm_store_manager WHERE store_id = ?", storeId);
                 int rank = 0;
                 for (long user : body.managers()) {
-                    Complaints.member(c, call.brand().id(), user);
-                    if (Sql.count(c, "SELECT COUNT(*) FROM store_manager WHERE store_id = ? AND user_id = ?", storeId, user) == 0) {
+                    if (!lookups.member(c, call.brand().id(), user).managedStoreIds().contains(storeId)) {
                         throw ProblemException.invalid("managers", "user " + user + " is not a manager of store " + code);
                     }
                     Sql.update(c, "INSERT INTO lm_store_manager (store_id, user_id, rank_no) VALUES (?, ?, ?)", storeId, user,
@@ -279,7 +281,7 @@ public final class ManagerEndpoints {
         return ApiResult.ok(tx.inTransaction(c -> {
             List<Long> managers = body.managers() == null ? List.of() : body.managers();
             for (long m : managers) {
-                Complaints.member(c, call.brand().id(), m);
+                lookups.member(c, call.brand().id(), m);
             }
             long id = Sql.one(c, "SELECT id FROM lm_region WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1),
                 call.brand().id(), code).orElseGet(() -> Sql.insert(c,
@@ -303,7 +305,7 @@ public final class ManagerEndpoints {
         }
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/managers/me", tx.inTransaction(c -> {
             // resolved in the URL's brand before anything else: another brand's manager is nobody here
-            Complaints.member(c, call.brand().id(), user);
+            lookups.member(c, call.brand().id(), user);
             if (user != caller.userId() && !caller.has(Role.BRAND_ADMIN)) {
                 throw ProblemException.forbidden("managers declare their own absences; brand admins anyone's");
             }

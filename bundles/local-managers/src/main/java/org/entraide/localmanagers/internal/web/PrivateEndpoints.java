@@ -16,6 +16,7 @@ import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
 import org.entraide.api.web.Paging;
 import org.entraide.jdbc.Sql;
+import org.entraide.localmanagers.internal.Platform;
 import org.entraide.localmanagers.internal.store.IdentityAccessLog;
 
 /**
@@ -28,7 +29,12 @@ public final class PrivateEndpoints {
     private final EventLog events;
     private final Clock clock;
 
-    public PrivateEndpoints(Transactions tx, EventLog events, Clock clock) {
+    private final Platform platform;
+    private final Lookups lookups;
+
+    public PrivateEndpoints(Transactions tx, EventLog events, Platform platform, Clock clock) {
+        this.platform = platform;
+        this.lookups = new Lookups(platform);
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -38,12 +44,11 @@ public final class PrivateEndpoints {
         Caller caller = Callers.member(call);
         long id = call.pathId("id");
         return ApiResult.ok(tx.inTransaction(c -> {
-            Complaints.published(c, call.brand().id(), id);
+            long author = lookups.published(c, call.brand().id(), id).authorId();
             if (!assigned(c, id, caller)) {
                 throw ProblemException.forbidden("only the manager the complaint is assigned to sees who filed it");
             }
-            String email = Sql.one(c, "SELECT u.email FROM post p JOIN app_user u ON u.id = p.author_id WHERE p.id = ?",
-                rs -> rs.getString(1), id).orElseThrow();
+            String email = platform.members().member(c, call.brand().id(), author).orElseThrow().email();
             Sql.update(c, "INSERT INTO lm_identity_access (complaint_id, user_id, at_time) VALUES (?, ?, ?)", id,
                 caller.userId(), clock.instant());
             return Map.of("complaintId", id, "email", email);
@@ -85,7 +90,7 @@ public final class PrivateEndpoints {
         Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> {
             party(c, call.brand().id(), id, caller);
-            long author = authorOf(c, id);
+            long author = lookups.exists(c, call.brand().id(), id).authorId();
             return paging.answer(Sql.list(c, "SELECT id, author_id, body, created_at FROM lm_message WHERE complaint_id = ? "
                 + "ORDER BY id LIMIT ? OFFSET ?", rs -> Map.of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author,
                     "body", rs.getString(3), "at", Sql.instant(rs, "created_at").toString()), id, paging.size(), paging.offset()),
@@ -103,7 +108,7 @@ public final class PrivateEndpoints {
         Long complaint = call.query("complaintId") == null ? null : (long) call.intQuery("complaintId", 0, 1, Integer.MAX_VALUE);
         return ApiResult.ok(tx.inTransaction(c -> {
             if (complaint != null) {
-                Complaints.exists(c, call.brand().id(), complaint);
+                lookups.exists(c, call.brand().id(), complaint);
             }
             IdentityAccessLog.Page page = IdentityAccessLog.read(c, call.brand().id(), complaint, paging.size(),
                 paging.offset());
@@ -112,9 +117,8 @@ public final class PrivateEndpoints {
     }
 
     /** True for the assigned manager, false for the complainant; 403 for anyone else, brand admins included. */
-    private static boolean party(Connection c, long brandId, long complaintId, Caller caller) {
-        Complaints.published(c, brandId, complaintId);
-        if (caller.userId() == authorOf(c, complaintId)) {
+    private boolean party(Connection c, long brandId, long complaintId, Caller caller) {
+        if (caller.userId() == lookups.published(c, brandId, complaintId).authorId()) {
             return false;
         }
         if (!assigned(c, complaintId, caller)) {
@@ -126,9 +130,5 @@ public final class PrivateEndpoints {
     private static boolean assigned(Connection c, long complaintId, Caller caller) {
         return Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND manager_id = ?", complaintId,
             caller.userId()) > 0;
-    }
-
-    private static long authorOf(Connection c, long complaintId) {
-        return Sql.one(c, "SELECT author_id FROM post WHERE id = ?", rs -> rs.getLong(1), complaintId).orElseThrow();
     }
 }
