@@ -36,9 +36,11 @@ final class ProfilePages extends PageSupport {
             r.put("history", history);
             model.put("reputation", r);
         }
-        JsonNode badges = api.optional(brandPath(visit) + "/users/" + id + "/badges", null);
+        JsonNode badges = api.optional(brandPath(visit) + "/users/" + id + "/badges?size=100", null);
         if (badges != null) {
-            List<Map<String, Object>> held = Models.list(badges.path("badges"), visit);
+            // the page lists the badges held first, then those taken back (with revokedAt): the profile shows the first
+            List<Map<String, Object>> held = new java.util.ArrayList<>(Models.list(badges, visit));
+            held.removeIf(b -> b.containsKey("revokedAt"));
             String lang = visit.locale.getLanguage();
             for (Map<String, Object> b : held) {
                 if (b.get("name") instanceof Map<?, ?> name) {

@@ -272,7 +272,7 @@ abstract class ConsoleScenarios extends WebTestBase {
         long complaint = community.complaintId(helper, "LYON-PARTDIEU", true);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/users/" + helper.id()
             + "/reputation", null).json().path("reputation").asInt() >= 25
-            && http.get("/api/v1/brands/demo/users/" + helper.id() + "/badges", null).json().path("badges").size() > 0);
+            && http.get("/api/v1/brands/demo/users/" + helper.id() + "/badges", null).json().path("items").size() > 0);
 
         HttpResponse<String> profile = new Browser(server.base()).get("/b/demo/users/" + helper.id());
         assertEquals(200, profile.statusCode(), profile.body());
