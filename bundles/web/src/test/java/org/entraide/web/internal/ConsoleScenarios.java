@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -257,6 +258,25 @@ abstract class ConsoleScenarios extends WebTestBase {
         HttpResponse<String> hours = admin.post("/b/demo/admin/store-settings", Map.of("code", "LYON-PARTDIEU", "timeZone", "Europe/Paris",
             "hours-MONDAY", "09:00-12:00 14:00-19:00", "hours-TUESDAY", "09:00-19:00", "closures", "2026-12-25"));
         assertEquals(303, hours.statusCode(), hours.body());
+    }
+
+    @Test
+    void onlyTheComplainantSeesModerationsDecisionOnTheirComplaintOnTheirProfile() {
+        var customer = community.demo("customer");
+        long id = community.complain(customer, "demo", "The store ignores me", "The shelf was empty all week.", null, false)
+            .json().get("id").asLong();
+        server.core.publications.change(server.core.brands.find("demo").orElseThrow().id(), id,
+            org.entraide.api.model.PublicationState.REJECTED, null, "abusive");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/users/" + customer.id()
+            + "/reputation/private", customer.token()).json().path("total").asInt() == 1);
+        String profile = "/b/demo/users/" + customer.id();
+        String own = signedIn("customer").get(profile).body();
+        assertTrue(own.contains("Only you see this") && own.contains("Moderation rejected your complaint"), own);
+        for (Browser other : List.of(new Browser(server.base()), signedIn("lucas"), signedIn("moderator"), signedIn("admin"))) {
+            String html = other.get(profile).body();
+            assertFalse(html.contains("Only you see this") || html.contains("rejected your complaint"), html);
+        }
+        assertTrue(signedIn("customer").get(profile + "?lang=fr").body().contains("La modération a rejeté votre réclamation"));
     }
 
     @Test
