@@ -82,6 +82,8 @@ abstract class ReputationApiScenarios {
             assertEquals(path.substring(path.indexOf('?') + 1, path.indexOf('=')),
                 r.json().get("errors").get(0).get("field").asText(), "named: " + r);
         }
+        assertProblem(400, bed.http.get(Testbed.DEMO + user + "?page=2147483647&size=100", null),
+            "a page whose offset would overflow is refused, not a 500");
         Http.Response typo = bed.http.post(Testbed.DEMO + "/reputation/recomputations", bed.admin, "{\"dryrun\":false}");
         assertProblem(400, typo, "a misspelt dryRun is not a dry run by default");
         assertEquals("dryrun", typo.json().get("errors").get(0).get("field").asText());

@@ -62,7 +62,7 @@ final class AdminEndpoints {
     ApiResult votingRings(ApiCall call) {
         Access.moderator(call);
         long brandId = call.brand().id();
-        int page = call.intQuery("page", 1, 1, 10_000);
+        int page = call.intQuery("page", 1, 1, Access.MAX_PAGE);
         int size = call.intQuery("size", 20, 1, Access.MAX_PAGE_SIZE);
         var all = tx.inTransaction(c -> rings.find(c, brandId, clock.instant()));
         int from = Math.min(all.size(), (page - 1) * size);

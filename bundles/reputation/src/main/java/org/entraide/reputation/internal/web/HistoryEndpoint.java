@@ -64,7 +64,7 @@ final class HistoryEndpoint {
     ApiResult handle(ApiCall call) {
         long brandId = call.brand().id();
         long userId = call.pathId("id");
-        int page = call.intQuery("page", 1, 1, Integer.MAX_VALUE);
+        int page = call.intQuery("page", 1, 1, Access.MAX_PAGE);
         int size = call.intQuery("size", 20, 1, Access.MAX_PAGE_SIZE);
         return ApiResult.ok(tx.inTransaction(c -> {
             Member m = members.find(c, userId).filter(x -> x.brandId() == brandId)
@@ -86,7 +86,7 @@ final class HistoryEndpoint {
         if (caller.brandId() != brandId || caller.userId() != userId) {
             throw ProblemException.forbidden("only the member reads their private history");
         }
-        int page = call.intQuery("page", 1, 1, Integer.MAX_VALUE);
+        int page = call.intQuery("page", 1, 1, Access.MAX_PAGE);
         int size = call.intQuery("size", 20, 1, Access.MAX_PAGE_SIZE);
         return ApiResult.ok(tx.inTransaction(c -> new Page<>(privateEntries.of(c, userId, (page - 1) * size, size).stream()
             .map(e -> new PrivateItem(e.id(), e.reason(), PRIVATE_LABELS.getOrDefault(e.reason(), e.reason()), e.postId(),

@@ -60,7 +60,7 @@ final class LeaderboardEndpoint {
         if (topic != null && tag != null) {
             throw ProblemException.badRequest("one board at a time: a topic or a tag, not both");
         }
-        int page = call.intQuery("page", 1, 1, 10_000);
+        int page = call.intQuery("page", 1, 1, Access.MAX_PAGE);
         int size = call.intQuery("size", 10, 1, Access.MAX_PAGE_SIZE);
         int around = call.intQuery("around", 2, 0, 10);
         boolean named = call.query("user") != null;
