@@ -19,7 +19,6 @@ import org.entraide.api.web.ApiEndpoints;
 import org.entraide.badges.internal.store.Awards;
 import org.entraide.badges.internal.store.MetricStore;
 import org.entraide.badges.internal.store.PostCatalog;
-import org.entraide.badges.internal.web.BadgeEndpoints;
 import org.entraide.badges.internal.web.BadgeRoutes;
 
 /**
@@ -67,7 +66,7 @@ public final class Badges {
         this.applier = new EventApplier(tx, metrics, posts, evaluator);
         this.catchUp = new CatchUp(tx, definitions, metrics, evaluator, features, clock);
         this.expertise = new TopicExpertise(tx, definitions, awards, features);
-        this.api = new BadgeRoutes(endpoints, new BadgeEndpoints(tx, this));
+        this.api = new BadgeRoutes(endpoints, tx, this);
         this.routes = new RouteBuilder() {
             @Override
             public void configure() {

@@ -28,7 +28,7 @@ public final class Bed implements AutoCloseable {
     }
 
     final TestServer server;
-    final Http http;
+    public final Http http;
     public final Brand demo;
     final String admin;
     public Badges badges;
@@ -119,8 +119,24 @@ public final class Bed implements AutoCloseable {
             throw new IllegalStateException("badges of " + m.id() + ": " + r);
         }
         List<String> out = new java.util.ArrayList<>();
-        r.json().get("badges").forEach(b -> out.add(b.get("badge").asText()));
+        r.json().get("items").forEach(b -> {
+            if (!b.has("revokedAt")) {
+                out.add(b.get("badge").asText());
+            }
+        });
         return out;
+    }
+
+    /** A second brand with badges enabled, and the token of its admin: ids of one brand must mean nothing in the other. */
+    public String otherBrand(String slug) {
+        server.core.administration.createBrand(slug, "Other " + slug, "admin@" + slug + ".example", DemoSeeder.PASSWORD,
+            "Admin" + slug);
+        String token = server.core.accounts.login(slug, "admin@" + slug + ".example", DemoSeeder.PASSWORD).token();
+        Http.Response r = http.put("/api/v1/brands/" + slug + "/features", token, "{\"badges\":true}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("could not enable badges on " + slug + ": " + r);
+        }
+        return token;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.entraide.reputation.internal.board.Topics;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
 import org.entraide.reputation.internal.events.RejectionJournal;
 import org.entraide.reputation.internal.events.Announcer;
+import org.entraide.reputation.internal.events.ComplaintPrivacy;
 import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.entraide.reputation.internal.events.VoteJournal;
@@ -22,6 +23,7 @@ import org.entraide.reputation.internal.gaming.VotingRings;
 import org.entraide.reputation.internal.ledger.Bookkeeper;
 import org.entraide.reputation.internal.ledger.Ledger;
 import org.entraide.reputation.internal.ledger.Members;
+import org.entraide.reputation.internal.ledger.PrivateHistory;
 import org.entraide.reputation.internal.ledger.Scorer;
 import org.entraide.reputation.internal.privileges.PrivilegeStep;
 import org.entraide.reputation.internal.recompute.Recomputation;
@@ -43,6 +45,7 @@ public final class Reputation {
     public final VoteJournal votes = new VoteJournal();
     public final AcceptanceJournal acceptances = new AcceptanceJournal();
     public final RejectionJournal rejections = new RejectionJournal();
+    public final PrivateHistory privateHistory = new PrivateHistory();
     public final PostCatalog posts = new PostCatalog();
     public final Standings standings = new Standings();
     public final Topics topics = new Topics();
@@ -67,7 +70,8 @@ public final class Reputation {
         scorer.setVoteFilter(newAccounts);
         Announcer announcer = new Announcer(platform.events(), platform.features());
         EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, rejections, posts,
-            announcer);
+            announcer, new ComplaintPrivacy(privateHistory));
+        ComplaintPrivacy.repair(platform.tx(), keeper, rules, clock);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
         this.privileges = new PrivilegeStep(platform.tx(), rules, members);
         this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, rejections,

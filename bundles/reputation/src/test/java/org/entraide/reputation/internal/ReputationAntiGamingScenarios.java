@@ -184,7 +184,7 @@ abstract class ReputationAntiGamingScenarios {
         int before = bed.reputation(ring.get(0));
         Http.Response report = bed.http.get(Testbed.DEMO + "/reputation/voting-rings", moderator.token());
         assertEquals(200, report.status(), report.toString());
-        JsonNode rings = report.json().get("rings");
+        JsonNode rings = report.json().get("items");
         assertEquals(1, rings.size(), rings.toString());
         JsonNode members = rings.get(0).get("members");
         assertEquals(List.of(ring.get(0).id(), ring.get(1).id(), ring.get(2).id()),

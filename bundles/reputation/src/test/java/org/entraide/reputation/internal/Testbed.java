@@ -131,6 +131,29 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
+    /** Files a complaint, as the member does from the complaint form. */
+    public long complain(Member m, String title) {
+        return server.core.complaints.file(m.caller(), demo, title, "Le magasin ne répond pas, voici les détails.", null,
+            false).id();
+    }
+
+    /**
+     * A second brand with reputation enabled, a topic of its own and a member: ids of one brand must mean nothing in
+     * the other. Answers the member, with the brand admin's token.
+     */
+    public Member otherBrand(String slug) {
+        var brand = server.core.administration.createBrand(slug, "Other " + slug, "admin@" + slug + ".example",
+            DemoSeeder.PASSWORD, "Admin" + slug);
+        String token = server.core.accounts.login(slug, "admin@" + slug + ".example", DemoSeeder.PASSWORD).token();
+        Caller admin = server.core.accounts.authenticate("Bearer " + token).orElseThrow();
+        server.core.administration.createTopic(admin, brand, slug + "-topic", "Topic of " + slug);
+        Http.Response r = http.put("/api/v1/brands/" + slug + "/features", token, "{\"reputation\":true}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("could not enable reputation on " + slug + ": " + r);
+        }
+        return new Member(admin.userId(), token, admin);
+    }
+
     public long count(String sql, Object... params) {
         return server.core.db.inTransaction(c -> Sql.count(c, sql, params));
     }

@@ -314,9 +314,9 @@ final class AdminConsole extends PageSupport {
             model.put("webhooks", Models.list(hooks, visit));
         }
         if (visit.features().contains("badges")) {
-            JsonNode badges = api.optional(brandPath(visit) + "/badges", visit.token());
+            JsonNode badges = api.optional(brandPath(visit) + "/badges?size=100", visit.token());
             java.util.List<Map<String, Object>> list = new java.util.ArrayList<>();
-            for (JsonNode b : badges == null ? java.util.List.<JsonNode>of() : badges.path("badges")) {
+            for (JsonNode b : badges == null ? java.util.List.<JsonNode>of() : badges.path("items")) {
                 Map<String, Object> m = new HashMap<>();
                 m.put("key", b.path("badge").path("key").asText());
                 m.put("holders", b.path("holders").asLong());

@@ -35,10 +35,19 @@ final class ProfilePages extends PageSupport {
             }
             r.put("history", history);
             model.put("reputation", r);
+            if (visit.signedIn() && visit.member().id() == id) {
+                // what concerns the member's complaints: shown to them alone, never on anyone else's view of the page
+                JsonNode mine = api.optional(brandPath(visit) + "/users/" + id + "/reputation/private?size=20", visit.token());
+                List<Map<String, Object>> privately = Models.list(mine, visit);
+                privately.forEach(h -> h.put("reasonKey", "reputation.private." + h.get("reason")));
+                model.put("privateHistory", privately);
+            }
         }
-        JsonNode badges = api.optional(brandPath(visit) + "/users/" + id + "/badges", null);
+        JsonNode badges = api.optional(brandPath(visit) + "/users/" + id + "/badges?size=100", null);
         if (badges != null) {
-            List<Map<String, Object>> held = Models.list(badges.path("badges"), visit);
+            // the page lists the badges held first, then those taken back (with revokedAt): the profile shows the first
+            List<Map<String, Object>> held = new java.util.ArrayList<>(Models.list(badges, visit));
+            held.removeIf(b -> b.containsKey("revokedAt"));
             String lang = visit.locale.getLanguage();
             for (Map<String, Object> b : held) {
                 if (b.get("name") instanceof Map<?, ?> name) {
@@ -62,7 +71,7 @@ final class ProfilePages extends PageSupport {
         Map<String, Object> model = new HashMap<>();
         model.put("period", period);
         model.put("periods", PERIODS);
-        model.put("top", Models.list(board.path("top"), visit));
+        model.put("top", Models.list(board, visit));
         JsonNode member = board.path("member");
         if (member.isObject()) {
             List<Map<String, Object>> around = new java.util.ArrayList<>(Models.list(member.path("above"), visit));

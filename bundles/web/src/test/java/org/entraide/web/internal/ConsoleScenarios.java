@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -260,6 +261,25 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void onlyTheComplainantSeesModerationsDecisionOnTheirComplaintOnTheirProfile() {
+        var customer = community.demo("customer");
+        long id = community.complain(customer, "demo", "The store ignores me", "The shelf was empty all week.", null, false)
+            .json().get("id").asLong();
+        server.core.publications.change(server.core.brands.find("demo").orElseThrow().id(), id,
+            org.entraide.api.model.PublicationState.REJECTED, null, "abusive");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/users/" + customer.id()
+            + "/reputation/private", customer.token()).json().path("total").asInt() == 1);
+        String profile = "/b/demo/users/" + customer.id();
+        String own = signedIn("customer").get(profile).body();
+        assertTrue(own.contains("Only you see this") && own.contains("Moderation rejected your complaint"), own);
+        for (Browser other : List.of(new Browser(server.base()), signedIn("lucas"), signedIn("moderator"), signedIn("admin"))) {
+            String html = other.get(profile).body();
+            assertFalse(html.contains("Only you see this") || html.contains("rejected your complaint"), html);
+        }
+        assertTrue(signedIn("customer").get(profile + "?lang=fr").body().contains("La modération a rejeté votre réclamation"));
+    }
+
+    @Test
     void profilesShowReputationBadgesAndActivityAndTheLeaderboardRanksMembers() {
         // new members may vote here (the shipped threshold is 15 points; everyone has at least 1)
         assertEquals(200, http.put("/api/v1/brands/demo/reputation/privileges", admin, "{\"vote-up\": 1}").status());
@@ -272,7 +292,7 @@ abstract class ConsoleScenarios extends WebTestBase {
         long complaint = community.complaintId(helper, "LYON-PARTDIEU", true);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/users/" + helper.id()
             + "/reputation", null).json().path("reputation").asInt() >= 25
-            && http.get("/api/v1/brands/demo/users/" + helper.id() + "/badges", null).json().path("badges").size() > 0);
+            && http.get("/api/v1/brands/demo/users/" + helper.id() + "/badges", null).json().path("items").size() > 0);
 
         HttpResponse<String> profile = new Browser(server.base()).get("/b/demo/users/" + helper.id());
         assertEquals(200, profile.statusCode(), profile.body());

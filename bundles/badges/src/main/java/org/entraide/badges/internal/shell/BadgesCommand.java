@@ -49,6 +49,11 @@ public class BadgesCommand implements Action {
             return null;
         }
         if (badge != null) {
+            if (tx.inTransaction(c -> badges.definitions.find(c, id, badge)).isEmpty()) {
+                // a key is looked up in the brand named: another brand's badge is unknown here
+                System.err.println("No badge '" + badge + "' in brand " + brand);
+                return null;
+            }
             var holders = tx.inTransaction(c -> badges.awards.holders(c, id, badge, 1000, 0));
             System.out.println(holders.size() + " holder(s) of " + badge + " in " + brand);
             ShellTable table = new ShellTable();

@@ -1,12 +1,10 @@
 package org.entraide.badges.internal.web;
 
-import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
@@ -16,51 +14,41 @@ import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
 import org.entraide.badges.internal.BadgeDefinition;
 import org.entraide.badges.internal.Badges;
-import org.entraide.badges.internal.criteria.Criterion;
-import org.entraide.badges.internal.criteria.ScopeKind;
 import org.entraide.badges.internal.store.Awards.Award;
+import org.entraide.jdbc.Sql;
 
 /**
  * {@code /brands/{brand}/badges...}: the definitions (public; written by brand admins, then applied to past
- * activity at once), a badge's holders and a member's badges (public: badges are public recognition), and the
- * caller's progress towards a badge.
+ * activity at once), a badge's holders and a member's badges (public: badges are public recognition). Every id
+ * of a path (a badge's key, a member) is looked up in the path's brand: another brand's is a 404, like none.
  */
-public final class BadgeEndpoints {
-    private static final int MAX_PAGE = 100;
-
+final class BadgeEndpoints {
     /** A definition with how many members hold it. */
     record BadgeView(BadgeDefinition badge, long holders) {
-    }
-
-    /** One comparison of a criterion against the caller's metric. */
-    record Step(String metric, long current, String op, long target, Map<String, String> label) {
-    }
-
-    /** Progress in one scope. */
-    record ScopeProgress(String scope, boolean met, List<Step> steps) {
     }
 
     private final Transactions tx;
     private final Badges badges;
 
-    public BadgeEndpoints(Transactions tx, Badges badges) {
+    BadgeEndpoints(Transactions tx, Badges badges) {
         this.tx = tx;
         this.badges = badges;
     }
 
     ApiResult list(ApiCall call) {
         long brandId = call.brand().id();
+        Page.Request page = Page.Request.of(call, 50);
         return ApiResult.ok(tx.inTransaction(c -> {
             Map<String, Long> counts = badges.awards.holderCounts(c, brandId);
-            List<BadgeView> out = new ArrayList<>();
-            badges.definitions.of(c, brandId).values().forEach(b -> out.add(new BadgeView(b, counts.getOrDefault(b.key(), 0L))));
-            return Map.of("badges", out);
+            List<BadgeView> all = new ArrayList<>();
+            badges.definitions.of(c, brandId).values().forEach(b -> all.add(new BadgeView(b, counts.getOrDefault(b.key(), 0L))));
+            return page.of(all);
         }));
     }
 
     ApiResult create(ApiCall call) {
         brandAdmin(call);
-        BadgeDefinition b = read(call);
+        BadgeDefinition b = call.body(BadgeForm.class).definition(null);
         boolean exists = tx.inTransaction(c -> badges.definitions.find(c, call.brand().id(), b.key()).isPresent());
         if (exists) {
             throw ProblemException.conflict("badge '" + b.key() + "' exists: PUT it to change it");
@@ -68,101 +56,65 @@ public final class BadgeEndpoints {
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/badges/" + b.key(), save(call, b));
     }
 
+    /** {@code PUT /badges}: creates or replaces the badge the body names. */
+    ApiResult upsert(ApiCall call) {
+        brandAdmin(call);
+        return ApiResult.ok(save(call, call.body(BadgeForm.class).definition(null)));
+    }
+
+    /** {@code PUT /badges/{key}}: creates or replaces the badge the URL names. */
     ApiResult replace(ApiCall call) {
         brandAdmin(call);
-        BadgeDefinition b = read(call);
-        String key = call.path("key");
-        if (key != null && !key.equals(b.key())) {
-            throw ProblemException.invalid("key", "the body's key '" + b.key() + "' differs from the URL's '" + key + "'");
-        }
-        return ApiResult.ok(save(call, b));
+        return ApiResult.ok(save(call, call.body(BadgeForm.class).definition(call.path("key"))));
     }
 
     ApiResult one(ApiCall call) {
         String key = call.path("key");
-        return ApiResult.ok(tx.inTransaction(c -> badges.definitions.find(c, call.brand().id(), key)
-            .map(b -> new BadgeView(b, badges.awards.holderCounts(c, call.brand().id()).getOrDefault(key, 0L)))
-            .orElseThrow(() -> ProblemException.notFound("no badge '" + key + "' in this brand"))));
+        long brandId = call.brand().id();
+        return ApiResult.ok(tx.inTransaction(c -> badges.definitions.find(c, brandId, key)
+            .map(b -> new BadgeView(b, badges.awards.holderCounts(c, brandId).getOrDefault(key, 0L)))
+            .orElseThrow(() -> noBadge(key))));
     }
 
     ApiResult holders(ApiCall call) {
         String key = call.path("key");
-        int page = call.intQuery("page", 1, 1, 10_000);
-        int size = call.intQuery("size", 20, 1, MAX_PAGE);
+        long brandId = call.brand().id();
+        Page.Request page = Page.Request.of(call, 20);
         return ApiResult.ok(tx.inTransaction(c -> {
-            badges.definitions.find(c, call.brand().id(), key)
-                .orElseThrow(() -> ProblemException.notFound("no badge '" + key + "' in this brand"));
+            badges.definitions.find(c, brandId, key).orElseThrow(() -> noBadge(key));
             List<Map<String, Object>> items = new ArrayList<>();
-            for (Award a : badges.awards.holders(c, call.brand().id(), key, size, (page - 1) * size)) {
+            for (Award a : badges.awards.holders(c, brandId, key, page.size(), page.offset())) {
                 items.add(award(a, null));
             }
-            return Map.of("badge", key, "page", page, "size", size, "items", items);
+            return new Page<>(items, badges.awards.holderCounts(c, brandId).getOrDefault(key, 0L), page.page(), page.size());
         }));
     }
 
+    /** A member's awards, those they hold first (oldest first), then those taken back, with the reason. */
     ApiResult ofUser(ApiCall call) {
         long userId = call.pathId("id");
+        long brandId = call.brand().id();
+        Page.Request page = Page.Request.of(call, 50);
         return ApiResult.ok(tx.inTransaction(c -> {
-            Map<String, BadgeDefinition> defs = badges.definitions.of(c, call.brand().id());
-            List<Map<String, Object>> held = new ArrayList<>();
-            List<Map<String, Object>> revoked = new ArrayList<>();
-            for (Award a : badges.awards.ofUser(c, call.brand().id(), userId)) {
-                (a.revokedAt() == null ? held : revoked).add(award(a, defs.get(a.badge())));
+            if (!isMember(c, brandId, userId)) {
+                throw ProblemException.notFound("no member " + userId + " in this brand");
             }
-            return Map.of("userId", userId, "badges", held, "revoked", revoked);
+            Map<String, BadgeDefinition> defs = badges.definitions.of(c, brandId);
+            List<Map<String, Object>> all = new ArrayList<>();
+            badges.awards.ofUser(c, brandId, userId).stream()
+                .sorted(Comparator.comparing((Award a) -> a.revokedAt() != null))
+                .forEach(a -> all.add(award(a, defs.get(a.badge()))));
+            return page.of(all);
         }));
     }
 
-    ApiResult progress(ApiCall call) {
-        Caller caller = call.caller();
-        if (caller.brandId() != call.brand().id()) {
-            throw ProblemException.forbidden("members of " + call.brand().slug() + " only");
-        }
-        String key = call.path("key");
-        return ApiResult.ok(tx.inTransaction(c -> {
-            BadgeDefinition b = badges.definitions.find(c, call.brand().id(), key)
-                .orElseThrow(() -> ProblemException.notFound("no badge '" + key + "' in this brand"));
-            Criterion criterion = b.parsed();
-            ScopeKind kind = b.kind();
-            List<ScopeProgress> scopes = new ArrayList<>();
-            for (String scope : scopesOf(c, call.brand().id(), caller.userId(), kind)) {
-                Map<String, Long> values = badges.metrics.of(c, call.brand().id(), caller.userId(), scope);
-                List<Step> steps = new ArrayList<>();
-                for (Criterion.Comparison cmp : criterion.comparisons()) {
-                    long current = values.getOrDefault(cmp.metric(), 0L);
-                    steps.add(new Step(cmp.metric(), current, cmp.op(), cmp.value(), Labels.progress(cmp.metric(), current,
-                        cmp.value(), where(c, scope))));
-                }
-                scopes.add(new ScopeProgress(scope, criterion.test(m -> values.getOrDefault(m, 0L)), steps));
-            }
-            return Map.of("badge", key, "criterion", b.criterion(), "scopes", scopes);
-        }));
+    static ProblemException noBadge(String key) {
+        return ProblemException.notFound("no badge '" + key + "' in this brand");
     }
 
-    /** The scope as members read it: the topic's name ("Bricolage"), "#tag", the city. */
-    private static String where(Connection c, String scope) {
-        if (scope.startsWith("topic:")) {
-            long id = Long.parseLong(scope.substring(6));
-            return org.entraide.jdbc.Sql.one(c, "SELECT name FROM topic WHERE id = ?", rs -> rs.getString(1), id)
-                .orElse(scope);
-        }
-        if (scope.startsWith("tag:")) {
-            return "#" + scope.substring(4);
-        }
-        return scope.startsWith("city:") ? scope.substring(5) : "";
-    }
-
-    private List<String> scopesOf(Connection c, long brandId, long userId, ScopeKind kind) {
-        List<String> out = new ArrayList<>();
-        for (String scope : badges.metrics.scopesOf(c, brandId, userId)) {
-            if (ScopeKind.ofScope(scope) == kind) {
-                out.add(scope);
-            }
-        }
-        if (out.isEmpty() && kind == ScopeKind.USER) {
-            out.add("");
-        }
-        return out;
+    /** Whether the user is a member of the brand (the core's accounts: the plugin keeps no list of members). */
+    static boolean isMember(java.sql.Connection c, long brandId, long userId) {
+        return Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE id = ? AND brand_id = ?", userId, brandId) > 0;
     }
 
     private Object save(ApiCall call, BadgeDefinition b) {
@@ -177,18 +129,6 @@ public final class BadgeEndpoints {
         out.put("badge", b);
         out.put("evaluated", Map.of("awardsOrRevocations", changes));
         return out;
-    }
-
-    private static BadgeDefinition read(ApiCall call) {
-        JsonNode body = call.body(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("send a badge definition as a JSON object");
-        }
-        try {
-            return org.entraide.badges.internal.Definitions.parse(body);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
-        }
     }
 
     private static Map<String, Object> award(Award a, BadgeDefinition b) {
@@ -217,5 +157,4 @@ public final class BadgeEndpoints {
             throw ProblemException.forbidden("brand admins of " + call.brand().slug() + " only");
         }
     }
-
 }

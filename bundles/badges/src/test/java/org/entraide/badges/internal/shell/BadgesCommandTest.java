@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 class BadgesCommandTest {
     private static String run(BadgesCommand command) {
         PrintStream saved = System.out;
+        PrintStream savedErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             command.execute();
         } finally {
             System.setOut(saved);
+            System.setErr(savedErr);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -45,6 +48,22 @@ class BadgesCommandTest {
             run(command(bed, "demo", null, true));
             String again = run(command(bed, "demo", null, true));
             assertTrue(again.contains("Brand demo evaluated: 0 awards"), again);
+        }
+    }
+
+    @Test
+    void aBadgeKeyIsLookedUpInTheBrandNamed() throws Exception {
+        try (Bed bed = new Bed(TestDatabases.h2()).install().enable(true)) {
+            String acme = bed.otherBrand("acme");
+            var r = bed.http.send(bed.http.builder("/api/v1/brands/acme/badges", acme).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"key\":\"acme-only\",\"tier\":\"gold\","
+                    + "\"criterion\":\"user.answers >= 1\",\"name\":{\"fr\":\"A\",\"en\":\"A\"},"
+                    + "\"description\":{\"fr\":\"A\",\"en\":\"A\"}}")));
+            assertTrue(r.status() == 201, r.toString());
+            assertTrue(run(command(bed, "acme", "acme-only", false)).contains("0 holder(s) of acme-only in acme"));
+            String elsewhere = run(command(bed, "demo", "acme-only", false));
+            assertTrue(elsewhere.contains("No badge 'acme-only' in brand demo"), "another brand's badge is unknown: " + elsewhere);
+            assertTrue(run(command(bed, "demo", "no-such-badge", false)).contains("No badge 'no-such-badge'"));
         }
     }
 }

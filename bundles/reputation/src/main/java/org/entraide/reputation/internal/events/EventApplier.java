@@ -44,10 +44,11 @@ public final class EventApplier {
     private final RejectionJournal rejections;
     private final PostCatalog posts;
     private final Announcer announcer;
+    private final ComplaintPrivacy complaints;
 
     public EventApplier(Transactions tx, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
                         AcceptanceJournal acceptances, RejectionJournal rejections, PostCatalog posts,
-                        Announcer announcer) {
+                        Announcer announcer, ComplaintPrivacy complaints) {
         this.tx = tx;
         this.keeper = keeper;
         this.scorer = scorer;
@@ -57,6 +58,7 @@ public final class EventApplier {
         this.rejections = rejections;
         this.posts = posts;
         this.announcer = announcer;
+        this.complaints = complaints;
     }
 
     public void apply(DomainEvent e) {
@@ -79,6 +81,10 @@ public final class EventApplier {
     }
 
     private void vote(Connection c, DomainEvent e, JsonNode p) {
+        if (ComplaintPrivacy.concernsComplaint(p)) {
+            // the core takes no votes on complaints; were it to, they would still be worth nothing (ComplaintPrivacy)
+            return;
+        }
         long postId = p.get("postId").asLong();
         long voterId = p.get("voterId").asLong();
         if (!votes.isNew(c, postId, voterId, e.id())) {
@@ -101,6 +107,12 @@ public final class EventApplier {
     }
 
     private void published(Connection c, DomainEvent e, JsonNode p) {
+        if (ComplaintPrivacy.concernsComplaint(p)) {
+            if (PublicationState.REJECTED.name().equals(p.path("from").asText())) {
+                complaints.decided(c, e, p, false);
+            }
+            return;
+        }
         List<String> tags = new ArrayList<>();
         p.path("tags").forEach(t -> tags.add(t.asText()));
         posts.published(c, e.brandId(), p.get("postId").asLong(), p.hasNonNull("topicId") ? p.get("topicId").asLong() : null,
@@ -117,6 +129,12 @@ public final class EventApplier {
      * rejection (a post rejected before reputation was enabled) takes nothing back.
      */
     private void rejection(Connection c, DomainEvent e, JsonNode p, boolean rejected) {
+        if (ComplaintPrivacy.concernsComplaint(p)) {
+            if (rejected) {
+                complaints.decided(c, e, p, true);
+            }
+            return;
+        }
         long postId = p.get("postId").asLong();
         if (!rejections.isNew(c, postId, e.id())) {
             LOG.info("Rejection event {} was already applied; ignored", e.id());

@@ -57,6 +57,11 @@ public final class Ledger {
             + "LIMIT ? OFFSET ?", Ledger::map, userId, limit, offset);
     }
 
+    /** The entries of {@code fromWhere} ("FROM reputation_entry WHERE ..."), for a one-off repair. */
+    public List<Entry> select(Connection c, String fromWhere, Object... params) {
+        return Sql.list(c, "SELECT " + COLUMNS + " " + fromWhere, Ledger::map, params);
+    }
+
     public long count(Connection c, long userId) {
         return Sql.count(c, "SELECT COUNT(*) FROM reputation_entry WHERE user_id = ?", userId);
     }

@@ -14,6 +14,8 @@ import org.entraide.api.web.ApiCall;
 /** Checks shared by the reputation endpoints: who may change a brand's rules, and how bodies and pages are read. */
 final class Access {
     static final int MAX_PAGE_SIZE = 100;
+    /** The last page one may ask for: beyond it, page times size would overflow an offset. */
+    static final int MAX_PAGE = 10_000;
 
     private Access() {
     }
@@ -34,7 +36,11 @@ final class Access {
         return caller;
     }
 
-    /** An object of known keys to integers, or to null to go back to the default. */
+    /**
+     * An object of known keys to integers, or to null to go back to the default. Read as a tree rather than a record:
+     * a record cannot tell a key sent as null (restore the default) from a key left out (leave it as it is). Unknown
+     * keys are refused as the core's reader refuses unknown fields.
+     */
     static Map<String, Integer> integers(ApiCall call, Set<String> known) {
         JsonNode body = call.body(JsonNode.class);
         if (body == null || !body.isObject()) {
@@ -46,10 +52,7 @@ final class Access {
                 throw ProblemException.invalid(f.getKey(), "unknown; expected one of " + known);
             }
             JsonNode v = f.getValue();
-            if (!v.isNull() && !v.canConvertToInt()) {
-                throw ProblemException.invalid(f.getKey(), "must be an integer or null");
-            }
-            if (!v.isNull() && !v.isIntegralNumber()) {
+            if (!v.isNull() && !(v.isIntegralNumber() && v.canConvertToInt())) {
                 throw ProblemException.invalid(f.getKey(), "must be an integer or null");
             }
             out.put(f.getKey(), v.isNull() ? null : v.intValue());

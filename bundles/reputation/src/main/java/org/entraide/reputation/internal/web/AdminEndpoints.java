@@ -1,11 +1,9 @@
 package org.entraide.reputation.internal.web;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.entraide.api.problem.ProblemException;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
@@ -37,15 +35,14 @@ final class AdminEndpoints {
         this.clock = clock;
     }
 
+    /** The body of a recomputation: a dry run unless {@code dryRun} is false. */
+    record RecomputeRequest(Boolean dryRun) {
+    }
+
     /** {@code {"dryRun": true}} (the default) reports without writing; false applies it. */
     ApiResult recompute(ApiCall call) {
         var admin = Access.brandAdmin(call);
-        JsonNode body = call.body(JsonNode.class);
-        JsonNode dryRun = body == null ? null : body.get("dryRun");
-        if (dryRun != null && !dryRun.isBoolean()) {
-            throw ProblemException.invalid("dryRun", "must be true or false");
-        }
-        boolean dry = dryRun == null || dryRun.booleanValue();
+        boolean dry = !Boolean.FALSE.equals(call.body(RecomputeRequest.class).dryRun());
         if (!dry) {
             LOG.info("Reputation of brand {} recomputed at the request of user {}", call.brand().slug(), admin.userId());
         }
@@ -61,10 +58,15 @@ final class AdminEndpoints {
             "reversed", job.cases(c, brandId, 100))));
     }
 
-    /** Suspected voting rings: a report, no sanction. */
+    /** Suspected voting rings, a page of them: a report, no sanction. */
     ApiResult votingRings(ApiCall call) {
         Access.moderator(call);
         long brandId = call.brand().id();
-        return ApiResult.ok(Map.of("rings", tx.inTransaction(c -> rings.find(c, brandId, clock.instant()))));
+        int page = call.intQuery("page", 1, 1, Access.MAX_PAGE);
+        int size = call.intQuery("size", 20, 1, Access.MAX_PAGE_SIZE);
+        var all = tx.inTransaction(c -> rings.find(c, brandId, clock.instant()));
+        int from = Math.min(all.size(), (page - 1) * size);
+        return ApiResult.ok(new HistoryEndpoint.Page<>(List.copyOf(all.subList(from, Math.min(all.size(), from + size))),
+            all.size(), page, size));
     }
 }

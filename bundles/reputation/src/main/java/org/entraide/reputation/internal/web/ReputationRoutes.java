@@ -1,6 +1,7 @@
 package org.entraide.reputation.internal.web;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.reputation.ReputationEvents;
@@ -15,6 +16,9 @@ import org.entraide.reputation.internal.Reputation;
  * did not enable reputation, and writes JSON or a problem.
  */
 public final class ReputationRoutes extends RouteBuilder {
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> PAGED = Set.of("page", "size");
+
     private final ApiEndpoints endpoints;
     private final RulesEndpoints rules;
     private final HistoryEndpoint history;
@@ -25,41 +29,43 @@ public final class ReputationRoutes extends RouteBuilder {
         this.endpoints = endpoints;
         Transactions tx = reputation.platform.tx();
         this.rules = new RulesEndpoints(tx, reputation.rules);
-        this.history = new HistoryEndpoint(tx, reputation.members, reputation.ledger);
+        this.history = new HistoryEndpoint(tx, reputation.members, reputation.ledger, reputation.privateHistory);
         this.admin = new AdminEndpoints(tx, reputation.recomputation, reputation.serialVoting,
             reputation.serialVotingJob, reputation.rings, clock);
-        this.leaderboard = new LeaderboardEndpoint(tx, reputation.standings, reputation.topics, clock);
+        this.leaderboard = new LeaderboardEndpoint(tx, reputation.standings, reputation.topics, reputation.members, clock);
     }
 
     @Override
     public void configure() {
-        get("/brands/{brand}/reputation/points", "reputation.points", rules::points);
+        get("/brands/{brand}/reputation/points", "reputation.points", rules::points, NONE);
         put("/brands/{brand}/reputation/points", "reputation.points.update", rules::overridePoints);
-        get("/brands/{brand}/reputation/privileges", "reputation.privileges", rules::privileges);
+        get("/brands/{brand}/reputation/privileges", "reputation.privileges", rules::privileges, NONE);
         put("/brands/{brand}/reputation/privileges", "reputation.privileges.update", rules::overridePrivileges);
-        get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle);
-        get("/brands/{brand}/leaderboard", "reputation.leaderboard", leaderboard::handle);
+        get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle, PAGED);
+        get("/brands/{brand}/users/{id}/reputation/private", "reputation.user.private", history::privateHistory, PAGED);
+        get("/brands/{brand}/leaderboard", "reputation.leaderboard", leaderboard::handle, LeaderboardEndpoint.QUERY);
         post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute);
-        get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting.report", admin::serialVoting);
-        get("/brands/{brand}/reputation/voting-rings", "reputation.voting-rings", admin::votingRings);
+        get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting.report", admin::serialVoting, NONE);
+        get("/brands/{brand}/reputation/voting-rings", "reputation.voting-rings", admin::votingRings, PAGED);
     }
 
-    private void get(String uri, String operation, ApiHandler handler) {
-        rest(ApiEndpoints.BASE).get(uri).to(route(uri, operation, handler));
+    private void get(String uri, String operation, ApiHandler handler, Set<String> query) {
+        rest(ApiEndpoints.BASE).get(uri).to(route(uri, operation, handler, query));
     }
 
     private void put(String uri, String operation, ApiHandler handler) {
-        rest(ApiEndpoints.BASE).put(uri).to(route(uri, operation, handler));
+        rest(ApiEndpoints.BASE).put(uri).to(route(uri, operation, handler, NONE));
     }
 
     private void post(String uri, String operation, ApiHandler handler) {
-        rest(ApiEndpoints.BASE).post(uri).to(route(uri, operation, handler));
+        rest(ApiEndpoints.BASE).post(uri).to(route(uri, operation, handler, NONE));
     }
 
-    private String route(String uri, String operation, ApiHandler handler) {
+    /** Each endpoint declares the query parameters it reads: any other is a 400, as on the core's endpoints. */
+    private String route(String uri, String operation, ApiHandler handler, Set<String> query) {
         String endpoint = "direct:" + operation;
         String[] params = uri.contains("{id}") ? new String[] {"brand", "id"} : new String[] {"brand"};
-        from(endpoint).routeId(operation).process(endpoints.processor(ReputationEvents.CAPABILITY, handler, params));
+        from(endpoint).routeId(operation).process(endpoints.processor(ReputationEvents.CAPABILITY, handler, query, params));
         return endpoint;
     }
 }
