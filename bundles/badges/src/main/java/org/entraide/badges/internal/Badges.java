@@ -33,7 +33,9 @@ public final class Badges {
     public final Transactions tx;
     public final Definitions definitions;
     public final MetricStore metrics = new MetricStore();
-    public final PostCatalog posts = new PostCatalog();
+    public final PostCatalog posts;
+    /** The core's posts, members, stores and brands, read through the platform services. */
+    public final CoreReads core;
     public final Awards awards;
     public final Evaluator evaluator;
     public final EventApplier applier;
@@ -56,8 +58,10 @@ public final class Badges {
         StartFrom.BEGINNING, EventApplier.TYPES, 5);
 
     public Badges(Transactions tx, EventLog events, SchemaMigrator migrator, BrandFeatures features,
-                  ApiEndpoints endpoints, Path definitionsFile, long catchUpMillis, Clock clock) {
+                  ApiEndpoints endpoints, CoreReads core, Path definitionsFile, long catchUpMillis, Clock clock) {
         migrator.migrate("badges", Badges.class.getClassLoader(), "db/badges");
+        this.core = core;
+        this.posts = new PostCatalog(core);
         this.clock = clock;
         this.tx = tx;
         this.definitions = new Definitions(definitionsFile);

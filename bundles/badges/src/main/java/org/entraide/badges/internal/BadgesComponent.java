@@ -10,6 +10,10 @@ import java.util.Map;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.badges.Expertise;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
@@ -50,10 +54,19 @@ public class BadgesComponent {
     private BrandFeatures features;
     @Reference
     private ApiEndpoints endpoints;
+    @Reference
+    private Posts posts;
+    @Reference
+    private Members members;
+    @Reference
+    private Stores stores;
+    @Reference
+    private Brands brands;
 
     @Activate
     void activate(BundleContext bundle, BadgesConfig config) {
-        Badges started = new Badges(tx, events, migrator, features, endpoints, file(config),
+        Badges started = new Badges(tx, events, migrator, features, endpoints,
+            new CoreReads(posts, members, stores, brands), file(config),
             Math.max(200, config.catchup_period_millis()), Clock.systemUTC());
         badges = started;
         for (RoutesBuilder routes : List.of(started.routes, started.api)) {

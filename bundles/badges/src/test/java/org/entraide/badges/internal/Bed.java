@@ -45,7 +45,8 @@ public final class Bed implements AutoCloseable {
     /** Installs the plugin, as {@code feature:install entraide-badges} does. */
     Bed install(Path definitions) throws Exception {
         badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
-            server.core.endpoints, definitions, 100, Clock.systemUTC());
+            server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
+                server.core.platform, server.core.platform), definitions, 100, Clock.systemUTC());
         server.camel().addRoutes(badges.routes);
         server.camel().addRoutes(badges.api);
         server.core.capabilities.install(badges.capability);

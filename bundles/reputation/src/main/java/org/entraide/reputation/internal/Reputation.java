@@ -48,7 +48,7 @@ public final class Reputation {
     public final PrivateHistory privateHistory = new PrivateHistory();
     public final PostCatalog posts = new PostCatalog();
     public final Standings standings = new Standings();
-    public final Topics topics = new Topics();
+    public final Topics topics;
     public final ReputationCapability capability = new ReputationCapability();
     public final ReputationSubscriber subscriber;
     public final PrivilegeStep privileges;
@@ -62,6 +62,7 @@ public final class Reputation {
 
     public Reputation(Platform platform, ReputationSettings settings, Clock clock) {
         this.platform = platform;
+        this.topics = new Topics(platform.brands());
         this.clock = clock;
         platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");
         this.rules = new BrandRules(settings.points(), settings.thresholds(), clock);

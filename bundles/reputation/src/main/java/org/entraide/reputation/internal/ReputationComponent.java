@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.platform.Brands;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
@@ -51,11 +52,13 @@ public class ReputationComponent {
     private BrandFeatures features;
     @Reference
     private ApiEndpoints endpoints;
+    @Reference
+    private Brands brands;
 
     @Activate
     void activate(BundleContext bundle, ReputationConfig config) {
         ReputationSettings settings = ReputationSettings.of(config);
-        Reputation started = new Reputation(new Platform(tx, events, migrator, features, endpoints), settings,
+        Reputation started = new Reputation(new Platform(tx, events, migrator, features, endpoints, brands), settings,
             Clock.systemUTC());
         reputation = started;
         for (RoutesBuilder routes : started.routes) {

@@ -50,7 +50,7 @@ final class Plugins {
     /** Every vote counts, whatever the voter's age: the pages' tests use fresh accounts. */
     static void reputation(TestServer server) throws Exception {
         Reputation reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
-            server.core.capabilities, server.core.endpoints),
+            server.core.capabilities, server.core.endpoints, server.core.platform),
             ReputationSettings.defaults().withVoteCounting(new VoteCounting(Duration.ZERO, false)), Clock.systemUTC());
         for (RoutesBuilder r : reputation.routes) {
             server.camel().addRoutes(r);
@@ -63,7 +63,8 @@ final class Plugins {
     /** With the shipped badge definitions of config/. */
     static void badges(TestServer server) throws Exception {
         Badges badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
-            server.core.endpoints, Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
+            server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
+                server.core.platform, server.core.platform), Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
         server.camel().addRoutes(badges.routes);
         server.camel().addRoutes(badges.api);
         server.core.capabilities.install(badges.capability);

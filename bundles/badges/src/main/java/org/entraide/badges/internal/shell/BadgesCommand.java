@@ -10,10 +10,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.entraide.api.model.Brand;
 import org.entraide.badges.internal.BadgeDefinition;
 import org.entraide.badges.internal.Badges;
 import org.entraide.badges.internal.store.Awards.Award;
-import org.entraide.jdbc.Sql;
 
 /**
  * {@code entraide:badges <brand> [badge] [--evaluate]}: a brand's badges with their holder counts, the holders
@@ -37,7 +37,7 @@ public class BadgesCommand implements Action {
     @Override
     public Object execute() {
         var tx = badges.tx;
-        Optional<Long> brandId = tx.inTransaction(c -> Sql.one(c, "SELECT id FROM brand WHERE slug = ?", rs -> rs.getLong(1), brand));
+        Optional<Long> brandId = tx.inTransaction(c -> badges.core.brands().bySlug(c, brand).map(Brand::id));
         if (brandId.isEmpty()) {
             System.err.println("No brand '" + brand + "'");
             return null;

@@ -1,5 +1,7 @@
 package org.entraide.badges.internal.store;
 
+import org.entraide.api.model.Store;
+import org.entraide.badges.internal.CoreReads;
 import org.entraide.jdbc.Sql;
 
 import java.sql.Connection;
@@ -12,6 +14,12 @@ import java.util.Optional;
  * question's), so that a vote or an acceptance counts in the right scopes.
  */
 public final class PostCatalog {
+    private final CoreReads core;
+
+    public PostCatalog(CoreReads core) {
+        this.core = core;
+    }
+
     /** A post as badges see it. */
     public record Post(long id, long brandId, long authorId, String type, Long parentId, Long topicId, String city,
                        List<String> tags) {
@@ -56,15 +64,10 @@ public final class PostCatalog {
         }
     }
 
-    /**
-     * A question as the core stored it: topic, tags and the city of its store. Read from the core's tables,
-     * because a post published after review carries none of them in its event.
-     */
+    /** A post as the core knows it now: topic, tags and the city of its store, through the platform services. */
     public Optional<Post> fromCore(Connection c, long postId, long brandId, long authorId, String type) {
-        return Sql.one(c, "SELECT p.parent_id, p.topic_id, s.city FROM post p LEFT JOIN store s ON s.id = p.store_id "
-            + "WHERE p.id = ?", rs -> new Post(postId, brandId, authorId, type, Sql.nullableLong(rs, "parent_id"),
-                Sql.nullableLong(rs, "topic_id"), rs.getString(3), List.of()), postId)
-            .map(p -> new Post(p.id(), p.brandId(), p.authorId(), p.type(), p.parentId(), p.topicId(), p.city(),
-                Sql.list(c, "SELECT tag FROM post_tag WHERE post_id = ? ORDER BY tag", rs -> rs.getString(1), postId)));
+        return core.posts().post(c, brandId, postId).map(p -> new Post(postId, brandId, authorId, type, p.parentId(),
+            p.topicId(), p.storeId() == null ? null : core.stores().byId(c, brandId, p.storeId()).map(Store::city).orElse(null),
+            p.tags()));
     }
 }

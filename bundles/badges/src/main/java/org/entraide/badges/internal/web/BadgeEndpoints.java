@@ -15,7 +15,6 @@ import org.entraide.api.web.ApiResult;
 import org.entraide.badges.internal.BadgeDefinition;
 import org.entraide.badges.internal.Badges;
 import org.entraide.badges.internal.store.Awards.Award;
-import org.entraide.jdbc.Sql;
 
 /**
  * {@code /brands/{brand}/badges...}: the definitions (public; written by brand admins, then applied to past
@@ -96,7 +95,7 @@ final class BadgeEndpoints {
         long brandId = call.brand().id();
         Page.Request page = Page.Request.of(call, 50);
         return ApiResult.ok(tx.inTransaction(c -> {
-            if (!isMember(c, brandId, userId)) {
+            if (badges.core.members().member(c, brandId, userId).isEmpty()) {
                 throw ProblemException.notFound("no member " + userId + " in this brand");
             }
             Map<String, BadgeDefinition> defs = badges.definitions.of(c, brandId);
@@ -110,11 +109,6 @@ final class BadgeEndpoints {
 
     static ProblemException noBadge(String key) {
         return ProblemException.notFound("no badge '" + key + "' in this brand");
-    }
-
-    /** Whether the user is a member of the brand (the core's accounts: the plugin keeps no list of members). */
-    static boolean isMember(java.sql.Connection c, long brandId, long userId) {
-        return Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE id = ? AND brand_id = ?", userId, brandId) > 0;
     }
 
     private Object save(ApiCall call, BadgeDefinition b) {

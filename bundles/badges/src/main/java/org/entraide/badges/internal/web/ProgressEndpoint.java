@@ -50,7 +50,7 @@ final class ProgressEndpoint {
                 for (Criterion.Comparison cmp : criterion.comparisons()) {
                     long current = values.getOrDefault(cmp.metric(), 0L);
                     steps.add(new Step(cmp.metric(), current, cmp.op(), cmp.value(), Labels.progress(cmp.metric(), current,
-                        cmp.value(), where(c, scope))));
+                        cmp.value(), where(c, brandId, scope))));
                 }
                 scopes.add(new ScopeProgress(scope, criterion.test(m -> values.getOrDefault(m, 0L)), steps));
             }
@@ -59,11 +59,10 @@ final class ProgressEndpoint {
     }
 
     /** The scope as members read it: the topic's name ("Bricolage"), "#tag", the city. */
-    private static String where(Connection c, String scope) {
+    private String where(Connection c, long brandId, String scope) {
         if (scope.startsWith("topic:")) {
             long id = Long.parseLong(scope.substring(6));
-            return org.entraide.jdbc.Sql.one(c, "SELECT name FROM topic WHERE id = ?", rs -> rs.getString(1), id)
-                .orElse(scope);
+            return badges.core.brands().topicById(c, brandId, id).map(org.entraide.api.model.Topic::name).orElse(scope);
         }
         if (scope.startsWith("tag:")) {
             return "#" + scope.substring(4);

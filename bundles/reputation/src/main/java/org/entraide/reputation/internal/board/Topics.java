@@ -1,5 +1,7 @@
 package org.entraide.reputation.internal.board;
 
+import org.entraide.api.model.Topic;
+import org.entraide.api.platform.Brands;
 import org.entraide.jdbc.Sql;
 
 import java.sql.Connection;
@@ -7,12 +9,18 @@ import java.util.Optional;
 
 
 /**
- * Finds a topic's id from its slug, as URLs name topics, and whether a tag is used in a brand. Events carry topic ids only and the API gives
- * plugins no topic directory, so this reads the core's {@code topic} table: id, brand and slug only.
+ * Finds a topic's id from its slug, as URLs name topics (through the platform's directory: events carry topic ids
+ * only), and whether a tag is used in a brand.
  */
 public final class Topics {
+    private final Brands brands;
+
+    public Topics(Brands brands) {
+        this.brands = brands;
+    }
+
     public Optional<Long> id(Connection c, long brandId, String slug) {
-        return Sql.one(c, "SELECT id FROM topic WHERE brand_id = ? AND slug = ?", rs -> rs.getLong(1), brandId, slug);
+        return brands.topicBySlug(c, brandId, slug).map(Topic::id);
     }
 
     /** Whether a published post of the brand carries the tag: a tag exists only through its posts. */

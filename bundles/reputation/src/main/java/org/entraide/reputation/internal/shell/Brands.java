@@ -2,18 +2,15 @@ package org.entraide.reputation.internal.shell;
 
 import java.util.Optional;
 
-import org.entraide.api.storage.Transactions;
-import org.entraide.jdbc.Sql;
+import org.entraide.api.model.Brand;
+import org.entraide.reputation.internal.Platform;
 
-/**
- * Finds a brand's id from its slug for the shell commands. The API gives plugins no brand directory (the HTTP
- * layer resolves brands for endpoints), so this reads the core's {@code brand} table: its id and slug only.
- */
+/** Finds a brand's id from its slug for the shell commands, through the platform's brand directory. */
 final class Brands {
     private Brands() {
     }
 
-    static Optional<Long> id(Transactions tx, String slug) {
-        return tx.inTransaction(c -> Sql.one(c, "SELECT id FROM brand WHERE slug = ?", rs -> rs.getLong(1), slug));
+    static Optional<Long> id(Platform platform, String slug) {
+        return platform.tx().inTransaction(c -> platform.brands().bySlug(c, slug).map(Brand::id));
     }
 }

@@ -25,7 +25,7 @@ public class RecomputeCommand implements Action {
 
     @Override
     public Object execute() {
-        Long brandId = Brands.id(reputation.platform.tx(), brand).orElse(null);
+        Long brandId = Brands.id(reputation.platform, brand).orElse(null);
         if (brandId == null) {
             System.err.println("No brand '" + brand + "'");
             return null;

@@ -26,7 +26,7 @@ public class SerialVotingCommand implements Action {
 
     @Override
     public Object execute() {
-        Long brandId = Brands.id(reputation.platform.tx(), brand).orElse(null);
+        Long brandId = Brands.id(reputation.platform, brand).orElse(null);
         if (brandId == null) {
             System.err.println("No brand '" + brand + "'");
             return null;

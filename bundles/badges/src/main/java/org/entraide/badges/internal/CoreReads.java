@@ -1,0 +1,18 @@
+package org.entraide.badges.internal;
+
+import java.util.Objects;
+
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
+
+/** What badges reads of the core (posts, members, stores, brands and topics), through the platform services. */
+public record CoreReads(Posts posts, Members members, Stores stores, Brands brands) {
+    public CoreReads {
+        Objects.requireNonNull(posts, "posts");
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(brands, "brands");
+    }
+}
