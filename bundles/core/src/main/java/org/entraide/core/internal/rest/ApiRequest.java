@@ -102,13 +102,27 @@ public final class ApiRequest implements ApiCall {
         return body.read(type);
     }
 
+    /** The caller, if the request carries a token of the URL's brand; another brand's token counts as none. */
     public Optional<Caller> optionalCaller() {
-        return caller.get();
+        return caller.get().filter(this::ofTheUrlsBrand);
     }
 
-    /** The authenticated caller; 401 without a token. */
+    /**
+     * The authenticated caller; 401 without a token, 403 when the token belongs to another brand than the URL's
+     * (a token is valid on its own brand only, whatever the endpoint checks afterwards).
+     */
     public Caller caller() {
-        return caller.get().orElseThrow(() -> ProblemException.unauthorized("this endpoint needs a bearer token"));
+        Caller c = caller.get().orElseThrow(() -> ProblemException.unauthorized("this endpoint needs a bearer token"));
+        if (!ofTheUrlsBrand(c)) {
+            brand(); // an unknown brand is a 404 before anything else
+            throw ProblemException.forbidden("this token belongs to an account of another brand");
+        }
+        return c;
+    }
+
+    private boolean ofTheUrlsBrand(Caller c) {
+        String slug = path.get("brand");
+        return slug == null || slug.equals(c.brandSlug());
     }
 
     public String authorizationHeader() {
