@@ -102,6 +102,11 @@ abstract class FormScenarios extends WebTestBase {
         assertTrue(bad.body().contains("value=\"not-an-address\""), "what was typed is kept");
         assertFalse(bad.body().contains("short"), "a password is never sent back");
         String name = pseudonym();
+        HttpResponse<String> common = b.post("/b/demo/register", Map.of("email", name + "@example.com", "pseudonym", name,
+            "password", "password12"));
+        assertEquals(422, common.statusCode(), common.body());
+        assertTrue(common.body().contains("This password is too easy to guess"), "a common password is refused, said plainly: "
+            + common.body());
         HttpResponse<String> ok = b.post("/b/demo/register", Map.of("email", name + "@example.com", "pseudonym", name,
             "password", "a-long-password"));
         assertEquals(303, ok.statusCode(), ok.body());
