@@ -29,16 +29,18 @@ public final class ApiRequest implements ApiCall {
     private final Supplier<Optional<Caller>> caller;
     private final Supplier<String> authorization;
     private final java.util.function.Function<String, Brand> brands;
+    private final String clientAddress;
 
     ApiRequest(Map<String, String> path, Map<String, String> query, BodyReader body, Supplier<Optional<Caller>> caller,
                Supplier<String> authorization, java.util.function.Function<String, Brand> brands) {
-        this(path, query, null, body, caller, authorization, brands);
+        this(path, query, null, body, caller, authorization, brands, "unknown");
     }
 
     /** {@code queryNames}: the query parameters the endpoint documents and may read; null for any. */
     ApiRequest(Map<String, String> path, Map<String, String> query, Set<String> queryNames, BodyReader body,
                Supplier<Optional<Caller>> caller, Supplier<String> authorization,
-               java.util.function.Function<String, Brand> brands) {
+               java.util.function.Function<String, Brand> brands, String clientAddress) {
+        this.clientAddress = clientAddress;
         this.path = path;
         this.query = query;
         this.queryNames = queryNames;
@@ -123,6 +125,11 @@ public final class ApiRequest implements ApiCall {
     private boolean ofTheUrlsBrand(Caller c) {
         String slug = path.get("brand");
         return slug == null || slug.equals(c.brandSlug());
+    }
+
+    /** The client's address, as rate limits count it (see {@link ClientAddress}). */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public String authorizationHeader() {

@@ -141,7 +141,7 @@ class ResponseConformanceTest {
         c.call("GET", B + "/questions/{id}", null, null, "demo", 999_999);
         c.call("GET", B + "/questions?size=1000", null, null, "demo");
         c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"customer@demo.example\","
-            + "\"password\":\"0123456789\",\"pseudonym\":\"Camille-2\"}");
+            + "\"password\":\"a-long-password\",\"pseudonym\":\"Camille-2\"}");
         c.call("POST", B + "/questions", camille, "{\"title\":\"" + "x".repeat(70_000) + "\"}", "demo");
         Http.Response plain = new Http(server.base()).send(new Http(server.base()).builder("/api/v1/auth/login", null)
             .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
