@@ -45,8 +45,9 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Markdown previews per user and window")
     int ratelimit_preview() default 300;
 
-    @AttributeDefinition(name = "Proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated (none by default)")
-    String client_trusted_proxies() default "";
+    @AttributeDefinition(name = "Proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated "
+        + "(loopback by default: the web pages call the API there, forwarding the visitor's address)")
+    String client_trusted_proxies() default "127.0.0.1, ::1";
 
     @AttributeDefinition(name = "JAAS realm of instance administrators")
     String instance_admin_realm() default "karaf";

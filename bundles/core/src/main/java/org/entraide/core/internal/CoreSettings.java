@@ -26,7 +26,7 @@ public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, RatePolicy 
     }
 
     public static CoreSettings defaults() {
-        return new CoreSettings(Duration.ofHours(24), 64 * 1024, RatePolicy.defaults(), List.of(), false,
+        return new CoreSettings(Duration.ofHours(24), 64 * 1024, RatePolicy.defaults(), List.of("127.0.0.1", "::1"), false,
             Duration.ofMillis(100), 200);
     }
 

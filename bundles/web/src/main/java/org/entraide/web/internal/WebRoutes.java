@@ -72,6 +72,15 @@ public final class WebRoutes extends RouteBuilder {
         });
     }
 
+    /** The visitor's address after the addresses their request already went through, as proxies append it. */
+    private static String forwardedFor(HttpServletRequest servlet) {
+        if (servlet == null || servlet.getRemoteAddr() == null) {
+            return null;
+        }
+        String earlier = servlet.getHeader("X-Forwarded-For");
+        return earlier == null || earlier.isBlank() ? servlet.getRemoteAddr() : earlier + ", " + servlet.getRemoteAddr();
+    }
+
     private static boolean acceptsGzip(Exchange e) {
         HttpServletRequest servlet = e.getMessage() instanceof HttpMessage http ? http.getRequest() : null;
         String accepted = servlet != null ? servlet.getHeader("Accept-Encoding") : null;
@@ -110,7 +119,14 @@ public final class WebRoutes extends RouteBuilder {
         Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
             origin, secure, acceptLanguage, publicBase);
-        WebReply reply = site.handle(request, locale);
+        WebReply reply;
+        try {
+            reply = ApiClient.forwardingFor(forwardedFor(servlet), () -> site.handle(request, locale));
+        } catch (IOException | RuntimeException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
         reply(e, reply.status(), reply.contentType(), reply.body(), locale);
         reply.headers().forEach(in::setHeader);
         if (reply.location() != null) {

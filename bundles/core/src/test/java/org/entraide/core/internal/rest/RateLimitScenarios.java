@@ -120,6 +120,21 @@ public abstract class RateLimitScenarios extends ApiScenarios {
         assertEquals("127.0.1.1", proxied.of("127.0.1.1", "127.0.5.5"), "a client that is no proxy cannot forward");
     }
 
+    @Test
+    void theWebPagesForwardTheVisitorsAddressFromLoopback() throws Exception {
+        String email = account();
+        for (int i = 0; i < PER_PAIR; i++) {
+            assertEquals(401, loginVia("127.0.0.1", "127.0.0.60", email, "guess-" + i).status, "guess " + i + " through loopback");
+        }
+        assertEquals(429, loginVia("127.0.0.1", "127.0.0.60", email, PASSWORD).status, "the forwarded address waits");
+        assertEquals(200, loginVia("127.0.0.1", "127.0.0.61", email, PASSWORD).status, "another visitor, same page server, does not");
+        for (int i = 0; i < PER_PAIR; i++) {
+            login("127.0.0.62", email, "guess-" + i);
+        }
+        assertEquals(429, loginVia("127.0.0.62", "127.0.0.63", email, PASSWORD).status,
+            "a client that is no trusted proxy cannot choose its address with X-Forwarded-For");
+    }
+
     /** A response read from a raw socket: the status and the Retry-After header. */
     record Raw(int status, String head) {
         long retryAfter() {
@@ -142,13 +157,20 @@ public abstract class RateLimitScenarios extends ApiScenarios {
         return login(server, from, email, password);
     }
 
+    private Raw loginVia(String from, String forwardedFor, String email, String password) throws Exception {
+        byte[] body = Http.json("brand", "demo", "email", email, "password", password).getBytes(StandardCharsets.UTF_8);
+        return send(server, from, "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"
+            + new String(body, StandardCharsets.UTF_8));
+    }
+
     private static Raw login(TestServer node, String from, String email, String password) throws Exception {
-        return post(node, from, "/api/v1/auth/login", Http.json("brand", "demo", "email", email, "password", password), null);
+        return post(node, from, "/api/v1/auth/login", Http.json("brand", "demo", "email", email, "password", password));
     }
 
     private Raw register(String from, String email, String pseudonym) throws Exception {
         return post(server, from, "/api/v1/auth/register",
-            Http.json("brand", "demo", "email", email, "password", PASSWORD, "pseudonym", pseudonym), null);
+            Http.json("brand", "demo", "email", email, "password", PASSWORD, "pseudonym", pseudonym));
     }
 
     private Raw admin(String from, String password) throws Exception {
@@ -156,7 +178,7 @@ public abstract class RateLimitScenarios extends ApiScenarios {
             + Http.basic(TestServer.ROOT_USER, password) + "\r\nConnection: close\r\n\r\n");
     }
 
-    private static Raw post(TestServer node, String from, String path, String json, String authorization) throws Exception {
+    private static Raw post(TestServer node, String from, String path, String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return send(node, from, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n" + json);
