@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.ratelimit.RatePolicy;
 import org.entraide.core.internal.security.Tokens;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
@@ -21,14 +22,19 @@ import org.entraide.core.internal.support.Problems;
 import org.entraide.core.internal.support.TestServer;
 import org.junit.jupiter.api.Test;
 
-/** Bearer tokens: refused when absent, wrong, revoked or expired; logins are rate-limited per account. */
+/**
+ * Bearer tokens: refused when absent, wrong, revoked or expired; failed logins back off per account and client
+ * address (the other limits are in RateLimitScenarios); passwords that are common or the account's own names are refused.
+ */
 public abstract class AuthScenarios extends ApiScenarios {
     static final int LOGIN_LIMIT = 3;
     private static final String PASSWORD = "long-enough-password";
 
     @Override
     protected CoreSettings settings() {
-        return CoreSettings.defaults().withRateLimits(Map.of("login", LOGIN_LIMIT));
+        // a back-off long enough that a slow machine cannot outwait it between two requests
+        return CoreSettings.defaults().withRates(RatePolicy.defaults().withLimits(Map.of("login", LOGIN_LIMIT))
+            .withBackoff(Duration.ofMinutes(1), Duration.ofMinutes(15)));
     }
 
     @Test
@@ -93,7 +99,7 @@ public abstract class AuthScenarios extends ApiScenarios {
     }
 
     @Test
-    void loginsAreRateLimitedPerAccount() {
+    void failedLoginsBackOffPerAccountAndAddress() {
         String email = "target-" + Instant.now().toEpochMilli() + "@demo.example";
         assertEquals(201, register("demo", email, "Target-" + Instant.now().toEpochMilli()).status(), "the target registers");
         // a session opened outside the HTTP login, so that it does not count against the limit
