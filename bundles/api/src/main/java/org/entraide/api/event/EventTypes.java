@@ -5,7 +5,15 @@ public final class EventTypes {
     public static final String USER_REGISTERED = "user.registered";
     public static final String ROLE_GRANTED = "role.granted";
     public static final String ROLE_REVOKED = "role.revoked";
+    /**
+     * A post was stored. Payload: postId, postType, authorId, publication (the pipeline's decision), notes (why the
+     * steps decided it), parentId, topicId, storeId (when set), tags.
+     */
     public static final String POST_SUBMITTED = "post.submitted";
+    /**
+     * A post became public, on submission or after review: one shape whatever the path. Payload: as
+     * {@link #POST_SUBMITTED} without notes, plus from, reason and edited when a moderator published it.
+     */
     public static final String POST_PUBLISHED = "post.published";
     public static final String POST_REJECTED = "post.rejected";
     public static final String POST_HIDDEN = "post.hidden";
@@ -14,7 +22,19 @@ public final class EventTypes {
     public static final String VOTE_CAST = "vote.cast";
     public static final String VOTE_CHANGED = "vote.changed";
     public static final String VOTE_RETRACTED = "vote.retracted";
+    /**
+     * A complaint was stored, whatever the submission pipeline decided. Payload: complaintId, authorId, storeId and
+     * storeCode (when it names a store), publication (the decision; absent from events written before it existed).
+     * Stores must not act on it: a complaint held for review reaches them only once published.
+     */
     public static final String COMPLAINT_FILED = "complaint.filed";
+    /**
+     * A complaint became public (on submission or when a moderator approved it): the moment its store learns of it
+     * and its deadline starts. Payload: complaintId, storeId and storeCode when it names a store; never its author.
+     */
+    public static final String COMPLAINT_PUBLISHED = "complaint.published";
+    /** A complaint was moved to another store of its brand. Payload: complaintId, fromStoreId, storeId, storeCode, reason. */
+    public static final String COMPLAINT_MOVED = "complaint.moved";
     public static final String COMPLAINT_RESPONDED = "complaint.responded";
     public static final String COMPLAINT_RESOLVED = "complaint.resolved";
     public static final String COMPLAINT_UNRESOLVED = "complaint.unresolved";

@@ -1,3 +1,2 @@
-/** The contract of the moderation plugin with other plugins: the events it appends and their payloads. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.entraide.api.moderation;

@@ -2,10 +2,19 @@ package org.entraide.api.reputation;
 
 /**
  * A member's reputation, as the reputation plugin keeps it. The reputation plugin provides it as an OSGi service
- * when it is installed; the moderation plugin reads it for rules on the author's reputation. Called on any thread,
- * inside or outside a transaction; reads the database.
+ * when it is installed; the moderation plugin reads it for rules on the author's reputation, for its review queue
+ * and for the flag privilege of its flag endpoint. Called on any thread, inside or outside a transaction; reads the
+ * database.
  */
 public interface ReputationLookup {
     /** The member's reputation in the brand (at least 1), or empty when reputation is off for the brand. */
     java.util.OptionalInt reputationOf(long brandId, long userId);
+
+    /**
+     * The reputation the brand requires for a privilege ({@code "flag"}, {@code "vote-up"}...), or empty when
+     * reputation is off for the brand or the privilege is unknown (then nothing is required).
+     */
+    default java.util.OptionalInt thresholdOf(long brandId, String privilege) {
+        return java.util.OptionalInt.empty();
+    }
 }

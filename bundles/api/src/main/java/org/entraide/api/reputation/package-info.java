@@ -3,5 +3,5 @@
  * to the outbox and the fields of their payloads. The reputation plugin provides these events; other
  * plugins subscribe to them like to the core's.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.entraide.api.reputation;

@@ -1,5 +1,7 @@
 package org.entraide.api.web;
 
+import java.util.Set;
+
 import org.apache.camel.Processor;
 
 /**
@@ -17,4 +19,10 @@ public interface ApiEndpoints {
      * @param pathParams the names of the route's path parameters, such as "brand" and "id"
      */
     Processor processor(String capability, ApiHandler handler, String... pathParams);
+
+    /**
+     * The same, for an endpoint that reads only the query parameters {@code queryParams}: a request with any other
+     * is answered 400, as the core's endpoints do, and reading an undeclared one is a programming error.
+     */
+    Processor processor(String capability, ApiHandler handler, Set<String> queryParams, String... pathParams);
 }

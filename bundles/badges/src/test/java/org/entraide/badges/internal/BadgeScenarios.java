@@ -86,6 +86,20 @@ abstract class BadgeScenarios {
     }
 
     @Test
+    void answeringTenQuestionsAboutStoresOfOneCityEarnsLocalHelper() {
+        bed.enable(true);
+        for (int i = 1; i <= 9; i++) {
+            bed.answer(bob, bed.askAbout(alice, "Question lyonnaise numéro " + i, "LYON-PARTDIEU"));
+        }
+        bed.answer(bob, bed.ask(alice, "Une question sans magasin", null));
+        bed.settle();
+        assertFalse(bed.held(bob).contains("local-helper"), "nine in Lyon and one nowhere: " + bed.held(bob));
+        bed.answer(bob, bed.askAbout(alice, "Question lyonnaise numéro 10", "LYON-PARTDIEU"));
+        bed.settle();
+        assertTrue(bed.held(bob).contains("local-helper"), "ten answers on questions about Lyon stores: " + bed.held(bob));
+    }
+
+    @Test
     void aRepeatableBadgeIsEarnedOncePerQualifyingPost() {
         bed.enable(true);
         assertEquals(201, define("POST", badge("helpful-answer", "answer.score >= 2", ",\"repeatable\":true")).status());

@@ -82,6 +82,12 @@ public final class Bed implements AutoCloseable {
         return server.core.questions.ask(m.caller(), demo, title, "Le corps de la question, assez long.", topic, List.of()).id();
     }
 
+    /** A question about one of the demo's stores. */
+    public long askAbout(Member m, String title, String storeCode) {
+        return server.core.questions.ask(m.caller(), demo, title, "Le corps de la question, assez long.", null, storeCode,
+            List.of()).id();
+    }
+
     public long answer(Member m, long questionId) {
         return server.core.questions.answer(m.caller(), demo, questionId, "Une réponse utile et détaillée.").id();
     }

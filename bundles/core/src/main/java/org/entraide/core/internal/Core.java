@@ -18,6 +18,9 @@ import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.FlywayMigrator;
+import org.entraide.core.internal.event.TypedEvents;
+import org.entraide.core.internal.platform.ComplaintMoves;
+import org.entraide.core.internal.platform.PlatformReads;
 import org.entraide.core.internal.event.DeadLetters;
 import org.entraide.core.internal.event.EventDispatcher;
 import org.entraide.core.internal.event.EventMonitor;
@@ -66,6 +69,7 @@ public final class Core {
     public final Database db;
     public final SchemaMigrator migrator;
     public final EventLog events;
+    public final TypedEvents eventReader = new TypedEvents();
     public final BrandDirectory brands;
     public final BrandAdministration administration;
     public final AccountService accounts;
@@ -79,6 +83,9 @@ public final class Core {
     public final org.entraide.core.internal.post.OfficialVoices voices;
     public final ComplaintQueries complaintQueries;
     public final PostPublications publications;
+    /** What plugins read of the core, and the complaint commands they may give: the platform services. */
+    public final PlatformReads platform;
+    public final ComplaintMoves complaintMoves;
     public final RequestBodies bodies;
     public final Capabilities capabilities;
     public final SubmissionPipeline pipeline;
@@ -116,11 +123,13 @@ public final class Core {
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, voices, clock);
         this.complaintQueries = new ComplaintQueries(db);
         this.publications = new PostPublications(db, posts, events, clock);
+        this.platform = new PlatformReads(brands, users, posts);
+        this.complaintMoves = new ComplaintMoves(brands, posts, events, clock);
         this.eventStore = new EventStore();
         this.dispatcher = new EventDispatcher(db, eventStore, deliverer, capabilities, clock, settings.eventBatch());
         this.monitor = new EventMonitor(db, eventStore, dispatcher);
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
-        this.bodies = new RequestBodies(json, settings.maxBodyBytes());
+        this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());
         this.limits = new RateLimits(db, clock, settings.rates());
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);

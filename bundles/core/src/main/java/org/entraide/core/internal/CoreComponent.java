@@ -12,6 +12,11 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventReader;
+import org.entraide.api.platform.Complaints;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.security.RequestAuthenticator;
@@ -67,6 +72,10 @@ public class CoreComponent {
         core = started;
         registrations.add(bundle.registerService(Transactions.class, started.db, null));
         registrations.add(bundle.registerService(EventLog.class, started.events, null));
+        registrations.add(bundle.registerService(EventReader.class, started.eventReader, null));
+        registrations.add(bundle.registerService(new String[] {Posts.class.getName(), Members.class.getName(),
+            Stores.class.getName()}, started.platform, null));
+        registrations.add(bundle.registerService(Complaints.class, started.complaintMoves, null));
         registrations.add(bundle.registerService(SchemaMigrator.class, started.migrator, null));
         registrations.add(bundle.registerService(RequestAuthenticator.class, started.accounts, null));
         registrations.add(bundle.registerService(BrandFeatures.class, started.capabilities, null));

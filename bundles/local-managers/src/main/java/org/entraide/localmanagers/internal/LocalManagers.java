@@ -35,8 +35,8 @@ public final class LocalManagers {
     public final ManagerRoutes api;
     public final RouteBuilder background;
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
-        EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED,
-            EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
+        EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
+            EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
     public final Capability capability = new Capability() {
         @Override
         public String name() {

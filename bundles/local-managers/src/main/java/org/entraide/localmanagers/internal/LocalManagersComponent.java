@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.RoutesBuilder;
+import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
@@ -22,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -33,6 +36,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public class LocalManagersComponent {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile LocalManagers plugin;
+    private volatile PrivateMessageRules messageRules;
 
     @Reference
     private Transactions tx;
@@ -43,11 +47,31 @@ public class LocalManagersComponent {
     @Reference
     private ApiEndpoints endpoints;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMessageRules(PrivateMessageRules r) {
+        this.messageRules = r;
+        LocalManagers m = plugin;
+        if (m != null) {
+            m.endpoints.useMessageRules(r);
+        }
+    }
+
+    void unbindMessageRules(PrivateMessageRules r) {
+        if (messageRules == r) {
+            messageRules = null;
+            LocalManagers m = plugin;
+            if (m != null) {
+                m.endpoints.useMessageRules(null);
+            }
+        }
+    }
+
     @Activate
     void activate(BundleContext bundle, LocalManagersConfig config) {
         LocalManagers started = new LocalManagers(tx, events, migrator, endpoints, settings(config), formula(config),
             mail(config), Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
         plugin = started;
+        started.endpoints.useMessageRules(messageRules);
         for (RoutesBuilder routes : List.of(started.background, started.api)) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
             registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));

@@ -23,7 +23,7 @@ import org.entraide.localmanagers.internal.store.Timeline;
 import org.entraide.jdbc.Sql;
 
 /**
- * Routes each complaint filed with a store to the store's first available manager (the primary, or a backup
+ * Routes each published complaint about a store to the store's first available manager (the primary, or a backup
  * during the primary's absence), with its deadlines counted in the store's opening hours, and follows it: the
  * first response stops the clock, the complainant's verdict is kept for the ranking. Runs in the dispatcher's
  * transaction, from the core's complaint events.
@@ -75,7 +75,13 @@ public final class Routing {
         tx.inTransaction(c -> {
             JsonNode p = json.readTree(e.payload());
             switch (e.type()) {
-                case EventTypes.COMPLAINT_FILED -> filed(c, e, p);
+                case EventTypes.COMPLAINT_PUBLISHED -> published(c, e, p);
+                case EventTypes.COMPLAINT_FILED -> {
+                    // written before complaint.published existed, a filed complaint was public at once
+                    if (!p.has("publication")) {
+                        published(c, e, p);
+                    }
+                }
                 case EventTypes.COMPLAINT_RESPONDED -> responded(c, e, p);
                 case EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED -> evaluated(c, e, p);
                 case EventTypes.COMPLAINT_REOPENED -> reopened(c, e);
@@ -86,7 +92,8 @@ public final class Routing {
         });
     }
 
-    private void filed(Connection c, DomainEvent e, JsonNode p) {
+    /** The complaint is public: its store learns of it now, and its deadlines start. */
+    private void published(Connection c, DomainEvent e, JsonNode p) {
         long complaint = e.subjectId();
         if (!p.hasNonNull("storeId") || Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", complaint) > 0) {
             return;

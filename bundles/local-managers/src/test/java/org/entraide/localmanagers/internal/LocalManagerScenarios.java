@@ -21,7 +21,10 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.awaitility.Awaitility;
+import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
+import org.entraide.api.plugin.Submission;
+import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
@@ -418,6 +421,61 @@ abstract class LocalManagerScenarios {
         assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.closed' AND subject_id = ?", id));
     }
 
+    /** Holds every complaint whose title says so, as a moderation rule would: a fake of the platform's own SPI. */
+    static final class HoldMarked implements SubmissionStep {
+        @Override
+        public String capability() {
+            return null;
+        }
+
+        @Override
+        public int order() {
+            return 200;
+        }
+
+        @Override
+        public Submission apply(Submission s) {
+            return s.title() != null && s.title().startsWith("[hold]") ? s.withState(PublicationState.PENDING_REVIEW, "held") : s;
+        }
+    }
+
+    @Test
+    void aHeldComplaintReachesItsStoreOnlyOnceApprovedWithAFreshDeadline() {
+        server.core.pipeline.add(new HoldMarked());
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        Http.Response held = post(DEMO + "/complaints", customer, Http.json("title", "[hold] Vendeur insultant",
+            "body", "Le vendeur m'a parlé très mal.", "storeCode", "LYON-PARTDIEU"));
+        assertEquals(201, held.status(), held.toString());
+        assertEquals("PENDING_REVIEW", held.json().get("publication").asText());
+        long heldId = held.json().get("id").asLong();
+        Http.Response refused = post(DEMO + "/complaints", customer, Http.json("title", "[hold] Spam", "body", "Achetez ailleurs.",
+            "storeCode", "LYON-PARTDIEU"));
+        long refusedId = refused.json().get("id").asLong();
+        long later = complain("LYON-PARTDIEU", "Caisse fermée"); // routed: the events before it were handled too
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id IN (?, ?)", heldId, refusedId),
+            "a held complaint is not in any inbox");
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_mail"), "nor mailed: only the published one was");
+        assertEquals(1, http.get(DEMO + "/rankings/brand?period=30d", null).json().get("brand").get("complaints").asInt(),
+            "nor counted in the ranking");
+        assertEquals(1, http.get(DEMO + "/managers/me/complaints", manager).json().get("items").size());
+
+        clock.advance(Duration.ofHours(3)); // Monday 13:00 in Paris
+        server.core.publications.change(brandId, refusedId, PublicationState.REJECTED, managerId, "spam");
+        server.core.publications.change(brandId, heldId, PublicationState.PUBLISHED, managerId, "fine");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", heldId) == 1);
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND filed_at = ? AND due_at = ?", heldId,
+            MONDAY_10.plus(Duration.ofHours(3)), Instant.parse("2026-11-25T16:00:00Z")),
+            "its 24 opening hours start at the approval, Monday 13:00 (Paris)");
+        long another = complain("LYON-PARTDIEU", "Parking fermé");
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", refusedId), "a rejected one never");
+        assertEquals(3, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id IN (?, ?, ?)", heldId, later, another));
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.published' AND subject_id = ?",
+            heldId));
+        assertEquals(0, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.published' AND subject_id = ?",
+            refusedId));
+    }
+
     @Test
     void theManagerIsToldByEmail() throws Exception {
         int port;
@@ -446,6 +504,29 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void privateMessagesGoThroughTheModerationRulesInBothDirections() {
+        long id = complain("LYON-PARTDIEU", "Remboursement refusé");
+        String messages = DEMO + "/complaints/" + id + "/messages";
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        plugin.endpoints.useMessageRules((brand, caller, text) -> {
+            checked.add(caller.pseudonym());
+            if (text.contains("menace")) {
+                throw new org.entraide.api.problem.ProblemException(422, "moderation-blocked", "Refused by moderation", "no", null,
+                    java.util.Map.of());
+            }
+            return text.replace("claire@example.com", "[masqué]");
+        });
+        assertEquals(201, post(messages, manager, Http.json("body", "Je vous écris à claire@example.com.")).status());
+        assertEquals(201, post(messages, customer, Http.json("body", "Voici ma réponse.")).status());
+        assertEquals(422, post(messages, customer, Http.json("body", "Une menace.")).status());
+        assertEquals(3, checked.size(), "both directions are checked, the refused one too: " + checked);
+        JsonNode items = http.get(messages, customer).json().get("items");
+        assertEquals(2, items.size(), "the refused message is not stored");
+        assertEquals("Je vous écris à [masqué].", items.get(0).get("body").asText());
+        plugin.endpoints.useMessageRules(null);
+    }
+
+    @Test
     void theManagerAsksForDetailsPrivately() {
         long id = complain("LYON-PARTDIEU", "Remboursement refusé");
         String messages = DEMO + "/complaints/" + id + "/messages";
@@ -460,6 +541,11 @@ abstract class LocalManagerScenarios {
         assertFalse(http.get(DEMO + "/complaints/" + id, null).raw().body().contains("ticket 4521"), "never public");
         assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.details-requested' AND subject_id = ?", id));
         assertEquals(400, post(messages, manager, Http.json("body", "")).status());
+
+        assertEquals(201, post(messages, customer, "{\"body\":\"Ticket\\u0000 joint\\u0007\\ud800 \\u202eici\\r\\nMerci\"}").status());
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ? AND body = ?", id, "Ticket joint ici\nMerci"),
+            "a message loses NUL, BEL, lone surrogates and overrides as it enters, and keeps its lines");
+        assertEquals(400, post(messages, customer, "{\"body\":\"\\u0000\\u0007\"}").status(), "nothing left: refused");
     }
 
     @Test

@@ -21,10 +21,12 @@ import org.entraide.api.web.ApiEndpoints;
 import org.entraide.moderation.internal.rules.Engine;
 import org.entraide.moderation.internal.store.Audit;
 import org.entraide.moderation.internal.store.Flags;
+import org.entraide.moderation.internal.store.HeldVerdicts;
 import org.entraide.moderation.internal.store.ReviewQueue;
 import org.entraide.moderation.internal.store.RuleSets;
 import org.entraide.moderation.internal.web.ModerationEndpoints;
 import org.entraide.moderation.internal.web.ModerationRoutes;
+import org.entraide.moderation.internal.web.QueueView;
 import org.entraide.moderation.internal.web.ReviewEndpoints;
 
 /** The moderation plugin's object graph, built from the core's services: in Karaf and in tests alike. */
@@ -39,9 +41,12 @@ public final class Moderation {
     public final ReviewQueue queue = new ReviewQueue();
     public final Flags flags = new Flags();
     public final Audit audit = new Audit();
+    public final HeldVerdicts verdicts = new HeldVerdicts();
+    public final AuthorReputation reputation = new AuthorReputation();
     public final Review review;
     public final Sanctions sanctions;
     public final ModerationStep step;
+    public final MessageRules messages;
     public final RuleSetImport ruleSetImport;
     public final RuleSetFiles ruleSetFiles;
     public final ModerationRoutes routes;
@@ -63,14 +68,15 @@ public final class Moderation {
     public Moderation(Transactions tx, EventLog events, Publications publications, SchemaMigrator migrator,
                       ApiEndpoints endpoints, ModerationSettings settings, Clock clock) {
         migrator.migrate("moderation", Moderation.class.getClassLoader(), "db/moderation");
-        this.review = new Review(tx, events, publications, queue, flags, audit, clock, settings.flagThreshold(),
-            settings.remindAfter());
+        this.review = new Review(tx, events, publications, new Review.Stores(queue, flags, audit, verdicts), reputation, clock,
+            settings.flagThreshold(), settings.remindAfter());
         this.sanctions = new Sanctions(tx, publications, audit, clock);
-        this.step = new ModerationStep(tx, ruleSets, engine, sanctions, clock);
+        this.step = new ModerationStep(tx, ruleSets, engine, sanctions, reputation, verdicts, clock);
+        this.messages = new MessageRules(tx, ruleSets, engine, sanctions, reputation, clock);
         this.ruleSetImport = new RuleSetImport(tx, ruleSets, audit, clock);
         this.ruleSetFiles = new RuleSetFiles(ruleSetImport, settings.ruleSetsDir());
         this.routes = new ModerationRoutes(endpoints, new ModerationEndpoints(tx, ruleSets, engine, audit, clock),
-            new ReviewEndpoints(tx, review, queue, audit, sanctions, clock));
+            new ReviewEndpoints(tx, review, new QueueView(queue, reputation), audit, sanctions, clock));
         long period = settings.reminderPeriod().toMillis();
         this.background = new RouteBuilder() {
             @Override

@@ -15,6 +15,8 @@ import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.plugin.SubmissionStep;
+import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
@@ -52,6 +54,8 @@ public class ModerationComponent {
     private SchemaMigrator migrator;
     @Reference
     private ApiEndpoints endpoints;
+    @Reference
+    private BrandFeatures features;
 
     @Activate
     void activate(BundleContext bundle, ModerationConfig config) {
@@ -65,6 +69,8 @@ public class ModerationComponent {
         }
         registrations.add(bundle.registerService(Capability.class, started.capability, null));
         registrations.add(bundle.registerService(SubmissionStep.class, started.step, null));
+        started.messages.use(features);
+        registrations.add(bundle.registerService(PrivateMessageRules.class, started.messages, null));
         registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
         registrations.add(bundle.registerService(Moderation.class, started, null));
     }

@@ -20,13 +20,15 @@ import org.entraide.moderation.internal.rules.Candidate;
 import org.entraide.moderation.internal.rules.Engine;
 import org.entraide.moderation.internal.rules.RuleSet;
 import org.entraide.moderation.internal.rules.Verdict;
+import org.entraide.moderation.internal.store.HeldVerdicts;
 import org.entraide.moderation.internal.store.RuleSets;
 import org.entraide.jdbc.Sql;
 
 /**
  * The brand's active rule sets applied to every new post before it is stored, inside the write transaction: a
  * BLOCK is a 422 problem with the reasons in French and English, a HOLD keeps the post for review, redactions
- * and censoring change the text that is stored. Staff (moderators, brand admins) are not moderated.
+ * and censoring change the text that is stored. Staff (store managers, moderators, brand admins) are not held or
+ * blocked, but their text is redacted and censored by the same rules.
  */
 public final class ModerationStep implements SubmissionStep {
     private final Transactions tx;
@@ -35,20 +37,23 @@ public final class ModerationStep implements SubmissionStep {
     private final Clock clock;
     private volatile Expertise expertise;
     private final Sanctions sanctions;
+    private final AuthorReputation reputation;
+    private final HeldVerdicts verdicts;
 
-    public ModerationStep(Transactions tx, RuleSets ruleSets, Engine engine, Sanctions sanctions, Clock clock) {
+    public ModerationStep(Transactions tx, RuleSets ruleSets, Engine engine, Sanctions sanctions, AuthorReputation reputation,
+                          HeldVerdicts verdicts, Clock clock) {
         this.sanctions = sanctions;
+        this.reputation = reputation;
+        this.verdicts = verdicts;
         this.tx = tx;
         this.ruleSets = ruleSets;
         this.engine = engine;
         this.clock = clock;
     }
 
-    private volatile ReputationLookup reputation;
-
     /** The reputation plugin's view of members, when it is installed (null otherwise). */
     public void use(ReputationLookup r) {
-        this.reputation = r;
+        reputation.use(r);
     }
 
     /** The badges plugin's view of topic experts, when it is installed (null otherwise). */
@@ -69,29 +74,18 @@ public final class ModerationStep implements SubmissionStep {
     @Override
     public Submission apply(Submission s) {
         if (s.author().isStaff()) {
-            return s;
+            return s.kind() == Submission.Kind.POST ? staffText(s) : s;
         }
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
-            var sanction = sanctions.active(c, s.brandId(), s.author().userId(), now);
-            // a silenced member may still vote and flag; a suspended one may do nothing
-            if (sanction.isPresent() && (s.kind() == Submission.Kind.POST || sanction.get().kind().equals("SUSPENSION"))) {
-                String until = sanction.get().endsAt().toString();
-                throw new ProblemException(403, "sanctioned", "Sanctioned",
-                    "you cannot post until " + until + " / vous ne pouvez pas publier avant le " + until, null,
-                    Map.of("kind", sanction.get().kind(), "until", until, "reason", sanction.get().reason()));
-            }
+            sanctions.requireAllowed(c, s.brandId(), s.author().userId(), s.kind() == Submission.Kind.POST, now);
             if (s.kind() != Submission.Kind.POST) {
                 return s;
             }
             List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
             Verdict v = engine.apply(sets, candidate(c, s, now));
             if (v.blocked()) {
-                List<Map<String, String>> reasons = new ArrayList<>();
-                v.fired().stream().filter(f -> f.action().name().equals("BLOCK"))
-                    .forEach(f -> reasons.add(Map.of("rule", f.rule(), "fr", f.reason().fr(), "en", f.reason().en())));
-                throw new ProblemException(422, "moderation-blocked", "Refused by moderation",
-                    reasons.get(0).get("en") + " / " + reasons.get(0).get("fr"), null, Map.of("reasons", reasons));
+                throw refused(v, "BLOCK");
             }
             Submission out = s;
             if (!java.util.Objects.equals(v.title(), s.title()) || !java.util.Objects.equals(v.body(), s.body())) {
@@ -99,11 +93,39 @@ public final class ModerationStep implements SubmissionStep {
             }
             if (v.held()) {
                 out = out.withState(PublicationState.PENDING_REVIEW, "moderation: held by " + rules(v, "HOLD"));
+                // the post has no id yet: the review queue finds why it was held by its author and text
+                verdicts.record(c, s.brandId(), s.author().userId(), out.title(), out.body(), v, now);
             } else if (v.flagged()) {
                 out = out.withState(out.state(), "moderation: flagged by " + rules(v, "FLAG"));
             }
             return out;
         });
+    }
+
+    /**
+     * Staff (store managers' official responses, moderators, brand admins) are neither held nor blocked, but their
+     * text goes through the same redaction and word rules: a manager cannot publish the e-mail address a complaint's
+     * reveal showed them.
+     */
+    private Submission staffText(Submission s) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
+            Verdict v = engine.apply(sets, Candidate.text(s.postType() == null ? "" : s.postType().name(), s.title(), s.body()));
+            if (java.util.Objects.equals(v.title(), s.title()) && java.util.Objects.equals(v.body(), s.body())) {
+                return s;
+            }
+            return s.withText(v.title(), v.body(), "moderation: staff text changed by " + rules(v, "REDACT", "CENSOR"));
+        });
+    }
+
+    /** The 422 problem of a refused text, with the reasons of the rules whose action is one of those given. */
+    static ProblemException refused(Verdict v, String... actions) {
+        List<Map<String, String>> reasons = new ArrayList<>();
+        v.fired().stream().filter(f -> List.of(actions).contains(f.action().name()))
+            .forEach(f -> reasons.add(Map.of("rule", f.rule(), "fr", f.reason().fr(), "en", f.reason().en())));
+        return new ProblemException(422, "moderation-blocked", "Refused by moderation",
+            reasons.get(0).get("en") + " / " + reasons.get(0).get("fr"), null, Map.of("reasons", reasons));
     }
 
     private static String rules(Verdict v, String... actions) {
@@ -125,12 +147,7 @@ public final class ModerationStep implements SubmissionStep {
             + "AND created_at > ?", author, s.body(), now.minus(Duration.ofDays(1)));
         Expertise e = expertise;
         boolean expert = e != null && s.topicId() != null && e.isTopicExpert(s.brandId(), author, s.topicId());
-        ReputationLookup r = reputation;
-        Integer points = null;
-        if (r != null) {
-            java.util.OptionalInt p = r.reputationOf(s.brandId(), author);
-            points = p.isPresent() ? p.getAsInt() : null;
-        }
+        Integer points = reputation.of(s.brandId(), author);
         return new Candidate(s.postType() == null ? "" : s.postType().name(), s.title(), s.body(), published, ageHours,
             lastHour, same, expert, points);
     }

@@ -19,6 +19,7 @@ import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.moderation.internal.store.Audit;
 import org.entraide.moderation.internal.store.Flags;
+import org.entraide.moderation.internal.store.HeldVerdicts;
 import org.entraide.moderation.internal.store.ReviewQueue;
 import org.entraide.jdbc.Sql;
 
@@ -37,18 +38,26 @@ public final class Review {
     private final ReviewQueue queue;
     private final Flags flags;
     private final Audit audit;
+    private final HeldVerdicts verdicts;
+    private final AuthorReputation reputation;
     private final Clock clock;
     private volatile double flagThreshold;
     private volatile Duration remindAfter;
 
-    public Review(Transactions tx, EventLog events, Publications publications, ReviewQueue queue, Flags flags, Audit audit,
+    /** The moderation tables review works on. */
+    public record Stores(ReviewQueue queue, Flags flags, Audit audit, HeldVerdicts verdicts) {
+    }
+
+    public Review(Transactions tx, EventLog events, Publications publications, Stores stores, AuthorReputation reputation,
                   Clock clock, double flagThreshold, Duration remindAfter) {
         this.tx = tx;
         this.events = events;
         this.publications = publications;
-        this.queue = queue;
-        this.flags = flags;
-        this.audit = audit;
+        this.queue = stores.queue();
+        this.flags = stores.flags();
+        this.audit = stores.audit();
+        this.verdicts = stores.verdicts();
+        this.reputation = reputation;
         this.clock = clock;
         this.flagThreshold = flagThreshold;
         this.remindAfter = remindAfter;
@@ -62,18 +71,25 @@ public final class Review {
     /** From the dispatcher, in its transaction: a post stored for review enters the queue. */
     public void submitted(DomainEvent e) {
         tx.inTransaction(c -> {
-            String state = Sql.one(c, "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), e.subjectId())
-                .orElse(null);
+            String[] post = Sql.one(c, "SELECT publication, author_id, title, body FROM post WHERE id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, e.subjectId()).orElse(null);
+            String state = post == null ? null : post[0];
             if (PublicationState.PENDING_REVIEW.name().equals(state)) {
-                queue.add(c, e.brandId(), e.subjectId(), "HOLD", null, clock.instant());
+                String rules = verdicts.take(c, e.brandId(), Long.parseLong(post[1]), post[2], post[3]).orElse(null);
+                queue.add(c, e.brandId(), e.subjectId(), "HOLD", null, rules, clock.instant());
                 audit.record(c, e.brandId(), null, "HOLD", e.subjectId(), "rules", null, state, clock.instant());
             }
             return null;
         });
     }
 
-    /** A member flags a post; past the threshold the post is hidden and queued. Returns the post's weight. */
+    /**
+     * A member flags a post; past the threshold the post is hidden and queued. Returns the post's weight. With the
+     * reputation plugin, a member below the brand's {@code flag} privilege threshold is refused (403), as its own
+     * submission step refuses votes.
+     */
     public double flag(Caller caller, long brandId, long postId, String reason, String detail) {
+        reputation.require(caller, brandId, AuthorReputation.FLAG);
         if (!Flags.REASONS.contains(reason)) {
             throw ProblemException.invalid("reason", "one of " + Flags.REASONS);
         }

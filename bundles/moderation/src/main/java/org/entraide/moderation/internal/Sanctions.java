@@ -84,6 +84,21 @@ public final class Sanctions {
     }
 
     /** The silence or suspension in force for the member, if any. */
+    /**
+     * Refuses (403 {@code sanctioned}, with the kind, the end and the reason) a member who may not do this: a
+     * silenced member may not post or write, a suspended one may do nothing; {@code writing} is false for votes and
+     * flags.
+     */
+    public void requireAllowed(Connection c, long brandId, long userId, boolean writing, Instant now) {
+        var sanction = active(c, brandId, userId, now);
+        if (sanction.isPresent() && (writing || sanction.get().kind().equals("SUSPENSION"))) {
+            String until = sanction.get().endsAt().toString();
+            throw new ProblemException(403, "sanctioned", "Sanctioned",
+                "you cannot post until " + until + " / vous ne pouvez pas publier avant le " + until, null,
+                Map.of("kind", sanction.get().kind(), "until", until, "reason", sanction.get().reason()));
+        }
+    }
+
     public Optional<Sanction> active(Connection c, long brandId, long userId, Instant now) {
         return of(c, brandId, userId).stream().filter(s -> !s.kind().equals("WARNING") && s.liftedAt() == null
             && s.endsAt() != null && s.endsAt().isAfter(now)).reduce((a, b) -> a.endsAt().isAfter(b.endsAt()) ? a : b);

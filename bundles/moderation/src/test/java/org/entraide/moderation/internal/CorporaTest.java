@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 import org.entraide.moderation.internal.rules.Candidate;
 import org.entraide.moderation.internal.rules.Engine;
@@ -15,7 +16,10 @@ import org.entraide.moderation.internal.rules.Verdict;
 import org.entraide.moderation.internal.store.RuleSets;
 import org.junit.jupiter.api.Test;
 
-/** The shipped rule sets never target negativity, and catch abuse and spam: the two corpora of docs/moderation.md. */
+/**
+ * The shipped rule sets never target negativity, and catch abuse, spam and threats: the corpora of
+ * docs/moderation.md.
+ */
 class CorporaTest {
     private final Engine engine = new Engine();
 
@@ -30,31 +34,46 @@ class CorporaTest {
         return engine.apply(RuleSets.shipped(), Candidate.text("COMPLAINT", null, text));
     }
 
-    @Test
-    void harshButLegitimateComplaintsArePublishedUntouched() throws IOException {
-        List<String> texts = corpus("legitimate-complaints.txt");
-        assertTrue(texts.size() >= 50, "at least 50 complaints: " + texts.size());
-        List<String> touched = new ArrayList<>();
+    /** The texts of the corpus (of at least {@code min} texts) whose verdict is not the expected one, with it. */
+    private List<String> unexpected(String name, int min, BiPredicate<String, Verdict> expected) throws IOException {
+        List<String> texts = corpus(name);
+        assertTrue(texts.size() >= min, "at least " + min + " texts in " + name + ": " + texts.size());
+        List<String> out = new ArrayList<>();
         for (String t : texts) {
             Verdict v = verdict(t);
-            if (!v.decision().equals("PUBLISH") || !v.body().equals(t) || v.flagged() || !v.fired().isEmpty()) {
-                touched.add(t + " -> " + v.decision() + " " + v.fired());
+            if (!expected.test(t, v)) {
+                out.add(t + " -> " + v.decision() + " " + v.fired());
             }
         }
-        assertEquals(List.of(), touched, "every legitimate complaint passes untouched");
+        return out;
+    }
+
+    private static boolean untouched(String text, Verdict v) {
+        return v.decision().equals("PUBLISH") && v.body().equals(text) && !v.flagged() && v.fired().isEmpty();
+    }
+
+    @Test
+    void harshButLegitimateComplaintsArePublishedUntouched() throws IOException {
+        assertEquals(List.of(), unexpected("legitimate-complaints.txt", 50, CorporaTest::untouched),
+            "every legitimate complaint passes untouched");
     }
 
     @Test
     void abuseAndSpamAreCaught() throws IOException {
-        List<String> texts = corpus("abusive-or-spam.txt");
-        assertTrue(texts.size() >= 50, "at least 50 messages: " + texts.size());
-        List<String> missed = new ArrayList<>();
-        for (String t : texts) {
-            Verdict v = verdict(t);
-            if (v.decision().equals("PUBLISH") && v.body().equals(t)) {
-                missed.add(t);
-            }
-        }
-        assertEquals(List.of(), missed, "every abusive or spam message is held, blocked or changed");
+        assertEquals(List.of(), unexpected("abusive-or-spam.txt", 50, (t, v) -> !v.decision().equals("PUBLISH") || !v.body().equals(t)),
+            "every abusive or spam message is held, blocked or changed");
+    }
+
+    @Test
+    void threatsOfViolenceAreHeldInFrenchAndEnglish() throws IOException {
+        assertEquals(List.of(), unexpected("threats.txt", 40,
+            (t, v) -> v.held() && v.fired().stream().anyMatch(f -> f.rule().equals("threats"))),
+            "every threat is held by the threats rule");
+    }
+
+    @Test
+    void harshComplaintsNearThreatsArePublishedUntouched() throws IOException {
+        assertEquals(List.of(), unexpected("harsh-not-threats.txt", 40, CorporaTest::untouched),
+            "no harsh complaint is taken for a threat");
     }
 }

@@ -19,6 +19,7 @@ import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestServer;
+import org.entraide.moderation.internal.store.RuleSets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ abstract class ModerationScenarios {
     @Test
     void ruleSetsAreValidatedVersionedAndApplied() {
         JsonNode sets = http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets");
-        assertEquals(3, sets.size(), "the shipped rule sets, installed for the brand");
+        assertEquals(RuleSets.shipped().size(), sets.size(), "the shipped rule sets, installed for the brand");
         Http.Response invalid = post(DEMO + "/moderation/rulesets", moderator, "{\"name\":\"x\",\"active\":true,\"rules\":"
             + "[{\"name\":\"bad\",\"action\":\"HOLD\",\"condition\":{\"type\":\"regex\",\"pattern\":\"(oops\"},"
             + "\"reason\":{\"fr\":\"r\",\"en\":\"r\"}}]}");
@@ -440,5 +441,160 @@ abstract class ModerationScenarios {
         assertEquals("PENDING_REVIEW", ask(newcomer, "Peu de réputation", "Trois points seulement.").json()
             .get("publication").asText());
         assertEquals("PUBLISHED", ask(trusted, "Beaucoup de réputation", "Cinquante points.").json().get("publication").asText());
+    }
+
+    @Test
+    void threatsAreHeldAndHarshComplaintsPublished() {
+        Http.Response threat = post(DEMO + "/complaints", customer, Http.json("title", "Le gérant", "body",
+            "Je sais où il habite, je vais lui casser la gueule.", "storeCode", "LYON-PARTDIEU"));
+        assertEquals(201, threat.status(), threat.toString());
+        assertEquals("PENDING_REVIEW", threat.json().get("publication").asText(), "a threat waits for review");
+        Http.Response english = ask(customer, "The manager", "I know where the manager lives and I will hurt him.");
+        assertEquals("PENDING_REVIEW", english.json().get("publication").asText());
+        Http.Response harsh = ask(customer, "Attente interminable", "Cette attente me tue, je vais porter plainte.");
+        assertEquals("PUBLISHED", harsh.json().get("publication").asText(), "anger without a threat is published");
+    }
+
+    @Test
+    void severalLinksToUnknownDomainsAndLinksOfLowReputationAreHeld() {
+        String spam = "Remboursé en 24 h grâce à https://cash-back.example/offre et http://promo.example.net/go";
+        Http.Response complaint = post(DEMO + "/complaints", customer, Http.json("title", "Remboursement", "body", spam,
+            "storeCode", "LYON-PARTDIEU"));
+        assertEquals("PENDING_REVIEW", complaint.json().get("publication").asText(), "two links to unknown domains");
+        assertTrue(heldBy(complaint).contains("links-unknown-domains"), heldBy(complaint));
+        Http.Response unknown = ask(customer, "Un lien", "La notice est sur https://docs.example/notice.");
+        assertTrue(heldBy(unknown).contains("links-low-reputation"), "no reputation plugin: the member counts as 0 points");
+        long customerId = http.get(DEMO + "/me", customer).json().get("id").asLong();
+        moderation.step.use((org.entraide.api.reputation.ReputationLookup) (brand, user) ->
+            java.util.OptionalInt.of(user == customerId ? 200 : 1));
+        // the demo account is a day old: only the new members' rule holds its link now
+        Http.Response trusted = ask(customer, "Un lien utile", "La notice est sur https://docs.example/notice.");
+        assertEquals("new-member-links", heldBy(trusted), "one link from a member with reputation");
+        assertTrue(heldBy(ask(customer, "Deux liens", spam)).contains("links-unknown-domains"),
+            "several unknown domains, whatever the reputation");
+    }
+
+    /** The names of the rules that held the post, as the review queue shows them. */
+    private String heldBy(Http.Response created) {
+        List<String> names = new java.util.ArrayList<>();
+        waitForItem(created.json().get("id").asLong()).get("rules").forEach(r -> names.add(r.get("rule").asText()));
+        return String.join(",", names);
+    }
+
+    @Test
+    void ruleSetsShippedLaterAreInstalledOnceForBrandsSeededBefore() {
+        int shipped = RuleSets.shipped().size();
+        assertEquals(shipped, http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets").size());
+        // a brand seeded before the threats rule set shipped: as the V5 migration leaves it
+        server.core.db.inTransaction(c -> {
+            long id = Sql.one(c, "SELECT id FROM moderation_ruleset WHERE name = 'Menaces / Threats'", rs -> rs.getLong(1))
+                .orElseThrow();
+            Sql.update(c, "DELETE FROM moderation_ruleset_version WHERE ruleset_id = ?", id);
+            Sql.update(c, "DELETE FROM moderation_ruleset WHERE id = ?", id);
+            return Sql.update(c, "DELETE FROM moderation_shipped WHERE name = 'Menaces / Threats'");
+        });
+        assertEquals("HOLD", post(DEMO + "/moderation/dry-run", moderator,
+            "{\"body\":\"je vais lui casser la gueule\",\"type\":\"QUESTION\"}").json().get("decision").asText(),
+            "read once more: the rule set shipped later is installed");
+        assertEquals(shipped, http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets").size());
+        assertEquals(1, count("SELECT COUNT(*) FROM moderation_ruleset WHERE name = 'Menaces / Threats'"), "once");
+        // a brand that removed a shipped rule set does not get it back
+        server.core.db.inTransaction(c -> Sql.update(c, "DELETE FROM moderation_ruleset WHERE name = 'Liens / Links'"));
+        assertEquals(shipped - 1, http.get(DEMO + "/moderation/rulesets", moderator).json().get("ruleSets").size());
+    }
+
+    @Test
+    void theQueueShowsEachItemsTextAuthorTypeRuleAndLink() {
+        long question = ask(customer, "Perceuse en panne", "Ma perceuse ne démarre plus, une idée ?").json().get("id").asLong();
+        String other = member("Rageur");
+        long otherId = http.get(DEMO + "/me", other).json().get("id").asLong();
+        moderation.step.use((org.entraide.api.reputation.ReputationLookup) (brand, user) ->
+            java.util.OptionalInt.of(user == otherId ? 7 : 1));
+        Http.Response answer = post(DEMO + "/questions/" + question + "/answers", other,
+            Http.json("body", "Le vendeur qui te l'a vendue est un connard."));
+        assertEquals("PENDING_REVIEW", answer.json().get("publication").asText(), answer.toString());
+        long answerId = answer.json().get("id").asLong();
+        JsonNode item = waitForItem(answerId);
+        assertEquals("ANSWER", item.get("type").asText());
+        assertEquals("Le vendeur qui te l'a vendue est un c******.", item.get("text").asText(), "the text as stored");
+        assertEquals("Perceuse en panne", item.get("parentTitle").asText(), "the question it answers");
+        assertEquals("Rageur" + registered, item.get("author").get("pseudonym").asText());
+        assertEquals(7, item.get("author").get("reputation").asInt());
+        assertEquals("insults", item.get("rules").get(0).get("rule").asText(), item.toString());
+        assertEquals("/b/demo/questions/" + question + "#answer-" + answerId, item.get("link").asText());
+
+        Http.Response complaint = post(DEMO + "/complaints", other, Http.json("title", "Le gérant", "body",
+            "Je vais lui casser la gueule, à ce gérant.", "storeCode", "LYON-PARTDIEU"));
+        long complaintId = complaint.json().get("id").asLong();
+        JsonNode held = waitForItem(complaintId);
+        assertEquals("COMPLAINT", held.get("type").asText());
+        assertEquals("threats", held.get("rules").get(0).get("rule").asText(), held.toString());
+        assertTrue(held.get("author").get("anonymous").asBoolean(), "moderators do not learn who filed a complaint");
+        assertFalse(held.toString().contains("Rageur"), held.toString());
+        assertEquals("/b/demo/complaints/" + complaintId, held.get("link").asText());
+    }
+
+    @Test
+    void flagsNeedTheFlagPrivilegeWhenTheBrandHasReputation() {
+        long question = ask(customer, "Question à signaler", "Une question tout à fait ordinaire.").json().get("id").asLong();
+        String newcomer = member("Nouveau");
+        String trusted = member("Ancien");
+        long trustedId = http.get(DEMO + "/me", trusted).json().get("id").asLong();
+        moderation.step.use(new org.entraide.api.reputation.ReputationLookup() {
+            @Override
+            public java.util.OptionalInt reputationOf(long brand, long user) {
+                return java.util.OptionalInt.of(user == trustedId ? 40 : 1);
+            }
+
+            @Override
+            public java.util.OptionalInt thresholdOf(long brand, String privilege) {
+                return "flag".equals(privilege) ? java.util.OptionalInt.of(15) : java.util.OptionalInt.empty();
+            }
+        });
+        String flags = DEMO + "/posts/" + question + "/flags";
+        Http.Response refused = post(flags, newcomer, "{\"reason\":\"spam\"}");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("flag", refused.json().get("privilege").asText());
+        assertEquals(15, refused.json().get("threshold").asInt());
+        assertEquals(0, count("SELECT COUNT(*) FROM moderation_flag WHERE post_id = ?", question), "nothing stored");
+        assertEquals(201, post(flags, trusted, "{\"reason\":\"spam\"}").status());
+        moderation.step.use((org.entraide.api.reputation.ReputationLookup) null);
+        assertEquals(201, post(flags, newcomer, "{\"reason\":\"spam\"}").status(), "without reputation, anyone flags");
+    }
+
+    @Test
+    void officialResponsesGoThroughTheSameRedactionAndWordRules() {
+        String manager = login("manager@demo.example");
+        long complaint = post(DEMO + "/complaints", customer, Http.json("title", "Accueil glacial", "body",
+            "Personne ne m'a dit bonjour.", "storeCode", "LYON-PARTDIEU")).json().get("id").asLong();
+        Http.Response response = post(DEMO + "/complaints/" + complaint + "/responses", manager, Http.json("body",
+            "Madame, je vous écris à claire.martin@example.com ou au 06 12 34 56 78. Ce vendeur est un connard, il sera recadré."));
+        assertEquals(201, response.status(), response.toString());
+        String stored = server.core.db.inTransaction(c -> Sql.one(c, "SELECT body FROM post WHERE parent_id = ? AND post_type = "
+            + "'RESPONSE'", rs -> rs.getString(1), complaint).orElseThrow());
+        assertEquals("Madame, je vous écris à [masqué par la modération] ou au [masqué par la modération]. Ce vendeur est un "
+            + "c******, il sera recadré.", stored, "redacted and censored, not held: a response is due");
+        assertEquals(0, count("SELECT COUNT(*) FROM post WHERE parent_id = ? AND publication <> 'PUBLISHED'", complaint));
+    }
+
+    @Test
+    void privateMessagesGoThroughTheSameRulesInBothDirections() {
+        long brand = server.core.db.inTransaction(c -> Sql.one(c, "SELECT id FROM brand WHERE slug = 'demo'", rs -> rs.getLong(1))
+            .orElseThrow());
+        var manager = server.core.accounts.authenticate("Bearer " + login("manager@demo.example")).orElseThrow();
+        var member = server.core.accounts.authenticate("Bearer " + customer).orElseThrow();
+        assertEquals("Écrivez à [masqué par la modération], ce vendeur est un c******.", moderation.messages.check(brand, manager,
+            "Écrivez à claire.martin@example.com, ce vendeur est un connard."), "the store's messages are redacted and censored");
+        assertEquals("Mon numéro : [masqué par la modération].", moderation.messages.check(brand, member,
+            "Mon numéro : 06 12 34 56 78."), "and the member's");
+        org.entraide.api.problem.ProblemException threat = org.junit.jupiter.api.Assertions.assertThrows(
+            org.entraide.api.problem.ProblemException.class, () -> moderation.messages.check(brand, member,
+                "Je sais où vous habitez, je vais vous casser la gueule."));
+        assertEquals(422, threat.status(), "a message cannot wait for review: refused");
+        assertEquals(201, post(DEMO + "/moderation/sanctions", moderator, "{\"userId\":" + member.userId()
+            + ",\"kind\":\"SILENCE\",\"reason\":\"Menaces\"}").status());
+        org.entraide.api.problem.ProblemException silenced = org.junit.jupiter.api.Assertions.assertThrows(
+            org.entraide.api.problem.ProblemException.class, () -> moderation.messages.check(brand, member, "Bonjour"));
+        assertEquals(403, silenced.status(), "sanctions apply to private messages");
     }
 }

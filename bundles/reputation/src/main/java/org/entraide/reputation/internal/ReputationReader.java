@@ -4,8 +4,9 @@ import java.util.OptionalInt;
 
 import org.entraide.api.reputation.ReputationEvents;
 import org.entraide.api.reputation.ReputationLookup;
+import org.entraide.reputation.internal.rules.Privilege;
 
-/** Members' reputation for other plugins (moderation rules); nothing for brands with reputation off. */
+/** Members' reputation and privilege thresholds for other plugins (moderation); nothing for brands with reputation off. */
 final class ReputationReader implements ReputationLookup {
     private final Reputation reputation;
 
@@ -20,5 +21,14 @@ final class ReputationReader implements ReputationLookup {
         }
         return reputation.platform.tx().inTransaction(c -> reputation.members.find(c, userId)
             .filter(m -> m.brandId() == brandId).map(m -> OptionalInt.of(m.points())).orElse(OptionalInt.of(1)));
+    }
+
+    @Override
+    public OptionalInt thresholdOf(long brandId, String privilege) {
+        if (!reputation.platform.features().isEnabled(brandId, ReputationEvents.CAPABILITY)) {
+            return OptionalInt.empty();
+        }
+        return Privilege.byCode(privilege).map(p -> OptionalInt.of(reputation.platform.tx().inTransaction(c ->
+            reputation.rules.thresholds(c, brandId).of(p)))).orElse(OptionalInt.empty());
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.awaitility.Awaitility;
 import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
+import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.moderation.internal.Moderation;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +83,36 @@ abstract class ReputationModerationScenarios {
     }
 
     @Test
+    void aPostApprovedAfterReviewCountsInItsTopicAndTagBoards() {
+        SubmissionStep holdMarked = new SubmissionStep() {
+            public String capability() {
+                return null;
+            }
+
+            public int order() {
+                return 200;
+            }
+
+            public Submission apply(Submission s) {
+                return s.title() != null && s.title().startsWith("[hold]") ? s.withState(PublicationState.PENDING_REVIEW, "held") : s;
+            }
+        };
+        bed.server.core.pipeline.add(holdMarked);
+        long q = bed.ask(bob, "[hold] Quelle colle pour du carrelage ?", "bricolage", List.of("colle"));
+        bed.server.core.publications.change(bed.demo.id(), q, PublicationState.PUBLISHED,
+            bed.member("moderator@demo.example").id(), "fine");
+        bed.vote(carol, q, 1);
+        bed.settle();
+        for (String board : List.of("?topic=bricolage", "?tag=colle")) {
+            JsonNode top = bed.http.get(Testbed.DEMO + "/leaderboard" + board + "&size=100", null).json().get("top");
+            List<String> names = new ArrayList<>();
+            top.forEach(t -> names.add(t.get("pseudonym").asText() + "=" + t.get("points").asInt()));
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("Bob") && n.endsWith("=5")),
+                "the vote on Bob's approved question counts in its board " + board + ": " + names);
+        }
+    }
+
+    @Test
     void aRejectionCostsPointsOnceAndItsReversalGivesThemBackOnce() {
         bobEarnsTen();
         long post = bed.ask(bob, "Une question que la modération rejettera");
@@ -128,14 +160,7 @@ abstract class ReputationModerationScenarios {
 
     @Test
     void withTheModerationPluginAnOverturnedRejectionGivesBackWhatItCost() throws Exception {
-        Moderation moderation = new Moderation(bed.server.core.db, bed.server.core.events, bed.server.core.publications,
-            bed.server.core.migrator, bed.server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
-        bed.server.camel().addRoutes(moderation.background);
-        bed.server.camel().addRoutes(moderation.routes);
-        bed.server.core.dispatcher.register(moderation.subscriber.descriptor());
-        bed.server.core.capabilities.install(moderation.capability);
-        bed.server.core.pipeline.add(moderation.step);
-        assertEquals(200, bed.http.put(Testbed.DEMO + "/features", bed.admin, "{\"moderation\":true}").status());
+        Moderation moderation = moderation();
         Testbed.Member moderator = bed.member("moderator@demo.example");
         Testbed.Member admin = bed.member("admin@demo.example");
         long brand = bed.demo.id();
@@ -162,6 +187,38 @@ abstract class ReputationModerationScenarios {
         assertEquals(List.of("reversal 5", "penalty -5"), rejectionEntries(bob));
         replayEverything();
         assertEquals(11, bed.reputation(bob));
+    }
+
+    /** The moderation plugin running beside reputation, enabled, reading reputation as in Karaf. */
+    private Moderation moderation() throws Exception {
+        Moderation moderation = new Moderation(bed.server.core.db, bed.server.core.events, bed.server.core.publications,
+            bed.server.core.migrator, bed.server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        bed.server.camel().addRoutes(moderation.background);
+        bed.server.camel().addRoutes(moderation.routes);
+        bed.server.core.dispatcher.register(moderation.subscriber.descriptor());
+        bed.server.core.capabilities.install(moderation.capability);
+        bed.server.core.pipeline.add(moderation.step);
+        moderation.step.use(new ReputationReader(bed.reputation));
+        assertEquals(200, bed.http.put(Testbed.DEMO + "/features", bed.admin, "{\"moderation\":true}").status());
+        return moderation;
+    }
+
+    @Test
+    void flagsNeedTheBrandsFlagPrivilege() throws Exception {
+        Moderation moderation = moderation();
+        long question = bed.ask(carol, "Une question que quelqu'un voudra signaler");
+        bobEarnsTen();
+        long brand = bed.demo.id();
+        org.entraide.api.problem.ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
+            org.entraide.api.problem.ProblemException.class,
+            () -> moderation.review.flag(alice.caller(), brand, question, "spam", null));
+        assertEquals(403, refused.status(), "1 point, the threshold is 15");
+        assertEquals(15, refused.extensions().get("threshold"));
+        assertEquals(0, bed.count("SELECT COUNT(*) FROM moderation_flag WHERE post_id = ?", question), "no flag stored");
+        assertEquals(200, bed.http.put(Testbed.DEMO + "/reputation/privileges", bed.admin, "{\"flag\":10}").status());
+        assertEquals(1.0, moderation.review.flag(bob.caller(), brand, question, "spam", null), "11 points, the threshold is 10");
+        assertEquals(2.0, moderation.review.flag(bed.member("moderator@demo.example").caller(), brand, question, "spam", null),
+            "staff need no reputation");
     }
 
     private long held(Testbed.Member author, String body) {

@@ -237,7 +237,7 @@ final class ModerationConsole extends PageSupport {
         for (JsonNode list : new JsonNode[] {claimed, open}) {
             for (JsonNode item : list == null ? JSON.createArrayNode() : list.path("items")) {
                 Map<String, Object> m = Models.plain(item, visit);
-                m.put("post", post(visit, item.path("postId").asLong()));
+                m.put("post", post(visit, m));
                 m.put("mine", visit.member() != null && item.path("claimedBy").asLong(-1) == visit.member().id());
                 items.add(m);
             }
@@ -256,19 +256,31 @@ final class ModerationConsole extends PageSupport {
         return render(visit, brand, status, "moderation", model);
     }
 
-    /** What a queued post says: moderators read unpublished questions and complaints through the API. */
-    private Map<String, Object> post(Visit visit, long id) {
+    /**
+     * What a queued post says, as the queue gives it for every type of post: its own title (an answer's is its
+     * question's, shown as context), text, author, why it waits (in the reader's language) and the link to its page.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> post(Visit visit, Map<String, Object> item) {
         Map<String, Object> out = new HashMap<>();
-        out.put("id", id);
-        JsonNode q = api.optional(brandPath(visit) + "/questions/" + id, visit.token());
-        JsonNode c = q != null ? null : api.optional(brandPath(visit) + "/complaints/" + id, visit.token());
-        JsonNode post = q != null ? q : c;
-        if (post != null) {
-            out.put("title", post.path("title").asText());
-            out.put("body", post.path("body").asText());
-            out.put("bodyHtml", post.path("bodyHtml").asText());
-            out.put("link", visit.base() + (q != null ? "/questions/" : "/complaints/") + id);
+        out.put("id", item.get("postId"));
+        out.put("type", item.getOrDefault("type", ""));
+        if (item.get("title") != null) {
+            out.put("title", item.get("title"));
         }
+        out.put("heading", item.get("title") != null ? item.get("title") : item.getOrDefault("parentTitle", ""));
+        if (item.get("text") != null) {
+            out.put("body", item.get("text"));
+        }
+        out.put("link", item.getOrDefault("link", visit.base()));
+        out.put("author", item.getOrDefault("author", Map.of("anonymous", true)));
+        String language = visit.locale.getLanguage().equals("fr") ? "fr" : "en";
+        List<String> why = new ArrayList<>();
+        for (Object rule : (List<Object>) item.getOrDefault("rules", List.of())) {
+            Map<String, Object> r = (Map<String, Object>) rule;
+            why.add(r.get("rule") + (r.get(language) == null ? "" : " — " + r.get(language)));
+        }
+        out.put("why", why);
         return out;
     }
 }

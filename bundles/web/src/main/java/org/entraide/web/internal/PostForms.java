@@ -25,13 +25,15 @@ final class PostForms extends PageSupport {
     }
 
     WebReply askForm(Visit visit, JsonNode brand, Matcher path) {
-        return askPage(visit, brand, 200, Map.of("title", "", "body", "", "topic", "", "tags", ""), Map.of(), null, null);
+        String store = visit.request.param("store");
+        return askPage(visit, brand, 200, Map.of("title", "", "body", "", "topic", "", "tags", "",
+            "storeCode", store == null ? "" : store), Map.of(), null, null);
     }
 
     WebReply ask(Visit visit, JsonNode brand, Matcher path) {
         WebRequest r = visit.request;
         Map<String, String> form = Map.of("title", r.field("title"), "body", r.raw("body"), "topic", r.field("topic"),
-            "tags", r.field("tags"));
+            "tags", r.field("tags"), "storeCode", r.field("storeCode"));
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.get("title").length() < TITLE_MIN || form.get("title").length() > TITLE_MAX) {
             errors.put("title", "error.title");
@@ -52,6 +54,7 @@ final class PostForms extends PageSupport {
         body.put("body", form.get("body"));
         body.put("topic", form.get("topic").isEmpty() ? null : form.get("topic"));
         body.put("tags", tags);
+        body.put("storeCode", form.get("storeCode").isEmpty() ? null : form.get("storeCode"));
         ApiClient.Answer a = api.call("POST", brandPath(visit) + "/questions", visit.token(), body);
         if (!a.ok()) {
             Map<String, String> apiErrors = fieldErrors(a);
@@ -150,6 +153,7 @@ final class PostForms extends PageSupport {
         model.put("form", form);
         model.put("errors", errors);
         model.put("topics", Models.list(api.get(brandPath(visit) + "/topics"), visit));
+        model.put("stores", Models.list(api.get(brandPath(visit) + "/stores?size=100"), visit));
         if (preview != null) {
             model.put("preview", preview);
         }

@@ -58,6 +58,7 @@ final class RankingPages extends PageSupport {
             }
         }
         model.put("complaints", Models.list(api.get(brandPath(visit) + "/complaints?size=10&store=" + Site.urlEncode(code)), visit));
+        model.put("questions", Models.list(api.get(brandPath(visit) + "/questions?size=10&store=" + Site.urlEncode(code)), visit));
         model.put("canonical", visit.base() + "/stores/" + code);
         return render(visit, brand, 200, "store", model);
     }

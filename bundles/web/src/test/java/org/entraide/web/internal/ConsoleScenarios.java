@@ -299,6 +299,26 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void theQueueShowsAHeldAnswersTextAuthorTypeRuleAndLink() {
+        var asker = community.join("demo");
+        long question = community.ask(asker, "demo", "Perceuse en panne", "Ma perceuse ne démarre plus.", null,
+            java.util.List.of()).json().get("id").asLong();
+        var rude = community.join("demo");
+        Http.Response held = community.answer(rude, "demo", question, "Le vendeur qui te l'a vendue est un connard.");
+        assertEquals("PENDING_REVIEW", held.json().get("publication").asText(), held.toString());
+        long answer = held.json().get("id").asLong();
+        String moderatorToken = community.demo("moderator").token();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/moderation/queue?status=OPEN",
+            moderatorToken).json().path("items").size() == 1);
+        String page = signedIn("moderator").get("/b/demo/moderation").body();
+        assertTrue(page.contains("Le vendeur qui te l&#39;a vendue est un c******.") || page.contains(
+            "Le vendeur qui te l'a vendue est un c******."), "the answer's text, not only its number: " + page);
+        assertTrue(page.contains("Answer") && page.contains(rude.pseudonym()) && page.contains("Perceuse en panne"), page);
+        assertTrue(page.contains("insults — Your message contains abusive language"), "the rule that fired: " + page);
+        assertTrue(page.contains("href=\"/b/demo/questions/" + question + "#answer-" + answer + "\""), "a link to it: " + page);
+    }
+
+    @Test
     void aModeratorCorrectsAHeldPostThenApprovesIt() {
         Http.Response held = community.ask(community.join("demo"), "demo", "Un vendeur odieux", "Ce vendeur est un connard.", null,
             java.util.List.of());

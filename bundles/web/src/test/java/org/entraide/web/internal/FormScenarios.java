@@ -149,6 +149,18 @@ abstract class FormScenarios extends WebTestBase {
     }
 
     @Test
+    void aQuestionAskedFromAStorePageIsAboutThatStore() {
+        Browser b = registered(pseudonym());
+        String form = b.get("/b/demo/ask?store=LYON-PARTDIEU").body();
+        assertTrue(form.contains("<option value=\"LYON-PARTDIEU\" selected>"), "the store is chosen: " + form);
+        HttpResponse<String> asked = b.post("/b/demo/ask", Map.of("title", "Click and collect at Part-Dieu?",
+            "body", "Where is the pick-up desk?", "storeCode", "LYON-PARTDIEU", "action", "publish"));
+        assertEquals(303, asked.statusCode(), asked.body());
+        String question = b.get(asked.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(question.contains("href=\"/b/demo/stores/LYON-PARTDIEU\""), "the question names its store: " + question);
+    }
+
+    @Test
     void forgedOrForeignFormsAreRefusedAndChangeNothing() {
         Browser b = registered(pseudonym());
         b.get("/b/demo/ask");

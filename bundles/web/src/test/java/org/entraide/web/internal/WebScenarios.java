@@ -66,6 +66,21 @@ abstract class WebScenarios extends WebTestBase {
     }
 
     @Test
+    void aQuestionAboutAStoreIsShownWithItAndOnTheStorePage() {
+        var asker = community.join("demo");
+        Http.Response asked = http.post("/api/v1/brands/demo/questions", asker.token(), Http.json("title",
+            "Le rayon jardin est-il ouvert ?", "body", "Je voudrais venir dimanche.", "storeCode", "LYON-PARTDIEU"));
+        assertEquals(201, asked.status(), asked.toString());
+        long id = asked.json().get("id").asLong();
+        String question = page("/b/demo/questions/" + id, "fr").raw().body();
+        assertTrue(question.contains("href=\"/b/demo/stores/LYON-PARTDIEU\""), "the question links to its store: " + question);
+        String store = page("/b/demo/stores/LYON-PARTDIEU", "en").raw().body();
+        assertTrue(store.contains("Questions about this store"), store);
+        assertTrue(store.contains("href=\"/b/demo/questions/" + id + "\""), "the store page lists it: " + store);
+        assertTrue(store.contains("href=\"/b/demo/ask?store=LYON-PARTDIEU\""), "and offers to ask another");
+    }
+
+    @Test
     void sitemapListsTheBrandsQuestionsWithAbsoluteAddresses() {
         var asker = community.join("demo");
         long id = community.ask(asker, "demo", "Where is my loyalty card?", "I cannot find it in the app anymore.", null, List.of())

@@ -1,25 +1,15 @@
 package org.entraide.core.internal.content;
 
-import java.util.regex.Pattern;
+import org.entraide.api.text.Texts;
 
 /** Normalisation of user text before it is stored. */
 public final class TextRules {
-    /** Control characters other than tab, line feed and carriage return. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
-
     private TextRules() {
     }
 
-    /** Trims and removes control characters; a one-line text also folds its line breaks into spaces. */
+    /** The platform's one cleaning ({@link Texts}): a one-line text also folds its line breaks into spaces. */
     public static String clean(String text, boolean singleLine) {
-        if (text == null) {
-            return null;
-        }
-        String t = CONTROL.matcher(text).replaceAll("");
-        if (singleLine) {
-            t = t.replaceAll("\\s+", " ");
-        }
-        return t.strip();
+        return Texts.clean(text, singleLine);
     }
 
     public static String normalizeEmail(String email) {

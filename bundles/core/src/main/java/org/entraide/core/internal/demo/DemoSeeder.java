@@ -68,7 +68,7 @@ public final class DemoSeeder {
         core.questions.answer(camille, brand, lawn.id(), "Early autumn is ideal: warm soil and regular rain.");
         core.votes.vote(camille, brand, lawn.id(), 1);
         core.questions.ask(camille, brand, "Retrait en magasin : combien de temps ?",
-            "Ma commande est prête, combien de jours ai-je pour la retirer ?", "livraison", List.of("retrait"));
+            "Ma commande est prête, combien de jours ai-je pour la retirer ?", "livraison", "LYON-PARTDIEU", List.of("retrait"));
 
         Views.ComplaintView late = core.complaints.file(camille, brand, "Commande introuvable au retrait",
             "Trois visites au point retrait de Lyon Part-Dieu, et ma commande reste introuvable.", "LYON-PARTDIEU", false);

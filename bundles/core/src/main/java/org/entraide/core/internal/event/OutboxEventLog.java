@@ -2,11 +2,14 @@ package org.entraide.core.internal.event;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.entraide.api.event.Event;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventType;
 import org.entraide.api.event.NewEvent;
 import org.entraide.core.internal.db.Sql;
 
@@ -18,6 +21,15 @@ public final class OutboxEventLog implements EventLog {
     public OutboxEventLog(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
+    }
+
+    @Override
+    public long append(Connection c, long brandId, Long actorId, long subjectId, Event event) {
+        EventType type = TypedEvents.typeOf(event.getClass());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = json.convertValue(event, Map.class);
+        payload.values().removeIf(java.util.Objects::isNull);
+        return append(c, new NewEvent(brandId, type.name(), actorId, type.subject(), subjectId, payload, type.version()));
     }
 
     @Override

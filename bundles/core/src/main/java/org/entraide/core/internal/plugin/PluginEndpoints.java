@@ -1,5 +1,7 @@
 package org.entraide.core.internal.plugin;
 
+import java.util.Set;
+
 import org.apache.camel.Processor;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.problem.ProblemException;
@@ -7,6 +9,7 @@ import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.web.ApiHandler;
 import org.entraide.api.web.ApiResult;
 import org.entraide.core.internal.rest.ApiDispatcher;
+import org.entraide.core.internal.rest.ApiOperation;
 import org.entraide.core.internal.rest.ApiReply;
 
 /** Plugins' REST endpoints run through the same dispatcher as the core's, behind their capability's switch. */
@@ -21,13 +24,22 @@ public final class PluginEndpoints implements ApiEndpoints {
 
     @Override
     public Processor processor(String capability, ApiHandler handler, String... pathParams) {
-        return dispatcher.processor(request -> {
+        return dispatcher.processor(operation(capability, handler), pathParams);
+    }
+
+    @Override
+    public Processor processor(String capability, ApiHandler handler, Set<String> queryParams, String... pathParams) {
+        return dispatcher.processor(operation(capability, handler), queryParams, pathParams);
+    }
+
+    private ApiOperation operation(String capability, ApiHandler handler) {
+        return request -> {
             if (capability != null && !features.isEnabled(request.brand().id(), capability)) {
                 // A disabled capability does not exist for the brand.
                 throw ProblemException.notFound("no such resource: '" + capability + "' is not enabled for this brand");
             }
             ApiResult result = handler.handle(request);
             return new ApiReply(result.status(), result.body(), result.location());
-        }, pathParams);
+        };
     }
 }

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entraide.api.event.ComplaintReopened;
+import org.entraide.api.event.ComplaintResolved;
+import org.entraide.api.event.ComplaintResponded;
+import org.entraide.api.event.ComplaintUnresolved;
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PostType;
@@ -55,15 +57,6 @@ public final class ComplaintService {
             }
             PostRow p = posts.submit(c, caller, new NewPost(brand.id(), PostType.COMPLAINT, null, caller.userId(), title, body,
                 null, store == null ? null : store.id(), false, showPseudonym, List.of()), clock.instant());
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("complaintId", p.id());
-            payload.put("authorId", caller.userId());
-            if (store != null) {
-                payload.put("storeId", store.id());
-                payload.put("storeCode", store.code());
-            }
-            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_FILED, caller.userId(), EventTypes.SUBJECT_POST,
-                p.id(), payload));
             return view(c, p, caller);
         });
     }
@@ -85,19 +78,16 @@ public final class ComplaintService {
             Instant now = clock.instant();
             PostRow r = posts.submit(c, caller, new NewPost(brand.id(), PostType.RESPONSE, p.id(), caller.userId(), null, body,
                 null, p.storeId(), true, true, List.of()), now);
-            Map<String, Object> payload = new HashMap<>(Map.of("complaintId", p.id(), "responseId", r.id(),
-                "responderId", caller.userId(), "storeId", p.storeId() == null ? 0L : p.storeId()));
             if (voice != null) {
                 Sql.update(c, "INSERT INTO response_voice (post_id, voice, label_fr, label_en) VALUES (?, ?, ?, ?)", r.id(),
                     voice.key(), voice.labelFr(), voice.labelEn());
-                payload.put("voice", voice.key());
             }
             if (p.complaintStatus() == ComplaintStatus.OPEN) {
                 Sql.update(c, "UPDATE post SET complaint_status = ? WHERE id = ?", ComplaintStatus.ANSWERED, p.id());
             }
             posts.touch(c, p.id(), now);
-            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_RESPONDED, caller.userId(), EventTypes.SUBJECT_POST,
-                p.id(), payload));
+            events.append(c, brand.id(), caller.userId(), p.id(), new ComplaintResponded(p.id(), r.id(), caller.userId(),
+                p.storeId(), voice == null ? null : voice.key()));
             return view(c, posts.find(c, p.id()).orElseThrow(), caller);
         });
     }
@@ -120,15 +110,9 @@ public final class ComplaintService {
             Sql.update(c, "UPDATE post SET complaint_status = ?, rating = ?, would_buy_again = ?, evaluated_at = ? WHERE id = ?",
                 status, rating, wouldBuyAgain, now, p.id());
             posts.touch(c, p.id(), now);
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("complaintId", p.id());
-            payload.put("rating", rating);
-            payload.put("wouldBuyAgain", wouldBuyAgain);
-            if (p.storeId() != null) {
-                payload.put("storeId", p.storeId());
-            }
-            events.append(c, NewEvent.of(brand.id(), resolved ? EventTypes.COMPLAINT_RESOLVED : EventTypes.COMPLAINT_UNRESOLVED,
-                caller.userId(), EventTypes.SUBJECT_POST, p.id(), payload));
+            events.append(c, brand.id(), caller.userId(), p.id(), resolved
+                ? new ComplaintResolved(p.id(), rating, wouldBuyAgain, p.storeId())
+                : new ComplaintUnresolved(p.id(), rating, wouldBuyAgain, p.storeId()));
             return view(c, posts.find(c, p.id()).orElseThrow(), caller);
         });
     }
@@ -155,14 +139,8 @@ public final class ComplaintService {
             Sql.update(c, "UPDATE post SET complaint_status = ?, rating = NULL, would_buy_again = NULL, evaluated_at = NULL "
                 + "WHERE id = ?", ComplaintStatus.OPEN, p.id());
             posts.touch(c, p.id(), now);
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("complaintId", p.id());
-            payload.put("previous", p.complaintStatus().name());
-            if (p.storeId() != null) {
-                payload.put("storeId", p.storeId());
-            }
-            events.append(c, NewEvent.of(brand.id(), EventTypes.COMPLAINT_REOPENED, caller.userId(), EventTypes.SUBJECT_POST,
-                p.id(), payload));
+            events.append(c, brand.id(), caller.userId(), p.id(), new ComplaintReopened(p.id(), p.complaintStatus(),
+                p.storeId()));
             return view(c, posts.find(c, p.id()).orElseThrow(), caller);
         });
     }

@@ -2,12 +2,8 @@ package org.entraide.core.internal.post;
 
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Publications;
@@ -78,23 +74,11 @@ public final class PostPublications implements Publications {
             Sql.update(c, "UPDATE post SET answer_count = answer_count + ? WHERE id = ?", p.isPublished() ? -1 : 1,
                 p.parentId());
         }
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("postId", postId);
-        payload.put("postType", p.type().name());
-        payload.put("authorId", p.authorId());
-        payload.put("from", p.publication().name());
-        payload.put("to", to.name());
-        if (reason != null) {
-            payload.put("reason", reason);
+        PostRow now = posts.find(c, postId).orElseThrow();
+        if (to == PublicationState.PUBLISHED) {
+            posts.postEvents.published(c, now, actorId, p.publication(), reason, edited);
+        } else {
+            posts.postEvents.withdrawn(c, now, to, actorId, p.publication(), reason);
         }
-        if (edited) {
-            payload.put("edited", true);
-        }
-        String type = switch (to) {
-            case PUBLISHED -> EventTypes.POST_PUBLISHED;
-            case REJECTED -> EventTypes.POST_REJECTED;
-            default -> EventTypes.POST_HIDDEN;
-        };
-        events.append(c, NewEvent.of(brandId, type, actorId, EventTypes.SUBJECT_POST, postId, payload));
     }
 }

@@ -3,12 +3,9 @@ package org.entraide.core.internal.post;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
@@ -21,10 +18,12 @@ import org.entraide.core.internal.db.Sql;
 public final class Posts {
     private final EventLog events;
     private final SubmissionGate gate;
+    final PostEvents postEvents;
 
     public Posts(EventLog events, SubmissionGate gate) {
         this.events = events;
         this.gate = gate;
+        this.postEvents = new PostEvents(events);
     }
 
     /** Stores a submitted post in the state the submission pipeline decides, with its events. */
@@ -47,25 +46,9 @@ public final class Posts {
         for (String tag : p.tags()) {
             Sql.update(c, "INSERT INTO post_tag (post_id, tag) VALUES (?, ?)", id, tag);
         }
-        Map<String, Object> payload = new java.util.HashMap<>();
-        payload.put("postId", id);
-        payload.put("postType", p.type().name());
-        payload.put("authorId", p.authorId());
-        if (p.parentId() != null) {
-            payload.put("parentId", p.parentId());
-        }
-        if (p.topicId() != null) {
-            payload.put("topicId", p.topicId());
-        }
-        if (p.storeId() != null) {
-            payload.put("storeId", p.storeId());
-        }
-        payload.put("tags", p.tags());
-        events.append(c, NewEvent.of(p.brandId(), EventTypes.POST_SUBMITTED, p.authorId(), EventTypes.SUBJECT_POST, id, payload));
-        if (state == PublicationState.PUBLISHED) {
-            events.append(c, NewEvent.of(p.brandId(), EventTypes.POST_PUBLISHED, p.authorId(), EventTypes.SUBJECT_POST, id, payload));
-        }
-        return find(c, id).orElseThrow();
+        PostRow stored = find(c, id).orElseThrow();
+        postEvents.submitted(c, stored, decided.notes());
+        return stored;
     }
 
     public Optional<PostRow> find(Connection c, long id) {

@@ -15,7 +15,7 @@ import org.entraide.core.internal.paging.PageRequest;
 /** The public, filtered and paginated list of published questions. */
 public final class QuestionQueries {
     /** Filters of the question list; null means "any". */
-    public record Filter(String topic, String tag, String status, String text, String sort) {
+    public record Filter(String topic, String tag, String status, String text, String sort, String store) {
     }
 
     private final Database db;
@@ -31,6 +31,11 @@ public final class QuestionQueries {
             where.append(" AND p.topic_id = (SELECT t.id FROM topic t WHERE t.brand_id = ? AND t.slug = ?)");
             params.add(brand.id());
             params.add(f.topic());
+        }
+        if (f.store() != null) {
+            where.append(" AND p.store_id = (SELECT s.id FROM store s WHERE s.brand_id = ? AND s.code = ?)");
+            params.add(brand.id());
+            params.add(f.store());
         }
         if (f.tag() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM post_tag g WHERE g.post_id = p.id AND g.tag = ?)");
@@ -64,7 +69,7 @@ public final class QuestionQueries {
             List<Views.QuestionSummary> items = new ArrayList<>();
             for (PostRow q : rows) {
                 items.add(new Views.QuestionSummary(q.id(), q.title(), Views.excerpt(q.body()),
-                    QuestionService.topicRef(c, q.topicId()),
+                    QuestionService.topicRef(c, q.topicId()), ComplaintService.storeRef(c, q.storeId()),
                     Sql.list(c, "SELECT tag FROM post_tag WHERE post_id = ? ORDER BY tag", rs -> rs.getString(1), q.id()),
                     Authors.of(c, q.authorId()), q.official(), q.score(), q.answerCount(), q.answerCount() > 0,
                     q.acceptedAnswerId(), q.publication().name(), q.createdAt()));

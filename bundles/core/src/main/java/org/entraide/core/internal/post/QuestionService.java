@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
+import org.entraide.api.event.AnswerAccepted;
+import org.entraide.api.event.AnswerUnaccepted;
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.PostType;
 import org.entraide.api.problem.ProblemException;
@@ -42,6 +41,12 @@ public final class QuestionService {
     }
 
     public Views.QuestionView ask(Caller caller, Brand brand, String title, String body, String topicSlug, List<String> tags) {
+        return ask(caller, brand, title, body, topicSlug, null, tags);
+    }
+
+    /** {@code storeCode}: the store the question is about, so that its managers and local experts see it; null for none. */
+    public Views.QuestionView ask(Caller caller, Brand brand, String title, String body, String topicSlug, String storeCode,
+                                 List<String> tags) {
         Visibility.requireBrand(caller, brand.id(), brand.slug());
         return db.inTransaction(c -> {
             Long topicId = null;
@@ -49,8 +54,13 @@ public final class QuestionService {
                 topicId = brands.topic(c, brand.id(), topicSlug)
                     .orElseThrow(() -> ProblemException.invalid("topic", "no topic '" + topicSlug + "' in this brand")).id();
             }
+            Long storeId = null;
+            if (storeCode != null) {
+                storeId = brands.storeByCode(c, brand.id(), storeCode)
+                    .orElseThrow(() -> ProblemException.invalid("storeCode", "no store '" + storeCode + "' in this brand")).id();
+            }
             PostRow q = posts.submit(c, caller, new NewPost(brand.id(), PostType.QUESTION, null, caller.userId(), title, body,
-                topicId, null, caller.isStaff(), true, tags), clock.instant());
+                topicId, storeId, caller.isStaff(), true, tags), clock.instant());
             return view(c, q, caller);
         });
     }
@@ -63,8 +73,9 @@ public final class QuestionService {
                 throw ProblemException.notFound("no question " + questionId);
             }
             Instant now = clock.instant();
+            // an answer is about its question's topic and store, as badges and leaderboards count it
             PostRow a = posts.submit(c, caller, new NewPost(brand.id(), PostType.ANSWER, q.id(), caller.userId(), null, body,
-                q.topicId(), null, caller.isStaff(), true, List.of()), now);
+                q.topicId(), q.storeId(), caller.isStaff(), true, List.of()), now);
             if (a.isPublished()) {
                 Sql.update(c, "UPDATE post SET answer_count = answer_count + 1 WHERE id = ?", q.id());
                 posts.touch(c, q.id(), now);
@@ -106,14 +117,12 @@ public final class QuestionService {
             posts.touch(c, questionId, now);
             if (previous != null) {
                 long prevAuthor = posts.find(c, previous).map(PostRow::authorId).orElse(0L);
-                events.append(c, NewEvent.of(brand.id(), EventTypes.ANSWER_UNACCEPTED, caller.userId(), EventTypes.SUBJECT_POST,
-                    questionId, Map.of("questionId", questionId, "answerId", previous, "answerAuthorId", prevAuthor,
-                        "questionAuthorId", q.authorId())));
+                events.append(c, brand.id(), caller.userId(), questionId,
+                    new AnswerUnaccepted(questionId, previous, prevAuthor, q.authorId()));
             }
             if (answer != null) {
-                events.append(c, NewEvent.of(brand.id(), EventTypes.ANSWER_ACCEPTED, caller.userId(), EventTypes.SUBJECT_POST,
-                    questionId, Map.of("questionId", questionId, "answerId", answerId, "answerAuthorId", answer.authorId(),
-                        "questionAuthorId", q.authorId())));
+                events.append(c, brand.id(), caller.userId(), questionId,
+                    new AnswerAccepted(questionId, answerId, answer.authorId(), q.authorId()));
             }
             return view(c, posts.find(c, questionId).orElseThrow(), caller);
         });
@@ -148,7 +157,7 @@ public final class QuestionService {
             .thenComparing(Comparator.comparingInt(Views.AnswerView::score).reversed())
             .thenComparing(Views.AnswerView::createdAt));
         return new Views.QuestionView(q.id(), q.title(), q.body(), renderer.toHtml(q.body()), topicRef(c, q.topicId()),
-            posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
+            ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
             q.answerCount(), q.acceptedAnswerId(), q.publication().name(), Authors.voteOf(c, q.id(), me),
             q.createdAt(), q.updatedAt(), answers);
     }

@@ -16,7 +16,8 @@ public final class Views {
     public record StoreRef(String code, String name, String city, String postalCode) {
     }
 
-    public record QuestionSummary(long id, String title, String excerpt, TopicRef topic, List<String> tags, Author author,
+    /** {@code store}: the store the question is about, when its author chose one; null otherwise. */
+    public record QuestionSummary(long id, String title, String excerpt, TopicRef topic, StoreRef store, List<String> tags, Author author,
                                   boolean official, int score, int answerCount, boolean answered, Long acceptedAnswerId,
                                   String publication, Instant createdAt) {
     }
@@ -27,7 +28,7 @@ public final class Views {
                              Instant createdAt, Instant updatedAt) {
     }
 
-    public record QuestionView(long id, String title, String body, String bodyHtml, TopicRef topic, List<String> tags,
+    public record QuestionView(long id, String title, String body, String bodyHtml, TopicRef topic, StoreRef store, List<String> tags,
                                Author author, boolean official, int score, int upVotes, int downVotes,
                                int answerCount, Long acceptedAnswerId, String publication, Integer myVote,
                                Instant createdAt, Instant updatedAt, List<AnswerView> answers) {

@@ -1,14 +1,14 @@
 package org.entraide.core.internal.post;
 
-import java.time.Instant;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import org.entraide.api.event.Event;
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
+import org.entraide.api.event.VoteCast;
+import org.entraide.api.event.VoteChanged;
+import org.entraide.api.event.VoteRetracted;
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Submission;
@@ -73,18 +73,11 @@ public final class VoteService {
             int down = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
             Sql.update(c, "UPDATE post SET score = score + ?, up_votes = up_votes + ?, down_votes = down_votes + ? WHERE id = ?",
                 value - previous, up, down, postId);
-            String type = previous == 0 ? EventTypes.VOTE_CAST : value == 0 ? EventTypes.VOTE_RETRACTED : EventTypes.VOTE_CHANGED;
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("postId", postId);
-            payload.put("postType", p.type().name());
-            payload.put("postAuthorId", p.authorId());
-            payload.put("voterId", caller.userId());
-            payload.put("value", value);
-            payload.put("previous", previous);
-            if (p.parentId() != null) {
-                payload.put("parentId", p.parentId());
-            }
-            events.append(c, NewEvent.of(brand.id(), type, caller.userId(), EventTypes.SUBJECT_POST, postId, payload));
+            Event event = previous == 0
+                ? new VoteCast(postId, p.type(), p.authorId(), caller.userId(), value, previous, p.parentId())
+                : value == 0 ? new VoteRetracted(postId, p.type(), p.authorId(), caller.userId(), value, previous, p.parentId())
+                : new VoteChanged(postId, p.type(), p.authorId(), caller.userId(), value, previous, p.parentId());
+            events.append(c, brand.id(), caller.userId(), postId, event);
             return new Views.VoteResult(postId, p.score() + value - previous, p.upVotes() + up, p.downVotes() + down, value);
         });
     }

@@ -75,6 +75,7 @@ public final class ApiDispatcher {
         try {
             Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
             refuseHeadersInQuery(query);
+            refuseUnknownQuery(query, queryNames);
             String contentType = requestHeader(in, Exchange.CONTENT_TYPE);
             if (contentType != null && isForm(contentType)) {
                 // refused before any other header is read: the form's fields are among them
@@ -186,6 +187,19 @@ public final class ApiDispatcher {
     }
 
     /** A token or a media type in the URL would pass for the request header, and URLs end up in logs. */
+    /** A parameter the operation does not read is a mistake of the client's: say so rather than ignore it. */
+    static void refuseUnknownQuery(Map<String, String> query, Set<String> queryNames) {
+        if (queryNames == null) {
+            return;
+        }
+        for (String name : query.keySet()) {
+            if (!queryNames.contains(name)) {
+                String known = queryNames.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(queryNames));
+                throw ProblemException.invalid(name, "unknown query parameter; this operation reads: " + known);
+            }
+        }
+    }
+
     static void refuseHeadersInQuery(Map<String, String> query) {
         for (String name : query.keySet()) {
             for (String header : READ_HEADERS) {

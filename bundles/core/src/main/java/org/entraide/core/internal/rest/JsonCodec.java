@@ -16,6 +16,11 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
+    /** The reader of request bodies: {@link #create()} whose strings are cleaned as they are read ({@link CleanText}). */
+    public static ObjectMapper requests() {
+        return create().registerModule(CleanText.module());
+    }
+
     public static ObjectMapper create() {
         return JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -33,13 +33,13 @@ public final class QuestionRoutes extends ApiRoutes {
     public void configure() {
         get("/brands/{brand}/questions", "questions.list", Doc.of("List published questions, newest first by default")
                 .pageOf(Views.QuestionSummary.class)
-                .query("topic", "slug of a topic").query("tag", "a tag")
+                .query("topic", "slug of a topic").query("tag", "a tag").query("store", "code of the store the questions are about")
                 .query("status", "unanswered, answered or accepted", "unanswered", "answered", "accepted")
                 .query("q", "text to find in titles, ignoring case")
                 .query("sort", "recent (default), score or active", "recent", "score", "active"), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(queries.list(brand, new QuestionQueries.Filter(r.query("topic"), r.query("tag"),
-                r.query("status"), r.query("q"), r.query("sort")), r.page()));
+                r.query("status"), r.query("q"), r.query("sort"), r.query("store")), r.page()));
         });
         post("/brands/{brand}/questions", "questions.create", Doc.of("Ask a question")
                 .body(Requests.Question.class).created(Views.QuestionView.class).bearer().errors(429), r -> {
@@ -49,7 +49,7 @@ public final class QuestionRoutes extends ApiRoutes {
             limits.check("post", String.valueOf(caller.userId()));
             List<String> tags = body.tags() == null ? List.of() : body.tags().stream().distinct().toList();
             Views.QuestionView q = questions.ask(caller, brand, TextRules.clean(body.title(), true),
-                TextRules.clean(body.body(), false), body.topic(), tags);
+                TextRules.clean(body.body(), false), body.topic(), body.storeCode(), tags);
             return ApiReply.created(location(brand.slug(), "questions", q.id()), q);
         });
         get("/brands/{brand}/questions/{id}", "questions.get", Doc.of("A question with its answers, scores and accepted answer")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -88,6 +89,9 @@ public final class RequestBodies {
         }
         if (value == null) {
             throw ProblemException.badRequest("the body must be a JSON object");
+        }
+        if (value instanceof JsonNode tree) {
+            CleanText.cleanTree(tree);
         }
         validate(value);
         return value;

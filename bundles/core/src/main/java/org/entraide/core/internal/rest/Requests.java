@@ -14,32 +14,38 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.entraide.api.model.Role;
+import org.entraide.api.text.MultiLine;
+import org.entraide.api.text.Verbatim;
 import org.entraide.core.internal.content.PostText;
 
-/** Request bodies of the API, with the limits every client can rely on. */
+/**
+ * Request bodies of the API, with the limits every client can rely on. Their strings are cleaned before these limits
+ * are checked: one line unless {@link MultiLine}, as sent only when {@link Verbatim}.
+ */
 public final class Requests {
     static final String SLUG = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
     static final String TAG = "[a-z0-9][a-z0-9-]{0,29}";
 
     public record Register(@NotBlank @Size(max = 40) String brand,
                            @NotBlank @Email @Size(max = 254) String email,
-                           @NotNull @Size(min = 10, max = 128) String password,
+                           @NotNull @Size(min = 10, max = 128) @Verbatim String password,
                            @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[\\p{L}\\p{N}_.-]+",
                                message = "letters, digits, '_', '.' and '-' only") String pseudonym) {
     }
 
     public record Login(@NotBlank @Size(max = 40) String brand,
                         @NotBlank @Size(max = 254) String email,
-                        @NotNull @Size(max = 128) String password) {
+                        @NotNull @Size(max = 128) @Verbatim String password) {
     }
 
     public record Question(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
-                           @NotBlank @Size(max = PostText.BODY_MAX) String body,
+                           @NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body,
                            @Size(max = 40) String topic,
+                           @Size(max = 32) String storeCode,
                            @Size(max = 5) List<@NotNull @Pattern(regexp = TAG, message = "lower-case letters, digits and '-', 30 at most") String> tags) {
     }
 
-    public record Body(@NotBlank @Size(max = PostText.BODY_MAX) String body) {
+    public record Body(@NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body) {
     }
 
     public record Vote(@NotNull @Min(-1) @Max(1) Integer value) {
@@ -50,7 +56,7 @@ public final class Requests {
     }
 
     public record Complaint(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
-                            @NotBlank @Size(max = PostText.BODY_MAX) String body,
+                            @NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body,
                             @Size(max = 32) String storeCode,
                             Boolean showPseudonym) {
     }
@@ -63,7 +69,7 @@ public final class Requests {
     public record NewBrand(@NotBlank @Pattern(regexp = SLUG, message = "lower-case letters, digits and inner '-', 2 to 40") String slug,
                            @NotBlank @Size(max = 120) String name,
                            @NotBlank @Email @Size(max = 254) String adminEmail,
-                           @NotNull @Size(min = 10, max = 128) String adminPassword,
+                           @NotNull @Size(min = 10, max = 128) @Verbatim String adminPassword,
                            @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[\\p{L}\\p{N}_.-]+") String adminPseudonym) {
     }
 

@@ -6,13 +6,13 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
+import org.entraide.api.event.MemberRegistered;
+import org.entraide.api.event.RoleGranted;
+import org.entraide.api.event.RoleRevoked;
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.DatabaseException;
@@ -53,8 +53,7 @@ public final class Users {
             throw e;
         }
         Sql.update(c, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", id, Role.CUSTOMER.name());
-        events.append(c, NewEvent.of(brandId, EventTypes.USER_REGISTERED, id, EventTypes.SUBJECT_USER, id,
-            Map.of("userId", id, "pseudonym", pseudonym)));
+        events.append(c, brandId, id, id, new MemberRegistered(id, pseudonym));
         return id;
     }
 
@@ -90,15 +89,13 @@ public final class Users {
         for (Role r : target) {
             if (!before.contains(r)) {
                 Sql.update(c, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", userId, r.name());
-                events.append(c, NewEvent.of(brandId, EventTypes.ROLE_GRANTED, actorId, EventTypes.SUBJECT_USER, userId,
-                    Map.of("userId", userId, "role", r.name())));
+                events.append(c, brandId, actorId, userId, new RoleGranted(userId, r));
             }
         }
         for (Role r : before) {
             if (!target.contains(r)) {
                 Sql.update(c, "DELETE FROM user_role WHERE user_id = ? AND role = ?", userId, r.name());
-                events.append(c, NewEvent.of(brandId, EventTypes.ROLE_REVOKED, actorId, EventTypes.SUBJECT_USER, userId,
-                    Map.of("userId", userId, "role", r.name())));
+                events.append(c, brandId, actorId, userId, new RoleRevoked(userId, r));
             }
         }
         Sql.update(c, "DELETE FROM store_manager WHERE user_id = ?", userId);

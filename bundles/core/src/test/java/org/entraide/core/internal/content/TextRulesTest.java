@@ -11,7 +11,7 @@ class TextRulesTest {
         assertEquals("Hello world", TextRules.clean("  Hello\u0000 wor\u0007ld\u001b  ", false), "NUL, BEL and ESC are dropped");
         assertEquals("line one\n\tline two", TextRules.clean("line one\n\tline two", false),
             "a multi-line text keeps its line feeds and tabs");
-        assertEquals("a\r\nb", TextRules.clean("a\r\nb", false), "and its carriage returns");
+        assertEquals("a\nb\nc", TextRules.clean("a\r\nb\rc", false), "whose carriage returns become line feeds");
         assertNull(TextRules.clean(null, true), "null stays null");
     }
 

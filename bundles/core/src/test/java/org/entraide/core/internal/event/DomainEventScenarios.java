@@ -1,6 +1,7 @@
 package org.entraide.core.internal.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import java.util.Map;
 
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
+import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
@@ -48,7 +52,7 @@ public abstract class DomainEventScenarios extends ApiScenarios {
             "vote.cast", "vote.changed", "vote.retracted",
             "answer.accepted",
             "answer.unaccepted", "answer.accepted",
-            "post.submitted", "post.published", "complaint.filed",
+            "post.submitted", "complaint.filed", "post.published", "complaint.published",
             "post.submitted", "post.published", "complaint.responded",
             "complaint.resolved"), events.stream().map(Outbox.Event::type).toList(), "one event per change, in order");
         events.forEach(e -> assertEquals(demoBrand, e.brandId(), "every event belongs to the brand: " + e));
@@ -76,13 +80,66 @@ public abstract class DomainEventScenarios extends ApiScenarios {
         assertEquals(a1, events.get(10).payload().get("answerId").asLong(), "answer.unaccepted names the previous answer");
         assertEquals(a2, events.get(11).payload().get("answerId").asLong(), "before the new one is accepted");
 
-        assertEquals("LYON-PARTDIEU", events.get(14).payload().get("storeCode").asText(), "complaint.filed names the store");
-        assertEquals(response, events.get(17).payload().get("responseId").asLong(), "complaint.responded names the response");
-        assertEquals(manager.id(), events.get(17).payload().get("responderId").asLong(), "and the responder");
-        Outbox.Event resolved = events.get(18);
+        assertEquals("LYON-PARTDIEU", events.get(13).payload().get("storeCode").asText(), "complaint.filed names the store");
+        assertEquals("PUBLISHED", events.get(13).payload().get("publication").asText(), "and the pipeline's decision");
+        Outbox.Event published = events.get(15);
+        assertEquals("LYON-PARTDIEU", published.payload().get("storeCode").asText(), "complaint.published names the store");
+        assertFalse(published.payload().has("authorId") || (published.actorId() != null && published.actorId() != 0),
+            "but never the complainant: " + published);
+        assertEquals(response, events.get(18).payload().get("responseId").asLong(), "complaint.responded names the response");
+        assertEquals(manager.id(), events.get(18).payload().get("responderId").asLong(), "and the responder");
+        Outbox.Event resolved = events.get(19);
         assertEquals(9, resolved.payload().get("rating").asInt(), "complaint.resolved has the rating: " + resolved);
         assertEquals(false, resolved.payload().get("wouldBuyAgain").asBoolean(), "and wouldBuyAgain: " + resolved);
         assertEquals(complaint, resolved.subjectId(), "about the complaint");
+    }
+
+    @Test
+    void aPostApprovedAfterReviewIsPublishedInTheSameShapeAsOnePublishedAtOnce() {
+        SubmissionStep holdMarked = new SubmissionStep() {
+            public String capability() {
+                return null;
+            }
+
+            public int order() {
+                return 200;
+            }
+
+            public Submission apply(Submission sub) {
+                return sub.title() != null && sub.title().startsWith("[hold]") ? sub.withState(PublicationState.PENDING_REVIEW,
+                    "held by rule 'marked'") : sub;
+            }
+        };
+        server.core.pipeline.add(holdMarked);
+        try {
+            Member asker = community.join("demo");
+            long brand = server.core.brands.require("demo").id();
+            long from = outbox.lastId();
+            long direct = community.ask(asker, "demo", "Which glue for ceramics?", "A body long enough.", "livraison",
+                List.of("glue", "ceramics")).json().get("id").asLong();
+            long held = community.ask(asker, "demo", "[hold] Which glue for glass?", "A body long enough.", "livraison",
+                List.of("glue", "glass")).json().get("id").asLong();
+            server.core.publications.change(brand, held, PublicationState.PUBLISHED, null, "fine");
+            List<Outbox.Event> events = outbox.after(from);
+            Outbox.Event heldSubmitted = events.stream().filter(e -> e.subjectId() == held && e.type().equals("post.submitted"))
+                .findFirst().orElseThrow();
+            assertEquals("PENDING_REVIEW", heldSubmitted.payload().get("publication").asText(), "the decision: " + heldSubmitted);
+            assertEquals("[\"held by rule 'marked'\"]", heldSubmitted.payload().get("notes").toString(), "and why");
+            Outbox.Event first = published(events, direct);
+            Outbox.Event later = published(events, held);
+            assertEquals(first.payload().get("topicId"), later.payload().get("topicId"), "the topic, after review too: " + later);
+            assertEquals("[\"glass\",\"glue\"]", later.payload().get("tags").toString(), "the tags: " + later);
+            assertEquals("PENDING_REVIEW", later.payload().get("from").asText(), "and where it came from");
+            for (String field : List.of("postId", "postType", "authorId", "topicId", "tags", "publication")) {
+                assertTrue(first.payload().has(field) && later.payload().has(field), field + " in both: " + first + " / " + later);
+            }
+        } finally {
+            server.core.pipeline.remove(holdMarked);
+        }
+    }
+
+    private static Outbox.Event published(List<Outbox.Event> events, long post) {
+        return events.stream().filter(e -> e.subjectId() == post && e.type().equals("post.published")).findFirst().orElseThrow();
     }
 
     @Test

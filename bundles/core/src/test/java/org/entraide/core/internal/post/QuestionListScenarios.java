@@ -56,6 +56,32 @@ public abstract class QuestionListScenarios extends ApiScenarios {
         }
     }
 
+    @Test
+    void aQuestionCanBeAboutAStoreAndIsListedWithIt() {
+        Member asker = community.join("demo");
+        String tag = Community.unique("tag");
+        Http.Response local = http.post("/api/v1/brands/demo/questions", asker.token(), Http.json("title", "Parking du magasin ?",
+            "body", "Le parking est-il gratuit ?", "storeCode", "LYON-PARTDIEU", "tags", List.of(tag)));
+        assertEquals(201, local.status(), local.toString());
+        assertEquals("LYON-PARTDIEU", local.json().get("store").get("code").asText(), "the view names the store: " + local);
+        long localId = id(local);
+        long general = id(community.ask(asker, "demo", "Une question générale", "body", null, List.of(tag)));
+        assertEquals(List.of(localId), Community.ids(list("?tag=" + tag + "&store=LYON-PARTDIEU")), "filter by store");
+        JsonNode all = list("?tag=" + tag);
+        assertEquals(List.of(general, localId), Community.ids(all));
+        assertEquals("LYON-PARTDIEU", all.get("items").get(1).get("store").get("code").asText(), "summaries name it too");
+        assertEquals(true, all.get("items").get(0).get("store").isNull(), "and null without one");
+        long answer = community.answerId(community.join("demo"), localId);
+        assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.count(c,
+            "SELECT COUNT(*) FROM post a JOIN post q ON q.id = a.parent_id WHERE a.id = ? AND a.store_id = q.store_id", answer)),
+            "an answer is about its question's store");
+
+        Http.Response unknown = http.post("/api/v1/brands/demo/questions", asker.token(), Http.json("title", "Quel magasin ?",
+            "body", "body", "storeCode", "NOWHERE"));
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertEquals("storeCode", unknown.json().get("errors").get(0).get("field").asText());
+    }
+
     private JsonNode list(String query) {
         Http.Response r = http.get("/api/v1/brands/demo/questions" + query, null);
         assertEquals(200, r.status(), "listing " + query + " answers 200: " + r);

@@ -36,6 +36,39 @@ public abstract class SanitizingScenarios extends ApiScenarios {
         Pattern.compile("<[^>]*(href|src)\\s*=\\s*[\"']?\\s*javascript:", Pattern.CASE_INSENSITIVE));
 
     @Test
+    void textIsCleanedBeforeItIsChecked() {
+        Member author = community.join("demo");
+        Http.Response spaced = community.ask(author, "demo", "a    b", "A body.", null, List.of());
+        assertEquals(400, spaced.status(), "'a    b' is the 3-character title 'a b', too short: " + spaced);
+        assertEquals("title", spaced.json().get("errors").get(0).get("field").asText(), spaced.toString());
+        Http.Response invisible = http.post("/api/v1/brands/demo/questions", author.token(),
+            "{\"title\":\"A visible title\",\"body\":\"\\u0001\\u0002\\u0007 \\u0000\"}");
+        assertEquals(400, invisible.status(), "a body of control characters is empty: " + invisible);
+        assertEquals("body", invisible.json().get("errors").get(0).get("field").asText(), invisible.toString());
+
+        Http.Response dirty = http.post("/api/v1/brands/demo/questions", author.token(),
+            "{\"title\":\"Bad\\u202e char\\ud800 in\\n title\",\"body\":\"x\\u0000y\\u0007z\\udc00\\r\\nnext\"}");
+        assertEquals(201, dirty.status(), dirty.toString());
+        long id = dirty.json().get("id").asLong();
+        String[] stored = server.core.db.inTransaction(c -> Sql.one(c, "SELECT title, body FROM post WHERE id = ?",
+            rs -> new String[] {rs.getString(1), rs.getString(2)}, id)).orElseThrow();
+        assertEquals("Bad char in title", stored[0], "no override, lone surrogate or line break in a title");
+        assertEquals("xyz\nnext", stored[1], "no NUL, BEL or lone surrogate in a body; its lines kept");
+    }
+
+    @Test
+    void passwordsAreKeptExactlyAsTyped() {
+        String password = "  spaced passphrase  ";
+        Http.Response r = http.post("/api/v1/auth/register", null, Http.json("brand", "demo", "email", "spaces@demo.example",
+            "password", password, "pseudonym", "Spaced-one"));
+        assertEquals(201, r.status(), r.toString());
+        assertEquals(200, http.post("/api/v1/auth/login", null, Http.json("brand", "demo", "email", "spaces@demo.example",
+            "password", password)).status(), "the password as typed");
+        assertEquals(401, http.post("/api/v1/auth/login", null, Http.json("brand", "demo", "email", "spaces@demo.example",
+            "password", password.strip())).status(), "not a trimmed one");
+    }
+
+    @Test
     void questionsAndAnswersRenderNoActiveContent() {
         Member author = community.join("demo");
         Http.Response asked = community.ask(author, "demo", "A question with hostile markup", HOSTILE, null, List.of());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
@@ -135,9 +136,17 @@ public final class ManagerEndpoints {
         }));
     }
 
+    private volatile PrivateMessageRules messageRules;
+
+    /** The moderation plugin's rules for private messages, when it is installed (null otherwise). */
+    public void useMessageRules(PrivateMessageRules rules) {
+        this.messageRules = rules;
+    }
+
     /**
      * Private messages on a complaint, between its complainant and the manager it is assigned to (or brand
-     * admins): the manager asks for details, the complainant answers. Never public.
+     * admins): the manager asks for details, the complainant answers. Never public. With the moderation plugin,
+     * both directions go through its rules (redaction, censoring, sanctions) before they are stored.
      */
     ApiResult postMessage(ApiCall call) {
         Caller caller = member(call);
@@ -149,8 +158,10 @@ public final class ManagerEndpoints {
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/complaints/" + id + "/messages",
             tx.inTransaction(c -> {
                 boolean manager = party(c, call.brand().id(), id, caller);
+                PrivateMessageRules rules = messageRules;
+                String stored = rules == null ? text : rules.check(call.brand().id(), caller, text);
                 long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-                    id, caller.userId(), text, clock.instant());
+                    id, caller.userId(), stored, clock.instant());
                 events.append(c, org.entraide.api.event.NewEvent.of(call.brand().id(),
                     manager ? org.entraide.api.localmanagers.LocalManagerEvents.DETAILS_REQUESTED
                         : org.entraide.api.localmanagers.LocalManagerEvents.DETAILS_GIVEN, caller.userId(),

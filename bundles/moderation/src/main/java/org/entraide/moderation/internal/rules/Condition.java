@@ -10,6 +10,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import org.entraide.moderation.internal.text.PersonalData;
+import org.entraide.moderation.internal.text.Threats;
 import org.entraide.moderation.internal.text.WordLists;
 import org.entraide.moderation.internal.text.WordMatcher;
 
@@ -32,19 +33,21 @@ public sealed interface Condition {
     static Condition of(Map<String, Object> m) {
         Object type = m.get("type");
         if (!(type instanceof String t)) {
-            throw new IllegalArgumentException("needs a \"type\": words, regex, links, personalData, postType, newAuthor, "
-                + "repeated, rate, reputationBelow or all");
+            throw new IllegalArgumentException("needs a \"type\": words, regex, links, personalData, threats, postType, "
+                + "newAuthor, repeated, rate, reputationBelow or all");
         }
         return switch (t) {
             case "words" -> new Words(strings(m, "lists", false), strings(m, "terms", false));
             case "regex" -> Regex.of(string(m, "pattern"));
-            case "links" -> new Links(number(m, "max"));
+            case "links" -> new Links(number(m, "max"), LinkDomains.of(strings(m, "allowedDomains", false)));
             case "personalData" -> new Personal(Set.copyOf(strings(m, "kinds", true)));
+            case "threats" -> Threat.of(strings(m, "languages", false));
             case "postType" -> new PostTypes(Set.copyOf(strings(m, "types", true)));
             case "newAuthor" -> new NewAuthor(number(m, "firstPosts"), number(m, "accountAgeHours"));
             case "repeated" -> new Repeated(number(m, "max"));
             case "rate" -> new Rate(number(m, "perHour"));
-            case "reputationBelow" -> new ReputationBelow(number(m, "points"));
+            case "reputationBelow" -> new ReputationBelow(number(m, "points"),
+                m.get("unknownAs") == null ? null : number(m, "unknownAs"));
             case "all" -> new All(conditions(m));
             default -> throw new IllegalArgumentException("unknown condition type '" + t + "'");
         };
@@ -100,19 +103,13 @@ public sealed interface Condition {
         }
     }
 
-    /** More links than allowed. */
-    record Links(long max) implements Condition {
-        private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\")]+");
-
+    /** More links than allowed; links to the allowed domains (and their subdomains) do not count. */
+    record Links(long max, LinkDomains allowed) implements Condition {
         @Override
         public List<Hit> test(Candidate c) {
             String all = (c.title() == null ? "" : c.title()) + "\n" + (c.body() == null ? "" : c.body());
-            Matcher m = LINK.matcher(all);
-            int n = 0;
-            while (m.find()) {
-                n++;
-            }
-            return n > max ? List.of(Hit.post(n + " links")) : List.of();
+            long n = allowed.outside(all);
+            return n > max ? List.of(Hit.post(n + (allowed.isEmpty() ? " links" : " links to domains not allowed"))) : List.of();
         }
     }
 
@@ -127,6 +124,30 @@ public sealed interface Condition {
                     if (kinds.contains(f.kind())) {
                         hits.add(new Hit(field, f.start(), f.end(), f.kind()));
                     }
+                }
+            }
+            return hits;
+        }
+    }
+
+    /** Threats of violence (see moderation/threats.txt), in the listed languages: fr, en, both when none is listed. */
+    record Threat(Set<String> languages) implements Condition {
+        static Threat of(List<String> languages) {
+            for (String l : languages) {
+                if (!Threats.LANGUAGES.contains(l)) {
+                    throw new IllegalArgumentException("unknown language '" + l + "'; known: " + Threats.LANGUAGES);
+                }
+            }
+            return new Threat(Set.copyOf(languages.isEmpty() ? Threats.LANGUAGES : languages));
+        }
+
+        @Override
+        public List<Hit> test(Candidate c) {
+            List<Hit> hits = new ArrayList<>();
+            for (String field : List.of("title", "body")) {
+                String text = field.equals("title") ? c.title() : c.body();
+                for (Threats.Found f : Threats.shipped().find(text, languages)) {
+                    hits.add(new Hit(field, f.start(), f.end(), text.substring(f.start(), f.end())));
                 }
             }
             return hits;
@@ -171,12 +192,19 @@ public sealed interface Condition {
         }
     }
 
-    /** An author whose reputation is below the threshold; never holds where the brand has no reputation. */
-    record ReputationBelow(long points) implements Condition {
+    /**
+     * An author whose reputation is below the threshold. Where the brand has no reputation (the plugin absent or
+     * off), the author's reputation is {@code unknownAs}; without it, the condition never holds there.
+     */
+    record ReputationBelow(long points, Long unknownAs) implements Condition {
         @Override
         public List<Hit> test(Candidate c) {
-            return c.reputation() != null && c.reputation() < points ? List.of(Hit.post("reputation " + c.reputation()))
-                : List.of();
+            Long reputation = c.reputation() != null ? Long.valueOf(c.reputation()) : unknownAs;
+            if (reputation == null || reputation >= points) {
+                return List.of();
+            }
+            return List.of(Hit.post(c.reputation() == null ? "reputation unknown (counted as " + unknownAs + ")"
+                : "reputation " + reputation));
         }
     }
 

@@ -24,9 +24,14 @@ public final class ReviewQueue {
 
     /** Queues the post unless it already waits in the queue. */
     public void add(Connection c, long brandId, long postId, String source, String detail, Instant now) {
+        add(c, brandId, postId, source, detail, null, now);
+    }
+
+    /** Queues the post with the rules that held it (JSON, as {@link HeldVerdicts} keeps them), unless it already waits. */
+    public void add(Connection c, long brandId, long postId, String source, String detail, String rules, Instant now) {
         if (Sql.count(c, "SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND status <> 'DECIDED'", postId) == 0) {
-            Sql.update(c, "INSERT INTO moderation_item (brand_id, post_id, source, status, detail, created_at) "
-                + "VALUES (?, ?, ?, 'OPEN', ?, ?)", brandId, postId, source, detail, now);
+            Sql.update(c, "INSERT INTO moderation_item (brand_id, post_id, source, status, detail, rules, created_at) "
+                + "VALUES (?, ?, ?, 'OPEN', ?, ?, ?)", brandId, postId, source, detail, rules, now);
         }
     }
 

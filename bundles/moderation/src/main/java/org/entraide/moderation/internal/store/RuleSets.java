@@ -18,7 +18,9 @@ import org.entraide.jdbc.Sql;
 
 /**
  * A brand's rule sets, versioned: every change is a new version, and every version is kept. A brand gets the
- * shipped rule sets the first time its rule sets are read; it may then change or deactivate them.
+ * shipped rule sets the first time its rule sets are read, and a rule set shipped later the first time they are
+ * read after it ships (once: {@code moderation_shipped} remembers the names offered); it may then change or
+ * deactivate them.
  */
 public final class RuleSets {
     public static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -41,6 +43,10 @@ public final class RuleSets {
 
     public Stored create(Connection c, long brandId, RuleSet set, Long by, Instant now) {
         seed(c, brandId, now);
+        return insert(c, brandId, set, by, now);
+    }
+
+    private Stored insert(Connection c, long brandId, RuleSet set, Long by, Instant now) {
         long id = Sql.insert(c, "INSERT INTO moderation_ruleset (brand_id, name, version, active, definition, updated_by, "
             + "updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)", brandId, set.name(), set.active(), write(set), by, now);
         Sql.update(c, "INSERT INTO moderation_ruleset_version (ruleset_id, version, definition, changed_by, changed_at) "
@@ -69,12 +75,17 @@ public final class RuleSets {
     }
 
     private void seed(Connection c, long brandId, Instant now) {
-        if (Sql.count(c, "SELECT COUNT(*) FROM moderation_brand WHERE brand_id = ?", brandId) > 0) {
-            return;
+        if (Sql.count(c, "SELECT COUNT(*) FROM moderation_brand WHERE brand_id = ?", brandId) == 0) {
+            Sql.update(c, "INSERT INTO moderation_brand (brand_id, seeded_at) VALUES (?, ?)", brandId, now);
         }
-        Sql.update(c, "INSERT INTO moderation_brand (brand_id, seeded_at) VALUES (?, ?)", brandId, now);
+        List<String> offered = Sql.list(c, "SELECT name FROM moderation_shipped WHERE brand_id = ?", rs -> rs.getString(1),
+            brandId);
         for (RuleSet set : shipped) {
-            create(c, brandId, set, null, now);
+            if (!offered.contains(set.name())) {
+                insert(c, brandId, set, null, now);
+                Sql.update(c, "INSERT INTO moderation_shipped (brand_id, name, offered_at) VALUES (?, ?, ?)", brandId,
+                    set.name(), now);
+            }
         }
     }
 

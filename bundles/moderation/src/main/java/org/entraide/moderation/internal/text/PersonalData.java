@@ -9,8 +9,10 @@ import com.google.re2j.Pattern;
 
 /**
  * Personal data in public text: e-mail addresses, French and international phone numbers, IBANs (checked with
- * their mod-97 digits) and payment card numbers (checked with Luhn). Patterns run on RE2/J: linear time,
- * whatever the text.
+ * their mod-97 digits) and payment card numbers. A card number written in groups ("4970 1012 3456 7894", 13 to 19
+ * digits) is masked even when it fails Luhn, since a customer who quotes their card wrongly still exposes most of
+ * it; an ungrouped run of 13 to 19 digits must pass Luhn, because order, parcel and barcode numbers look like it.
+ * Patterns run on RE2/J: linear time, whatever the text.
  */
 public final class PersonalData {
     /** What was found, at [start, end) of the text. */
@@ -22,6 +24,8 @@ public final class PersonalData {
     private static final Pattern INTL_PHONE = Pattern.compile("\\+[1-9][0-9]{0,2}(?:[ .-]?[0-9]{2,4}){3,5}\\b");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b");
     private static final Pattern CARD = Pattern.compile("\\b[0-9](?:[ -]?[0-9]){12,18}\\b");
+    /** Digits in groups separated by one space or dash; {@link CardGroups} decides whether they look like a card. */
+    private static final Pattern GROUPED = Pattern.compile("\\b[0-9]{1,6}(?:[ -][0-9]{1,6}){1,7}\\b");
 
     private PersonalData() {
     }
@@ -34,6 +38,7 @@ public final class PersonalData {
         add(out, text, EMAIL, "email");
         add(out, text, IBAN, "iban");
         add(out, text, CARD, "card");
+        addGroupedCards(out, text);
         add(out, text, FR_PHONE, "phone");
         add(out, text, INTL_PHONE, "phone");
         return out;
@@ -52,6 +57,17 @@ public final class PersonalData {
             };
             if (valid && out.stream().noneMatch(f -> f.start() < e && s < f.end())) {
                 out.add(new Found(s, e, kind));
+            }
+        }
+    }
+
+    private static void addGroupedCards(List<Found> out, String text) {
+        Matcher m = GROUPED.matcher(text);
+        while (m.find()) {
+            int s = m.start();
+            int e = CardGroups.end(text, s, m.group());
+            if (e > 0 && out.stream().noneMatch(f -> f.start() < e && s < f.end())) {
+                out.add(new Found(s, e, "card"));
             }
         }
     }

@@ -20,7 +20,6 @@ import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
 import org.entraide.moderation.internal.Review;
 import org.entraide.moderation.internal.store.Audit;
-import org.entraide.moderation.internal.store.ReviewQueue;
 
 /**
  * Flags ({@code POST /posts/{id}/flags}, any member), the review queue, claims and decisions (moderators), the
@@ -29,12 +28,12 @@ import org.entraide.moderation.internal.store.ReviewQueue;
 public final class ReviewEndpoints {
     private final Transactions tx;
     private final Review review;
-    private final ReviewQueue queue;
+    private final QueueView queue;
     private final Audit audit;
     private final Clock clock;
     private final org.entraide.moderation.internal.Sanctions sanctions;
 
-    public ReviewEndpoints(Transactions tx, Review review, ReviewQueue queue, Audit audit,
+    public ReviewEndpoints(Transactions tx, Review review, QueueView queue, Audit audit,
                            org.entraide.moderation.internal.Sanctions sanctions, Clock clock) {
         this.sanctions = sanctions;
         this.tx = tx;
@@ -64,7 +63,7 @@ public final class ReviewEndpoints {
         String source = upper(call.query("source"), List.of("HOLD", "FLAG", "REQUEST"), "source");
         int size = call.intQuery("size", 50, 1, 200);
         int page = call.intQuery("page", 1, 1, 10_000);
-        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> queue.list(c, call.brand().id(), status, source, size,
+        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> queue.list(c, call.brand(), status, source, size,
             (page - 1) * size))));
     }
 

@@ -1,0 +1,64 @@
+package org.entraide.core.internal.platform;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+import org.entraide.api.model.Store;
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.PostFacts;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
+import org.entraide.core.internal.brand.BrandDirectory;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.post.PostRow;
+import org.entraide.core.internal.user.Users;
+
+/** The core's answers to what plugins read: posts, members and stores, always within one brand. */
+public final class PlatformReads implements Posts, Members, Stores {
+    private final BrandDirectory brands;
+    private final Users users;
+    private final org.entraide.core.internal.post.Posts posts;
+
+    public PlatformReads(BrandDirectory brands, Users users, org.entraide.core.internal.post.Posts posts) {
+        this.brands = brands;
+        this.users = users;
+        this.posts = posts;
+    }
+
+    @Override
+    public Optional<PostFacts> post(Connection c, long brandId, long postId) {
+        return posts.find(c, postId).filter(p -> p.brandId() == brandId).map(p -> facts(c, p));
+    }
+
+    private PostFacts facts(Connection c, PostRow p) {
+        return new PostFacts(p.id(), p.brandId(), p.type(), p.parentId(), p.authorId(), p.title(), p.publication(),
+            p.topicId(), p.storeId(), posts.tags(c, p.id()), p.createdAt());
+    }
+
+    @Override
+    public Optional<MemberFacts> member(Connection c, long brandId, long userId) {
+        return users.byId(c, userId).filter(a -> a.brandId() == brandId).map(a -> new MemberFacts(a.id(), a.brandId(),
+            a.pseudonym(), a.email(), users.roles(c, a.id()), users.managedStores(c, a.id())));
+    }
+
+    @Override
+    public List<MemberFacts> storeManagers(Connection c, long brandId, long storeId) {
+        if (byId(c, brandId, storeId).isEmpty()) {
+            return List.of();
+        }
+        return Sql.list(c, "SELECT user_id FROM store_manager WHERE store_id = ? ORDER BY user_id", rs -> rs.getLong(1), storeId)
+            .stream().map(id -> member(c, brandId, id)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public Optional<Store> byId(Connection c, long brandId, long storeId) {
+        return brands.storeById(c, storeId).filter(s -> s.brandId() == brandId);
+    }
+
+    @Override
+    public Optional<Store> byCode(Connection c, long brandId, String code) {
+        return brands.storeByCode(c, brandId, code);
+    }
+}

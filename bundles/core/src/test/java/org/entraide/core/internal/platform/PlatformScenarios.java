@@ -1,0 +1,85 @@
+package org.entraide.core.internal.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.entraide.api.event.ComplaintMoved;
+import org.entraide.api.model.PostType;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.model.Role;
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.PostFacts;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.support.ApiScenarios;
+import org.entraide.core.internal.support.Community.Member;
+import org.entraide.core.internal.support.Outbox;
+import org.junit.jupiter.api.Test;
+
+/** The platform services plugins read and command the core through, each scoped by brand. */
+public abstract class PlatformScenarios extends ApiScenarios {
+    @Test
+    void postsAreReadWithTheirPublicationTopicStoreAndTagsWithinTheirBrand() {
+        Member asker = community.join("demo");
+        long demo = server.core.brands.require("demo").id();
+        long q = community.ask(asker, "demo", "Horaires du dimanche ?", "Le magasin ouvre-t-il ?", "livraison", List.of("horaires"))
+            .json().get("id").asLong();
+        PostFacts facts = server.core.db.inTransaction(c -> server.core.platform.post(c, demo, q)).orElseThrow();
+        assertEquals(PostType.QUESTION, facts.type());
+        assertEquals(PublicationState.PUBLISHED, facts.publication());
+        assertEquals(asker.id(), facts.authorId());
+        assertEquals(List.of("horaires"), facts.tags());
+        assertTrue(facts.topicId() != null, "its topic: " + facts);
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.post(c, demo + 999, q)).isEmpty(),
+            "another brand does not see it");
+    }
+
+    @Test
+    void membersAndStoresAreReadWithinTheirBrand() {
+        long demo = server.core.brands.require("demo").id();
+        Member manager = community.demo("manager");
+        MemberFacts m = server.core.db.inTransaction(c -> server.core.platform.member(c, demo, manager.id())).orElseThrow();
+        assertTrue(m.has(Role.STORE_MANAGER), m.toString());
+        assertEquals("manager@demo.example", m.email());
+        long lyon = server.core.db.inTransaction(c -> server.core.platform.byCode(c, demo, "LYON-PARTDIEU")).orElseThrow().id();
+        assertEquals(Set.of(lyon), m.managedStoreIds());
+        assertEquals(List.of(manager.id()), server.core.db.inTransaction(c -> server.core.platform.storeManagers(c, demo, lyon))
+            .stream().map(MemberFacts::id).toList());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.member(c, demo + 999, manager.id())).isEmpty());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.byId(c, demo + 999, lyon)).isEmpty());
+        assertEquals(List.of(), server.core.db.inTransaction(c -> server.core.platform.storeManagers(c, demo + 999, lyon)));
+    }
+
+    @Test
+    void aComplaintMovedToAnotherStoreIsOneChangeWithItsEvent() {
+        long demo = server.core.brands.require("demo").id();
+        Member customer = community.join("demo");
+        long complaint = community.complaintId(customer, "LYON-PARTDIEU", false);
+        long paris = server.core.db.inTransaction(c -> server.core.platform.byCode(c, demo, "PARIS-BERCY")).orElseThrow().id();
+        long from = outbox.lastId();
+        Member admin = community.demo("admin");
+        server.core.db.inTransaction(c -> {
+            server.core.complaintMoves.moveToStore(c, demo, complaint, paris, admin.id(), "wrong store");
+            return null;
+        });
+        assertEquals("PARIS-BERCY", community.http().get("/api/v1/brands/demo/complaints/" + complaint, null).json()
+            .get("store").get("code").asText(), "the complaint is about its new store");
+        List<Outbox.Event> events = outbox.after(from);
+        assertEquals(List.of("complaint.moved"), events.stream().map(Outbox.Event::type).toList());
+        assertEquals("PARIS-BERCY", events.get(0).payload().get("storeCode").asText());
+        assertTrue(ComplaintMoved.class.isRecord());
+
+        assertEquals(404, assertThrows(ProblemException.class, () -> server.core.db.inTransaction(c -> {
+            server.core.complaintMoves.moveToStore(c, demo + 999, complaint, paris, null, "another brand");
+            return null;
+        })).status(), "another brand's complaint is not found");
+        server.core.db.inTransaction(c -> {
+            server.core.complaintMoves.moveToStore(c, demo, complaint, paris, null, "again");
+            return null;
+        });
+        assertEquals(1, outbox.after(from).size(), "moving it where it is changes nothing");
+    }
+}
