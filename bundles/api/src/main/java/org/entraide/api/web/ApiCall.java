@@ -10,9 +10,13 @@ public interface ApiCall {
     /** The brand of the URL's {brand}; 404 when none has that slug. */
     Brand brand();
 
-    /** The authenticated caller; 401 without a valid bearer token. */
+    /**
+     * The authenticated caller; 401 without a valid bearer token, 403 when the token belongs to an account of
+     * another brand than the URL's {brand}.
+     */
     Caller caller();
 
+    /** The caller when the request carries a valid token of the URL's brand; another brand's token counts as none. */
     Optional<Caller> optionalCaller();
 
     /** A path parameter of the route's URI template. */

@@ -46,7 +46,9 @@ import org.entraide.core.internal.rest.AuthRoutes;
 import org.entraide.core.internal.rest.ComplaintRoutes;
 import org.entraide.core.internal.rest.FallbackRoutes;
 import org.entraide.core.internal.rest.HealthRoutes;
+import org.entraide.core.internal.rest.ClientAddress;
 import org.entraide.core.internal.rest.InstanceAdminCheck;
+import org.entraide.core.internal.rest.LoginThrottle;
 import org.entraide.core.internal.rest.JsonCodec;
 import org.entraide.core.internal.rest.OpenApiRoutes;
 import org.entraide.core.internal.rest.ProfileRoutes;
@@ -93,6 +95,9 @@ public final class Core {
     public final DeadLetters deadLetters;
     public final PluginEndpoints endpoints;
     public final List<RoutesBuilder> routes;
+    /** Rate limits, counted in the database so that every node shares them. */
+    public final RateLimits limits;
+    private final ClientAddress clientAddress;
     private final CamelDeliverer deliverer = new CamelDeliverer();
     private ProducerTemplate template;
 
@@ -125,13 +130,15 @@ public final class Core {
         this.monitor = new EventMonitor(db, eventStore, dispatcher);
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
         this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());
-        RateLimits limits = new RateLimits(clock, settings.rateWindow(), settings.rateLimits());
-        InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, limits);
-        ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require);
+        this.limits = new RateLimits(db, clock, settings.rates());
+        LoginThrottle logins = new LoginThrottle(limits);
+        InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
+        ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require, clientAddress);
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
-            new AuthRoutes(dispatcherApi, accounts, limits),
+            new AuthRoutes(dispatcherApi, accounts, limits, logins),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
@@ -170,5 +177,7 @@ public final class Core {
     public void update(CoreSettings settings) {
         accounts.setTokenLifetime(settings.tokenLifetime());
         bodies.setMaxBytes(settings.maxBodyBytes());
+        limits.update(settings.rates());
+        clientAddress.update(settings.trustedProxies());
     }
 }

@@ -25,6 +25,7 @@ import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.ratelimit.RatePolicy;
 import org.entraide.core.internal.security.JaasInstanceAdmins;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.osgi.framework.BundleContext;
@@ -110,10 +111,19 @@ public class CoreComponent {
     }
 
     static CoreSettings settings(CoreConfig c) {
-        return new CoreSettings(Duration.ofHours(c.token_lifetime_hours()), c.request_max_bytes(),
-            Duration.ofMinutes(c.ratelimit_window_minutes()),
-            Map.of("login", c.ratelimit_login(), "register", c.ratelimit_register(), "post", c.ratelimit_post(), "preview", c.ratelimit_preview(),
-                "admin-login", c.ratelimit_login()),
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        limits.put("login", c.ratelimit_login());
+        limits.put("login.account", c.ratelimit_login_account());
+        limits.put("login.address", c.ratelimit_login_address());
+        limits.put("register", c.ratelimit_register());
+        limits.put("post", c.ratelimit_post());
+        limits.put("preview", c.ratelimit_preview());
+        RatePolicy rates = new RatePolicy(Duration.ofMinutes(c.ratelimit_window_minutes()), limits,
+            Duration.ofHours(c.ratelimit_login_window_hours()), Duration.ofMillis(c.ratelimit_backoff_base_millis()),
+            Duration.ofSeconds(c.ratelimit_backoff_max_seconds()), Duration.ofDays(c.ratelimit_known_address_days()));
+        List<String> proxies = java.util.Arrays.stream(c.client_trusted_proxies().split(","))
+            .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return new CoreSettings(Duration.ofHours(c.token_lifetime_hours()), c.request_max_bytes(), rates, proxies,
             c.demo_enabled(), Duration.ofMillis(c.events_poll_millis()), c.events_batch());
     }
 }

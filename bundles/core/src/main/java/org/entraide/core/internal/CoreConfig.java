@@ -12,13 +12,31 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Largest accepted request body, in bytes (larger ones get 413)")
     int request_max_bytes() default 65536;
 
-    @AttributeDefinition(name = "Rate-limit window, in minutes")
+    @AttributeDefinition(name = "Rate-limit window, in minutes (posts, previews, registrations, failed logins per address)")
     int ratelimit_window_minutes() default 10;
 
-    @AttributeDefinition(name = "Login attempts per account and window")
+    @AttributeDefinition(name = "Failed logins per account and client address before each attempt waits (exponential back-off)")
     int ratelimit_login() default 10;
 
-    @AttributeDefinition(name = "Registrations per brand and window")
+    @AttributeDefinition(name = "Failed logins per account before attempts from addresses it did not log in from wait")
+    int ratelimit_login_account() default 100;
+
+    @AttributeDefinition(name = "Failed logins per client address and window, whatever the account")
+    int ratelimit_login_address() default 100;
+
+    @AttributeDefinition(name = "How long failed logins are remembered, in hours")
+    int ratelimit_login_window_hours() default 24;
+
+    @AttributeDefinition(name = "First back-off wait, in milliseconds; doubled at each further failure")
+    int ratelimit_backoff_base_millis() default 1000;
+
+    @AttributeDefinition(name = "Longest back-off wait, in seconds")
+    int ratelimit_backoff_max_seconds() default 900;
+
+    @AttributeDefinition(name = "How long an address where an account logged in stays its owner's, in days")
+    int ratelimit_known_address_days() default 30;
+
+    @AttributeDefinition(name = "Registrations per client address and window, whatever the brand")
     int ratelimit_register() default 100;
 
     @AttributeDefinition(name = "Posts (questions, answers, complaints) per user and window")
@@ -26,6 +44,10 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "Markdown previews per user and window")
     int ratelimit_preview() default 300;
+
+    @AttributeDefinition(name = "Proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated "
+        + "(loopback by default: the web pages call the API there, forwarding the visitor's address)")
+    String client_trusted_proxies() default "127.0.0.1, ::1";
 
     @AttributeDefinition(name = "JAAS realm of instance administrators")
     String instance_admin_realm() default "karaf";

@@ -1,10 +1,13 @@
 package org.entraide.core.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.entraide.core.internal.ratelimit.RatePolicy;
+
 /** The tunable values of the core, read from the {@code org.entraide.core} configuration. */
-public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, Duration rateWindow, Map<String, Integer> rateLimits,
+public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, RatePolicy rates, List<String> trustedProxies,
                            boolean demo, Duration eventPoll, int eventBatch) {
     public CoreSettings {
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
@@ -19,35 +22,44 @@ public record CoreSettings(Duration tokenLifetime, int maxBodyBytes, Duration ra
         if (eventBatch < 1) {
             throw new IllegalArgumentException("events.batch must be at least 1");
         }
-        rateLimits = Map.copyOf(rateLimits);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     public static CoreSettings defaults() {
-        return new CoreSettings(Duration.ofHours(24), 64 * 1024, Duration.ofMinutes(10),
-            Map.of("login", 10, "register", 100, "post", 30, "preview", 300, "admin-login", 10), false, Duration.ofMillis(100), 200);
+        return new CoreSettings(Duration.ofHours(24), 64 * 1024, RatePolicy.defaults(), List.of("127.0.0.1", "::1"), false,
+            Duration.ofMillis(100), 200);
     }
 
     public CoreSettings withDemo(boolean on) {
-        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, on, eventPoll, eventBatch);
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rates, trustedProxies, on, eventPoll, eventBatch);
     }
 
     public CoreSettings withMaxBodyBytes(int bytes) {
-        return new CoreSettings(tokenLifetime, bytes, rateWindow, rateLimits, demo, eventPoll, eventBatch);
+        return new CoreSettings(tokenLifetime, bytes, rates, trustedProxies, demo, eventPoll, eventBatch);
     }
 
     public CoreSettings withTokenLifetime(Duration lifetime) {
-        return new CoreSettings(lifetime, maxBodyBytes, rateWindow, rateLimits, demo, eventPoll, eventBatch);
+        return new CoreSettings(lifetime, maxBodyBytes, rates, trustedProxies, demo, eventPoll, eventBatch);
     }
 
     public CoreSettings withEventBatch(int batch) {
-        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, demo, eventPoll, batch);
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rates, trustedProxies, demo, eventPoll, batch);
     }
 
     public CoreSettings withEventPoll(Duration poll) {
-        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, rateLimits, demo, poll, eventBatch);
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rates, trustedProxies, demo, poll, eventBatch);
     }
 
+    /** Replaces the allowances: an action missing from {@code limits} is not limited. */
     public CoreSettings withRateLimits(Map<String, Integer> limits) {
-        return new CoreSettings(tokenLifetime, maxBodyBytes, rateWindow, limits, demo, eventPoll, eventBatch);
+        return withRates(rates.withLimits(limits));
+    }
+
+    public CoreSettings withRates(RatePolicy policy) {
+        return new CoreSettings(tokenLifetime, maxBodyBytes, policy, trustedProxies, demo, eventPoll, eventBatch);
+    }
+
+    public CoreSettings withTrustedProxies(List<String> proxies) {
+        return new CoreSettings(tokenLifetime, maxBodyBytes, rates, proxies, demo, eventPoll, eventBatch);
     }
 }

@@ -104,7 +104,7 @@ abstract class ReputationModerationScenarios {
         bed.vote(carol, q, 1);
         bed.settle();
         for (String board : List.of("?topic=bricolage", "?tag=colle")) {
-            JsonNode top = bed.http.get(Testbed.DEMO + "/leaderboard" + board + "&size=100", null).json().get("top");
+            JsonNode top = bed.http.get(Testbed.DEMO + "/leaderboard" + board + "&size=100", null).json().get("items");
             List<String> names = new ArrayList<>();
             top.forEach(t -> names.add(t.get("pseudonym").asText() + "=" + t.get("points").asInt()));
             assertTrue(names.stream().anyMatch(n -> n.startsWith("Bob") && n.endsWith("=5")),

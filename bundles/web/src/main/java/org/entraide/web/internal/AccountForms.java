@@ -66,6 +66,10 @@ final class AccountForms extends PageSupport {
         if (a.status() == 429) {
             return registerPage(visit, brand, 429, form, Map.of("email", "login.tooMany"));
         }
+        if (a.status() == 400 && a.body() != null && a.body().path("errors").path(0).path("field").asText().equals("password")) {
+            // the API refuses common passwords and the account's own e-mail or pseudonym
+            return registerPage(visit, brand, 422, form, Map.of("password", "error.passwordWeak"));
+        }
         if (!a.ok()) {
             return registerPage(visit, brand, 422, form, Map.of("email", "error.refused"));
         }

@@ -17,6 +17,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * (the value or the problem) for the page to show.
  */
 final class ApiClient {
+    /**
+     * The client address chain of the page request this thread serves, sent as {@code X-Forwarded-For}: the API
+     * trusts it from loopback only ({@code client.trusted.proxies}), so that its rate limits count the visitor's
+     * address and not this bundle's.
+     */
+    private static final ThreadLocal<String> FORWARDED_FOR = new ThreadLocal<>();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
@@ -85,9 +92,23 @@ final class ApiClient {
         }
     }
 
+    /** Runs a page request's work with its client address chain forwarded on every API call it makes. */
+    static <T> T forwardingFor(String chain, java.util.concurrent.Callable<T> work) throws Exception {
+        FORWARDED_FOR.set(chain);
+        try {
+            return work.call();
+        } finally {
+            FORWARDED_FOR.remove();
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
             .header("Accept", "application/json");
+        String chain = FORWARDED_FOR.get();
+        if (chain != null) {
+            b.header("X-Forwarded-For", chain);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

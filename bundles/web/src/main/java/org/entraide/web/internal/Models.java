@@ -34,6 +34,7 @@ final class Models {
             model.put("moderationOn", visit.features().contains("moderation"));
         }
         model.put("here", visit.request.path());
+        model.put("publicBase", visit.request.publicBase());
         return model;
     }
 

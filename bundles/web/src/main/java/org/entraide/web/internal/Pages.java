@@ -50,7 +50,7 @@ final class Pages extends PageSupport {
         q.put("mine", me != null && question.path("author").path("id").asLong(-1) == me.id());
         model.put("question", q);
         model.put("canonical", "/b/" + visit.slug + "/questions/" + id);
-        model.put("jsonLd", QaPageMarkup.of(question, "/b/" + visit.slug + "/questions/" + id));
+        model.put("jsonLd", QaPageMarkup.of(question, visit.request.publicBase() + "/b/" + visit.slug + "/questions/" + id));
         model.put("answerForm", Map.of("body", ""));
         model.put("flagging", visit.signedIn() && visit.features().contains("moderation"));
         model.put("flagged", "1".equals(visit.request.param("flagged")));
@@ -61,7 +61,7 @@ final class Pages extends PageSupport {
     /** The brand's home and its most recent published questions (the API's largest page). */
     WebReply sitemap(Visit visit, JsonNode brand, Matcher path) {
         String slug = visit.slug;
-        String origin = (visit.request.secure() ? "https://" : "http://") + visit.request.host();
+        String origin = visit.request.publicBase();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug)).append("</loc></url>\n");

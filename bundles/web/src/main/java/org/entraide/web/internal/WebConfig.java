@@ -8,4 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface WebConfig {
     @AttributeDefinition(description = "slug of the brand whose community the root path / redirects to")
     String homeBrand() default "demo";
+
+    @AttributeDefinition(description = "public base URL of the site (scheme, host, optional port and path, no query): "
+        + "the sitemap and every absolute link are built on it, never on the request's Host header")
+    String public_base_url() default PublicBaseUrl.DEFAULT;
 }

@@ -12,8 +12,12 @@ import java.util.Map;
  * Camel's message headers: Camel copies query parameters into those, so {@code ?Cookie=...} could shadow the
  * real cookie.
  */
+/**
+ * {@code publicBase} is the configured public base URL (no trailing slash): absolute links are built on it,
+ * never on the request's Host header, which the client chooses.
+ */
 record WebRequest(String method, String path, String query, Map<String, String> cookies, Map<String, String> form,
-                  String host, String origin, boolean secure, String acceptLanguage) {
+                  String host, String origin, boolean secure, String acceptLanguage, String publicBase) {
     /** Largest form body read; the API refuses longer texts anyway. */
     static final int MAX_FORM_BYTES = 128 * 1024;
 
@@ -23,7 +27,7 @@ record WebRequest(String method, String path, String query, Map<String, String> 
     }
 
     static WebRequest get(String path, String query) {
-        return new WebRequest("GET", path, query, Map.of(), Map.of(), "localhost", null, false, null);
+        return new WebRequest("GET", path, query, Map.of(), Map.of(), "localhost", null, false, null, PublicBaseUrl.DEFAULT);
     }
 
     boolean isPost() {

@@ -33,6 +33,7 @@ public final class WebRoutes extends RouteBuilder {
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private volatile String homeBrand = "demo";
+    private volatile String publicBase = PublicBaseUrl.DEFAULT;
 
     public WebRoutes() {
     }
@@ -41,6 +42,7 @@ public final class WebRoutes extends RouteBuilder {
     @Modified
     void configure(WebConfig config) {
         homeBrand = config.homeBrand();
+        publicBase = PublicBaseUrl.parse(config.public_base_url());
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class WebRoutes extends RouteBuilder {
                 e.getMessage().setHeader("Location", "/b/" + homeBrand);
                 e.getMessage().setBody("");
             } else {
-                page(e, path, site);
+                page(e, path, site, publicBase);
             }
             if (gzip) {
                 // Camel's HTTP binding compresses the body of a message that says so
@@ -70,13 +72,22 @@ public final class WebRoutes extends RouteBuilder {
         });
     }
 
+    /** The visitor's address after the addresses their request already went through, as proxies append it. */
+    private static String forwardedFor(HttpServletRequest servlet) {
+        if (servlet == null || servlet.getRemoteAddr() == null) {
+            return null;
+        }
+        String earlier = servlet.getHeader("X-Forwarded-For");
+        return earlier == null || earlier.isBlank() ? servlet.getRemoteAddr() : earlier + ", " + servlet.getRemoteAddr();
+    }
+
     private static boolean acceptsGzip(Exchange e) {
         HttpServletRequest servlet = e.getMessage() instanceof HttpMessage http ? http.getRequest() : null;
         String accepted = servlet != null ? servlet.getHeader("Accept-Encoding") : null;
         return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
-    private static void page(Exchange e, String path, Site site) throws IOException {
+    private static void page(Exchange e, String path, Site site, String publicBase) throws IOException {
         Message in = e.getMessage();
         HttpServletRequest servlet = in instanceof HttpMessage http ? http.getRequest()
             : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
@@ -107,8 +118,15 @@ public final class WebRoutes extends RouteBuilder {
         Map<String, String> cookies = WebRequest.cookies(cookie);
         Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
-            origin, secure, acceptLanguage);
-        WebReply reply = site.handle(request, locale);
+            origin, secure, acceptLanguage, publicBase);
+        WebReply reply;
+        try {
+            reply = ApiClient.forwardingFor(forwardedFor(servlet), () -> site.handle(request, locale));
+        } catch (IOException | RuntimeException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
         reply(e, reply.status(), reply.contentType(), reply.body(), locale);
         reply.headers().forEach(in::setHeader);
         if (reply.location() != null) {

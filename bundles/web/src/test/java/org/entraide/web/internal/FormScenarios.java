@@ -102,6 +102,11 @@ abstract class FormScenarios extends WebTestBase {
         assertTrue(bad.body().contains("value=\"not-an-address\""), "what was typed is kept");
         assertFalse(bad.body().contains("short"), "a password is never sent back");
         String name = pseudonym();
+        HttpResponse<String> common = b.post("/b/demo/register", Map.of("email", name + "@example.com", "pseudonym", name,
+            "password", "password12"));
+        assertEquals(422, common.statusCode(), common.body());
+        assertTrue(common.body().contains("This password is too easy to guess"), "a common password is refused, said plainly: "
+            + common.body());
         HttpResponse<String> ok = b.post("/b/demo/register", Map.of("email", name + "@example.com", "pseudonym", name,
             "password", "a-long-password"));
         assertEquals(303, ok.statusCode(), ok.body());
@@ -110,6 +115,37 @@ abstract class FormScenarios extends WebTestBase {
             "pseudonym", pseudonym(), "password", "a-long-password"));
         assertEquals(409, again.statusCode());
         assertTrue(again.body().contains("An account already uses this e-mail address"), again.body());
+    }
+
+    @Test
+    void oneVisitorsFailedSignInsNeverBlockAnotherVisitor() throws Exception {
+        // a back-off long enough that a slow machine cannot outwait it, applied without a restart
+        server.core.update(org.entraide.core.internal.CoreSettings.defaults().withRates(
+            org.entraide.core.internal.ratelimit.RatePolicy.defaults()
+                .withBackoff(java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(15))));
+        int free = org.entraide.core.internal.ratelimit.RatePolicy.defaults().limit("login");
+        for (int i = 0; i < free; i++) {
+            assertEquals(401, signIn("127.0.0.2", "not-the-password-" + i), "wrong password " + i);
+        }
+        assertEquals(429, signIn("127.0.0.2", DemoSeeder.PASSWORD), "the guesser's address waits");
+        assertEquals(303, signIn("127.0.0.3", DemoSeeder.PASSWORD),
+            "the API counts each visitor's own address, not the page server's: the owner signs in");
+    }
+
+    /** Posts the sign-in form from a given loopback address, as a browser there would; answers the status. */
+    private int signIn(String from, String password) throws Exception {
+        String csrf = "c".repeat(32);
+        String form = "csrf=" + csrf + "&email=customer%40demo.example&password=" + java.net.URLEncoder.encode(password,
+            java.nio.charset.StandardCharsets.UTF_8);
+        String request = "POST /b/demo/login HTTP/1.1\r\nHost: 127.0.0.1:" + server.port + "\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nCookie: " + Visit.ANONYMOUS + "=" + csrf + "\r\n"
+            + "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form;
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), server.port,
+            java.net.InetAddress.getByName(from), 0)) {
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String head = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return Integer.parseInt(head.split(" ", 3)[1]);
+        }
     }
 
     @Test

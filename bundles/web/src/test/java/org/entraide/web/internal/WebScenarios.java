@@ -2,6 +2,7 @@ package org.entraide.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -35,7 +36,7 @@ abstract class WebScenarios extends WebTestBase {
         assertTrue(html.contains("href=\"/b/demo/questions/" + id + "\""), html);
         assertTrue(html.contains("Is &lt;b&gt;this&lt;/b&gt; &amp; that escaped?"), html);
         assertFalse(html.contains("<b>this</b>"));
-        assertTrue(html.contains("<link rel=\"canonical\" href=\"/b/demo\">"));
+        assertTrue(html.contains("<link rel=\"canonical\" href=\"http://localhost:8181/b/demo\">"), "canonical links are absolute, on the public base URL");
         assertTrue(html.contains("Recent questions"));
         assertTrue(r.header("Content-Security-Policy").contains("default-src 'none'"));
         assertTrue(r.header("Content-Type").startsWith("text/html"));
@@ -84,11 +85,55 @@ abstract class WebScenarios extends WebTestBase {
         var asker = community.join("demo");
         long id = community.ask(asker, "demo", "Where is my loyalty card?", "I cannot find it in the app anymore.", null, List.of())
             .json().get("id").asLong();
+        routes.configure(config("https://community.localhost/help/"));
         Http.Response r = page("/b/demo/sitemap.xml", null);
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.header("Content-Type").startsWith("application/xml"));
-        assertTrue(r.raw().body().contains("<loc>" + server.base() + "/b/demo/questions/" + id + "</loc>"), r.raw().body());
+        assertTrue(r.raw().body().contains("<loc>https://community.localhost/help/b/demo/questions/" + id + "</loc>"),
+            "built on the configured public base URL: " + r.raw().body());
         assertEquals(404, page("/b/no-such-brand/sitemap.xml", null).status());
+    }
+
+    @Test
+    void absoluteLinksNeverComeFromTheHostHeader() throws Exception {
+        var asker = community.join("demo");
+        long id = community.ask(asker, "demo", "Is the Host header trusted?", "It should never be.", null, List.of())
+            .json().get("id").asLong();
+        routes.configure(config("https://community.localhost"));
+        for (String path : List.of("/b/demo/sitemap.xml", "/b/demo/questions/" + id, "/b/demo")) {
+            String raw = rawGet(path, "evil.localhost");
+            assertFalse(raw.contains("evil.localhost"), path + " never repeats a forged Host header: " + raw);
+            assertTrue(raw.contains("https://community.localhost/b/demo"), path + " links to the configured base URL: " + raw);
+        }
+        assertThrows(IllegalArgumentException.class, () -> routes.configure(config("not a url")),
+            "an invalid public.base.url fails the configuration, naming the key");
+    }
+
+    private String rawGet(String path, String host) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port)) {
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static WebConfig config(String publicBase) {
+        return new WebConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return WebConfig.class;
+            }
+
+            @Override
+            public String homeBrand() {
+                return "demo";
+            }
+
+            @Override
+            public String public_base_url() {
+                return publicBase;
+            }
+        };
     }
 
     @Test

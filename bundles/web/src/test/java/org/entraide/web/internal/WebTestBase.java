@@ -19,6 +19,7 @@ abstract class WebTestBase {
     TestServer server;
     Http http;
     Community community;
+    WebRoutes routes;
 
     WebTestBase(Db db) {
         this.db = db;
@@ -29,7 +30,8 @@ abstract class WebTestBase {
         ds = db == Db.H2 ? TestDatabases.h2() : TestDatabases.postgres();
         server = new TestServer(ds);
         new DemoSeeder(server.core).seedIfAbsent();
-        server.camel().addRoutes(new WebRoutes());
+        routes = new WebRoutes();
+        server.camel().addRoutes(routes);
         http = new Http(server.base());
         community = new Community(http);
     }

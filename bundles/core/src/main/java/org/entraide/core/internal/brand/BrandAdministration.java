@@ -15,6 +15,7 @@ import org.entraide.core.internal.content.TextRules;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.security.PasswordHasher;
+import org.entraide.core.internal.security.PasswordPolicy;
 import org.entraide.core.internal.user.Users;
 
 /** What instance administrators and brand admins change: brands, stores, topics and member roles. */
@@ -43,6 +44,7 @@ public final class BrandAdministration {
 
     /** Creates a brand and its first brand admin account, in one transaction. */
     public Brand createBrand(String slug, String name, String adminEmail, String adminPassword, String adminPseudonym) {
+        PasswordPolicy.check("adminPassword", adminPassword, adminEmail, adminPseudonym);
         String hash = hasher.hash(adminPassword);
         return db.inTransaction(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM brand WHERE slug = ?", slug) > 0) {

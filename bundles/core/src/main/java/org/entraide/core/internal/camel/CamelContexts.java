@@ -2,6 +2,7 @@ package org.entraide.core.internal.camel;
 
 import java.util.Map;
 
+import org.apache.camel.component.jetty.JettyHttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** How Entraide configures a CamelContext, shared by the OSGi component and the tests. */
@@ -26,6 +27,10 @@ public final class CamelContexts {
         ctx.getRegistry().bind(HEADER_FILTER, new ResponseHeaderFilter());
         ctx.getRestConfiguration().setEndpointProperties(Map.of("headerFilterStrategy", "#" + HEADER_FILTER));
         ctx.addLifecycleStrategy(new JsonOnlyApi());
+        // The container's own answers (bad URIs, unknown methods) are problems too, and nothing names the server.
+        JettyHttpComponent jetty = ctx.getComponent("jetty", JettyHttpComponent.class);
+        jetty.setSendServerVersion(false);
+        jetty.setErrorHandler(new ProblemErrorPages(new AllowedMethods(ctx)));
         return ctx;
     }
 }

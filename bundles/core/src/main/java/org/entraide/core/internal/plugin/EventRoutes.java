@@ -62,17 +62,17 @@ public final class EventRoutes extends ApiRoutes {
 
         get("/admin/events/subscribers", "events.subscribers", Doc.of("Event subscribers: position, lag, throughput, errors")
                 .itemsOf(EventMonitor.SubscriberStatus.class).basic().errors(429), r -> {
-            admins.require(r.authorizationHeader());
+            admins.require(r);
             return ApiReply.ok(new Items<>(monitor.subscribers()));
         });
         get("/admin/events/dead-letters", "events.dead-letters", Doc.of("Events parked after too many failures")
                 .itemsOf(DeadLetters.DeadLetter.class).query("subscriber", "only this subscriber's").basic().errors(429), r -> {
-            admins.require(r.authorizationHeader());
+            admins.require(r);
             return ApiReply.ok(new Items<>(deadLetters.pending(r.query("subscriber"))));
         });
         post("/admin/events/dead-letters/{id}/replay", "events.replay", Doc.of("Deliver a parked event again")
                 .returns(DeadLetters.DeadLetter.class).basic().errors(409, 429), r -> {
-            admins.require(r.authorizationHeader());
+            admins.require(r);
             return ApiReply.ok(deadLetters.replay(r.pathId("id")));
         });
     }

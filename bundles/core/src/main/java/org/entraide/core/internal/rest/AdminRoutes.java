@@ -31,13 +31,13 @@ public final class AdminRoutes extends ApiRoutes {
     public void configure() {
         post("/admin/brands", "admin.brands.create", Doc.of("Create a brand and its first brand admin")
                 .body(Requests.NewBrand.class).created(Brand.class).basic().errors(409, 429), r -> {
-            instanceAdmins.require(r.authorizationHeader());
+            instanceAdmins.require(r);
             Requests.NewBrand b = r.body(Requests.NewBrand.class);
             Brand brand = admin.createBrand(b.slug(), b.name(), b.adminEmail(), b.adminPassword(), b.adminPseudonym());
             return ApiReply.created(BASE + "/brands/" + brand.slug(), brand);
         });
         get("/admin/brands", "admin.brands.list", Doc.of("List every brand").itemsOf(Brand.class).basic().errors(429), r -> {
-            instanceAdmins.require(r.authorizationHeader());
+            instanceAdmins.require(r);
             return ApiReply.ok(new Items<>(directory.all()));
         });
         get("/brands/{brand}", "brands.get", Doc.of("A brand").returns(Brand.class), r -> ApiReply.ok(r.brand()));

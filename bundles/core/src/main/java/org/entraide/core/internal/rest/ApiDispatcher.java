@@ -40,12 +40,15 @@ public final class ApiDispatcher {
     private final RequestAuthenticator authenticator;
     private final Function<String, Brand> brands;
 
+    private final ClientAddress clientAddress;
+
     public ApiDispatcher(ObjectMapper json, RequestBodies bodies, RequestAuthenticator authenticator,
-                         Function<String, Brand> brands) {
+                         Function<String, Brand> brands, ClientAddress clientAddress) {
         this.json = json;
         this.bodies = bodies;
         this.authenticator = authenticator;
         this.brands = brands;
+        this.clientAddress = clientAddress;
     }
 
     /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
@@ -85,7 +88,7 @@ public final class ApiDispatcher {
                 throw ProblemException.tooLarge("the request body exceeds " + bodies.maxBytes() + " bytes");
             }
             ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType),
-                memo(authorization), () -> authorization, brands);
+                memo(authorization), () -> authorization, brands, client(exchange));
             reply = op.handle(request);
         } catch (ProblemException e) {
             writeProblem(exchange, e);
@@ -114,6 +117,17 @@ public final class ApiDispatcher {
             out.setHeader(Exchange.CONTENT_TYPE, "application/json");
             out.setBody(json.writeValueAsBytes(reply.body()));
         }
+    }
+
+    /** The connection's remote address, or the client behind a trusted proxy; never a header alone. */
+    private String client(Exchange exchange) {
+        Message in = exchange.getIn();
+        jakarta.servlet.http.HttpServletRequest servlet = in instanceof org.apache.camel.http.common.HttpMessage http
+            ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
+        if (servlet == null) {
+            return "unknown";
+        }
+        return clientAddress.of(servlet.getRemoteAddr(), servlet.getHeader("X-Forwarded-For"));
     }
 
     private ApiRequest.BodyReader bodyReader(InputStream stream, String contentType) {

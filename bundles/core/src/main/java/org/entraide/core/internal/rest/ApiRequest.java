@@ -29,16 +29,18 @@ public final class ApiRequest implements ApiCall {
     private final Supplier<Optional<Caller>> caller;
     private final Supplier<String> authorization;
     private final java.util.function.Function<String, Brand> brands;
+    private final String clientAddress;
 
     ApiRequest(Map<String, String> path, Map<String, String> query, BodyReader body, Supplier<Optional<Caller>> caller,
                Supplier<String> authorization, java.util.function.Function<String, Brand> brands) {
-        this(path, query, null, body, caller, authorization, brands);
+        this(path, query, null, body, caller, authorization, brands, "unknown");
     }
 
     /** {@code queryNames}: the query parameters the endpoint documents and may read; null for any. */
     ApiRequest(Map<String, String> path, Map<String, String> query, Set<String> queryNames, BodyReader body,
                Supplier<Optional<Caller>> caller, Supplier<String> authorization,
-               java.util.function.Function<String, Brand> brands) {
+               java.util.function.Function<String, Brand> brands, String clientAddress) {
+        this.clientAddress = clientAddress;
         this.path = path;
         this.query = query;
         this.queryNames = queryNames;
@@ -102,13 +104,32 @@ public final class ApiRequest implements ApiCall {
         return body.read(type);
     }
 
+    /** The caller, if the request carries a token of the URL's brand; another brand's token counts as none. */
     public Optional<Caller> optionalCaller() {
-        return caller.get();
+        return caller.get().filter(this::ofTheUrlsBrand);
     }
 
-    /** The authenticated caller; 401 without a token. */
+    /**
+     * The authenticated caller; 401 without a token, 403 when the token belongs to another brand than the URL's
+     * (a token is valid on its own brand only, whatever the endpoint checks afterwards).
+     */
     public Caller caller() {
-        return caller.get().orElseThrow(() -> ProblemException.unauthorized("this endpoint needs a bearer token"));
+        Caller c = caller.get().orElseThrow(() -> ProblemException.unauthorized("this endpoint needs a bearer token"));
+        if (!ofTheUrlsBrand(c)) {
+            brand(); // an unknown brand is a 404 before anything else
+            throw ProblemException.forbidden("this token belongs to an account of another brand");
+        }
+        return c;
+    }
+
+    private boolean ofTheUrlsBrand(Caller c) {
+        String slug = path.get("brand");
+        return slug == null || slug.equals(c.brandSlug());
+    }
+
+    /** The client's address, as rate limits count it (see {@link ClientAddress}). */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public String authorizationHeader() {

@@ -9,11 +9,13 @@ import org.entraide.core.internal.user.AccountService;
 public final class AuthRoutes extends ApiRoutes {
     private final AccountService accounts;
     private final RateLimits limits;
+    private final LoginThrottle logins;
 
-    public AuthRoutes(ApiDispatcher dispatcher, AccountService accounts, RateLimits limits) {
+    public AuthRoutes(ApiDispatcher dispatcher, AccountService accounts, RateLimits limits, LoginThrottle logins) {
         super(dispatcher);
         this.accounts = accounts;
         this.limits = limits;
+        this.logins = logins;
     }
 
     @Override
@@ -21,7 +23,8 @@ public final class AuthRoutes extends ApiRoutes {
         post("/auth/register", "auth.register", Doc.of("Create an account in a brand's community")
                 .body(Requests.Register.class).created(Registered.class).errors(404, 409, 429), r -> {
             Requests.Register body = r.body(Requests.Register.class);
-            limits.check("register", body.brand());
+            // per client address, whatever the brand: one address cannot block a brand's newcomers
+            limits.check("register", r.clientAddress());
             long id = accounts.register(body.brand(), body.email(), body.password(), body.pseudonym());
             return ApiReply.created(BASE + "/brands/" + body.brand() + "/users/" + id,
                 new Registered(id, body.pseudonym().strip()));
@@ -29,16 +32,16 @@ public final class AuthRoutes extends ApiRoutes {
         post("/auth/login", "auth.login", Doc.of("Log in and receive a bearer token")
                 .body(Requests.Login.class).returns(Token.class).errors(401, 429), r -> {
             Requests.Login body = r.body(Requests.Login.class);
-            // Failed logins count per account: brute force is slowed down, users on several devices are not.
-            String key = body.brand() + "/" + body.email().strip().toLowerCase(java.util.Locale.ROOT);
-            limits.requireAllowed("login", key);
+            String account = body.brand() + "/" + body.email().strip().toLowerCase(java.util.Locale.ROOT);
+            logins.beforeAttempt(account, r.clientAddress());
             AccountService.Session s;
             try {
                 s = accounts.login(body.brand(), body.email(), body.password());
             } catch (org.entraide.api.problem.ProblemException e) {
-                limits.record("login", key);
+                logins.failed(account, r.clientAddress());
                 throw e;
             }
+            logins.succeeded(account, r.clientAddress());
             return ApiReply.ok(new Token(s.token(), s.expiresAt(), s.userId()));
         });
         post("/auth/logout", "auth.logout", Doc.of("Revoke the bearer token of the request").bearer().noContent(), r -> {

@@ -9,15 +9,19 @@ import org.entraide.core.internal.security.InstanceAdmins;
 /** HTTP Basic credentials of an instance administrator (a Karaf JAAS user with the admin role), rate limited. */
 public final class InstanceAdminCheck {
     private final InstanceAdmins admins;
-    private final RateLimits limits;
+    private final LoginThrottle logins;
 
-    public InstanceAdminCheck(InstanceAdmins admins, RateLimits limits) {
+    public InstanceAdminCheck(InstanceAdmins admins, LoginThrottle logins) {
         this.admins = admins;
-        this.limits = limits;
+        this.logins = logins;
     }
 
-    /** @throws ProblemException 401 unless the header carries an instance administrator's credentials */
-    public void require(String header) {
+    /**
+     * @throws ProblemException 401 unless the request carries an instance administrator's credentials; 429 while
+     *     failures from its address (or, from an address it never used, against that user) make it wait
+     */
+    public void require(ApiRequest request) {
+        String header = request.authorizationHeader();
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw ProblemException.unauthorized("instance administrators authenticate with HTTP Basic");
         }
@@ -32,11 +36,14 @@ public final class InstanceAdminCheck {
             throw ProblemException.unauthorized("malformed Basic credentials");
         }
         String user = decoded.substring(0, colon);
-        // Only failures count, so that a legitimate operator's tooling is never throttled.
-        limits.requireAllowed("admin-login", user);
+        // Only failures count, so that a legitimate operator's tooling is never throttled; a stranger's guesses
+        // make only the stranger wait, never the operator at an address where they authenticated before.
+        String account = "instance-admin/" + user;
+        logins.beforeAttempt(account, request.clientAddress());
         if (!admins.authenticate(user, decoded.substring(colon + 1))) {
-            limits.record("admin-login", user);
+            logins.failed(account, request.clientAddress());
             throw ProblemException.unauthorized("not an instance administrator");
         }
+        logins.succeeded(account, request.clientAddress());
     }
 }

@@ -1,79 +1,84 @@
 package org.entraide.core.internal.rest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.ratelimit.HitLog;
+import org.entraide.core.internal.ratelimit.RatePolicy;
 
 /**
- * Sliding-window limits per action and key (an account, a brand), answered with 429. Kept in memory:
- * per node, which is what brute-force protection needs; the map is bounded so keys cannot exhaust memory.
+ * Sliding-window limits per action and key (a user, a client address), answered with 429 and Retry-After. The
+ * hits are kept in the database ({@link HitLog}), so N nodes allow what one node allows; the policy can change
+ * while running.
  */
 public final class RateLimits {
-    private static final int MAX_KEYS = 100_000;
+    private final HitLog log;
+    private volatile RatePolicy policy;
 
-    private final Clock clock;
-    private final Map<String, Integer> perWindow;
-    private final Duration window;
-    private final Map<String, Deque<Long>> hits = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    public RateLimits(Database db, Clock clock, RatePolicy policy) {
+        this.log = new HitLog(db, clock);
+        this.policy = policy;
+    }
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    public void update(RatePolicy newPolicy) {
+        this.policy = newPolicy;
+    }
 
-    /** @param perWindow how many hits each action allows per key within {@code window} */
-    public RateLimits(Clock clock, Duration window, Map<String, Integer> perWindow) {
-        this.clock = clock;
-        this.window = window;
-        this.perWindow = Map.copyOf(perWindow);
+    public RatePolicy policy() {
+        return policy;
+    }
+
+    HitLog log() {
+        return log;
     }
 
     /** Counts a hit and refuses it with 429 when the key already used up its window. */
     public void check(String action, String key) {
-        requireAllowed(action, key);
-        record(action, key);
+        count(action, key, true);
     }
 
     /** Refuses with 429 when the key used up its window, without counting this hit (for counting failures only). */
     public void requireAllowed(String action, String key) {
-        Integer limit = perWindow.get(action);
-        if (limit == null) {
-            return;
-        }
-        long now = clock.millis();
-        synchronized (hits) {
-            Deque<Long> times = recent(action, key, now);
-            if (times.size() >= limit) {
-                long retry = Math.max(1, (times.peekFirst() + window.toMillis() - now) / 1000);
-                throw ProblemException.tooManyRequests("too many " + action + " attempts; try again later", retry);
-            }
-        }
+        count(action, key, false);
     }
 
     /** Counts one hit, such as a failed login. */
     public void record(String action, String key) {
-        if (!perWindow.containsKey(action)) {
+        RatePolicy p = policy;
+        if (p.limit(action) == null) {
             return;
         }
-        long now = clock.millis();
-        synchronized (hits) {
-            recent(action, key, now).addLast(now);
-        }
+        log.inTransaction((c, now) -> {
+            log.lockAndCount(c, action, key, now - p.window().toMillis());
+            log.add(c, action, key, now);
+            return null;
+        });
     }
 
-    private Deque<Long> recent(String action, String key, long now) {
-        Deque<Long> times = hits.computeIfAbsent(action + '\u0000' + key, k -> new ArrayDeque<>());
-        long from = now - window.toMillis();
-        while (!times.isEmpty() && times.peekFirst() < from) {
-            times.pollFirst();
+    private void count(String action, String key, boolean hit) {
+        RatePolicy p = policy;
+        Integer limit = p.limit(action);
+        if (limit == null) {
+            return;
         }
-        return times;
+        long window = p.window().toMillis();
+        log.purgeOlderThan(Math.max(window, p.loginWindow().toMillis()));
+        log.inTransaction((c, now) -> {
+            HitLog.Hits hits = log.lockAndCount(c, action, key, now - window);
+            if (hits.count() >= limit) {
+                throw tooMany(action, hits.oldest() + window - now);
+            }
+            if (hit) {
+                log.add(c, action, key, now);
+            }
+            return null;
+        });
+    }
+
+    /** A 429 whose Retry-After is at least one second. */
+    static ProblemException tooMany(String action, long waitMillis) {
+        long seconds = Math.max(1, (waitMillis + 999) / 1000);
+        return ProblemException.tooManyRequests("too many " + action + " attempts; try again later", seconds);
     }
 }

@@ -14,6 +14,7 @@ import org.entraide.core.internal.content.TextRules;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.security.PasswordHasher;
+import org.entraide.core.internal.security.PasswordPolicy;
 import org.entraide.core.internal.security.Tokens;
 
 /** Registration, login with bearer tokens, logout, and resolving a token back to its caller. */
@@ -48,6 +49,7 @@ public final class AccountService implements RequestAuthenticator {
 
     public long register(String brandSlug, String email, String password, String pseudonym) {
         Brand brand = brands.require(brandSlug);
+        PasswordPolicy.check(password, email, pseudonym);
         String hash = hasher.hash(password);
         return db.inTransaction(c -> users.create(c, brand.id(), TextRules.normalizeEmail(email),
             TextRules.clean(pseudonym, true), hash, clock.instant()));

@@ -11,6 +11,7 @@ import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.Problems;
 import org.entraide.core.internal.support.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,26 @@ public abstract class MultiBrandScenarios extends ApiScenarios {
             "password", "long-enough-password")).status(), "an account logs in to its own brand only");
         assertEquals(0, community.question(null, other, question).json().get("score").asInt(), "no vote got through");
         assertTrue(community.question(null, other, question).json().get("acceptedAnswerId").isNull(), "no accept got through");
+    }
+
+    @Test
+    void aTokenIsValidOnItsOwnBrandOnly() {
+        String other = brand();
+        Member local = community.join(other);
+        Member stranger = community.join("demo");
+        String preview = Http.json("body", "**bold**");
+        for (Member m : new Member[] {stranger, community.demo("admin"), community.demo("moderator")}) {
+            Problems.assertProblem(403, http.post("/api/v1/brands/" + other + "/previews", m.token(), preview),
+                m.email() + " previews nothing with a token of demo on " + other);
+        }
+        Problems.assertProblem(403, http.post("/api/v1/brands/demo/previews", local.token(), preview),
+            "a token of " + other + " previews nothing on demo");
+        Problems.assertProblem(404, http.post("/api/v1/brands/no-such-brand/previews", local.token(), preview),
+            "an unknown brand stays a 404");
+        assertEquals(200, http.post("/api/v1/brands/" + other + "/previews", local.token(), preview).status(),
+            "the brand's own member previews");
+        Http.Response list = http.get("/api/v1/brands/" + other + "/questions", stranger.token());
+        assertEquals(200, list.status(), "on a public page another brand's token counts as no token: " + list);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ApiRequestQueryTest {
     @Test
     void readingAnUndocumentedQueryParameterIsAProgrammingError() {
         ApiRequest request = new ApiRequest(Map.of(), Map.of("tag", "a", "other", "b"), Set.of("tag", "page"), null,
-            Optional::empty, () -> null, slug -> null);
+            Optional::empty, () -> null, slug -> null, "127.0.0.1");
         assertEquals("a", request.query("tag"));
         assertNull(request.query("page"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> request.query("other"));

@@ -14,6 +14,14 @@ import org.entraide.api.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class RateLimitsTest {
+    /** Limits over a fresh, migrated H2 database, with the default window of ten minutes. */
+    static RateLimits onH2(Clock clock, Map<String, Integer> limits) {
+        javax.sql.DataSource ds = org.entraide.core.internal.support.TestDatabases.h2();
+        new org.entraide.core.internal.db.FlywayMigrator(ds).migrate("core", RateLimits.class.getClassLoader(), "db/core");
+        return new RateLimits(new org.entraide.core.internal.db.Database(ds), clock,
+            org.entraide.core.internal.ratelimit.RatePolicy.defaults().withLimits(limits));
+    }
+
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -34,7 +42,7 @@ class RateLimitsTest {
     @Test
     void refusesPastTheLimitUntilTheWindowSlides() {
         ManualClock clock = new ManualClock();
-        RateLimits limits = new RateLimits(clock, Duration.ofMinutes(10), Map.of("post", 2));
+        RateLimits limits = RateLimitsTest.onH2(clock, Map.of("post", 2));
         limits.check("post", "u1");
         limits.check("post", "u1");
         ProblemException e = assertThrows(ProblemException.class, () -> limits.check("post", "u1"));
@@ -46,7 +54,7 @@ class RateLimitsTest {
 
     @Test
     void onlyRecordedFailuresCountWhenAsked() {
-        RateLimits limits = new RateLimits(new ManualClock(), Duration.ofMinutes(10), Map.of("login", 2));
+        RateLimits limits = RateLimitsTest.onH2(new ManualClock(), Map.of("login", 2));
         for (int i = 0; i < 10; i++) {
             limits.requireAllowed("login", "alice");
         }

@@ -39,7 +39,7 @@ class SlidingWindowRateLimitTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final RateLimits limits = new RateLimits(clock, Duration.ofMinutes(10), Map.of("login", 3, "post", 1));
+    private final RateLimits limits = RateLimitsTest.onH2(clock, Map.of("login", 3, "post", 1));
 
     @Test
     void theHitPastTheLimitIsA429WithRetryAfter() {

@@ -12,20 +12,29 @@ import java.util.Map;
 
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.ratelimit.RatePolicy;
 import org.entraide.core.internal.security.Tokens;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
+import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.Problems;
+import org.entraide.core.internal.support.TestServer;
 import org.junit.jupiter.api.Test;
 
-/** Bearer tokens: refused when absent, wrong, revoked or expired; logins are rate-limited per account. */
+/**
+ * Bearer tokens: refused when absent, wrong, revoked or expired; failed logins back off per account and client
+ * address (the other limits are in RateLimitScenarios); passwords that are common or the account's own names are refused.
+ */
 public abstract class AuthScenarios extends ApiScenarios {
     static final int LOGIN_LIMIT = 3;
     private static final String PASSWORD = "long-enough-password";
 
     @Override
     protected CoreSettings settings() {
-        return CoreSettings.defaults().withRateLimits(Map.of("login", LOGIN_LIMIT));
+        // a back-off long enough that a slow machine cannot outwait it between two requests
+        return CoreSettings.defaults().withRates(RatePolicy.defaults().withLimits(Map.of("login", LOGIN_LIMIT))
+            .withBackoff(Duration.ofMinutes(1), Duration.ofMinutes(15)));
     }
 
     @Test
@@ -90,7 +99,7 @@ public abstract class AuthScenarios extends ApiScenarios {
     }
 
     @Test
-    void loginsAreRateLimitedPerAccount() {
+    void failedLoginsBackOffPerAccountAndAddress() {
         String email = "target-" + Instant.now().toEpochMilli() + "@demo.example";
         assertEquals(201, register("demo", email, "Target-" + Instant.now().toEpochMilli()).status(), "the target registers");
         // a session opened outside the HTTP login, so that it does not count against the limit
@@ -122,6 +131,33 @@ public abstract class AuthScenarios extends ApiScenarios {
         Http.Response badEmail = register("demo", "not-an-email", "No-Email");
         assertEquals(400, badEmail.status(), "an e-mail must look like one: " + badEmail);
         assertEquals(404, register("no-such-brand", "x@y.example", "Nobody-Here").status(), "an unknown brand is 404");
+    }
+
+    @Test
+    void registrationRefusesCommonPasswordsAndTheAccountsOwnNames() {
+        String email = Community.unique("weak") + "@demo.example";
+        String pseudonym = Community.unique("Weak");
+        for (String weak : new String[] {"aaaaaaaaaa", "          ", "password12", "1234567890", "Password12", "qwertyuiop",
+            email, email.toUpperCase(), "iloveyou12"}) {
+            String password = weak;
+            Http.Response r = http.post("/api/v1/auth/register", null,
+                Http.json("brand", "demo", "email", email, "password", password, "pseudonym", pseudonym));
+            Problems.assertProblem(400, r, "password '" + weak + "'");
+            assertEquals("password", r.json().get("errors").get(0).get("field").asText(), "the problem names the field: " + r);
+        }
+        String longPseudonym = Community.unique("Pseudonym-long");
+        Http.Response samePseudonym = http.post("/api/v1/auth/register", null,
+            Http.json("brand", "demo", "email", email, "password", longPseudonym.toUpperCase(), "pseudonym", longPseudonym));
+        Problems.assertProblem(400, samePseudonym, "the pseudonym as password, in another case");
+        Http.Response weakAdmin = http.post("/api/v1/admin/brands", Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD),
+            Http.json("slug", Community.unique("weak"), "name", "Weak", "adminEmail", "admin@weak.example",
+                "adminPassword", "1234567890", "adminPseudonym", "Weak-Admin"));
+        Problems.assertProblem(400, weakAdmin, "a brand's first admin too");
+        assertEquals("adminPassword", weakAdmin.json().get("errors").get(0).get("field").asText(), "named: " + weakAdmin);
+        assertEquals(401, login("demo", email, "password12").status(), "no account was created");
+        Http.Response strong = http.post("/api/v1/auth/register", null,
+            Http.json("brand", "demo", "email", email, "password", "correct horse battery staple", "pseudonym", pseudonym));
+        assertEquals(201, strong.status(), "an uncommon password is accepted: " + strong);
     }
 
     @Test

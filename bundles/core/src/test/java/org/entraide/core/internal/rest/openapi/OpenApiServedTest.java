@@ -59,7 +59,7 @@ class OpenApiServedTest {
     void anEndpointMissingFromTheDescriptionIsNoticed() throws Exception {
         try (TestServer server = new TestServer(TestDatabases.h2())) {
             ApiDispatcher dispatcher = new ApiDispatcher(JsonCodec.create(), server.core.bodies, server.core.accounts,
-                server.core.brands::require);
+                server.core.brands::require, new org.entraide.core.internal.rest.ClientAddress(java.util.List.of()));
             // a builder that was not handed to OpenApiRoutes, as when one forgets to list it in Core
             server.camel().addRoutes(new ApiRoutes(dispatcher) {
                 @Override
