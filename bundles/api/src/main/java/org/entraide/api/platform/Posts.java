@@ -1,8 +1,10 @@
 package org.entraide.api.platform;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.Optional;
 
+import org.entraide.api.model.PublicationState;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Reads posts. The core provides it; the caller's thread and transaction; reads only. */
@@ -10,4 +12,17 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Posts {
     /** The post of that brand, whatever its publication; empty for an unknown id or another brand's. */
     Optional<PostFacts> post(Connection connection, long brandId, long postId);
+
+    /** The post's stored text; empty as {@link #post} is. */
+    Optional<PostText> text(Connection connection, long brandId, long postId);
+
+    /**
+     * How many posts of that brand the author wrote that match every criterion given; a null criterion matches all.
+     *
+     * @param publication only posts in that state
+     * @param createdAfter only posts created strictly after it
+     * @param body only posts with exactly that stored body
+     */
+    long countByAuthor(Connection connection, long brandId, long authorId, PublicationState publication, Instant createdAfter,
+                       String body);
 }

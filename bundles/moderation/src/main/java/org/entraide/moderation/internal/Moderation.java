@@ -41,7 +41,7 @@ public final class Moderation {
     public final Engine engine = new Engine();
     public final ReviewQueue queue = new ReviewQueue();
     public final Flags flags = new Flags();
-    public final Audit audit = new Audit();
+    public final Audit audit;
     public final HeldVerdicts verdicts = new HeldVerdicts();
     public final AuthorReputation reputation = new AuthorReputation();
     public final Review review;
@@ -66,18 +66,20 @@ public final class Moderation {
         }
     };
 
-    public Moderation(Transactions tx, EventLog events, Publications publications, SchemaMigrator migrator,
+    public Moderation(Transactions tx, EventLog events, Publications publications, Platform platform, SchemaMigrator migrator,
                       ApiEndpoints endpoints, ModerationSettings settings, Clock clock) {
         migrator.migrate("moderation", Moderation.class.getClassLoader(), "db/moderation");
-        this.review = new Review(tx, events, publications, new Review.Stores(queue, flags, audit, verdicts), reputation, clock,
+        this.audit = new Audit(platform.posts());
+        this.review = new Review(tx, events, publications, platform, new Review.Stores(queue, flags, audit, verdicts), reputation, clock,
             settings.flagThreshold(), settings.remindAfter());
-        this.sanctions = new Sanctions(tx, publications, audit, clock);
-        this.step = new ModerationStep(tx, ruleSets, engine, sanctions, reputation, verdicts, clock);
+        this.sanctions = new Sanctions(tx, publications, platform, audit, clock);
+        this.step = new ModerationStep(tx, platform, ruleSets, engine, sanctions, reputation, verdicts, clock);
         this.messages = new MessageRules(tx, ruleSets, engine, sanctions, reputation, clock);
-        this.ruleSetImport = new RuleSetImport(tx, ruleSets, audit, clock);
+        this.ruleSetImport = new RuleSetImport(tx, platform.brands(), ruleSets, audit, clock);
         this.ruleSetFiles = new RuleSetFiles(ruleSetImport, settings.ruleSetsDir());
         this.routes = new ModerationRoutes(endpoints, new ModerationEndpoints(tx, ruleSets, engine, audit, clock),
-            new ReviewEndpoints(tx, review, new QueueView(queue, reputation), audit, sanctions, new ComplainantPrivacy(), clock));
+            new ReviewEndpoints(tx, platform, review, new QueueView(queue, platform, reputation), audit, sanctions,
+                new ComplainantPrivacy(platform.members()), clock));
         long period = settings.reminderPeriod().toMillis();
         this.background = new RouteBuilder() {
             @Override

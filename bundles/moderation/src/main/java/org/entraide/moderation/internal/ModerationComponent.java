@@ -11,6 +11,10 @@ import java.util.Map;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.badges.Expertise;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.Publications;
@@ -56,10 +60,19 @@ public class ModerationComponent {
     private ApiEndpoints endpoints;
     @Reference
     private BrandFeatures features;
+    @Reference
+    private Posts posts;
+    @Reference
+    private Members members;
+    @Reference
+    private Stores stores;
+    @Reference
+    private Brands brands;
 
     @Activate
     void activate(BundleContext bundle, ModerationConfig config) {
-        Moderation started = new Moderation(tx, events, publications, migrator, endpoints, settings(config), Clock.systemUTC());
+        Moderation started = new Moderation(tx, events, publications, new Platform(posts, members, stores, brands), migrator, endpoints,
+            settings(config), Clock.systemUTC());
         moderation = started;
         started.step.use(expertise);
         started.step.use(reputation);

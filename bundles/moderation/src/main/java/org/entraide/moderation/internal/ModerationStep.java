@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.entraide.moderation.internal.rules.RuleSet;
 import org.entraide.moderation.internal.rules.Verdict;
 import org.entraide.moderation.internal.store.HeldVerdicts;
 import org.entraide.moderation.internal.store.RuleSets;
-import org.entraide.jdbc.Sql;
 
 /**
  * The brand's active rule sets applied to every new post before it is stored, inside the write transaction: a
@@ -32,6 +30,7 @@ import org.entraide.jdbc.Sql;
  */
 public final class ModerationStep implements SubmissionStep {
     private final Transactions tx;
+    private final Platform platform;
     private final RuleSets ruleSets;
     private final Engine engine;
     private final Clock clock;
@@ -40,12 +39,13 @@ public final class ModerationStep implements SubmissionStep {
     private final AuthorReputation reputation;
     private final HeldVerdicts verdicts;
 
-    public ModerationStep(Transactions tx, RuleSets ruleSets, Engine engine, Sanctions sanctions, AuthorReputation reputation,
+    public ModerationStep(Transactions tx, Platform platform, RuleSets ruleSets, Engine engine, Sanctions sanctions, AuthorReputation reputation,
                           HeldVerdicts verdicts, Clock clock) {
         this.sanctions = sanctions;
         this.reputation = reputation;
         this.verdicts = verdicts;
         this.tx = tx;
+        this.platform = platform;
         this.ruleSets = ruleSets;
         this.engine = engine;
         this.clock = clock;
@@ -134,17 +134,16 @@ public final class ModerationStep implements SubmissionStep {
         return String.join(", ", names);
     }
 
-    /** The text and what the rules ask about its author, read from the core's tables in the write transaction. */
+    /** The text and what the rules ask about its author, read through the core's services in the write transaction. */
     private Candidate candidate(Connection c, Submission s, Instant now) {
         long author = s.author().userId();
-        OffsetDateTime registered = Sql.one(c, "SELECT created_at FROM app_user WHERE id = ?",
-            rs -> rs.getObject(1, OffsetDateTime.class), author).orElse(null);
-        long ageHours = registered == null ? 0 : Duration.between(registered.toInstant(), now).toHours();
-        long published = Sql.count(c, "SELECT COUNT(*) FROM post WHERE author_id = ? AND publication = 'PUBLISHED'", author);
-        long lastHour = Sql.count(c, "SELECT COUNT(*) FROM post WHERE author_id = ? AND created_at > ?", author,
-            now.minus(Duration.ofHours(1)));
-        long same = s.body() == null ? 0 : Sql.count(c, "SELECT COUNT(*) FROM post WHERE author_id = ? AND body = ? "
-            + "AND created_at > ?", author, s.body(), now.minus(Duration.ofDays(1)));
+        long brand = s.brandId();
+        Instant registered = platform.members().registeredAt(c, brand, author).orElse(null);
+        long ageHours = registered == null ? 0 : Duration.between(registered, now).toHours();
+        long published = platform.posts().countByAuthor(c, brand, author, PublicationState.PUBLISHED, null, null);
+        long lastHour = platform.posts().countByAuthor(c, brand, author, null, now.minus(Duration.ofHours(1)), null);
+        long same = s.body() == null ? 0
+            : platform.posts().countByAuthor(c, brand, author, null, now.minus(Duration.ofDays(1)), s.body());
         Expertise e = expertise;
         boolean expert = e != null && s.topicId() != null && e.isTopicExpert(s.brandId(), author, s.topicId());
         Integer points = reputation.of(s.brandId(), author);

@@ -4,14 +4,21 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.NewEvent;
+import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
+import org.entraide.api.model.Store;
+import org.entraide.api.platform.PostFacts;
+import org.entraide.api.platform.PostText;
 import org.entraide.api.moderation.ModerationEvents;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.problem.ProblemException;
@@ -35,6 +42,7 @@ public final class Review {
     private final Transactions tx;
     private final EventLog events;
     private final Publications publications;
+    private final Platform platform;
     private final ReviewQueue queue;
     private final Flags flags;
     private final Audit audit;
@@ -48,11 +56,12 @@ public final class Review {
     public record Stores(ReviewQueue queue, Flags flags, Audit audit, HeldVerdicts verdicts) {
     }
 
-    public Review(Transactions tx, EventLog events, Publications publications, Stores stores, AuthorReputation reputation,
+    public Review(Transactions tx, EventLog events, Publications publications, Platform platform, Stores stores, AuthorReputation reputation,
                   Clock clock, double flagThreshold, Duration remindAfter) {
         this.tx = tx;
         this.events = events;
         this.publications = publications;
+        this.platform = platform;
         this.queue = stores.queue();
         this.flags = stores.flags();
         this.audit = stores.audit();
@@ -71,13 +80,13 @@ public final class Review {
     /** From the dispatcher, in its transaction: a post stored for review enters the queue. */
     public void submitted(DomainEvent e) {
         tx.inTransaction(c -> {
-            String[] post = Sql.one(c, "SELECT publication, author_id, title, body FROM post WHERE id = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, e.subjectId()).orElse(null);
-            String state = post == null ? null : post[0];
-            if (PublicationState.PENDING_REVIEW.name().equals(state)) {
-                String rules = verdicts.take(c, e.brandId(), Long.parseLong(post[1]), post[2], post[3]).orElse(null);
+            PostFacts post = platform.posts().post(c, e.brandId(), e.subjectId()).orElse(null);
+            if (post != null && post.publication() == PublicationState.PENDING_REVIEW) {
+                PostText text = platform.posts().text(c, e.brandId(), e.subjectId()).orElseThrow();
+                String rules = verdicts.take(c, e.brandId(), post.authorId(), text.title(), text.body()).orElse(null);
                 queue.add(c, e.brandId(), e.subjectId(), "HOLD", null, rules, clock.instant());
-                audit.record(c, e.brandId(), null, "HOLD", e.subjectId(), "rules", null, state, clock.instant());
+                audit.record(c, e.brandId(), null, "HOLD", e.subjectId(), "rules", null, post.publication().name(),
+                    clock.instant());
             }
             return null;
         });
@@ -97,12 +106,9 @@ public final class Review {
             throw ProblemException.invalid("detail", "at most 500 characters");
         }
         return tx.inTransaction(c -> {
-            Object[] post = Sql.one(c, "SELECT brand_id, author_id, publication FROM post WHERE id = ?",
-                rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}, postId).orElse(null);
-            if (post == null || (long) post[0] != brandId || !"PUBLISHED".equals(post[2])) {
-                throw ProblemException.notFound("no published post " + postId);
-            }
-            if ((long) post[1] == caller.userId()) {
+            PostFacts post = platform.posts().post(c, brandId, postId).filter(PostFacts::isPublished)
+                .orElseThrow(() -> ProblemException.notFound("no published post " + postId));
+            if (post.authorId() == caller.userId()) {
                 throw ProblemException.forbidden("you cannot flag your own post");
             }
             Instant now = clock.instant();
@@ -134,9 +140,8 @@ public final class Review {
             throw ProblemException.invalid("detail", "at most 500 characters");
         }
         tx.inTransaction(c -> {
-            Long store = Sql.one(c, "SELECT store_id FROM post WHERE id = ? AND brand_id = ? AND post_type = 'COMPLAINT'",
-                rs -> Sql.nullableLong(rs, "store_id"), complaintId, brandId)
-                .orElseThrow(() -> ProblemException.notFound("no complaint " + complaintId));
+            Long store = platform.posts().post(c, brandId, complaintId).filter(p -> p.type() == PostType.COMPLAINT)
+                .orElseThrow(() -> ProblemException.notFound("no complaint " + complaintId)).storeId();
             if (store == null || !manager.managesStore(store)) {
                 throw ProblemException.forbidden("managers of the complaint's store only");
             }
@@ -148,12 +153,27 @@ public final class Review {
     }
 
     /** Moderation requests per store: how often each store's managers asked, and how it was decided. */
-    public List<java.util.Map<String, Object>> requestsPerStore(long brandId) {
-        return tx.inTransaction(c -> Sql.list(c, "SELECT s.code, COUNT(*), SUM(CASE WHEN i.decision = 'REJECTED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN i.decision = 'APPROVED' THEN 1 ELSE 0 END) FROM moderation_item i JOIN post p ON p.id = i.post_id "
-            + "JOIN store s ON s.id = p.store_id WHERE i.brand_id = ? AND i.source = 'REQUEST' GROUP BY s.code ORDER BY s.code",
-            rs -> java.util.Map.<String, Object>of("store", rs.getString(1), "requests", rs.getLong(2), "removed", rs.getLong(3),
-                "kept", rs.getLong(4)), brandId));
+    public List<Map<String, Object>> requestsPerStore(long brandId) {
+        return tx.inTransaction(c -> {
+            // decisions per complaint, then per store: a brand's requests are few, its stores fewer
+            Map<String, long[]> perStore = new TreeMap<>();
+            for (Object[] r : Sql.list(c, "SELECT post_id, SUM(CASE WHEN decision = 'REJECTED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN decision = 'APPROVED' THEN 1 ELSE 0 END), COUNT(*) FROM moderation_item "
+                + "WHERE brand_id = ? AND source = 'REQUEST' GROUP BY post_id",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, brandId)) {
+                Optional<String> code = platform.posts().post(c, brandId, (Long) r[0]).map(PostFacts::storeId)
+                    .flatMap(s -> platform.stores().byId(c, brandId, s)).map(Store::code);
+                code.ifPresent(s -> {
+                    long[] n = perStore.computeIfAbsent(s, k -> new long[3]);
+                    n[0] += (Long) r[3];
+                    n[1] += (Long) r[1];
+                    n[2] += (Long) r[2];
+                });
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            perStore.forEach((s, n) -> out.add(Map.of("store", s, "requests", n[0], "removed", n[1], "kept", n[2])));
+            return out;
+        });
     }
 
     public ReviewQueue.Item claim(Caller moderator, long brandId, long itemId) {
@@ -199,8 +219,7 @@ public final class Review {
                 throw ProblemException.conflict("item " + itemId + " is claimed by another moderator");
             }
             Instant now = clock.instant();
-            String before = Sql.one(c, "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), item.postId())
-                .orElse(null);
+            String before = platform.posts().post(c, brandId, item.postId()).map(p -> p.publication().name()).orElse(null);
             PublicationState to = approve ? PublicationState.PUBLISHED : PublicationState.REJECTED;
             if (correction != null) {
                 publishCorrected(c, brandId, item.postId(), moderator.userId(), correction, now);
@@ -226,17 +245,17 @@ public final class Review {
     /** Publishes the corrected text through the core and audits the text before and after. */
     private void publishCorrected(Connection c, long brandId, long postId, long moderatorId, Correction correction,
                                   Instant now) {
-        String[] before = text(c, postId);
+        String[] before = text(c, brandId, postId);
         publications.publishEdited(brandId, postId, correction.title(), correction.body() == null ? before[1]
             : correction.body(), moderatorId, "approved");
-        String[] after = text(c, postId);
+        String[] after = text(c, brandId, postId);
         audit.recordEdit(c, brandId, moderatorId, postId, new Audit.Edit(before[0], before[1], after[0], after[1]), now);
     }
 
     /** {title, body} of the post. */
-    private static String[] text(Connection c, long postId) {
-        return Sql.one(c, "SELECT title, body FROM post WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)},
-            postId).orElseThrow(() -> ProblemException.notFound("no post " + postId));
+    private String[] text(Connection c, long brandId, long postId) {
+        return platform.posts().text(c, brandId, postId).map(t -> new String[] {t.title(), t.body()})
+            .orElseThrow(() -> ProblemException.notFound("no post " + postId));
     }
 
     /** Tells, once, about items waiting longer than allowed; returns how many. Safe with several nodes. */

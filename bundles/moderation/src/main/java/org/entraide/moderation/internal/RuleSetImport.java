@@ -11,9 +11,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.entraide.api.model.Brand;
+import org.entraide.api.platform.Brands;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.storage.Transactions;
-import org.entraide.jdbc.Sql;
 import org.entraide.moderation.internal.rules.RuleSet;
 import org.entraide.moderation.internal.store.Audit;
 import org.entraide.moderation.internal.store.RuleSets;
@@ -26,12 +27,14 @@ import org.entraide.moderation.internal.store.RuleSets;
  */
 public final class RuleSetImport {
     private final Transactions tx;
+    private final Brands brands;
     private final RuleSets ruleSets;
     private final Audit audit;
     private final Clock clock;
 
-    public RuleSetImport(Transactions tx, RuleSets ruleSets, Audit audit, Clock clock) {
+    public RuleSetImport(Transactions tx, Brands brands, RuleSets ruleSets, Audit audit, Clock clock) {
         this.tx = tx;
+        this.brands = brands;
         this.ruleSets = ruleSets;
         this.audit = audit;
         this.clock = clock;
@@ -82,7 +85,7 @@ public final class RuleSetImport {
 
     /** The brand's id, if there is a brand with that slug. */
     public Optional<Long> brand(String slug) {
-        return tx.inTransaction(c -> Sql.one(c, "SELECT id FROM brand WHERE slug = ?", rs -> rs.getLong(1), slug));
+        return tx.inTransaction(c -> brands.bySlug(c, slug).map(Brand::id));
     }
 
     /**

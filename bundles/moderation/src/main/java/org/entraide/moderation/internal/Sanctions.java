@@ -35,12 +35,14 @@ public final class Sanctions {
 
     private final Transactions tx;
     private final Publications publications;
+    private final Platform platform;
     private final Audit audit;
     private final Clock clock;
 
-    public Sanctions(Transactions tx, Publications publications, Audit audit, Clock clock) {
+    public Sanctions(Transactions tx, Publications publications, Platform platform, Audit audit, Clock clock) {
         this.tx = tx;
         this.publications = publications;
+        this.platform = platform;
         this.audit = audit;
         this.clock = clock;
     }
@@ -56,7 +58,7 @@ public final class Sanctions {
             throw ProblemException.invalid("hours", "from 1 to 8784");
         }
         return tx.inTransaction(c -> {
-            if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE id = ? AND brand_id = ?", userId, brandId) == 0) {
+            if (platform.members().member(c, brandId, userId).isEmpty()) {
                 throw ProblemException.notFound("no member " + userId);
             }
             // to the millisecond, as stored: the times answered now are those read later
@@ -162,12 +164,17 @@ public final class Sanctions {
     }
 
     /** {member concerned, when decided, who decided, post id or null} of an appealable decision. */
-    private static Object[] reference(Connection c, long brandId, String subject, long refId) {
+    private Object[] reference(Connection c, long brandId, String subject, long refId) {
         if (subject.equals("ITEM")) {
-            return Sql.one(c, "SELECT p.author_id, i.decided_at, i.decided_by, i.post_id FROM moderation_item i JOIN post p "
-                + "ON p.id = i.post_id WHERE i.id = ? AND i.brand_id = ? AND i.decision = 'REJECTED'",
-                rs -> new Object[] {rs.getLong(1), Sql.instant(rs, "decided_at"), rs.getLong(3), rs.getLong(4)}, refId, brandId)
-                .orElseThrow(() -> ProblemException.notFound("no rejection " + refId + " to appeal"));
+            Object[] item = Sql.one(c, "SELECT i.post_id, i.decided_at, i.decided_by FROM moderation_item i "
+                + "WHERE i.id = ? AND i.brand_id = ? AND i.decision = 'REJECTED'",
+                rs -> new Object[] {rs.getLong(1), Sql.instant(rs, "decided_at"), rs.getLong(3)}, refId, brandId).orElse(null);
+            Long author = item == null ? null
+                : platform.posts().post(c, brandId, (Long) item[0]).map(p -> p.authorId()).orElse(null);
+            if (author == null) {
+                throw ProblemException.notFound("no rejection " + refId + " to appeal");
+            }
+            return new Object[] {author, item[1], item[2], item[0]};
         }
         if (subject.equals("SANCTION")) {
             return Sql.one(c, "SELECT user_id, starts_at, created_by FROM moderation_sanction WHERE id = ? AND brand_id = ? "

@@ -47,7 +47,8 @@ abstract class ModerationScenarios {
             .withRateLimits(java.util.Map.of("login", 1000, "register", 1000, "post", 1000, "admin-login", 1000)));
         new DemoSeeder(server.core).seedIfAbsent();
         http = new Http(server.base());
-        moderation = new Moderation(server.core.db, server.core.events, server.core.publications, server.core.migrator,
+        moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
+            Platform.of(server.core.platform), server.core.migrator,
             server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
         server.camel().addRoutes(moderation.background);
         server.camel().addRoutes(moderation.routes);

@@ -42,7 +42,8 @@ abstract class RuleSetFilesScenarios {
     void start() throws Exception {
         server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(50)));
         new DemoSeeder(server.core).seedIfAbsent();
-        moderation = new Moderation(server.core.db, server.core.events, server.core.publications, server.core.migrator,
+        moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
+            Platform.of(server.core.platform), server.core.migrator,
             server.core.endpoints, new Moderation.ModerationSettings(3.0, Duration.ofHours(24), Duration.ofMinutes(1), etc),
             Clock.systemUTC());
         demo = server.core.brands.require("demo").id();

@@ -192,6 +192,7 @@ abstract class ReputationModerationScenarios {
     /** The moderation plugin running beside reputation, enabled, reading reputation as in Karaf. */
     private Moderation moderation() throws Exception {
         Moderation moderation = new Moderation(bed.server.core.db, bed.server.core.events, bed.server.core.publications,
+            org.entraide.moderation.internal.Platform.of(bed.server.core.platform),
             bed.server.core.migrator, bed.server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
         bed.server.camel().addRoutes(moderation.background);
         bed.server.camel().addRoutes(moderation.routes);

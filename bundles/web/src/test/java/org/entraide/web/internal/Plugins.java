@@ -38,7 +38,8 @@ final class Plugins {
     }
 
     static void moderation(TestServer server) throws Exception {
-        Moderation moderation = new Moderation(server.core.db, server.core.events, server.core.publications, server.core.migrator,
+        Moderation moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
+            org.entraide.moderation.internal.Platform.of(server.core.platform), server.core.migrator,
             server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
         server.camel().addRoutes(moderation.background);
         server.camel().addRoutes(moderation.routes);

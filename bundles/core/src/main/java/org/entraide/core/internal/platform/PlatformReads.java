@@ -1,16 +1,20 @@
 package org.entraide.core.internal.platform;
 
 import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.entraide.api.model.Brand;
+import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Store;
 import org.entraide.api.model.Topic;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.PostFacts;
+import org.entraide.api.platform.PostText;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.core.internal.brand.BrandDirectory;
@@ -35,6 +39,31 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
         return posts.find(c, postId).filter(p -> p.brandId() == brandId).map(p -> facts(c, p));
     }
 
+    @Override
+    public Optional<PostText> text(Connection c, long brandId, long postId) {
+        return posts.find(c, postId).filter(p -> p.brandId() == brandId).map(p -> new PostText(p.title(), p.body(), p.showAuthor()));
+    }
+
+    @Override
+    public long countByAuthor(Connection c, long brandId, long authorId, PublicationState publication, Instant createdAfter,
+                              String body) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM post WHERE brand_id = ? AND author_id = ?");
+        List<Object> params = new ArrayList<>(List.of(brandId, authorId));
+        if (publication != null) {
+            sql.append(" AND publication = ?");
+            params.add(publication.name());
+        }
+        if (createdAfter != null) {
+            sql.append(" AND created_at > ?");
+            params.add(createdAfter);
+        }
+        if (body != null) {
+            sql.append(" AND body = ?");
+            params.add(body);
+        }
+        return Sql.count(c, sql.toString(), params.toArray());
+    }
+
     private PostFacts facts(Connection c, PostRow p) {
         return new PostFacts(p.id(), p.brandId(), p.type(), p.parentId(), p.authorId(), p.title(), p.publication(),
             p.topicId(), p.storeId(), posts.tags(c, p.id()), p.createdAt());
@@ -44,6 +73,11 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
     public Optional<MemberFacts> member(Connection c, long brandId, long userId) {
         return users.byId(c, userId).filter(a -> a.brandId() == brandId).map(a -> new MemberFacts(a.id(), a.brandId(),
             a.pseudonym(), a.email(), users.roles(c, a.id()), users.managedStores(c, a.id())));
+    }
+
+    @Override
+    public Optional<Instant> registeredAt(Connection c, long brandId, long userId) {
+        return users.byId(c, userId).filter(a -> a.brandId() == brandId).map(Users.Account::createdAt);
     }
 
     @Override

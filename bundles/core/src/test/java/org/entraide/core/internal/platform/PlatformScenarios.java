@@ -13,6 +13,7 @@ import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
+import org.entraide.api.platform.PostText;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
@@ -35,6 +36,30 @@ public abstract class PlatformScenarios extends ApiScenarios {
         assertTrue(facts.topicId() != null, "its topic: " + facts);
         assertTrue(server.core.db.inTransaction(c -> server.core.platform.post(c, demo + 999, q)).isEmpty(),
             "another brand does not see it");
+    }
+
+    @Test
+    void aPostsTextAndItsAuthorsActivityAreReadWithinTheirBrand() {
+        Member asker = community.join("demo");
+        long demo = server.core.brands.require("demo").id();
+        long q = community.ask(asker, "demo", "Horaires du lundi ?", "Le magasin ouvre-t-il le lundi ?", "livraison", List.of())
+            .json().get("id").asLong();
+        PostText text = server.core.db.inTransaction(c -> server.core.platform.text(c, demo, q)).orElseThrow();
+        assertEquals("Le magasin ouvre-t-il le lundi ?", text.body());
+        assertTrue(text.authorShown());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.text(c, demo + 999, q)).isEmpty());
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        assertEquals(1L, (long) server.core.db.inTransaction(c -> server.core.platform.countByAuthor(c, demo, asker.id(),
+            PublicationState.PUBLISHED, before, text.body())));
+        assertEquals(0L, (long) server.core.db.inTransaction(c -> server.core.platform.countByAuthor(c, demo, asker.id(),
+            PublicationState.HIDDEN, null, null)));
+        assertEquals(0L, (long) server.core.db.inTransaction(c -> server.core.platform.countByAuthor(c, demo, asker.id(), null, null,
+            "another text")));
+        assertEquals(0L, (long) server.core.db.inTransaction(c -> server.core.platform.countByAuthor(c, demo + 999, asker.id(), null,
+            null, null)), "another brand counts none");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.registeredAt(c, demo, asker.id())).orElseThrow()
+            .isBefore(java.time.Instant.now().plusSeconds(1)));
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.registeredAt(c, demo + 999, asker.id())).isEmpty());
     }
 
     @Test

@@ -6,8 +6,17 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
+import org.entraide.api.model.PostType;
+import org.entraide.api.platform.Posts;
+
 /** The append-only audit log: who did what to which post, why, and the state before and after. */
 public final class Audit {
+    private final Posts posts;
+
+    public Audit(Posts posts) {
+        this.posts = posts;
+    }
+
     /**
      * One line of the log; {@code edit} is set on EDIT lines only. {@code actorIsComplainant}: the actor is the
      * author of the line's complaint (an appeal), whose id is then null unless the brand lets moderators see it.
@@ -41,18 +50,23 @@ public final class Audit {
     public List<Entry> list(Connection c, long brandId, String action, Instant from, Instant to, int limit, long offset,
                             boolean revealComplainants) {
         String sql = "SELECT a.id, a.actor_id, a.action, a.post_id, a.reason, a.before_state, a.after_state, a.created_at, "
-            + "a.before_title, a.before_body, a.after_title, a.after_body, "
-            + "CASE WHEN p.post_type = 'COMPLAINT' AND p.author_id = a.actor_id THEN 1 ELSE 0 END AS complainant "
-            + "FROM moderation_audit a LEFT JOIN post p ON p.id = a.post_id" + where(action) + " ORDER BY a.id DESC LIMIT ? OFFSET ?";
-        Sql.RowMapper<Entry> row = rs -> {
-            boolean complainant = rs.getInt("complainant") == 1;
-            Long actor = complainant && !revealComplainants ? null : Sql.nullableLong(rs, "actor_id");
-            return new Entry(rs.getLong(1), actor, rs.getString(3), Sql.nullableLong(rs, "post_id"), rs.getString(5),
-                rs.getString(6), rs.getString(7), Sql.instant(rs, "created_at"), "EDIT".equals(rs.getString(3))
-                    ? new Edit(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)) : null, complainant);
-        };
-        return action == null ? Sql.list(c, sql, row, brandId, from, to, limit, offset)
+            + "a.before_title, a.before_body, a.after_title, a.after_body "
+            + "FROM moderation_audit a" + where(action) + " ORDER BY a.id DESC LIMIT ? OFFSET ?";
+        Sql.RowMapper<Entry> row = rs -> new Entry(rs.getLong(1), Sql.nullableLong(rs, "actor_id"), rs.getString(3),
+            Sql.nullableLong(rs, "post_id"), rs.getString(5), rs.getString(6), rs.getString(7), Sql.instant(rs, "created_at"),
+            "EDIT".equals(rs.getString(3)) ? new Edit(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))
+                : null, false);
+        List<Entry> page = action == null ? Sql.list(c, sql, row, brandId, from, to, limit, offset)
             : Sql.list(c, sql, row, brandId, from, to, action, limit, offset);
+        return page.stream().map(e -> withComplainant(c, brandId, e, revealComplainants)).toList();
+    }
+
+    /** The line marked when its actor wrote the line's complaint, their id left out unless the brand reveals it. */
+    private Entry withComplainant(Connection c, long brandId, Entry e, boolean reveal) {
+        boolean complainant = e.actorId() != null && e.postId() != null && posts.post(c, brandId, e.postId())
+            .filter(p -> p.type() == PostType.COMPLAINT && p.authorId() == e.actorId()).isPresent();
+        return !complainant ? e : new Entry(e.id(), reveal ? e.actorId() : null, e.action(), e.postId(), e.reason(), e.before(),
+            e.after(), e.at(), e.edit(), true);
     }
 
     public long count(Connection c, long brandId, String action, Instant from, Instant to) {

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.Members;
 import org.entraide.jdbc.Sql;
 
 /**
@@ -12,6 +14,12 @@ import org.entraide.jdbc.Sql;
  * every showing is logged here, as the assigned manager's readings are, and brand admins read the log.
  */
 public final class ComplainantPrivacy {
+    private final Members members;
+
+    public ComplainantPrivacy(Members members) {
+        this.members = members;
+    }
+
     /** One showing of a complaint's author: to whom, for what ({@code appeal} or {@code audit}), when. */
     public record Access(long id, long complaintId, long readerId, String reader, String purpose, Instant at) {
     }
@@ -34,10 +42,12 @@ public final class ComplainantPrivacy {
 
     /** Newest first. */
     public List<Access> read(Connection c, long brandId, int limit, long offset) {
-        return Sql.list(c, "SELECT a.id, a.complaint_id, a.user_id, u.pseudonym, a.purpose, a.at_time FROM moderation_identity_access a "
-            + "JOIN app_user u ON u.id = a.user_id WHERE a.brand_id = ? ORDER BY a.at_time DESC, a.id DESC LIMIT ? OFFSET ?",
-            rs -> new Access(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                Sql.instant(rs, "at_time")), brandId, limit, offset);
+        List<Access> page = Sql.list(c, "SELECT a.id, a.complaint_id, a.user_id, a.purpose, a.at_time "
+            + "FROM moderation_identity_access a WHERE a.brand_id = ? ORDER BY a.at_time DESC, a.id DESC LIMIT ? OFFSET ?",
+            rs -> new Access(rs.getLong(1), rs.getLong(2), rs.getLong(3), null, rs.getString(4), Sql.instant(rs, "at_time")),
+            brandId, limit, offset);
+        return page.stream().map(a -> new Access(a.id(), a.complaintId(), a.readerId(), members.member(c, brandId, a.readerId())
+            .map(MemberFacts::pseudonym).orElse(null), a.purpose(), a.at())).toList();
     }
 
     public long count(Connection c, long brandId) {

@@ -10,6 +10,11 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.entraide.api.model.Brand;
+import org.entraide.api.model.PostType;
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.PostFacts;
+import org.entraide.api.platform.PostText;
+import org.entraide.moderation.internal.Platform;
 import org.entraide.moderation.internal.AuthorReputation;
 import org.entraide.moderation.internal.store.ReviewQueue;
 import org.entraide.moderation.internal.store.RuleSets;
@@ -26,10 +31,12 @@ public final class QueueView {
     };
 
     private final ReviewQueue queue;
+    private final Platform platform;
     private final AuthorReputation reputation;
 
-    public QueueView(ReviewQueue queue, AuthorReputation reputation) {
+    public QueueView(ReviewQueue queue, Platform platform, AuthorReputation reputation) {
         this.queue = queue;
+        this.platform = platform;
         this.reputation = reputation;
     }
 
@@ -58,22 +65,25 @@ public final class QueueView {
         m.put("reasonCode", item.reasonCode());
         m.put("createdAt", item.createdAt());
         m.put("decidedAt", item.decidedAt());
-        Sql.one(c, "SELECT p.post_type, p.parent_id, p.title, p.body, p.author_id, p.show_author, u.pseudonym, q.title, "
-            + "i.rules FROM moderation_item i JOIN post p ON p.id = i.post_id LEFT JOIN app_user u ON u.id = p.author_id "
-            + "LEFT JOIN post q ON q.id = p.parent_id WHERE i.id = ?", rs -> {
-                String type = rs.getString(1);
-                Long parent = Sql.nullableLong(rs, "parent_id");
-                m.put("type", type);
-                m.put("title", rs.getString(3));
-                m.put("text", rs.getString(4));
-                m.put("parentId", parent);
-                m.put("parentTitle", rs.getString(8));
-                m.put("link", link(brand, type, item.postId(), parent));
-                boolean anonymous = "COMPLAINT".equals(type) && !rs.getBoolean(6);
-                m.put("author", anonymous ? Map.of("anonymous", true) : author(brand, rs.getLong(5), rs.getString(7)));
-                m.put("rules", rules(item, rs.getString(9)));
-                return m;
-            }, item.id());
+        String held = Sql.one(c, "SELECT rules FROM moderation_item WHERE id = ?", rs -> java.util.Optional.ofNullable(rs.getString(1)),
+            item.id()).flatMap(r -> r).orElse(null); // null for an item not held by rules
+        PostFacts post = platform.posts().post(c, brand.id(), item.postId()).orElse(null);
+        PostText text = platform.posts().text(c, brand.id(), item.postId()).orElse(null);
+        if (post == null || text == null) {
+            return m; // the core no longer has the post: the item alone is shown
+        }
+        Long parent = post.parentId();
+        m.put("type", post.type().name());
+        m.put("title", text.title());
+        m.put("text", text.body());
+        m.put("parentId", parent);
+        m.put("parentTitle", parent == null ? null
+            : platform.posts().post(c, brand.id(), parent).map(PostFacts::title).orElse(null));
+        m.put("link", link(brand, post.type().name(), item.postId(), parent));
+        boolean anonymous = post.type() == PostType.COMPLAINT && !text.authorShown();
+        m.put("author", anonymous ? Map.of("anonymous", true) : author(brand, post.authorId(),
+            platform.members().member(c, brand.id(), post.authorId()).map(MemberFacts::pseudonym).orElse(null)));
+        m.put("rules", rules(item, held));
         return m;
     }
 

@@ -1,5 +1,6 @@
 package org.entraide.moderation.internal.web;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entraide.api.model.PostType;
 import org.entraide.api.model.Role;
+import org.entraide.api.platform.PostFacts;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
 import org.entraide.api.web.Paging;
+import org.entraide.moderation.internal.Platform;
 import org.entraide.moderation.internal.Review;
 import org.entraide.moderation.internal.store.Audit;
 import org.entraide.moderation.internal.store.ComplainantPrivacy;
@@ -27,6 +31,7 @@ import org.entraide.moderation.internal.store.ComplainantPrivacy;
  */
 public final class ReviewEndpoints {
     private final Transactions tx;
+    private final Platform platform;
     private final Review review;
     private final QueueView queue;
     private final Audit audit;
@@ -34,11 +39,12 @@ public final class ReviewEndpoints {
     private final org.entraide.moderation.internal.Sanctions sanctions;
     private final ComplainantPrivacy privacy;
 
-    public ReviewEndpoints(Transactions tx, Review review, QueueView queue, Audit audit,
+    public ReviewEndpoints(Transactions tx, Platform platform, Review review, QueueView queue, Audit audit,
                            org.entraide.moderation.internal.Sanctions sanctions, ComplainantPrivacy privacy, Clock clock) {
         this.privacy = privacy;
         this.sanctions = sanctions;
         this.tx = tx;
+        this.platform = platform;
         this.review = review;
         this.queue = queue;
         this.audit = audit;
@@ -169,8 +175,7 @@ public final class ReviewEndpoints {
         long user = call.intQuery("userId", 0, 1, Integer.MAX_VALUE);
         Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> {
-            if (org.entraide.jdbc.Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE id = ? AND brand_id = ?", user,
-                call.brand().id()) == 0) {
+            if (platform.members().member(c, call.brand().id(), user).isEmpty()) {
                 throw ProblemException.notFound("no member " + user);
             }
             return paging.slice(sanctions.of(c, call.brand().id(), user));
@@ -192,19 +197,7 @@ public final class ReviewEndpoints {
         Caller caller = member(call);
         Instant since = clock.instant().minus(java.time.Duration.ofDays(14));
         return ApiResult.ok(tx.inTransaction(c -> Map.of(
-            "rejections", org.entraide.jdbc.Sql.list(c, "SELECT i.id, i.post_id, p.title, i.reason_code, i.decided_at, "
-                + "(SELECT COUNT(*) FROM moderation_appeal a WHERE a.subject = 'ITEM' AND a.ref_id = i.id) FROM moderation_item i "
-                + "JOIN post p ON p.id = i.post_id WHERE i.brand_id = ? AND p.author_id = ? AND i.decision = 'REJECTED' "
-                + "AND i.decided_at >= ? ORDER BY i.decided_at DESC", rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("itemId", rs.getLong(1));
-                    m.put("postId", rs.getLong(2));
-                    m.put("title", rs.getString(3));
-                    m.put("reasonCode", rs.getString(4));
-                    m.put("decidedAt", org.entraide.jdbc.Sql.instant(rs, "decided_at").toString());
-                    m.put("appealed", rs.getLong(6) > 0);
-                    return m;
-                }, call.brand().id(), caller.userId(), since),
+            "rejections", rejections(c, call.brand().id(), caller.userId(), since),
             "sanctions", org.entraide.jdbc.Sql.list(c, "SELECT s.id, s.kind, s.reason, s.starts_at, s.ends_at, s.lifted_at, "
                 + "(SELECT COUNT(*) FROM moderation_appeal a WHERE a.subject = 'SANCTION' AND a.ref_id = s.id) FROM moderation_sanction s "
                 + "WHERE s.brand_id = ? AND s.user_id = ? AND s.starts_at >= ? ORDER BY s.starts_at DESC", rs -> {
@@ -221,6 +214,28 @@ public final class ReviewEndpoints {
                 }, call.brand().id(), caller.userId(), since))));
     }
 
+    /** The author's posts rejected since then, newest first: the brand's recent rejections, kept when theirs. */
+    private List<Map<String, Object>> rejections(Connection c, long brand, long author, Instant since) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        org.entraide.jdbc.Sql.list(c, "SELECT i.id, i.post_id, i.reason_code, i.decided_at, "
+            + "(SELECT COUNT(*) FROM moderation_appeal a WHERE a.subject = 'ITEM' AND a.ref_id = i.id) FROM moderation_item i "
+            + "WHERE i.brand_id = ? AND i.decision = 'REJECTED' AND i.decided_at >= ? ORDER BY i.decided_at DESC", rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("itemId", rs.getLong(1));
+                m.put("postId", rs.getLong(2));
+                m.put("title", null);
+                m.put("reasonCode", rs.getString(3));
+                m.put("decidedAt", org.entraide.jdbc.Sql.instant(rs, "decided_at").toString());
+                m.put("appealed", rs.getLong(5) > 0);
+                return m;
+            }, brand, since).forEach(m -> platform.posts().post(c, brand, (Long) m.get("postId"))
+                .filter(p -> p.authorId() == author).ifPresent(p -> {
+                    m.put("title", p.title());
+                    out.add(m);
+                }));
+        return out;
+    }
+
     /**
      * Appeals waiting for a decision (or decided), oldest first, with the appellant's statement (moderators). The
      * appellant's id is left out of an appeal about a complaint, unless the brand lets moderators see it: then each
@@ -235,12 +250,13 @@ public final class ReviewEndpoints {
         return ApiResult.ok(tx.inTransaction(c -> {
             boolean reveal = privacy.revealAllowed(c, brand);
             List<Map<String, Object>> items = org.entraide.jdbc.Sql.list(c, "SELECT a.id, a.subject, a.ref_id, a.appellant_id, "
-                + "a.statement, a.created_at, a.decided_by, a.outcome, a.reason, p.id AS complaint_id FROM moderation_appeal a "
+                + "a.statement, a.created_at, a.decided_by, a.outcome, a.reason, i.post_id FROM moderation_appeal a "
                 + "LEFT JOIN moderation_item i ON a.subject = 'ITEM' AND i.id = a.ref_id "
-                + "LEFT JOIN post p ON p.id = i.post_id AND p.post_type = 'COMPLAINT' "
                 + "WHERE a.brand_id = ? AND (a.decided_at IS NULL) = ? ORDER BY a.created_at, a.id LIMIT ? OFFSET ?",
                 rs -> {
-                    Long complaint = org.entraide.jdbc.Sql.nullableLong(rs, "complaint_id");
+                    Long post = org.entraide.jdbc.Sql.nullableLong(rs, "post_id");
+                    Long complaint = post == null ? null : platform.posts().post(c, brand, post)
+                        .filter(p -> p.type() == PostType.COMPLAINT).map(PostFacts::id).orElse(null);
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getLong(1));
                     m.put("subject", rs.getString(2));
