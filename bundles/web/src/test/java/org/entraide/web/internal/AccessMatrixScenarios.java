@@ -1,0 +1,184 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestDatabases;
+import org.entraide.core.internal.support.TestServer;
+import org.entraide.web.internal.RestOperations.Operation;
+import org.entraide.web.internal.WebTestBase.Db;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The access matrix: every REST operation the server runs (read from Camel, so a new route is covered without
+ * editing this test), called by every kind of caller of two brands, on brand A's paths with A's ids and with
+ * B's ids. It fails on any 5xx, on a write that succeeds for someone who may not write there, and on another
+ * brand's members' e-mail addresses in a body.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccessMatrixScenarios {
+    /** Writes anybody may make, brand or not: they are how one gets a token, or gives it back. */
+    private static final Set<String> ANONYMOUS_WRITES = Set.of(
+        "POST /api/v1/auth/register", // joining a brand's community
+        "POST /api/v1/auth/login", // getting a token
+        "POST /api/v1/auth/logout"); // revoking the caller's own token, whatever its brand
+
+    /**
+     * Defects the matrix found that are not fixed yet, by "METHOD template | caller | ids": each stays visible
+     * here, and the test fails once it is fixed so that its entry is removed.
+     */
+    private static final Map<String, String> KNOWN_DEFECTS = Map.of();
+
+    private final Db db;
+    private DataSource dataSource;
+    private TestServer server;
+    private Http http;
+    private MatrixBrand a;
+    private MatrixBrand b;
+
+    AccessMatrixScenarios(Db db) {
+        this.db = db;
+    }
+
+    /** Who calls: nobody, or a member of one of the brands in one role. */
+    private record Caller(String kind, MatrixBrand brand, String token) {
+    }
+
+    /** One call's outcome, counted per caller kind. */
+    private record Outcome(String key, int status, String body) {
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        dataSource = db == Db.H2 ? TestDatabases.h2() : TestDatabases.postgres();
+        server = new TestServer(dataSource);
+        Plugins.localManagers(server);
+        Plugins.moderation(server);
+        Plugins.reputation(server);
+        Plugins.badges(server);
+        Plugins.webhooks(server);
+        http = new Http(server.base());
+        a = MatrixBrand.create(http, "A-STORE");
+        b = MatrixBrand.create(http, "B-STORE");
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (db == Db.POSTGRES && dataSource != null) {
+            TestDatabases.dropPostgres(dataSource);
+        }
+    }
+
+    @Test
+    void noOperationLeaksOrFailsForAnyCallerOfTwoBrands() {
+        List<Operation> ops = RestOperations.of(server.camel());
+        System.out.println("[access matrix] " + ops.size() + " REST operations on " + db);
+        assertTrue(ops.size() > 50, "the core's and the plugins' operations are all registered: " + ops);
+
+        // The other brand's callers write first, so that brand A's own writes (deletions…) do not hide a leak.
+        List<Caller> foreign = new ArrayList<>(List.of(new Caller("anonymous", null, null)));
+        b.members.forEach((role, m) -> foreign.add(new Caller("B " + role, b, m.token())));
+        List<Caller> own = new ArrayList<>();
+        a.members.forEach((role, m) -> own.add(new Caller("A " + role, a, m.token())));
+
+        Tally tally = new Tally();
+        for (List<Caller> group : List.of(foreign, own)) {
+            for (Operation op : ops) {
+                for (Caller caller : group) {
+                    tally.add(caller.kind(), check(op, caller, false));
+                    if (op.namesIds()) {
+                        tally.add(caller.kind(), check(op, caller, true));
+                    }
+                }
+            }
+        }
+        tally.print(db);
+        List<String> unexpected = tally.failures(KNOWN_DEFECTS);
+        assertTrue(unexpected.isEmpty(), unexpected.size() + " unexpected outcomes:\n" + String.join("\n", unexpected));
+    }
+
+    /** Calls op on brand A's path, with A's ids or B's, and says what is wrong with the answer, if anything. */
+    private Outcome check(Operation op, Caller caller, boolean otherBrandsIds) {
+        String path = op.path(a.slug, otherBrandsIds ? b.ids : a.ids);
+        String key = op + " | " + caller.kind() + " | " + (otherBrandsIds ? "B ids" : "A ids");
+        HttpRequest.Builder request = http.builder(path, caller.token());
+        if (op.method().equals("DELETE")) {
+            request.DELETE();
+        } else if (op.isWrite()) {
+            request.header("Content-Type", "application/json").method(op.method(), HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            request.GET();
+        }
+        Http.Response r = http.send(request);
+        int status = r.status();
+        String body = r.raw().body();
+        boolean ok = status >= 200 && status < 300;
+        boolean outsider = caller.brand() != a;
+        String wrong = null;
+        if (status >= 500) {
+            wrong = "a server error";
+        } else if (ok && op.template().startsWith("/api/v1/admin/")) {
+            wrong = "no caller here is the instance administrator";
+        } else if (ok && op.isWrite() && outsider && !ANONYMOUS_WRITES.contains(op.toString())) {
+            wrong = "a write by a caller who is not a member of brand A";
+        } else if (ok && outsider && a.showsAnEmail(body)) {
+            wrong = "brand A's members' e-mail addresses shown to a caller outside brand A";
+        } else if (ok && otherBrandsIds && b.showsAnEmail(body)) {
+            wrong = "brand B's members' e-mail addresses shown through brand A's path";
+        }
+        return new Outcome(key, status, wrong == null ? null : wrong + ": " + status + " " + path + " " + abbreviated(body));
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    /** Counts per caller kind and status class, and the unexpected outcomes. */
+    private static final class Tally {
+        private final Map<String, int[]> byCaller = new TreeMap<>();
+        private final Map<String, String> wrong = new TreeMap<>();
+        private int calls;
+
+        void add(String caller, Outcome o) {
+            calls++;
+            byCaller.computeIfAbsent(caller, k -> new int[6])[o.status() / 100]++;
+            if (o.body() != null) {
+                wrong.put(o.key(), o.body());
+            }
+        }
+
+        void print(Db db) {
+            System.out.println("[access matrix] " + calls + " calls on " + db + "; per caller: 2xx 3xx 4xx 5xx");
+            byCaller.forEach((caller, n) -> System.out.printf("[access matrix]   %-12s %4d %4d %4d %4d%n", caller, n[2], n[3], n[4], n[5]));
+            wrong.forEach((key, what) -> System.out.println("[access matrix] " + (KNOWN_DEFECTS.containsKey(key) ? "known defect " : "UNEXPECTED ")
+                + key + ": " + what));
+        }
+
+        List<String> failures(Map<String, String> known) {
+            List<String> out = new ArrayList<>();
+            wrong.forEach((key, what) -> {
+                if (!known.containsKey(key)) {
+                    out.add(key + ": " + what);
+                }
+            });
+            known.keySet().stream().filter(k -> !wrong.containsKey(k))
+                .forEach(k -> out.add(k + ": fixed, remove it from KNOWN_DEFECTS"));
+            return out;
+        }
+    }
+}
