@@ -176,6 +176,9 @@ abstract class AccessMatrixScenarios {
             wrong = "brand A's members' e-mail addresses shown to a caller outside brand A";
         } else if (ok && otherBrandsIds && b.showsAnEmail(body)) {
             wrong = "brand B's members' e-mail addresses shown through brand A's path";
+        } else if (ok && body.contains(b.slug)) {
+            // B's slug is in its admin's pseudonym and in its content's titles: B's data read through A's path
+            wrong = "brand B's data in an answer on brand A's path";
         }
         return new Outcome(key, status, wrong == null ? null
             : wrong + ": " + status + " " + path + (sent == null ? "" : " " + sent) + " -> " + abbreviated(body));
