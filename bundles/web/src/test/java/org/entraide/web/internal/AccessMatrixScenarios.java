@@ -98,6 +98,11 @@ abstract class AccessMatrixScenarios {
         List<Operation> ops = RestOperations.of(server.camel());
         System.out.println("[access matrix] " + ops.size() + " REST operations on " + db);
         assertTrue(ops.size() > 50, "the core's and the plugins' operations are all registered: " + ops);
+        long described = ops.stream().filter(op -> op.isWrite() && bodies.describes(op)).count();
+        long writes = ops.stream().filter(Operation::isWrite).count();
+        System.out.println("[access matrix] " + writes + " writes, " + described + " with a body schema in openapi.json");
+        ops.stream().filter(op -> !op.unresolved(a.ids).isEmpty())
+            .forEach(op -> System.out.println("[access matrix] no id of the brand for " + op.unresolved(a.ids) + " in " + op));
         Tally tally = run(ops);
         tally.print(db);
         List<String> unexpected = tally.failures(KNOWN_DEFECTS);

@@ -2,12 +2,14 @@ package org.entraide.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.awaitility.Awaitility;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
@@ -78,7 +80,10 @@ final class MatrixBrand {
         assertEquals(200, on.status(), "enabling " + all.keySet() + ": " + on);
     }
 
-    /** A question, an answer, a complaint on the store, a rule set, a webhook; and the ids of each kind. */
+    /**
+     * A question, an answer, a complaint on the store, a rule set holding questions, a question in the review queue,
+     * a webhook; and the ids of each kind.
+     */
     private void content(String storeCode) {
         Member customer = members.get("customer");
         Member admin = members.get("admin");
@@ -88,11 +93,12 @@ final class MatrixBrand {
         String answer = created(community.answer(admin, slug, Long.parseLong(question), "A flexible cement glue."), "answer");
         String complaint = created(community.complain(customer, slug, "Empty shelf " + slug, "The shelf was empty all week.",
             storeCode, false), "complaint");
-        String ruleSet = created(http.post(path("/moderation/rulesets"), moderator.token(), "{\"name\":\"Matrix\",\"active\":false,"
+        String ruleSet = created(http.post(path("/moderation/rulesets"), moderator.token(), "{\"name\":\"Matrix\",\"active\":true,"
             + "\"rules\":[{\"name\":\"matrix-rule\",\"action\":\"HOLD\",\"condition\":{\"type\":\"postType\",\"types\":[\"QUESTION\"]},"
             + "\"reason\":{\"fr\":\"Relue\",\"en\":\"Reviewed\"}}]}"), "rule set");
         String webhook = created(http.post(path("/webhooks"), admin.token(),
             "{\"url\":\"http://127.0.0.1:9/matrix\",\"eventTypes\":[\"post.published\"]}"), "webhook");
+        String queueItem = heldItem(customer, moderator);
         JsonNode badges = http.get(path("/badges"), admin.token()).json();
         ids.put("questions", question);
         ids.put("answers", answer);
@@ -104,7 +110,17 @@ final class MatrixBrand {
         ids.put("stores", storeCode);
         ids.put("rulesets", ruleSet);
         ids.put("webhooks", webhook);
+        ids.put("queue", queueItem);
         ids.put("badges", badges.path("items").path(0).path("key").asText("unknown-badge"));
+    }
+
+    /** The rule set holds questions: one more question waits in the review queue, as an item to name. */
+    private String heldItem(Member customer, Member moderator) {
+        created(community.ask(customer, slug, "A held question " + slug, "Which paint for a damp cellar?", null, List.of()),
+            "held question");
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+            .until(() -> http.get(path("/moderation/queue"), moderator.token()).json().path("items").size() > 0);
+        return http.get(path("/moderation/queue"), moderator.token()).json().path("items").path(0).path("id").asText();
     }
 
     private String path(String rest) {

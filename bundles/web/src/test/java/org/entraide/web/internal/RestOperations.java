@@ -48,6 +48,18 @@ final class RestOperations {
             return out.toString();
         }
 
+        /** The parameters for which the brand has no id, filled with 1: a gap in the matrix's coverage to close. */
+        List<String> unresolved(java.util.Map<String, String> ids) {
+            String[] segments = template.split("/");
+            List<String> missing = new ArrayList<>();
+            for (int i = 1; i < segments.length; i++) {
+                if (PARAM.matcher(segments[i]).matches() && !segments[i].equals("{brand}") && !ids.containsKey(segments[i - 1])) {
+                    missing.add(segments[i - 1] + "/" + segments[i]);
+                }
+            }
+            return missing;
+        }
+
         @Override
         public String toString() {
             return method + " " + template;
