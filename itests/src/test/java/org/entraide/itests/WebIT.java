@@ -31,7 +31,8 @@ public class WebIT extends EntraideKarafTestSupport {
             .ignoreExceptions().until(() -> page("/b/demo").statusCode() == 200);
         HttpResponse<String> home = page("/b/demo");
         assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(home.body(), home.body().contains("<link rel=\"canonical\" href=\"/b/demo\">"));
+        // absolute, on the configured public base URL (public.base.url), never on the request's Host
+        assertTrue(home.body(), home.body().matches("(?s).*<link rel=\"canonical\" href=\"https?://[^\"/]+/b/demo\">.*"));
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
         assertEquals(200, page("/static/entraide-2.css").statusCode());
         HttpResponse<String> root = page("/");
