@@ -1,8 +1,11 @@
 package org.entraide.localmanagers.internal.web;
 
 import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
 
 import org.entraide.api.model.PostType;
+import org.entraide.api.model.Store;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.problem.ProblemException;
@@ -39,6 +42,15 @@ public final class Lookups {
     long store(Connection c, long brandId, String code) {
         return platform.stores().byCode(c, brandId, code).orElseThrow(() -> ProblemException.notFound("no store '" + code + "'"))
             .id();
+    }
+
+    /** Every store of the brand, by code. */
+    List<Store> stores(Connection c, long brandId) {
+        return platform.stores().all(c, brandId);
+    }
+
+    Optional<Store> storeByCode(Connection c, long brandId, String code) {
+        return platform.stores().byCode(c, brandId, code);
     }
 
     static long region(Connection c, long brandId, String code) {

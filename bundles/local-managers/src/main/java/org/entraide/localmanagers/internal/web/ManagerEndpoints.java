@@ -10,6 +10,7 @@ import java.util.Map;
 
 
 import org.entraide.api.model.Role;
+import org.entraide.api.model.Store;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
@@ -57,12 +58,17 @@ public final class ManagerEndpoints {
     ApiResult me(ApiCall call) {
         Caller caller = Callers.member(call);
         return ApiResult.ok(tx.inTransaction(c -> Map.of("userId", caller.userId(),
-            "stores", Sql.list(c, "SELECT s.code FROM store s WHERE s.brand_id = ? AND (s.id IN (SELECT store_id FROM store_manager "
-                + "WHERE user_id = ?) OR s.id IN (SELECT store_id FROM lm_store_manager WHERE user_id = ?)) ORDER BY s.code",
-                rs -> rs.getString(1), call.brand().id(), caller.userId(), caller.userId()),
+            "stores", managedStores(c, call.brand().id(), caller.userId()),
             "regions", Sql.list(c, "SELECT r.code FROM lm_region r JOIN lm_region_manager m ON m.region_id = r.id "
                 + "WHERE r.brand_id = ? AND m.user_id = ? ORDER BY r.code", rs -> rs.getString(1), call.brand().id(),
                 caller.userId()))));
+    }
+
+    /** The codes of the stores the member manages: bound by the core, or ranked here. */
+    private List<String> managedStores(java.sql.Connection c, long brandId, long userId) {
+        java.util.Set<Long> ids = new java.util.HashSet<>(lookups.member(c, brandId, userId).managedStoreIds());
+        ids.addAll(Sql.list(c, "SELECT store_id FROM lm_store_manager WHERE user_id = ?", rs -> rs.getLong(1), userId));
+        return lookups.stores(c, brandId).stream().filter(s -> ids.contains(s.id())).map(Store::code).sorted().toList();
     }
 
     /** Complaints assigned to the caller, and those escalated to a region they manage, soonest deadline first. */
@@ -206,12 +212,12 @@ public final class ManagerEndpoints {
     ApiResult importStores(ApiCall call) {
         Callers.admin(call);
         String csv = call.body(Bodies.StoreImport.class).csv();
-        return ApiResult.ok(tx.inTransaction(c -> new StoreImport(stores).run(c, call.brand().id(), csv)));
+        return ApiResult.ok(tx.inTransaction(c -> new StoreImport(stores, lookups).run(c, call.brand().id(), csv)));
     }
 
     ApiResult exportStores(ApiCall call) {
         Callers.admin(call);
-        return ApiResult.text("text/csv; charset=UTF-8", tx.inTransaction(c -> new StoreImport(stores).export(c, call.brand().id())));
+        return ApiResult.text("text/csv; charset=UTF-8", tx.inTransaction(c -> new StoreImport(stores, lookups).export(c, call.brand().id())));
     }
 
     /** Stores by city or postal code ({@code q}), or nearest first from coordinates ({@code lat}, {@code lon}). Public. */
@@ -234,15 +240,15 @@ public final class ManagerEndpoints {
                 if (Math.abs(la) > 90 || Math.abs(lo) > 180) {
                     throw ProblemException.invalid("lat", "latitude within ±90, longitude within ±180");
                 }
-                Sql.list(c, "SELECT code, name, city, postal_code, latitude, longitude FROM store WHERE brand_id = ? "
-                    + "AND latitude IS NOT NULL AND longitude IS NOT NULL", rs -> found.add(store(rs,
-                        km(la, lo, rs.getDouble(5), rs.getDouble(6)))), call.brand().id());
+                lookups.stores(c, call.brand().id()).stream().filter(s -> s.latitude() != null)
+                    .forEach(s -> found.add(store(s, km(la, lo, s.latitude(), s.longitude()))));
                 found.sort(java.util.Comparator.comparingDouble(m -> (Double) m.get("distanceKm")));
             } else if (q != null && !q.isBlank() && q.length() <= 100) {
-                String like = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
-                Sql.list(c, "SELECT code, name, city, postal_code, latitude, longitude FROM store WHERE brand_id = ? "
-                    + "AND (LOWER(city) LIKE ? OR postal_code LIKE ? OR LOWER(name) LIKE ?) ORDER BY city, code",
-                    rs -> found.add(store(rs, null)), call.brand().id(), like, like, like);
+                String text = q.trim().toLowerCase(java.util.Locale.ROOT);
+                lookups.stores(c, call.brand().id()).stream()
+                    .filter(s -> contains(s.city(), text) || contains(s.postalCode(), text) || contains(s.name(), text))
+                    .sorted(java.util.Comparator.comparing(Store::city).thenComparing(Store::code))
+                    .forEach(s -> found.add(store(s, null)));
             } else {
                 throw ProblemException.invalid("q", "a city, a postal code or a name (1 to 100 characters), or lat and lon");
             }
@@ -250,12 +256,16 @@ public final class ManagerEndpoints {
         }));
     }
 
-    private static Map<String, Object> store(java.sql.ResultSet rs, Double km) throws java.sql.SQLException {
+    private static boolean contains(String field, String lowerCaseText) {
+        return field != null && field.toLowerCase(java.util.Locale.ROOT).contains(lowerCaseText);
+    }
+
+    private static Map<String, Object> store(Store s, Double km) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", rs.getString(1));
-        m.put("name", rs.getString(2));
-        m.put("city", rs.getString(3));
-        m.put("postalCode", rs.getString(4));
+        m.put("code", s.code());
+        m.put("name", s.name());
+        m.put("city", s.city());
+        m.put("postalCode", s.postalCode());
         if (km != null) {
             m.put("distanceKm", Math.round(km * 10) / 10.0);
         }

@@ -28,7 +28,10 @@ final class StoreImport {
 
     private final StoreSettings stores;
 
-    StoreImport(StoreSettings stores) {
+    private final Lookups lookups;
+
+    StoreImport(StoreSettings stores, Lookups lookups) {
+        this.lookups = lookups;
         this.stores = stores;
     }
 
@@ -78,7 +81,7 @@ final class StoreImport {
             throw new IllegalArgumentException("expected 12 fields separated by ';', found " + f.length);
         }
         String code = f[0].trim();
-        long storeId = Sql.one(c, "SELECT id FROM store WHERE brand_id = ? AND code = ?", rs -> rs.getLong(1), brandId, code)
+        long storeId = lookups.storeByCode(c, brandId, code).map(org.entraide.api.model.Store::id)
             .orElseThrow(() -> new IllegalArgumentException("no store '" + code + "'"));
         Long region = null;
         if (!f[1].isBlank()) {
