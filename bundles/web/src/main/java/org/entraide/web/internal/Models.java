@@ -32,6 +32,9 @@ final class Models {
             // visitors get a form token (and its cookie) only on the sign-in and registration forms
             model.put("csrf", visit.csrf());
             model.put("moderationOn", visit.features().contains("moderation"));
+            if (visit.features().contains("notifications")) {
+                model.put("unread", visit.unreadNotifications());
+            }
         }
         model.put("here", visit.request.path());
         model.put("publicBase", visit.request.publicBase());

@@ -39,7 +39,9 @@ final class Pages extends PageSupport {
         if (question == null) {
             return notFound(visit);
         }
-        return render(visit, brand, 200, "question", questionModel(visit, question, id));
+        Map<String, Object> model = questionModel(visit, question, id);
+        NotificationPages.following(api, visit, "question", String.valueOf(id)).ifPresent(level -> model.put("following", level));
+        return render(visit, brand, 200, "question", model);
     }
 
     /** The question page's model; the answer form's state (its text, errors, preview) is added by the caller. */

@@ -43,6 +43,7 @@ final class Site {
         AdminConsole admin = new AdminConsole(api, templates);
         AdminExtras adminExtras = new AdminExtras(api, templates, admin);
         ProfilePages profiles = new ProfilePages(api, templates);
+        NotificationPages notifications = new NotificationPages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
@@ -102,6 +103,14 @@ final class Site {
         post("/manager/complaints/([0-9]{1,18})/complainant", true, manager::revealIdentity);
         post("/manager/complaints/([0-9]{1,18})/moderation-request", true, manager::requestModeration);
         post("/manager/absences", true, manager::absence);
+        get("/me/notifications", true, notifications::list);
+        get("/me/notifications/([0-9]{1,18})", true, notifications::open);
+        post("/me/notifications/read-all", true, notifications::readAll);
+        get("/me/notifications/preferences", true, notifications::preferences);
+        post("/me/notifications/preferences", true, notifications::savePreferences);
+        post("/questions/([0-9]{1,18})/follow", true, notifications::follow);
+        get("/unsubscribe", false, notifications::unsubscribeForm);
+        post("/unsubscribe", false, notifications::unsubscribe);
     }
 
     private void get(String path, boolean membersOnly, Handler h) {

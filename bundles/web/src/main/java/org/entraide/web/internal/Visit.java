@@ -89,6 +89,12 @@ final class Visit {
         return features;
     }
 
+    /** The signed-in member's unread notifications, for the bell on every page; 0 when unknown. */
+    long unreadNotifications() {
+        JsonNode count = member == null ? null : api.optional("/brands/" + slug + "/me/notifications/count", member.token());
+        return count == null ? 0 : count.path("unread").asLong();
+    }
+
     Member member() {
         return member;
     }
