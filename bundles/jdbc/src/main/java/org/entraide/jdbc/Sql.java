@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.entraide.api.problem.ProblemException;
+
 /**
- * Thin JDBC helpers for plugins' tables: bind parameters (instants as UTC timestamps), map rows, keep the
- * SQLState of failures. Plugins call it on the connection {@code Transactions} gives them. Stateless; any thread.
+ * Thin JDBC helpers, the one way the core and every plugin talk to their tables: bind parameters (instants as UTC
+ * timestamps, enums by name, text without NUL), map rows, keep the SQLState of failures. Call it on the connection
+ * {@code Transactions} gives. Stateless; any thread.
  */
 public final class Sql {
     /** Maps the current row of a result set. */
@@ -27,8 +30,17 @@ public final class Sql {
     public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Failure(SQLException cause) {
+        public Failure(SQLException cause) {
             super(cause.getMessage(), cause);
+        }
+
+        public String sqlState() {
+            return ((SQLException) getCause()).getSQLState();
+        }
+
+        /** Whether the statement broke a unique constraint (the same SQLState on H2 and PostgreSQL). */
+        public boolean isUniqueViolation() {
+            return Sql.isUniqueViolation((SQLException) getCause());
         }
     }
 
@@ -94,11 +106,29 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Whether a failed statement broke a unique constraint. */
+    public static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Instant instant) {
                 ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (p instanceof String text && text.indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store or even compare text with NUL: refuse it as bad input on both databases
+                throw ProblemException.badRequest("text must not contain NUL characters");
             } else if (p instanceof LocalDate day) {
                 ps.setObject(i + 1, day);
             } else if (p instanceof Enum<?> e) {

@@ -113,7 +113,7 @@ abstract class BadgeScenarios {
         }
         bed.vote(carol, a3, 1);
         bed.settle();
-        assertEquals(List.of(a1, a2), bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.list(c,
+        assertEquals(List.of(a1, a2), bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.list(c,
             "SELECT post_id FROM badge_award WHERE badge_key = 'helpful-answer' AND user_id = ? ORDER BY post_id",
             rs -> rs.getLong(1), bob.id())), "one award per answer scoring 2, none for the answer at 1");
     }

@@ -27,7 +27,7 @@ import org.entraide.api.model.Role;
 import org.entraide.api.plugin.Submission;
 import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestServer;

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestServer;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.moderation.internal.shell.CommandLine;

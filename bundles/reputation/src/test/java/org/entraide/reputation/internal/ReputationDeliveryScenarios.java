@@ -18,7 +18,7 @@ import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.junit.jupiter.api.AfterEach;

@@ -149,7 +149,7 @@ abstract class ReputationLeaderboardScenarios {
     }
 
     List<String> rows(String sql) {
-        return bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.list(c, sql,
+        return bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.list(c, sql,
             rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getLong(4)));
     }
 

@@ -205,12 +205,12 @@ abstract class ReputationLedgerScenarios {
         assertEquals(16, bed.reputation(alice));
         assertEquals(3, bed.count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'reputation.changed' "
             + "AND subject_type = 'user' AND subject_id = ?", alice.id()));
-        String granted = bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.one(c,
+        String granted = bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c,
             "SELECT payload FROM domain_event WHERE event_type = 'privilege.granted' AND subject_id = ?",
             rs -> rs.getString(1), alice.id()).orElseThrow());
         assertTrue(granted.contains("\"privilege\":\"flag\"") && granted.contains("\"threshold\":15"),
             "16 crosses the flag threshold of 15: " + granted);
-        String changed = bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.one(c,
+        String changed = bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c,
             "SELECT payload FROM domain_event WHERE event_type = 'reputation.changed' AND subject_id = ? ORDER BY id DESC",
             rs -> rs.getString(1), alice.id()).orElseThrow());
         assertTrue(changed.contains("\"change\":5") && changed.contains("\"reputation\":16")

@@ -77,7 +77,7 @@ abstract class ReputationModerationScenarios {
 
     /** The subscriber reads every event again from the start, as after a restore or a redelivery. */
     private void replayEverything() {
-        bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.update(c,
+        bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c,
             "UPDATE event_subscriber SET position = 0 WHERE name = ?", ReputationSubscriber.NAME));
         bed.settle();
     }
@@ -224,7 +224,7 @@ abstract class ReputationModerationScenarios {
 
     private long held(Testbed.Member author, String body) {
         long id = bed.server.core.questions.ask(author.caller(), bed.demo, "Un vendeur en magasin", body, null, List.of()).id();
-        assertEquals("PENDING_REVIEW", bed.server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.one(c,
+        assertEquals("PENDING_REVIEW", bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c,
             "SELECT publication FROM post WHERE id = ?", rs -> rs.getString(1), id)).orElseThrow());
         return id;
     }

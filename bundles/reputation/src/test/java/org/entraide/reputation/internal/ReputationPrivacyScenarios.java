@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.entraide.api.model.PublicationState;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.Http;
 import org.entraide.reputation.internal.events.ComplaintPrivacy;
 import org.entraide.reputation.internal.events.ReputationSubscriber;

@@ -11,7 +11,7 @@ import org.awaitility.Awaitility;
 import org.entraide.api.model.Brand;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestServer;

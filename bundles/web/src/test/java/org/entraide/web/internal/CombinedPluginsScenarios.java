@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
 import org.junit.jupiter.api.BeforeEach;

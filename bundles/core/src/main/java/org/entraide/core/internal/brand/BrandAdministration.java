@@ -13,7 +13,7 @@ import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.content.TextRules;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.entraide.core.internal.security.PasswordPolicy;
 import org.entraide.core.internal.user.Users;

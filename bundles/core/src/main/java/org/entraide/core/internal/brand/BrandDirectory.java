@@ -12,7 +12,7 @@ import org.entraide.api.model.Store;
 import org.entraide.api.model.Topic;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.paging.Page;
 import org.entraide.core.internal.paging.PageRequest;
 

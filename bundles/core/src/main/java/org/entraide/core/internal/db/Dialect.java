@@ -23,9 +23,4 @@ public enum Dialect {
     public String containsIgnoreCase(String column) {
         return this == POSTGRESQL ? column + " ILIKE ?" : "LOWER(" + column + ") LIKE LOWER(?)";
     }
-
-    /** Whether a failed statement broke a unique constraint. */
-    public static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
-    }
 }

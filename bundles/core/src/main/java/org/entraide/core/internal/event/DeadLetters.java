@@ -9,7 +9,7 @@ import java.util.List;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Events parked after too many failures: listed, and replayed once the subscriber is fixed. */
 public final class DeadLetters {

@@ -14,8 +14,8 @@ import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.DatabaseException;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
+import org.entraide.jdbc.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class EventDispatcher {
                 try {
                     Sql.update(c, "INSERT INTO event_subscriber (name, position, applied, failures, attempts, created_at, "
                         + "updated_at) VALUES (?, ?, 0, 0, 0, ?, ?)", d.name(), start, now, now);
-                } catch (DatabaseException e) {
+                } catch (Sql.Failure e) {
                     if (!e.isUniqueViolation()) {
                         throw e;
                     }

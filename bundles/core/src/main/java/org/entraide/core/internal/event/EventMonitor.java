@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** What operators see of event dispatch: each subscriber's position, lag, throughput and errors. */
 public final class EventMonitor {

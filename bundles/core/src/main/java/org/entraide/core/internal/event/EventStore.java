@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.entraide.api.event.DomainEvent;
-import org.entraide.core.internal.db.DatabaseException;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Reads the outbox in sequence order and gives committed events their sequence number. */
 public final class EventStore {
@@ -45,7 +45,7 @@ public final class EventStore {
             ps.executeBatch();
             Sql.update(c, "UPDATE event_sequencer SET last_seq = ? WHERE id = 1", seq);
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new Sql.Failure(e);
         }
         return ids.size();
     }

@@ -11,7 +11,7 @@ import org.entraide.api.event.Event;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventType;
 import org.entraide.api.event.NewEvent;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Appends events to the {@code domain_event} outbox inside the caller's transaction. */
 public final class OutboxEventLog implements EventLog {

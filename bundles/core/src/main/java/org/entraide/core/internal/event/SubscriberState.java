@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** A subscriber's row: its position, counters and retry state. */
 public record SubscriberState(String name, long position, long applied, long failures, int attempts, Instant retryAt,

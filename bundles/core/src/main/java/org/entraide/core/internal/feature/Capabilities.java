@@ -14,7 +14,7 @@ import org.entraide.api.plugin.Capability;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /**
  * The installed capabilities (registered by plugins) and each brand's choice of them. Choices are cached

@@ -11,7 +11,7 @@ import org.entraide.api.model.Store;
 import org.entraide.api.platform.Complaints;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.brand.BrandDirectory;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.post.PostRow;
 import org.entraide.core.internal.post.Posts;
 

@@ -18,7 +18,7 @@ import org.entraide.api.platform.PostText;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.core.internal.brand.BrandDirectory;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.post.PostRow;
 import org.entraide.core.internal.user.Users;
 

@@ -2,7 +2,7 @@ package org.entraide.core.internal.post;
 
 import java.sql.Connection;
 
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Looks up public author facts. */
 final class Authors {

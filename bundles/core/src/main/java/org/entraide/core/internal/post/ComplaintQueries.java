@@ -9,7 +9,7 @@ import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.paging.Page;
 import org.entraide.core.internal.paging.PageRequest;
 

@@ -24,7 +24,7 @@ import org.entraide.api.security.Caller;
 import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Complaints, the official responses of staff, and the complainant's verdict. */
 public final class ComplaintService {

@@ -13,7 +13,7 @@ import org.entraide.api.event.PostRejected;
 import org.entraide.api.event.PostSubmitted;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /**
  * The events of a post's life, built in one place so that each type has one shape whatever path led to it: a post

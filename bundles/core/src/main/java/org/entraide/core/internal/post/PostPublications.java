@@ -10,7 +10,7 @@ import org.entraide.api.plugin.Publications;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.content.PostText;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Publication changes decided after submission, each with its event; answer counts follow what is public. */
 public final class PostPublications implements Publications {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** One row of the {@code post} table. */
 public record PostRow(long id, long brandId, PostType type, Long parentId, long authorId, String title, String body,

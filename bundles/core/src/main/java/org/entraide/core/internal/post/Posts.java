@@ -12,7 +12,7 @@ import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Submission;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Storage of posts and their tags, within the caller's transaction. */
 public final class Posts {

@@ -17,7 +17,7 @@ import org.entraide.api.security.Caller;
 import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Questions, their answers and the accepted answer. */
 public final class QuestionService {

@@ -15,7 +15,7 @@ import org.entraide.api.plugin.Submission;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Up and down votes on questions and answers: one per user and post, changeable and retractable. */
 public final class VoteService {

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.DatabaseException;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.security.Tokens;
 
 /**
@@ -41,7 +41,7 @@ public final class HitLog {
         for (int attempt = 1; ; attempt++) {
             try {
                 return db.inTransaction(c -> work.run(c, clock.millis()));
-            } catch (DatabaseException e) {
+            } catch (Sql.Failure e) {
                 if (!e.isUniqueViolation() || attempt == ATTEMPTS) {
                     throw e;
                 }

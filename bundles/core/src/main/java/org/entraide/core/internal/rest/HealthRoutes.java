@@ -1,7 +1,7 @@
 package org.entraide.core.internal.rest;
 
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.rest.openapi.Doc;
 
 /** {@code GET /api/v1/health}: the API answers and the database is reachable. */

@@ -2,7 +2,7 @@ package org.entraide.core.internal.rest;
 
 import java.sql.Connection;
 
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.ratelimit.HitLog;
 import org.entraide.core.internal.ratelimit.RatePolicy;
 

@@ -12,7 +12,7 @@ import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.TextRules;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.entraide.core.internal.security.PasswordPolicy;
 import org.entraide.core.internal.security.Tokens;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.entraide.api.model.Brand;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 
 /**
  * A member's public profile: their pseudonym, since when they belong to the community, and their published

@@ -15,8 +15,8 @@ import org.entraide.api.event.RoleGranted;
 import org.entraide.api.event.RoleRevoked;
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
-import org.entraide.core.internal.db.DatabaseException;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
+import org.entraide.jdbc.Sql;
 
 /** Accounts and their roles, within the caller's transaction. */
 public final class Users {
@@ -46,7 +46,7 @@ public final class Users {
         try {
             id = Sql.insert(c, "INSERT INTO app_user (brand_id, email, pseudonym, pseudonym_key, password_hash, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", brandId, email, pseudonym, key, passwordHash, now);
-        } catch (DatabaseException e) {
+        } catch (Sql.Failure e) {
             if (e.isUniqueViolation()) {
                 throw ProblemException.conflict("an account with this e-mail or pseudonym already exists");
             }

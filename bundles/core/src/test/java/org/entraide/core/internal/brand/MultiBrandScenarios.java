@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;

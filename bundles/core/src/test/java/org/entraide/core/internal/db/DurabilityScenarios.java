@@ -9,6 +9,7 @@ import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.ServerProcess;
 import org.junit.jupiter.api.Test;
+import org.entraide.jdbc.Sql;
 
 /** A write acknowledged to a client survives a kill -9 of the JVM that acknowledged it. */
 public abstract class DurabilityScenarios {

@@ -12,6 +12,7 @@ import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.junit.jupiter.api.Test;
+import org.entraide.jdbc.Sql;
 
 /** The schema is created and upgraded by versioned migrations at start-up, each owner with its own history. */
 public abstract class SchemaMigrationScenarios extends ApiScenarios {

@@ -13,7 +13,7 @@ import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Submission;
 import org.entraide.api.plugin.SubmissionStep;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;

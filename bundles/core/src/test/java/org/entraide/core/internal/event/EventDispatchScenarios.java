@@ -21,7 +21,7 @@ import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.core.internal.Core;
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

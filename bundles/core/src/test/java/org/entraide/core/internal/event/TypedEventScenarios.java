@@ -21,7 +21,7 @@ import org.entraide.api.event.NewEvent;
 import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.VoteCast;
 import org.entraide.api.model.PostType;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.awaitility.Awaitility;
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestServer;

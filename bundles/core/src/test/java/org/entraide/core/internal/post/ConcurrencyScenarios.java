@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.entraide.api.event.EventTypes;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;

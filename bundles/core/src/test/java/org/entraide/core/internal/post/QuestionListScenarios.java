@@ -72,7 +72,7 @@ public abstract class QuestionListScenarios extends ApiScenarios {
         assertEquals("LYON-PARTDIEU", all.get("items").get(1).get("store").get("code").asText(), "summaries name it too");
         assertEquals(true, all.get("items").get(0).get("store").isNull(), "and null without one");
         long answer = community.answerId(community.join("demo"), localId);
-        assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.count(c,
+        assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.count(c,
             "SELECT COUNT(*) FROM post a JOIN post q ON q.id = a.parent_id WHERE a.id = ? AND a.store_id = q.store_id", answer)),
             "an answer is about its question's store");
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.ratelimit.RatePolicy;
 import org.entraide.core.internal.security.Tokens;
 import org.entraide.core.internal.support.ApiScenarios;
