@@ -27,6 +27,9 @@ import org.entraide.core.internal.event.EventMonitor;
 import org.entraide.core.internal.event.EventStore;
 import org.entraide.core.internal.event.OutboxEventLog;
 import org.entraide.core.internal.feature.Capabilities;
+import org.entraide.core.internal.mail.MailQueue;
+import org.entraide.core.internal.mail.MailRoutes;
+import org.entraide.core.internal.mail.MailSender;
 import org.entraide.core.internal.plugin.CamelDeliverer;
 import org.entraide.core.internal.plugin.EventRoutes;
 import org.entraide.core.internal.plugin.FeatureRoutes;
@@ -97,6 +100,9 @@ public final class Core {
     public final List<RoutesBuilder> routes;
     /** Rate limits, counted in the database so that every node shares them. */
     public final RateLimits limits;
+    /** E-mail, a platform service: the queue plugins write to, and what delivers it. */
+    public final MailQueue mail;
+    public final MailSender mailSender;
     private final ClientAddress clientAddress;
     private final CamelDeliverer deliverer = new CamelDeliverer();
     private ProducerTemplate template;
@@ -131,6 +137,8 @@ public final class Core {
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
         this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());
         this.limits = new RateLimits(db, clock, settings.rates());
+        this.mail = new MailQueue(db, json, clock);
+        this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -144,7 +152,8 @@ public final class Core {
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
-            new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()));
+            new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
+            new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));
         all.add(pipeline.routes());
@@ -157,10 +166,12 @@ public final class Core {
         template = camel.createProducerTemplate();
         deliverer.connect(template);
         pipeline.connect(template);
+        mailSender.connect(template);
     }
 
     /** Stops what {@link #connect(CamelContext)} started. */
     public void disconnect() {
+        mailSender.connect(null);
         pipeline.connect(null);
         deliverer.connect(null);
         if (template != null) {
@@ -179,5 +190,6 @@ public final class Core {
         bodies.setMaxBytes(settings.maxBodyBytes());
         limits.update(settings.rates());
         clientAddress.update(settings.trustedProxies());
+        mailSender.configure(settings.mail());
     }
 }

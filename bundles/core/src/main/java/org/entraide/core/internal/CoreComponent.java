@@ -13,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventReader;
+import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Members;
@@ -25,6 +26,7 @@ import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.mail.MailSettings;
 import org.entraide.core.internal.ratelimit.RatePolicy;
 import org.entraide.core.internal.security.JaasInstanceAdmins;
 import org.entraide.core.internal.security.PasswordHasher;
@@ -82,6 +84,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(BrandFeatures.class, started.capabilities, null));
         registrations.add(bundle.registerService(ApiEndpoints.class, started.endpoints, null));
         registrations.add(bundle.registerService(Publications.class, started.publications, null));
+        registrations.add(bundle.registerService(Mail.class, started.mail, null));
         registrations.add(bundle.registerService(Core.class, started, null));
         for (RoutesBuilder routes : started.routes) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
@@ -124,6 +127,13 @@ public class CoreComponent {
         List<String> proxies = java.util.Arrays.stream(c.client_trusted_proxies().split(","))
             .map(String::strip).filter(p -> !p.isEmpty()).toList();
         return new CoreSettings(Duration.ofHours(c.token_lifetime_hours()), c.request_max_bytes(), rates, proxies,
-            c.demo_enabled(), Duration.ofMillis(c.events_poll_millis()), c.events_batch());
+            c.demo_enabled(), Duration.ofMillis(c.events_poll_millis()), c.events_batch(), mail(c));
+    }
+
+    static MailSettings mail(CoreConfig c) {
+        String dir = c.mail_outbox_dir().strip();
+        return new MailSettings(c.mail_smtp_uri(), c.mail_from(), c.mail_max_attempts(),
+            Duration.ofMillis(c.mail_retry_base_millis()), Duration.ofMillis(c.mail_poll_millis()),
+            dir.isEmpty() ? null : java.nio.file.Path.of(dir));
     }
 }

@@ -63,4 +63,23 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "Create the demo brand and its accounts at start-up when it does not exist")
     boolean demo_enabled() default false;
+
+    @AttributeDefinition(name = "Camel SMTP endpoint e-mail is sent through, e.g. smtp://host:587?username=u&password=p "
+        + "(empty: every message is written as an .eml file to mail.outbox.dir instead)")
+    String mail_smtp_uri() default "";
+
+    @AttributeDefinition(name = "Sender (From) of every e-mail")
+    String mail_from() default "entraide@localhost";
+
+    @AttributeDefinition(name = "Attempts at sending a message before it is marked FAILED")
+    int mail_max_attempts() default 8;
+
+    @AttributeDefinition(name = "Wait after the first failed attempt, in milliseconds; doubled at each further one (at most an hour)")
+    int mail_retry_base_millis() default 30000;
+
+    @AttributeDefinition(name = "How often each node looks for e-mail to send, in milliseconds")
+    int mail_poll_millis() default 1000;
+
+    @AttributeDefinition(name = "Folder of the .eml outbox when no SMTP server is configured (empty: ${karaf.data}/mail/outbox)")
+    String mail_outbox_dir() default "";
 }

@@ -9,6 +9,8 @@ import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.mail.Mail;
+import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.StartFrom;
@@ -36,7 +38,6 @@ public final class LocalManagers {
     public final Timeline timeline = new Timeline();
     public final Rankings rankings;
     public final RegionalVoices voices;
-    public final Mailer mailer;
     public final Routing routing;
     public final Deadlines deadlines;
     public final ManagerEndpoints endpoints;
@@ -49,6 +50,22 @@ public final class LocalManagers {
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
             EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
+    /** Queues nothing: see the constructor without {@link Mail}. */
+    private static final Mail NO_MAIL = new Mail() {
+        @Override
+        public Queued queue(java.sql.Connection c, OutgoingMail mail) {
+            return Queued.SUPPRESSED;
+        }
+
+        @Override
+        public boolean suppressed(java.sql.Connection c, String address) {
+            return true;
+        }
+
+        @Override
+        public void suppress(java.sql.Connection c, String address, String reason) {
+        }
+    };
     public final Capability capability = new Capability() {
         @Override
         public String name() {
@@ -61,21 +78,24 @@ public final class LocalManagers {
         }
     };
 
+    /**
+     * Without the platform's mail service (callers that build the plugin outside Karaf without it): managers get no
+     * e-mail, everything else works. Karaf and the plugin's tests give it {@link Mail}.
+     */
     public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
                          Routing.Settings settings, Rankings.Formula formula, long deadlinePeriodMillis, Clock clock) {
-        this(tx, events, migrator, api, platform, settings, formula, Mailer.Settings.disabled(), deadlinePeriodMillis, clock);
+        this(tx, events, migrator, api, platform, settings, formula, NO_MAIL, deadlinePeriodMillis, clock);
     }
 
     public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
-                         Routing.Settings settings, Rankings.Formula formula, Mailer.Settings mail, long deadlinePeriodMillis,
+                         Routing.Settings settings, Rankings.Formula formula, Mail mail, long deadlinePeriodMillis,
                          Clock clock) {
         this.tx = tx;
         this.platform = platform;
         this.rankings = new Rankings(platform.stores());
         migrator.migrate("localmanagers", LocalManagers.class.getClassLoader(), "db/localmanagers");
-        this.mailer = new Mailer(tx, mail, clock);
         this.voices = new RegionalVoices(tx);
-        this.routing = new Routing(tx, events, stores, timeline, settings, mailer, platform, clock);
+        this.routing = new Routing(tx, events, stores, timeline, settings, mail, platform, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
         this.endpoints = new ManagerEndpoints(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
         this.parties = new PrivateEndpoints(tx, events, platform, clock);
@@ -87,8 +107,6 @@ public final class LocalManagers {
                 from(EVENTS).routeId("localmanagers.route").process(e -> routing.apply(e.getIn().getBody(DomainEvent.class)));
                 from("timer:localmanagers.deadlines?delay=" + deadlinePeriodMillis + "&period=" + deadlinePeriodMillis)
                     .routeId("localmanagers.deadlines").process(e -> deadlines.run(200));
-                from("timer:localmanagers.mail?delay=5000&period=5000").routeId("localmanagers.mail")
-                    .process(e -> mailer.send(e.getContext()));
             }
         };
     }

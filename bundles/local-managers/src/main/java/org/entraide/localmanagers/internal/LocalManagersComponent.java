@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.mail.Mail;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.OfficialResponders;
@@ -61,6 +62,9 @@ public class LocalManagersComponent {
     private Brands brands;
     @Reference
     private Complaints complaints;
+    /** The platform's e-mail: the assignment e-mail to a manager is queued in the routing transaction. */
+    @Reference
+    private Mail mail;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindMessageRules(PrivateMessageRules r) {
@@ -85,7 +89,7 @@ public class LocalManagersComponent {
     void activate(BundleContext bundle, LocalManagersConfig config) {
         LocalManagers started = new LocalManagers(tx, events, migrator, endpoints,
             new Platform(posts, members, stores, brands, complaints), settings(config), formula(config),
-            mail(config), Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
+            mail, Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
         plugin = started;
         started.parties.useMessageRules(messageRules);
         for (RoutesBuilder routes : List.of(started.background, started.api)) {
@@ -103,11 +107,6 @@ public class LocalManagersComponent {
     void modified(LocalManagersConfig config) {
         plugin.routing.configure(settings(config));
         plugin.endpoints.use(formula(config));
-        plugin.mailer.configure(mail(config));
-    }
-
-    private static Mailer.Settings mail(LocalManagersConfig c) {
-        return new Mailer.Settings(c.mail_smtp_uri().isBlank() ? null : c.mail_smtp_uri(), c.mail_from());
     }
 
     @Deactivate
@@ -120,11 +119,6 @@ public class LocalManagersComponent {
             }
         }
         registrations.clear();
-        try {
-            plugin.mailer.stop();
-        } catch (Exception e) {
-            // stopping a producer of a context that is already stopping
-        }
         plugin = null;
     }
 

@@ -15,12 +15,6 @@ public @interface LocalManagersConfig {
     @AttributeDefinition(description = "How often due deadlines are looked for (ms)")
     long deadlines_period_millis() default 30000;
 
-    @AttributeDefinition(description = "Camel SMTP endpoint for e-mails to managers (empty: no e-mail is sent)")
-    String mail_smtp_uri() default "";
-
-    @AttributeDefinition(description = "Sender of the e-mails to managers")
-    String mail_from() default "entraide@localhost";
-
     @AttributeDefinition(description = "Weight of the response rate in the score")
     double ranking_weight_response() default 0.2;
 

@@ -16,6 +16,8 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.NewEvent;
 import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.mail.Mail;
+import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.Store;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
@@ -32,6 +34,7 @@ import org.entraide.jdbc.Sql;
  * transaction, from the core's complaint events.
  */
 public final class Routing {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Routing.class);
     private final ObjectMapper json = new ObjectMapper();
     private final Transactions tx;
     private final EventLog events;
@@ -39,7 +42,7 @@ public final class Routing {
     private final Timeline timeline;
     private final Clock clock;
     private volatile Settings settings;
-    private final Mailer mailer;
+    private final Mail mail;
     private final Platform platform;
 
     /** The brand-wide deadlines: first response, then the region's time before the central team. */
@@ -49,10 +52,10 @@ public final class Routing {
         }
     }
 
-    public Routing(Transactions tx, EventLog events, StoreSettings stores, Timeline timeline, Settings settings, Mailer mailer,
+    public Routing(Transactions tx, EventLog events, StoreSettings stores, Timeline timeline, Settings settings, Mail mail,
                    Platform platform, Clock clock) {
         this.platform = platform;
-        this.mailer = mailer;
+        this.mail = mail;
         this.tx = tx;
         this.events = events;
         this.stores = stores;
@@ -145,7 +148,14 @@ public final class Routing {
         String body = "Une réclamation a été transmise à votre magasin " + store[0] + " (" + store[1] + ") : « " + title
             + " ».\nRéponse attendue avant le " + due + ".\n\nA complaint was sent to your store " + store[0] + ": \"" + title
             + "\".\nAnswer expected before " + due + ".\n\nRéclamation / complaint #" + complaint;
-        mailer.queue(c, brandId, complaint, email, subject, body);
+        try {
+            // one e-mail per assignment of a complaint to a manager, whatever replays the event
+            mail.queue(c, new OutgoingMail(brandId, "lm-assigned-" + complaint + "-" + manager, email,
+                subject.length() > 300 ? subject.substring(0, 300) : subject, body, null, Map.of()));
+        } catch (IllegalArgumentException e) {
+            // an address the mail service refuses must not stop the complaint from reaching its store
+            LOG.warn("No assignment e-mail for complaint {} to manager {}: {}", complaint, manager, e.getMessage());
+        }
     }
 
     /**

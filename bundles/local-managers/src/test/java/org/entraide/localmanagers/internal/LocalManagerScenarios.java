@@ -67,7 +67,7 @@ abstract class LocalManagerScenarios {
         plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
             new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
                 server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock);
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, clock);
         server.camel().addRoutes(plugin.background);
         server.camel().addRoutes(plugin.api);
         server.core.capabilities.install(plugin.capability);
@@ -192,7 +192,7 @@ abstract class LocalManagerScenarios {
         Deadlines otherNode = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
             new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
                 server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock).deadlines;
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, clock).deadlines;
         assertEquals(8, runTogether(plugin.deadlines, otherNode), "one 50 % reminder per complaint, whichever node fires it");
         assertEquals(0, runTogether(plugin.deadlines, otherNode));
         clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00: 90 % and the deadline (Wed 14:00) passed
@@ -459,7 +459,7 @@ abstract class LocalManagerScenarios {
         long later = complain("LYON-PARTDIEU", "Caisse fermée"); // routed: the events before it were handled too
         assertEquals(0, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id IN (?, ?)", heldId, refusedId),
             "a held complaint is not in any inbox");
-        assertEquals(1, count("SELECT COUNT(*) FROM lm_mail"), "nor mailed: only the published one was");
+        assertEquals(1, count("SELECT COUNT(*) FROM mail_outbox"), "nor mailed: only the published one was");
         assertEquals(1, http.get(DEMO + "/rankings/brand?period=30d", null).json().get("brand").get("complaints").asInt(),
             "nor counted in the ranking");
         assertEquals(1, http.get(DEMO + "/managers/me/complaints", manager).json().get("items").size());
@@ -482,7 +482,7 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
-    void theManagerIsToldByEmail() throws Exception {
+    void theManagerIsToldByEmailThroughThePlatformsMailService() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
@@ -490,20 +490,30 @@ abstract class LocalManagerScenarios {
         com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
             new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
         smtp.start();
+        var before = server.core.mailSender.settings();
         try {
+            server.core.mailSender.configure(before.withSmtp("smtp://127.0.0.1:" + port).withFrom("entraide@test.example")
+                .withPoll(Duration.ofMillis(100)));
             long id = complain("LYON-PARTDIEU", "Caisse automatique en panne");
-            assertEquals(0, plugin.mailer.send(server.camel()), "no SMTP configured: queued, not sent");
-            plugin.mailer.configure(new Mailer.Settings("smtp://127.0.0.1:" + port, "entraide@test.example"));
-            assertEquals(1, plugin.mailer.send(server.camel()));
-            assertEquals(0, plugin.mailer.send(server.camel()), "sent once");
-            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+            assertEquals(1, count("SELECT COUNT(*) FROM mail_outbox WHERE mail_key = ?", "lm-assigned-" + id + "-" + managerId),
+                "queued in the core's outbox with the routing, under a key of the assignment");
+            assertEquals(0, count("SELECT COUNT(*) FROM lm_mail"), "the plugin's own mail table is no longer written");
+            assertTrue(smtp.waitForIncomingEmail(20_000, 1));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == 1);
             jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
             assertEquals("manager@demo.example", mail.getAllRecipients()[0].toString());
-            assertTrue(mail.getSubject().contains("Lyon Part-Dieu"), mail.getSubject());
-            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+            assertEquals("entraide@test.example", mail.getFrom()[0].toString());
+            assertEquals("<lm-assigned-" + id + "-" + managerId + "@entraide>", mail.getMessageID());
+            assertTrue(mail.getSubject().contains("Lyon Part-Dieu") && mail.getSubject().contains("réclamation"),
+                mail.getSubject());
+            String body = String.valueOf(mail.getContent());
             assertTrue(body.contains("Caisse automatique en panne") && body.contains("#" + id), body);
             assertFalse(body.contains("customer@demo.example"), "never the complainant's identity");
+            Thread.sleep(500);
+            assertEquals(1, smtp.getReceivedMessages().length, "sent once");
         } finally {
+            server.core.mailSender.configure(before);
             smtp.stop();
         }
     }

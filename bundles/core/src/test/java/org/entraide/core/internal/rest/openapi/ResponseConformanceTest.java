@@ -110,6 +110,14 @@ class ResponseConformanceTest {
         c.call("PUT", B + "/members/{id}/roles", admin, "{\"roles\":[\"STORE_MANAGER\"],\"storeCodes\":[\"NANTES\"]}",
             "demo", adaId);
 
+        long demoId = server.core.brands.find("demo").orElseThrow().id();
+        server.core.db.inTransaction(tx -> server.core.mail.queue(tx, new org.entraide.api.mail.OutgoingMail(demoId,
+            "conformance-1", "ada@demo.example", "Bienvenue", "Bonjour", "<p>Bonjour</p>",
+            java.util.Map.of("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))));
+        long mailId = c.call("GET", B + "/mail/outbox?page=1&size=5", admin, null, "demo").json().get("items").get(0)
+            .get("id").asLong();
+        c.call("GET", B + "/mail/outbox/{id}", admin, null, "demo", mailId);
+
         String root = Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD);
         c.call("POST", "/api/v1/admin/brands", root, "{\"slug\":\"acme\",\"name\":\"Acme\",\"adminEmail\":\"boss@acme.example\","
             + "\"adminPassword\":\"acme-password\",\"adminPseudonym\":\"Boss\"}");
