@@ -48,8 +48,8 @@ public class LocalManagersIT extends EntraideKarafTestSupport {
     protected Option[] extraOptions() {
         String port = String.valueOf(freePort());
         return new Option[] {
-            editConfigurationFilePut("etc/org.entraide.localmanagers.cfg", "mail.smtp.uri", "smtp://127.0.0.1:" + port),
-            editConfigurationFilePut("etc/org.entraide.localmanagers.cfg", "mail.from", "entraide@itest.example"),
+            editConfigurationFilePut("etc/org.entraide.core.cfg", "mail.smtp.uri", "smtp://127.0.0.1:" + port),
+            editConfigurationFilePut("etc/org.entraide.core.cfg", "mail.from", "entraide@itest.example"),
             editConfigurationFilePut("etc/org.entraide.localmanagers.cfg", "deadlines.period.millis", "1000"),
             editConfigurationFilePut("etc/system.properties", SMTP_PORT, port)};
     }

@@ -10,7 +10,6 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.mail.Mail;
-import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.StartFrom;
@@ -50,22 +49,6 @@ public final class LocalManagers {
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
             EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
-    /** Queues nothing: see the constructor without {@link Mail}. */
-    private static final Mail NO_MAIL = new Mail() {
-        @Override
-        public Queued queue(java.sql.Connection c, OutgoingMail mail) {
-            return Queued.SUPPRESSED;
-        }
-
-        @Override
-        public boolean suppressed(java.sql.Connection c, String address) {
-            return true;
-        }
-
-        @Override
-        public void suppress(java.sql.Connection c, String address, String reason) {
-        }
-    };
     public final Capability capability = new Capability() {
         @Override
         public String name() {
@@ -77,15 +60,6 @@ public final class LocalManagers {
             return "Routes each store's complaints to its managers, with deadlines, escalation and a public ranking.";
         }
     };
-
-    /**
-     * Without the platform's mail service (callers that build the plugin outside Karaf without it): managers get no
-     * e-mail, everything else works. Karaf and the plugin's tests give it {@link Mail}.
-     */
-    public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
-                         Routing.Settings settings, Rankings.Formula formula, long deadlinePeriodMillis, Clock clock) {
-        this(tx, events, migrator, api, platform, settings, formula, NO_MAIL, deadlinePeriodMillis, clock);
-    }
 
     public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
                          Routing.Settings settings, Rankings.Formula formula, Mail mail, long deadlinePeriodMillis,

@@ -11,6 +11,7 @@ import org.apache.camel.RoutesBuilder;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.mail.Mail;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.OfficialResponders;
@@ -65,6 +66,8 @@ public class LocalManagersComponent {
     /** The platform's e-mail: the assignment e-mail to a manager is queued in the routing transaction. */
     @Reference
     private Mail mail;
+    @Reference
+    private BrandFeatures features;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindMessageRules(PrivateMessageRules r) {
@@ -92,6 +95,7 @@ public class LocalManagersComponent {
             mail, Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
         plugin = started;
         started.parties.useMessageRules(messageRules);
+        started.routing.useFeatures(features);
         for (RoutesBuilder routes : List.of(started.background, started.api)) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
             registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));

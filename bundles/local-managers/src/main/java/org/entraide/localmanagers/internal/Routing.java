@@ -17,6 +17,7 @@ import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.NewEvent;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.mail.Mail;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.Store;
 import org.entraide.api.platform.MemberFacts;
@@ -42,7 +43,10 @@ public final class Routing {
     private final Timeline timeline;
     private final Clock clock;
     private volatile Settings settings;
+    private static final String NOTIFICATIONS = "notifications";
     private final Mail mail;
+    /** Where the brand enabled notifications, they tell managers of assignments (in each one's language and channel). */
+    private volatile BrandFeatures features = (brandId, capability) -> false;
     private final Platform platform;
 
     /** The brand-wide deadlines: first response, then the region's time before the central team. */
@@ -135,8 +139,16 @@ public final class Routing {
         }
     }
 
+    /** Brands that enabled notifications get the assignment through them instead of this plugin's e-mail. */
+    public void useFeatures(BrandFeatures brandFeatures) {
+        this.features = brandFeatures;
+    }
+
     /** An e-mail to the manager, in French and English, with the deadline; never the complainant's identity. */
     private void notifyManager(Connection c, long brandId, long complaint, long storeId, long manager, Instant due) {
+        if (features.isEnabled(brandId, NOTIFICATIONS)) {
+            return;
+        }
         String email = platform.members().member(c, brandId, manager).map(MemberFacts::email).orElse(null);
         String[] store = platform.stores().byId(c, brandId, storeId).map(s -> new String[] {s.name(), s.code()})
             .orElse(new String[] {"", ""});

@@ -30,7 +30,7 @@ final class Plugins {
         LocalManagers plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
             new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
                 server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, Clock.systemUTC());
         server.camel().addRoutes(plugin.background);
         server.camel().addRoutes(plugin.api);
         server.core.capabilities.install(plugin.capability);

@@ -15,7 +15,6 @@ import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.core.internal.db.Database;
 import org.entraide.jdbc.Sql;
-import org.entraide.jdbc.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

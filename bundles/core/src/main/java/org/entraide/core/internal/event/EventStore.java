@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.entraide.api.event.DomainEvent;
 import org.entraide.jdbc.Sql;
-import org.entraide.jdbc.Sql;
 
 /** Reads the outbox in sequence order and gives committed events their sequence number. */
 public final class EventStore {

@@ -1,7 +1,6 @@
 package org.entraide.core.internal.mail;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.mail.OutgoingMail;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.DatabaseException;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.db.Dialect;
-import org.entraide.core.internal.db.Sql;
 import org.entraide.core.internal.paging.Page;
 import org.entraide.core.internal.paging.PageRequest;
 
@@ -179,9 +177,9 @@ public final class MailQueue implements Mail {
         }
         try {
             return Sql.update(c, insert, params);
-        } catch (DatabaseException e) {
+        } catch (Sql.Failure e) {
             // H2 keeps the transaction usable after a failed statement
-            if (e.getCause() instanceof SQLException sql && Dialect.isUniqueViolation(sql)) {
+            if (e.isUniqueViolation()) {
                 return 0;
             }
             throw e;

@@ -17,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.ProducerTemplate;
 import org.entraide.core.internal.db.Database;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

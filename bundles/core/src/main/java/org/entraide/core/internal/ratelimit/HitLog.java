@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.entraide.core.internal.db.Database;
 import org.entraide.jdbc.Sql;
-import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.security.Tokens;
 
 /**

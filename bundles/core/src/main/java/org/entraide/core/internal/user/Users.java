@@ -16,7 +16,6 @@ import org.entraide.api.event.RoleRevoked;
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.jdbc.Sql;
-import org.entraide.jdbc.Sql;
 
 /** Accounts and their roles, within the caller's transaction. */
 public final class Users {

@@ -29,7 +29,7 @@ import org.awaitility.Awaitility;
 import org.entraide.api.mail.Mail.Queued;
 import org.entraide.api.mail.OutgoingMail;
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.ApiScenarios;
 import org.entraide.core.internal.support.Community.Member;
