@@ -44,11 +44,13 @@ final class NotificationStore {
     /**
      * The notification of every follower of one of {@code targets} at one of {@code levels}, in one statement
      * whatever their number: not to {@code excluded} (the actor, the author; at least one), not to those who muted one of the targets, not to
-     * those whose channel for the kind is off, and not twice.
+     * those whose channel for the kind is off, and not twice. Only follows made by {@code followedBy} (the event's time)
+     * count, so that an event replayed later reaches the same people as the first time.
      *
      * @return how many were written
      */
-    int fanOut(Connection c, Draft d, List<Target> targets, List<String> levels, Channel brandDefault, java.util.Set<Long> excluded) {
+    int fanOut(Connection c, Draft d, List<Target> targets, List<String> levels, Channel brandDefault, java.util.Set<Long> excluded,
+               Instant followedBy) {
         if (targets.isEmpty()) {
             return 0;
         }
@@ -56,6 +58,7 @@ final class NotificationStore {
         String levelIn = String.join(", ", levels.stream().map(l -> "?").toList());
         List<Object> params = new ArrayList<>(List.of(d.brandId(), d.kind().key(), d.eventId(), d.threadType(), d.threadId(),
             d.linkPath(), json(d.params()), d.at(), brandDefault.key(), d.brandId()));
+        params.add(followedBy);
         params.addAll(levels);
         targets.forEach(t -> {
             params.add(t.type());
@@ -74,7 +77,8 @@ final class NotificationStore {
             + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(4000)), "
             + "CAST(? AS TIMESTAMP WITH TIME ZONE), " + String.format(EMAIL_STATE, "x.channel")
             + " FROM (SELECT f.member_id, COALESCE(p.channel, CAST(? AS VARCHAR(10))) AS channel FROM "
-            + "(SELECT DISTINCT member_id FROM ntf_follow WHERE brand_id = ? AND level IN (" + levelIn + ") AND (" + anyTarget + ")) f "
+            + "(SELECT DISTINCT member_id FROM ntf_follow WHERE brand_id = ? AND created_at <= ? AND level IN (" + levelIn + ") "
+            + "AND (" + anyTarget + ")) f "
             + "LEFT JOIN ntf_preference p ON p.member_id = f.member_id AND p.kind = ? "
             + "WHERE f.member_id NOT IN (" + String.join(", ", excluded.stream().map(x -> "?").toList()) + ") AND NOT EXISTS (SELECT 1 FROM ntf_follow m WHERE m.member_id = f.member_id "
             + "AND m.level = 'muted' AND (" + anyTarget.replace("target_", "m.target_") + "))) x "

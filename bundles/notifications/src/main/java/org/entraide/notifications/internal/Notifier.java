@@ -95,7 +95,7 @@ final class Notifier {
     // ---- core events
 
     private void submitted(Connection c, DomainEvent e, PostSubmitted s) {
-        followOwnPost(c, e.brandId(), s.postType(), s.postId(), s.parentId(), s.authorId());
+        followOwnPost(c, e, s.postType(), s.postId(), s.parentId(), s.authorId());
         if (s.publication() == PublicationState.PENDING_REVIEW) {
             // the pipeline held it, not its author: the author is the event's actor, yet this is news to them
             PostFacts post = platform.posts().post(c, e.brandId(), s.postId()).orElse(null);
@@ -130,7 +130,7 @@ final class Notifier {
         }
         Target target = Target.question(question.id());
         // questions asked before the plugin was installed: the asker follows them too
-        store.followByDefault(c, e.brandId(), question.authorId(), target, "tracking", clock.instant());
+        store.followByDefault(c, e.brandId(), question.authorId(), target, "tracking", e.occurredAt());
         Draft d = draft(e, Kind.ANSWER_POSTED, QUESTION, question.id(), questionLink(question.id()),
             params("title", question.title()));
         long asker = question.authorId();
@@ -139,7 +139,7 @@ final class Notifier {
                 store.channel(c, e.brandId(), asker, Kind.ANSWER_POSTED));
         }
         store.fanOut(c, d, List.of(target), List.of("watching", "tracking"),
-            store.brandDefault(c, e.brandId(), Kind.ANSWER_POSTED), Set.copyOf(List.of(actor, p.authorId())));
+            store.brandDefault(c, e.brandId(), Kind.ANSWER_POSTED), Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
     }
 
     private void questionPosted(Connection c, DomainEvent e, PostPublished p, long actor) {
@@ -156,14 +156,15 @@ final class Notifier {
         String title = platform.posts().post(c, e.brandId(), p.postId()).map(PostFacts::title).orElse("");
         Draft d = draft(e, Kind.QUESTION_POSTED, QUESTION, p.postId(), questionLink(p.postId()), params("title", title));
         store.fanOut(c, d, targets, List.of("watching"), store.brandDefault(c, e.brandId(), Kind.QUESTION_POSTED),
-            Set.copyOf(List.of(actor, p.authorId())));
+            Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
     }
 
-    private void followOwnPost(Connection c, long brandId, PostType type, long postId, Long parentId, long author) {
+    /** A follow an event makes dates from the event, as the fan-out compares follows with events' times. */
+    private void followOwnPost(Connection c, DomainEvent e, PostType type, long postId, Long parentId, long author) {
         if (type == PostType.QUESTION) {
-            store.followByDefault(c, brandId, author, Target.question(postId), "tracking", clock.instant());
+            store.followByDefault(c, e.brandId(), author, Target.question(postId), "tracking", e.occurredAt());
         } else if (type == PostType.ANSWER && parentId != null) {
-            store.followByDefault(c, brandId, author, Target.question(parentId), "tracking", clock.instant());
+            store.followByDefault(c, e.brandId(), author, Target.question(parentId), "tracking", e.occurredAt());
         }
     }
 
