@@ -23,6 +23,7 @@ final class NotificationMailer {
     private final NotificationStore store;
     private final Platform platform;
     private final NotificationSettings settings;
+    /** Null while the platform's e-mail service is absent: notifications then stay in the product. */
     private final Supplier<Mail> mail;
     private final Supplier<UnsubscribeTokens> tokens;
 
@@ -71,34 +72,89 @@ final class NotificationMailer {
         return written;
     }
 
-    /** Writes one e-mail about the notifications (one thread, one recipient). @return false when it could not be sent */
+    /**
+     * Sends each member's daily or weekly digest that is due: one e-mail with every notification waiting for it, one
+     * period after the previous digest of that channel (or after the oldest waiting notification, for a first one).
+     *
+     * @return e-mails written
+     */
+    int digestsDue(Connection c, Channel channel, Instant now, int limit) {
+        java.time.Duration period = channel == Channel.WEEKLY ? java.time.Duration.ofDays(7) : java.time.Duration.ofDays(1);
+        int written = 0;
+        for (Object[] w : store.digestCandidates(c, channel, limit)) {
+            long brandId = (Long) w[0];
+            long recipient = (Long) w[1];
+            Instant oldest = (Instant) w[2];
+            Instant from = store.lastDigest(c, recipient, channel).orElse(oldest);
+            if (from.plus(period).isAfter(now)) {
+                continue;
+            }
+            List<NotificationStore.Row> waiting = store.waitingDigest(c, recipient, channel);
+            boolean sent = !waiting.isEmpty() && send(c, waiting, channel);
+            for (NotificationStore.Row n : waiting) {
+                store.emailState(c, n.id(), sent ? "SENT" : "NONE");
+            }
+            store.digestSent(c, brandId, recipient, channel, now);
+            written += sent ? 1 : 0;
+        }
+        return written;
+    }
+
     private boolean send(Connection c, List<NotificationStore.Row> rows) {
+        return send(c, rows, null);
+    }
+
+    /**
+     * Writes one e-mail about the notifications of one recipient: one thread's (digest null), or a digest's, where each
+     * line has its own link. @return false when it could not be sent (no address, suppressed)
+     */
+    private boolean send(Connection c, List<NotificationStore.Row> rows, Channel digest) {
         NotificationStore.Row first = rows.get(0);
+        Mail service = mail.get();
         MemberFacts member = platform.members().member(c, first.brandId(), first.recipientId()).orElse(null);
-        if (member == null || member.email() == null || member.email().isBlank()) {
+        if (service == null || member == null || member.email() == null || member.email().isBlank()) {
             return false;
         }
         String lang = store.language(c, member.id()).orElse(settings.defaultLanguage());
         String slug = store.slug(c, first.brandId()).orElse(null);
-        String link = slug == null ? settings.baseUrl() + "/" : settings.baseUrl() + first.linkPath().replace(Draft.BRAND, slug);
         String unsubscribe = slug == null ? null : settings.baseUrl() + "/api/v1/brands/" + slug
             + "/notifications/unsubscribe?token=" + URLEncoder.encode(tokens.get().token(first.brandId(), member.id(),
             first.kind()), StandardCharsets.UTF_8);
         List<String> lines = rows.stream().map(r -> Texts.line(r.kind(), r.params(), lang)).toList();
-        String subject = rows.size() == 1 ? lines.get(0) : Texts.render(Texts.word("mail.group", lang),
-            Map.of("count", Integer.toString(rows.size()), "title", String.valueOf(first.params().getOrDefault("title", ""))));
+        String subject;
+        if (digest != null) {
+            subject = Texts.render(Texts.word(digest == Channel.WEEKLY ? "mail.weekly" : "mail.daily", lang),
+                Map.of("count", Integer.toString(rows.size())));
+        } else if (rows.size() == 1) {
+            subject = lines.get(0);
+        } else {
+            subject = Texts.render(Texts.word("mail.group", lang), Map.of("count", Integer.toString(rows.size()), "title",
+                String.valueOf(first.params().getOrDefault("title", ""))));
+        }
         subject = subject.length() > 180 ? subject.substring(0, 179) + "…" : subject;
         StringBuilder text = new StringBuilder(Texts.word("mail.hello", lang)).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(lang).append("\"><body><p>")
             .append(Texts.escapeHtml(Texts.word("mail.hello", lang))).append("</p><ul>");
-        for (String line : lines) {
-            text.append("- ").append(line).append('\n');
-            html.append("<li>").append(Texts.escapeHtml(line)).append("</li>");
+        for (int i = 0; i < rows.size(); i++) {
+            text.append("- ").append(lines.get(i)).append('\n');
+            html.append("<li>").append(Texts.escapeHtml(lines.get(i)));
+            if (digest != null) {
+                String link = link(rows.get(i), slug);
+                text.append("  ").append(link).append('\n');
+                html.append(" <a href=\"").append(Texts.escapeHtml(link)).append("\">")
+                    .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a>");
+            }
+            html.append("</li>");
         }
-        text.append('\n').append(Texts.word("mail.open", lang)).append(" : ").append(link).append("\n\n-- \n")
-            .append(Texts.word("mail.why", lang)).append('\n');
-        html.append("</ul><p><a href=\"").append(Texts.escapeHtml(link)).append("\">").append(Texts.escapeHtml(Texts.word("mail.open", lang)))
-            .append("</a></p><hr><p><small>").append(Texts.escapeHtml(Texts.word("mail.why", lang)));
+        html.append("</ul>");
+        if (digest == null) {
+            String link = link(first, slug);
+            text.append('\n').append(Texts.word("mail.open", lang)).append(" : ").append(link).append('\n');
+            html.append("<p><a href=\"").append(Texts.escapeHtml(link)).append("\">")
+                .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a></p>");
+        }
+        text.append("\n-- \n").append(Texts.word("mail.why", lang)).append('\n');
+        html.append("<hr><p><small>").append(Texts.escapeHtml(Texts.word("mail.why", lang)));
         Map<String, String> headers = new LinkedHashMap<>();
         if (unsubscribe != null) {
             text.append(Texts.word("mail.unsubscribe", lang)).append(" : ").append(unsubscribe).append('\n');
@@ -108,8 +164,14 @@ final class NotificationMailer {
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         html.append("</small></p></body></html>");
-        Mail.Queued q = mail.get().queue(c, new OutgoingMail(first.brandId(), "ntf-" + first.id(), member.email(), subject,
+        String key = (digest == null ? "ntf-" : "ntf-" + digest.key() + "-") + first.id();
+        Mail.Queued q = service.queue(c, new OutgoingMail(first.brandId(), key, member.email(), subject,
             text.toString(), html.toString(), headers));
         return q != Mail.Queued.SUPPRESSED;
+    }
+
+    /** The absolute link of a notification; the site's home page while the brand's slug is unknown. */
+    private String link(NotificationStore.Row n, String slug) {
+        return slug == null ? settings.baseUrl() + "/" : settings.baseUrl() + n.linkPath().replace(Draft.BRAND, slug);
     }
 }

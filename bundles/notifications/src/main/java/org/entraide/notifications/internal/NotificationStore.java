@@ -242,6 +242,37 @@ final class NotificationStore {
             rs.getString(3), rs.getLong(4)}, now, limit);
     }
 
+    // ---- digests
+
+    /** Members with notifications waiting for a digest of that channel, with the oldest one's time. */
+    List<Object[]> digestCandidates(Connection c, Channel channel, int limit) {
+        return Sql.list(c, "SELECT brand_id, recipient_id, MIN(created_at) AS oldest FROM ntf_notification WHERE email_state = ? "
+            + "GROUP BY brand_id, recipient_id ORDER BY MIN(created_at) LIMIT ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2),
+            Sql.instant(rs, "oldest")}, state(channel), limit);
+    }
+
+    List<Row> waitingDigest(Connection c, long recipient, Channel channel) {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND email_state = ? ORDER BY id "
+            + "FOR UPDATE", NotificationStore::row, recipient, state(channel));
+    }
+
+    Optional<Instant> lastDigest(Connection c, long recipient, Channel channel) {
+        return Sql.one(c, "SELECT last_sent_at FROM ntf_digest WHERE recipient_id = ? AND channel = ?",
+            rs -> Sql.instant(rs, "last_sent_at"), recipient, channel.key());
+    }
+
+    void digestSent(Connection c, long brandId, long recipient, Channel channel, Instant at) {
+        if (Sql.update(c, "UPDATE ntf_digest SET last_sent_at = ? WHERE recipient_id = ? AND channel = ?", at, recipient,
+            channel.key()) == 0) {
+            Sql.update(c, "INSERT INTO ntf_digest (brand_id, recipient_id, channel, last_sent_at) VALUES (?, ?, ?, ?)", brandId,
+                recipient, channel.key(), at);
+        }
+    }
+
+    private static String state(Channel channel) {
+        return channel == Channel.WEEKLY ? "WEEKLY" : "DAILY";
+    }
+
     // ---- brands' slugs and the secret
 
     /** The slug of the brand as the plugin last saw it in a request; links of e-mails need it. */

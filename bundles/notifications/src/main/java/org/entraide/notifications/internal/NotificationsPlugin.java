@@ -21,12 +21,15 @@ import org.entraide.api.web.ApiEndpoints;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The notifications plugin: an event subscriber that writes each event's notifications (exactly once, in the
  * dispatcher's transaction) and their e-mails, a timer route that sends the e-mails grouped at the end of a thread's
- * window, and the REST endpoints of members, brand admins and unsubscribe links. A configuration change re-creates
+ * window and the daily and weekly digests, and the REST endpoints of members, brand admins and unsubscribe links. A configuration change re-creates
  * the component, and with it its routes.
  */
 @Component(name = "org.entraide.notifications", service = {EventSubscriber.class, RoutesBuilder.class})
@@ -41,7 +44,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private final NotificationSettings settings;
     private final NotificationStore store = new NotificationStore();
     private final Platform platform;
-    private final Mail mail;
+    private volatile Mail mail;
     private final Clock clock;
     private final Notifier notifier;
     private final NotificationMailer mailer;
@@ -50,10 +53,25 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     @Activate
     public NotificationsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
                                @Reference Posts posts, @Reference Members members, @Reference Stores stores,
-                               @Reference Brands brands, @Reference EventReader reader, @Reference Mail mail,
-                               NotificationsConfig config) {
-        this(tx, migrator, endpoints, new Platform(posts, members, stores, brands, reader), mail,
+                               @Reference Brands brands, @Reference EventReader reader, NotificationsConfig config) {
+        this(tx, migrator, endpoints, new Platform(posts, members, stores, brands, reader), null,
             NotificationSettings.of(config), Clock.systemUTC());
+    }
+
+    /**
+     * The platform's e-mail service, optional so that the feature also resolves and runs on a core without it: then
+     * notifications are shown in the product only.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindMail(Mail m) {
+        this.mail = m;
+    }
+
+    void unbindMail(Mail m) {
+        if (this.mail == m) {
+            this.mail = null;
+        }
     }
 
     public NotificationsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, Platform platform, Mail mail,
@@ -65,7 +83,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.settings = settings;
         this.clock = clock;
         migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
-        this.mailer = new NotificationMailer(store, platform, settings, () -> mail, this::tokens);
+        this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens);
         this.notifier = new Notifier(store, platform, mailer, clock);
     }
 
@@ -82,6 +100,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         from(EVENTS).routeId("notifications.events").process(e -> handle(e.getIn().getBody(DomainEvent.class)));
         from("timer:notifications.flush?delay=5000&period=" + settings.flushPoll().toMillis()).routeId("notifications.flush")
             .process(e -> flushDue());
+        from("timer:notifications.digests?delay=60000&period=" + settings.flushPoll().multipliedBy(2).toMillis())
+            .routeId("notifications.digests").process(e -> digestsDue());
 
         NotificationApi api = new NotificationApi(tx, store, platform, settings, this::tokens, clock);
         rest(ApiEndpoints.BASE)
@@ -128,6 +148,15 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     /** Sends the grouped e-mails of threads whose window ended. @return e-mails written */
     int flushDue() {
         return tx.inTransaction(c -> mailer.flushDue(c, clock.instant(), 200));
+    }
+
+    /** Sends the daily and weekly digests that are due. @return e-mails written */
+    int digestsDue() {
+        int written = 0;
+        for (Channel channel : new Channel[] {Channel.DAILY, Channel.WEEKLY}) {
+            written += tx.inTransaction(c -> mailer.digestsDue(c, channel, clock.instant(), 500));
+        }
+        return written;
     }
 
     /** The signer of unsubscribe links: the configured secret, else one generated once and kept in the database. */

@@ -44,6 +44,8 @@ final class Texts {
         Map.entry("mail.hello", "Bonjour,"),
         Map.entry("mail.open", "Voir"),
         Map.entry("mail.group", "{count} notifications sur « {title} »"),
+        Map.entry("mail.daily", "Votre résumé du jour : {count} notification(s)"),
+        Map.entry("mail.weekly", "Votre résumé de la semaine : {count} notification(s)"),
         Map.entry("mail.unsubscribe", "Ne plus recevoir ces e-mails"),
         Map.entry("mail.why", "Vous recevez cet e-mail selon vos préférences de notification."));
 
@@ -71,6 +73,8 @@ final class Texts {
         Map.entry("mail.hello", "Hello,"),
         Map.entry("mail.open", "Open"),
         Map.entry("mail.group", "{count} notifications about “{title}”"),
+        Map.entry("mail.daily", "Your daily digest: {count} notification(s)"),
+        Map.entry("mail.weekly", "Your weekly digest: {count} notification(s)"),
         Map.entry("mail.unsubscribe", "Stop these e-mails"),
         Map.entry("mail.why", "You receive this e-mail because of your notification preferences."));
 

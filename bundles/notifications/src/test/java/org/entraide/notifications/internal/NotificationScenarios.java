@@ -491,6 +491,34 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void notificationsOfTheDailyChannelLeaveInOneDigestADayLater() {
+        Member watcher = community.join("demo");
+        assertEquals(200, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"topic\",\"targetKey\":\"livraison\",\"level\":\"watching\"}").status());
+        List<Long> questions = new ArrayList<>();
+        for (String title : List.of("Livraison au deuxième étage ?", "Livraison le samedi <matin> ?")) {
+            Http.Response r = community.ask(customer, "demo", title, "Est-ce possible ?", "livraison", List.of());
+            assertEquals(201, r.status(), r.toString());
+            questions.add(r.json().get("id").asLong());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(watcher, "question.posted").size() == 2);
+        drained();
+        assertEquals(0, plugin.digestsDue(), "not a day yet");
+        clock.advance(Duration.ofHours(25));
+        assertTrue(plugin.digestsDue() >= 1);
+        List<OutgoingMail> digests = mail.to(watcher.email());
+        assertEquals(1, digests.size(), digests.toString());
+        OutgoingMail d = digests.get(0);
+        assertEquals("Votre résumé du jour : 2 notification(s)", d.subject());
+        for (long q : questions) {
+            assertTrue(d.text().contains(BASE + "/b/demo/questions/" + q), d.text());
+        }
+        assertTrue(d.html().contains("&lt;matin&gt;") && !d.html().contains("<matin>"), "escaped: " + d.html());
+        assertEquals(0, plugin.digestsDue(), "sent once");
+        assertEquals(0, rows("recipient_id = ? AND email_state = 'DAILY'", watcher.id()));
+    }
+
+    @Test
     void aQuestionReachesThousandsOfTagFollowersInOneStatementOncePerFollower() throws Exception {
         int followers = 3000;
         String tag = Community.unique("outillage");
