@@ -2,8 +2,6 @@ package org.entraide.notifications.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -28,7 +26,6 @@ import org.entraide.api.event.NewEvent;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.ComplaintStatus;
-import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Submission;
 import org.entraide.api.plugin.SubmissionStep;
@@ -566,6 +563,11 @@ abstract class NotificationScenarios {
         }
         assertEquals(401, http.post(DEMO + "/me/notifications/" + id + "/read", null, "{}").status());
         assertEquals(401, http.post(DEMO + "/me/notifications/read-all", null, "{}").status());
+        assertEquals(401, http.put(DEMO + "/me/notification-preferences", null, "{\"language\":\"en\"}").status());
+        assertEquals(401, http.put(DEMO + "/me/follows", null, "{\"targetType\":\"tag\",\"targetKey\":\"x\",\"level\":\"muted\"}")
+            .status());
+        assertEquals(401, http.send(http.builder(DEMO + "/me/follows?targetType=tag&targetKey=x", null).DELETE()).status());
+        assertEquals(401, http.put(DEMO + "/notifications/defaults", null, "{\"kinds\":[]}").status());
 
         assertEquals(404, http.post(DEMO + "/me/notifications/" + id + "/read", lucas.token(), "{}").status(),
             "another member's notification");
@@ -590,7 +592,16 @@ abstract class NotificationScenarios {
 
         assertEquals(200, http.put(DEMO + "/features", admin.token(), "{\"notifications\":false}").status());
         assertEquals(404, http.get(DEMO + "/me/notifications", customer.token()).status(), "disabled capability");
-        assertNull(null);
-        assertNotNull(PostType.QUESTION);
+    }
+
+    @Test
+    void aSuppressedAddressGetsNoEmailButTheNotificationStays() {
+        mail.suppressed.add(customer.email());
+        long q = community.askId(customer, "Quelle colle pour du carrelage ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        assertTrue(mail.to(customer.email()).isEmpty());
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'NONE'", customer.id()));
     }
 }
