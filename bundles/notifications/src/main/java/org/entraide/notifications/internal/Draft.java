@@ -14,8 +14,4 @@ record Draft(long brandId, Kind kind, long eventId, String threadType, long thre
     Draft with(Map<String, Object> otherParams) {
         return new Draft(brandId, kind, eventId, threadType, threadId, linkPath, otherParams, at);
     }
-
-    Draft as(Kind otherKind, String otherLink) {
-        return new Draft(brandId, otherKind, eventId, threadType, threadId, otherLink, params, at);
-    }
 }
