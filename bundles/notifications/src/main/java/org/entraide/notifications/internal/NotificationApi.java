@@ -264,18 +264,12 @@ final class NotificationApi {
 
     // ---- one-click unsubscribe (RFC 8058)
 
-    /** What a POST to the same link would do; changes nothing, so that link scanners change nothing. */
+    /**
+     * What a POST to the same link would do ({@link OneClickUnsubscribe}); changes nothing, so that link scanners change
+     * nothing.
+     */
     ApiResult describeUnsubscribe(ApiCall call) {
         UnsubscribeTokens.Claim claim = claim(call);
-        return ApiResult.ok(Map.of("kind", claim.kind(), "channel", Channel.APP.key()));
-    }
-
-    ApiResult unsubscribe(ApiCall call) {
-        UnsubscribeTokens.Claim claim = claim(call);
-        tx.inTransaction(c -> {
-            store.setChannel(c, claim.brandId(), claim.memberId(), Kind.of(claim.kind()), Channel.APP);
-            return null;
-        });
         return ApiResult.ok(Map.of("kind", claim.kind(), "channel", Channel.APP.key()));
     }
 

@@ -12,6 +12,7 @@ import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
@@ -41,6 +42,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
 
     private final Transactions tx;
     private final ApiEndpoints endpoints;
+    private final BrandFeatures features;
     private final NotificationSettings settings;
     private final NotificationStore store = new NotificationStore();
     private final Platform platform;
@@ -53,8 +55,9 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     @Activate
     public NotificationsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
                                @Reference Posts posts, @Reference Members members, @Reference Stores stores,
-                               @Reference Brands brands, @Reference EventReader reader, NotificationsConfig config) {
-        this(tx, migrator, endpoints, new Platform(posts, members, stores, brands, reader), null,
+                               @Reference Brands brands, @Reference EventReader reader, @Reference BrandFeatures features,
+                               NotificationsConfig config) {
+        this(tx, migrator, endpoints, features, new Platform(posts, members, stores, brands, reader), null,
             NotificationSettings.of(config), Clock.systemUTC());
     }
 
@@ -74,9 +77,10 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         }
     }
 
-    public NotificationsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, Platform platform, Mail mail,
-                               NotificationSettings settings, Clock clock) {
+    public NotificationsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, BrandFeatures features,
+                               Platform platform, Mail mail, NotificationSettings settings, Clock clock) {
         this.tx = tx;
+        this.features = features;
         this.endpoints = endpoints;
         this.platform = platform;
         this.mail = mail;
@@ -130,7 +134,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         route("notifications.defaults", endpoints.processor(CAP, api::defaults, Set.of(), "brand"));
         route("notifications.defaults.set", endpoints.processor(CAP, api::setDefaults, Set.of(), "brand"));
         route("notifications.unsubscribe.describe", endpoints.processor(CAP, api::describeUnsubscribe, Set.of("token"), "brand"));
-        route("notifications.unsubscribe", endpoints.processor(CAP, api::unsubscribe, Set.of("token"), "brand"));
+        // mail clients post form-encoded bodies, which the platform's endpoints refuse: see OneClickUnsubscribe
+        route("notifications.unsubscribe", new OneClickUnsubscribe(tx, platform, features, store, this::tokens));
     }
 
     private void route(String id, org.apache.camel.Processor processor) {

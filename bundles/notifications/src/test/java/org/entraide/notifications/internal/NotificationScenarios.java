@@ -76,7 +76,7 @@ abstract class NotificationScenarios {
         clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         var p = server.core.platform;
         // the timer never fires during a test: tests flush grouped e-mails themselves, at the clock's time
-        plugin = new NotificationsPlugin(server.core.db, server.core.migrator, server.core.endpoints,
+        plugin = new NotificationsPlugin(server.core.db, server.core.migrator, server.core.endpoints, server.core.capabilities,
             new Platform(p, p, p, p, server.core.eventReader), mail,
             new NotificationSettings(BASE + "/", null, Duration.ofMinutes(10), "fr", Duration.ofHours(1)), clock);
         server.core.capabilities.install(new NotificationCapability());
@@ -389,7 +389,9 @@ abstract class NotificationScenarios {
         assertEquals("email", kindOf(http.get(DEMO + "/me/notification-preferences", customer.token()).json(), "answer.posted")
             .get("channel").asText(), "GET changes nothing");
 
-        Http.Response done = http.post(path, null, "{}");
+        // what mail clients send (RFC 8058): a form-encoded body, no sign-in
+        Http.Response done = http.send(http.builder(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
         assertEquals(200, done.status(), done.toString());
         assertEquals("app", kindOf(http.get(DEMO + "/me/notification-preferences", customer.token()).json(), "answer.posted")
             .get("channel").asText());
@@ -398,6 +400,11 @@ abstract class NotificationScenarios {
         Http.Response refused = http.post(DEMO + "/notifications/unsubscribe?token=" + forged, null, "{}");
         assertEquals(400, refused.status(), refused.toString());
         assertTrue(refused.raw().body().contains("token"));
+        Http.Response smuggled = http.send(http.builder(DEMO + "/notifications/unsubscribe?token=" + forged, null)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))));
+        assertEquals(400, smuggled.status(), "a form field is never read as the token: " + smuggled);
+        assertTrue(smuggled.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         String otherMember = plugin.tokens().token(brandId + 1, customer.id(), "answer.posted");
         assertEquals(400, http.post(DEMO + "/notifications/unsubscribe?token=" + otherMember, null, "{}").status(),
             "a token of another brand");
@@ -411,6 +418,11 @@ abstract class NotificationScenarios {
         assertEquals(200, http.put("/api/v1/brands/acme/features", boss.token(), "{\"notifications\":true}").status());
         assertEquals(400, http.post("/api/v1/brands/acme/notifications/unsubscribe?token="
             + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8), null, "{}").status());
+        assertEquals(400, http.get("/api/v1/brands/acme/notifications/unsubscribe?token="
+            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8), null).status());
+        assertEquals(200, http.put(DEMO + "/features", admin.token(), "{\"notifications\":false}").status());
+        assertEquals(404, http.post(path, null, "{}").status(), "a brand without the capability");
+        assertEquals(404, http.get(path, null).status());
     }
 
     @Test
