@@ -268,6 +268,7 @@ abstract class NotificationScenarios {
 
     @Test
     void complaintFlowsTellTheComplainantAndTheManagersWithoutNamingTheComplainant() {
+        assertEquals(200, http.put(DEMO + "/me/notification-preferences", manager.token(), "{\"language\":\"en\"}").status());
         long complaint = community.complaintId(customer, "LYON-PARTDIEU", true);
         long store = storeId("LYON-PARTDIEU");
         Map<String, Object> assigned = new HashMap<>(Map.of("complaintId", complaint, "storeId", store, "managerId", manager.id(),
@@ -283,7 +284,7 @@ abstract class NotificationScenarios {
         Map<String, Object> reminder = new HashMap<>(assigned);
         reminder.put("percent", 90);
         append(LocalManagerEvents.COMPLAINT_REMINDER, null, complaint, reminder);
-        assertTrue(awaitOne(manager, "complaint.reminder").get("text").asText().startsWith("Rappel : 90 %"));
+        assertTrue(awaitOne(manager, "complaint.reminder").get("text").asText().startsWith("Reminder: 90%"), "in the manager's language");
         append(LocalManagerEvents.DETAILS_REQUESTED, manager.id(), complaint, Map.of("complaintId", complaint, "messageId", 1));
         awaitOne(customer, "complaint.details-requested");
         append(LocalManagerEvents.DETAILS_GIVEN, customer.id(), complaint, Map.of("complaintId", complaint, "messageId", 2));
@@ -310,7 +311,12 @@ abstract class NotificationScenarios {
                 assertFalse(everything.contains(identity), m.pseudonym() + " must never see the complainant: " + everything);
             }
         }
-        assertFalse(mail.to("manager@demo.example").isEmpty(), "managers are e-mailed by default");
+        List<OutgoingMail> toManager2 = mail.to("manager@demo.example");
+        assertFalse(toManager2.isEmpty(), "managers are e-mailed by default");
+        assertTrue(toManager2.get(0).subject().startsWith("New complaint for the store Lyon Part-Dieu"), "in the manager's language: "
+            + toManager2.get(0).subject());
+        assertTrue(toManager2.get(0).text().contains(BASE + "/b/demo/manager"), toManager2.get(0).text());
+        assertTrue(mail.to(customer.email()).get(0).text().contains(BASE + "/b/demo/complaints/" + complaint));
     }
 
     @Test
