@@ -613,6 +613,17 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void aBadgeIsToldInTheProductOnlyByDefault() {
+        server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, "badge.awarded", null, "user", lucas.id(),
+            Map.of("userId", lucas.id(), "badge", "perceuse-d-or", "tier", "gold", "scope", ""))));
+        JsonNode n = awaitOne(lucas, "badge.awarded");
+        assertEquals("Vous avez obtenu le badge « perceuse-d-or »", n.get("text").asText());
+        assertEquals("/b/demo/users/" + lucas.id(), n.get("link").asText());
+        drained();
+        assertTrue(mail.to(lucas.email()).isEmpty(), "badge.awarded is app by default");
+    }
+
+    @Test
     void aSuppressedAddressGetsNoEmailButTheNotificationStays() {
         mail.suppressed.add(customer.email());
         long q = community.askId(customer, "Quelle colle pour du carrelage ?");
