@@ -1,0 +1,177 @@
+package org.entraide.notifications.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.entraide.api.mail.Mail;
+import org.entraide.api.mail.OutgoingMail;
+import org.entraide.api.platform.MemberFacts;
+
+/**
+ * Decides and writes the e-mails of notifications, in the dispatcher's (or the flusher's) transaction: at most one
+ * e-mail per recipient and thread per window; later notifications of the thread wait and leave together, in one
+ * e-mail, when the window ends. The key of an e-mail is {@code ntf-<id>} of its first notification, so a replay
+ * never writes it twice.
+ */
+final class NotificationMailer {
+    private final NotificationStore store;
+    private final Platform platform;
+    private final NotificationSettings settings;
+    /** Null while the platform's e-mail service is absent: notifications then stay in the product. */
+    private final Supplier<Mail> mail;
+    private final Supplier<UnsubscribeTokens> tokens;
+
+    NotificationMailer(NotificationStore store, Platform platform, NotificationSettings settings, Supplier<Mail> mail,
+                       Supplier<UnsubscribeTokens> tokens) {
+        this.store = store;
+        this.platform = platform;
+        this.settings = settings;
+        this.mail = mail;
+        this.tokens = tokens;
+    }
+
+    /** The e-mails of the notifications an event just wrote with the e-mail channel. */
+    void afterEvent(Connection c, long eventId, Instant now) {
+        for (NotificationStore.Row n : store.toMail(c, eventId)) {
+            var last = store.lastSent(c, n.recipientId(), n.threadType(), n.threadId());
+            if (last.isPresent() && last.get().plus(settings.threadWindow()).isAfter(now)) {
+                store.emailState(c, n.id(), "PENDING");
+                store.flushAt(c, n.recipientId(), n.threadType(), n.threadId(), last.get().plus(settings.threadWindow()));
+            } else {
+                boolean sent = send(c, List.of(n));
+                store.emailState(c, n.id(), sent ? "SENT" : "NONE");
+                if (sent) {
+                    store.sent(c, n.brandId(), n.recipientId(), n.threadType(), n.threadId(), now);
+                }
+            }
+        }
+    }
+
+    /** Sends the grouped e-mail of every thread whose window ended. @return e-mails written */
+    int flushDue(Connection c, Instant now, int limit) {
+        int written = 0;
+        for (Object[] t : store.dueThreads(c, now, limit)) {
+            long brandId = (Long) t[0];
+            long recipient = (Long) t[1];
+            String threadType = (String) t[2];
+            long threadId = (Long) t[3];
+            List<NotificationStore.Row> waiting = store.pending(c, recipient, threadType, threadId);
+            boolean sent = !waiting.isEmpty() && send(c, waiting);
+            for (NotificationStore.Row n : waiting) {
+                store.emailState(c, n.id(), sent ? "SENT" : "NONE");
+            }
+            store.sent(c, brandId, recipient, threadType, threadId, now);
+            written += sent ? 1 : 0;
+        }
+        return written;
+    }
+
+    /**
+     * Sends each member's daily or weekly digest that is due: one e-mail with every notification waiting for it, one
+     * period after the previous digest of that channel (or after the oldest waiting notification, for a first one).
+     *
+     * @return e-mails written
+     */
+    int digestsDue(Connection c, Channel channel, Instant now, int limit) {
+        java.time.Duration period = channel == Channel.WEEKLY ? java.time.Duration.ofDays(7) : java.time.Duration.ofDays(1);
+        int written = 0;
+        for (Object[] w : store.digestCandidates(c, channel, limit)) {
+            long brandId = (Long) w[0];
+            long recipient = (Long) w[1];
+            Instant oldest = (Instant) w[2];
+            Instant from = store.lastDigest(c, recipient, channel).orElse(oldest);
+            if (from.plus(period).isAfter(now)) {
+                continue;
+            }
+            List<NotificationStore.Row> waiting = store.waitingDigest(c, recipient, channel);
+            boolean sent = !waiting.isEmpty() && send(c, waiting, channel);
+            for (NotificationStore.Row n : waiting) {
+                store.emailState(c, n.id(), sent ? "SENT" : "NONE");
+            }
+            store.digestSent(c, brandId, recipient, channel, now);
+            written += sent ? 1 : 0;
+        }
+        return written;
+    }
+
+    private boolean send(Connection c, List<NotificationStore.Row> rows) {
+        return send(c, rows, null);
+    }
+
+    /**
+     * Writes one e-mail about the notifications of one recipient: one thread's (digest null), or a digest's, where each
+     * line has its own link. @return false when it could not be sent (no address, suppressed)
+     */
+    private boolean send(Connection c, List<NotificationStore.Row> rows, Channel digest) {
+        NotificationStore.Row first = rows.get(0);
+        Mail service = mail.get();
+        MemberFacts member = platform.members().member(c, first.brandId(), first.recipientId()).orElse(null);
+        if (service == null || member == null || member.email() == null || member.email().isBlank()) {
+            return false;
+        }
+        String lang = store.language(c, member.id()).orElse(settings.defaultLanguage());
+        String slug = store.slug(c, first.brandId()).orElse(null);
+        String unsubscribe = slug == null ? null : settings.baseUrl() + "/api/v1/brands/" + slug
+            + "/notifications/unsubscribe?token=" + URLEncoder.encode(tokens.get().token(first.brandId(), member.id(),
+            first.kind()), StandardCharsets.UTF_8);
+        List<String> lines = rows.stream().map(r -> Texts.line(r.kind(), r.params(), lang)).toList();
+        String subject;
+        if (digest != null) {
+            subject = Texts.render(Texts.word(digest == Channel.WEEKLY ? "mail.weekly" : "mail.daily", lang),
+                Map.of("count", Integer.toString(rows.size())));
+        } else if (rows.size() == 1) {
+            subject = lines.get(0);
+        } else {
+            subject = Texts.render(Texts.word("mail.group", lang), Map.of("count", Integer.toString(rows.size()), "title",
+                String.valueOf(first.params().getOrDefault("title", ""))));
+        }
+        subject = subject.length() > 180 ? subject.substring(0, 179) + "…" : subject;
+        StringBuilder text = new StringBuilder(Texts.word("mail.hello", lang)).append("\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(lang).append("\"><body><p>")
+            .append(Texts.escapeHtml(Texts.word("mail.hello", lang))).append("</p><ul>");
+        for (int i = 0; i < rows.size(); i++) {
+            text.append("- ").append(lines.get(i)).append('\n');
+            html.append("<li>").append(Texts.escapeHtml(lines.get(i)));
+            if (digest != null) {
+                String link = link(rows.get(i), slug);
+                text.append("  ").append(link).append('\n');
+                html.append(" <a href=\"").append(Texts.escapeHtml(link)).append("\">")
+                    .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a>");
+            }
+            html.append("</li>");
+        }
+        html.append("</ul>");
+        if (digest == null) {
+            String link = link(first, slug);
+            text.append('\n').append(Texts.word("mail.open", lang)).append(" : ").append(link).append('\n');
+            html.append("<p><a href=\"").append(Texts.escapeHtml(link)).append("\">")
+                .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a></p>");
+        }
+        text.append("\n-- \n").append(Texts.word("mail.why", lang)).append('\n');
+        html.append("<hr><p><small>").append(Texts.escapeHtml(Texts.word("mail.why", lang)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (unsubscribe != null) {
+            text.append(Texts.word("mail.unsubscribe", lang)).append(" : ").append(unsubscribe).append('\n');
+            html.append(" <a href=\"").append(Texts.escapeHtml(unsubscribe)).append("\">")
+                .append(Texts.escapeHtml(Texts.word("mail.unsubscribe", lang))).append("</a>");
+            headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        html.append("</small></p></body></html>");
+        String key = (digest == null ? "ntf-" : "ntf-" + digest.key() + "-") + first.id();
+        Mail.Queued q = service.queue(c, new OutgoingMail(first.brandId(), key, member.email(), subject,
+            text.toString(), html.toString(), headers));
+        return q != Mail.Queued.SUPPRESSED;
+    }
+
+    /** The absolute link of a notification; the site's home page while the brand's slug is unknown. */
+    private String link(NotificationStore.Row n, String slug) {
+        return slug == null ? settings.baseUrl() + "/" : settings.baseUrl() + n.linkPath().replace(Draft.BRAND, slug);
+    }
+}

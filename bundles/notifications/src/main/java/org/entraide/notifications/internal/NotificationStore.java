@@ -1,0 +1,320 @@
+package org.entraide.notifications.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.entraide.jdbc.Sql;
+
+/** The plugin's tables. Stateless; every method runs on the caller's connection and transaction. */
+final class NotificationStore {
+    /** A stored notification. */
+    record Row(long id, long brandId, long recipientId, String kind, String threadType, long threadId, String linkPath,
+               Map<String, Object> params, Instant createdAt, Instant readAt) {
+    }
+
+    private static final String COLUMNS = "id, brand_id, recipient_id, kind, thread_type, thread_id, link_path, params, "
+        + "created_at, read_at";
+    private static final String EMAIL_STATE = "CASE %s WHEN 'email' THEN 'TODO' WHEN 'daily' THEN 'DAILY' "
+        + "WHEN 'weekly' THEN 'WEEKLY' ELSE NULL END";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // ---- writing notifications
+
+    /** One recipient's notification, unless they already have it (a replayed event) or their channel is off. */
+    boolean notifyOne(Connection c, Draft d, long recipient, Channel channel) {
+        if (channel == Channel.OFF) {
+            return false;
+        }
+        return Sql.update(c, "INSERT INTO ntf_notification (brand_id, recipient_id, kind, event_id, thread_type, thread_id, "
+            + "link_path, params, created_at, email_state) SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), "
+            + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(4000)), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), " + String.format(EMAIL_STATE, "CAST(? AS VARCHAR(10))")
+            + " WHERE NOT EXISTS (SELECT 1 FROM ntf_notification WHERE recipient_id = ? AND event_id = ? AND kind = ?)",
+            d.brandId(), recipient, d.kind().key(), d.eventId(), d.threadType(), d.threadId(), d.linkPath(), json(d.params()),
+            d.at(), channel.key(), recipient, d.eventId(), d.kind().key()) == 1;
+    }
+
+    /**
+     * The notification of every follower of one of {@code targets} at one of {@code levels}, in one statement
+     * whatever their number: not to {@code excluded} (the actor, the author; at least one), not to those who muted one of the targets, not to
+     * those whose channel for the kind is off, and not twice. Only follows made by {@code followedBy} (the event's time)
+     * count, so that an event replayed later reaches the same people as the first time.
+     *
+     * @return how many were written
+     */
+    int fanOut(Connection c, Draft d, List<Target> targets, List<String> levels, Channel brandDefault, java.util.Set<Long> excluded,
+               Instant followedBy) {
+        if (targets.isEmpty()) {
+            return 0;
+        }
+        String anyTarget = String.join(" OR ", targets.stream().map(t -> "(target_type = ? AND target_key = ?)").toList());
+        String levelIn = String.join(", ", levels.stream().map(l -> "?").toList());
+        List<Object> params = new ArrayList<>(List.of(d.brandId(), d.kind().key(), d.eventId(), d.threadType(), d.threadId(),
+            d.linkPath(), json(d.params()), d.at(), brandDefault.key(), d.brandId()));
+        params.add(followedBy);
+        params.addAll(levels);
+        targets.forEach(t -> {
+            params.add(t.type());
+            params.add(t.key());
+        });
+        params.add(d.kind().key());
+        params.addAll(excluded);
+        targets.forEach(t -> {
+            params.add(t.type());
+            params.add(t.key());
+        });
+        params.add(d.eventId());
+        params.add(d.kind().key());
+        return Sql.update(c, "INSERT INTO ntf_notification (brand_id, recipient_id, kind, event_id, thread_type, thread_id, "
+            + "link_path, params, created_at, email_state) SELECT CAST(? AS BIGINT), x.member_id, CAST(? AS VARCHAR(40)), "
+            + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(4000)), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), " + String.format(EMAIL_STATE, "x.channel")
+            + " FROM (SELECT f.member_id, COALESCE(p.channel, CAST(? AS VARCHAR(10))) AS channel FROM "
+            + "(SELECT DISTINCT member_id FROM ntf_follow WHERE brand_id = ? AND created_at <= ? AND level IN (" + levelIn + ") "
+            + "AND (" + anyTarget + ")) f "
+            + "LEFT JOIN ntf_preference p ON p.member_id = f.member_id AND p.kind = ? "
+            + "WHERE f.member_id NOT IN (" + String.join(", ", excluded.stream().map(x -> "?").toList()) + ") AND NOT EXISTS (SELECT 1 FROM ntf_follow m WHERE m.member_id = f.member_id "
+            + "AND m.level = 'muted' AND (" + anyTarget.replace("target_", "m.target_") + "))) x "
+            + "WHERE x.channel <> 'off' AND NOT EXISTS (SELECT 1 FROM ntf_notification n WHERE n.recipient_id = x.member_id "
+            + "AND n.event_id = ? AND n.kind = ?)", params.toArray());
+    }
+
+    /** The notifications of an event whose e-mail is still to be decided. */
+    List<Row> toMail(Connection c, long eventId) {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE event_id = ? AND email_state = 'TODO' ORDER BY id",
+            NotificationStore::row, eventId);
+    }
+
+    void emailState(Connection c, long id, String state) {
+        Sql.update(c, "UPDATE ntf_notification SET email_state = ? WHERE id = ?", state, id);
+    }
+
+    List<Row> pending(Connection c, long recipient, String threadType, long threadId) {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND thread_type = ? "
+            + "AND thread_id = ? AND email_state = 'PENDING' ORDER BY id", NotificationStore::row, recipient, threadType, threadId);
+    }
+
+    // ---- reading notifications
+
+    List<Row> page(Connection c, long brandId, long recipient, boolean unreadOnly, int size, long offset) {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND brand_id = ? "
+            + (unreadOnly ? "AND read_at IS NULL " : "") + "ORDER BY id DESC LIMIT ? OFFSET ?", NotificationStore::row,
+            recipient, brandId, size, offset);
+    }
+
+    long count(Connection c, long brandId, long recipient, boolean unreadOnly) {
+        return Sql.count(c, "SELECT COUNT(*) FROM ntf_notification WHERE recipient_id = ? AND brand_id = ?"
+            + (unreadOnly ? " AND read_at IS NULL" : ""), recipient, brandId);
+    }
+
+    boolean markRead(Connection c, long brandId, long recipient, long id, Instant at) {
+        if (Sql.count(c, "SELECT COUNT(*) FROM ntf_notification WHERE id = ? AND recipient_id = ? AND brand_id = ?", id,
+            recipient, brandId) == 0) {
+            return false;
+        }
+        Sql.update(c, "UPDATE ntf_notification SET read_at = ? WHERE id = ? AND read_at IS NULL", at, id);
+        return true;
+    }
+
+    void markAllRead(Connection c, long brandId, long recipient, Instant at) {
+        Sql.update(c, "UPDATE ntf_notification SET read_at = ? WHERE recipient_id = ? AND brand_id = ? AND read_at IS NULL",
+            at, recipient, brandId);
+    }
+
+    // ---- follows
+
+    /** Follows the target at that level, unless the member already chose a level for it (a mute stays a mute). */
+    void followByDefault(Connection c, long brandId, long member, Target t, String level, Instant at) {
+        Sql.update(c, "INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, level, created_at) "
+            + "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(10)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(10)), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM ntf_follow WHERE member_id = ? "
+            + "AND target_type = ? AND target_key = ?)", brandId, member, t.type(), t.key(), level, at, member, t.type(), t.key());
+    }
+
+    void follow(Connection c, long brandId, long member, Target t, String level, Instant at) {
+        if (Sql.update(c, "UPDATE ntf_follow SET level = ? WHERE member_id = ? AND target_type = ? AND target_key = ?", level,
+            member, t.type(), t.key()) == 0) {
+            Sql.update(c, "INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, level, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", brandId, member, t.type(), t.key(), level, at);
+        }
+    }
+
+    void unfollow(Connection c, long brandId, long member, Target t) {
+        Sql.update(c, "DELETE FROM ntf_follow WHERE member_id = ? AND brand_id = ? AND target_type = ? AND target_key = ?",
+            member, brandId, t.type(), t.key());
+    }
+
+    Optional<String> level(Connection c, long member, Target t) {
+        return Sql.one(c, "SELECT level FROM ntf_follow WHERE member_id = ? AND target_type = ? AND target_key = ?",
+            rs -> rs.getString(1), member, t.type(), t.key());
+    }
+
+    List<Map<String, Object>> follows(Connection c, long brandId, long member) {
+        return Sql.list(c, "SELECT target_type, target_key, level FROM ntf_follow WHERE member_id = ? AND brand_id = ? "
+            + "ORDER BY created_at DESC, target_type, target_key", rs -> Map.of("targetType", rs.getString(1),
+            "targetKey", rs.getString(2), "level", rs.getString(3)), member, brandId);
+    }
+
+    // ---- preferences
+
+    Map<String, Channel> brandDefaults(Connection c, long brandId) {
+        Map<String, Channel> out = new java.util.HashMap<>();
+        Sql.list(c, "SELECT kind, channel FROM ntf_brand_default WHERE brand_id = ?", rs -> new String[] {rs.getString(1),
+            rs.getString(2)}, brandId).forEach(r -> out.put(r[0], Channel.of(r[1])));
+        return out;
+    }
+
+    Channel brandDefault(Connection c, long brandId, Kind kind) {
+        return Sql.one(c, "SELECT channel FROM ntf_brand_default WHERE brand_id = ? AND kind = ?", rs -> Channel.of(rs.getString(1)),
+            brandId, kind.key()).orElse(kind.builtInDefault());
+    }
+
+    void setBrandDefault(Connection c, long brandId, Kind kind, Channel channel) {
+        if (Sql.update(c, "UPDATE ntf_brand_default SET channel = ? WHERE brand_id = ? AND kind = ?", channel.key(), brandId,
+            kind.key()) == 0) {
+            Sql.update(c, "INSERT INTO ntf_brand_default (brand_id, kind, channel) VALUES (?, ?, ?)", brandId, kind.key(), channel.key());
+        }
+    }
+
+    Map<String, Channel> memberChoices(Connection c, long member) {
+        Map<String, Channel> out = new java.util.HashMap<>();
+        Sql.list(c, "SELECT kind, channel FROM ntf_preference WHERE member_id = ?", rs -> new String[] {rs.getString(1),
+            rs.getString(2)}, member).forEach(r -> out.put(r[0], Channel.of(r[1])));
+        return out;
+    }
+
+    /** The member's channel for the kind: their choice, else the brand's default, else the built-in one. */
+    Channel channel(Connection c, long brandId, long member, Kind kind) {
+        return Sql.one(c, "SELECT channel FROM ntf_preference WHERE member_id = ? AND kind = ?", rs -> Channel.of(rs.getString(1)),
+            member, kind.key()).orElseGet(() -> brandDefault(c, brandId, kind));
+    }
+
+    void setChannel(Connection c, long brandId, long member, Kind kind, Channel channel) {
+        if (Sql.update(c, "UPDATE ntf_preference SET channel = ? WHERE member_id = ? AND kind = ?", channel.key(), member,
+            kind.key()) == 0) {
+            Sql.update(c, "INSERT INTO ntf_preference (brand_id, member_id, kind, channel) VALUES (?, ?, ?, ?)", brandId, member,
+                kind.key(), channel.key());
+        }
+    }
+
+    Optional<String> language(Connection c, long member) {
+        return Sql.one(c, "SELECT language FROM ntf_member WHERE member_id = ?", rs -> rs.getString(1), member);
+    }
+
+    void setLanguage(Connection c, long brandId, long member, String language) {
+        if (Sql.update(c, "UPDATE ntf_member SET language = ? WHERE member_id = ?", language, member) == 0) {
+            Sql.update(c, "INSERT INTO ntf_member (brand_id, member_id, language) VALUES (?, ?, ?)", brandId, member, language);
+        }
+    }
+
+    // ---- e-mail bookkeeping
+
+    /** When the last e-mail of the thread left for the recipient, with the row locked; empty when none did. */
+    Optional<Instant> lastSent(Connection c, long recipient, String threadType, long threadId) {
+        return Sql.one(c, "SELECT last_sent_at FROM ntf_email WHERE recipient_id = ? AND thread_type = ? AND thread_id = ? "
+            + "FOR UPDATE", rs -> Sql.instant(rs, "last_sent_at"), recipient, threadType, threadId);
+    }
+
+    void sent(Connection c, long brandId, long recipient, String threadType, long threadId, Instant at) {
+        if (Sql.update(c, "UPDATE ntf_email SET last_sent_at = ?, flush_at = NULL WHERE recipient_id = ? AND thread_type = ? "
+            + "AND thread_id = ?", at, recipient, threadType, threadId) == 0) {
+            Sql.update(c, "INSERT INTO ntf_email (brand_id, recipient_id, thread_type, thread_id, last_sent_at) VALUES (?, ?, ?, ?, ?)",
+                brandId, recipient, threadType, threadId, at);
+        }
+    }
+
+    void flushAt(Connection c, long recipient, String threadType, long threadId, Instant at) {
+        Sql.update(c, "UPDATE ntf_email SET flush_at = ? WHERE recipient_id = ? AND thread_type = ? AND thread_id = ? "
+            + "AND flush_at IS NULL", at, recipient, threadType, threadId);
+    }
+
+    /** Threads whose window ended with notifications waiting, locked for this flusher. */
+    List<Object[]> dueThreads(Connection c, Instant now, int limit) {
+        return Sql.list(c, "SELECT brand_id, recipient_id, thread_type, thread_id FROM ntf_email WHERE flush_at <= ? "
+            + "ORDER BY flush_at LIMIT ? FOR UPDATE SKIP LOCKED", rs -> new Object[] {rs.getLong(1), rs.getLong(2),
+            rs.getString(3), rs.getLong(4)}, now, limit);
+    }
+
+    // ---- digests
+
+    /** Members with notifications waiting for a digest of that channel, with the oldest one's time. */
+    List<Object[]> digestCandidates(Connection c, Channel channel, int limit) {
+        return Sql.list(c, "SELECT brand_id, recipient_id, MIN(created_at) AS oldest FROM ntf_notification WHERE email_state = ? "
+            + "GROUP BY brand_id, recipient_id ORDER BY MIN(created_at) LIMIT ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2),
+            Sql.instant(rs, "oldest")}, state(channel), limit);
+    }
+
+    List<Row> waitingDigest(Connection c, long recipient, Channel channel) {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND email_state = ? ORDER BY id "
+            + "FOR UPDATE", NotificationStore::row, recipient, state(channel));
+    }
+
+    Optional<Instant> lastDigest(Connection c, long recipient, Channel channel) {
+        return Sql.one(c, "SELECT last_sent_at FROM ntf_digest WHERE recipient_id = ? AND channel = ?",
+            rs -> Sql.instant(rs, "last_sent_at"), recipient, channel.key());
+    }
+
+    void digestSent(Connection c, long brandId, long recipient, Channel channel, Instant at) {
+        if (Sql.update(c, "UPDATE ntf_digest SET last_sent_at = ? WHERE recipient_id = ? AND channel = ?", at, recipient,
+            channel.key()) == 0) {
+            Sql.update(c, "INSERT INTO ntf_digest (brand_id, recipient_id, channel, last_sent_at) VALUES (?, ?, ?, ?)", brandId,
+                recipient, channel.key(), at);
+        }
+    }
+
+    private static String state(Channel channel) {
+        return channel == Channel.WEEKLY ? "WEEKLY" : "DAILY";
+    }
+
+    // ---- brands' slugs and the secret
+
+    /** The slug of the brand as the plugin last saw it in a request; links of e-mails need it. */
+    Optional<String> slug(Connection c, long brandId) {
+        return Sql.one(c, "SELECT slug FROM ntf_brand WHERE brand_id = ?", rs -> rs.getString(1), brandId);
+    }
+
+    void rememberSlug(Connection c, long brandId, String slug) {
+        if (Sql.update(c, "UPDATE ntf_brand SET slug = ? WHERE brand_id = ? AND slug <> ?", slug, brandId, slug) == 0
+            && slug(c, brandId).isEmpty()) {
+            Sql.update(c, "INSERT INTO ntf_brand (brand_id, slug) VALUES (?, ?)", brandId, slug);
+        }
+    }
+
+    String secret(Connection c, String generated) {
+        Optional<String> stored = Sql.one(c, "SELECT secret FROM ntf_secret WHERE id = 1", rs -> rs.getString(1));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Sql.update(c, "INSERT INTO ntf_secret (id, secret) VALUES (1, ?)", generated);
+        return generated;
+    }
+
+    // ----
+
+    static String json(Map<String, Object> params) {
+        try {
+            return JSON.writeValueAsString(params);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("unwritable notification parameters", e);
+        }
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> params;
+        try {
+            params = JSON.readValue(rs.getString("params"), new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            params = Map.of();
+        }
+        return new Row(rs.getLong("id"), rs.getLong("brand_id"), rs.getLong("recipient_id"), rs.getString("kind"),
+            rs.getString("thread_type"), rs.getLong("thread_id"), rs.getString("link_path"), params,
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"));
+    }
+}

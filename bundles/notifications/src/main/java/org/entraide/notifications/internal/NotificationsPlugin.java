@@ -1,0 +1,178 @@
+package org.entraide.notifications.internal;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventReader;
+import org.entraide.api.mail.Mail;
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
+import org.entraide.api.platform.Stores;
+import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.StartFrom;
+import org.entraide.api.plugin.SubscriberDescriptor;
+import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.storage.Transactions;
+import org.entraide.api.web.ApiEndpoints;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The notifications plugin: an event subscriber that writes each event's notifications (exactly once, in the
+ * dispatcher's transaction) and their e-mails, a timer route that sends the e-mails grouped at the end of a thread's
+ * window and the daily and weekly digests, and the REST endpoints of members, brand admins and unsubscribe links. A configuration change re-creates
+ * the component, and with it its routes.
+ */
+@Component(name = "org.entraide.notifications", service = {EventSubscriber.class, RoutesBuilder.class})
+@Designate(ocd = NotificationsConfig.class)
+public class NotificationsPlugin extends RouteBuilder implements EventSubscriber {
+    static final String EVENTS = "direct:notifications.events";
+    private static final String ME = "/brands/{brand}/me";
+    private static final String CAP = NotificationCapability.NAME;
+
+    private final Transactions tx;
+    private final ApiEndpoints endpoints;
+    private final BrandFeatures features;
+    private final NotificationSettings settings;
+    private final NotificationStore store = new NotificationStore();
+    private final Platform platform;
+    private volatile Mail mail;
+    private final Clock clock;
+    private final Notifier notifier;
+    private final NotificationMailer mailer;
+    private volatile UnsubscribeTokens tokens;
+
+    @Activate
+    public NotificationsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
+                               @Reference Posts posts, @Reference Members members, @Reference Stores stores,
+                               @Reference Brands brands, @Reference EventReader reader, @Reference BrandFeatures features,
+                               NotificationsConfig config) {
+        this(tx, migrator, endpoints, features, new Platform(posts, members, stores, brands, reader), null,
+            NotificationSettings.of(config), Clock.systemUTC());
+    }
+
+    /**
+     * The platform's e-mail service, optional so that the feature also resolves and runs on a core without it: then
+     * notifications are shown in the product only.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindMail(Mail m) {
+        this.mail = m;
+    }
+
+    void unbindMail(Mail m) {
+        if (this.mail == m) {
+            this.mail = null;
+        }
+    }
+
+    public NotificationsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, BrandFeatures features,
+                               Platform platform, Mail mail, NotificationSettings settings, Clock clock) {
+        this.tx = tx;
+        this.features = features;
+        this.endpoints = endpoints;
+        this.platform = platform;
+        this.mail = mail;
+        this.settings = settings;
+        this.clock = clock;
+        migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
+        this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens);
+        this.notifier = new Notifier(store, platform, mailer, clock);
+    }
+
+    @Override
+    public SubscriberDescriptor descriptor() {
+        // events from before the brand enabled notifications concern nobody any more: start from now
+        return new SubscriberDescriptor("notifications", CAP, EVENTS, StartFrom.NOW, Notifier.EVENT_TYPES, 5);
+    }
+
+    @Override
+    public void configure() {
+        // failures reach the dispatcher, which retries them; Camel need not log them too
+        errorHandler(noErrorHandler());
+        from(EVENTS).routeId("notifications.events").process(e -> handle(e.getIn().getBody(DomainEvent.class)));
+        from("timer:notifications.flush?delay=5000&period=" + settings.flushPoll().toMillis()).routeId("notifications.flush")
+            .process(e -> flushDue());
+        from("timer:notifications.digests?delay=60000&period=" + settings.flushPoll().multipliedBy(2).toMillis())
+            .routeId("notifications.digests").process(e -> digestsDue());
+
+        NotificationApi api = new NotificationApi(tx, store, platform, settings, this::tokens, clock);
+        rest(ApiEndpoints.BASE)
+            .get(ME + "/notifications").to("direct:notifications.list")
+            .get(ME + "/notifications/count").to("direct:notifications.count")
+            .post(ME + "/notifications/read-all").to("direct:notifications.read-all")
+            .post(ME + "/notifications/{id}/read").to("direct:notifications.read")
+            .get(ME + "/notification-preferences").to("direct:notifications.preferences")
+            .put(ME + "/notification-preferences").to("direct:notifications.preferences.set")
+            .get(ME + "/follows").to("direct:notifications.follows")
+            .put(ME + "/follows").to("direct:notifications.follow")
+            .delete(ME + "/follows").to("direct:notifications.unfollow")
+            .get("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults")
+            .put("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults.set")
+            .get("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe.describe")
+            .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe");
+        route("notifications.list", endpoints.processor(CAP, api::list, Set.of("page", "size", "unread", "lang"), "brand"));
+        route("notifications.count", endpoints.processor(CAP, api::count, Set.of(), "brand"));
+        route("notifications.read-all", endpoints.processor(CAP, api::readAll, Set.of(), "brand"));
+        route("notifications.read", endpoints.processor(CAP, api::read, Set.of(), "brand", "id"));
+        route("notifications.preferences", endpoints.processor(CAP, api::preferences, Set.of(), "brand"));
+        route("notifications.preferences.set", endpoints.processor(CAP, api::setPreferences, Set.of(), "brand"));
+        route("notifications.follows", endpoints.processor(CAP, api::follows, Set.of(), "brand"));
+        route("notifications.follow", endpoints.processor(CAP, api::follow, Set.of(), "brand"));
+        route("notifications.unfollow", endpoints.processor(CAP, api::unfollow, Set.of("targetType", "targetKey"), "brand"));
+        route("notifications.defaults", endpoints.processor(CAP, api::defaults, Set.of(), "brand"));
+        route("notifications.defaults.set", endpoints.processor(CAP, api::setDefaults, Set.of(), "brand"));
+        route("notifications.unsubscribe.describe", endpoints.processor(CAP, api::describeUnsubscribe, Set.of("token"), "brand"));
+        // mail clients post form-encoded bodies, which the platform's endpoints refuse: see OneClickUnsubscribe
+        route("notifications.unsubscribe", new OneClickUnsubscribe(tx, platform, features, store, this::tokens));
+    }
+
+    private void route(String id, org.apache.camel.Processor processor) {
+        from("direct:" + id).routeId(id).process(processor);
+    }
+
+    /** Writes an event's notifications and e-mails; called by the dispatcher, inside its transaction. */
+    void handle(DomainEvent event) {
+        tx.inTransaction(c -> {
+            notifier.handle(c, event);
+            return null;
+        });
+    }
+
+    /** Sends the grouped e-mails of threads whose window ended. @return e-mails written */
+    int flushDue() {
+        return tx.inTransaction(c -> mailer.flushDue(c, clock.instant(), 200));
+    }
+
+    /** Sends the daily and weekly digests that are due. @return e-mails written */
+    int digestsDue() {
+        int written = 0;
+        for (Channel channel : new Channel[] {Channel.DAILY, Channel.WEEKLY}) {
+            written += tx.inTransaction(c -> mailer.digestsDue(c, channel, clock.instant(), 500));
+        }
+        return written;
+    }
+
+    /** The signer of unsubscribe links: the configured secret, else one generated once and kept in the database. */
+    UnsubscribeTokens tokens() {
+        UnsubscribeTokens t = tokens;
+        if (t == null) {
+            String secret = settings.unsubscribeSecret() != null ? settings.unsubscribeSecret()
+                : tx.inTransaction(c -> store.secret(c, UnsubscribeTokens.newSecret()));
+            t = new UnsubscribeTokens(secret);
+            tokens = t;
+        }
+        return t;
+    }
+}

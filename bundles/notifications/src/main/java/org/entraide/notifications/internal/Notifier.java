@@ -1,0 +1,326 @@
+package org.entraide.notifications.internal;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.entraide.api.badges.BadgeEvents;
+import org.entraide.api.event.AnswerAccepted;
+import org.entraide.api.event.ComplaintReopened;
+import org.entraide.api.event.ComplaintResponded;
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.PostHidden;
+import org.entraide.api.event.PostPublished;
+import org.entraide.api.event.PostRejected;
+import org.entraide.api.event.PostSubmitted;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.model.PostType;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.PostFacts;
+
+/**
+ * Turns one event into its notifications, in the dispatcher's transaction: one row per recipient and kind, never
+ * to the event's actor, never twice. Notifications to anyone but the complainant name a complaint by its title and
+ * store only, never by its author.
+ */
+final class Notifier {
+    /** The event types this subscriber reads. */
+    static final Set<String> EVENT_TYPES = Set.of(EventTypes.POST_SUBMITTED, EventTypes.POST_PUBLISHED,
+        EventTypes.POST_REJECTED, EventTypes.POST_HIDDEN, EventTypes.ANSWER_ACCEPTED, EventTypes.COMPLAINT_RESPONDED,
+        EventTypes.COMPLAINT_REOPENED, LocalManagerEvents.COMPLAINT_ASSIGNED, LocalManagerEvents.COMPLAINT_REMINDER,
+        LocalManagerEvents.COMPLAINT_ESCALATED, LocalManagerEvents.COMPLAINT_DELEGATED, LocalManagerEvents.DETAILS_REQUESTED,
+        LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED);
+
+    private static final String QUESTION = "question";
+    private static final String COMPLAINT = "complaint";
+    private static final String MEMBER = "member";
+    private static final String MANAGER_LINK = "/b/" + Draft.BRAND + "/manager";
+    private static final String MODERATION_LINK = "/b/" + Draft.BRAND + "/me/moderation";
+
+    private final NotificationStore store;
+    private final Platform platform;
+    private final NotificationMailer mailer;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, Clock clock) {
+        this.store = store;
+        this.platform = platform;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    void handle(Connection c, DomainEvent e) throws Exception {
+        switch (e.type()) {
+            case EventTypes.POST_SUBMITTED -> submitted(c, e, platform.events().read(e, PostSubmitted.class));
+            case EventTypes.POST_PUBLISHED -> published(c, e, platform.events().read(e, PostPublished.class));
+            case EventTypes.POST_REJECTED -> {
+                PostRejected r = platform.events().read(e, PostRejected.class);
+                aboutOwnPost(c, e, Kind.POST_REJECTED, r.postId(), r.authorId(), r.reason(), MODERATION_LINK);
+            }
+            case EventTypes.POST_HIDDEN -> {
+                PostHidden h = platform.events().read(e, PostHidden.class);
+                aboutOwnPost(c, e, Kind.POST_HIDDEN, h.postId(), h.authorId(), h.reason(), MODERATION_LINK);
+            }
+            case EventTypes.ANSWER_ACCEPTED -> {
+                AnswerAccepted a = platform.events().read(e, AnswerAccepted.class);
+                Draft d = draft(e, Kind.ANSWER_ACCEPTED, QUESTION, a.questionId(), questionLink(a.questionId()),
+                    params("title", title(c, e.brandId(), a.questionId())));
+                direct(c, e, d, a.answerAuthorId());
+            }
+            case EventTypes.COMPLAINT_RESPONDED -> {
+                ComplaintResponded r = platform.events().read(e, ComplaintResponded.class);
+                toComplainant(c, e, Kind.COMPLAINT_RESPONDED, r.complaintId(), Map.of());
+            }
+            case EventTypes.COMPLAINT_REOPENED -> {
+                ComplaintReopened r = platform.events().read(e, ComplaintReopened.class);
+                toStoreManagers(c, e, Kind.COMPLAINT_REOPENED, r.complaintId(), r.storeId());
+            }
+            default -> plugins(c, e, json.readTree(e.payload()));
+        }
+        mailer.afterEvent(c, e.id(), clock.instant());
+    }
+
+    // ---- core events
+
+    private void submitted(Connection c, DomainEvent e, PostSubmitted s) {
+        followOwnPost(c, e, s.postType(), s.postId(), s.parentId(), s.authorId());
+        if (s.publication() == PublicationState.PENDING_REVIEW) {
+            // the pipeline held it, not its author: the author is the event's actor, yet this is news to them
+            PostFacts post = platform.posts().post(c, e.brandId(), s.postId()).orElse(null);
+            if (post != null) {
+                Draft d = draft(e, Kind.POST_HELD, MEMBER, s.authorId(), MODERATION_LINK,
+                    params("title", titleOf(c, e.brandId(), post), "reason", String.join("; ", s.notes())));
+                store.notifyOne(c, d, s.authorId(), store.channel(c, e.brandId(), s.authorId(), Kind.POST_HELD));
+            }
+        }
+    }
+
+    private void published(Connection c, DomainEvent e, PostPublished p) {
+        if (p.from() == PublicationState.PENDING_REVIEW) {
+            aboutOwnPost(c, e, Kind.POST_APPROVED, p.postId(), p.authorId(), p.reason(), null);
+        } else if (p.from() == PublicationState.HIDDEN) {
+            aboutOwnPost(c, e, Kind.POST_RESTORED, p.postId(), p.authorId(), p.reason(), null);
+            return;     // its followers heard of it when it was first published
+        }
+        long actor = e.actorId() == null ? p.authorId() : e.actorId();
+        if (p.postType() == PostType.ANSWER && p.parentId() != null) {
+            answerPosted(c, e, p, actor);
+        } else if (p.postType() == PostType.QUESTION) {
+            questionPosted(c, e, p, actor);
+        }
+    }
+
+    /** To the asker ("your question") then, in one statement, to every other follower of the question. */
+    private void answerPosted(Connection c, DomainEvent e, PostPublished p, long actor) {
+        PostFacts question = platform.posts().post(c, e.brandId(), p.parentId()).orElse(null);
+        if (question == null) {
+            return;
+        }
+        Target target = Target.question(question.id());
+        // questions asked before the plugin was installed: the asker follows them too
+        store.followByDefault(c, e.brandId(), question.authorId(), target, "tracking", e.occurredAt());
+        Draft d = draft(e, Kind.ANSWER_POSTED, QUESTION, question.id(), questionLink(question.id()),
+            params("title", question.title()));
+        long asker = question.authorId();
+        if (asker != actor && asker != p.authorId() && !"muted".equals(store.level(c, asker, target).orElse(null))) {
+            store.notifyOne(c, d.with(params("title", question.title(), "own", true)), asker,
+                store.channel(c, e.brandId(), asker, Kind.ANSWER_POSTED));
+        }
+        store.fanOut(c, d, List.of(target), List.of("watching", "tracking"),
+            store.brandDefault(c, e.brandId(), Kind.ANSWER_POSTED), Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
+    }
+
+    private void questionPosted(Connection c, DomainEvent e, PostPublished p, long actor) {
+        List<Target> targets = new ArrayList<>();
+        if (p.topicId() != null) {
+            platform.brands().topicById(c, e.brandId(), p.topicId()).ifPresent(t -> targets.add(new Target("topic", t.slug())));
+        }
+        if (p.storeId() != null) {
+            platform.stores().byId(c, e.brandId(), p.storeId()).ifPresent(s -> targets.add(new Target("store", s.code())));
+        }
+        for (String tag : new LinkedHashSet<>(p.tags())) {
+            targets.add(new Target("tag", tag));
+        }
+        String title = platform.posts().post(c, e.brandId(), p.postId()).map(PostFacts::title).orElse("");
+        Draft d = draft(e, Kind.QUESTION_POSTED, QUESTION, p.postId(), questionLink(p.postId()), params("title", title));
+        store.fanOut(c, d, targets, List.of("watching"), store.brandDefault(c, e.brandId(), Kind.QUESTION_POSTED),
+            Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
+    }
+
+    /** A follow an event makes dates from the event, as the fan-out compares follows with events' times. */
+    private void followOwnPost(Connection c, DomainEvent e, PostType type, long postId, Long parentId, long author) {
+        if (type == PostType.QUESTION) {
+            store.followByDefault(c, e.brandId(), author, Target.question(postId), "tracking", e.occurredAt());
+        } else if (type == PostType.ANSWER && parentId != null) {
+            store.followByDefault(c, e.brandId(), author, Target.question(parentId), "tracking", e.occurredAt());
+        }
+    }
+
+    /** A decision about the author's own post: approved, rejected, hidden, restored. */
+    private void aboutOwnPost(Connection c, DomainEvent e, Kind kind, long postId, long author, String reason, String link) {
+        PostFacts post = platform.posts().post(c, e.brandId(), postId).orElse(null);
+        if (post == null) {
+            return;
+        }
+        String where = link != null ? link : postLink(post);
+        long thread = post.type() == PostType.ANSWER || post.type() == PostType.RESPONSE ? post.parentId() : post.id();
+        String threadType = post.type() == PostType.COMPLAINT || post.type() == PostType.RESPONSE ? COMPLAINT : QUESTION;
+        direct(c, e, draft(e, kind, threadType, thread, where, params("title", titleOf(c, e.brandId(), post),
+            "reason", reason)), author);
+    }
+
+    // ---- complaints
+
+    private void toComplainant(Connection c, DomainEvent e, Kind kind, long complaintId, Map<String, Object> extra) {
+        PostFacts complaint = platform.posts().post(c, e.brandId(), complaintId).orElse(null);
+        if (complaint == null || complaint.type() != PostType.COMPLAINT) {
+            return;
+        }
+        Map<String, Object> p = new HashMap<>(extra);
+        p.put("title", complaint.title());
+        direct(c, e, draft(e, kind, COMPLAINT, complaintId, "/b/" + Draft.BRAND + "/complaints/" + complaintId, p),
+            complaint.authorId());
+    }
+
+    /** To managers: the complaint's title and store, never who filed it. */
+    private Draft managerDraft(Connection c, DomainEvent e, Kind kind, long complaintId, Long storeId, Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(extra);
+        p.put("title", platform.posts().post(c, e.brandId(), complaintId).map(PostFacts::title).orElse(""));
+        if (storeId != null) {
+            platform.stores().byId(c, e.brandId(), storeId).ifPresent(s -> p.put("store", s.name()));
+        }
+        return draft(e, kind, COMPLAINT, complaintId, MANAGER_LINK, p);
+    }
+
+    private void toStoreManagers(Connection c, DomainEvent e, Kind kind, long complaintId, Long storeId) {
+        Long store = storeId != null ? storeId
+            : platform.posts().post(c, e.brandId(), complaintId).map(PostFacts::storeId).orElse(null);
+        if (store == null) {
+            return;
+        }
+        Draft d = managerDraft(c, e, kind, complaintId, store, Map.of());
+        for (MemberFacts m : platform.members().storeManagers(c, e.brandId(), store)) {
+            direct(c, e, d, m.id());
+        }
+    }
+
+    private void plugins(Connection c, DomainEvent e, JsonNode p) {
+        long complaintId = p.path("complaintId").asLong(e.subjectId());
+        Long storeId = p.hasNonNull("storeId") && p.get("storeId").canConvertToLong() ? p.get("storeId").asLong() : null;
+        Long managerId = p.hasNonNull("managerId") && p.get("managerId").canConvertToLong() ? p.get("managerId").asLong() : null;
+        Map<String, Object> due = new HashMap<>();
+        if (p.hasNonNull("dueAt") && p.get("dueAt").isTextual()) {
+            due.put("dueAt", p.get("dueAt").asText());
+            // the platform gives stores no time zone yet: deadlines are shown in UTC, and say so
+            due.put("zone", "UTC");
+        }
+        switch (e.type()) {
+            case LocalManagerEvents.COMPLAINT_ASSIGNED -> {
+                Map<String, Object> sent = new HashMap<>(due);
+                if (storeId != null) {
+                    platform.stores().byId(c, e.brandId(), storeId).ifPresent(s -> sent.put("store", s.name()));
+                }
+                toComplainant(c, e, Kind.COMPLAINT_SENT, complaintId, sent);
+                if (managerId != null) {
+                    direct(c, e, managerDraft(c, e, Kind.COMPLAINT_ASSIGNED, complaintId, storeId, due), managerId);
+                }
+            }
+            case LocalManagerEvents.COMPLAINT_REMINDER -> {
+                Map<String, Object> extra = new HashMap<>(due);
+                extra.put("percent", p.path("percent").asInt());
+                Draft d = managerDraft(c, e, Kind.COMPLAINT_REMINDER, complaintId, storeId, extra);
+                if (managerId != null) {
+                    direct(c, e, d, managerId);
+                } else if (storeId != null) {
+                    for (MemberFacts m : platform.members().storeManagers(c, e.brandId(), storeId)) {
+                        direct(c, e, d, m.id());
+                    }
+                }
+            }
+            case LocalManagerEvents.COMPLAINT_ESCALATED ->
+                toComplainant(c, e, Kind.COMPLAINT_ESCALATED, complaintId, Map.of("to", "central".equals(p.path("to").asText())
+                    ? "central" : "region"));
+            case LocalManagerEvents.COMPLAINT_DELEGATED -> {
+                if (managerId != null) {
+                    direct(c, e, managerDraft(c, e, Kind.COMPLAINT_DELEGATED, complaintId, storeId, Map.of()), managerId);
+                }
+            }
+            case LocalManagerEvents.DETAILS_REQUESTED -> toComplainant(c, e, Kind.COMPLAINT_DETAILS_REQUESTED, complaintId, Map.of());
+            case LocalManagerEvents.DETAILS_GIVEN -> toStoreManagers(c, e, Kind.COMPLAINT_DETAILS_GIVEN, complaintId, null);
+            case BadgeEvents.BADGE_AWARDED -> {
+                long user = p.path("userId").asLong(e.subjectId());
+                Draft d = draft(e, Kind.BADGE_AWARDED, MEMBER, user, "/b/" + Draft.BRAND + "/users/" + user,
+                    params("badge", p.path("badge").asText(""), "tier", p.path("tier").asText("")));
+                direct(c, e, d, user);
+            }
+            default -> {
+                // an event type this version does not know: nothing to tell
+            }
+        }
+    }
+
+    // ---- helpers
+
+    /** One recipient, never the actor, at their channel. */
+    private void direct(Connection c, DomainEvent e, Draft d, long recipient) {
+        if (e.actorId() != null && e.actorId() == recipient) {
+            return;
+        }
+        if (platform.members().member(c, e.brandId(), recipient).isEmpty()) {
+            return;
+        }
+        store.notifyOne(c, d, recipient, store.channel(c, e.brandId(), recipient, d.kind()));
+    }
+
+    private Draft draft(DomainEvent e, Kind kind, String threadType, long threadId, String link, Map<String, Object> params) {
+        Instant at = clock.instant();
+        return new Draft(e.brandId(), kind, e.id(), threadType, threadId, link, params, at);
+    }
+
+    private static Map<String, Object> params(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put((String) kv[i], kv[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    private String title(Connection c, long brandId, long postId) {
+        return platform.posts().post(c, brandId, postId).map(PostFacts::title).orElse("");
+    }
+
+    /** An answer or a response has no title of its own: its question's or complaint's. */
+    private String titleOf(Connection c, long brandId, PostFacts post) {
+        if (post.title() != null && !post.title().isBlank()) {
+            return post.title();
+        }
+        return post.parentId() == null ? "" : title(c, brandId, post.parentId());
+    }
+
+    private static String questionLink(long id) {
+        return "/b/" + Draft.BRAND + "/questions/" + id;
+    }
+
+    private static String postLink(PostFacts post) {
+        return switch (post.type()) {
+            case QUESTION -> questionLink(post.id());
+            case ANSWER -> questionLink(post.parentId());
+            case COMPLAINT -> "/b/" + Draft.BRAND + "/complaints/" + post.id();
+            case RESPONSE -> "/b/" + Draft.BRAND + "/complaints/" + post.parentId();
+        };
+    }
+}

@@ -1,0 +1,636 @@
+package org.entraide.notifications.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
+import org.entraide.api.event.ComplaintReopened;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.mail.OutgoingMail;
+import org.entraide.api.model.ComplaintStatus;
+import org.entraide.api.model.PublicationState;
+import org.entraide.api.plugin.Submission;
+import org.entraide.api.plugin.SubmissionStep;
+import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.db.Sql;
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Community;
+import org.entraide.core.internal.support.Community.Member;
+import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The notifications plugin in the real core, over a real database: what each flow tells whom, exactly once, never
+ * to the actor and never naming a complainant to a manager; preferences, follows, e-mails and their grouping per
+ * thread window, unsubscribe links, and who may call what. E-mail goes to a recording fake of the platform's
+ * {@code Mail}. Subclasses pick H2 or PostgreSQL.
+ */
+abstract class NotificationScenarios {
+    static final String DEMO = "/api/v1/brands/demo";
+    static final String BASE = "https://entraide.example";
+
+    TestServer server;
+    NotificationsPlugin plugin;
+    Http http;
+    Community community;
+    FakeMail mail;
+    MutableClock clock;
+    Member admin;
+    Member customer;
+    Member lucas;
+    Member manager;
+    Member moderator;
+    long brandId;
+
+    abstract DataSource dataSource();
+
+    void dropDatabase() {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(20)));
+        new DemoSeeder(server.core).seedIfAbsent();
+        mail = new FakeMail();
+        clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        var p = server.core.platform;
+        // the timer never fires during a test: tests flush grouped e-mails themselves, at the clock's time
+        plugin = new NotificationsPlugin(server.core.db, server.core.migrator, server.core.endpoints, server.core.capabilities,
+            new Platform(p, p, p, p, server.core.eventReader), mail,
+            new NotificationSettings(BASE + "/", null, Duration.ofMinutes(10), "fr", Duration.ofHours(1)), clock);
+        server.core.capabilities.install(new NotificationCapability());
+        server.core.pipeline.add(new HoldStep());
+        server.camel().addRoutes(plugin);
+        server.core.dispatcher.register(plugin.descriptor());
+        http = new Http(server.base());
+        community = new Community(http);
+        admin = community.demo("admin");
+        customer = community.demo("customer");
+        lucas = community.demo("lucas");
+        manager = community.demo("manager");
+        moderator = community.demo("moderator");
+        brandId = server.core.brands.find("demo").orElseThrow().id();
+        assertEquals(200, http.put(DEMO + "/features", admin.token(), "{\"notifications\":true}").status());
+        // the bell of a first page view: the plugin learns the brand's slug, which e-mails' links need
+        assertEquals(200, http.get(DEMO + "/me/notifications/count", admin.token()).status());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        dropDatabase();
+    }
+
+    /** Holds for review every post whose text says "[hold]", with a note: moderation without the moderation plugin. */
+    static final class HoldStep implements SubmissionStep {
+        @Override
+        public String capability() {
+            return null;
+        }
+
+        @Override
+        public int order() {
+            return 200;
+        }
+
+        @Override
+        public Submission apply(Submission s) {
+            boolean hold = s.kind() == Submission.Kind.POST && ((s.title() != null && s.title().contains("[hold]"))
+                || (s.body() != null && s.body().contains("[hold]")));
+            return hold ? s.withState(PublicationState.PENDING_REVIEW, "lien suspect") : s;
+        }
+    }
+
+    // ---- helpers
+
+    JsonNode page(Member m, String query) {
+        Http.Response r = http.get(DEMO + "/me/notifications" + query, m.token());
+        assertEquals(200, r.status(), r.toString());
+        return r.json();
+    }
+
+    List<JsonNode> items(Member m, String kind) {
+        List<JsonNode> out = new ArrayList<>();
+        page(m, "?size=100").get("items").forEach(i -> {
+            if (kind == null || kind.equals(i.get("kind").asText())) {
+                out.add(i);
+            }
+        });
+        return out;
+    }
+
+    JsonNode awaitOne(Member m, String kind) {
+        Awaitility.await(m.pseudonym() + " gets " + kind).atMost(Duration.ofSeconds(20)).until(() -> items(m, kind).size() >= 1);
+        List<JsonNode> found = items(m, kind);
+        assertEquals(1, found.size(), "exactly one " + kind + ": " + found);
+        return found.get(0);
+    }
+
+    /** Waits until the subscriber has handled every event appended so far. */
+    void drained() {
+        Awaitility.await("the subscriber catches up").atMost(Duration.ofSeconds(20)).until(() -> server.core.db.inTransaction(c ->
+            Sql.count(c, "SELECT COUNT(*) FROM domain_event WHERE seq IS NULL OR seq > (SELECT position FROM event_subscriber "
+                + "WHERE name = 'notifications')")) == 0);
+    }
+
+    long rows(String where, Object... params) {
+        return server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM ntf_notification WHERE " + where, params));
+    }
+
+    String allParams(long recipient) {
+        List<String> params = server.core.db.inTransaction(c -> Sql.list(c, "SELECT params FROM ntf_notification "
+            + "WHERE recipient_id = ?", rs -> rs.getString(1), recipient));
+        return String.join("\n", params);
+    }
+
+    long append(String type, Long actor, long complaint, Map<String, Object> payload) {
+        return server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, type, actor, "post", complaint,
+            payload)));
+    }
+
+    long storeId(String code) {
+        return server.core.db.inTransaction(c -> server.core.platform.byCode(c, brandId, code)).orElseThrow().id();
+    }
+
+    static String query(String url, String name) {
+        for (String kv : URI.create(url).getRawQuery().split("&")) {
+            if (kv.startsWith(name + "=")) {
+                return URLDecoder.decode(kv.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    // ---- scenarios
+
+    @Test
+    void anAnswerAndItsAcceptanceTellTheAskerAndTheAnswererOnceNeverTheActor() {
+        long q = community.askId(customer, "Quelle cheville pour du placo ?");
+        community.answerId(lucas, q);
+        JsonNode n = awaitOne(customer, "answer.posted");
+        assertEquals("/b/demo/questions/" + q, n.get("link").asText());
+        assertEquals("Nouvelle réponse à votre question « Quelle cheville pour du placo ? »", n.get("text").asText());
+        assertFalse(n.get("read").asBoolean());
+        assertEquals(1, page(customer, "").get("unread").asInt());
+        assertEquals("New answer to your question “Quelle cheville pour du placo ?”",
+            page(customer, "?lang=en").get("items").get(0).get("text").asText());
+
+        long answer = community.http().get(DEMO + "/questions/" + q, customer.token()).json().get("answers").get(0).get("id").asLong();
+        assertEquals(200, community.accept(customer, "demo", q, answer).status());
+        JsonNode accepted = awaitOne(lucas, "answer.accepted");
+        assertEquals("/b/demo/questions/" + q, accepted.get("link").asText());
+        drained();
+        assertEquals(0, items(lucas, "answer.posted").size(), "the answerer is not told of their own answer");
+        assertEquals(0, items(customer, "answer.accepted").size(), "the asker accepted: not told of it");
+
+        // e-mail: default channel, member's language, absolute link, one-click unsubscribe
+        List<OutgoingMail> toCustomer = mail.to("customer@demo.example");
+        assertEquals(1, toCustomer.size(), toCustomer.toString());
+        OutgoingMail m = toCustomer.get(0);
+        assertEquals("ntf-" + n.get("id").asLong(), m.key());
+        assertTrue(m.subject().contains("Nouvelle réponse"), m.subject());
+        assertTrue(m.text().contains(BASE + "/b/demo/questions/" + q), m.text());
+        assertTrue(m.html().contains("&#39;") || m.html().contains("« Quelle cheville"), m.html());
+        assertTrue(m.headers().get("List-Unsubscribe").startsWith("<" + BASE + "/api/v1/brands/demo/notifications/unsubscribe?token="));
+        assertEquals("List-Unsubscribe=One-Click", m.headers().get("List-Unsubscribe-Post"));
+    }
+
+    @Test
+    void aReplayedEventCreatesNothingTwice() {
+        drained();
+        long start = server.core.db.inTransaction(c -> Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'"));
+        long q = community.askId(customer, "Quel joint pour la douche ?");
+        community.answerId(lucas, q);
+        community.answerId(moderator, q);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(customer, "answer.posted").size() == 2);
+        drained();
+        long notifications = rows("brand_id = ?", brandId);
+        int mails = mail.queued.size();
+        assertTrue(notifications >= 3, "the asker twice, lucas once: " + notifications);
+        long end = server.core.db.inTransaction(c -> Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'"));
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE event_subscriber SET position = ? WHERE name = 'notifications'", start));
+        Awaitility.await("replayed").atMost(Duration.ofSeconds(20)).until(() -> server.core.db.inTransaction(c ->
+            Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'")) >= end);
+        assertEquals(notifications, rows("brand_id = ?", brandId), "no notification twice");
+        assertEquals(mails, mail.queued.size(), "no e-mail twice");
+    }
+
+    @Test
+    void moderationDecisionsReachTheAuthorWithTheReason() {
+        Http.Response held = community.ask(customer, "demo", "Mon site [hold] de bricolage", "Venez voir", null, List.of());
+        assertEquals(201, held.status(), held.toString());
+        long q = held.json().get("id").asLong();
+        JsonNode h = awaitOne(customer, "post.held");
+        assertEquals("Votre message « Mon site [hold] de bricolage » attend une relecture : lien suspect", h.get("text").asText());
+        assertEquals("/b/demo/me/moderation", h.get("link").asText());
+
+        server.core.publications.change(brandId, q, PublicationState.PUBLISHED, moderator.id(), "vérifié");
+        awaitOne(customer, "post.approved");
+        server.core.publications.change(brandId, q, PublicationState.HIDDEN, moderator.id(), "signalements");
+        JsonNode hidden = awaitOne(customer, "post.hidden");
+        assertTrue(hidden.get("text").asText().endsWith(": signalements"), hidden.toString());
+        server.core.publications.change(brandId, q, PublicationState.PUBLISHED, moderator.id(), "rétabli");
+        JsonNode restored = awaitOne(customer, "post.restored");
+        assertEquals("/b/demo/questions/" + q, restored.get("link").asText());
+
+        Http.Response other = community.ask(customer, "demo", "Encore [hold] un lien", "Venez voir", null, List.of());
+        server.core.publications.change(brandId, other.json().get("id").asLong(), PublicationState.REJECTED, moderator.id(), "publicité");
+        JsonNode rejected = awaitOne(customer, "post.rejected");
+        assertEquals("Votre message « Encore [hold] un lien » a été refusé : publicité. Vous pouvez faire appel.",
+            rejected.get("text").asText());
+        assertEquals("/b/demo/me/moderation", rejected.get("link").asText(), "where the author appeals");
+        assertEquals("Your post “Encore [hold] un lien” was rejected: publicité. You can appeal.",
+            page(customer, "?lang=en").get("items").get(0).get("text").asText());
+        drained();
+        assertEquals(0, items(moderator, null).size(), "the moderator acted: nothing for them");
+    }
+
+    @Test
+    void complaintFlowsTellTheComplainantAndTheManagersWithoutNamingTheComplainant() {
+        assertEquals(200, http.put(DEMO + "/me/notification-preferences", manager.token(), "{\"language\":\"en\"}").status());
+        long complaint = community.complaintId(customer, "LYON-PARTDIEU", true);
+        long store = storeId("LYON-PARTDIEU");
+        Map<String, Object> assigned = new HashMap<>(Map.of("complaintId", complaint, "storeId", store, "managerId", manager.id(),
+            "dueAt", "2026-03-03T17:00:00Z"));
+        append(LocalManagerEvents.COMPLAINT_ASSIGNED, null, complaint, assigned);
+        JsonNode sent = awaitOne(customer, "complaint.sent");
+        assertEquals("/b/demo/complaints/" + complaint, sent.get("link").asText());
+        assertTrue(sent.get("text").asText().contains("Lyon Part-Dieu"), sent.toString());
+        assertTrue(sent.get("text").asText().contains("03/03/2026 à 17:00 (UTC)"), sent.toString());
+        JsonNode toManager = awaitOne(manager, "complaint.assigned");
+        assertEquals("/b/demo/manager", toManager.get("link").asText());
+
+        Map<String, Object> reminder = new HashMap<>(assigned);
+        reminder.put("percent", 90);
+        append(LocalManagerEvents.COMPLAINT_REMINDER, null, complaint, reminder);
+        assertTrue(awaitOne(manager, "complaint.reminder").get("text").asText().startsWith("Reminder: 90%"), "in the manager's language");
+        append(LocalManagerEvents.DETAILS_REQUESTED, manager.id(), complaint, Map.of("complaintId", complaint, "messageId", 1));
+        awaitOne(customer, "complaint.details-requested");
+        append(LocalManagerEvents.DETAILS_GIVEN, customer.id(), complaint, Map.of("complaintId", complaint, "messageId", 2));
+        awaitOne(manager, "complaint.details-given");
+        append(LocalManagerEvents.COMPLAINT_ESCALATED, null, complaint, Map.of("complaintId", complaint, "storeId", store, "to", "region"));
+        assertTrue(awaitOne(customer, "complaint.escalated").get("text").asText().contains("région"));
+        append(LocalManagerEvents.COMPLAINT_DELEGATED, manager.id(), complaint, Map.of("complaintId", complaint, "fromStoreId", store,
+            "storeId", store, "managerId", lucas.id(), "reason", "mieux placé"));
+        awaitOne(lucas, "complaint.delegated");
+        assertEquals(201, community.respond(manager, "demo", complaint, "Nous avons retrouvé votre commande.").status());
+        JsonNode responded = awaitOne(customer, "complaint.responded");
+        assertEquals("/b/demo/complaints/" + complaint, responded.get("link").asText());
+        server.core.db.inTransaction(c -> server.core.events.append(c, brandId, customer.id(), complaint,
+            new ComplaintReopened(complaint, ComplaintStatus.RESOLVED, store)));
+        awaitOne(manager, "complaint.reopened");
+        drained();
+
+        assertEquals(0, items(manager, "complaint.details-requested").size(), "the manager asked: not told of it");
+        assertEquals(0, items(customer, "complaint.details-given").size());
+        assertEquals(0, items(customer, "complaint.reopened").size(), "the complainant reopened it: not told of it");
+        for (Member m : List.of(manager, lucas)) {
+            String everything = allParams(m.id()) + items(m, null) + mail.to(m.email());
+            for (String identity : List.of(customer.pseudonym(), customer.email(), "customer@")) {
+                assertFalse(everything.contains(identity), m.pseudonym() + " must never see the complainant: " + everything);
+            }
+        }
+        List<OutgoingMail> toManager2 = mail.to("manager@demo.example");
+        assertFalse(toManager2.isEmpty(), "managers are e-mailed by default");
+        assertTrue(toManager2.get(0).subject().startsWith("New complaint for the store Lyon Part-Dieu"), "in the manager's language: "
+            + toManager2.get(0).subject());
+        assertTrue(toManager2.get(0).text().contains(BASE + "/b/demo/manager"), toManager2.get(0).text());
+        assertTrue(mail.to(customer.email()).get(0).text().contains(BASE + "/b/demo/complaints/" + complaint));
+    }
+
+    @Test
+    void preferencesChooseTheChannelAndTheLanguageBrandDefaultsApplyUntilAMemberChooses() {
+        JsonNode prefs = http.get(DEMO + "/me/notification-preferences", customer.token()).json();
+        assertEquals("fr", prefs.get("language").asText());
+        assertEquals(Kind.ALL.size(), prefs.get("kinds").size());
+        assertEquals("email", kindOf(prefs, "answer.posted").get("channel").asText());
+        assertEquals("daily", kindOf(prefs, "question.posted").get("default").asText());
+        assertEquals("app", kindOf(prefs, "badge.awarded").get("channel").asText());
+
+        Http.Response bad = http.put(DEMO + "/me/notification-preferences", customer.token(),
+            "{\"kinds\":[{\"kind\":\"answer.pasted\",\"channel\":\"email\"}]}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.raw().body().contains("kinds[0].kind"), bad.toString());
+        bad = http.put(DEMO + "/me/notification-preferences", customer.token(),
+            "{\"kinds\":[{\"kind\":\"answer.posted\",\"channel\":\"pigeon\"}]}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.raw().body().contains("kinds[0].channel"), bad.toString());
+        bad = http.put(DEMO + "/me/notification-preferences", customer.token(), "{\"language\":\"de\"}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.raw().body().contains("language"), bad.toString());
+
+        Http.Response ok = http.put(DEMO + "/me/notification-preferences", customer.token(),
+            "{\"language\":\"en\",\"kinds\":[{\"kind\":\"answer.posted\",\"channel\":\"app\"}]}");
+        assertEquals(200, ok.status(), ok.toString());
+        assertEquals("en", ok.json().get("language").asText());
+        assertEquals("app", kindOf(ok.json(), "answer.posted").get("channel").asText());
+        assertEquals("email", kindOf(ok.json(), "answer.posted").get("default").asText());
+
+        // brand defaults: admins only
+        assertEquals(403, http.get(DEMO + "/notifications/defaults", customer.token()).status());
+        assertEquals(403, http.put(DEMO + "/notifications/defaults", customer.token(), "{\"kinds\":[]}").status());
+        Http.Response defaults = http.put(DEMO + "/notifications/defaults", admin.token(),
+            "{\"kinds\":[{\"kind\":\"answer.accepted\",\"channel\":\"off\"}]}");
+        assertEquals(200, defaults.status(), defaults.toString());
+        assertEquals("off", kindOf(http.get(DEMO + "/notifications/defaults", admin.token()).json(), "answer.accepted")
+            .get("channel").asText());
+        assertEquals(400, http.put(DEMO + "/notifications/defaults", admin.token(),
+            "{\"kinds\":[{\"kind\":\"nope\",\"channel\":\"off\"}]}").status());
+
+        long q = community.askId(customer, "Which primer for old paint?");
+        long answer = community.answerId(lucas, q);
+        JsonNode n = awaitOne(customer, "answer.posted");
+        assertEquals("New answer to your question “Which primer for old paint?”", n.get("text").asText(), "the member's language");
+        assertEquals(200, community.accept(customer, "demo", q, answer).status());
+        drained();
+        assertTrue(mail.to(customer.email()).isEmpty(), "channel app: no e-mail");
+        assertEquals(0, items(lucas, "answer.accepted").size(), "the brand turned answer.accepted off by default");
+    }
+
+    static JsonNode kindOf(JsonNode prefs, String kind) {
+        for (JsonNode k : prefs.get("kinds")) {
+            if (kind.equals(k.get("kind").asText())) {
+                return k;
+            }
+        }
+        throw new AssertionError("no " + kind + " in " + prefs);
+    }
+
+    @Test
+    void oneClickUnsubscribeNeedsAGenuineTokenOfTheBrandAndGetChangesNothing() throws Exception {
+        long q = community.askId(customer, "Perceuse ou visseuse ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        String header = mail.to(customer.email()).get(0).headers().get("List-Unsubscribe");
+        String url = header.substring(1, header.length() - 1);
+        String token = query(url, "token");
+        String path = DEMO + "/notifications/unsubscribe?token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+
+        Http.Response described = http.get(path, null);
+        assertEquals(200, described.status(), described.toString());
+        assertEquals("answer.posted", described.json().get("kind").asText());
+        assertEquals("app", described.json().get("channel").asText());
+        assertEquals("email", kindOf(http.get(DEMO + "/me/notification-preferences", customer.token()).json(), "answer.posted")
+            .get("channel").asText(), "GET changes nothing");
+
+        // what mail clients send (RFC 8058): a form-encoded body, no sign-in
+        Http.Response done = http.send(http.builder(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertEquals(200, done.status(), done.toString());
+        assertEquals("app", kindOf(http.get(DEMO + "/me/notification-preferences", customer.token()).json(), "answer.posted")
+            .get("channel").asText());
+
+        String forged = token.substring(0, token.indexOf('.') + 1) + "AAAA" + token.substring(token.indexOf('.') + 5);
+        Http.Response refused = http.post(DEMO + "/notifications/unsubscribe?token=" + forged, null, "{}");
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.raw().body().contains("token"));
+        Http.Response smuggled = http.send(http.builder(DEMO + "/notifications/unsubscribe?token=" + forged, null)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))));
+        assertEquals(400, smuggled.status(), "a form field is never read as the token: " + smuggled);
+        assertTrue(smuggled.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        String otherMember = plugin.tokens().token(brandId + 1, customer.id(), "answer.posted");
+        assertEquals(400, http.post(DEMO + "/notifications/unsubscribe?token=" + otherMember, null, "{}").status(),
+            "a token of another brand");
+        assertEquals(400, http.get(DEMO + "/notifications/unsubscribe", null).status(), "no token");
+
+        // another brand's URL with a token of the demo brand
+        String root = Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD);
+        assertEquals(201, http.post("/api/v1/admin/brands", root, "{\"slug\":\"acme\",\"name\":\"Acme\","
+            + "\"adminEmail\":\"boss@acme.example\",\"adminPassword\":\"acme-password\",\"adminPseudonym\":\"Boss\"}").status());
+        Member boss = community.login("acme", "boss@acme.example", "acme-password");
+        assertEquals(200, http.put("/api/v1/brands/acme/features", boss.token(), "{\"notifications\":true}").status());
+        assertEquals(400, http.post("/api/v1/brands/acme/notifications/unsubscribe?token="
+            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8), null, "{}").status());
+        assertEquals(400, http.get("/api/v1/brands/acme/notifications/unsubscribe?token="
+            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8), null).status());
+        assertEquals(200, http.put(DEMO + "/features", admin.token(), "{\"notifications\":false}").status());
+        assertEquals(404, http.post(path, null, "{}").status(), "a brand without the capability");
+        assertEquals(404, http.get(path, null).status());
+    }
+
+    @Test
+    void aThreadsLaterNotificationsWithinTheWindowLeaveTogetherInOneEmail() {
+        long q = community.askId(customer, "Comment poser du parquet flottant ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        assertEquals(1, mail.to(customer.email()).size());
+        clock.advance(Duration.ofMinutes(3));
+        community.answerId(moderator, q);
+        community.answerId(admin, q);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(customer, "answer.posted").size() == 3);
+        drained();
+        assertEquals(1, mail.to(customer.email()).size(), "within the window: no second e-mail yet");
+        assertEquals(2, rows("recipient_id = ? AND email_state = 'PENDING'", customer.id()));
+
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(0, plugin.flushDue(), "the window has not ended");
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(plugin.flushDue() >= 1);
+        List<OutgoingMail> all = mail.to(customer.email());
+        assertEquals(2, all.size(), "one grouped e-mail: " + all);
+        OutgoingMail grouped = all.get(1);
+        assertTrue(grouped.subject().startsWith("2 notifications sur « Comment poser du parquet flottant ? »"), grouped.subject());
+        assertEquals(2, grouped.text().split("Nouvelle réponse", -1).length - 1, grouped.text());
+        assertEquals(0, rows("recipient_id = ? AND email_state = 'PENDING'", customer.id()));
+        assertEquals(0, plugin.flushDue(), "sent once");
+    }
+
+    @Test
+    void followersOfATopicOrTagHearOfNewQuestionsAndMutingSilences() {
+        Member watcher = community.join("demo");
+        Member tagWatcher = community.join("demo");
+        assertEquals(200, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"topic\",\"targetKey\":\"livraison\",\"level\":\"watching\"}").status());
+        assertEquals(200, http.put(DEMO + "/me/follows", tagWatcher.token(),
+            "{\"targetType\":\"tag\",\"targetKey\":\"retrait\",\"level\":\"watching\"}").status());
+        assertEquals(404, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"topic\",\"targetKey\":\"nulle-part\",\"level\":\"watching\"}").status());
+        assertEquals(404, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"store\",\"targetKey\":\"NOWHERE\",\"level\":\"watching\"}").status());
+        assertEquals(400, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"planet\",\"targetKey\":\"mars\",\"level\":\"watching\"}").status());
+        assertEquals(400, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"tag\",\"targetKey\":\"Pas Un Tag\",\"level\":\"watching\"}").status());
+        assertEquals(400, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"tag\",\"targetKey\":\"retrait\",\"level\":\"loud\"}").status());
+        assertEquals("watching", http.get(DEMO + "/me/follows", watcher.token()).json().get("items").get(0).get("level").asText());
+
+        Http.Response asked = community.ask(customer, "demo", "Retrait en magasin possible le dimanche ?", "Le dimanche matin ?",
+            "livraison", List.of("retrait"));
+        assertEquals(201, asked.status(), asked.toString());
+        long q = asked.json().get("id").asLong();
+        assertEquals("/b/demo/questions/" + q, awaitOne(watcher, "question.posted").get("link").asText());
+        awaitOne(tagWatcher, "question.posted");
+        drained();
+        assertEquals(0, items(customer, "question.posted").size(), "not the author");
+        assertTrue(mail.to(watcher.email()).isEmpty(), "question.posted goes to the daily digest by default");
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'DAILY'", watcher.id()));
+
+        // the asker tracks their question by default; muting it silences even their own question
+        assertEquals("tracking", http.get(DEMO + "/me/follows", customer.token()).json().get("items").get(0).get("level").asText());
+        assertEquals(200, http.put(DEMO + "/me/follows", customer.token(),
+            "{\"targetType\":\"question\",\"targetKey\":\"" + q + "\",\"level\":\"muted\"}").status());
+        assertEquals(200, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"question\",\"targetKey\":\"" + q + "\",\"level\":\"watching\"}").status());
+        community.answerId(lucas, q);
+        awaitOne(watcher, "answer.posted");
+        drained();
+        assertEquals(0, items(customer, "answer.posted").size(), "muted");
+        assertEquals(204, http.send(http.builder(DEMO + "/me/follows?targetType=question&targetKey=" + q, watcher.token()).DELETE())
+            .status());
+        assertEquals(1, http.get(DEMO + "/me/follows", watcher.token()).json().get("items").size());
+    }
+
+    @Test
+    void notificationsOfTheDailyChannelLeaveInOneDigestADayLater() {
+        Member watcher = community.join("demo");
+        assertEquals(200, http.put(DEMO + "/me/follows", watcher.token(),
+            "{\"targetType\":\"topic\",\"targetKey\":\"livraison\",\"level\":\"watching\"}").status());
+        List<Long> questions = new ArrayList<>();
+        for (String title : List.of("Livraison au deuxième étage ?", "Livraison le samedi <matin> ?")) {
+            Http.Response r = community.ask(customer, "demo", title, "Est-ce possible ?", "livraison", List.of());
+            assertEquals(201, r.status(), r.toString());
+            questions.add(r.json().get("id").asLong());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(watcher, "question.posted").size() == 2);
+        drained();
+        assertEquals(0, plugin.digestsDue(), "not a day yet");
+        clock.advance(Duration.ofHours(25));
+        assertTrue(plugin.digestsDue() >= 1);
+        List<OutgoingMail> digests = mail.to(watcher.email());
+        assertEquals(1, digests.size(), digests.toString());
+        OutgoingMail d = digests.get(0);
+        assertEquals("Votre résumé du jour : 2 notification(s)", d.subject());
+        for (long q : questions) {
+            assertTrue(d.text().contains(BASE + "/b/demo/questions/" + q), d.text());
+        }
+        assertTrue(d.html().contains("&lt;matin&gt;") && !d.html().contains("<matin>"), "escaped: " + d.html());
+        assertEquals(0, plugin.digestsDue(), "sent once");
+        assertEquals(0, rows("recipient_id = ? AND email_state = 'DAILY'", watcher.id()));
+    }
+
+    @Test
+    void aQuestionReachesThousandsOfTagFollowersInOneStatementOncePerFollower() throws Exception {
+        int followers = 3000;
+        String tag = Community.unique("outillage");
+        Member muted = community.join("demo");
+        server.core.db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, "
+                + "level, created_at) VALUES (?, ?, 'tag', ?, 'watching', CURRENT_TIMESTAMP)")) {
+                for (int i = 0; i < followers; i++) {
+                    ps.setLong(1, brandId);
+                    ps.setLong(2, 10_000_000L + i);
+                    ps.setString(3, tag);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        // a follower of the tag who muted the topic, and the author, who watches the tag too
+        for (Member m : List.of(muted, customer)) {
+            assertEquals(200, http.put(DEMO + "/me/follows", m.token(),
+                "{\"targetType\":\"tag\",\"targetKey\":\"" + tag + "\",\"level\":\"watching\"}").status());
+        }
+        assertEquals(200, http.put(DEMO + "/me/follows", muted.token(),
+            "{\"targetType\":\"topic\",\"targetKey\":\"livraison\",\"level\":\"muted\"}").status());
+        Http.Response asked = community.ask(customer, "demo", "Quelle scie sauteuse choisir ?", "Pour du bois dur.", "livraison",
+            List.of(tag));
+        assertEquals(201, asked.status(), asked.toString());
+        long q = asked.json().get("id").asLong();
+        Callable<Long> written = () -> rows("kind = 'question.posted' AND thread_id = ?", q);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> written.call() >= followers);
+        drained();
+        assertEquals(followers, written.call(), "every follower once, not the author, not who muted the topic");
+        assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", muted.id()));
+        assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", customer.id()));
+    }
+
+    @Test
+    void onlyTheSignedInMemberOfTheBrandReadsTheirOwnNotifications() {
+        long q = community.askId(customer, "Quel enduit de rebouchage ?");
+        community.answerId(lucas, q);
+        long id = awaitOne(customer, "answer.posted").get("id").asLong();
+        for (String path : List.of("/me/notifications", "/me/notifications/count", "/me/notification-preferences", "/me/follows",
+            "/notifications/defaults")) {
+            assertEquals(401, http.get(DEMO + path, null).status(), path);
+        }
+        assertEquals(401, http.post(DEMO + "/me/notifications/" + id + "/read", null, "{}").status());
+        assertEquals(401, http.post(DEMO + "/me/notifications/read-all", null, "{}").status());
+        assertEquals(401, http.put(DEMO + "/me/notification-preferences", null, "{\"language\":\"en\"}").status());
+        assertEquals(401, http.put(DEMO + "/me/follows", null, "{\"targetType\":\"tag\",\"targetKey\":\"x\",\"level\":\"muted\"}")
+            .status());
+        assertEquals(401, http.send(http.builder(DEMO + "/me/follows?targetType=tag&targetKey=x", null).DELETE()).status());
+        assertEquals(401, http.put(DEMO + "/notifications/defaults", null, "{\"kinds\":[]}").status());
+
+        assertEquals(404, http.post(DEMO + "/me/notifications/" + id + "/read", lucas.token(), "{}").status(),
+            "another member's notification");
+        assertEquals(404, http.post(DEMO + "/me/notifications/999999999/read", customer.token(), "{}").status());
+        assertEquals(1, http.get(DEMO + "/me/notifications/count", customer.token()).json().get("unread").asInt());
+        assertEquals(204, http.post(DEMO + "/me/notifications/" + id + "/read", customer.token(), "{}").status());
+        assertEquals(0, http.get(DEMO + "/me/notifications/count", customer.token()).json().get("unread").asInt());
+        assertEquals(0, page(customer, "?unread=true").get("total").asInt());
+        assertEquals(1, page(customer, "?unread=false").get("total").asInt());
+        assertEquals(400, http.get(DEMO + "/me/notifications?unread=maybe", customer.token()).status());
+        assertEquals(400, http.get(DEMO + "/me/notifications?lang=de", customer.token()).status());
+        assertEquals(400, http.get(DEMO + "/me/notifications?pgae=2", customer.token()).status(), "unknown parameter");
+        assertEquals(204, http.post(DEMO + "/me/notifications/read-all", customer.token(), "{}").status());
+
+        String root = Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD);
+        assertEquals(201, http.post("/api/v1/admin/brands", root, "{\"slug\":\"acme\",\"name\":\"Acme\","
+            + "\"adminEmail\":\"boss@acme.example\",\"adminPassword\":\"acme-password\",\"adminPseudonym\":\"Boss\"}").status());
+        Member boss = community.login("acme", "boss@acme.example", "acme-password");
+        assertEquals(403, http.get(DEMO + "/me/notifications", boss.token()).status(), "another brand's token");
+        assertEquals(403, http.get(DEMO + "/notifications/defaults", boss.token()).status());
+        assertEquals(404, http.get("/api/v1/brands/acme/me/notifications", boss.token()).status(), "acme did not enable it");
+
+        assertEquals(200, http.put(DEMO + "/features", admin.token(), "{\"notifications\":false}").status());
+        assertEquals(404, http.get(DEMO + "/me/notifications", customer.token()).status(), "disabled capability");
+    }
+
+    @Test
+    void aBadgeIsToldInTheProductOnlyByDefault() {
+        server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, "badge.awarded", null, "user", lucas.id(),
+            Map.of("userId", lucas.id(), "badge", "perceuse-d-or", "tier", "gold", "scope", ""))));
+        JsonNode n = awaitOne(lucas, "badge.awarded");
+        assertEquals("Vous avez obtenu le badge « perceuse-d-or »", n.get("text").asText());
+        assertEquals("/b/demo/users/" + lucas.id(), n.get("link").asText());
+        drained();
+        assertTrue(mail.to(lucas.email()).isEmpty(), "badge.awarded is app by default");
+    }
+
+    @Test
+    void aSuppressedAddressGetsNoEmailButTheNotificationStays() {
+        mail.suppressed.add(customer.email());
+        long q = community.askId(customer, "Quelle colle pour du carrelage ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        assertTrue(mail.to(customer.email()).isEmpty());
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'NONE'", customer.id()));
+    }
+}
