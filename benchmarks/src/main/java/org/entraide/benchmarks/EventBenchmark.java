@@ -28,7 +28,7 @@ import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.core.internal.Core;
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.camel.CamelContexts;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.security.PasswordHasher;
 
 /**

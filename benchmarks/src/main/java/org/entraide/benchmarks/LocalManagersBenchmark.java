@@ -15,7 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.entraide.core.internal.Core;
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.camel.CamelContexts;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.security.PasswordHasher;
 import org.entraide.localmanagers.internal.LocalManagers;

@@ -81,9 +81,3 @@ CREATE TABLE ntf_secret (
     id           INTEGER       NOT NULL PRIMARY KEY,
     secret       VARCHAR(200)  NOT NULL
 );
-
--- Brands' slugs as requests to this plugin show them: the links of e-mails are built on them (events carry ids).
-CREATE TABLE ntf_brand (
-    brand_id     BIGINT        NOT NULL PRIMARY KEY,
-    slug         VARCHAR(40)   NOT NULL
-);

@@ -15,6 +15,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Brands {
     Optional<Brand> bySlug(Connection connection, String slug);
 
+    /**
+     * The brand of an id an event or a row carries (e-mails and other messages sent outside a request link to the
+     * brand's pages by its slug); empty for an unknown id.
+     */
+    Optional<Brand> byId(Connection connection, long brandId);
+
     /** Empty for an unknown slug in this brand. */
     Optional<Topic> topicBySlug(Connection connection, long brandId, String slug);
 

@@ -45,7 +45,6 @@ final class NotificationApi {
     private final NotificationSettings settings;
     private final Supplier<UnsubscribeTokens> tokens;
     private final Clock clock;
-    private final Map<Long, String> knownSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     NotificationApi(Transactions tx, NotificationStore store, Platform platform, NotificationSettings settings,
                     Supplier<UnsubscribeTokens> tokens, Clock clock) {
@@ -275,7 +274,6 @@ final class NotificationApi {
 
     private UnsubscribeTokens.Claim claim(ApiCall call) {
         Brand brand = call.brand();
-        remember(brand);
         UnsubscribeTokens.Claim claim = tokens.get().verify(call.query("token"));
         if (claim == null || claim.brandId() != brand.id()) {
             throw ProblemException.invalid("token", "not a valid unsubscribe link of this brand");
@@ -292,7 +290,6 @@ final class NotificationApi {
         if (me.brandId() != brand.id()) {
             throw ProblemException.forbidden("members of " + brand.slug() + " only");
         }
-        remember(brand);
         return me;
     }
 
@@ -302,18 +299,6 @@ final class NotificationApi {
             throw ProblemException.forbidden("brand admins of " + call.brand().slug() + " only");
         }
         return call.brand();
-    }
-
-    /** E-mails are built from events, which carry the brand's id only: keep its slug for their links. */
-    private void remember(Brand brand) {
-        if (brand.slug().equals(knownSlugs.get(brand.id()))) {
-            return;
-        }
-        knownSlugs.put(brand.id(), brand.slug());
-        tx.inTransaction(c -> {
-            store.rememberSlug(c, brand.id(), brand.slug());
-            return null;
-        });
     }
 
     private String language(Connection c, long member) {

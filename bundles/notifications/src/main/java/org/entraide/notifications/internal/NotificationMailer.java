@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.entraide.api.mail.Mail;
 import org.entraide.api.mail.OutgoingMail;
+import org.entraide.api.model.Brand;
 import org.entraide.api.platform.MemberFacts;
 
 /**
@@ -116,7 +117,7 @@ final class NotificationMailer {
             return false;
         }
         String lang = store.language(c, member.id()).orElse(settings.defaultLanguage());
-        String slug = store.slug(c, first.brandId()).orElse(null);
+        String slug = platform.brands().byId(c, first.brandId()).map(Brand::slug).orElse(null);
         String unsubscribe = slug == null ? null : settings.baseUrl() + "/api/v1/brands/" + slug
             + "/notifications/unsubscribe?token=" + URLEncoder.encode(tokens.get().token(first.brandId(), member.id(),
             first.kind()), StandardCharsets.UTF_8);

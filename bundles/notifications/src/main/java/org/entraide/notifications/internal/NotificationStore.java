@@ -273,19 +273,7 @@ final class NotificationStore {
         return channel == Channel.WEEKLY ? "WEEKLY" : "DAILY";
     }
 
-    // ---- brands' slugs and the secret
-
-    /** The slug of the brand as the plugin last saw it in a request; links of e-mails need it. */
-    Optional<String> slug(Connection c, long brandId) {
-        return Sql.one(c, "SELECT slug FROM ntf_brand WHERE brand_id = ?", rs -> rs.getString(1), brandId);
-    }
-
-    void rememberSlug(Connection c, long brandId, String slug) {
-        if (Sql.update(c, "UPDATE ntf_brand SET slug = ? WHERE brand_id = ? AND slug <> ?", slug, brandId, slug) == 0
-            && slug(c, brandId).isEmpty()) {
-            Sql.update(c, "INSERT INTO ntf_brand (brand_id, slug) VALUES (?, ?)", brandId, slug);
-        }
-    }
+    // ---- the secret
 
     String secret(Connection c, String generated) {
         Optional<String> stored = Sql.one(c, "SELECT secret FROM ntf_secret WHERE id = 1", rs -> rs.getString(1));

@@ -30,7 +30,7 @@ import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Submission;
 import org.entraide.api.plugin.SubmissionStep;
 import org.entraide.core.internal.CoreSettings;
-import org.entraide.core.internal.db.Sql;
+import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;

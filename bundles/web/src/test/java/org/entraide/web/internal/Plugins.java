@@ -73,6 +73,19 @@ final class Plugins {
         server.core.experts.use(badges.expertise);
     }
 
+    /** E-mails through the core's mail service (its .eml outbox in tests), links on the test server's address. */
+    static void notifications(TestServer server) throws Exception {
+        var p = server.core.platform;
+        org.entraide.notifications.internal.NotificationsPlugin plugin = new org.entraide.notifications.internal.NotificationsPlugin(
+            server.core.db, server.core.migrator, server.core.endpoints, server.core.capabilities,
+            new org.entraide.notifications.internal.Platform(p, p, p, p, server.core.eventReader), server.core.mail,
+            new org.entraide.notifications.internal.NotificationSettings(server.base(), null, Duration.ofMinutes(10), "fr",
+                Duration.ofSeconds(1)), Clock.systemUTC());
+        server.core.capabilities.install(new org.entraide.notifications.internal.NotificationCapability());
+        server.camel().addRoutes(plugin);
+        server.core.dispatcher.register(plugin.descriptor());
+    }
+
     /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */
     static void webhooks(TestServer server) throws Exception {
         WebhookPlugin plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,

@@ -86,6 +86,11 @@ public final class BrandDirectory {
             rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), slug);
     }
 
+    public Optional<Brand> find(Connection c, long id) {
+        return Sql.one(c, "SELECT id, slug, name FROM brand WHERE id = ?",
+            rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), id);
+    }
+
     public Optional<Topic> topic(Connection c, long brandId, long topicId) {
         return Sql.one(c, "SELECT id, brand_id, slug, name FROM topic WHERE brand_id = ? AND id = ?",
             BrandDirectory::topic, brandId, topicId);

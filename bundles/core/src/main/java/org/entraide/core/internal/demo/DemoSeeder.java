@@ -89,7 +89,7 @@ public final class DemoSeeder {
      */
     public void enableCapabilities() {
         core.brands.find("demo").ifPresent(brand -> {
-            for (String capability : List.of("reputation", "badges", "moderation", "local-managers", "webhooks", "web")) {
+            for (String capability : List.of("reputation", "badges", "moderation", "local-managers", "webhooks", "notifications", "web")) {
                 core.capabilities.setDirectly(brand.id(), capability, true);
             }
         });

@@ -110,6 +110,11 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
     }
 
     @Override
+    public Optional<Brand> byId(Connection c, long brandId) {
+        return brands.find(c, brandId);
+    }
+
+    @Override
     public Optional<Topic> topicBySlug(Connection c, long brandId, String slug) {
         return brands.topic(c, brandId, slug);
     }

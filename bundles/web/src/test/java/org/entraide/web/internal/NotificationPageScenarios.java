@@ -1,0 +1,138 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
+import org.entraide.core.internal.support.Community;
+import org.entraide.core.internal.support.Http;
+import org.entraide.jdbc.Sql;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The bell, the notifications page, preferences, following and the unsubscribe page, with the real plugin. */
+abstract class NotificationPageScenarios extends WebTestBase {
+    private static final Pattern TOKEN = Pattern.compile("unsubscribe\\?token=([^>\"\\s]+)");
+    private Community.Member asker;
+    private Browser browser;
+
+    NotificationPageScenarios(Db db) {
+        super(db);
+    }
+
+    @BeforeEach
+    void plugin() throws Exception {
+        Plugins.notifications(server);
+        String admin = community.demo("admin").token();
+        Http.Response on = http.put("/api/v1/brands/demo/features", admin, "{\"notifications\":true}");
+        assertEquals(200, on.status(), on.toString());
+        asker = community.join("demo");
+        browser = new Browser(server.base());
+        HttpResponse<String> r = browser.submit("/b/demo/login", "/b/demo/login",
+            Map.of("email", asker.email(), "password", "long-enough-password"));
+        assertEquals(303, r.statusCode(), r.body());
+    }
+
+    /** A question of the asker's, answered by someone else; returns the question's id once the asker was told. */
+    private long answeredQuestion(String title) {
+        long question = community.askId(asker, title);
+        community.answerId(community.join("demo"), question);
+        Awaitility.await("the asker is told").atMost(Duration.ofSeconds(20)).until(() -> unread() >= 1);
+        return question;
+    }
+
+    private long unread() {
+        return http.get("/api/v1/brands/demo/me/notifications/count", asker.token()).json().path("unread").asLong();
+    }
+
+    @Test
+    void theBellCountsWhatIsNewAndOpeningANotificationReadsIt() {
+        assertFalse(browser.get("/b/demo").body().contains("data-unread="), "nothing new yet");
+        long question = answeredQuestion("Which primer for a damp wall");
+        String home = browser.get("/b/demo").body();
+        assertTrue(home.contains("class=\"bell\"") && home.contains("data-unread=\"1\""), home);
+
+        String page = browser.get("/b/demo/me/notifications").body();
+        assertTrue(page.contains("Which primer for a damp wall"), page);
+        Matcher link = Pattern.compile("href=\"/b/demo/me/notifications/([0-9]+)\"").matcher(page);
+        assertTrue(link.find(), page);
+        HttpResponse<String> opened = browser.get("/b/demo/me/notifications/" + link.group(1));
+        assertEquals(303, opened.statusCode());
+        assertEquals("/b/demo/questions/" + question, opened.headers().firstValue("Location").orElse("").replaceAll("[?#].*", ""));
+        assertEquals(0, unread(), "opened means read");
+        assertFalse(browser.get("/b/demo").body().contains("data-unread="));
+
+        answeredQuestion("Which roller for a ceiling");
+        HttpResponse<String> all = browser.post("/b/demo/me/notifications/read-all", Map.of());
+        assertEquals(303, all.statusCode(), all.body());
+        assertEquals(0, unread());
+
+        Browser stranger = new Browser(server.base());
+        assertEquals(303, stranger.get("/b/demo/me/notifications").statusCode(), "visitors are sent to sign in");
+        assertEquals(404, browser.get("/b/demo/me/notifications/999999").statusCode(), "not one of mine");
+    }
+
+    @Test
+    void preferencesAndFollowingAreSavedFromThePages() {
+        String form = browser.get("/b/demo/me/notifications/preferences").body();
+        assertTrue(form.contains("name=\"kind.answer.posted\"") && form.contains("New answers to my questions"), form);
+        HttpResponse<String> saved = browser.post("/b/demo/me/notifications/preferences",
+            Map.of("language", "en", "kind.answer.posted", "app"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        JsonNode prefs = http.get("/api/v1/brands/demo/me/notification-preferences", asker.token()).json();
+        assertEquals("en", prefs.path("language").asText());
+        assertEquals("app", channel(prefs, "answer.posted"));
+        assertEquals(400, browser.post("/b/demo/me/notifications/preferences", Map.of("kind.answer.posted", "carrier-pigeon"))
+            .statusCode(), "an unknown channel is refused");
+        assertEquals("app", channel(http.get("/api/v1/brands/demo/me/notification-preferences", asker.token()).json(),
+            "answer.posted"), "and changes nothing");
+
+        long question = community.askId(asker, "Which sander for oak floors");
+        assertTrue(browser.get("/b/demo/questions/" + question).body().contains("name=\"level\""));
+        assertEquals(303, browser.post("/b/demo/questions/" + question + "/follow", Map.of("level", "muted")).statusCode());
+        String follows = http.get("/api/v1/brands/demo/me/follows", asker.token()).raw().body();
+        assertTrue(follows.contains("\"targetKey\":\"" + question + "\"") && follows.contains("\"level\":\"muted\""), follows);
+    }
+
+    @Test
+    void theUnsubscribeLinkOfAnEmailTurnsThatKindOffAfterConfirmation() {
+        answeredQuestion("Which filler for cracks");
+        String headers = Awaitility.await("the e-mail is queued").atMost(Duration.ofSeconds(20)).until(() ->
+            server.core.db.inTransaction(c -> Sql.one(c, "SELECT headers FROM mail_outbox WHERE mail_key LIKE 'ntf-%' ORDER BY id",
+                rs -> rs.getString(1)).orElse("")), h -> TOKEN.matcher(h).find());
+        Matcher m = TOKEN.matcher(headers);
+        assertTrue(m.find());
+        String token = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+
+        Browser fromMail = new Browser(server.base());
+        String confirm = fromMail.get("/b/demo/unsubscribe?token=" + Site.urlEncode(token)).body();
+        assertTrue(confirm.contains("New answers to my questions") && confirm.contains("name=\"token\""), confirm);
+        assertEquals("email", channel(http.get("/api/v1/brands/demo/me/notification-preferences", asker.token()).json(),
+            "answer.posted"), "opening the link changes nothing");
+        HttpResponse<String> done = fromMail.post("/b/demo/unsubscribe", Map.of("token", token));
+        assertEquals(200, done.statusCode(), done.body());
+        assertEquals("app", channel(http.get("/api/v1/brands/demo/me/notification-preferences", asker.token()).json(),
+            "answer.posted"));
+        assertEquals(400, new Browser(server.base()).get("/b/demo/unsubscribe?token=forged." + token).statusCode());
+    }
+
+    private static String channel(JsonNode prefs, String kind) {
+        for (JsonNode k : prefs.path("kinds")) {
+            if (kind.equals(k.path("kind").asText())) {
+                return k.path("channel").asText();
+            }
+        }
+        return null;
+    }
+}
