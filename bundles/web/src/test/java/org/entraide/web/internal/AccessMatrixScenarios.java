@@ -76,6 +76,7 @@ abstract class AccessMatrixScenarios {
         Plugins.reputation(server);
         Plugins.badges(server);
         Plugins.webhooks(server);
+        Plugins.notifications(server);
         http = new Http(server.base());
         a = MatrixBrand.create(http, "A-STORE");
         b = MatrixBrand.create(http, "B-STORE");
