@@ -8,13 +8,19 @@ public final class LocalManagerEvents {
     /** The capability brands enable. */
     public static final String CAPABILITY = "local-managers";
 
-    /** A complaint was routed to a store manager. Payload: {@code complaintId}, {@code storeId}, {@code managerId}, {@code dueAt}. */
+    /**
+     * A complaint was routed to a store manager. Payload: {@code complaintId}, {@code storeId}, {@code managerId},
+     * {@code dueAt}, {@code timeZone} (the store's, in which the deadline is told).
+     */
     public static final String COMPLAINT_ASSIGNED = "complaint.assigned";
 
     /** Half or 90 % of the first-response time has passed. Payload: as assigned, plus {@code percent}. */
     public static final String COMPLAINT_REMINDER = "complaint.reminder";
 
-    /** The deadline passed: the complaint goes to the region's managers, then to the central team. Payload: {@code to} ("region" or "central"). */
+    /**
+     * The deadline passed: the complaint goes to the region's managers, then to the central team. Payload: {@code to}
+     * ("region" or "central"), as assigned, and for the region {@code managerIds} (its managers, who answer now).
+     */
     public static final String COMPLAINT_ESCALATED = "complaint.escalated";
 
     /** An answered complaint closed without its author's evaluation, 15 days after the response. Payload: {@code complaintId}, {@code evaluated} (false). */

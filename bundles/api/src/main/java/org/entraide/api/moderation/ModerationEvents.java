@@ -20,6 +20,26 @@ public final class ModerationEvents {
      */
     public static final String FLAG_UPHELD = "moderation.flag-upheld";
 
+    /**
+     * A member appealed a moderation decision (a rejected post, subject ITEM, or a sanction, subject SANCTION).
+     * Subject: the appeal ({@code "appeal"}). Payload: {@code appealId}, {@code subject}. It never names the
+     * appellant: the appeal of a rejected complaint would tie the complaint to its author.
+     */
+    public static final String APPEAL_FILED = "moderation.appeal-filed";
+
+    /**
+     * A moderator decided an appeal. Subject: the appeal. Payload: {@code appealId}, {@code subject},
+     * {@code outcome} (OVERTURNED or UPHELD), {@code reason}, {@code appellantId} (for the appellant's own
+     * notification; webhooks leave it out).
+     */
+    public static final String APPEAL_DECIDED = "moderation.appeal-decided";
+
+    /**
+     * A moderator sanctioned a member. Subject: the member ({@code "user"}). Payload: {@code sanctionId},
+     * {@code userId}, {@code kind} (WARNING, SILENCE, SUSPENSION...), {@code reason}, {@code endsAt} (null: no end).
+     */
+    public static final String SANCTION_IMPOSED = "moderation.sanction-imposed";
+
     private ModerationEvents() {
     }
 }

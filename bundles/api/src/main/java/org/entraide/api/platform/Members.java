@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.entraide.api.model.Role;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Reads a brand's members. The core provides it; the caller's thread and transaction; reads only. */
@@ -15,6 +16,12 @@ public interface Members {
 
     /** When the member registered; empty as {@link #member} is. */
     Optional<Instant> registeredAt(Connection connection, long brandId, long userId);
+
+    /**
+     * The brand's members holding the role, by id, at most {@code limit} of them (the moderators to tell of an
+     * appeal, the brand admins of a daily summary).
+     */
+    List<MemberFacts> withRole(Connection connection, long brandId, Role role, int limit);
 
     /** The members bound to the store as its managers, by id; empty for another brand's store. */
     List<MemberFacts> storeManagers(Connection connection, long brandId, long storeId);

@@ -89,7 +89,7 @@ public final class Deadlines {
         if (!r.region() && !now.isBefore(r.due())) {
             Sql.update(c, "UPDATE lm_assignment SET escalated_region = ?, level = 'REGION' WHERE complaint_id = ?", now,
                 r.complaint());
-            announce(c, r, LocalManagerEvents.COMPLAINT_ESCALATED, Map.of("to", "region"));
+            announce(c, r, LocalManagerEvents.COMPLAINT_ESCALATED, Map.of("to", "region", "managerIds", regionManagers(c, r)));
             timeline.add(c, r.complaint(), "escalated-region", now);
             fired++;
         }
@@ -121,6 +121,15 @@ public final class Deadlines {
         if (r.manager() != null) {
             payload.put("managerId", r.manager());
         }
+        // so that whoever tells people of the deadline shows it in the store's own time
+        Sql.one(c, "SELECT time_zone FROM lm_store WHERE store_id = ?", rs -> rs.getString(1), r.store())
+            .ifPresent(zone -> payload.put("timeZone", zone));
         events.append(c, NewEvent.of(r.brand(), type, null, EventTypes.SUBJECT_POST, r.complaint(), payload));
+    }
+
+    /** The managers of the store's region, who answer once the store's deadline passed. */
+    private static List<Long> regionManagers(Connection c, Row r) {
+        return Sql.list(c, "SELECT m.user_id FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id "
+            + "WHERE st.store_id = ? ORDER BY m.user_id", rs -> rs.getLong(1), r.store());
     }
 }

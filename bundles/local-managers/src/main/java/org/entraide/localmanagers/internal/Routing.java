@@ -129,6 +129,7 @@ public final class Routing {
         payload.put("complaintId", complaint);
         payload.put("storeId", storeId);
         payload.put("dueAt", due.toString());
+        payload.put("timeZone", hours.zone().getId());
         if (manager != null) {
             payload.put("managerId", manager);
         }

@@ -72,7 +72,7 @@ public final class Moderation {
         this.audit = new Audit(platform.posts());
         this.review = new Review(tx, events, publications, platform, new Review.Stores(queue, flags, audit, verdicts), reputation, clock,
             settings.flagThreshold(), settings.remindAfter());
-        this.sanctions = new Sanctions(tx, publications, platform, audit, clock);
+        this.sanctions = new Sanctions(tx, events, publications, platform, audit, clock);
         this.step = new ModerationStep(tx, platform, ruleSets, engine, sanctions, reputation, verdicts, clock);
         this.messages = new MessageRules(tx, ruleSets, engine, sanctions, reputation, clock);
         this.ruleSetImport = new RuleSetImport(tx, platform.brands(), ruleSets, audit, clock);

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.moderation.ModerationEvents;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.problem.ProblemException;
@@ -37,10 +41,14 @@ public final class Sanctions {
     private final Publications publications;
     private final Platform platform;
     private final Audit audit;
+    private static final String SUBJECT_APPEAL = "appeal";
     private final Clock clock;
+    /** Sanctions and appeals are told to those concerned (notifications) through events. */
+    private final EventLog events;
 
-    public Sanctions(Transactions tx, Publications publications, Platform platform, Audit audit, Clock clock) {
+    public Sanctions(Transactions tx, EventLog events, Publications publications, Platform platform, Audit audit, Clock clock) {
         this.tx = tx;
+        this.events = events;
         this.publications = publications;
         this.platform = platform;
         this.audit = audit;
@@ -74,6 +82,11 @@ public final class Sanctions {
             long id = Sql.insert(c, "INSERT INTO moderation_sanction (brand_id, user_id, kind, reason, starts_at, ends_at, "
                 + "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)", brandId, userId, kind, reason, now, ends, moderator.userId());
             audit.record(c, brandId, moderator.userId(), "SANCTION", null, kind + ": " + reason, null, null, now);
+            Map<String, Object> payload = new java.util.HashMap<>(Map.of("sanctionId", id, "userId", userId, "kind", kind,
+                "reason", reason));
+            payload.put("endsAt", ends == null ? null : ends.toString());
+            events.append(c, NewEvent.of(brandId, ModerationEvents.SANCTION_IMPOSED, moderator.userId(), EventTypes.SUBJECT_USER,
+                userId, payload));
             return new Sanction(id, userId, kind, reason, now, ends, moderator.userId(), null);
         });
     }
@@ -126,6 +139,9 @@ public final class Sanctions {
             long id = Sql.insert(c, "INSERT INTO moderation_appeal (brand_id, subject, ref_id, appellant_id, statement, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", brandId, subject, refId, member.userId(), statement, now);
             audit.record(c, brandId, member.userId(), "APPEAL", (Long) ref[3], subject + " " + refId, null, null, now);
+            // no actor and no appellant: the appeal of a rejected complaint must not tie the complaint to its author
+            events.append(c, NewEvent.of(brandId, ModerationEvents.APPEAL_FILED, null, SUBJECT_APPEAL, id,
+                Map.of("appealId", id, "subject", subject)));
             return id;
         });
     }
@@ -136,8 +152,9 @@ public final class Sanctions {
             throw ProblemException.invalid("reason", "required, at most 500 characters");
         }
         return tx.inTransaction(c -> {
-            Object[] a = Sql.one(c, "SELECT subject, ref_id, decided_at FROM moderation_appeal WHERE id = ? AND brand_id = ? "
-                + "FOR UPDATE", rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getObject(3)}, appealId, brandId)
+            Object[] a = Sql.one(c, "SELECT subject, ref_id, decided_at, appellant_id FROM moderation_appeal WHERE id = ? "
+                + "AND brand_id = ? FOR UPDATE", rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getObject(3), rs.getLong(4)},
+                appealId, brandId)
                 .orElseThrow(() -> ProblemException.notFound("no appeal " + appealId));
             if (a[2] != null) {
                 throw ProblemException.conflict("appeal " + appealId + " is already decided");
@@ -159,6 +176,8 @@ public final class Sanctions {
             Sql.update(c, "UPDATE moderation_appeal SET decided_by = ?, decided_at = ?, outcome = ?, reason = ? WHERE id = ?",
                 moderator.userId(), now, outcome, reason, appealId);
             audit.record(c, brandId, moderator.userId(), "APPEAL_" + outcome, (Long) ref[3], reason, null, null, now);
+            events.append(c, NewEvent.of(brandId, ModerationEvents.APPEAL_DECIDED, moderator.userId(), SUBJECT_APPEAL, appealId,
+                Map.of("appealId", appealId, "subject", a[0], "outcome", outcome, "reason", reason, "appellantId", a[3])));
             return Map.of("appealId", appealId, "outcome", outcome);
         });
     }

@@ -25,7 +25,12 @@ public enum Kind {
     COMPLAINT_REMINDER("complaint.reminder", Channel.EMAIL),
     COMPLAINT_DELEGATED("complaint.delegated", Channel.EMAIL),
     COMPLAINT_REOPENED("complaint.reopened", Channel.EMAIL),
-    COMPLAINT_DETAILS_GIVEN("complaint.details-given", Channel.EMAIL);
+    COMPLAINT_DETAILS_GIVEN("complaint.details-given", Channel.EMAIL),
+    COMPLAINT_ESCALATED_TO_ME("complaint.escalated-to-me", Channel.EMAIL),
+    APPEAL_FILED("appeal.filed", Channel.EMAIL),
+    APPEAL_DECIDED("appeal.decided", Channel.EMAIL),
+    SANCTION_IMPOSED("sanction.imposed", Channel.EMAIL),
+    REVIEW_OVERDUE("review.overdue", Channel.EMAIL);
 
     public static final List<Kind> ALL = List.of(values());
 

@@ -24,8 +24,10 @@ import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.PostRejected;
 import org.entraide.api.event.PostSubmitted;
 import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.moderation.ModerationEvents;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
+import org.entraide.api.model.Role;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
 
@@ -40,13 +42,17 @@ final class Notifier {
         EventTypes.POST_REJECTED, EventTypes.POST_HIDDEN, EventTypes.ANSWER_ACCEPTED, EventTypes.COMPLAINT_RESPONDED,
         EventTypes.COMPLAINT_REOPENED, LocalManagerEvents.COMPLAINT_ASSIGNED, LocalManagerEvents.COMPLAINT_REMINDER,
         LocalManagerEvents.COMPLAINT_ESCALATED, LocalManagerEvents.COMPLAINT_DELEGATED, LocalManagerEvents.DETAILS_REQUESTED,
-        LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED);
+        LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED, ModerationEvents.APPEAL_FILED,
+        ModerationEvents.APPEAL_DECIDED, ModerationEvents.SANCTION_IMPOSED, ModerationEvents.REVIEW_OVERDUE);
+    /** Moderators and central teams told of one event: a brand's staff, never its whole membership. */
+    private static final int STAFF = 200;
 
     private static final String QUESTION = "question";
     private static final String COMPLAINT = "complaint";
     private static final String MEMBER = "member";
     private static final String MANAGER_LINK = "/b/" + Draft.BRAND + "/manager";
     private static final String MODERATION_LINK = "/b/" + Draft.BRAND + "/me/moderation";
+    private static final String QUEUE_LINK = "/b/" + Draft.BRAND + "/moderation";
 
     private final NotificationStore store;
     private final Platform platform;
@@ -223,8 +229,8 @@ final class Notifier {
         Map<String, Object> due = new HashMap<>();
         if (p.hasNonNull("dueAt") && p.get("dueAt").isTextual()) {
             due.put("dueAt", p.get("dueAt").asText());
-            // the platform gives stores no time zone yet: deadlines are shown in UTC, and say so
-            due.put("zone", "UTC");
+            // in the store's own time, as its opening hours count it; UTC (and said so) for an event without it
+            due.put("zone", p.hasNonNull("timeZone") && p.get("timeZone").isTextual() ? p.get("timeZone").asText() : "UTC");
         }
         switch (e.type()) {
             case LocalManagerEvents.COMPLAINT_ASSIGNED -> {
@@ -249,9 +255,43 @@ final class Notifier {
                     }
                 }
             }
-            case LocalManagerEvents.COMPLAINT_ESCALATED ->
-                toComplainant(c, e, Kind.COMPLAINT_ESCALATED, complaintId, Map.of("to", "central".equals(p.path("to").asText())
-                    ? "central" : "region"));
+            case LocalManagerEvents.COMPLAINT_ESCALATED -> {
+                String to = "central".equals(p.path("to").asText()) ? "central" : "region";
+                toComplainant(c, e, Kind.COMPLAINT_ESCALATED, complaintId, Map.of("to", to));
+                Map<String, Object> extra = new HashMap<>(due);
+                extra.put("to", to);
+                Draft d = managerDraft(c, e, Kind.COMPLAINT_ESCALATED_TO_ME, complaintId, storeId, extra);
+                // the region's managers now answer; at the head office, the brand's central team (its admins)
+                List<Long> recipients = new ArrayList<>();
+                if ("region".equals(to)) {
+                    p.path("managerIds").forEach(id -> recipients.add(id.asLong()));
+                } else {
+                    platform.members().withRole(c, e.brandId(), Role.BRAND_ADMIN, STAFF).forEach(m -> recipients.add(m.id()));
+                }
+                recipients.forEach(id -> direct(c, e, d, id));
+            }
+            case ModerationEvents.APPEAL_FILED -> {
+                // moderators see the appeal in the queue: the notification says only that one waits
+                Draft d = draft(e, Kind.APPEAL_FILED, "appeal", p.path("appealId").asLong(e.subjectId()), QUEUE_LINK, Map.of());
+                platform.members().withRole(c, e.brandId(), Role.MODERATOR, STAFF).forEach(m -> direct(c, e, d, m.id()));
+            }
+            case ModerationEvents.APPEAL_DECIDED -> {
+                long appellant = p.path("appellantId").asLong(0);
+                if (appellant > 0) {
+                    direct(c, e, draft(e, Kind.APPEAL_DECIDED, "appeal", p.path("appealId").asLong(e.subjectId()), MODERATION_LINK,
+                        params("outcome", p.path("outcome").asText(""), "reason", p.path("reason").asText(null))), appellant);
+                }
+            }
+            case ModerationEvents.SANCTION_IMPOSED -> {
+                long member = p.path("userId").asLong(e.subjectId());
+                direct(c, e, draft(e, Kind.SANCTION_IMPOSED, MEMBER, member, MODERATION_LINK, params("kind", p.path("kind").asText(""),
+                    "reason", p.path("reason").asText(null), "endsAt", p.hasNonNull("endsAt") ? p.get("endsAt").asText() : null)),
+                    member);
+            }
+            case ModerationEvents.REVIEW_OVERDUE -> {
+                Draft d = draft(e, Kind.REVIEW_OVERDUE, "review", p.path("itemId").asLong(e.subjectId()), QUEUE_LINK, Map.of());
+                platform.members().withRole(c, e.brandId(), Role.MODERATOR, STAFF).forEach(m -> direct(c, e, d, m.id()));
+            }
             case LocalManagerEvents.COMPLAINT_DELEGATED -> {
                 if (managerId != null) {
                     direct(c, e, managerDraft(c, e, Kind.COMPLAINT_DELEGATED, complaintId, storeId, Map.of()), managerId);

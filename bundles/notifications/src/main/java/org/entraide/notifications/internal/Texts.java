@@ -41,6 +41,13 @@ final class Texts {
         Map.entry("complaint.delegated", "Une réclamation vous est confiée : « {title} » (magasin {store})"),
         Map.entry("complaint.reopened", "La réclamation « {title} » (magasin {store}) a été rouverte"),
         Map.entry("complaint.details-given", "Le client a répondu en privé sur la réclamation « {title} »"),
+        Map.entry("complaint.escalated-to-me.region", "Le magasin {store} n'a pas répondu à temps : la réclamation « {title} » est à votre région[ (échéance dépassée le {due})]"),
+        Map.entry("complaint.escalated-to-me.central", "La réclamation « {title} » (magasin {store}) est transmise au siège"),
+        Map.entry("appeal.filed", "Un appel attend votre décision"),
+        Map.entry("appeal.decided.OVERTURNED", "Votre appel est accepté : la décision est annulée[ ({reason})]"),
+        Map.entry("appeal.decided.UPHELD", "Votre appel est rejeté : la décision est maintenue[ ({reason})]"),
+        Map.entry("sanction.imposed", "Sanction de modération : {kind}[ jusqu'au {until}][ ({reason})]. Vous pouvez faire appel."),
+        Map.entry("review.overdue", "Un message attend une relecture depuis trop longtemps"),
         Map.entry("mail.hello", "Bonjour,"),
         Map.entry("mail.open", "Voir"),
         Map.entry("mail.group", "{count} notifications sur « {title} »"),
@@ -70,6 +77,13 @@ final class Texts {
         Map.entry("complaint.delegated", "A complaint was handed to you: “{title}” (store {store})"),
         Map.entry("complaint.reopened", "The complaint “{title}” (store {store}) was reopened"),
         Map.entry("complaint.details-given", "The customer replied privately about the complaint “{title}”"),
+        Map.entry("complaint.escalated-to-me.region", "The store {store} did not answer in time: the complaint “{title}” is now your region's[ (it was due {due})]"),
+        Map.entry("complaint.escalated-to-me.central", "The complaint “{title}” (store {store}) went to the head office"),
+        Map.entry("appeal.filed", "An appeal awaits your decision"),
+        Map.entry("appeal.decided.OVERTURNED", "Your appeal is granted: the decision is reversed[ ({reason})]"),
+        Map.entry("appeal.decided.UPHELD", "Your appeal is dismissed: the decision stands[ ({reason})]"),
+        Map.entry("sanction.imposed", "Moderation sanction: {kind}[ until {until}][ ({reason})]. You can appeal."),
+        Map.entry("review.overdue", "A post has been waiting for review too long"),
         Map.entry("mail.hello", "Hello,"),
         Map.entry("mail.open", "Open"),
         Map.entry("mail.group", "{count} notifications about “{title}”"),
@@ -95,6 +109,10 @@ final class Texts {
             key = "answer.posted.own";
         } else if (Kind.COMPLAINT_ESCALATED.key().equals(kind)) {
             key = "central".equals(params.get("to")) ? "complaint.escalated.central" : "complaint.escalated.region";
+        } else if (Kind.COMPLAINT_ESCALATED_TO_ME.key().equals(kind)) {
+            key = "central".equals(params.get("to")) ? "complaint.escalated-to-me.central" : "complaint.escalated-to-me.region";
+        } else if (Kind.APPEAL_DECIDED.key().equals(kind)) {
+            key = "OVERTURNED".equals(params.get("outcome")) ? "appeal.decided.OVERTURNED" : "appeal.decided.UPHELD";
         }
         return render(template(key, lang), values(params, lang));
     }
@@ -132,9 +150,14 @@ final class Texts {
                 out.put(k, String.valueOf(v));
             }
         });
+        String zone = String.valueOf(params.getOrDefault("zone", "UTC"));
         Object due = params.get("dueAt");
         if (due != null) {
-            out.put("due", time(String.valueOf(due), String.valueOf(params.getOrDefault("zone", "UTC")), lang));
+            out.put("due", time(String.valueOf(due), zone, lang));
+        }
+        Object until = params.get("endsAt");
+        if (until != null) {
+            out.put("until", time(String.valueOf(until), zone, lang));
         }
         return out;
     }

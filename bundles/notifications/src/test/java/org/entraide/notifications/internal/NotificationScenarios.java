@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.entraide.api.event.ComplaintReopened;
 import org.entraide.api.event.NewEvent;
 import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.moderation.ModerationEvents;
 import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PublicationState;
@@ -92,8 +93,6 @@ abstract class NotificationScenarios {
         moderator = community.demo("moderator");
         brandId = server.core.brands.find("demo").orElseThrow().id();
         assertEquals(200, http.put(DEMO + "/features", admin.token(), "{\"notifications\":true}").status());
-        // the bell of a first page view: the plugin learns the brand's slug, which e-mails' links need
-        assertEquals(200, http.get(DEMO + "/me/notifications/count", admin.token()).status());
     }
 
     @AfterEach
@@ -264,6 +263,44 @@ abstract class NotificationScenarios {
             page(customer, "?lang=en").get("items").get(0).get("text").asText());
         drained();
         assertEquals(0, items(moderator, null).size(), "the moderator acted: nothing for them");
+    }
+
+    @Test
+    void staffHearOfEscalationsAppealsAndLateReviewsMembersOfDecisionsAboutThem() {
+        long complaint = community.complaintId(customer, "LYON-PARTDIEU", false);
+        long store = storeId("LYON-PARTDIEU");
+        append(LocalManagerEvents.COMPLAINT_ASSIGNED, null, complaint, Map.of("complaintId", complaint, "storeId", store,
+            "managerId", manager.id(), "dueAt", "2026-03-03T17:00:00Z", "timeZone", "Europe/Paris"));
+        assertTrue(awaitOne(customer, "complaint.sent").get("text").asText().contains("03/03/2026 à 18:00 (Europe/Paris)"),
+            "the deadline in the store's time zone");
+        append(LocalManagerEvents.COMPLAINT_ESCALATED, null, complaint, Map.of("complaintId", complaint, "storeId", store,
+            "to", "region", "managerIds", List.of(lucas.id()), "dueAt", "2026-03-03T17:00:00Z", "timeZone", "Europe/Paris"));
+        JsonNode toRegion = awaitOne(lucas, "complaint.escalated-to-me");
+        assertTrue(toRegion.get("text").asText().contains("Lyon Part-Dieu"), toRegion.toString());
+        append(LocalManagerEvents.COMPLAINT_ESCALATED, null, complaint, Map.of("complaintId", complaint, "storeId", store,
+            "to", "central"));
+        assertTrue(awaitOne(admin, "complaint.escalated-to-me").get("text").asText().contains("siège"), "the central team");
+
+        server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, ModerationEvents.APPEAL_FILED, null,
+            "appeal", 41, Map.of("appealId", 41, "subject", "ITEM"))));
+        assertEquals("/b/demo/moderation", awaitOne(moderator, "appeal.filed").get("link").asText());
+        server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, ModerationEvents.REVIEW_OVERDUE, null,
+            "post", complaint, Map.of("itemId", 7, "postId", complaint, "source", "HOLD", "waitingSince", "2026-03-01T09:00:00Z"))));
+        awaitOne(moderator, "review.overdue");
+        server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, ModerationEvents.APPEAL_DECIDED,
+            moderator.id(), "appeal", 41, Map.of("appealId", 41, "subject", "ITEM", "outcome", "OVERTURNED", "reason", "erreur",
+                "appellantId", customer.id()))));
+        assertTrue(awaitOne(customer, "appeal.decided").get("text").asText().startsWith("Votre appel est accepté"));
+        server.core.db.inTransaction(c -> server.core.events.append(c, NewEvent.of(brandId, ModerationEvents.SANCTION_IMPOSED,
+            moderator.id(), "user", lucas.id(), Map.of("sanctionId", 3, "userId", lucas.id(), "kind", "SILENCE", "reason", "insultes",
+                "endsAt", "2026-03-04T09:00:00Z"))));
+        assertTrue(awaitOne(lucas, "sanction.imposed").get("text").asText().contains("SILENCE"));
+        drained();
+
+        assertEquals(0, items(customer, "appeal.filed").size() + items(manager, "review.overdue").size(), "staff only");
+        assertEquals(0, items(moderator, "appeal.decided").size(), "the deciding moderator is the actor");
+        String toStaff = allParams(moderator.id()) + items(moderator, null) + allParams(admin.id()) + allParams(lucas.id());
+        assertFalse(toStaff.contains(customer.pseudonym()) || toStaff.contains(customer.email()), "no complainant named: " + toStaff);
     }
 
     @Test

@@ -15,8 +15,12 @@ final class ComplainantPrivacy {
     }
 
     static JsonNode forReceivers(String type, JsonNode payload) {
-        if (payload instanceof ObjectNode object && aboutTheComplainant(type, object)) {
-            object.remove("authorId");
+        if (payload instanceof ObjectNode object) {
+            if (aboutTheComplainant(type, object)) {
+                object.remove("authorId");
+            }
+            // an appeal may be a complainant's, against the rejection of their complaint: its author stays inside
+            object.remove("appellantId");
         }
         return payload;
     }

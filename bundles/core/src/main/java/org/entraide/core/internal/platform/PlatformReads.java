@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.PublicationState;
+import org.entraide.api.model.Role;
 import org.entraide.api.model.Store;
 import org.entraide.api.model.Topic;
 import org.entraide.api.platform.Brands;
@@ -86,6 +87,13 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
             return List.of();
         }
         return Sql.list(c, "SELECT user_id FROM store_manager WHERE store_id = ? ORDER BY user_id", rs -> rs.getLong(1), storeId)
+            .stream().map(id -> member(c, brandId, id)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<MemberFacts> withRole(Connection c, long brandId, Role role, int limit) {
+        return Sql.list(c, "SELECT r.user_id FROM user_role r JOIN app_user u ON u.id = r.user_id WHERE u.brand_id = ? "
+            + "AND r.role = ? ORDER BY r.user_id LIMIT ?", rs -> rs.getLong(1), brandId, role, Math.max(0, limit))
             .stream().map(id -> member(c, brandId, id)).flatMap(Optional::stream).toList();
     }
 

@@ -79,6 +79,20 @@ public abstract class PlatformScenarios extends ApiScenarios {
     }
 
     @Test
+    void membersOfARoleAndBrandsByIdAreReadWithinTheirBrand() {
+        long demo = server.core.brands.require("demo").id();
+        Member moderator = community.demo("moderator");
+        community.join("demo");
+        List<MemberFacts> moderators = server.core.db.inTransaction(c -> server.core.platform.withRole(c, demo, Role.MODERATOR, 10));
+        assertEquals(List.of(moderator.id()), moderators.stream().map(MemberFacts::id).toList());
+        assertTrue(moderators.get(0).has(Role.MODERATOR));
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.withRole(c, demo + 999, Role.MODERATOR, 10)).isEmpty());
+        assertEquals(List.of(), server.core.db.inTransaction(c -> server.core.platform.withRole(c, demo, Role.MODERATOR, 0)));
+        assertEquals("demo", server.core.db.inTransaction(c -> server.core.platform.byId(c, demo)).orElseThrow().slug());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.byId(c, demo + 999)).isEmpty());
+    }
+
+    @Test
     void aComplaintMovedToAnotherStoreIsOneChangeWithItsEvent() {
         long demo = server.core.brands.require("demo").id();
         Member customer = community.join("demo");
