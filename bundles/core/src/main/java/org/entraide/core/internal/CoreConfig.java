@@ -63,4 +63,7 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "Create the demo brand and its accounts at start-up when it does not exist")
     boolean demo_enabled() default false;
+
+    @AttributeDefinition(name = "With the demo brand, play its scenario once the server has started with its capabilities")
+    boolean demo_scenario() default false;
 }

@@ -84,15 +84,17 @@ public final class DemoSeeder {
     }
 
     /**
-     * Enables, for the demo brand, every capability that may get installed; a choice for a capability that is not
-     * installed is kept until it is. Separate from the seeding so that tests start with capabilities disabled.
+     * Enables, for the demo brand, every capability as it gets installed (now and later), unless the brand already
+     * chose it: a brand admin who turned one off keeps it off. Separate from the seeding so that tests start with
+     * capabilities disabled. The choice is made before the capability's subscriber reads the event log, so the
+     * demo's history reaches every subscriber that starts from the beginning (docs/plugins.md).
      */
     public void enableCapabilities() {
-        core.brands.find("demo").ifPresent(brand -> {
-            for (String capability : List.of("reputation", "badges", "moderation", "local-managers", "webhooks", "web")) {
-                core.capabilities.setDirectly(brand.id(), capability, true);
+        core.capabilities.whenInstalled(capability -> core.brands.find("demo").ifPresent(brand -> {
+            if (core.capabilities.enableUnlessChosen(brand.id(), capability.name())) {
+                LOG.info("Demo brand 'demo': capability {} enabled", capability.name());
             }
-        });
+        }));
     }
 
     private Caller login(Brand brand, String email) {

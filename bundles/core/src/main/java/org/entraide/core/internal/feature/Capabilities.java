@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.Role;
@@ -15,6 +16,8 @@ import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.db.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The installed capabilities (registered by plugins) and each brand's choice of them. Choices are cached
@@ -27,12 +30,14 @@ public final class Capabilities implements BrandFeatures {
     }
 
     private static final long RELOAD_MILLIS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Capabilities.class);
 
     private final Database db;
     private final Clock clock;
     private final Map<String, Capability> installed = new ConcurrentHashMap<>();
     private volatile Map<String, Boolean> choices = Map.of();
     private volatile long loadedAt;
+    private volatile Consumer<Capability> onInstall = c -> { };
 
     public Capabilities(Database db, Clock clock) {
         this.db = db;
@@ -40,11 +45,28 @@ public final class Capabilities implements BrandFeatures {
     }
 
     public void install(Capability c) {
+        try {
+            // before the capability is listed, so that no one sees it in a state the hook is about to change
+            onInstall.accept(c);
+        } catch (RuntimeException e) {
+            LOG.error("Installing capability {}: the start-up choice failed, brands choose it as usual", c.name(), e);
+        }
         installed.put(c.name(), c);
+    }
+
+    /** Runs {@code action} for every capability installed from now on, and for those already installed. */
+    public void whenInstalled(Consumer<Capability> action) {
+        onInstall = action;
+        installed.values().forEach(action);
     }
 
     public void uninstall(String name) {
         installed.remove(name);
+    }
+
+    /** The names of the installed capabilities. */
+    public java.util.Set<String> installedNames() {
+        return java.util.Set.copyOf(installed.keySet());
     }
 
     @Override
@@ -89,6 +111,22 @@ public final class Capabilities implements BrandFeatures {
             return null;
         });
         choices(true);
+    }
+
+    /**
+     * Enables a capability for a brand that never chose it, and leaves a brand's explicit choice alone (a brand
+     * admin who turned it off keeps it off across restarts). @return whether it was enabled now
+     */
+    public boolean enableUnlessChosen(long brandId, String name) {
+        boolean enabled = db.inTransaction(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM brand_feature WHERE brand_id = ? AND capability = ?", brandId, name) > 0) {
+                return false;
+            }
+            save(c, brandId, name, true);
+            return true;
+        });
+        choices(true);
+        return enabled;
     }
 
     private void save(Connection c, long brandId, String name, boolean on) {
