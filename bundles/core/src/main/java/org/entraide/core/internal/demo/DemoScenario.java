@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * finished starting with its capabilities: members and staff of the demo brand use the community through the same
  * services and API as anyone, so that each installed capability processes it live, as it would a real brand's
  * traffic. Complaints are answered and evaluated at the Lyon store (the ranking, the dashboard and the store page
- * get figures), one waits at Marseille; moderation holds a new member's link and an insult, rejects the insult and
+ * get figures), one is handed over to the central team, one waits at Marseille; moderation holds a new member's link and an insult, rejects the insult and
  * receives its author's appeal. Without a capability its part is left out.
  */
 public final class DemoScenario {
@@ -88,6 +88,9 @@ public final class DemoScenario {
         Caller lea = login(brand, MARKER_ACCOUNT);
         Caller gerant = login(brand, "manager@demo.example");
         complaints(brand, camille, lucas, lea, gerant);
+        if (core.capabilities.isEnabled(brand.id(), "local-managers")) {
+            escalation(brand, camille);
+        }
         if (core.capabilities.isEnabled(brand.id(), "moderation")) {
             moderation(brand, camille, lea);
         }
@@ -112,6 +115,24 @@ public final class DemoScenario {
         core.complaints.file(lea, brand, "Personne au rayon jardin",
             "Samedi matin, aucun vendeur au rayon jardin de Marseille La Valentine pendant une demi-heure.",
             "MARSEILLE-VALENTINE", true);
+    }
+
+    /** A complaint the Lyon manager hands over to the central team, once local managers routed it to him. */
+    private void escalation(Brand brand, Caller camille) throws IOException, InterruptedException {
+        Views.ComplaintView card = core.complaints.file(camille, brand, "Points de fidélité disparus",
+            "Mes 2 400 points de fidélité ont disparu de mon compte après mon dernier passage à Lyon Part-Dieu.",
+            "LYON-PARTDIEU", true);
+        String manager = bearer(brand, "manager@demo.example");
+        String base = api + "/brands/" + brand.slug();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!send("GET", base + "/managers/me/complaints?size=50", manager, null).contains("\"complaintId\":" + card.id() + ",")) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("complaint " + card.id() + " never reached the Lyon manager");
+            }
+            Thread.sleep(500);
+        }
+        send("POST", base + "/complaints/" + card.id() + "/handover", manager,
+            "{\"reason\":\"Les comptes fidélité sont gérés par le service client national.\"}");
     }
 
     /**
