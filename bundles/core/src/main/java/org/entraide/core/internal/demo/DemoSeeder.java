@@ -86,15 +86,21 @@ public final class DemoSeeder {
     /**
      * Enables, for the demo brand, every capability as it gets installed (now and later), unless the brand already
      * chose it: a brand admin who turned one off keeps it off. Separate from the seeding so that tests start with
-     * capabilities disabled. The choice is made before the capability's subscriber reads the event log, so the
-     * demo's history reaches every subscriber that starts from the beginning (docs/plugins.md).
+     * capabilities disabled. The choice dates from the brand's creation, so the demo's seeded history reaches every
+     * subscriber that starts from the beginning (docs/plugins.md).
      */
     public void enableCapabilities() {
         core.capabilities.whenInstalled(capability -> core.brands.find("demo").ifPresent(brand -> {
-            if (core.capabilities.enableUnlessChosen(brand.id(), capability.name())) {
+            // as chosen when the brand was created: its seeded history is the capability's too
+            if (core.capabilities.enableUnlessChosen(brand.id(), capability.name(), createdAt(brand))) {
                 LOG.info("Demo brand 'demo': capability {} enabled", capability.name());
             }
         }));
+    }
+
+    private java.time.Instant createdAt(Brand brand) {
+        return core.db.inTransaction(c -> org.entraide.core.internal.db.Sql.one(c, "SELECT created_at FROM brand WHERE id = ?",
+            rs -> org.entraide.core.internal.db.Sql.instant(rs, "created_at"), brand.id()).orElseThrow());
     }
 
     private Caller login(Brand brand, String email) {

@@ -2,6 +2,7 @@ package org.entraide.core.internal.feature;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The installed capabilities (registered by plugins) and each brand's choice of them. Choices are cached
  * in memory and reloaded from the database when a brand admin changes them on this node, or every few
- * seconds, so that a change made on another node is seen soon.
+ * seconds, so that a change made on another node is seen soon. A choice records since when it holds
+ * ({@code brand_feature.updated_at}, moved only when the choice changes): a capability's subscriber receives
+ * the events that happened while the brand had it on, not those from before it was turned on.
  */
 public final class Capabilities implements BrandFeatures {
     /** A capability as brand admins see it. */
@@ -35,7 +38,11 @@ public final class Capabilities implements BrandFeatures {
     private final Database db;
     private final Clock clock;
     private final Map<String, Capability> installed = new ConcurrentHashMap<>();
-    private volatile Map<String, Boolean> choices = Map.of();
+    private volatile Map<String, Choice> choices = Map.of();
+
+    /** A brand's choice of a capability, and since when it holds. */
+    private record Choice(boolean enabled, Instant since) {
+    }
     private volatile long loadedAt;
     private volatile Consumer<Capability> onInstall = c -> { };
 
@@ -75,8 +82,24 @@ public final class Capabilities implements BrandFeatures {
         if (c == null) {
             return false;
         }
-        Boolean choice = choices(false).get(brandId + "/" + capability);
-        return choice != null ? choice : c.enabledByDefault();
+        Choice choice = choices(false).get(brandId + "/" + capability);
+        return choice != null ? choice.enabled() : c.enabledByDefault();
+    }
+
+    /**
+     * Whether an event that happened at {@code at} is the capability's for this brand: the brand has it on, and
+     * had it on then (a capability on by default, never chosen, has always been on).
+     */
+    public boolean enabledAt(long brandId, String capability, Instant at) {
+        Capability c = installed.get(capability);
+        if (c == null) {
+            return false;
+        }
+        Choice choice = choices(false).get(brandId + "/" + capability);
+        if (choice == null) {
+            return c.enabledByDefault();
+        }
+        return choice.enabled() && !at.isBefore(choice.since());
     }
 
     public List<FeatureView> list(Brand brand) {
@@ -97,7 +120,7 @@ public final class Capabilities implements BrandFeatures {
             }
         }
         db.inTransaction(c -> {
-            wanted.forEach((name, on) -> save(c, brand.id(), name, on));
+            wanted.forEach((name, on) -> save(c, brand.id(), name, on, clock.instant()));
             return null;
         });
         choices(true);
@@ -107,43 +130,49 @@ public final class Capabilities implements BrandFeatures {
     /** Used by the shell and the demo data, without a caller. */
     public void setDirectly(long brandId, String name, boolean on) {
         db.inTransaction(c -> {
-            save(c, brandId, name, on);
+            save(c, brandId, name, on, clock.instant());
             return null;
         });
         choices(true);
     }
 
     /**
-     * Enables a capability for a brand that never chose it, and leaves a brand's explicit choice alone (a brand
-     * admin who turned it off keeps it off across restarts). @return whether it was enabled now
+     * Enables a capability for a brand that never chose it, as chosen at {@code since} (the events from then on are
+     * the capability's), and leaves a brand's explicit choice alone (a brand admin who turned it off keeps it off
+     * across restarts). @return whether it was enabled now
      */
-    public boolean enableUnlessChosen(long brandId, String name) {
+    public boolean enableUnlessChosen(long brandId, String name, Instant since) {
         boolean enabled = db.inTransaction(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM brand_feature WHERE brand_id = ? AND capability = ?", brandId, name) > 0) {
                 return false;
             }
-            save(c, brandId, name, true);
+            save(c, brandId, name, true, since);
             return true;
         });
         choices(true);
         return enabled;
     }
 
-    private void save(Connection c, long brandId, String name, boolean on) {
-        int n = Sql.update(c, "UPDATE brand_feature SET enabled = ?, updated_at = ? WHERE brand_id = ? AND capability = ?",
-            on, clock.instant(), brandId, name);
-        if (n == 0) {
+    /** Records a choice; its time moves only when the choice changes, so enabling twice keeps the first time. */
+    private void save(Connection c, long brandId, String name, boolean on, Instant since) {
+        Boolean current = Sql.one(c, "SELECT enabled FROM brand_feature WHERE brand_id = ? AND capability = ?",
+            rs -> rs.getBoolean(1), brandId, name).orElse(null);
+        if (current == null) {
             Sql.update(c, "INSERT INTO brand_feature (brand_id, capability, enabled, updated_at) VALUES (?, ?, ?, ?)",
-                brandId, name, on, clock.instant());
+                brandId, name, on, since);
+        } else if (current != on) {
+            Sql.update(c, "UPDATE brand_feature SET enabled = ?, updated_at = ? WHERE brand_id = ? AND capability = ?",
+                on, since, brandId, name);
         }
     }
 
-    private Map<String, Boolean> choices(boolean force) {
+    private Map<String, Choice> choices(boolean force) {
         long now = clock.millis();
         if (force || now - loadedAt > RELOAD_MILLIS) {
-            Map<String, Boolean> fresh = new ConcurrentHashMap<>();
-            db.inTransaction(c -> Sql.list(c, "SELECT brand_id, capability, enabled FROM brand_feature",
-                rs -> fresh.put(rs.getLong(1) + "/" + rs.getString(2), rs.getBoolean(3))));
+            Map<String, Choice> fresh = new ConcurrentHashMap<>();
+            db.inTransaction(c -> Sql.list(c, "SELECT brand_id, capability, enabled, updated_at FROM brand_feature",
+                rs -> fresh.put(rs.getLong("brand_id") + "/" + rs.getString("capability"),
+                    new Choice(rs.getBoolean("enabled"), Sql.instant(rs, "updated_at")))));
             choices = fresh;
             loadedAt = now;
         }
