@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,9 +142,9 @@ public final class DemoScenario {
      */
     private void moderation(Brand brand, Caller camille, Caller lea) throws IOException, InterruptedException {
         core.questions.ask(lea, brand, "Mon avis sur le nouveau magasin",
-            "J'ai tout raconté sur mon blog : https://blog.example.net/avis-maison-demo", "bricolage", java.util.List.of());
+            "J'ai tout raconté sur mon blog : https://blog.example.net/avis-maison-demo", "bricolage", List.of());
         Views.QuestionView insult = core.questions.ask(camille, brand, "Livreur désagréable",
-            "Le livreur m'a dit « quel abruti » devant mes voisins, je n'ai jamais vu ça.", "livraison", java.util.List.of());
+            "Le livreur m'a dit « quel abruti » devant mes voisins, je n'ai jamais vu ça.", "livraison", List.of());
         if (!"PENDING_REVIEW".equals(insult.publication())) {
             LOG.warn("Demo scenario: the demo's rule sets did not hold the insult ({}); no appeal", insult.publication());
             return;
