@@ -132,7 +132,8 @@ public final class Core {
         this.platform = new PlatformReads(brands, users, posts);
         this.complaintMoves = new ComplaintMoves(brands, posts, events, clock);
         this.eventStore = new EventStore();
-        this.dispatcher = new EventDispatcher(db, eventStore, deliverer, capabilities, clock, settings.eventBatch());
+        this.dispatcher = new EventDispatcher(db, eventStore, deliverer, (EventDispatcher.Gate) capabilities::enabledAt, clock,
+            settings.eventBatch());
         this.monitor = new EventMonitor(db, eventStore, dispatcher);
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
         this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());

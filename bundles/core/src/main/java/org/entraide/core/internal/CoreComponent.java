@@ -25,6 +25,7 @@ import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
+import org.entraide.core.internal.demo.DemoScenarioThread;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.mail.MailSettings;
 import org.entraide.core.internal.ratelimit.RatePolicy;
@@ -53,6 +54,7 @@ public class CoreComponent {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile Core core;
+    private Thread scenario;
 
     @Reference(target = "(dataSourceName=entraide)")
     private DataSource dataSource;
@@ -71,6 +73,9 @@ public class CoreComponent {
             DemoSeeder demo = new DemoSeeder(started);
             demo.seedIfAbsent();
             demo.enableCapabilities();
+            if (config.demo_scenario()) {
+                scenario = DemoScenarioThread.start(bundle, started, camel);
+            }
         }
         core = started;
         registrations.add(bundle.registerService(Transactions.class, started.db, null));
@@ -101,6 +106,10 @@ public class CoreComponent {
 
     @Deactivate
     void deactivate() {
+        if (scenario != null) {
+            scenario.interrupt();
+            scenario = null;
+        }
         for (ServiceRegistration<?> r : registrations) {
             try {
                 r.unregister();

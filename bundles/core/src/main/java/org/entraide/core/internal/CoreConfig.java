@@ -82,4 +82,7 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "Folder of the .eml outbox when no SMTP server is configured (empty: ${karaf.data}/mail/outbox)")
     String mail_outbox_dir() default "";
+
+    @AttributeDefinition(name = "With the demo brand, play its scenario once the server has started with its capabilities")
+    boolean demo_scenario() default false;
 }

@@ -46,8 +46,13 @@ public final class LocalManagers {
     public final RouteBuilder background;
     private final Transactions tx;
     private final Platform platform;
+    /**
+     * From the beginning: installed on a server that already has complaints, it routes those of the brands that
+     * had chosen the capability (their deadlines run from the routing, see Routing), instead of leaving their
+     * managers' inboxes empty; brands that enable it later get the complaints from then on (docs/plugins.md).
+     */
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
-        EVENTS, StartFrom.NOW, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
+        EVENTS, StartFrom.BEGINNING, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
             EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
     public final Capability capability = new Capability() {
         @Override

@@ -93,8 +93,9 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
 
     @Override
     public SubscriberDescriptor descriptor() {
-        // events from before the brand enabled notifications concern nobody any more: start from now
-        return new SubscriberDescriptor("notifications", CAP, EVENTS, StartFrom.NOW, Notifier.EVENT_TYPES, 5);
+        // from the beginning: the platform gives a brand's events only from when it turned notifications on, so a brand
+        // that enables them later is told of what happens from then on, never of its whole past at once
+        return new SubscriberDescriptor("notifications", CAP, EVENTS, StartFrom.BEGINNING, Notifier.EVENT_TYPES, 5);
     }
 
     @Override

@@ -27,7 +27,12 @@ abstract class PageSupport {
         return render(visit, brand, status, "message", Map.of("messageKey", key));
     }
 
+    /** Nothing here; when the visit's brand exists, the page keeps its header and navigation. */
     WebReply notFound(Visit visit) {
+        JsonNode brand = visit.slug == null ? null : api.get(brandPath(visit));
+        if (brand != null) {
+            return render(visit, brand, 404, "not-found", new HashMap<>());
+        }
         return WebReply.of(templates.page(404, "not-found", visit.locale, new HashMap<>()));
     }
 

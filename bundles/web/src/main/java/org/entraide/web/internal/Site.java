@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Site {
     private static final String BRAND = "/b/([a-z0-9-]{2,40})";
+    private static final Pattern BRAND_PREFIX = Pattern.compile(BRAND + "(?:/.*)?");
 
     /** A page or a form: the visit, the brand (as the API describes it) and the path's groups after the brand. */
     interface Handler {
@@ -149,7 +150,20 @@ final class Site {
             }
             return visit.reply(route.handler().handle(visit, brand, m));
         }
-        return WebReply.of(templates.page(knownPath ? 405 : 404, "not-found", locale, new HashMap<>()));
+        return unknownPath(request, locale, knownPath ? 405 : 404);
+    }
+
+    /** No page here: under an existing brand's prefix the answer keeps that brand's header and navigation. */
+    private WebReply unknownPath(WebRequest request, Locale locale, int status) {
+        Matcher m = BRAND_PREFIX.matcher(request.path());
+        if (m.matches()) {
+            JsonNode brand = api.get("/brands/" + m.group(1));
+            if (brand != null) {
+                Visit visit = Visit.of(request, locale, m.group(1), api);
+                return visit.reply(replies.render(visit, brand, status, "not-found", new HashMap<>()));
+            }
+        }
+        return WebReply.of(templates.page(status, "not-found", locale, new HashMap<>()));
     }
 
     static String urlEncode(String s) {

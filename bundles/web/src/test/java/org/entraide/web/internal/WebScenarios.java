@@ -149,6 +149,14 @@ abstract class WebScenarios extends WebTestBase {
     void unknownBrandOrQuestionIs404AndApiStillAnswers() {
         assertEquals(404, page("/b/no-such-brand", null).status());
         assertEquals(404, page("/b/demo/questions/999999", null).status());
+        for (String missing : new String[] {"/b/demo/questions/999999", "/b/demo/no/such/page"}) {
+            Http.Response r = page(missing, null);
+            assertEquals(404, r.status(), missing);
+            String body = r.raw().body();
+            assertTrue(body.contains("href=\"/b/demo\"") && body.contains("/b/demo/ask"),
+                "the brand's header and navigation stay on its 404 page: " + missing);
+        }
+        assertFalse(page("/b/no-such-brand", null).raw().body().contains("/b/no-such-brand/ask"));
         assertEquals(200, http.get("/api/v1/health", null).status());
         assertEquals(404, page("/api/v1/nothing-here", null).status());
         Http.Response root = http.send(http.builder("/", null).GET());
@@ -162,6 +170,11 @@ abstract class WebScenarios extends WebTestBase {
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.header("Cache-Control").contains("max-age=31536000"));
         assertEquals(404, page("/static/messages.properties", null).status(), "only CSS, JS and SVG assets are served");
+        Http.Response icon = page("/static/favicon-1.svg", null);
+        assertEquals(200, icon.status(), icon.toString());
+        assertTrue(icon.header("Content-Type").startsWith("image/svg+xml"));
+        assertTrue(page("/b/demo", null).raw().body().contains("<link rel=\"icon\" href=\"/static/favicon-1.svg\""),
+            "every page links the favicon");
         Http.Response escape = page("/static/..%2Fmessages.properties", null);
         assertTrue(escape.status() >= 400 && !escape.raw().body().contains("skip="), escape.toString());
     }

@@ -84,15 +84,23 @@ public final class DemoSeeder {
     }
 
     /**
-     * Enables, for the demo brand, every capability that may get installed; a choice for a capability that is not
-     * installed is kept until it is. Separate from the seeding so that tests start with capabilities disabled.
+     * Enables, for the demo brand, every capability as it gets installed (now and later), unless the brand already
+     * chose it: a brand admin who turned one off keeps it off. Separate from the seeding so that tests start with
+     * capabilities disabled. The choice dates from the brand's creation, so the demo's seeded history reaches every
+     * subscriber that starts from the beginning (docs/plugins.md).
      */
     public void enableCapabilities() {
-        core.brands.find("demo").ifPresent(brand -> {
-            for (String capability : List.of("reputation", "badges", "moderation", "local-managers", "webhooks", "notifications", "web")) {
-                core.capabilities.setDirectly(brand.id(), capability, true);
+        core.capabilities.whenInstalled(capability -> core.brands.find("demo").ifPresent(brand -> {
+            // as chosen when the brand was created: its seeded history is the capability's too
+            if (core.capabilities.enableUnlessChosen(brand.id(), capability.name(), createdAt(brand))) {
+                LOG.info("Demo brand 'demo': capability {} enabled", capability.name());
             }
-        });
+        }));
+    }
+
+    private java.time.Instant createdAt(Brand brand) {
+        return core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c, "SELECT created_at FROM brand WHERE id = ?",
+            rs -> org.entraide.jdbc.Sql.instant(rs, "created_at"), brand.id()).orElseThrow());
     }
 
     private Caller login(Brand brand, String email) {

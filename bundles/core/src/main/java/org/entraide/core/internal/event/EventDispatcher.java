@@ -31,17 +31,31 @@ public final class EventDispatcher {
     private final Database db;
     private final EventStore store;
     private final Deliverer deliverer;
-    private final BrandFeatures features;
+    private final Gate gate;
     private final Clock clock;
     private final int batch;
     private final Map<String, SubscriberDescriptor> subscribers = new ConcurrentHashMap<>();
     private final Throughput throughput;
 
+    /**
+     * Whether an event of a brand, that happened at a time, goes to a capability's subscriber: the brand had the
+     * capability on then and has it on now (Capabilities#enabledAt).
+     */
+    @FunctionalInterface
+    public interface Gate {
+        boolean delivers(long brandId, String capability, Instant occurredAt);
+    }
+
+    /** A dispatcher that asks only whether the brand has the capability on now, whatever the event's time. */
     public EventDispatcher(Database db, EventStore store, Deliverer deliverer, BrandFeatures features, Clock clock, int batch) {
+        this(db, store, deliverer, (Gate) (brand, capability, at) -> features.isEnabled(brand, capability), clock, batch);
+    }
+
+    public EventDispatcher(Database db, EventStore store, Deliverer deliverer, Gate gate, Clock clock, int batch) {
         this.db = db;
         this.store = store;
         this.deliverer = deliverer;
-        this.features = features;
+        this.gate = gate;
         this.clock = clock;
         this.batch = batch;
         this.throughput = new Throughput(clock);
@@ -109,7 +123,7 @@ public final class EventDispatcher {
         long applied = 0;
         long failures = 0;
         for (EventStore.Sequenced ev : events) {
-            if (!d.wants(ev.event().type()) || !enabled(d, ev.event().brandId())) {
+            if (!d.wants(ev.event().type()) || !enabled(d, ev.event())) {
                 position = ev.seq();
                 continue;
             }
@@ -145,8 +159,8 @@ public final class EventDispatcher {
         return events.size();
     }
 
-    private boolean enabled(SubscriberDescriptor d, long brandId) {
-        return d.capability() == null || features.isEnabled(brandId, d.capability());
+    private boolean enabled(SubscriberDescriptor d, org.entraide.api.event.DomainEvent e) {
+        return d.capability() == null || gate.delivers(e.brandId(), d.capability(), e.occurredAt());
     }
 
     private void save(Connection c, String name, long position, long applied, long failures, int attempts, Instant retryAt,

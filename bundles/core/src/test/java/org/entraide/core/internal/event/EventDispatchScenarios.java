@@ -162,4 +162,49 @@ abstract class EventDispatchScenarios {
         long lag = core.monitor.subscribers().stream().filter(s -> s.name().equals("gated")).findFirst().orElseThrow().lag();
         assertEquals(0, lag, "skipped events still move the position");
     }
+
+    /**
+     * A capability's subscriber gets a brand's events from the time the brand turned it on, not its past, even when
+     * the subscriber reads the log from the beginning after the choice; a choice dated from the brand's creation (the
+     * demo brand's) takes in its history; enabling again keeps the first time, and an existing choice stands.
+     */
+    @Test
+    void aCapabilityGetsTheEventsOfTheTimeTheBrandHadItOn() throws Exception {
+        org.entraide.api.model.Brand late = core.administration.createBrand("late", "Late", "admin@late.example",
+            "correct-horse-battery", "Admin-Late");
+        org.entraide.api.model.Brand early = core.administration.createBrand("early", "Early", "admin@early.example",
+            "correct-horse-battery", "Admin-Early");
+        core.capabilities.install(new org.entraide.api.plugin.Capability() {
+            @Override
+            public String name() {
+                return "thing";
+            }
+
+            @Override
+            public String description() {
+                return "a test capability";
+            }
+        });
+        long before = core.db.inTransaction(c -> appendFor(c, late.id(), 1));
+        long history = core.db.inTransaction(c -> appendFor(c, early.id(), 2));
+        Thread.sleep(20);
+        core.capabilities.setDirectly(late.id(), "thing", true);
+        assertTrue(core.capabilities.enableUnlessChosen(early.id(), "thing", java.time.Instant.EPOCH));
+        Thread.sleep(20);
+        long after = core.db.inTransaction(c -> appendFor(c, late.id(), 3));
+        core.capabilities.setDirectly(late.id(), "thing", true);
+        org.junit.jupiter.api.Assertions.assertFalse(core.capabilities.enableUnlessChosen(late.id(), "thing", java.time.Instant.EPOCH),
+            "the brand's own choice stands");
+
+        EventDispatcher gated = new EventDispatcher(core.db, core.eventStore, subscriber,
+            (EventDispatcher.Gate) core.capabilities::enabledAt, Clock.systemUTC(), 50);
+        gated.register(new SubscriberDescriptor("since", "thing", "direct:since", StartFrom.BEGINNING, Set.of("test.event"), 3));
+        gated.runOnce();
+        assertEquals(List.of(history, after), effects("direct:since"),
+            "not event " + before + ", from before the brand turned the capability on");
+    }
+
+    long appendFor(Connection c, long brandId, int i) {
+        return core.events.append(c, NewEvent.of(brandId, "test.event", null, "test", i, Map.of("i", i)));
+    }
 }
