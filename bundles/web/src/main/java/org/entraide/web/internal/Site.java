@@ -45,6 +45,7 @@ final class Site {
         AdminExtras adminExtras = new AdminExtras(api, templates, admin);
         ProfilePages profiles = new ProfilePages(api, templates);
         NotificationPages notifications = new NotificationPages(api, templates);
+        OutboxPages outbox = new OutboxPages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
@@ -104,6 +105,8 @@ final class Site {
         post("/manager/complaints/([0-9]{1,18})/complainant", true, manager::revealIdentity);
         post("/manager/complaints/([0-9]{1,18})/moderation-request", true, manager::requestModeration);
         post("/manager/absences", true, manager::absence);
+        get("/admin/mail", true, outbox::list);
+        get("/admin/mail/([0-9]{1,18})", true, outbox::message);
         get("/me/notifications", true, notifications::list);
         get("/me/notifications/([0-9]{1,18})", true, notifications::open);
         post("/me/notifications/read-all", true, notifications::readAll);

@@ -127,6 +127,25 @@ abstract class NotificationPageScenarios extends WebTestBase {
         assertEquals(400, new Browser(server.base()).get("/b/demo/unsubscribe?token=forged." + token).statusCode());
     }
 
+    @Test
+    void brandAdminsReadWhatWasEmailedWithoutSeeingToWhom() {
+        answeredQuestion("Which brush for varnish");
+        Awaitility.await("the e-mail is queued").atMost(Duration.ofSeconds(20)).until(() -> server.core.db.inTransaction(c ->
+            Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE mail_key LIKE 'ntf-%'")) >= 1);
+        Browser admin = new Browser(server.base());
+        assertEquals(303, admin.submit("/b/demo/login", "/b/demo/login", Map.of("email", "admin@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        String list = admin.get("/b/demo/admin/mail").body();
+        assertTrue(list.contains("Which brush for varnish"), list);
+        assertFalse(list.contains(asker.email()), "never the recipient");
+        Matcher one = Pattern.compile("href=\"/b/demo/admin/mail/([0-9]+)\"").matcher(list);
+        assertTrue(one.find(), list);
+        String message = admin.get("/b/demo/admin/mail/" + one.group(1)).body();
+        assertTrue(message.contains("/b/demo/questions/") && message.contains("List-Unsubscribe"), message);
+        assertFalse(message.contains(asker.email()), "never the recipient");
+        assertEquals(403, browser.get("/b/demo/admin/mail").statusCode(), "members do not read the outbox");
+    }
+
     private static String channel(JsonNode prefs, String kind) {
         for (JsonNode k : prefs.path("kinds")) {
             if (kind.equals(k.path("kind").asText())) {
