@@ -72,8 +72,20 @@ final class EmailReplies {
         }
     }
 
-    /** Reads one message; a database failure is thrown, so that the message stays unread and is read again. */
-    Result handle(Message message) throws MessagingException, java.io.IOException {
+    /**
+     * Reads one message. A database failure is thrown, so that the message stays unread and is read again; a message
+     * that cannot be parsed is ignored, never read again and again.
+     */
+    Result handle(Message message) {
+        try {
+            return read(message);
+        } catch (MessagingException | java.io.IOException e) {
+            LOG.warn("Reply ignored: unreadable message ({})", e.toString());
+            return Result.IGNORED;
+        }
+    }
+
+    private Result read(Message message) throws MessagingException, java.io.IOException {
         String messageId = messageId(message);
         if (settings.replyAddress() == null) {
             return ignored(messageId, "reply by e-mail is not configured");
