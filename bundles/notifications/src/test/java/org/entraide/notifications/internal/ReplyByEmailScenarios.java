@@ -300,6 +300,30 @@ abstract class ReplyByEmailScenarios {
     }
 
     @Test
+    void complaintNotificationsCarryAReplyToAndTheManagersReplyReachesTheThread() throws Exception {
+        Member manager = community.demo("manager");
+        long complaint = community.complaintId(customer, "LYON-PARTDIEU", true);
+        long store = server.core.db.inTransaction(c -> server.core.platform.byCode(c, brandId, "LYON-PARTDIEU")).orElseThrow().id();
+        server.core.db.inTransaction(c -> server.core.events.append(c, org.entraide.api.event.NewEvent.of(brandId,
+            org.entraide.api.localmanagers.LocalManagerEvents.COMPLAINT_ASSIGNED, null, "post", complaint,
+            Map.of("complaintId", complaint, "storeId", store, "managerId", manager.id(), "dueAt", "2026-03-03T17:00:00Z"))));
+        Awaitility.await("both parties' e-mails").atMost(Duration.ofSeconds(20))
+            .until(() -> !received(customer.email()).isEmpty() && !received(manager.email()).isEmpty());
+        String toComplainant = received(customer.email()).get(0).getHeader("Reply-To", null);
+        String toManager = received(manager.email()).get(0).getHeader("Reply-To", null);
+        assertTrue(toComplainant != null && REPLY_TO.matcher(toComplainant).matches(), String.valueOf(toComplainant));
+        assertTrue(toManager != null && REPLY_TO.matcher(toManager).matches(), String.valueOf(toManager));
+        assertTrue(!toComplainant.equals(toManager), "one address per recipient");
+
+        inbound.deliver(reply("<manager@client.example>", manager.email(), toManager, "Pouvez-vous envoyer le ticket ?"));
+        inbound.deliver(reply("<manager-as-customer@client.example>", manager.email(), toComplainant, "Usurpation"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> privateMessages.sent.size() == 1);
+        allRead();
+        assertEquals(List.of(new RecordingPrivateMessages.Sent(brandId, complaint, manager.id(), "Pouvez-vous envoyer le ticket ?")),
+            privateMessages.sent, "the manager's reply only: the complainant's address is the complainant's alone");
+    }
+
+    @Test
     void aComplaintReplyBecomesAPrivateMessageOfThatThreadOnce() throws Exception {
         long complaint = 4242;
         String replyTo = "reply+" + token(brandId, customer.id(), "complaint", complaint) + "@localhost";
