@@ -24,7 +24,8 @@ public interface Contributions {
 
     /**
      * @param postId the stored post; 0 when refused
-     * @param reason why it was held or refused (the pipeline's words); null when published
+     * @param reason why it was refused, in the core's words; for a held post its publication state; null when
+     *        published
      */
     record Outcome(Status status, long postId, String reason) {
         public Outcome {
