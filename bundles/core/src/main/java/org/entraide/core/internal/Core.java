@@ -89,6 +89,7 @@ public final class Core {
     /** What plugins read of the core, and the complaint commands they may give: the platform services. */
     public final PlatformReads platform;
     public final ComplaintMoves complaintMoves;
+    public final org.entraide.core.internal.platform.ContributionCommands contributions;
     public final RequestBodies bodies;
     public final Capabilities capabilities;
     public final SubmissionPipeline pipeline;
@@ -138,6 +139,7 @@ public final class Core {
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
         this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());
         this.limits = new RateLimits(db, clock, settings.rates());
+        this.contributions = new org.entraide.core.internal.platform.ContributionCommands(brands, accounts, questions, limits);
         this.mail = new MailQueue(db, json, clock);
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         LoginThrottle logins = new LoginThrottle(limits);

@@ -16,6 +16,7 @@ import org.entraide.api.event.EventReader;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Complaints;
+import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
@@ -84,6 +85,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(new String[] {Posts.class.getName(), Members.class.getName(),
             Stores.class.getName(), Brands.class.getName()}, started.platform, null));
         registrations.add(bundle.registerService(Complaints.class, started.complaintMoves, null));
+        registrations.add(bundle.registerService(Contributions.class, started.contributions, null));
         registrations.add(bundle.registerService(SchemaMigrator.class, started.migrator, null));
         registrations.add(bundle.registerService(RequestAuthenticator.class, started.accounts, null));
         registrations.add(bundle.registerService(BrandFeatures.class, started.capabilities, null));

@@ -542,6 +542,49 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void anotherPluginSendsAPartysPrivateMessageAsThePageDoes() {
+        long id = complain("LYON-PARTDIEU", "Colis jamais livré");
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        long customerId = http.get(DEMO + "/me", customer).json().get("id").asLong();
+        var service = new org.entraide.localmanagers.internal.web.PrivateMessageService(server.core.events,
+            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
+                server.core.platform, server.core.complaintMoves), server.core.capabilities, clock);
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        service.bindRules((brand, caller, text) -> {
+            checked.add(caller.pseudonym());
+            return text.replace("claire@example.com", "[masqué]");
+        });
+        long msg = server.core.db.inTransaction(c -> service.send(c, brandId, id, customerId,
+            "Le ticket est joint, écrivez à claire@example.com\u202e."));
+        assertEquals(1, checked.size(), "the moderation rules ran");
+        JsonNode items = http.get(DEMO + "/complaints/" + id + "/messages", manager).json().get("items");
+        assertEquals(1, items.size());
+        assertEquals(msg, items.get(0).get("id").asLong());
+        assertEquals("Le ticket est joint, écrivez à [masqué].", items.get(0).get("body").asText());
+        assertFalse(items.get(0).get("fromStore").asBoolean(), "from the complainant, the manager reads it");
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.details-given' AND subject_id = ?", id));
+
+        server.core.db.inTransaction(c -> service.send(c, brandId, id, managerId, "Merci, nous regardons."));
+        assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.details-requested' AND subject_id = ?", id));
+        assertRefused(403, () -> server.core.db.inTransaction(c -> service.send(c, brandId, id, backupId, "Je m'en occupe")),
+            "not the assigned manager");
+        assertRefused(400, () -> server.core.db.inTransaction(c -> service.send(c, brandId, id, customerId, " \u0007 ")), "empty");
+        assertRefused(400, () -> server.core.db.inTransaction(c -> service.send(c, brandId, id, customerId, "x".repeat(2001))),
+            "longer than the page allows");
+        assertRefused(404, () -> server.core.db.inTransaction(c -> service.send(c, brandId + 1000, id, customerId, "Bonjour")),
+            "another brand");
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"local-managers\":false}").status());
+        assertRefused(404, () -> server.core.db.inTransaction(c -> service.send(c, brandId, id, customerId, "Bonjour")),
+            "the brand turned local managers off");
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id), "nothing refused was stored");
+    }
+
+    private static void assertRefused(int status, org.junit.jupiter.api.function.Executable call, String why) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.entraide.api.problem.ProblemException.class, call, why);
+        assertEquals(status, e.status(), why + ": " + e.getMessage());
+    }
+
+    @Test
     void theManagerAsksForDetailsPrivately() {
         long id = complain("LYON-PARTDIEU", "Remboursement refusé");
         String messages = DEMO + "/complaints/" + id + "/messages";

@@ -27,9 +27,11 @@ final class NotificationMailer {
     /** Null while the platform's e-mail service is absent: notifications then stay in the product. */
     private final Supplier<Mail> mail;
     private final Supplier<UnsubscribeTokens> tokens;
+    private final Supplier<ReplyTokens> replyTokens;
 
     NotificationMailer(NotificationStore store, Platform platform, NotificationSettings settings, Supplier<Mail> mail,
-                       Supplier<UnsubscribeTokens> tokens) {
+                       Supplier<UnsubscribeTokens> tokens, Supplier<ReplyTokens> replyTokens) {
+        this.replyTokens = replyTokens;
         this.store = store;
         this.platform = platform;
         this.settings = settings;
@@ -148,11 +150,16 @@ final class NotificationMailer {
             html.append("</li>");
         }
         html.append("</ul>");
+        String replyTo = digest == null ? replyTo(first, member.id()) : null;
         if (digest == null) {
             String link = link(first, slug);
             text.append('\n').append(Texts.word("mail.open", lang)).append(" : ").append(link).append('\n');
             html.append("<p><a href=\"").append(Texts.escapeHtml(link)).append("\">")
                 .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a></p>");
+            if (replyTo != null) {
+                text.append(Texts.word("mail.reply", lang)).append('\n');
+                html.append("<p>").append(Texts.escapeHtml(Texts.word("mail.reply", lang))).append("</p>");
+            }
         }
         text.append("\n-- \n").append(Texts.word("mail.why", lang)).append('\n');
         html.append("<hr><p><small>").append(Texts.escapeHtml(Texts.word("mail.why", lang)));
@@ -164,11 +171,31 @@ final class NotificationMailer {
             headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        if (replyTo != null) {
+            headers.put("Reply-To", replyTo);
+        }
         html.append("</small></p></body></html>");
         String key = (digest == null ? "ntf-" : "ntf-" + digest.key() + "-") + first.id();
         Mail.Queued q = service.queue(c, new OutgoingMail(first.brandId(), key, member.email(), subject,
             text.toString(), html.toString(), headers));
         return q != Mail.Queued.SUPPRESSED;
+    }
+
+    /**
+     * The address a reply to this e-mail goes to: the inbound mailbox with a {@code +token} naming the recipient and
+     * the thread (a question, a complaint); null without reply by e-mail or for a thread replies cannot go to.
+     */
+    private String replyTo(NotificationStore.Row n, long memberId) {
+        String address = settings.replyAddress();
+        if (address == null) {
+            return null;
+        }
+        String token = replyTokens.get().token(n.brandId(), memberId, n.threadType(), n.threadId());
+        if (token == null) {
+            return null;
+        }
+        int at = address.indexOf('@');
+        return address.substring(0, at) + "+" + token + address.substring(at);
     }
 
     /** The absolute link of a notification; the site's home page while the brand's slug is unknown. */

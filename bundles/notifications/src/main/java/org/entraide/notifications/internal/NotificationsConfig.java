@@ -20,4 +20,15 @@ public @interface NotificationsConfig {
 
     @AttributeDefinition(name = "How often grouped e-mails whose window ended are sent, in milliseconds")
     int email_flush_poll_millis() default 30000;
+
+    @AttributeDefinition(name = "The inbound mailbox replies are sent to (reply@example.org); each e-mail's Reply-To adds a "
+        + "+token to its local part. Empty: no Reply-To and no reply by e-mail")
+    String reply_address() default "";
+
+    @AttributeDefinition(name = "The Camel mail consumer URI reading that mailbox (imap://host:port?username=..&password=.."
+        + "&delete=false&unseen=true). Empty: replies are not read")
+    String reply_imap_uri() default "";
+
+    @AttributeDefinition(name = "How many days a reply address stays valid after its e-mail was sent")
+    int reply_token_days() default 90;
 }

@@ -7,8 +7,10 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventReader;
+import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
@@ -30,7 +32,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The notifications plugin: an event subscriber that writes each event's notifications (exactly once, in the
  * dispatcher's transaction) and their e-mails, a timer route that sends the e-mails grouped at the end of a thread's
- * window and the daily and weekly digests, and the REST endpoints of members, brand admins and unsubscribe links. A configuration change re-creates
+ * window and the daily and weekly digests, the REST endpoints of members, brand admins and unsubscribe links, and,
+ * when configured, the mail consumer reading replies by e-mail. A configuration change re-creates
  * the component, and with it its routes.
  */
 @Component(name = "org.entraide.notifications", service = {EventSubscriber.class, RoutesBuilder.class})
@@ -51,13 +54,16 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private final Notifier notifier;
     private final NotificationMailer mailer;
     private volatile UnsubscribeTokens tokens;
+    private volatile ReplyTokens replyTokens;
+    private volatile PrivateMessages privateMessages;
+    private final EmailReplies replies;
 
     @Activate
     public NotificationsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
                                @Reference Posts posts, @Reference Members members, @Reference Stores stores,
                                @Reference Brands brands, @Reference EventReader reader, @Reference BrandFeatures features,
-                               NotificationsConfig config) {
-        this(tx, migrator, endpoints, features, new Platform(posts, members, stores, brands, reader), null,
+                               @Reference Contributions contributions, NotificationsConfig config) {
+        this(tx, migrator, endpoints, features, new Platform(posts, members, stores, brands, reader, contributions), null,
             NotificationSettings.of(config), Clock.systemUTC());
     }
 
@@ -77,6 +83,22 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         }
     }
 
+    /**
+     * Local managers' private messages, optional so that notifications work without local managers: then a reply
+     * by e-mail about a complaint is refused.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindPrivateMessages(PrivateMessages m) {
+        this.privateMessages = m;
+    }
+
+    void unbindPrivateMessages(PrivateMessages m) {
+        if (this.privateMessages == m) {
+            this.privateMessages = null;
+        }
+    }
+
     public NotificationsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, BrandFeatures features,
                                Platform platform, Mail mail, NotificationSettings settings, Clock clock) {
         this.tx = tx;
@@ -87,7 +109,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.settings = settings;
         this.clock = clock;
         migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
-        this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens);
+        this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens, this::replyTokens);
+        this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages, clock);
         this.notifier = new Notifier(store, platform, mailer, clock);
     }
 
@@ -107,6 +130,14 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .process(e -> flushDue());
         from("timer:notifications.digests?delay=60000&period=" + settings.flushPoll().multipliedBy(2).toMillis())
             .routeId("notifications.digests").process(e -> digestsDue());
+
+        if (settings.replyImapUri() != null) {
+            // the raw jakarta.mail message: its recipients' +tokens, its Message-ID and its parts are all needed
+            String uri = settings.replyImapUri();
+            String inbound = uri.contains("mapMailMessage=") ? uri : uri + (uri.contains("?") ? "&" : "?") + "mapMailMessage=false";
+            from(inbound).routeId("notifications.replies")
+                .process(e -> replies.handle(e.getIn().getBody(jakarta.mail.Message.class)));
+        }
 
         NotificationApi api = new NotificationApi(tx, store, platform, settings, this::tokens, clock);
         rest(ApiEndpoints.BASE)
@@ -169,11 +200,24 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     UnsubscribeTokens tokens() {
         UnsubscribeTokens t = tokens;
         if (t == null) {
-            String secret = settings.unsubscribeSecret() != null ? settings.unsubscribeSecret()
-                : tx.inTransaction(c -> store.secret(c, UnsubscribeTokens.newSecret()));
-            t = new UnsubscribeTokens(secret);
+            t = new UnsubscribeTokens(secret());
             tokens = t;
         }
         return t;
+    }
+
+    /** The signer of reply addresses: the same secret as unsubscribe links, under another purpose. */
+    ReplyTokens replyTokens() {
+        ReplyTokens t = replyTokens;
+        if (t == null) {
+            t = new ReplyTokens(secret(), clock, settings.replyTokenLifetime());
+            replyTokens = t;
+        }
+        return t;
+    }
+
+    private String secret() {
+        return settings.unsubscribeSecret() != null ? settings.unsubscribeSecret()
+            : tx.inTransaction(c -> store.secret(c, UnsubscribeTokens.newSecret()));
     }
 }

@@ -78,7 +78,7 @@ abstract class NotificationScenarios {
         var p = server.core.platform;
         // the timer never fires during a test: tests flush grouped e-mails themselves, at the clock's time
         plugin = new NotificationsPlugin(server.core.db, server.core.migrator, server.core.endpoints, server.core.capabilities,
-            new Platform(p, p, p, p, server.core.eventReader), mail,
+            new Platform(p, p, p, p, server.core.eventReader, server.core.contributions), mail,
             new NotificationSettings(BASE + "/", null, Duration.ofMinutes(10), "fr", Duration.ofHours(1)), clock);
         server.core.capabilities.install(new NotificationCapability());
         server.core.pipeline.add(new HoldStep());

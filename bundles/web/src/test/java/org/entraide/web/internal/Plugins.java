@@ -78,7 +78,8 @@ final class Plugins {
         var p = server.core.platform;
         org.entraide.notifications.internal.NotificationsPlugin plugin = new org.entraide.notifications.internal.NotificationsPlugin(
             server.core.db, server.core.migrator, server.core.endpoints, server.core.capabilities,
-            new org.entraide.notifications.internal.Platform(p, p, p, p, server.core.eventReader), server.core.mail,
+            new org.entraide.notifications.internal.Platform(p, p, p, p, server.core.eventReader, server.core.contributions),
+            server.core.mail,
             new org.entraide.notifications.internal.NotificationSettings(server.base(), null, Duration.ofMinutes(10), "fr",
                 Duration.ofSeconds(1)), Clock.systemUTC());
         server.core.capabilities.install(new org.entraide.notifications.internal.NotificationCapability());

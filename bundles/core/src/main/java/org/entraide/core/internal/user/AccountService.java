@@ -1,5 +1,6 @@
 package org.entraide.core.internal.user;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,17 @@ public final class AccountService implements RequestAuthenticator {
             return new Caller(userId, account.brandId(), slug, account.pseudonym(), users.roles(c, userId),
                 users.managedStores(c, userId));
         }));
+    }
+
+    /**
+     * The member of that brand as a caller of the core's services, as their own bearer token would make them: for
+     * what a plugin does on a member's behalf (a reply by e-mail). Empty for an unknown id or another brand's member.
+     */
+    public Optional<Caller> callerOf(Connection c, long brandId, long userId) {
+        return users.byId(c, userId).filter(a -> a.brandId() == brandId).map(account -> {
+            String slug = Sql.one(c, "SELECT slug FROM brand WHERE id = ?", rs -> rs.getString(1), brandId).orElseThrow();
+            return new Caller(userId, brandId, slug, account.pseudonym(), users.roles(c, userId), users.managedStores(c, userId));
+        });
     }
 
     private static String bearer(String header) {

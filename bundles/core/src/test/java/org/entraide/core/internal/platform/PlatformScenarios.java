@@ -11,6 +11,7 @@ import org.entraide.api.event.ComplaintMoved;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
+import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.PostText;
@@ -60,6 +61,65 @@ public abstract class PlatformScenarios extends ApiScenarios {
         assertTrue(server.core.db.inTransaction(c -> server.core.platform.registeredAt(c, demo, asker.id())).orElseThrow()
             .isBefore(java.time.Instant.now().plusSeconds(1)));
         assertTrue(server.core.db.inTransaction(c -> server.core.platform.registeredAt(c, demo + 999, asker.id())).isEmpty());
+    }
+
+    @Test
+    void aContributionOnAMembersBehalfGoesThroughTheSamePathAsThePage() {
+        Member asker = community.join("demo");
+        Member answerer = community.join("demo");
+        long demo = server.core.brands.require("demo").id();
+        long q = community.ask(asker, "demo", "Quelle colle pour du bois ?", "Pour une chaise.", "livraison", List.of())
+            .json().get("id").asLong();
+        org.entraide.api.plugin.SubmissionStep step = new org.entraide.api.plugin.SubmissionStep() {
+            @Override
+            public String capability() {
+                return null;
+            }
+
+            @Override
+            public int order() {
+                return 200;
+            }
+
+            @Override
+            public org.entraide.api.plugin.Submission apply(org.entraide.api.plugin.Submission sub) {
+                String body = sub.body() == null ? "" : sub.body();
+                return body.contains("[contrib-hold]") ? sub.withState(PublicationState.PENDING_REVIEW, "lien suspect")
+                    : body.contains("[contrib-refuse]") ? sub.withState(PublicationState.REJECTED, "propos interdits") : sub;
+            }
+        };
+        server.core.pipeline.add(step);
+        try {
+            Contributions.Outcome ok = server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo, answerer.id(), q,
+                "  Une colle vinylique D3.\u202e  "));
+            assertEquals(Contributions.Status.PUBLISHED, ok.status(), ok.toString());
+            PostFacts answer = server.core.db.inTransaction(c -> server.core.platform.post(c, demo, ok.postId())).orElseThrow();
+            assertEquals(PostType.ANSWER, answer.type());
+            assertEquals(answerer.id(), answer.authorId());
+            assertEquals("Une colle vinylique D3.", server.core.db.inTransaction(c -> server.core.platform.text(c, demo,
+                ok.postId())).orElseThrow().body(), "cleaned as a request body is");
+            assertEquals(1, http.get("/api/v1/brands/demo/questions/" + q, null).json().get("answerCount").asInt());
+
+            Contributions.Outcome held = server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo, answerer.id(), q,
+                "Voyez [contrib-hold]"));
+            assertEquals(Contributions.Status.HELD, held.status());
+            assertTrue(held.postId() > 0);
+
+            for (var refused : List.of(
+                    server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo, answerer.id(), q, "Des [contrib-refuse]")),
+                    server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo, answerer.id(), 999_999, "Du bois")),
+                    server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo + 999, answerer.id(), q, "Du bois")),
+                    server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo, answerer.id(), q, " \u0007 ")),
+                    server.core.db.inTransaction(c -> server.core.contributions.answer(c, demo, answerer.id(), q, "x".repeat(20_001))))) {
+                assertEquals(Contributions.Status.REFUSED, refused.status(), refused.toString());
+                assertEquals(0, refused.postId());
+                assertTrue(refused.reason() != null && !refused.reason().isBlank(), refused.toString());
+            }
+            assertEquals(1, http.get("/api/v1/brands/demo/questions/" + q, null).json().get("answerCount").asInt(),
+                "only the published one counts");
+        } finally {
+            server.core.pipeline.remove(step);
+        }
     }
 
     @Test

@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
-import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
@@ -26,17 +23,17 @@ import org.entraide.localmanagers.internal.store.IdentityAccessLog;
  */
 public final class PrivateEndpoints {
     private final Transactions tx;
-    private final EventLog events;
     private final Clock clock;
 
     private final Platform platform;
     private final Lookups lookups;
+    private final PrivateMessageWriter writer;
 
     public PrivateEndpoints(Transactions tx, EventLog events, Platform platform, Clock clock) {
         this.platform = platform;
         this.lookups = new Lookups(platform);
+        this.writer = new PrivateMessageWriter(events, lookups, clock);
         this.tx = tx;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -71,17 +68,7 @@ public final class PrivateEndpoints {
         long id = call.pathId("id");
         String text = call.body(Bodies.Message.class).body();
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/complaints/" + id + "/messages",
-            tx.inTransaction(c -> {
-                boolean manager = party(c, call.brand().id(), id, caller);
-                PrivateMessageRules rules = messageRules;
-                String stored = rules == null ? text : rules.check(call.brand().id(), caller, text);
-                long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-                    id, caller.userId(), stored, clock.instant());
-                events.append(c, NewEvent.of(call.brand().id(), manager ? LocalManagerEvents.DETAILS_REQUESTED
-                    : LocalManagerEvents.DETAILS_GIVEN, caller.userId(), EventTypes.SUBJECT_POST, id,
-                    Map.of("complaintId", id, "messageId", msg)));
-                return Map.of("id", msg);
-            }));
+            tx.inTransaction(c -> Map.of("id", writer.write(c, call.brand().id(), id, caller, text, messageRules))));
     }
 
     ApiResult messages(ApiCall call) {

@@ -1,0 +1,25 @@
+package org.entraide.api.localmanagers;
+
+import java.sql.Connection;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The private messages of a complaint, between its complainant and the manager it is assigned to, as other plugins
+ * send them on a member's behalf (a reply by e-mail). The local-managers plugin provides it when installed; the
+ * caller's thread, joining its transaction. The same rules apply as from the page: only those two parties, the
+ * brand's moderation rules for private messages (redaction, censoring, sanctions), the same length limit.
+ */
+@ProviderType
+public interface PrivateMessages {
+    /**
+     * Stores the message and appends its event ({@link LocalManagerEvents#DETAILS_GIVEN} from the complainant,
+     * {@link LocalManagerEvents#DETAILS_REQUESTED} from the manager).
+     *
+     * @return the message's id
+     * @throws org.entraide.api.problem.ProblemException 404 for a complaint not of that brand or a brand without
+     *         local managers, 403 for anyone but the two parties or a sanctioned member, 400 for an empty or too long
+     *         text, 422 for a text the moderation rules refuse
+     */
+    long send(Connection connection, long brandId, long complaintId, long authorId, String text);
+}

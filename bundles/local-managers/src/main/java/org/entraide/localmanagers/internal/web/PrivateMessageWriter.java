@@ -1,0 +1,58 @@
+package org.entraide.localmanagers.internal.web;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Map;
+
+import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.NewEvent;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.jdbc.Sql;
+
+/**
+ * Stores one private message of a complaint, whoever sends it (the page, a reply by e-mail): only between the
+ * complainant and the manager the complaint is assigned to, through the moderation plugin's rules when it is
+ * installed, with its event, in the caller's transaction.
+ */
+public final class PrivateMessageWriter {
+    private final EventLog events;
+    private final Lookups lookups;
+    private final Clock clock;
+
+    public PrivateMessageWriter(EventLog events, Lookups lookups, Clock clock) {
+        this.events = events;
+        this.lookups = lookups;
+        this.clock = clock;
+    }
+
+    /**
+     * @param rules the moderation plugin's rules; null when it is not installed
+     * @return the message's id
+     */
+    public long write(Connection c, long brandId, long complaintId, Caller author, String text, PrivateMessageRules rules) {
+        boolean manager = party(c, brandId, complaintId, author);
+        String stored = rules == null ? text : rules.check(brandId, author, text);
+        long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
+            complaintId, author.userId(), stored, clock.instant());
+        events.append(c, NewEvent.of(brandId, manager ? LocalManagerEvents.DETAILS_REQUESTED
+            : LocalManagerEvents.DETAILS_GIVEN, author.userId(), EventTypes.SUBJECT_POST, complaintId,
+            Map.of("complaintId", complaintId, "messageId", msg)));
+        return msg;
+    }
+
+    /** True for the assigned manager, false for the complainant; 403 for anyone else, brand admins included. */
+    private boolean party(Connection c, long brandId, long complaintId, Caller caller) {
+        if (caller.userId() == lookups.published(c, brandId, complaintId).authorId()) {
+            return false;
+        }
+        if (Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND manager_id = ?", complaintId,
+                caller.userId()) == 0) {
+            throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
+        }
+        return true;
+    }
+}
