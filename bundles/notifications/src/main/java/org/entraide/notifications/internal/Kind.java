@@ -30,7 +30,8 @@ public enum Kind {
     APPEAL_FILED("appeal.filed", Channel.EMAIL),
     APPEAL_DECIDED("appeal.decided", Channel.EMAIL),
     SANCTION_IMPOSED("sanction.imposed", Channel.EMAIL),
-    REVIEW_OVERDUE("review.overdue", Channel.EMAIL);
+    REVIEW_OVERDUE("review.overdue", Channel.EMAIL),
+    SUMMARY_DAILY("summary.daily", Channel.EMAIL);
 
     public static final List<Kind> ALL = List.of(values());
 

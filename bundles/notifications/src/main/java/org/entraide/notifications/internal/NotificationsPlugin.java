@@ -53,6 +53,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private final Clock clock;
     private final Notifier notifier;
     private final NotificationMailer mailer;
+    private final DailySummary summary;
     private volatile UnsubscribeTokens tokens;
     private volatile ReplyTokens replyTokens;
     private volatile PrivateMessages privateMessages;
@@ -111,7 +112,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
         this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens, this::replyTokens);
         this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages, clock);
-        this.notifier = new Notifier(store, platform, mailer, clock);
+        this.summary = new DailySummary(store, platform, mailer, features, clock);
+        this.notifier = new Notifier(store, platform, mailer, summary, clock);
     }
 
     @Override
@@ -130,6 +132,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .process(e -> flushDue());
         from("timer:notifications.digests?delay=60000&period=" + settings.flushPoll().multipliedBy(2).toMillis())
             .routeId("notifications.digests").process(e -> digestsDue());
+        from("timer:notifications.summary?delay=90000&period=600000").routeId("notifications.summary")
+            .process(e -> summariesDue());
 
         if (settings.replyImapUri() != null) {
             // the raw jakarta.mail message: its recipients' +tokens, its Message-ID and its parts are all needed
@@ -185,6 +189,11 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     /** Sends the grouped e-mails of threads whose window ended. @return e-mails written */
     int flushDue() {
         return tx.inTransaction(c -> mailer.flushDue(c, clock.instant(), 200));
+    }
+
+    /** Writes the brand admins' summaries of the day that ended. @return notifications written */
+    int summariesDue() {
+        return tx.inTransaction(summary::due);
     }
 
     /** Sends the daily and weekly digests that are due. @return e-mails written */

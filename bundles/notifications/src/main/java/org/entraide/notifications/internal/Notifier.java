@@ -43,7 +43,8 @@ final class Notifier {
         EventTypes.COMPLAINT_REOPENED, LocalManagerEvents.COMPLAINT_ASSIGNED, LocalManagerEvents.COMPLAINT_REMINDER,
         LocalManagerEvents.COMPLAINT_ESCALATED, LocalManagerEvents.COMPLAINT_DELEGATED, LocalManagerEvents.DETAILS_REQUESTED,
         LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED, ModerationEvents.APPEAL_FILED,
-        ModerationEvents.APPEAL_DECIDED, ModerationEvents.SANCTION_IMPOSED, ModerationEvents.REVIEW_OVERDUE);
+        ModerationEvents.APPEAL_DECIDED, ModerationEvents.SANCTION_IMPOSED, ModerationEvents.REVIEW_OVERDUE,
+        EventTypes.USER_REGISTERED, EventTypes.COMPLAINT_PUBLISHED);
     /** Moderators and central teams told of one event: a brand's staff, never its whole membership. */
     private static final int STAFF = 200;
 
@@ -57,10 +58,12 @@ final class Notifier {
     private final NotificationStore store;
     private final Platform platform;
     private final NotificationMailer mailer;
+    private final DailySummary summary;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, Clock clock) {
+    Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, DailySummary summary, Clock clock) {
+        this.summary = summary;
         this.store = store;
         this.platform = platform;
         this.mailer = mailer;
@@ -69,8 +72,24 @@ final class Notifier {
 
     void handle(Connection c, DomainEvent e) throws Exception {
         switch (e.type()) {
-            case EventTypes.POST_SUBMITTED -> submitted(c, e, platform.events().read(e, PostSubmitted.class));
-            case EventTypes.POST_PUBLISHED -> published(c, e, platform.events().read(e, PostPublished.class));
+            case EventTypes.POST_SUBMITTED -> {
+                PostSubmitted s = platform.events().read(e, PostSubmitted.class);
+                submitted(c, e, s);
+                if (s.publication() == PublicationState.PENDING_REVIEW) {
+                    summary.count(c, e.id(), DailySummary.HELD, e.brandId(), e.occurredAt(), null);
+                }
+            }
+            case EventTypes.POST_PUBLISHED -> {
+                PostPublished p = platform.events().read(e, PostPublished.class);
+                published(c, e, p);
+                if (p.postType() == PostType.QUESTION || p.postType() == PostType.ANSWER) {
+                    summary.count(c, e.id(), p.postType() == PostType.QUESTION ? DailySummary.QUESTIONS : DailySummary.ANSWERS,
+                        e.brandId(), e.occurredAt(), null);
+                }
+            }
+            case EventTypes.USER_REGISTERED -> summary.count(c, e.id(), DailySummary.MEMBERS, e.brandId(), e.occurredAt(), null);
+            case EventTypes.COMPLAINT_PUBLISHED ->
+                summary.count(c, e.id(), DailySummary.COMPLAINTS, e.brandId(), e.occurredAt(), null);
             case EventTypes.POST_REJECTED -> {
                 PostRejected r = platform.events().read(e, PostRejected.class);
                 aboutOwnPost(c, e, Kind.POST_REJECTED, r.postId(), r.authorId(), r.reason(), MODERATION_LINK);
@@ -81,6 +100,7 @@ final class Notifier {
             }
             case EventTypes.ANSWER_ACCEPTED -> {
                 AnswerAccepted a = platform.events().read(e, AnswerAccepted.class);
+                summary.count(c, e.id(), DailySummary.ACCEPTED, e.brandId(), e.occurredAt(), a.answerAuthorId());
                 Draft d = draft(e, Kind.ANSWER_ACCEPTED, QUESTION, a.questionId(), questionLink(a.questionId()),
                     params("title", title(c, e.brandId(), a.questionId())));
                 direct(c, e, d, a.answerAuthorId());
@@ -257,6 +277,10 @@ final class Notifier {
             }
             case LocalManagerEvents.COMPLAINT_ESCALATED -> {
                 String to = "central".equals(p.path("to").asText()) ? "central" : "region";
+                if ("region".equals(to) && e.actorId() == null) {
+                    // the store's deadline passed (a hand-over to the head office is no lateness)
+                    summary.count(c, e.id(), DailySummary.LATE, e.brandId(), e.occurredAt(), null);
+                }
                 toComplainant(c, e, Kind.COMPLAINT_ESCALATED, complaintId, Map.of("to", to));
                 Map<String, Object> extra = new HashMap<>(due);
                 extra.put("to", to);

@@ -304,6 +304,33 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void brandAdminsGetOneSummaryOfTheirDayOnceItIsOver() {
+        Member newcomer = community.join("demo");
+        long q = community.askId(newcomer, "Quel mastic pour une fenêtre ?");
+        long answer = community.answerId(lucas, q);
+        assertEquals(200, community.accept(newcomer, "demo", q, answer).status());
+        long complaint = community.complaintId(customer, "LYON-PARTDIEU", false);
+        append(LocalManagerEvents.COMPLAINT_ESCALATED, null, complaint, Map.of("complaintId", complaint,
+            "storeId", storeId("LYON-PARTDIEU"), "to", "region"));
+        drained();
+        assertEquals(0, plugin.summariesDue(), "the day is not over");
+
+        // the plugin's clock moves to the next day (UTC): the events' day is over
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        clock.advance(Duration.between(clock.instant(), today.plusDays(1).atTime(6, 0).toInstant(java.time.ZoneOffset.UTC)));
+        assertEquals(1, plugin.summariesDue(), "one summary, to the demo brand's one admin");
+        assertEquals(0, plugin.summariesDue(), "never twice");
+        JsonNode summary = awaitOne(admin, "summary.daily");
+        String text = summary.get("text").asText();
+        assertTrue(text.startsWith("Résumé du " + today), text);
+        assertTrue(text.contains("1 nouveaux membres, 1 questions, 1 réponses, 1 réclamations dont 1 en retard, 0 messages retenus")
+            && text.contains(lucas.pseudonym()), text);
+        assertEquals("/b/demo/admin/dashboard", summary.get("link").asText());
+        assertEquals(0, items(customer, "summary.daily").size() + items(moderator, "summary.daily").size(), "admins only");
+        assertFalse(text.contains(customer.pseudonym()), "the complainant is no contributor of the summary");
+    }
+
+    @Test
     void complaintFlowsTellTheComplainantAndTheManagersWithoutNamingTheComplainant() {
         assertEquals(200, http.put(DEMO + "/me/notification-preferences", manager.token(), "{\"language\":\"en\"}").status());
         long complaint = community.complaintId(customer, "LYON-PARTDIEU", true);
