@@ -40,7 +40,8 @@ class BrowserJourneyTest extends WebTestBase {
         Plugins.moderation(server);
         Plugins.reputation(server);
         Plugins.badges(server);
-        features("{\"local-managers\":true,\"moderation\":false,\"reputation\":true,\"badges\":true}");
+        Plugins.notifications(server);
+        features("{\"local-managers\":true,\"moderation\":false,\"reputation\":true,\"badges\":true,\"notifications\":true}");
         browser = Chromium.start();
         Files.createDirectories(SHOTS);
     }
@@ -170,7 +171,18 @@ class BrowserJourneyTest extends WebTestBase {
         browser.click("form[action$='/response'] button[type=submit]");
         assertTrue(browser.text("main").contains("Your response is published."), browser.text("main"));
 
+        // the complainant hears of it: the bell on every page counts it, and leads to the complaint
+        String customerToken = community.login("demo", customer + "@example.com", "a-long-password").token();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> community.http()
+            .get("/api/v1/brands/demo/me/notifications/count", customerToken).json().path("unread").asLong() >= 2);
         signIn(customer + "@example.com", "a-long-password");
+        assertTrue(Integer.parseInt(browser.text("a.bell .count")) >= 2, browser.text("header"));
+        browser.click("a.bell");
+        checkPage("notifications");
+        shoot("notifications");
+        assertTrue(browser.text("main").contains("The store answered your complaint"), browser.text("main"));
+        browser.click("ul.notifications li.unread a");
+        assertEquals(page, browser.url().replaceAll("[?#].*", ""));
         browser.open(server.base() + page + "?lang=fr");
         assertTrue(browser.text(".answer.official").contains("Réponse officielle"), browser.text(".answer.official"));
         checkPage("complaint with a response");
