@@ -96,7 +96,7 @@ public final class LocalManagers {
                 .filter(p -> p.type() == PostType.COMPLAINT).isEmpty()) {
                 throw ProblemException.notFound("no complaint " + complaintId + " in " + brand);
             }
-            return id.map(b -> IdentityAccessLog.read(c, b, complaintId, limit, offset));
+            return id.map(b -> IdentityAccessLog.read(c, platform, b, complaintId, limit, offset));
         });
     }
 }

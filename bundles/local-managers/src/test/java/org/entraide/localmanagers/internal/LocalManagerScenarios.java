@@ -152,6 +152,9 @@ abstract class LocalManagerScenarios {
         assertEquals(id, inbox.get(0).get("complaintId").asLong());
         assertEquals(24 * 60, inbox.get(0).get("openingMinutesLeft").asLong(), "24 opening hours");
         assertEquals("2026-11-25T13:00:00Z", inbox.get(0).get("dueAt").asText(), "Mon 10-19, Tue 9-19, Wed 9-14 (Paris)");
+        assertEquals("Rayon vide mardi soir", inbox.get(0).get("title").asText(), "the title, read from the platform");
+        assertEquals("LYON-PARTDIEU", inbox.get(0).get("store").asText());
+        assertEquals("OPEN", inbox.get(0).get("status").asText());
         assertEquals(0, http.get(DEMO + "/managers/me/complaints", backup).json().get("items").size(), "not the backup's");
         assertTrue(http.get(DEMO + "/managers/me", manager).json().get("stores").toString().contains("LYON-PARTDIEU"));
         assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.assigned' AND subject_id = ?", id));
@@ -343,7 +346,7 @@ abstract class LocalManagerScenarios {
         assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[]}").status());
         String header = "code;region;timeZone;monday;tuesday;wednesday;thursday;friday;saturday;sunday;closures;managers\n";
         String good = "LYON-PARTDIEU;SUD-EST;Europe/Paris;09:00-12:00 14:00-19:00;09:00-19:00;09:00-19:00;09:00-19:00;"
-            + "09:00-19:00;09:00-18:00;;2026-12-25;backup@demo.example manager@demo.example\n";
+            + "09:00-19:00;09:00-18:00;;2026-12-25;backup@demo.example Manager@Demo.example\n"; // addresses as at sign-in
         String bad = "NOWHERE;;Europe/Paris;09:00-19:00;;;;;;;;\n"
             + "PARIS-BERCY;;Mars/Olympus;09:00-19:00;;;;;;;;\n"
             + "LILLE-EURALILLE;;Europe/Paris;19:00-09:00;;;;;;;;\n"
@@ -404,6 +407,9 @@ abstract class LocalManagerScenarios {
         JsonNode dashboard = http.get(DEMO + "/rankings/dashboard", admin).json();
         assertEquals(1, dashboard.get("openByLevel").get("CENTRAL").asInt());
         assertEquals(2, dashboard.get("late").size(), dashboard.toString());
+        Set<String> lateStores = new java.util.HashSet<>();
+        dashboard.get("late").forEach(l -> lateStores.add(l.get("store").asText()));
+        assertEquals(Set.of("PARIS-BERCY", "LYON-PARTDIEU"), lateStores, "each late complaint with its store's code");
         assertEquals(2, dashboard.get("trend").get(0).get("filed").asInt());
         assertEquals(403, http.get(DEMO + "/rankings/dashboard", manager).status());
         List<String> steps = new ArrayList<>();

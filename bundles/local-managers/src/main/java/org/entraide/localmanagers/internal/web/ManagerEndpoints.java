@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.entraide.api.model.Role;
 import org.entraide.api.model.Store;
+import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
@@ -71,36 +72,45 @@ public final class ManagerEndpoints {
         return lookups.stores(c, brandId).stream().filter(s -> ids.contains(s.id())).map(Store::code).sorted().toList();
     }
 
-    /** Complaints assigned to the caller, and those escalated to a region they manage, soonest deadline first. */
+    /**
+     * Complaints assigned to the caller, and those escalated to a region they manage, soonest deadline first. The page
+     * is read from this plugin's assignments; the complaints' titles and statuses and the stores' codes come from the
+     * platform in one call each for the whole page.
+     */
     ApiResult inbox(ApiCall call) {
         Caller caller = Callers.member(call);
         Paging paging = Paging.of(call);
         Instant now = clock.instant();
-        String mine = "FROM lm_assignment a JOIN post p ON p.id = a.complaint_id JOIN store s ON s.id = a.store_id "
-            + "WHERE a.brand_id = ? AND (a.manager_id = ? OR (a.level <> 'STORE' AND a.store_id IN (SELECT st.store_id "
-            + "FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id WHERE m.user_id = ?)))";
+        String mine = "FROM lm_assignment a WHERE a.brand_id = ? AND (a.manager_id = ? OR (a.level <> 'STORE' AND a.store_id IN "
+            + "(SELECT st.store_id FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id WHERE m.user_id = ?)))";
         long brand = call.brand().id();
+        record Row(long complaintId, long storeId, String level, Instant due, boolean answered) {
+        }
         return ApiResult.ok(tx.inTransaction(c -> {
-            List<Map<String, Object>> items = Sql.list(c, "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at, "
-                + "p.title, p.complaint_status, s.code " + mine + " ORDER BY a.responded_at NULLS FIRST, a.due_at, a.complaint_id "
-                + "LIMIT ? OFFSET ?", rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    long storeId = rs.getLong("store_id");
-                    Instant due = Sql.instant(rs, "due_at");
-                    m.put("complaintId", rs.getLong("complaint_id"));
-                    m.put("title", rs.getString("title"));
-                    m.put("store", rs.getString("code"));
-                    m.put("status", rs.getString("complaint_status"));
-                    m.put("level", rs.getString("level"));
-                    m.put("dueAt", due.toString());
-                    boolean answered = rs.getObject("responded_at") != null;
-                    OpeningHours h = stores.hours(c, storeId);
-                    Duration left = answered ? Duration.ZERO : now.isBefore(due) ? h.openingBetween(now, due)
-                        : h.openingBetween(due, now).negated();
-                    m.put("openingMinutesLeft", left.toMinutes());
-                    m.put("late", !answered && now.isAfter(due));
-                    return m;
-                }, brand, caller.userId(), caller.userId(), paging.size(), paging.offset());
+            List<Row> rows = Sql.list(c, "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at " + mine
+                + " ORDER BY a.responded_at NULLS FIRST, a.due_at, a.complaint_id LIMIT ? OFFSET ?",
+                rs -> new Row(rs.getLong("complaint_id"), rs.getLong("store_id"), rs.getString("level"), Sql.instant(rs, "due_at"),
+                    rs.getObject("responded_at") != null), brand, caller.userId(), caller.userId(), paging.size(), paging.offset());
+            Map<Long, ComplaintFacts> complaints = lookups.complaints(c, brand, rows.stream().map(Row::complaintId).toList());
+            Map<Long, Store> storesById = lookups.storesById(c, brand);
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Row r : rows) {
+                ComplaintFacts complaint = complaints.get(r.complaintId());
+                Store store = storesById.get(r.storeId());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("complaintId", r.complaintId());
+                m.put("title", complaint == null ? null : complaint.title());
+                m.put("store", store == null ? null : store.code());
+                m.put("status", complaint == null || complaint.status() == null ? null : complaint.status().name());
+                m.put("level", r.level());
+                m.put("dueAt", r.due().toString());
+                OpeningHours h = stores.hours(c, r.storeId());
+                Duration left = r.answered() ? Duration.ZERO : now.isBefore(r.due()) ? h.openingBetween(now, r.due())
+                    : h.openingBetween(r.due(), now).negated();
+                m.put("openingMinutesLeft", left.toMinutes());
+                m.put("late", !r.answered() && now.isAfter(r.due()));
+                items.add(m);
+            }
             return paging.answer(items, Sql.count(c, "SELECT COUNT(*) " + mine, brand, caller.userId(), caller.userId()));
         }));
     }
@@ -145,10 +155,17 @@ public final class ManagerEndpoints {
         long brand = call.brand().id();
         return ApiResult.ok(tx.inTransaction(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("late", Sql.list(c, "SELECT a.complaint_id, s.code, a.level, a.due_at FROM lm_assignment a JOIN store s "
-                + "ON s.id = a.store_id WHERE a.brand_id = ? AND a.responded_at IS NULL AND a.due_at < ? ORDER BY a.due_at LIMIT 200",
-                rs -> Map.of("complaintId", rs.getLong(1), "store", rs.getString(2), "level", rs.getString(3),
-                    "dueAt", Sql.instant(rs, "due_at").toString()), brand, now));
+            Map<Long, Store> storesById = lookups.storesById(c, brand);
+            out.put("late", Sql.list(c, "SELECT complaint_id, store_id, level, due_at FROM lm_assignment WHERE brand_id = ? "
+                + "AND responded_at IS NULL AND due_at < ? ORDER BY due_at LIMIT 200", rs -> {
+                    Store store = storesById.get(rs.getLong(2));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("complaintId", rs.getLong(1));
+                    m.put("store", store == null ? null : store.code());
+                    m.put("level", rs.getString(3));
+                    m.put("dueAt", Sql.instant(rs, "due_at").toString());
+                    return m;
+                }, brand, now));
             Map<String, Long> levels = new LinkedHashMap<>();
             Sql.list(c, "SELECT level, COUNT(*) FROM lm_assignment WHERE brand_id = ? AND responded_at IS NULL GROUP BY level",
                 rs -> levels.put(rs.getString(1), rs.getLong(2)), brand);
