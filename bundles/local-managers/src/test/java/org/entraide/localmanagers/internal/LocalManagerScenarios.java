@@ -64,15 +64,11 @@ abstract class LocalManagerScenarios {
         new DemoSeeder(server.core).seedIfAbsent();
         http = new Http(server.base());
         clock = new MutableClock(MONDAY_10);
-        plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
-            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, clock);
-        server.camel().addRoutes(plugin.background);
-        server.camel().addRoutes(plugin.api);
-        server.core.capabilities.install(plugin.capability);
-        server.core.dispatcher.register(plugin.subscriber.descriptor());
-        server.core.voices.add(plugin.voices);
+        plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events, server.core.migrator,
+            server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform,
+                server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail, server.core.capabilities),
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock);
+        server.install(plugin.services());
         admin = login("admin@demo.example");
         manager = login("manager@demo.example");
         customer = login("customer@demo.example");
@@ -192,10 +188,10 @@ abstract class LocalManagerScenarios {
             ids.add(complain("LYON-PARTDIEU", "Réclamation numéro " + i));
         }
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // Tue 12:00 Paris: 12 opening hours passed, 50 %
-        Deadlines otherNode = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
-            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, clock).deadlines;
+        Deadlines otherNode = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
+            server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
+                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
+            server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock).deadlines;
         assertEquals(8, runTogether(plugin.deadlines, otherNode), "one 50 % reminder per complaint, whichever node fires it");
         assertEquals(0, runTogether(plugin.deadlines, otherNode));
         clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00: 90 % and the deadline (Wed 14:00) passed
@@ -725,5 +721,38 @@ abstract class LocalManagerScenarios {
         otherBrand();
         String elsewhere = org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "autre", id);
         assertTrue(elsewhere.contains("no complaint " + id), "demo's complaint is none in another brand: " + elsewhere);
+    }
+
+    /**
+     * Karaf and the tests wire the plugin alike: the services its Declarative Services components provide (read from
+     * the descriptors bnd generated) are exactly the kinds of {@code services()}, which these tests install, and the
+     * manifest declares no service by hand.
+     */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = new java.util.TreeSet<>();
+        java.util.regex.Pattern provide = java.util.regex.Pattern.compile("<provide interface=\"([^\"]+)\"");
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/classes/OSGI-INF"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                java.util.regex.Matcher m = provide.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    provided.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (Object service : plugin.services()) {
+            for (String kind : provided) {
+                if (Class.forName(kind).isInstance(service)) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        assertEquals(provided, kinds, "every kind the components provide is listed, and installed by the tests");
+        assertEquals(Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders"), provided);
+        assertFalse(java.nio.file.Files.readString(java.nio.file.Path.of("target/classes/META-INF/MANIFEST.MF"))
+            .contains("internal.LocalManagers\""), "no service declared by hand");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.RoutesBuilder;
+import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.badges.internal.Badges;
 import org.entraide.reputation.internal.Platform;
 import org.entraide.reputation.internal.Reputation;
@@ -27,14 +28,12 @@ final class Plugins {
     }
 
     static void localManagers(TestServer server) throws Exception {
-        LocalManagers plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
-            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, Clock.systemUTC());
-        server.camel().addRoutes(plugin.background);
-        server.camel().addRoutes(plugin.api);
-        server.core.capabilities.install(plugin.capability);
-        server.core.dispatcher.register(plugin.subscriber.descriptor());
+        LocalManagers plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
+            server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
+                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
+            server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
+        server.service(PrivateMessageRules.class).ifPresent(plugin::useMessageRules);
+        server.install(plugin.services());
     }
 
     static void moderation(TestServer server) throws Exception {

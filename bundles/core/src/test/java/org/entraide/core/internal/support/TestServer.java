@@ -3,6 +3,9 @@ package org.entraide.core.internal.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -11,6 +14,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.entraide.core.internal.Core;
 import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.PluginWhiteboard;
 import org.entraide.core.internal.camel.CamelContexts;
 import org.entraide.core.internal.security.PasswordHasher;
 
@@ -25,6 +29,8 @@ public final class TestServer implements AutoCloseable {
     public final Core core;
     public final int port;
     private final DefaultCamelContext camel;
+    private final PluginWhiteboard board;
+    private final List<Object> installed = new CopyOnWriteArrayList<>();
 
     public TestServer(DataSource dataSource, CoreSettings settings) throws Exception {
         this.core = new Core(dataSource, settings, (u, p) -> ROOT_USER.equals(u) && ROOT_PASSWORD.equals(p),
@@ -36,6 +42,29 @@ public final class TestServer implements AutoCloseable {
         }
         camel.start();
         core.connect(camel);
+        this.board = PluginWhiteboard.on(core);
+    }
+
+    /**
+     * Installs a plugin's services as Karaf does when its components register them: routes into the CamelContext
+     * first, then each service bound in every role it plays by the core's own {@link PluginWhiteboard}. Give them in
+     * the order the plugin lists them ({@code services()}).
+     */
+    public void install(List<?> services) throws Exception {
+        for (Object s : services) {
+            if (s instanceof RoutesBuilder r) {
+                camel.addRoutes(r);
+            }
+        }
+        for (Object s : services) {
+            board.bindAll(s);
+            installed.add(s);
+        }
+    }
+
+    /** A service an installed plugin provides, for a plugin that takes it as an optional reference in Karaf. */
+    public <T> Optional<T> service(Class<T> type) {
+        return installed.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public TestServer(DataSource dataSource) throws Exception {
