@@ -47,14 +47,10 @@ abstract class ModerationScenarios {
             .withRateLimits(java.util.Map.of("login", 1000, "register", 1000, "post", 1000, "admin-login", 1000)));
         new DemoSeeder(server.core).seedIfAbsent();
         http = new Http(server.base());
-        moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
-            Platform.of(server.core.platform), server.core.migrator,
-            server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
-        server.camel().addRoutes(moderation.background);
-        server.camel().addRoutes(moderation.routes);
-        server.core.dispatcher.register(moderation.subscriber.descriptor());
-        server.core.capabilities.install(moderation.capability);
-        server.core.pipeline.add(moderation.step);
+        moderation = Moderation.start(new Moderation.CoreServices(server.core.db, server.core.events, server.core.publications,
+            Platform.of(server.core.platform), server.core.migrator, server.core.endpoints, server.core.capabilities),
+            Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        server.install(moderation.services());
         admin = login("admin@demo.example");
         moderator = login("moderator@demo.example");
         customer = login("customer@demo.example");
@@ -734,5 +730,39 @@ abstract class ModerationScenarios {
 
     private JsonNode appealLine() {
         return http.get(DEMO + "/moderation/audit?action=APPEAL", moderator).json().get("items").get(0);
+    }
+
+    /**
+     * Karaf and the tests wire the plugin alike: the services its Declarative Services components provide (read from
+     * the descriptors bnd generated) are exactly the kinds of {@code services()}, which these tests install, and the
+     * manifest declares no service by hand.
+     */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = new java.util.TreeSet<>();
+        java.util.regex.Pattern provide = java.util.regex.Pattern.compile("<provide interface=\"([^\"]+)\"");
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/classes/OSGI-INF"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                java.util.regex.Matcher m = provide.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    provided.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(provided.remove(ModerationComponent.class.getName()), "the plugin's own object, shared by its components");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (Object service : moderation.services()) {
+            for (String kind : provided) {
+                if (Class.forName(kind).isInstance(service)) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        assertEquals(provided, kinds, "every kind the components provide is listed, and installed by the tests");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.plugin.SubmissionStep", "org.entraide.api.moderation.PrivateMessageRules",
+            "org.entraide.api.plugin.EventSubscriber"), provided);
+        assertFalse(java.nio.file.Files.readString(java.nio.file.Path.of("target/classes/META-INF/MANIFEST.MF"))
+            .contains("internal.Moderation\""), "no service declared by hand");
     }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.RoutesBuilder;
+import org.entraide.api.badges.Expertise;
 import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.badges.internal.Badges;
 import org.entraide.reputation.internal.Platform;
 import org.entraide.reputation.internal.Reputation;
@@ -32,19 +34,17 @@ final class Plugins {
             server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
                 server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
             server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
-        server.service(PrivateMessageRules.class).ifPresent(plugin::useMessageRules);
+        server.bindWhenInstalled(PrivateMessageRules.class, plugin::useMessageRules);
         server.install(plugin.services());
     }
 
     static void moderation(TestServer server) throws Exception {
-        Moderation moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
-            org.entraide.moderation.internal.Platform.of(server.core.platform), server.core.migrator,
-            server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
-        server.camel().addRoutes(moderation.background);
-        server.camel().addRoutes(moderation.routes);
-        server.core.dispatcher.register(moderation.subscriber.descriptor());
-        server.core.capabilities.install(moderation.capability);
-        server.core.pipeline.add(moderation.step);
+        Moderation moderation = Moderation.start(new Moderation.CoreServices(server.core.db, server.core.events,
+            server.core.publications, org.entraide.moderation.internal.Platform.of(server.core.platform), server.core.migrator,
+            server.core.endpoints, server.core.capabilities), Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        server.bindWhenInstalled(Expertise.class, moderation::useExpertise);
+        server.bindWhenInstalled(ReputationLookup.class, moderation::useReputation);
+        server.install(moderation.services());
     }
 
     /** Every vote counts, whatever the voter's age: the pages' tests use fresh accounts. */

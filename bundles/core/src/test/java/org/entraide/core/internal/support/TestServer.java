@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
     private final DefaultCamelContext camel;
     private final PluginWhiteboard board;
     private final List<Object> installed = new CopyOnWriteArrayList<>();
+    private final List<Binder<?>> binders = new CopyOnWriteArrayList<>();
 
     public TestServer(DataSource dataSource, CoreSettings settings) throws Exception {
         this.core = new Core(dataSource, settings, (u, p) -> ROOT_USER.equals(u) && ROOT_PASSWORD.equals(p),
@@ -59,6 +60,27 @@ public final class TestServer implements AutoCloseable {
         for (Object s : services) {
             board.bindAll(s);
             installed.add(s);
+            for (Binder<?> b : binders) {
+                b.offer(s);
+            }
+        }
+    }
+
+    /**
+     * Gives the plugin a service of that type whenever one is installed, before or after it, as Declarative Services
+     * binds an optional dynamic reference (moderation takes badges' expertise that way in Karaf).
+     */
+    public <T> void bindWhenInstalled(Class<T> type, java.util.function.Consumer<T> binder) {
+        Binder<T> b = new Binder<>(type, binder);
+        binders.add(b);
+        installed.forEach(b::offer);
+    }
+
+    private record Binder<T>(Class<T> type, java.util.function.Consumer<T> binder) {
+        void offer(Object service) {
+            if (type.isInstance(service)) {
+                binder.accept(type.cast(service));
+            }
         }
     }
 
