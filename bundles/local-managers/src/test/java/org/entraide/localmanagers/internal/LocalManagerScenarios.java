@@ -730,29 +730,13 @@ abstract class LocalManagerScenarios {
      */
     @Test
     void theComponentsProvideWhatTheTestsInstall() throws Exception {
-        java.util.Set<String> provided = new java.util.TreeSet<>();
-        java.util.regex.Pattern provide = java.util.regex.Pattern.compile("<provide interface=\"([^\"]+)\"");
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/classes/OSGI-INF"))) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                java.util.regex.Matcher m = provide.matcher(java.nio.file.Files.readString(f));
-                while (m.find()) {
-                    provided.add(m.group(1));
-                }
-            }
-        }
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
         assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
-        java.util.Set<String> kinds = new java.util.TreeSet<>();
-        for (Object service : plugin.services()) {
-            for (String kind : provided) {
-                if (Class.forName(kind).isInstance(service)) {
-                    kinds.add(kind);
-                }
-            }
-        }
-        assertEquals(provided, kinds, "every kind the components provide is listed, and installed by the tests");
-        assertEquals(Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders"), provided);
-        assertFalse(java.nio.file.Files.readString(java.nio.file.Path.of("target/classes/META-INF/MANIFEST.MF"))
-            .contains("internal.LocalManagers\""), "no service declared by hand");
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),
+            "no service declared by hand");
     }
 }

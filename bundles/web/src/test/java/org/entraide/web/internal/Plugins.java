@@ -65,11 +65,7 @@ final class Plugins {
         Badges badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
             server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
                 server.core.platform, server.core.platform), Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
-        server.camel().addRoutes(badges.routes);
-        server.camel().addRoutes(badges.api);
-        server.core.capabilities.install(badges.capability);
-        server.core.dispatcher.register(badges.subscriber.descriptor());
-        server.core.experts.use(badges.expertise);
+        server.install(badges.services());
     }
 
     /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */
