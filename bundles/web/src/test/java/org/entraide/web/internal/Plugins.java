@@ -52,12 +52,7 @@ final class Plugins {
         Reputation reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
             server.core.capabilities, server.core.endpoints, server.core.platform),
             ReputationSettings.defaults().withVoteCounting(new VoteCounting(Duration.ZERO, false)), Clock.systemUTC());
-        for (RoutesBuilder r : reputation.routes) {
-            server.camel().addRoutes(r);
-        }
-        server.core.capabilities.install(reputation.capability);
-        server.core.pipeline.add(reputation.privileges);
-        server.core.dispatcher.register(reputation.subscriber.descriptor());
+        server.install(reputation.services());
     }
 
     /** With the shipped badge definitions of config/. */
