@@ -105,7 +105,7 @@ public final class LocalManagers {
         this.voices = new RegionalVoices(tx);
         this.routing = new Routing(tx, events, stores, timeline, settings, mail, platform, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
-        this.endpoints = new ManagerEndpoints(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
+        this.endpoints = ManagerEndpoints.of(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
         this.parties = new PrivateEndpoints(tx, events, platform, clock);
         this.api = new ManagerRoutes(api, endpoints, parties);
         this.background = new RouteBuilder() {
