@@ -49,6 +49,8 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         assertEquals("managers.inbox", inbox.path("operationId").asText());
         assertEquals("brand", inbox.path("parameters").get(0).path("name").asText());
         assertTrue(inbox.path("responses").has("404"), "a disabled capability is a 404: " + inbox);
+        assertTrue(inbox.path("parameters").toString().contains("\"page\"") && inbox.path("summary").asText()
+            .contains("local-managers"), "its declared query parameters and its capability: " + inbox);
 
         server.camel().getRouteController().stopRoute("badges.list");
         server.camel().removeRoute("badges.list");

@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessDefinition;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.core.internal.plugin.PluginEndpoints;
 
 /**
  * The plugins' operations, read from the Camel REST DSL every installed plugin added to the shared CamelContext, so
@@ -47,11 +50,38 @@ public final class PluginOperations {
                 if (camel.getRoute(operation) == null) {
                     continue;
                 }
-                found.add(new Endpoint(method, path, operation, Doc.of("The " + operation + " operation of a capability plugin "
-                    + "(404 where the brand has not enabled it)").optionalBearer().returns(ObjectNode.class).errors(400, 403, 404)));
+                // only operations the core's plugin endpoints run: a core endpoint missing from the description
+                // must stay missing, so that its test notices it
+                PluginEndpoints.PluginProcessor plugin = pluginProcessor(model.getRouteDefinition(operation));
+                if (plugin == null) {
+                    continue;
+                }
+                Doc doc = Doc.of("The " + operation + " operation of the " + plugin.capability() + " capability (404 where "
+                    + "the brand has not enabled it)").optionalBearer().returns(ObjectNode.class).errors(400, 403, 404);
+                for (String q : new java.util.TreeSet<>(plugin.queryParams())) {
+                    doc = doc.query(q, "declared by the plugin");
+                }
+                found.add(new Endpoint(method, path, operation, doc));
             }
         }
         return found;
+    }
+
+    /** The plugin processor among a route's outputs, however deep; null when the route runs none. */
+    private static PluginEndpoints.PluginProcessor pluginProcessor(ProcessorDefinition<?> node) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ProcessDefinition p && p.getProcessor() instanceof PluginEndpoints.PluginProcessor found) {
+            return found;
+        }
+        for (ProcessorDefinition<?> child : node.getOutputs()) {
+            PluginEndpoints.PluginProcessor found = pluginProcessor(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static String join(String base, String path) {
