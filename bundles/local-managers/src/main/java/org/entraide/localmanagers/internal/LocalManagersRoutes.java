@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RoutesBuilder.class, property = "entraide.routes=local-managers")
 public class LocalManagersRoutes implements RoutesBuilder {
     @Reference
-    private LocalManagersComponent main;
+    LocalManagersComponent main;
     private List<RoutesBuilder> routes;
 
     @Activate

@@ -739,4 +739,27 @@ abstract class LocalManagerScenarios {
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),
             "no service declared by hand");
     }
+
+    /** The routes component adds the same routes as the tests install from {@code services()}, as Karaf adds them. */
+    @Test
+    void theRoutesComponentAddsEveryRouteOfThePlugin() throws Exception {
+        LocalManagersRoutes component = new LocalManagersRoutes();
+        component.main = LocalManagersComponent.running(plugin);
+        component.activate();
+        try (org.apache.camel.impl.DefaultCamelContext karaf = new org.apache.camel.impl.DefaultCamelContext();
+             org.apache.camel.impl.DefaultCamelContext tests = new org.apache.camel.impl.DefaultCamelContext()) {
+            karaf.addRoutes(component);
+            for (Object service : plugin.services()) {
+                if (service instanceof org.apache.camel.RoutesBuilder r) {
+                    tests.addRoutes(r);
+                }
+            }
+            Set<String> added = new java.util.TreeSet<>();
+            karaf.getRouteDefinitions().forEach(r -> added.add(r.getRouteId()));
+            Set<String> installed = new java.util.TreeSet<>();
+            tests.getRouteDefinitions().forEach(r -> installed.add(r.getRouteId()));
+            assertEquals(installed, added);
+            assertTrue(added.contains("localmanagers.route") && added.contains("managers.inbox"), added.toString());
+        }
+    }
 }
