@@ -2,6 +2,8 @@ package org.entraide.api.platform;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.entraide.api.model.PublicationState;
@@ -25,4 +27,13 @@ public interface Posts {
      */
     long countByAuthor(Connection connection, long brandId, long authorId, PublicationState publication, Instant createdAfter,
                        String body);
+
+    /**
+     * The complaints of that brand among those ids, whatever their publication, by id, in one read (for a page of a
+     * plugin's own rows). Ids unknown, of another brand or of posts that are not complaints are left out; an empty
+     * collection answers an empty map.
+     *
+     * @since 1.2
+     */
+    Map<Long, ComplaintFacts> complaints(Connection connection, long brandId, Collection<Long> complaintIds);
 }

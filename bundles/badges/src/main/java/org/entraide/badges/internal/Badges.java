@@ -2,6 +2,7 @@ package org.entraide.badges.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -57,6 +58,15 @@ public final class Badges {
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor(SUBSCRIBER, null, ENDPOINT,
         StartFrom.BEGINNING, EventApplier.TYPES, 5);
 
+    /**
+     * Every service the plugin provides, in the order they must appear: its routes first, then its capability, its
+     * topic expertise and its subscriber. Its components register exactly these, and the tests install them.
+     */
+    public List<Object> services() {
+        return List.of(routes, api, capability, expertise, subscriber);
+    }
+
+    /** The plugin as Karaf starts it and the tests start it: the constructor is this one factory. */
     public Badges(Transactions tx, EventLog events, SchemaMigrator migrator, BrandFeatures features,
                   ApiEndpoints endpoints, CoreReads core, Path definitionsFile, long catchUpMillis, Clock clock) {
         migrator.migrate("badges", Badges.class.getClassLoader(), "db/badges");

@@ -2,46 +2,36 @@ package org.entraide.badges.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.camel.RoutesBuilder;
-import org.entraide.api.badges.Expertise;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
-import org.entraide.api.plugin.Capability;
-import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts badges on the core's services: migrates its tables, then registers its routes, capability, expertise
- * and event subscriber (in that order, so that the first event finds its route). Leaving unregisters them;
- * the tables and the subscriber's position stay.
+ * Starts badges on the core's services, configured by its PID. It is a service of this internal type only; the
+ * plugin's small components ({@link BadgesRouteService}, {@link BadgesCapabilityService}, {@link BadgesExpertiseService},
+ * {@link BadgesSubscriberService}) take it by reference and provide the plugin's services by Declarative Services, so
+ * they come and go with it. Leaving keeps the tables and the subscriber's position.
  */
-@Component(name = "org.entraide.badges", immediate = true, service = {})
+@Component(name = "org.entraide.badges", immediate = true, service = BadgesComponent.class)
 @Designate(ocd = BadgesConfig.class)
 public class BadgesComponent {
     private static final Logger LOG = LoggerFactory.getLogger(BadgesComponent.class);
 
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile Badges badges;
 
     @Reference
@@ -63,20 +53,22 @@ public class BadgesComponent {
     @Reference
     private Brands brands;
 
+    /** For the shell commands' tests: a component around a plugin the test started. */
+    public static BadgesComponent running(Badges badges) {
+        BadgesComponent c = new BadgesComponent();
+        c.badges = badges;
+        return c;
+    }
+
+    /** The running plugin. */
+    public Badges badges() {
+        return badges;
+    }
+
     @Activate
-    void activate(BundleContext bundle, BadgesConfig config) {
-        Badges started = new Badges(tx, events, migrator, features, endpoints,
-            new CoreReads(posts, members, stores, brands), file(config),
+    void activate(BadgesConfig config) {
+        badges = new Badges(tx, events, migrator, features, endpoints, new CoreReads(posts, members, stores, brands), file(config),
             Math.max(200, config.catchup_period_millis()), Clock.systemUTC());
-        badges = started;
-        for (RoutesBuilder routes : List.of(started.routes, started.api)) {
-            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
-            registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
-        }
-        registrations.add(bundle.registerService(Capability.class, started.capability, null));
-        registrations.add(bundle.registerService(Expertise.class, started.expertise, null));
-        registrations.add(bundle.registerService(Badges.class, started, null));
-        registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
         LOG.info("Badges started with definitions from {}", file(config));
     }
 
@@ -87,14 +79,6 @@ public class BadgesComponent {
 
     @Deactivate
     void deactivate() {
-        for (int i = registrations.size() - 1; i >= 0; i--) {
-            try {
-                registrations.get(i).unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework already removed it
-            }
-        }
-        registrations.clear();
         badges = null;
     }
 

@@ -235,4 +235,21 @@ abstract class BadgeScenarios {
             assertEquals(i == 9, bed.held(carol).contains("helpful-flagger"), "helpful flagger at the 10th upheld flag, not before");
         }
     }
+
+    /**
+     * Karaf and the tests wire the plugin alike: the services its Declarative Services components provide (read from
+     * the descriptors bnd generated) are exactly the kinds of {@code services()}, which these tests install, and the
+     * manifest declares no service by hand.
+     */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
+        assertTrue(provided.remove(BadgesComponent.class.getName()), "the plugin's own object, shared by its components");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.badges.Expertise", "org.entraide.api.plugin.EventSubscriber"), provided);
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(bed.badges.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(bed.badges.getClass()),
+            "no service declared by hand");
+    }
 }

@@ -47,11 +47,7 @@ public final class Bed implements AutoCloseable {
         badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
             server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
                 server.core.platform, server.core.platform), definitions, 100, Clock.systemUTC());
-        server.camel().addRoutes(badges.routes);
-        server.camel().addRoutes(badges.api);
-        server.core.capabilities.install(badges.capability);
-        server.core.dispatcher.register(badges.subscriber.descriptor());
-        server.core.experts.use(badges.expertise);
+        server.install(badges.services());
         return this;
     }
 

@@ -30,6 +30,39 @@ public class PluginWhiteboard {
     private final List<Contribution> early = new ArrayList<>();
     private Core core;
 
+    /**
+     * A whiteboard already bound to a running core, for a test server that installs plugins as Karaf binds them
+     * (the same binding code, without the framework).
+     */
+    public static PluginWhiteboard on(Core running) {
+        PluginWhiteboard board = new PluginWhiteboard();
+        board.bindCore(running);
+        board.activate();
+        return board;
+    }
+
+    /**
+     * Binds the service in every role it plays, as the framework binds a service registered under each of its
+     * interfaces.
+     */
+    public synchronized void bindAll(Object service) {
+        if (service instanceof Capability c) {
+            bindCapability(c);
+        }
+        if (service instanceof SubmissionStep s) {
+            bindStep(s);
+        }
+        if (service instanceof EventSubscriber s) {
+            bindSubscriber(s);
+        }
+        if (service instanceof Expertise e) {
+            bindExpertise(e);
+        }
+        if (service instanceof OfficialResponders r) {
+            bindResponders(r);
+        }
+    }
+
     @Reference
     void bindCore(Core started) {
         this.core = started;

@@ -1,6 +1,7 @@
 package org.entraide.localmanagers.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,8 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.mail.Mail;
+import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.StartFrom;
@@ -66,7 +69,38 @@ public final class LocalManagers {
         }
     };
 
-    public LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
+    /** What the plugin takes from the core: the component's references in Karaf, the test server's services in tests. */
+    public record CoreServices(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints endpoints,
+                               Platform platform, Mail mail, BrandFeatures features) {
+    }
+
+    /**
+     * The plugin as Karaf starts it: the one factory its component and the tests call, so that a test cannot wire it
+     * differently. Its services are then {@link #services()}, and the moderation's message rules, when present, come
+     * through {@link #useMessageRules}.
+     */
+    public static LocalManagers start(CoreServices core, Routing.Settings settings, Rankings.Formula formula,
+                                      long deadlinePeriodMillis, Clock clock) {
+        LocalManagers started = new LocalManagers(core.tx(), core.events(), core.migrator(), core.endpoints(), core.platform(),
+            settings, formula, core.mail(), deadlinePeriodMillis, clock);
+        started.routing.useFeatures(core.features());
+        return started;
+    }
+
+    /**
+     * Every service the plugin provides, in the order they must appear: its routes before its capability, its
+     * subscriber and its regional voices. Its components register exactly these (a test compares them).
+     */
+    public List<Object> services() {
+        return List.of(background, api, capability, subscriber, voices);
+    }
+
+    /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */
+    public void useMessageRules(PrivateMessageRules rules) {
+        parties.useMessageRules(rules);
+    }
+
+    private LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
                          Routing.Settings settings, Rankings.Formula formula, Mail mail, long deadlinePeriodMillis,
                          Clock clock) {
         this.tx = tx;
@@ -76,7 +110,7 @@ public final class LocalManagers {
         this.voices = new RegionalVoices(tx);
         this.routing = new Routing(tx, events, stores, timeline, settings, mail, platform, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
-        this.endpoints = new ManagerEndpoints(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
+        this.endpoints = ManagerEndpoints.of(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
         this.parties = new PrivateEndpoints(tx, events, platform, clock);
         this.api = new ManagerRoutes(api, endpoints, parties);
         this.background = new RouteBuilder() {
@@ -101,7 +135,7 @@ public final class LocalManagers {
                 .filter(p -> p.type() == PostType.COMPLAINT).isEmpty()) {
                 throw ProblemException.notFound("no complaint " + complaintId + " in " + brand);
             }
-            return id.map(b -> IdentityAccessLog.read(c, b, complaintId, limit, offset));
+            return id.map(b -> IdentityAccessLog.read(c, platform, b, complaintId, limit, offset));
         });
     }
 }

@@ -2,29 +2,19 @@ package org.entraide.localmanagers.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.camel.RoutesBuilder;
-import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.mail.Mail;
-import org.entraide.api.plugin.BrandFeatures;
-import org.entraide.api.plugin.Capability;
-import org.entraide.api.plugin.EventSubscriber;
-import org.entraide.api.plugin.OfficialResponders;
-import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
+import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,13 +25,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Starts local managers on the core's services: tables, routes, capability, the complaint subscriber, then the
- * regions' official voices.
+ * Starts local managers on the core's services, configured by its PID, with {@link LocalManagers#start}: the same
+ * factory the tests call. It is a service of this internal type only; the plugin's small components
+ * ({@link LocalManagersRoutes}, {@link LocalManagersCapability}, {@link LocalManagersSubscriber},
+ * {@link LocalManagersVoices}) take it by reference and provide the plugin's services by Declarative Services, so
+ * they come and go with it.
  */
-@Component(name = "org.entraide.localmanagers", immediate = true, service = {})
+@Component(name = "org.entraide.localmanagers", immediate = true, service = LocalManagersComponent.class)
 @Designate(ocd = LocalManagersConfig.class)
 public class LocalManagersComponent {
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile LocalManagers plugin;
     private volatile PrivateMessageRules messageRules;
 
@@ -69,12 +61,24 @@ public class LocalManagersComponent {
     @Reference
     private BrandFeatures features;
 
+    /** For the shell commands' tests: a component around a plugin the test started with {@link LocalManagers#start}. */
+    public static LocalManagersComponent running(LocalManagers plugin) {
+        LocalManagersComponent c = new LocalManagersComponent();
+        c.plugin = plugin;
+        return c;
+    }
+
+    /** The running plugin. */
+    public LocalManagers plugin() {
+        return plugin;
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindMessageRules(PrivateMessageRules r) {
         this.messageRules = r;
         LocalManagers m = plugin;
         if (m != null) {
-            m.parties.useMessageRules(r);
+            m.useMessageRules(r);
         }
     }
 
@@ -83,28 +87,18 @@ public class LocalManagersComponent {
             messageRules = null;
             LocalManagers m = plugin;
             if (m != null) {
-                m.parties.useMessageRules(null);
+                m.useMessageRules(null);
             }
         }
     }
 
     @Activate
-    void activate(BundleContext bundle, LocalManagersConfig config) {
-        LocalManagers started = new LocalManagers(tx, events, migrator, endpoints,
-            new Platform(posts, members, stores, brands, complaints), settings(config), formula(config),
-            mail, Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
+    void activate(LocalManagersConfig config) {
+        LocalManagers started = LocalManagers.start(new LocalManagers.CoreServices(tx, events, migrator, endpoints,
+            new Platform(posts, members, stores, brands, complaints), mail, features), settings(config), formula(config),
+            Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
+        started.useMessageRules(messageRules);
         plugin = started;
-        started.parties.useMessageRules(messageRules);
-        started.routing.useFeatures(features);
-        for (RoutesBuilder routes : List.of(started.background, started.api)) {
-            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
-            registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
-        }
-        registrations.add(bundle.registerService(Capability.class, started.capability, null));
-        registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
-        registrations.add(bundle.registerService(OfficialResponders.class, started.voices, null));
-        // for the entraide:identity-access shell command
-        registrations.add(bundle.registerService(LocalManagers.class, started, null));
     }
 
     @Modified
@@ -115,14 +109,6 @@ public class LocalManagersComponent {
 
     @Deactivate
     void deactivate() {
-        for (int i = registrations.size() - 1; i >= 0; i--) {
-            try {
-                registrations.get(i).unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework already removed it
-            }
-        }
-        registrations.clear();
         plugin = null;
     }
 

@@ -64,15 +64,11 @@ abstract class LocalManagerScenarios {
         new DemoSeeder(server.core).seedIfAbsent();
         http = new Http(server.base());
         clock = new MutableClock(MONDAY_10);
-        plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
-            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, clock);
-        server.camel().addRoutes(plugin.background);
-        server.camel().addRoutes(plugin.api);
-        server.core.capabilities.install(plugin.capability);
-        server.core.dispatcher.register(plugin.subscriber.descriptor());
-        server.core.voices.add(plugin.voices);
+        plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events, server.core.migrator,
+            server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform,
+                server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail, server.core.capabilities),
+            Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock);
+        server.install(plugin.services());
         admin = login("admin@demo.example");
         manager = login("manager@demo.example");
         customer = login("customer@demo.example");
@@ -152,6 +148,9 @@ abstract class LocalManagerScenarios {
         assertEquals(id, inbox.get(0).get("complaintId").asLong());
         assertEquals(24 * 60, inbox.get(0).get("openingMinutesLeft").asLong(), "24 opening hours");
         assertEquals("2026-11-25T13:00:00Z", inbox.get(0).get("dueAt").asText(), "Mon 10-19, Tue 9-19, Wed 9-14 (Paris)");
+        assertEquals("Rayon vide mardi soir", inbox.get(0).get("title").asText(), "the title, read from the platform");
+        assertEquals("LYON-PARTDIEU", inbox.get(0).get("store").asText());
+        assertEquals("OPEN", inbox.get(0).get("status").asText());
         assertEquals(0, http.get(DEMO + "/managers/me/complaints", backup).json().get("items").size(), "not the backup's");
         assertTrue(http.get(DEMO + "/managers/me", manager).json().get("stores").toString().contains("LYON-PARTDIEU"));
         assertEquals(1, count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.assigned' AND subject_id = ?", id));
@@ -189,10 +188,10 @@ abstract class LocalManagerScenarios {
             ids.add(complain("LYON-PARTDIEU", "Réclamation numéro " + i));
         }
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // Tue 12:00 Paris: 12 opening hours passed, 50 %
-        Deadlines otherNode = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
-            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, clock).deadlines;
+        Deadlines otherNode = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
+            server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
+                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
+            server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock).deadlines;
         assertEquals(8, runTogether(plugin.deadlines, otherNode), "one 50 % reminder per complaint, whichever node fires it");
         assertEquals(0, runTogether(plugin.deadlines, otherNode));
         clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00: 90 % and the deadline (Wed 14:00) passed
@@ -343,7 +342,7 @@ abstract class LocalManagerScenarios {
         assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[]}").status());
         String header = "code;region;timeZone;monday;tuesday;wednesday;thursday;friday;saturday;sunday;closures;managers\n";
         String good = "LYON-PARTDIEU;SUD-EST;Europe/Paris;09:00-12:00 14:00-19:00;09:00-19:00;09:00-19:00;09:00-19:00;"
-            + "09:00-19:00;09:00-18:00;;2026-12-25;backup@demo.example manager@demo.example\n";
+            + "09:00-19:00;09:00-18:00;;2026-12-25;backup@demo.example Manager@Demo.example\n"; // addresses as at sign-in
         String bad = "NOWHERE;;Europe/Paris;09:00-19:00;;;;;;;;\n"
             + "PARIS-BERCY;;Mars/Olympus;09:00-19:00;;;;;;;;\n"
             + "LILLE-EURALILLE;;Europe/Paris;19:00-09:00;;;;;;;;\n"
@@ -404,6 +403,9 @@ abstract class LocalManagerScenarios {
         JsonNode dashboard = http.get(DEMO + "/rankings/dashboard", admin).json();
         assertEquals(1, dashboard.get("openByLevel").get("CENTRAL").asInt());
         assertEquals(2, dashboard.get("late").size(), dashboard.toString());
+        Set<String> lateStores = new java.util.HashSet<>();
+        dashboard.get("late").forEach(l -> lateStores.add(l.get("store").asText()));
+        assertEquals(Set.of("PARIS-BERCY", "LYON-PARTDIEU"), lateStores, "each late complaint with its store's code");
         assertEquals(2, dashboard.get("trend").get(0).get("filed").asInt());
         assertEquals(403, http.get(DEMO + "/rankings/dashboard", manager).status());
         List<String> steps = new ArrayList<>();
@@ -762,5 +764,45 @@ abstract class LocalManagerScenarios {
         otherBrand();
         String elsewhere = org.entraide.localmanagers.internal.shell.Console.identityAccess(plugin, "autre", id);
         assertTrue(elsewhere.contains("no complaint " + id), "demo's complaint is none in another brand: " + elsewhere);
+    }
+
+    /**
+     * Karaf and the tests wire the plugin alike: the services its Declarative Services components provide (read from
+     * the descriptors bnd generated) are exactly the kinds of {@code services()}, which these tests install, and the
+     * manifest declares no service by hand.
+     */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
+        assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders"), provided);
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),
+            "no service declared by hand");
+    }
+
+    /** The routes component adds the same routes as the tests install from {@code services()}, as Karaf adds them. */
+    @Test
+    void theRoutesComponentAddsEveryRouteOfThePlugin() throws Exception {
+        LocalManagersRoutes component = new LocalManagersRoutes();
+        component.main = LocalManagersComponent.running(plugin);
+        component.activate();
+        try (org.apache.camel.impl.DefaultCamelContext karaf = new org.apache.camel.impl.DefaultCamelContext();
+             org.apache.camel.impl.DefaultCamelContext tests = new org.apache.camel.impl.DefaultCamelContext()) {
+            karaf.addRoutes(component);
+            for (Object service : plugin.services()) {
+                if (service instanceof org.apache.camel.RoutesBuilder r) {
+                    tests.addRoutes(r);
+                }
+            }
+            Set<String> added = new java.util.TreeSet<>();
+            karaf.getRouteDefinitions().forEach(r -> added.add(r.getRouteId()));
+            Set<String> installed = new java.util.TreeSet<>();
+            tests.getRouteDefinitions().forEach(r -> installed.add(r.getRouteId()));
+            assertEquals(installed, added);
+            assertTrue(added.contains("localmanagers.route") && added.contains("managers.inbox"), added.toString());
+        }
     }
 }

@@ -3,12 +3,16 @@ package org.entraide.moderation.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
+import org.entraide.api.badges.Expertise;
+import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.moderation.ModerationEvents;
 import org.entraide.api.plugin.Capability;
 import org.entraide.api.plugin.EventSubscriber;
@@ -66,7 +70,42 @@ public final class Moderation {
         }
     };
 
-    public Moderation(Transactions tx, EventLog events, Publications publications, Platform platform, SchemaMigrator migrator,
+    /** What the plugin takes from the core: the component's references in Karaf, the test server's services in tests. */
+    public record CoreServices(Transactions tx, EventLog events, Publications publications, Platform platform,
+                               SchemaMigrator migrator, ApiEndpoints endpoints, BrandFeatures features) {
+    }
+
+    /**
+     * The plugin as Karaf starts it: the one factory its component and the tests call, so that a test cannot wire it
+     * differently. Its services are then {@link #services()}; topic expertise and reputation, when a plugin provides
+     * them, come through {@link #useExpertise} and {@link #useReputation}.
+     */
+    public static Moderation start(CoreServices core, ModerationSettings settings, Clock clock) {
+        Moderation started = new Moderation(core.tx(), core.events(), core.publications(), core.platform(), core.migrator(),
+            core.endpoints(), settings, clock);
+        started.messages.use(core.features());
+        return started;
+    }
+
+    /**
+     * Every service the plugin provides, in the order they must appear: its routes first, then its capability, its
+     * submission step, its rules for private messages and its subscriber. Its components register exactly these.
+     */
+    public List<Object> services() {
+        return List.of(background, routes, capability, step, messages, subscriber);
+    }
+
+    /** Experts of a topic (the badges plugin's), or null when none is installed. */
+    public void useExpertise(Expertise expertise) {
+        step.use(expertise);
+    }
+
+    /** Members' reputation (the reputation plugin's), or null when none is installed. */
+    public void useReputation(ReputationLookup reputation) {
+        step.use(reputation);
+    }
+
+    private Moderation(Transactions tx, EventLog events, Publications publications, Platform platform, SchemaMigrator migrator,
                       ApiEndpoints endpoints, ModerationSettings settings, Clock clock) {
         migrator.migrate("moderation", Moderation.class.getClassLoader(), "db/moderation");
         this.audit = new Audit(platform.posts());

@@ -3,30 +3,19 @@ package org.entraide.moderation.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.camel.RoutesBuilder;
 import org.entraide.api.badges.Expertise;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
-import org.entraide.api.plugin.Capability;
-import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.Publications;
-import org.entraide.api.plugin.SubmissionStep;
-import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,13 +26,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Starts moderation on the core's services: tables, then routes, capability, submission step and the subscriber
- * that queues held posts (in that order, so that the first event finds its route).
+ * Starts moderation on the core's services, configured by its PID, with {@link Moderation#start}: the same factory
+ * the tests call. It is a service of this internal type only; the plugin's small components ({@link ModerationRouteService},
+ * {@link ModerationCapabilityService}, {@link ModerationStepService}, {@link ModerationMessageRulesService},
+ * {@link ModerationSubscriberService}) take it by reference and provide the plugin's services by Declarative
+ * Services, so they come and go with it.
  */
-@Component(name = "org.entraide.moderation", immediate = true, service = {})
+@Component(name = "org.entraide.moderation", immediate = true, service = ModerationComponent.class)
 @Designate(ocd = ModerationConfig.class)
 public class ModerationComponent {
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile Moderation moderation;
     private volatile Expertise expertise;
     private volatile ReputationLookup reputation;
@@ -69,32 +60,34 @@ public class ModerationComponent {
     @Reference
     private Brands brands;
 
+    /** For the shell commands' tests: a component around a plugin the test started with {@link Moderation#start}. */
+    public static ModerationComponent running(Moderation moderation) {
+        ModerationComponent c = new ModerationComponent();
+        c.moderation = moderation;
+        return c;
+    }
+
+    /** The running plugin. */
+    public Moderation moderation() {
+        return moderation;
+    }
+
     @Activate
-    void activate(BundleContext bundle, ModerationConfig config) {
-        Moderation started = new Moderation(tx, events, publications, new Platform(posts, members, stores, brands), migrator, endpoints,
-            settings(config), Clock.systemUTC());
+    void activate(ModerationConfig config) {
+        Moderation started = Moderation.start(new Moderation.CoreServices(tx, events, publications,
+            new Platform(posts, members, stores, brands), migrator, endpoints, features), settings(config), Clock.systemUTC());
+        started.useExpertise(expertise);
+        started.useReputation(reputation);
         moderation = started;
-        started.step.use(expertise);
-        started.step.use(reputation);
-        for (RoutesBuilder routes : List.of(started.background, started.routes)) {
-            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
-            registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
-        }
-        registrations.add(bundle.registerService(Capability.class, started.capability, null));
-        registrations.add(bundle.registerService(SubmissionStep.class, started.step, null));
-        started.messages.use(features);
-        registrations.add(bundle.registerService(PrivateMessageRules.class, started.messages, null));
-        registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
-        registrations.add(bundle.registerService(Moderation.class, started, null));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindExpertise(Expertise e) {
+        this.expertise = e;
         Moderation m = moderation;
         if (m != null) {
-            m.step.use(e);
+            m.useExpertise(e);
         }
-        this.expertise = e;
     }
 
     void unbindExpertise(Expertise e) {
@@ -102,7 +95,7 @@ public class ModerationComponent {
             expertise = null;
             Moderation m = moderation;
             if (m != null) {
-                m.step.use((Expertise) null);
+                m.useExpertise(null);
             }
         }
     }
@@ -112,7 +105,7 @@ public class ModerationComponent {
         this.reputation = r;
         Moderation m = moderation;
         if (m != null) {
-            m.step.use(r);
+            m.useReputation(r);
         }
     }
 
@@ -121,7 +114,7 @@ public class ModerationComponent {
             reputation = null;
             Moderation m = moderation;
             if (m != null) {
-                m.step.use((ReputationLookup) null);
+                m.useReputation(null);
             }
         }
     }
@@ -135,14 +128,6 @@ public class ModerationComponent {
 
     @Deactivate
     void deactivate() {
-        for (int i = registrations.size() - 1; i >= 0; i--) {
-            try {
-                registrations.get(i).unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework already removed it
-            }
-        }
-        registrations.clear();
         moderation = null;
     }
 

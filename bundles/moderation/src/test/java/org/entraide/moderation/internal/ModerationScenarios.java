@@ -47,14 +47,10 @@ abstract class ModerationScenarios {
             .withRateLimits(java.util.Map.of("login", 1000, "register", 1000, "post", 1000, "admin-login", 1000)));
         new DemoSeeder(server.core).seedIfAbsent();
         http = new Http(server.base());
-        moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
-            Platform.of(server.core.platform), server.core.migrator,
-            server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
-        server.camel().addRoutes(moderation.background);
-        server.camel().addRoutes(moderation.routes);
-        server.core.dispatcher.register(moderation.subscriber.descriptor());
-        server.core.capabilities.install(moderation.capability);
-        server.core.pipeline.add(moderation.step);
+        moderation = Moderation.start(new Moderation.CoreServices(server.core.db, server.core.events, server.core.publications,
+            Platform.of(server.core.platform), server.core.migrator, server.core.endpoints, server.core.capabilities),
+            Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        server.install(moderation.services());
         admin = login("admin@demo.example");
         moderator = login("moderator@demo.example");
         customer = login("customer@demo.example");
@@ -734,5 +730,24 @@ abstract class ModerationScenarios {
 
     private JsonNode appealLine() {
         return http.get(DEMO + "/moderation/audit?action=APPEAL", moderator).json().get("items").get(0);
+
+    }
+
+    /**
+     * Karaf and the tests wire the plugin alike: the services its Declarative Services components provide (read from
+     * the descriptors bnd generated) are exactly the kinds of {@code services()}, which these tests install, and the
+     * manifest declares no service by hand.
+     */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
+        assertTrue(provided.remove(ModerationComponent.class.getName()), "the plugin's own object, shared by its components");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.plugin.SubmissionStep", "org.entraide.api.moderation.PrivateMessageRules",
+            "org.entraide.api.plugin.EventSubscriber"), provided);
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(moderation.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(moderation.getClass()),
+            "no service declared by hand");
     }
 }

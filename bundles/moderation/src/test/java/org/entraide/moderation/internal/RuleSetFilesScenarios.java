@@ -42,10 +42,9 @@ abstract class RuleSetFilesScenarios {
     void start() throws Exception {
         server = new TestServer(dataSource(), CoreSettings.defaults().withEventPoll(Duration.ofMillis(50)));
         new DemoSeeder(server.core).seedIfAbsent();
-        moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
-            Platform.of(server.core.platform), server.core.migrator,
-            server.core.endpoints, new Moderation.ModerationSettings(3.0, Duration.ofHours(24), Duration.ofMinutes(1), etc),
-            Clock.systemUTC());
+        moderation = Moderation.start(new Moderation.CoreServices(server.core.db, server.core.events, server.core.publications,
+            Platform.of(server.core.platform), server.core.migrator, server.core.endpoints, server.core.capabilities),
+            new Moderation.ModerationSettings(3.0, Duration.ofHours(24), Duration.ofMinutes(1), etc), Clock.systemUTC());
         demo = server.core.brands.require("demo").id();
     }
 

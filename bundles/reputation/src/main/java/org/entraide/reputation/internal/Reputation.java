@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.apache.camel.RoutesBuilder;
+import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.reputation.internal.board.Boards;
 import org.entraide.reputation.internal.board.PostCatalog;
 import org.entraide.reputation.internal.board.Standings;
@@ -59,7 +60,21 @@ public final class Reputation {
     private final NewAccountFilter newAccounts;
     /** Every RoutesBuilder to add to the shared CamelContext, the subscriber's first. */
     public final List<RoutesBuilder> routes;
+    /** Members' reputation and the brand's thresholds, for other plugins (moderation). */
+    public final ReputationLookup lookup = new ReputationReader(this);
 
+    /**
+     * Every service the plugin provides, in the order they must appear: its routes first (the subscriber's among
+     * them), then its capability, its privilege step, its subscriber and its reputation lookup. Its components
+     * register exactly these, and the tests install them.
+     */
+    public List<Object> services() {
+        List<Object> all = new java.util.ArrayList<>(routes);
+        all.addAll(List.of(capability, privileges, lookup));
+        return List.copyOf(all);
+    }
+
+    /** The plugin as Karaf starts it and the tests start it: the constructor is this one factory. */
     public Reputation(Platform platform, ReputationSettings settings, Clock clock) {
         this.platform = platform;
         this.topics = new Topics(platform.brands());

@@ -1,24 +1,13 @@
 package org.entraide.reputation.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.plugin.BrandFeatures;
-import org.entraide.api.plugin.Capability;
-import org.entraide.api.plugin.EventSubscriber;
-import org.entraide.api.plugin.SubmissionStep;
-import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,17 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts reputation on the core's services: migrates its tables, then registers its routes, its capability,
- * its privilege step and its event subscriber (in that order, so that the first event finds its route).
- * Leaving unregisters them; the tables and the subscriber's position stay, and a reinstall goes on where it
- * stopped.
+ * Starts reputation on the core's services, configured by its PID. It is a service of this internal type only; the
+ * plugin's small components ({@link ReputationRouteService}, {@link ReputationCapabilityService},
+ * {@link ReputationStepService}, {@link ReputationSubscriberService}, {@link ReputationLookupService}) take it by
+ * reference and provide the plugin's services by Declarative Services, so they come and go with it. Leaving keeps the
+ * tables and the subscriber's position, and a reinstall goes on where it stopped.
  */
-@Component(name = "org.entraide.reputation", immediate = true, service = {})
+@Component(name = "org.entraide.reputation", immediate = true, service = ReputationComponent.class)
 @Designate(ocd = ReputationConfig.class)
 public class ReputationComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ReputationComponent.class);
 
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile Reputation reputation;
 
     @Reference
@@ -55,21 +44,22 @@ public class ReputationComponent {
     @Reference
     private Brands brands;
 
+    /** For the shell commands' tests: a component around a plugin the test started. */
+    public static ReputationComponent running(Reputation reputation) {
+        ReputationComponent c = new ReputationComponent();
+        c.reputation = reputation;
+        return c;
+    }
+
+    /** The running plugin. */
+    public Reputation reputation() {
+        return reputation;
+    }
+
     @Activate
-    void activate(BundleContext bundle, ReputationConfig config) {
+    void activate(ReputationConfig config) {
         ReputationSettings settings = ReputationSettings.of(config);
-        Reputation started = new Reputation(new Platform(tx, events, migrator, features, endpoints, brands), settings,
-            Clock.systemUTC());
-        reputation = started;
-        for (RoutesBuilder routes : started.routes) {
-            Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
-            registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));
-        }
-        registrations.add(bundle.registerService(Capability.class, started.capability, null));
-        registrations.add(bundle.registerService(Reputation.class, started, null));
-        registrations.add(bundle.registerService(ReputationLookup.class, new ReputationReader(started), null));
-        registrations.add(bundle.registerService(SubmissionStep.class, started.privileges, null));
-        registrations.add(bundle.registerService(EventSubscriber.class, started.subscriber, null));
+        reputation = new Reputation(new Platform(tx, events, migrator, features, endpoints, brands), settings, Clock.systemUTC());
         LOG.info("Reputation started: points {}, daily cap {}", settings.points().asMap(), settings.points().dailyCap());
     }
 
@@ -81,15 +71,6 @@ public class ReputationComponent {
 
     @Deactivate
     void deactivate() {
-        // the reverse order: the subscriber stops before its route goes
-        for (int i = registrations.size() - 1; i >= 0; i--) {
-            try {
-                registrations.get(i).unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework already removed it
-            }
-        }
-        registrations.clear();
         reputation = null;
     }
 }

@@ -110,4 +110,22 @@ abstract class ReputationApiScenarios {
         node.fieldNames().forEachRemaining(out::add);
         return out;
     }
+
+    /**
+     * Karaf and the tests wire the plugin alike: the services its Declarative Services components provide (read from
+     * the descriptors bnd generated) are exactly the kinds of {@code services()}, which these tests install, and the
+     * manifest declares no service by hand.
+     */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
+        assertTrue(provided.remove(ReputationComponent.class.getName()), "the plugin's own object, shared by its components");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.plugin.SubmissionStep", "org.entraide.api.plugin.EventSubscriber",
+            "org.entraide.api.reputation.ReputationLookup"), provided);
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(bed.reputation.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(bed.reputation.getClass()),
+            "no service declared by hand");
+    }
 }

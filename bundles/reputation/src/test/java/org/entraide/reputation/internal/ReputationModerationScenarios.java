@@ -191,15 +191,12 @@ abstract class ReputationModerationScenarios {
 
     /** The moderation plugin running beside reputation, enabled, reading reputation as in Karaf. */
     private Moderation moderation() throws Exception {
-        Moderation moderation = new Moderation(bed.server.core.db, bed.server.core.events, bed.server.core.publications,
-            org.entraide.moderation.internal.Platform.of(bed.server.core.platform),
-            bed.server.core.migrator, bed.server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
-        bed.server.camel().addRoutes(moderation.background);
-        bed.server.camel().addRoutes(moderation.routes);
-        bed.server.core.dispatcher.register(moderation.subscriber.descriptor());
-        bed.server.core.capabilities.install(moderation.capability);
-        bed.server.core.pipeline.add(moderation.step);
-        moderation.step.use(new ReputationReader(bed.reputation));
+        Moderation moderation = Moderation.start(new Moderation.CoreServices(bed.server.core.db, bed.server.core.events,
+            bed.server.core.publications, org.entraide.moderation.internal.Platform.of(bed.server.core.platform),
+            bed.server.core.migrator, bed.server.core.endpoints, bed.server.core.capabilities), Moderation.ModerationSettings.defaults(),
+            Clock.systemUTC());
+        moderation.useReputation(new ReputationReader(bed.reputation));
+        bed.server.install(moderation.services());
         assertEquals(200, bed.http.put(Testbed.DEMO + "/features", bed.admin, "{\"moderation\":true}").status());
         return moderation;
     }

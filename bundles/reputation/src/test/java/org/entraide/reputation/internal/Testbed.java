@@ -56,12 +56,7 @@ public final class Testbed implements AutoCloseable {
     public Testbed install(ReputationSettings settings) throws Exception {
         reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
             server.core.capabilities, server.core.endpoints, server.core.platform), settings, Clock.systemUTC());
-        for (RoutesBuilder r : reputation.routes) {
-            server.camel().addRoutes(r);
-        }
-        server.core.capabilities.install(reputation.capability);
-        server.core.pipeline.add(reputation.privileges);
-        server.core.dispatcher.register(reputation.subscriber.descriptor());
+        server.install(reputation.services());
         return this;
     }
 

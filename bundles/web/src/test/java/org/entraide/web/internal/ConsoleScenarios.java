@@ -364,6 +364,11 @@ abstract class ConsoleScenarios extends WebTestBase {
     void membersReportPostsToTheModerators() {
         long question = community.askId(community.join("demo"), "Cheap watches, the best prices in town");
         Browser reporter = signedIn("lucas");
+        // moderation reads reputation as in Karaf: flagging needs the privilege, so the replay of the demo's history
+        // must have reached the reporter first
+        long lucas = community.demo("lucas").id();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> http.get(
+            "/api/v1/brands/demo/users/" + lucas + "/reputation", null).json().path("reputation").asInt() >= 15);
         String page = reporter.get("/b/demo/questions/" + question).body();
         assertTrue(page.contains("Report to the moderators"), page);
         HttpResponse<String> flagged = reporter.post("/b/demo/posts/" + question + "/flag", Map.of("reason", "spam",

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.RoutesBuilder;
+import org.entraide.api.badges.Expertise;
+import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.badges.internal.Badges;
 import org.entraide.reputation.internal.Platform;
 import org.entraide.reputation.internal.Reputation;
@@ -27,25 +30,21 @@ final class Plugins {
     }
 
     static void localManagers(TestServer server) throws Exception {
-        LocalManagers plugin = new LocalManagers(server.core.db, server.core.events, server.core.migrator, server.core.endpoints,
-            new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves),
-            Routing.Settings.defaults(), Rankings.Formula.defaults(), server.core.mail, 3_600_000, Clock.systemUTC());
-        server.camel().addRoutes(plugin.background);
-        server.camel().addRoutes(plugin.api);
-        server.core.capabilities.install(plugin.capability);
-        server.core.dispatcher.register(plugin.subscriber.descriptor());
+        LocalManagers plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
+            server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
+                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
+            server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
+        server.bindWhenInstalled(PrivateMessageRules.class, plugin::useMessageRules);
+        server.install(plugin.services());
     }
 
     static void moderation(TestServer server) throws Exception {
-        Moderation moderation = new Moderation(server.core.db, server.core.events, server.core.publications,
-            org.entraide.moderation.internal.Platform.of(server.core.platform), server.core.migrator,
-            server.core.endpoints, Moderation.ModerationSettings.defaults(), Clock.systemUTC());
-        server.camel().addRoutes(moderation.background);
-        server.camel().addRoutes(moderation.routes);
-        server.core.dispatcher.register(moderation.subscriber.descriptor());
-        server.core.capabilities.install(moderation.capability);
-        server.core.pipeline.add(moderation.step);
+        Moderation moderation = Moderation.start(new Moderation.CoreServices(server.core.db, server.core.events,
+            server.core.publications, org.entraide.moderation.internal.Platform.of(server.core.platform), server.core.migrator,
+            server.core.endpoints, server.core.capabilities), Moderation.ModerationSettings.defaults(), Clock.systemUTC());
+        server.bindWhenInstalled(Expertise.class, moderation::useExpertise);
+        server.bindWhenInstalled(ReputationLookup.class, moderation::useReputation);
+        server.install(moderation.services());
     }
 
     /** Every vote counts, whatever the voter's age: the pages' tests use fresh accounts. */
@@ -53,12 +52,7 @@ final class Plugins {
         Reputation reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
             server.core.capabilities, server.core.endpoints, server.core.platform),
             ReputationSettings.defaults().withVoteCounting(new VoteCounting(Duration.ZERO, false)), Clock.systemUTC());
-        for (RoutesBuilder r : reputation.routes) {
-            server.camel().addRoutes(r);
-        }
-        server.core.capabilities.install(reputation.capability);
-        server.core.pipeline.add(reputation.privileges);
-        server.core.dispatcher.register(reputation.subscriber.descriptor());
+        server.install(reputation.services());
     }
 
     /** With the shipped badge definitions of config/. */
@@ -66,11 +60,7 @@ final class Plugins {
         Badges badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
             server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
                 server.core.platform, server.core.platform), Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
-        server.camel().addRoutes(badges.routes);
-        server.camel().addRoutes(badges.api);
-        server.core.capabilities.install(badges.capability);
-        server.core.dispatcher.register(badges.subscriber.descriptor());
-        server.core.experts.use(badges.expertise);
+        server.install(badges.services());
     }
 
     /** E-mails through the core's mail service (its .eml outbox in tests), links on the test server's address. */

@@ -16,6 +16,7 @@ import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Paging;
 
 /** What brand admins do with their webhooks over HTTP. */
 final class WebhookApi {
@@ -49,7 +50,9 @@ final class WebhookApi {
 
     ApiResult list(ApiCall call) {
         Brand brand = admin(call);
-        return ApiResult.ok(Map.of("items", tx.inTransaction(c -> store.activeEndpoints(c, brand.id()).stream()
+        Paging paging = Paging.of(call);
+        // a brand has few endpoints: the list is read whole and answered a page at a time, as every list is
+        return ApiResult.ok(paging.slice(tx.inTransaction(c -> store.activeEndpoints(c, brand.id()).stream()
             .map(e -> new View(e.id(), e.url(), e.eventTypes(), e.active(), e.createdAt(), e.consecutiveFailures(),
                 e.circuitOpenUntil())).toList())));
     }

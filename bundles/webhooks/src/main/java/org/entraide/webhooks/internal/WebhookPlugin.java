@@ -16,6 +16,7 @@ import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.Paging;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -77,7 +78,7 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
             .post(BASE).to("direct:webhooks.create")
             .delete(BASE + "/{id}").to("direct:webhooks.delete")
             .get(BASE + "/{id}/deliveries").to("direct:webhooks.deliveries");
-        from("direct:webhooks.list").routeId("webhooks.list").process(endpoints.processor(cap, api::list, Set.of(), "brand"));
+        from("direct:webhooks.list").routeId("webhooks.list").process(endpoints.processor(cap, api::list, Paging.PARAMS, "brand"));
         from("direct:webhooks.create").routeId("webhooks.create").process(endpoints.processor(cap, api::create, Set.of(), "brand"));
         from("direct:webhooks.delete").routeId("webhooks.delete").process(endpoints.processor(cap, api::delete, Set.of(), "brand", "id"));
         from("direct:webhooks.deliveries").routeId("webhooks.deliveries")

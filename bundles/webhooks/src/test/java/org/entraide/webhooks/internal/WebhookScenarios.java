@@ -210,6 +210,10 @@ abstract class WebhookScenarios {
             assertTrue(!r.raw().body().contains("Exception") && !r.raw().body().contains("org.entraide"), "no Java names: " + r);
         }
         assertEquals(0, http.get(DEMO + "/webhooks", admin).json().get("items").size(), "nothing stored");
+        var list = http.get(DEMO + "/webhooks?size=5", admin).json();
+        assertEquals(java.util.List.of("items", "page", "size", "total"), java.util.stream.StreamSupport.stream(
+            java.util.Spliterators.spliteratorUnknownSize(list.fieldNames(), 0), false).sorted().toList(), "a list like every list");
+        assertEquals(5, list.get("size").asInt());
     }
 
     @Test

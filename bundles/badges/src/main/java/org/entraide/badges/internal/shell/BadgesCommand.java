@@ -13,6 +13,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.api.model.Brand;
 import org.entraide.badges.internal.BadgeDefinition;
 import org.entraide.badges.internal.Badges;
+import org.entraide.badges.internal.BadgesComponent;
 import org.entraide.badges.internal.store.Awards.Award;
 
 /**
@@ -23,7 +24,7 @@ import org.entraide.badges.internal.store.Awards.Award;
 @Service
 public class BadgesCommand implements Action {
     @Reference
-    Badges badges;
+    BadgesComponent plugin;
 
     @Argument(index = 0, name = "brand", description = "The brand's slug", required = true)
     String brand;
@@ -36,6 +37,7 @@ public class BadgesCommand implements Action {
 
     @Override
     public Object execute() {
+        Badges badges = plugin.badges();
         var tx = badges.tx;
         Optional<Long> brandId = tx.inTransaction(c -> badges.core.brands().bySlug(c, brand).map(Brand::id));
         if (brandId.isEmpty()) {

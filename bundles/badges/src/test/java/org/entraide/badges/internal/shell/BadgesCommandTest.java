@@ -28,7 +28,7 @@ class BadgesCommandTest {
 
     private static BadgesCommand command(Bed bed, String brand, String badge, boolean evaluate) {
         BadgesCommand c = new BadgesCommand();
-        c.badges = bed.badges;
+        c.plugin = org.entraide.badges.internal.BadgesComponent.running(bed.badges);
         c.brand = brand;
         c.badge = badge;
         c.evaluate = evaluate;

@@ -3,15 +3,20 @@ package org.entraide.core.internal.platform;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 import org.entraide.api.model.Brand;
+import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
 import org.entraide.api.model.Store;
 import org.entraide.api.model.Topic;
 import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.PostFacts;
@@ -19,6 +24,7 @@ import org.entraide.api.platform.PostText;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.core.internal.brand.BrandDirectory;
+import org.entraide.core.internal.content.TextRules;
 import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.post.PostRow;
 import org.entraide.core.internal.user.Users;
@@ -65,6 +71,16 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
         return Sql.count(c, sql.toString(), params.toArray());
     }
 
+    @Override
+    public Map<Long, ComplaintFacts> complaints(Connection c, long brandId, Collection<Long> complaintIds) {
+        Map<Long, ComplaintFacts> found = new LinkedHashMap<>();
+        for (PostRow p : posts.findAll(c, brandId, PostType.COMPLAINT, complaintIds)) {
+            found.put(p.id(), new ComplaintFacts(p.id(), p.brandId(), p.title(), p.publication(), p.complaintStatus(),
+                p.storeId(), p.createdAt()));
+        }
+        return found;
+    }
+
     private PostFacts facts(Connection c, PostRow p) {
         return new PostFacts(p.id(), p.brandId(), p.type(), p.parentId(), p.authorId(), p.title(), p.publication(),
             p.topicId(), p.storeId(), posts.tags(c, p.id()), p.createdAt());
@@ -74,6 +90,24 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
     public Optional<MemberFacts> member(Connection c, long brandId, long userId) {
         return users.byId(c, userId).filter(a -> a.brandId() == brandId).map(a -> new MemberFacts(a.id(), a.brandId(),
             a.pseudonym(), a.email(), users.roles(c, a.id()), users.managedStores(c, a.id())));
+    }
+
+    @Override
+    public Optional<MemberFacts> byEmail(Connection c, long brandId, String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return users.byEmail(c, brandId, TextRules.normalizeEmail(email)).flatMap(a -> member(c, brandId, a.id()));
+    }
+
+    @Override
+    public Map<Long, MemberFacts> members(Connection c, long brandId, Collection<Long> userIds) {
+        Map<Long, MemberFacts> found = new LinkedHashMap<>();
+        for (Users.Member m : users.members(c, brandId, userIds)) {
+            Users.Account a = m.account();
+            found.put(a.id(), new MemberFacts(a.id(), a.brandId(), a.pseudonym(), a.email(), m.roles(), m.managedStores()));
+        }
+        return found;
     }
 
     @Override

@@ -24,12 +24,24 @@ public final class PluginEndpoints implements ApiEndpoints {
 
     @Override
     public Processor processor(String capability, ApiHandler handler, String... pathParams) {
-        return dispatcher.processor(operation(capability, handler), pathParams);
+        return new PluginProcessor(capability, Set.of(), dispatcher.processor(operation(capability, handler), pathParams));
     }
 
     @Override
     public Processor processor(String capability, ApiHandler handler, Set<String> queryParams, String... pathParams) {
-        return dispatcher.processor(operation(capability, handler), queryParams, pathParams);
+        return new PluginProcessor(capability, Set.copyOf(queryParams),
+            dispatcher.processor(operation(capability, handler), queryParams, pathParams));
+    }
+
+    /**
+     * A plugin's operation as the dispatcher runs it, with what the OpenAPI description says of it: the capability
+     * that switches it and the query parameters it declared.
+     */
+    public record PluginProcessor(String capability, Set<String> queryParams, Processor delegate) implements Processor {
+        @Override
+        public void process(org.apache.camel.Exchange exchange) throws Exception {
+            delegate.process(exchange);
+        }
     }
 
     private ApiOperation operation(String capability, ApiHandler handler) {

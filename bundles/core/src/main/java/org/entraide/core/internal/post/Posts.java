@@ -55,6 +55,25 @@ public final class Posts {
         return Sql.one(c, "SELECT " + PostRow.COLUMNS + " FROM post WHERE id = ?", PostRow::map, id);
     }
 
+    /**
+     * The posts of that brand and type among those ids, in one statement per chunk of ids (so that a plugin's page
+     * costs one read, not one per row; chunks keep the statement's parameters well below drivers' limits).
+     */
+    public List<PostRow> findAll(Connection c, long brandId, PostType type, java.util.Collection<Long> ids) {
+        List<Long> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<PostRow> found = new java.util.ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
+            List<Object> params = new java.util.ArrayList<>(List.of(brandId, type.name()));
+            params.addAll(chunk);
+            found.addAll(Sql.list(c, "SELECT " + PostRow.COLUMNS + " FROM post WHERE brand_id = ? AND post_type = ? AND id IN ("
+                + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", PostRow::map, params.toArray()));
+        }
+        return found;
+    }
+
+    private static final int IN_CHUNK = 500;
+
     /** Reads the post and locks its row until the transaction ends: writes to one post are serialized. */
     public Optional<PostRow> lock(Connection c, long id) {
         return Sql.one(c, "SELECT " + PostRow.COLUMNS + " FROM post WHERE id = ? FOR UPDATE", PostRow::map, id);

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.entraide.core.internal.rest.openapi.Doc;
 import org.entraide.core.internal.rest.openapi.Endpoint;
 import org.entraide.core.internal.rest.openapi.OpenApiDocument;
+import org.entraide.core.internal.rest.openapi.PluginOperations;
 
-/** {@code GET /api/v1/openapi.json}: the OpenAPI 3.1 description of the endpoints of the given route builders. */
+/**
+ * {@code GET /api/v1/openapi.json}: the OpenAPI 3.1 description of the endpoints of the given route builders, and of
+ * the REST operations the installed plugins added to the CamelContext.
+ */
 public final class OpenApiRoutes extends ApiRoutes {
     private final List<ApiRoutes> described;
     private List<Endpoint> generatedFrom = List.of();
@@ -34,6 +38,8 @@ public final class OpenApiRoutes extends ApiRoutes {
         List<Endpoint> endpoints = new ArrayList<>();
         described.forEach(d -> endpoints.addAll(d.endpoints()));
         endpoints.addAll(endpoints());
+        // then the plugins' operations, as installed now: the description follows feature:install and uninstall
+        endpoints.addAll(PluginOperations.of(getCamelContext(), endpoints));
         if (document == null || !endpoints.equals(generatedFrom)) {
             document = OpenApiDocument.of(endpoints);
             generatedFrom = endpoints;

@@ -66,6 +66,39 @@ public final class Users {
             rs -> account(rs), userId);
     }
 
+    /**
+     * The accounts of that brand among those ids, with their roles and managed stores, in three statements per chunk
+     * of ids whatever their number (a plugin's page of rows costs a fixed number of reads).
+     */
+    public List<Member> members(Connection c, long brandId, java.util.Collection<Long> ids) {
+        List<Long> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Member> found = new java.util.ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
+            String in = " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            List<Object> params = new java.util.ArrayList<>(List.of(brandId));
+            params.addAll(chunk);
+            List<Account> accounts = Sql.list(c, "SELECT id, brand_id, email, pseudonym, password_hash, created_at FROM app_user "
+                + "WHERE brand_id = ? AND id" + in, rs -> account(rs), params.toArray());
+            java.util.Map<Long, Set<Role>> roles = new java.util.HashMap<>();
+            Sql.list(c, "SELECT user_id, role FROM user_role WHERE user_id" + in, rs -> roles.computeIfAbsent(rs.getLong(1),
+                k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2))), chunk.toArray());
+            java.util.Map<Long, Set<Long>> stores = new java.util.HashMap<>();
+            Sql.list(c, "SELECT user_id, store_id FROM store_manager WHERE user_id" + in, rs -> stores.computeIfAbsent(
+                rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2)), chunk.toArray());
+            for (Account a : accounts) {
+                found.add(new Member(a, roles.getOrDefault(a.id(), Set.of()), stores.getOrDefault(a.id(), Set.of())));
+            }
+        }
+        return found;
+    }
+
+    /** An account with its roles and the stores it manages. */
+    public record Member(Account account, Set<Role> roles, Set<Long> managedStores) {
+    }
+
+    private static final int IN_CHUNK = 500;
+
     public Set<Role> roles(Connection c, long userId) {
         List<String> names = Sql.list(c, "SELECT role FROM user_role WHERE user_id = ?", rs -> rs.getString(1), userId);
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.entraide.api.event.ComplaintMoved;
+import org.entraide.api.model.ComplaintStatus;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
 import org.entraide.api.platform.Contributions;
+import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.PostText;
@@ -180,5 +182,48 @@ public abstract class PlatformScenarios extends ApiScenarios {
             return null;
         });
         assertEquals(1, outbox.after(from).size(), "moving it where it is changes nothing");
+    }
+
+    @Test
+    void aPageOfComplaintsIsReadInOneCallWithItsStatusAndStoreWithinItsBrand() {
+        long demo = server.core.brands.require("demo").id();
+        Member customer = community.join("demo");
+        long complaint = community.complaintId(customer, "LYON-PARTDIEU", false);
+        long question = community.ask(customer, "demo", "Horaires du mardi ?", "Le magasin ouvre-t-il le mardi ?", "livraison",
+            List.of()).json().get("id").asLong();
+        long lyon = server.core.db.inTransaction(c -> server.core.platform.byCode(c, demo, "LYON-PARTDIEU")).orElseThrow().id();
+        java.util.Map<Long, ComplaintFacts> found = server.core.db.inTransaction(c -> server.core.platform.complaints(c, demo,
+            List.of(complaint, question, complaint, 987654L)));
+        assertEquals(Set.of(complaint), found.keySet(), "only the complaint, once; the question and the unknown id left out");
+        ComplaintFacts f = found.get(complaint);
+        assertEquals(ComplaintStatus.OPEN, f.status());
+        assertEquals(lyon, f.storeId());
+        assertEquals(PublicationState.PUBLISHED, f.publication());
+        assertTrue(f.title() != null && !f.title().isBlank(), f.toString());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.complaints(c, demo + 999, List.of(complaint))).isEmpty(),
+            "another brand does not see it");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.complaints(c, demo, List.of())).isEmpty());
+    }
+
+    @Test
+    void membersAreFoundByEmailAndReadInOneCallWithinTheirBrand() {
+        long demo = server.core.brands.require("demo").id();
+        Member manager = community.demo("manager");
+        Member customer = community.join("demo");
+        assertEquals(manager.id(), server.core.db.inTransaction(c -> server.core.platform.byEmail(c, demo,
+            "  Manager@Demo.EXAMPLE ")).orElseThrow().id(), "compared as at sign-in");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.byEmail(c, demo + 999, "manager@demo.example")).isEmpty(),
+            "another brand has no such member");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.byEmail(c, demo, "nobody@demo.example")).isEmpty());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.byEmail(c, demo, null)).isEmpty());
+
+        java.util.Map<Long, MemberFacts> found = server.core.db.inTransaction(c -> server.core.platform.members(c, demo,
+            List.of(manager.id(), customer.id(), 987654L)));
+        assertEquals(Set.of(manager.id(), customer.id()), found.keySet());
+        MemberFacts one = server.core.db.inTransaction(c -> server.core.platform.member(c, demo, manager.id())).orElseThrow();
+        assertEquals(one, found.get(manager.id()), "the same facts as read one by one");
+        assertTrue(found.get(customer.id()).managedStoreIds().isEmpty());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.members(c, demo + 999, List.of(manager.id()))).isEmpty(),
+            "another brand's members are left out");
     }
 }

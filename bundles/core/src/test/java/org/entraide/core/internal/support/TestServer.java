@@ -3,6 +3,9 @@ package org.entraide.core.internal.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -11,6 +14,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.entraide.core.internal.Core;
 import org.entraide.core.internal.CoreSettings;
+import org.entraide.core.internal.PluginWhiteboard;
 import org.entraide.core.internal.camel.CamelContexts;
 import org.entraide.core.internal.security.PasswordHasher;
 
@@ -25,6 +29,9 @@ public final class TestServer implements AutoCloseable {
     public final Core core;
     public final int port;
     private final DefaultCamelContext camel;
+    private final PluginWhiteboard board;
+    private final List<Object> installed = new CopyOnWriteArrayList<>();
+    private final List<Binder<?>> binders = new CopyOnWriteArrayList<>();
 
     public TestServer(DataSource dataSource, CoreSettings settings) throws Exception {
         this.core = new Core(dataSource, settings, (u, p) -> ROOT_USER.equals(u) && ROOT_PASSWORD.equals(p),
@@ -36,6 +43,50 @@ public final class TestServer implements AutoCloseable {
         }
         camel.start();
         core.connect(camel);
+        this.board = PluginWhiteboard.on(core);
+    }
+
+    /**
+     * Installs a plugin's services as Karaf does when its components register them: routes into the CamelContext
+     * first, then each service bound in every role it plays by the core's own {@link PluginWhiteboard}. Give them in
+     * the order the plugin lists them ({@code services()}).
+     */
+    public void install(List<?> services) throws Exception {
+        for (Object s : services) {
+            if (s instanceof RoutesBuilder r) {
+                camel.addRoutes(r);
+            }
+        }
+        for (Object s : services) {
+            board.bindAll(s);
+            installed.add(s);
+            for (Binder<?> b : binders) {
+                b.offer(s);
+            }
+        }
+    }
+
+    /**
+     * Gives the plugin a service of that type whenever one is installed, before or after it, as Declarative Services
+     * binds an optional dynamic reference (moderation takes badges' expertise that way in Karaf).
+     */
+    public <T> void bindWhenInstalled(Class<T> type, java.util.function.Consumer<T> binder) {
+        Binder<T> b = new Binder<>(type, binder);
+        binders.add(b);
+        installed.forEach(b::offer);
+    }
+
+    private record Binder<T>(Class<T> type, java.util.function.Consumer<T> binder) {
+        void offer(Object service) {
+            if (type.isInstance(service)) {
+                binder.accept(type.cast(service));
+            }
+        }
+    }
+
+    /** A service an installed plugin provides, for a plugin that takes it as an optional reference in Karaf. */
+    public <T> Optional<T> service(Class<T> type) {
+        return installed.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public TestServer(DataSource dataSource) throws Exception {

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.api.problem.ProblemException;
-import org.entraide.localmanagers.internal.LocalManagers;
+import org.entraide.localmanagers.internal.LocalManagersComponent;
 import org.entraide.localmanagers.internal.store.IdentityAccessLog;
 
 /**
@@ -24,7 +24,7 @@ public class IdentityAccessCommand implements Action {
     static final int PAGE_SIZE = 50;
 
     @Reference
-    LocalManagers plugin;
+    LocalManagersComponent plugin;
 
     @Argument(index = 0, name = "brand", description = "The brand's slug", required = true)
     String brand;
@@ -43,7 +43,7 @@ public class IdentityAccessCommand implements Action {
         }
         Optional<IdentityAccessLog.Page> found;
         try {
-            found = plugin.identityAccess(brand, complaint, PAGE_SIZE, (long) (page - 1) * PAGE_SIZE);
+            found = plugin.plugin().identityAccess(brand, complaint, PAGE_SIZE, (long) (page - 1) * PAGE_SIZE);
         } catch (ProblemException e) {
             System.err.println(e.detail());
             return null;

@@ -1,11 +1,15 @@
 package org.entraide.localmanagers.internal.web;
 
 import java.sql.Connection;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.Store;
+import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.problem.ProblemException;
@@ -51,6 +55,26 @@ public final class Lookups {
 
     Optional<Store> storeByCode(Connection c, long brandId, String code) {
         return platform.stores().byCode(c, brandId, code);
+    }
+
+    /** The brand's stores by id, for a page of rows that name stores by id. */
+    Map<Long, Store> storesById(Connection c, long brandId) {
+        return stores(c, brandId).stream().collect(Collectors.toMap(Store::id, s -> s));
+    }
+
+    /** The brand's complaints among those ids, in one read; others are left out. */
+    Map<Long, ComplaintFacts> complaints(Connection c, long brandId, Collection<Long> ids) {
+        return platform.posts().complaints(c, brandId, ids);
+    }
+
+    /** The brand's members among those ids, in one read; others are left out. */
+    Map<Long, MemberFacts> members(Connection c, long brandId, Collection<Long> ids) {
+        return platform.members().members(c, brandId, ids);
+    }
+
+    /** The brand's member with that e-mail address, compared as at sign-in. */
+    Optional<MemberFacts> memberByEmail(Connection c, long brandId, String email) {
+        return platform.members().byEmail(c, brandId, email);
     }
 
     static long region(Connection c, long brandId, String code) {

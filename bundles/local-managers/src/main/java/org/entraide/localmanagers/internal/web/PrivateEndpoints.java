@@ -97,7 +97,7 @@ public final class PrivateEndpoints {
             if (complaint != null) {
                 lookups.exists(c, call.brand().id(), complaint);
             }
-            IdentityAccessLog.Page page = IdentityAccessLog.read(c, call.brand().id(), complaint, paging.size(),
+            IdentityAccessLog.Page page = IdentityAccessLog.read(c, platform, call.brand().id(), complaint, paging.size(),
                 paging.offset());
             return paging.answer(page.items(), page.total());
         }));

@@ -2,10 +2,13 @@ package org.entraide.localmanagers.internal.web;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entraide.api.model.Store;
+import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.localmanagers.internal.hours.OpeningHours;
 import org.entraide.localmanagers.internal.store.StoreSettings;
@@ -98,8 +101,8 @@ final class StoreImport {
         List<Long> managers = new ArrayList<>();
         if (!f[11].isBlank()) {
             for (String email : f[11].trim().split("\\s+")) {
-                long user = Sql.one(c, "SELECT u.id FROM app_user u JOIN store_manager m ON m.user_id = u.id "
-                    + "WHERE u.brand_id = ? AND u.email = ? AND m.store_id = ?", rs -> rs.getLong(1), brandId, email, storeId)
+                long user = lookups.memberByEmail(c, brandId, email).filter(m -> m.managedStoreIds().contains(storeId))
+                    .map(MemberFacts::id)
                     .orElseThrow(() -> new IllegalArgumentException(email + " is not a manager of store " + code));
                 managers.add(user);
             }
@@ -110,18 +113,24 @@ final class StoreImport {
     /** The brand's stores in the import format. */
     String export(Connection c, long brandId) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
-        for (Object[] s : Sql.list(c, "SELECT s.id, s.code, r.code FROM store s LEFT JOIN lm_store l ON l.store_id = s.id "
-            + "LEFT JOIN lm_region r ON r.id = l.region_id WHERE s.brand_id = ? ORDER BY s.code",
-            rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, brandId)) {
-            OpeningHours h = stores.hours(c, (Long) s[0]);
-            out.append(s[1]).append(';').append(s[2] == null ? "" : s[2]).append(';').append(h.zone().getId());
+        Map<Long, String> regions = new HashMap<>();
+        Sql.list(c, "SELECT l.store_id, r.code FROM lm_store l JOIN lm_region r ON r.id = l.region_id WHERE l.brand_id = ?",
+            rs -> regions.put(rs.getLong(1), rs.getString(2)), brandId);
+        Map<Long, List<Long>> ranked = new HashMap<>();
+        Sql.list(c, "SELECT m.store_id, m.user_id FROM lm_store_manager m JOIN lm_store l ON l.store_id = m.store_id "
+            + "WHERE l.brand_id = ? ORDER BY m.store_id, m.rank_no", rs -> ranked.computeIfAbsent(rs.getLong(1),
+                k -> new ArrayList<>()).add(rs.getLong(2)), brandId);
+        Map<Long, MemberFacts> managers = lookups.members(c, brandId, ranked.values().stream().flatMap(List::stream).toList());
+        for (Store s : lookups.stores(c, brandId)) {
+            OpeningHours h = stores.hours(c, s.id());
+            out.append(s.code()).append(';').append(regions.getOrDefault(s.id(), "")).append(';').append(h.zone().getId());
             for (String day : DAYS) {
                 out.append(';').append(String.join(" ", h.week().getOrDefault(java.time.DayOfWeek.valueOf(day), List.of())
                     .stream().map(i -> i.from() + "-" + i.to()).toList()));
             }
             out.append(';').append(String.join(" ", h.closures().stream().sorted().map(Object::toString).toList()));
-            out.append(';').append(String.join(" ", Sql.list(c, "SELECT u.email FROM lm_store_manager m JOIN app_user u "
-                + "ON u.id = m.user_id WHERE m.store_id = ? ORDER BY m.rank_no", rs -> rs.getString(1), s[0])));
+            out.append(';').append(String.join(" ", ranked.getOrDefault(s.id(), List.of()).stream().map(managers::get)
+                .filter(java.util.Objects::nonNull).map(MemberFacts::email).toList()));
             out.append('\n');
         }
         return out.toString();

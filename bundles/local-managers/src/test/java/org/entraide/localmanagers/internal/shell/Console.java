@@ -10,7 +10,7 @@ public final class Console {
 
     public static String identityAccess(LocalManagers plugin, String brand, Long complaint) {
         IdentityAccessCommand command = new IdentityAccessCommand();
-        command.plugin = plugin;
+        command.plugin = org.entraide.localmanagers.internal.LocalManagersComponent.running(plugin);
         command.brand = brand;
         command.complaint = complaint;
         return Printed.by(command::execute);

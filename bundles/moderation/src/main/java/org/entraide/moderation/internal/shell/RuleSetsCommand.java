@@ -32,7 +32,7 @@ import org.entraide.moderation.internal.store.RuleSets;
 @Service
 public class RuleSetsCommand implements Action {
     @Reference
-    Moderation moderation;
+    ModerationComponent moderation;
 
     @Argument(index = 0, name = "brand", description = "The brand's slug", required = true)
     String brand;
@@ -56,7 +56,7 @@ public class RuleSetsCommand implements Action {
             System.err.println("Choose one of --import, --activate, --deactivate and --dry-run");
             return null;
         }
-        RuleSetImport importer = moderation.ruleSetImport;
+        RuleSetImport importer = moderation.moderation().ruleSetImport;
         Optional<Long> brandId = importer.brand(brand);
         if (brandId.isEmpty()) {
             System.err.println("No brand '" + brand + "'");
@@ -98,13 +98,13 @@ public class RuleSetsCommand implements Action {
             System.err.println(file + " is invalid, nothing stored: " + e.getMessage());
             return;
         }
-        moderation.ruleSetImport.apply(brandId, sets, null, file.getFileName().toString()).forEach(System.out::println);
+        moderation.moderation().ruleSetImport.apply(brandId, sets, null, file.getFileName().toString()).forEach(System.out::println);
     }
 
     private void tryText(long brandId) {
         // the engine skips inactive rule sets, as it does for submissions
-        List<RuleSet> sets = moderation.ruleSetImport.current(brandId).stream().map(RuleSets.Stored::ruleSet).toList();
-        Verdict v = moderation.engine.apply(sets, Candidate.text("QUESTION", null, dryRun));
+        List<RuleSet> sets = moderation.moderation().ruleSetImport.current(brandId).stream().map(RuleSets.Stored::ruleSet).toList();
+        Verdict v = moderation.moderation().engine.apply(sets, Candidate.text("QUESTION", null, dryRun));
         System.out.println("Decision: " + v.decision());
         System.out.println("Text: " + v.body());
         for (Verdict.Fired f : v.fired()) {
@@ -120,7 +120,7 @@ public class RuleSetsCommand implements Action {
         table.column("Active");
         table.column("Rules").alignRight();
         table.column("Updated");
-        for (RuleSets.Stored s : moderation.ruleSetImport.current(brandId)) {
+        for (RuleSets.Stored s : moderation.moderation().ruleSetImport.current(brandId)) {
             table.addRow().addContent(s.id(), s.ruleSet().name(), s.version(), s.ruleSet().active() ? "yes" : "no",
                 s.ruleSet().rules().size(), s.updatedAt().toString());
         }

@@ -8,7 +8,7 @@ public final class CommandLine {
     private final RuleSetsCommand command = new RuleSetsCommand();
 
     public CommandLine(Moderation moderation, String brand) {
-        command.moderation = moderation;
+        command.moderation = org.entraide.moderation.internal.ModerationComponent.running(moderation);
         command.brand = brand;
     }
 

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.reputation.internal.Reputation;
+import org.entraide.reputation.internal.ReputationComponent;
 import org.entraide.reputation.internal.recompute.RecomputeReport;
 
 /** {@code reputation:recompute <brand> [--dry-run]}: scores a brand's past again with its current points table. */
@@ -15,7 +16,7 @@ import org.entraide.reputation.internal.recompute.RecomputeReport;
 @Service
 public class RecomputeCommand implements Action {
     @Reference
-    Reputation reputation;
+    ReputationComponent plugin;
 
     @Argument(index = 0, name = "brand", description = "The brand's slug", required = true)
     String brand;
@@ -25,6 +26,7 @@ public class RecomputeCommand implements Action {
 
     @Override
     public Object execute() {
+        Reputation reputation = plugin.reputation();
         Long brandId = Brands.id(reputation.platform, brand).orElse(null);
         if (brandId == null) {
             System.err.println("No brand '" + brand + "'");

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.reputation.internal.Reputation;
+import org.entraide.reputation.internal.ReputationComponent;
 import org.entraide.reputation.internal.gaming.SerialVoting;
 
 /**
@@ -19,13 +20,14 @@ import org.entraide.reputation.internal.gaming.SerialVoting;
 @Service
 public class SerialVotingCommand implements Action {
     @Reference
-    Reputation reputation;
+    ReputationComponent plugin;
 
     @Argument(index = 0, name = "brand", description = "The brand's slug", required = true)
     String brand;
 
     @Override
     public Object execute() {
+        Reputation reputation = plugin.reputation();
         Long brandId = Brands.id(reputation.platform, brand).orElse(null);
         if (brandId == null) {
             System.err.println("No brand '" + brand + "'");

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.entraide.reputation.internal.Reputation;
+import org.entraide.reputation.internal.ReputationComponent;
 import org.entraide.reputation.internal.ledger.Entry;
 import org.entraide.reputation.internal.ledger.Member;
 
@@ -19,7 +20,7 @@ import org.entraide.reputation.internal.ledger.Member;
 @Service
 public class ShowCommand implements Action {
     @Reference
-    Reputation reputation;
+    ReputationComponent plugin;
 
     @Argument(index = 0, name = "user", description = "The member's id", required = true)
     long userId;
@@ -29,6 +30,7 @@ public class ShowCommand implements Action {
 
     @Override
     public Object execute() {
+        Reputation reputation = plugin.reputation();
         var tx = reputation.platform.tx();
         Optional<Member> member = tx.inTransaction(c -> reputation.members.find(c, userId));
         if (member.isEmpty()) {

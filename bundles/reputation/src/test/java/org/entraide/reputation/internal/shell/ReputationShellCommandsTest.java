@@ -44,7 +44,7 @@ class ReputationShellCommandsTest {
     @Test
     void showPrintsTheTotalAndTheLatestEntries() throws Exception {
         ShowCommand show = new ShowCommand();
-        show.reputation = bed.reputation;
+        show.plugin = org.entraide.reputation.internal.ReputationComponent.running(bed.reputation);
         show.userId = bed.member("lucas@demo.example").id();
         String out = run(show);
         assertTrue(out.startsWith("Lucas (brand " + bed.demo.id() + "): 31 reputation"), out);
@@ -55,7 +55,7 @@ class ReputationShellCommandsTest {
     void recomputeReportsAndAppliesUnlessDryRun() throws Exception {
         bed.http.put(Testbed.DEMO + "/reputation/points", bed.admin, "{\"answer-accepted\":25}");
         RecomputeCommand recompute = new RecomputeCommand();
-        recompute.reputation = bed.reputation;
+        recompute.plugin = org.entraide.reputation.internal.ReputationComponent.running(bed.reputation);
         recompute.brand = "demo";
         recompute.dryRun = true;
         String dry = run(recompute);
@@ -78,7 +78,7 @@ class ReputationShellCommandsTest {
         }
         bed.settle();
         SerialVotingCommand command = new SerialVotingCommand();
-        command.reputation = bed.reputation;
+        command.plugin = org.entraide.reputation.internal.ReputationComponent.running(bed.reputation);
         command.brand = "demo";
         String out = run(command);
         assertTrue(out.contains(String.valueOf(fan.id())) && out.contains("burst") && out.contains("11"), out);

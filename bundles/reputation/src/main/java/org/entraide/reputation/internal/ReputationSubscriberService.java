@@ -1,0 +1,24 @@
+package org.entraide.reputation.internal;
+
+import org.apache.camel.RoutesBuilder;
+import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.SubscriberDescriptor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The plugin's event subscriber. It references the plugin's routes, so that it is registered once its endpoint
+ * exists and goes before it.
+ */
+@Component(service = EventSubscriber.class)
+public class ReputationSubscriberService implements EventSubscriber {
+    @Reference
+    private ReputationComponent main;
+    @Reference(target = "(entraide.routes=reputation)")
+    private RoutesBuilder routes;
+
+    @Override
+    public SubscriberDescriptor descriptor() {
+        return main.reputation().subscriber.descriptor();
+    }
+}
