@@ -159,23 +159,20 @@ public final class Core {
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));
-        all.add(pipeline.routes());
         all.add(new FallbackRoutes(dispatcherApi));
         this.routes = List.copyOf(all);
     }
 
-    /** Gives the core the CamelContext its routes live in: events and submissions then go through Camel. */
+    /** Gives the core the CamelContext its routes live in: events and e-mail then go through Camel. */
     public void connect(CamelContext camel) {
         template = camel.createProducerTemplate();
         deliverer.connect(template);
-        pipeline.connect(template);
         mailSender.connect(template);
     }
 
     /** Stops what {@link #connect(CamelContext)} started. */
     public void disconnect() {
         mailSender.connect(null);
-        pipeline.connect(null);
         deliverer.connect(null);
         if (template != null) {
             try {
