@@ -31,6 +31,7 @@ import org.entraide.localmanagers.internal.web.ManagerEndpoints;
 import org.entraide.localmanagers.internal.web.Lookups;
 import org.entraide.localmanagers.internal.web.ManagerRoutes;
 import org.entraide.localmanagers.internal.web.PrivateEndpoints;
+import org.entraide.localmanagers.internal.web.PrivateMessageService;
 
 /** The local-managers plugin's object graph, built from the core's services: in Karaf and in tests alike. */
 public final class LocalManagers {
@@ -45,6 +46,9 @@ public final class LocalManagers {
     public final ManagerEndpoints endpoints;
     /** The private messages between a complainant and their manager. */
     public final PrivateEndpoints parties;
+    /** Private messages sent on a member's behalf by other plugins (replies by e-mail). */
+    public final PrivateMessageService messages;
+    private volatile BrandFeatures features = (brandId, capability) -> false;
     public final ManagerRoutes api;
     public final RouteBuilder background;
     private final Transactions tx;
@@ -83,7 +87,7 @@ public final class LocalManagers {
                                       long deadlinePeriodMillis, Clock clock) {
         LocalManagers started = new LocalManagers(core.tx(), core.events(), core.migrator(), core.endpoints(), core.platform(),
             settings, formula, core.mail(), deadlinePeriodMillis, clock);
-        started.routing.useFeatures(core.features());
+        started.useFeatures(core.features());
         return started;
     }
 
@@ -92,12 +96,19 @@ public final class LocalManagers {
      * subscriber and its regional voices. Its components register exactly these (a test compares them).
      */
     public List<Object> services() {
-        return List.of(background, api, capability, subscriber, voices);
+        return List.of(background, api, capability, subscriber, voices, messages);
     }
 
     /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */
     public void useMessageRules(PrivateMessageRules rules) {
         parties.useMessageRules(rules);
+        messages.useRules(rules);
+    }
+
+    /** Which capabilities each brand has on: the core's, once started. */
+    public void useFeatures(BrandFeatures brandFeatures) {
+        this.features = brandFeatures;
+        routing.useFeatures(brandFeatures);
     }
 
     private LocalManagers(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints api, Platform platform,
@@ -112,6 +123,9 @@ public final class LocalManagers {
         this.deadlines = new Deadlines(tx, events, timeline, clock);
         this.endpoints = ManagerEndpoints.of(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
         this.parties = new PrivateEndpoints(tx, events, platform, clock);
+        // the brands' capabilities are known once started: asked at each message, not captured now
+        this.messages = new PrivateMessageService(events, platform, (brandId, capability) -> features.isEnabled(brandId, capability),
+            clock);
         this.api = new ManagerRoutes(api, endpoints, parties);
         this.background = new RouteBuilder() {
             @Override

@@ -552,7 +552,7 @@ abstract class LocalManagerScenarios {
             new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
                 server.core.platform, server.core.complaintMoves), server.core.capabilities, clock);
         java.util.List<String> checked = new java.util.ArrayList<>();
-        service.bindRules((brand, caller, text) -> {
+        service.useRules((brand, caller, text) -> {
             checked.add(caller.pseudonym());
             return text.replace("claire@example.com", "[masqué]");
         });
@@ -776,7 +776,8 @@ abstract class LocalManagerScenarios {
         java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
         assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
-            "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders"), provided);
+            "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders",
+            "org.entraide.api.localmanagers.PrivateMessages"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),

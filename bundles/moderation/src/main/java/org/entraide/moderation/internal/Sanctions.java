@@ -84,7 +84,10 @@ public final class Sanctions {
             audit.record(c, brandId, moderator.userId(), "SANCTION", null, kind + ": " + reason, null, null, now);
             Map<String, Object> payload = new java.util.HashMap<>(Map.of("sanctionId", id, "userId", userId, "kind", kind,
                 "reason", reason));
-            payload.put("endsAt", ends == null ? null : ends.toString());
+            if (ends != null) {
+                // a warning has no end: no key rather than a null (event payloads hold no nulls)
+                payload.put("endsAt", ends.toString());
+            }
             events.append(c, NewEvent.of(brandId, ModerationEvents.SANCTION_IMPOSED, moderator.userId(), EventTypes.SUBJECT_USER,
                 userId, payload));
             return new Sanction(id, userId, kind, reason, now, ends, moderator.userId(), null);

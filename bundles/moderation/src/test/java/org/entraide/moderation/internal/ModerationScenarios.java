@@ -377,6 +377,25 @@ abstract class ModerationScenarios {
             Instant.parse(again.json().get("endsAt").asText())), "the lifted silence does not count");
         assertEquals(Duration.ofHours(72), Duration.between(Instant.parse(third.json().get("startsAt").asText()),
             Instant.parse(third.json().get("endsAt").asText())), "then 72 h");
+        assertEquals(201, post(sanctions, moderator, "{\"userId\":" + memberId + ",\"kind\":\"WARNING\",\"reason\":\"Ton\"}").status(),
+            "a warning, which has no end");
+
+        // what the member and the moderators are told of goes through events; an appeal's filing never names its author
+        List<String> sanctioned = payloads("moderation.sanction-imposed");
+        assertEquals(4, sanctioned.size(), sanctioned.toString());
+        assertTrue(sanctioned.stream().allMatch(p -> p.contains("\"userId\":" + memberId)), sanctioned.toString());
+        assertTrue(sanctioned.get(3).contains("WARNING") && !sanctioned.get(3).contains("endsAt"), sanctioned.get(3));
+        List<String> filed = payloads("moderation.appeal-filed");
+        assertEquals(1, filed.size());
+        assertFalse(filed.get(0).contains("appellant"), "no author in the filing: " + filed.get(0));
+        List<String> decided = payloads("moderation.appeal-decided");
+        assertEquals(1, decided.size());
+        assertTrue(decided.get(0).contains("\"appellantId\":" + memberId) && decided.get(0).contains("OVERTURNED"), decided.get(0));
+    }
+
+    private List<String> payloads(String type) {
+        return server.core.db.inTransaction(c -> Sql.list(c, "SELECT payload FROM domain_event WHERE event_type = ? ORDER BY id",
+            rs -> rs.getString(1), type));
     }
 
     @Test

@@ -9,29 +9,20 @@ import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.model.Brand;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.platform.Brands;
-import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.Members;
-import org.entraide.api.platform.Posts;
-import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.text.Texts;
 import org.entraide.localmanagers.internal.Platform;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * A complaint's private messages sent on a member's behalf by another plugin (a reply by e-mail): the same checks
  * as {@code POST /brands/{brand}/complaints/{id}/messages} (the request body's cleaning and length limit, the two
- * parties only, the moderation rules) and the same writer.
+ * parties only, the moderation rules) and the same writer. One of the plugin's services; Karaf exposes it through
+ * {@code LocalManagersMessages}.
  */
-@Component(service = PrivateMessages.class)
 public class PrivateMessageService implements PrivateMessages {
     /** As {@code Bodies.Message}. */
     static final int MAX_LENGTH = 2000;
@@ -42,13 +33,6 @@ public class PrivateMessageService implements PrivateMessages {
     private final PrivateMessageWriter writer;
     private volatile PrivateMessageRules rules;
 
-    @Activate
-    public PrivateMessageService(@Reference EventLog events, @Reference Posts posts, @Reference Members members,
-                                 @Reference Stores stores, @Reference Brands brands, @Reference Complaints complaints,
-                                 @Reference BrandFeatures features) {
-        this(events, new Platform(posts, members, stores, brands, complaints), features, Clock.systemUTC());
-    }
-
     public PrivateMessageService(EventLog events, Platform platform, BrandFeatures features, Clock clock) {
         this.brands = platform.brands();
         this.members = platform.members();
@@ -56,17 +40,9 @@ public class PrivateMessageService implements PrivateMessages {
         this.writer = new PrivateMessageWriter(events, new Lookups(platform), clock);
     }
 
-    /** The moderation plugin's rules, when it is installed. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
-    public void bindRules(PrivateMessageRules r) {
+    /** The moderation plugin's rules, when it is installed (null when it goes). */
+    public void useRules(PrivateMessageRules r) {
         this.rules = r;
-    }
-
-    public void unbindRules(PrivateMessageRules r) {
-        if (this.rules == r) {
-            this.rules = null;
-        }
     }
 
     @Override
