@@ -22,7 +22,7 @@ final class NotificationPages extends PageSupport {
     }
 
     WebReply list(Visit visit, JsonNode brand, Matcher path) {
-        int page = page(visit.request.param("page"));
+        int page = pageNumber(visit);
         boolean unreadOnly = "1".equals(visit.request.param("unread"));
         JsonNode found = api.optional(brandPath(visit) + "/me/notifications?size=" + SIZE + "&page=" + page
             + "&unread=" + unreadOnly + "&lang=" + visit.locale.getLanguage(), visit.token());
@@ -167,14 +167,5 @@ final class NotificationPages extends PageSupport {
             }
         }
         return java.util.Optional.of("none");
-    }
-
-    private static int page(String raw) {
-        try {
-            int p = raw == null ? 1 : Integer.parseInt(raw);
-            return Math.max(1, Math.min(p, 10_000));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

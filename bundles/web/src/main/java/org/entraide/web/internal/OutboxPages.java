@@ -21,8 +21,7 @@ final class OutboxPages extends PageSupport {
         if (!visit.member().has("BRAND_ADMIN")) {
             return message(visit, brand, 403, "admin.forbidden");
         }
-        Long asked = number(visit.request.param("page") == null ? "" : visit.request.param("page"));
-        int page = asked == null ? 1 : (int) Math.max(1, Math.min(asked, 10_000));
+        int page = pageNumber(visit);
         JsonNode found = api.optional(brandPath(visit) + "/mail/outbox?size=" + SIZE + "&page=" + page, visit.token());
         if (found == null) {
             return notFound(visit);

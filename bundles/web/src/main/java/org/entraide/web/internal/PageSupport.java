@@ -41,6 +41,13 @@ abstract class PageSupport {
         return "/brands/" + visit.slug;
     }
 
+    /** The {@code page} query parameter of a paged list, from 1 to 10,000; 1 when absent or not a number. */
+    static int pageNumber(Visit visit) {
+        String raw = visit.request.param("page");
+        Long asked = number(raw == null ? "" : raw.strip());
+        return asked == null ? 1 : (int) Math.max(1, Math.min(asked, 10_000));
+    }
+
     /** A form field as a number, or null when it is not one. */
     static Long number(String s) {
         try {
