@@ -7,7 +7,11 @@ import java.sql.Connection;
  * exists if and only if the change it describes is committed.
  */
 public interface EventLog {
-    /** @return the new event's id */
+    /**
+     * @return the new event's id
+     * @deprecated append a typed record with {@link #append(Connection, long, Long, long, Event)}
+     */
+    @Deprecated
     long append(Connection connection, NewEvent event);
 
     /**

@@ -1,9 +1,16 @@
 package org.entraide.api.moderation;
 
-/** Events the moderation plugin appends, for brands that enabled the {@value #CAPABILITY} capability. */
+/**
+ * Events the moderation plugin appends, for brands that enabled the {@value #CAPABILITY} capability: their names
+ * here, their payloads as one record per type in this package ({@link ReviewOverdue}, {@link PostFlagged},
+ * {@link FlagUpheld}, {@link AppealFiled}, {@link AppealDecided}, {@link SanctionImposed}).
+ */
 public final class ModerationEvents {
     /** The capability brands enable. */
     public static final String CAPABILITY = "moderation";
+
+    /** The subject type of appeals' events: the subject id is the appeal's. */
+    public static final String SUBJECT_APPEAL = "appeal";
 
     /**
      * An item waited in the review queue longer than the brand allows. Subject: the post. Payload: {@code itemId},

@@ -77,7 +77,7 @@ public final class Badges {
         this.definitions = new Definitions(definitionsFile);
         this.awards = new Awards(events);
         this.evaluator = new Evaluator(definitions, metrics, awards, features, clock);
-        this.applier = new EventApplier(tx, metrics, posts, evaluator);
+        this.applier = new EventApplier(tx, core.events(), metrics, posts, evaluator);
         this.catchUp = new CatchUp(tx, definitions, metrics, evaluator, features, clock);
         this.expertise = new TopicExpertise(tx, definitions, awards, features);
         this.api = new BadgeRoutes(endpoints, tx, this);

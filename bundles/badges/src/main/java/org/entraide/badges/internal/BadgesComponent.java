@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Posts;
@@ -39,6 +40,8 @@ public class BadgesComponent {
     @Reference
     private EventLog events;
     @Reference
+    private EventReader reader;
+    @Reference
     private SchemaMigrator migrator;
     @Reference
     private BrandFeatures features;
@@ -67,7 +70,7 @@ public class BadgesComponent {
 
     @Activate
     void activate(BadgesConfig config) {
-        badges = new Badges(tx, events, migrator, features, endpoints, new CoreReads(posts, members, stores, brands), file(config),
+        badges = new Badges(tx, events, migrator, features, endpoints, new CoreReads(posts, members, stores, brands, reader), file(config),
             Math.max(200, config.catchup_period_millis()), Clock.systemUTC());
         LOG.info("Badges started with definitions from {}", file(config));
     }

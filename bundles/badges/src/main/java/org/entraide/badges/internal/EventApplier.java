@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.entraide.api.event.AnswerAccepted;
+import org.entraide.api.event.AnswerUnaccepted;
 import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.PostPublished;
+import org.entraide.api.event.VoteCast;
+import org.entraide.api.event.VoteChanged;
+import org.entraide.api.event.VoteRetracted;
+import org.entraide.api.moderation.FlagUpheld;
 import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.model.PostType;
 import org.entraide.api.storage.Transactions;
 import org.entraide.badges.internal.store.MetricStore;
 import org.entraide.badges.internal.store.PostCatalog;
@@ -27,14 +33,15 @@ public final class EventApplier {
     static final Set<String> TYPES = Set.of(EventTypes.POST_PUBLISHED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED,
         EventTypes.VOTE_RETRACTED, EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, ModerationEvents.FLAG_UPHELD);
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Transactions tx;
+    private final EventReader read;
     private final MetricStore metrics;
     private final PostCatalog posts;
     private final Evaluator evaluator;
 
-    public EventApplier(Transactions tx, MetricStore metrics, PostCatalog posts, Evaluator evaluator) {
+    public EventApplier(Transactions tx, EventReader read, MetricStore metrics, PostCatalog posts, Evaluator evaluator) {
         this.tx = tx;
+        this.read = read;
         this.metrics = metrics;
         this.posts = posts;
         this.evaluator = evaluator;
@@ -42,12 +49,23 @@ public final class EventApplier {
 
     public void apply(DomainEvent e) {
         tx.inTransaction(c -> {
-            JsonNode p = json.readTree(e.payload());
             switch (e.type()) {
-                case EventTypes.POST_PUBLISHED -> published(c, e, p);
-                case EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED -> voted(c, e, p);
-                case EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED -> accepted(c, e, p);
-                case ModerationEvents.FLAG_UPHELD -> helpfulFlag(c, e, p);
+                case EventTypes.POST_PUBLISHED -> published(c, e, read.read(e, PostPublished.class));
+                case EventTypes.VOTE_CAST -> {
+                    VoteCast v = read.read(e, VoteCast.class);
+                    voted(c, e, v.postId(), v.value() - v.previous());
+                }
+                case EventTypes.VOTE_CHANGED -> {
+                    VoteChanged v = read.read(e, VoteChanged.class);
+                    voted(c, e, v.postId(), v.value() - v.previous());
+                }
+                case EventTypes.VOTE_RETRACTED -> {
+                    VoteRetracted v = read.read(e, VoteRetracted.class);
+                    voted(c, e, v.postId(), v.value() - v.previous());
+                }
+                case EventTypes.ANSWER_ACCEPTED -> accepted(c, e, read.read(e, AnswerAccepted.class).answerId(), true);
+                case EventTypes.ANSWER_UNACCEPTED -> accepted(c, e, read.read(e, AnswerUnaccepted.class).answerId(), false);
+                case ModerationEvents.FLAG_UPHELD -> helpfulFlag(c, e, read.read(e, FlagUpheld.class));
                 default -> {
                 }
             }
@@ -55,13 +73,13 @@ public final class EventApplier {
         });
     }
 
-    private void published(Connection c, DomainEvent e, JsonNode p) {
-        long postId = p.get("postId").asLong();
-        String type = p.path("postType").asText();
-        long authorId = p.get("authorId").asLong();
-        if (!type.equals("QUESTION") && !type.equals("ANSWER")) {
+    private void published(Connection c, DomainEvent e, PostPublished p) {
+        long postId = p.postId();
+        long authorId = p.authorId();
+        if (p.postType() != PostType.QUESTION && p.postType() != PostType.ANSWER) {
             return;
         }
+        String type = p.postType().name();
         if (posts.find(c, postId).isPresent()) {
             return; // published again after being hidden: counted the first time
         }
@@ -94,9 +112,8 @@ public final class EventApplier {
         evaluator.evaluate(c, e.brandId(), authorId, evaluated, e.id());
     }
 
-    private void voted(Connection c, DomainEvent e, JsonNode p) {
-        int delta = p.path("value").asInt() - p.path("previous").asInt(0);
-        Optional<Post> post = posts.find(c, p.get("postId").asLong());
+    private void voted(Connection c, DomainEvent e, long postId, int delta) {
+        Optional<Post> post = posts.find(c, postId);
         if (delta == 0 || post.isEmpty()) {
             return;
         }
@@ -112,19 +129,18 @@ public final class EventApplier {
     }
 
     /** A flag the moderation plugin's review upheld: one more helpful flag for its member. */
-    private void helpfulFlag(Connection c, DomainEvent e, JsonNode p) {
-        long userId = p.get("userId").asLong();
+    private void helpfulFlag(Connection c, DomainEvent e, FlagUpheld flag) {
+        long userId = flag.userId();
         metrics.add(c, e.brandId(), userId, "", "helpfulFlags", 1);
         evaluator.evaluate(c, e.brandId(), userId, List.of(""), e.id());
     }
 
-    private void accepted(Connection c, DomainEvent e, JsonNode p) {
-        Optional<Post> post = posts.find(c, p.get("answerId").asLong());
+    private void accepted(Connection c, DomainEvent e, long answerId, boolean accepted) {
+        Optional<Post> post = posts.find(c, answerId);
         if (post.isEmpty()) {
             return;
         }
         Post answer = post.get();
-        boolean accepted = EventTypes.ANSWER_ACCEPTED.equals(e.type());
         for (String scope : answer.scopes()) {
             metrics.add(c, e.brandId(), answer.authorId(), scope, "acceptedAnswers", accepted ? 1 : -1);
         }

@@ -46,7 +46,7 @@ public final class Bed implements AutoCloseable {
     Bed install(Path definitions) throws Exception {
         badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
             server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
-                server.core.platform, server.core.platform), definitions, 100, Clock.systemUTC());
+                server.core.platform, server.core.platform, server.core.eventReader), definitions, 100, Clock.systemUTC());
         server.install(badges.services());
         return this;
     }

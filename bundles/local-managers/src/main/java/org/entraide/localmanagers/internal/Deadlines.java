@@ -5,14 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
-import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.localmanagers.ComplaintClosed;
+import org.entraide.api.localmanagers.ComplaintEscalated;
+import org.entraide.api.localmanagers.ComplaintReminder;
 import org.entraide.api.storage.Transactions;
 import org.entraide.localmanagers.internal.store.Timeline;
 import org.entraide.jdbc.Sql;
@@ -66,8 +64,7 @@ public final class Deadlines {
                 rs -> new Object[] {rs.getLong(1), rs.getLong(2)}, now.minus(NOT_EVALUATED_AFTER), limit)) {
                 Sql.update(c, "UPDATE lm_assignment SET closed_at = ? WHERE complaint_id = ?", now, r[0]);
                 timeline.add(c, (Long) r[0], "closed-not-evaluated", now);
-                events.append(c, NewEvent.of((Long) r[1], LocalManagerEvents.COMPLAINT_CLOSED, null, EventTypes.SUBJECT_POST,
-                    (Long) r[0], Map.of("complaintId", r[0], "evaluated", false)));
+                events.append(c, (Long) r[1], null, (Long) r[0], new ComplaintClosed((Long) r[0], false));
                 fired++;
             }
             return fired;
@@ -78,25 +75,25 @@ public final class Deadlines {
         int fired = 0;
         if (!r.r50() && !now.isBefore(r.half())) {
             Sql.update(c, "UPDATE lm_assignment SET reminded50 = ? WHERE complaint_id = ?", now, r.complaint());
-            announce(c, r, LocalManagerEvents.COMPLAINT_REMINDER, Map.of("percent", 50));
+            remind(c, r, 50);
             fired++;
         }
         if (!r.r90() && !now.isBefore(r.ninety())) {
             Sql.update(c, "UPDATE lm_assignment SET reminded90 = ? WHERE complaint_id = ?", now, r.complaint());
-            announce(c, r, LocalManagerEvents.COMPLAINT_REMINDER, Map.of("percent", 90));
+            remind(c, r, 90);
             fired++;
         }
         if (!r.region() && !now.isBefore(r.due())) {
             Sql.update(c, "UPDATE lm_assignment SET escalated_region = ?, level = 'REGION' WHERE complaint_id = ?", now,
                 r.complaint());
-            announce(c, r, LocalManagerEvents.COMPLAINT_ESCALATED, Map.of("to", "region", "managerIds", regionManagers(c, r)));
+            escalate(c, r, "region", regionManagers(c, r));
             timeline.add(c, r.complaint(), "escalated-region", now);
             fired++;
         }
         if (!r.centralDone() && !now.isBefore(r.central())) {
             Sql.update(c, "UPDATE lm_assignment SET escalated_central = ?, level = 'CENTRAL' WHERE complaint_id = ?", now,
                 r.complaint());
-            announce(c, r, LocalManagerEvents.COMPLAINT_ESCALATED, Map.of("to", "central"));
+            escalate(c, r, "central", null);
             timeline.add(c, r.complaint(), "escalated-central", now);
             fired++;
         }
@@ -113,18 +110,19 @@ public final class Deadlines {
         return fired;
     }
 
-    private void announce(Connection c, Row r, String type, Map<String, Object> extra) {
-        Map<String, Object> payload = new HashMap<>(extra);
-        payload.put("complaintId", r.complaint());
-        payload.put("storeId", r.store());
-        payload.put("dueAt", r.due().toString());
-        if (r.manager() != null) {
-            payload.put("managerId", r.manager());
-        }
-        // so that whoever tells people of the deadline shows it in the store's own time
-        Sql.one(c, "SELECT time_zone FROM lm_store WHERE store_id = ?", rs -> rs.getString(1), r.store())
-            .ifPresent(zone -> payload.put("timeZone", zone));
-        events.append(c, NewEvent.of(r.brand(), type, null, EventTypes.SUBJECT_POST, r.complaint(), payload));
+    private void remind(Connection c, Row r, int percent) {
+        events.append(c, r.brand(), null, r.complaint(), new ComplaintReminder(r.complaint(), r.store(), r.manager(),
+            r.due().toString(), zone(c, r), percent));
+    }
+
+    private void escalate(Connection c, Row r, String to, List<Long> regionManagers) {
+        events.append(c, r.brand(), null, r.complaint(), new ComplaintEscalated(r.complaint(), to, r.store(), r.manager(),
+            r.due().toString(), zone(c, r), regionManagers, null));
+    }
+
+    /** The store's time zone, so that whoever tells people of the deadline shows it in the store's own time. */
+    private static String zone(Connection c, Row r) {
+        return Sql.one(c, "SELECT time_zone FROM lm_store WHERE store_id = ?", rs -> rs.getString(1), r.store()).orElse(null);
     }
 
     /** The managers of the store's region, who answer once the store's deadline passed. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.platform.Brands;
@@ -41,6 +42,8 @@ public class LocalManagersComponent {
     private Transactions tx;
     @Reference
     private EventLog events;
+    @Reference
+    private EventReader reader;
     @Reference
     private SchemaMigrator migrator;
     @Reference
@@ -95,7 +98,7 @@ public class LocalManagersComponent {
     @Activate
     void activate(LocalManagersConfig config) {
         LocalManagers started = LocalManagers.start(new LocalManagers.CoreServices(tx, events, migrator, endpoints,
-            new Platform(posts, members, stores, brands, complaints), mail, features), settings(config), formula(config),
+            new Platform(posts, members, stores, brands, complaints, reader), mail, features), settings(config), formula(config),
             Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
         started.useMessageRules(messageRules);
         plugin = started;

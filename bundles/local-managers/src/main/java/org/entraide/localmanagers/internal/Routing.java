@@ -4,18 +4,21 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.entraide.api.event.ComplaintFiled;
+import org.entraide.api.event.ComplaintPublished;
+import org.entraide.api.event.ComplaintResolved;
+import org.entraide.api.event.ComplaintResponded;
+import org.entraide.api.event.ComplaintUnresolved;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
-import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.localmanagers.ComplaintAssigned;
+import org.entraide.api.localmanagers.ComplaintDelegated;
+import org.entraide.api.localmanagers.ComplaintEscalated;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.mail.OutgoingMail;
@@ -36,7 +39,6 @@ import org.entraide.jdbc.Sql;
  */
 public final class Routing {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Routing.class);
-    private final ObjectMapper json = new ObjectMapper();
     private final Transactions tx;
     private final EventLog events;
     private final StoreSettings stores;
@@ -85,17 +87,25 @@ public final class Routing {
 
     public void apply(DomainEvent e) {
         tx.inTransaction(c -> {
-            JsonNode p = json.readTree(e.payload());
+            EventReader read = platform.events();
             switch (e.type()) {
-                case EventTypes.COMPLAINT_PUBLISHED -> published(c, e, p);
+                case EventTypes.COMPLAINT_PUBLISHED -> published(c, e, read.read(e, ComplaintPublished.class).storeId());
                 case EventTypes.COMPLAINT_FILED -> {
-                    // written before complaint.published existed, a filed complaint was public at once
-                    if (!p.has("publication")) {
-                        published(c, e, p);
+                    ComplaintFiled filed = read.read(e, ComplaintFiled.class);
+                    // written before complaint.published existed (no publication), a filed complaint was public at once
+                    if (filed.publication() == null) {
+                        published(c, e, filed.storeId());
                     }
                 }
-                case EventTypes.COMPLAINT_RESPONDED -> responded(c, e, p);
-                case EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED -> evaluated(c, e, p);
+                case EventTypes.COMPLAINT_RESPONDED -> responded(c, e, read.read(e, ComplaintResponded.class));
+                case EventTypes.COMPLAINT_RESOLVED -> {
+                    ComplaintResolved r = read.read(e, ComplaintResolved.class);
+                    evaluated(c, e, true, r.rating(), r.wouldBuyAgain());
+                }
+                case EventTypes.COMPLAINT_UNRESOLVED -> {
+                    ComplaintUnresolved r = read.read(e, ComplaintUnresolved.class);
+                    evaluated(c, e, false, r.rating(), r.wouldBuyAgain());
+                }
                 case EventTypes.COMPLAINT_REOPENED -> reopened(c, e);
                 default -> {
                 }
@@ -105,12 +115,12 @@ public final class Routing {
     }
 
     /** The complaint is public: its store learns of it now, and its deadlines start. */
-    private void published(Connection c, DomainEvent e, JsonNode p) {
+    private void published(Connection c, DomainEvent e, Long store) {
         long complaint = e.subjectId();
-        if (!p.hasNonNull("storeId") || Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", complaint) > 0) {
+        if (store == null || Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ?", complaint) > 0) {
             return;
         }
-        long storeId = p.get("storeId").asLong();
+        long storeId = store;
         // deadlines run from now (when the store learns of it), not from the event: a replay does not fire them all
         Instant now = clock.instant();
         OpeningHours hours = stores.hours(c, storeId);
@@ -125,16 +135,8 @@ public final class Routing {
             complaint, e.brandId(), storeId, manager, now, due, half, ninety, central, half);
         timeline.add(c, complaint, "received", e.occurredAt());
         timeline.add(c, complaint, "sent-to-store", now);
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("complaintId", complaint);
-        payload.put("storeId", storeId);
-        payload.put("dueAt", due.toString());
-        payload.put("timeZone", hours.zone().getId());
-        if (manager != null) {
-            payload.put("managerId", manager);
-        }
-        events.append(c, NewEvent.of(e.brandId(), LocalManagerEvents.COMPLAINT_ASSIGNED, null, EventTypes.SUBJECT_POST,
-            complaint, payload));
+        events.append(c, e.brandId(), null, complaint, new ComplaintAssigned(complaint, storeId, manager, due.toString(),
+            hours.zone().getId()));
         if (manager != null) {
             notifyManager(c, e.brandId(), complaint, storeId, manager, due);
         }
@@ -203,16 +205,8 @@ public final class Routing {
             // the core's complaint takes its new store, with its own event, so that its managers answer it officially
             platform.complaints().moveToStore(c, brandId, complaintId, store, byUser, reason);
             timeline.add(c, complaintId, "delegated", now);
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("complaintId", complaintId);
-            payload.put("fromStoreId", a[0]);
-            payload.put("storeId", store);
-            payload.put("reason", reason);
-            if (manager != null) {
-                payload.put("managerId", manager);
-            }
-            events.append(c, NewEvent.of(brandId, LocalManagerEvents.COMPLAINT_DELEGATED, byUser, EventTypes.SUBJECT_POST,
-                complaintId, payload));
+            events.append(c, brandId, byUser, complaintId, new ComplaintDelegated(complaintId, (Long) a[0], store, manager,
+                reason));
             return null;
         });
     }
@@ -230,8 +224,9 @@ public final class Routing {
             Sql.update(c, "UPDATE lm_assignment SET level = 'CENTRAL', escalated_central = ?, next_step_at = NULL "
                 + "WHERE complaint_id = ?", now, complaintId);
             timeline.add(c, complaintId, "handed-over", now);
-            events.append(c, NewEvent.of(brandId, LocalManagerEvents.COMPLAINT_ESCALATED, byUser, EventTypes.SUBJECT_POST,
-                complaintId, Map.of("complaintId", complaintId, "to", "central", "reason", reason)));
+            // a hand-over: neither store nor deadline, the central team answers now
+            events.append(c, brandId, byUser, complaintId, new ComplaintEscalated(complaintId, "central", null, null, null,
+                null, null, reason));
             return null;
         });
     }
@@ -256,11 +251,11 @@ public final class Routing {
      * The first official response stops the clock, whoever gives it: the store, its region or the central team. It
      * is the complaint's first response for the ranking too (late, when the region had to answer).
      */
-    private void responded(Connection c, DomainEvent e, JsonNode p) {
+    private void responded(Connection c, DomainEvent e, ComplaintResponded r) {
         int n = Sql.update(c, "UPDATE lm_assignment SET responded_at = ?, next_step_at = NULL WHERE complaint_id = ? "
             + "AND responded_at IS NULL", e.occurredAt(), e.subjectId());
         if (n > 0) {
-            boolean region = RegionalVoices.REGION.equals(p.path("voice").asText());
+            boolean region = RegionalVoices.REGION.equals(r.voice());
             timeline.add(c, e.subjectId(), region ? "answered-region" : "answered", e.occurredAt());
         }
     }
@@ -285,11 +280,9 @@ public final class Routing {
         timeline.add(c, e.subjectId(), "reopened", now);
     }
 
-    private void evaluated(Connection c, DomainEvent e, JsonNode p) {
-        boolean resolved = EventTypes.COMPLAINT_RESOLVED.equals(e.type());
+    private void evaluated(Connection c, DomainEvent e, boolean resolved, int rating, boolean wouldBuyAgain) {
         int n = Sql.update(c, "UPDATE lm_assignment SET resolved = ?, rating = ?, would_buy_again = ?, evaluated_at = ? "
-            + "WHERE complaint_id = ?", resolved, p.path("rating").asInt(), p.path("wouldBuyAgain").asBoolean(),
-            e.occurredAt(), e.subjectId());
+            + "WHERE complaint_id = ?", resolved, rating, wouldBuyAgain, e.occurredAt(), e.subjectId());
         if (n > 0) {
             timeline.add(c, e.subjectId(), resolved ? "resolved" : "unresolved", e.occurredAt());
         }

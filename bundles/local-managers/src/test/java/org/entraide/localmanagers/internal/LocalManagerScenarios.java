@@ -66,7 +66,7 @@ abstract class LocalManagerScenarios {
         clock = new MutableClock(MONDAY_10);
         plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events, server.core.migrator,
             server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform,
-                server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail, server.core.capabilities),
+                server.core.platform, server.core.platform, server.core.complaintMoves, server.core.eventReader), server.core.mail, server.core.capabilities),
             Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock);
         server.install(plugin.services());
         admin = login("admin@demo.example");
@@ -190,7 +190,7 @@ abstract class LocalManagerScenarios {
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // Tue 12:00 Paris: 12 opening hours passed, 50 %
         Deadlines otherNode = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
             server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
-                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
+                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves, server.core.eventReader), server.core.mail,
             server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, clock).deadlines;
         assertEquals(8, runTogether(plugin.deadlines, otherNode), "one 50 % reminder per complaint, whichever node fires it");
         assertEquals(0, runTogether(plugin.deadlines, otherNode));
@@ -550,7 +550,7 @@ abstract class LocalManagerScenarios {
         long customerId = http.get(DEMO + "/me", customer).json().get("id").asLong();
         var service = new org.entraide.localmanagers.internal.web.PrivateMessageService(server.core.events,
             new org.entraide.localmanagers.internal.Platform(server.core.platform, server.core.platform, server.core.platform,
-                server.core.platform, server.core.complaintMoves), server.core.capabilities, clock);
+                server.core.platform, server.core.complaintMoves, server.core.eventReader), server.core.capabilities, clock);
         java.util.List<String> checked = new java.util.ArrayList<>();
         service.useRules((brand, caller, text) -> {
             checked.add(caller.pseudonym());

@@ -12,14 +12,14 @@ import java.util.TreeMap;
 
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Store;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.PostText;
-import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.moderation.FlagUpheld;
+import org.entraide.api.moderation.PostFlagged;
+import org.entraide.api.moderation.ReviewOverdue;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
@@ -118,8 +118,7 @@ public final class Review {
                 publications.change(brandId, postId, PublicationState.HIDDEN, null, "flagged by members");
                 queue.add(c, brandId, postId, "FLAG", "weight " + weight, now);
                 audit.record(c, brandId, null, "HIDE", postId, "flags", "PUBLISHED", "HIDDEN", now);
-                events.append(c, NewEvent.of(brandId, ModerationEvents.POST_FLAGGED, null, EventTypes.SUBJECT_POST, postId,
-                    Map.of("postId", postId, "weight", weight)));
+                events.append(c, brandId, null, postId, new PostFlagged(postId, weight));
             }
             return weight;
         });
@@ -230,9 +229,8 @@ public final class Review {
             if (item.source().equals("FLAG")) {
                 for (Flags.Decided f : flags.decided(c, item.postId(), !approve)) {
                     if (!approve) {
-                        events.append(c, NewEvent.of(brandId, ModerationEvents.FLAG_UPHELD, moderator.userId(),
-                            EventTypes.SUBJECT_USER, f.userId(), Map.of("userId", f.userId(), "postId", item.postId(),
-                                "reason", f.reason())));
+                        events.append(c, brandId, moderator.userId(), f.userId(), new FlagUpheld(f.userId(),
+                            item.postId(), f.reason()));
                     }
                 }
             }
@@ -265,9 +263,8 @@ public final class Review {
             int n = 0;
             for (ReviewQueue.Item item : queue.overdue(c, now.minus(remindAfter), 100)) {
                 long brandId = queue.brandOf(c, item.id()).orElseThrow();
-                events.append(c, NewEvent.of(brandId, ModerationEvents.REVIEW_OVERDUE, null, EventTypes.SUBJECT_POST,
-                    item.postId(), Map.of("itemId", item.id(), "postId", item.postId(), "source", item.source(),
-                        "waitingSince", item.createdAt().toString())));
+                events.append(c, brandId, null, item.postId(), new ReviewOverdue(item.id(), item.postId(), item.source(),
+                    item.createdAt().toString()));
                 queue.reminded(c, item.id(), now);
                 n++;
             }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
-import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.moderation.AppealDecided;
+import org.entraide.api.moderation.AppealFiled;
+import org.entraide.api.moderation.SanctionImposed;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.problem.ProblemException;
@@ -41,7 +41,6 @@ public final class Sanctions {
     private final Publications publications;
     private final Platform platform;
     private final Audit audit;
-    private static final String SUBJECT_APPEAL = "appeal";
     private final Clock clock;
     /** Sanctions and appeals are told to those concerned (notifications) through events. */
     private final EventLog events;
@@ -82,14 +81,9 @@ public final class Sanctions {
             long id = Sql.insert(c, "INSERT INTO moderation_sanction (brand_id, user_id, kind, reason, starts_at, ends_at, "
                 + "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)", brandId, userId, kind, reason, now, ends, moderator.userId());
             audit.record(c, brandId, moderator.userId(), "SANCTION", null, kind + ": " + reason, null, null, now);
-            Map<String, Object> payload = new java.util.HashMap<>(Map.of("sanctionId", id, "userId", userId, "kind", kind,
-                "reason", reason));
-            if (ends != null) {
-                // a warning has no end: no key rather than a null (event payloads hold no nulls)
-                payload.put("endsAt", ends.toString());
-            }
-            events.append(c, NewEvent.of(brandId, ModerationEvents.SANCTION_IMPOSED, moderator.userId(), EventTypes.SUBJECT_USER,
-                userId, payload));
+            // a warning has no end: a null field, left out of the payload
+            events.append(c, brandId, moderator.userId(), userId, new SanctionImposed(id, userId, kind, reason,
+                ends == null ? null : ends.toString()));
             return new Sanction(id, userId, kind, reason, now, ends, moderator.userId(), null);
         });
     }
@@ -143,8 +137,7 @@ public final class Sanctions {
                 + "VALUES (?, ?, ?, ?, ?, ?)", brandId, subject, refId, member.userId(), statement, now);
             audit.record(c, brandId, member.userId(), "APPEAL", (Long) ref[3], subject + " " + refId, null, null, now);
             // no actor and no appellant: the appeal of a rejected complaint must not tie the complaint to its author
-            events.append(c, NewEvent.of(brandId, ModerationEvents.APPEAL_FILED, null, SUBJECT_APPEAL, id,
-                Map.of("appealId", id, "subject", subject)));
+            events.append(c, brandId, null, id, new AppealFiled(id, subject));
             return id;
         });
     }
@@ -179,8 +172,8 @@ public final class Sanctions {
             Sql.update(c, "UPDATE moderation_appeal SET decided_by = ?, decided_at = ?, outcome = ?, reason = ? WHERE id = ?",
                 moderator.userId(), now, outcome, reason, appealId);
             audit.record(c, brandId, moderator.userId(), "APPEAL_" + outcome, (Long) ref[3], reason, null, null, now);
-            events.append(c, NewEvent.of(brandId, ModerationEvents.APPEAL_DECIDED, moderator.userId(), SUBJECT_APPEAL, appealId,
-                Map.of("appealId", appealId, "subject", a[0], "outcome", outcome, "reason", reason, "appellantId", a[3])));
+            events.append(c, brandId, moderator.userId(), appealId, new AppealDecided(appealId, (String) a[0], outcome,
+                reason, (Long) a[3]));
             return Map.of("appealId", appealId, "outcome", outcome);
         });
     }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.entraide.api.badges.BadgeAwarded;
 import org.entraide.api.badges.BadgeEvents;
 import org.entraide.api.event.AnswerAccepted;
 import org.entraide.api.event.ComplaintReopened;
@@ -23,8 +21,18 @@ import org.entraide.api.event.PostHidden;
 import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.PostRejected;
 import org.entraide.api.event.PostSubmitted;
+import org.entraide.api.localmanagers.ComplaintAssigned;
+import org.entraide.api.localmanagers.ComplaintDelegated;
+import org.entraide.api.localmanagers.ComplaintEscalated;
+import org.entraide.api.localmanagers.ComplaintReminder;
+import org.entraide.api.localmanagers.DetailsGiven;
+import org.entraide.api.localmanagers.DetailsRequested;
 import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.moderation.AppealDecided;
+import org.entraide.api.moderation.AppealFiled;
 import org.entraide.api.moderation.ModerationEvents;
+import org.entraide.api.moderation.ReviewOverdue;
+import org.entraide.api.moderation.SanctionImposed;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
@@ -60,7 +68,6 @@ final class Notifier {
     private final NotificationMailer mailer;
     private final DailySummary summary;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, DailySummary summary, Clock clock) {
         this.summary = summary;
@@ -113,7 +120,7 @@ final class Notifier {
                 ComplaintReopened r = platform.events().read(e, ComplaintReopened.class);
                 toStoreManagers(c, e, Kind.COMPLAINT_REOPENED, r.complaintId(), r.storeId());
             }
-            default -> plugins(c, e, json.readTree(e.payload()));
+            default -> plugins(c, e);
         }
         mailer.afterEvent(c, e.id(), clock.instant());
     }
@@ -242,97 +249,111 @@ final class Notifier {
         }
     }
 
-    private void plugins(Connection c, DomainEvent e, JsonNode p) {
-        long complaintId = p.path("complaintId").asLong(e.subjectId());
-        Long storeId = p.hasNonNull("storeId") && p.get("storeId").canConvertToLong() ? p.get("storeId").asLong() : null;
-        Long managerId = p.hasNonNull("managerId") && p.get("managerId").canConvertToLong() ? p.get("managerId").asLong() : null;
-        Map<String, Object> due = new HashMap<>();
-        if (p.hasNonNull("dueAt") && p.get("dueAt").isTextual()) {
-            due.put("dueAt", p.get("dueAt").asText());
-            // in the store's own time, as its opening hours count it; UTC (and said so) for an event without it
-            due.put("zone", p.hasNonNull("timeZone") && p.get("timeZone").isTextual() ? p.get("timeZone").asText() : "UTC");
-        }
+    /** The plugins' events, each read as its record of the plugin's API package. */
+    private void plugins(Connection c, DomainEvent e) {
         switch (e.type()) {
             case LocalManagerEvents.COMPLAINT_ASSIGNED -> {
+                ComplaintAssigned a = platform.events().read(e, ComplaintAssigned.class);
+                Map<String, Object> due = due(a.dueAt(), a.timeZone());
                 Map<String, Object> sent = new HashMap<>(due);
-                if (storeId != null) {
-                    platform.stores().byId(c, e.brandId(), storeId).ifPresent(s -> sent.put("store", s.name()));
-                }
-                toComplainant(c, e, Kind.COMPLAINT_SENT, complaintId, sent);
-                if (managerId != null) {
-                    direct(c, e, managerDraft(c, e, Kind.COMPLAINT_ASSIGNED, complaintId, storeId, due), managerId);
+                platform.stores().byId(c, e.brandId(), a.storeId()).ifPresent(s -> sent.put("store", s.name()));
+                toComplainant(c, e, Kind.COMPLAINT_SENT, a.complaintId(), sent);
+                if (a.managerId() != null) {
+                    direct(c, e, managerDraft(c, e, Kind.COMPLAINT_ASSIGNED, a.complaintId(), a.storeId(), due), a.managerId());
                 }
             }
             case LocalManagerEvents.COMPLAINT_REMINDER -> {
-                Map<String, Object> extra = new HashMap<>(due);
-                extra.put("percent", p.path("percent").asInt());
-                Draft d = managerDraft(c, e, Kind.COMPLAINT_REMINDER, complaintId, storeId, extra);
-                if (managerId != null) {
-                    direct(c, e, d, managerId);
-                } else if (storeId != null) {
-                    for (MemberFacts m : platform.members().storeManagers(c, e.brandId(), storeId)) {
+                ComplaintReminder r = platform.events().read(e, ComplaintReminder.class);
+                Map<String, Object> extra = due(r.dueAt(), r.timeZone());
+                extra.put("percent", r.percent());
+                Draft d = managerDraft(c, e, Kind.COMPLAINT_REMINDER, r.complaintId(), r.storeId(), extra);
+                if (r.managerId() != null) {
+                    direct(c, e, d, r.managerId());
+                } else {
+                    for (MemberFacts m : platform.members().storeManagers(c, e.brandId(), r.storeId())) {
                         direct(c, e, d, m.id());
                     }
                 }
             }
-            case LocalManagerEvents.COMPLAINT_ESCALATED -> {
-                String to = "central".equals(p.path("to").asText()) ? "central" : "region";
-                if ("region".equals(to) && e.actorId() == null) {
-                    // the store's deadline passed (a hand-over to the head office is no lateness)
-                    summary.count(c, e.id(), DailySummary.LATE, e.brandId(), e.occurredAt(), null);
-                }
-                toComplainant(c, e, Kind.COMPLAINT_ESCALATED, complaintId, Map.of("to", to));
-                Map<String, Object> extra = new HashMap<>(due);
-                extra.put("to", to);
-                Draft d = managerDraft(c, e, Kind.COMPLAINT_ESCALATED_TO_ME, complaintId, storeId, extra);
-                // the region's managers now answer; at the head office, the brand's central team (its admins)
-                List<Long> recipients = new ArrayList<>();
-                if ("region".equals(to)) {
-                    p.path("managerIds").forEach(id -> recipients.add(id.asLong()));
-                } else {
-                    platform.members().withRole(c, e.brandId(), Role.BRAND_ADMIN, STAFF).forEach(m -> recipients.add(m.id()));
-                }
-                recipients.forEach(id -> direct(c, e, d, id));
-            }
+            case LocalManagerEvents.COMPLAINT_ESCALATED -> escalated(c, e, platform.events().read(e, ComplaintEscalated.class));
             case ModerationEvents.APPEAL_FILED -> {
                 // moderators see the appeal in the queue: the notification says only that one waits
-                Draft d = draft(e, Kind.APPEAL_FILED, "appeal", p.path("appealId").asLong(e.subjectId()), QUEUE_LINK, Map.of());
+                AppealFiled a = platform.events().read(e, AppealFiled.class);
+                Draft d = draft(e, Kind.APPEAL_FILED, "appeal", a.appealId(), QUEUE_LINK, Map.of());
                 platform.members().withRole(c, e.brandId(), Role.MODERATOR, STAFF).forEach(m -> direct(c, e, d, m.id()));
             }
             case ModerationEvents.APPEAL_DECIDED -> {
-                long appellant = p.path("appellantId").asLong(0);
-                if (appellant > 0) {
-                    direct(c, e, draft(e, Kind.APPEAL_DECIDED, "appeal", p.path("appealId").asLong(e.subjectId()), MODERATION_LINK,
-                        params("outcome", p.path("outcome").asText(""), "reason", p.path("reason").asText(null))), appellant);
+                AppealDecided a = platform.events().read(e, AppealDecided.class);
+                if (a.appellantId() > 0) {
+                    direct(c, e, draft(e, Kind.APPEAL_DECIDED, "appeal", a.appealId(), MODERATION_LINK,
+                        params("outcome", a.outcome() == null ? "" : a.outcome(), "reason", a.reason())), a.appellantId());
                 }
             }
             case ModerationEvents.SANCTION_IMPOSED -> {
-                long member = p.path("userId").asLong(e.subjectId());
-                direct(c, e, draft(e, Kind.SANCTION_IMPOSED, MEMBER, member, MODERATION_LINK, params("kind", p.path("kind").asText(""),
-                    "reason", p.path("reason").asText(null), "endsAt", p.hasNonNull("endsAt") ? p.get("endsAt").asText() : null)),
-                    member);
+                SanctionImposed s = platform.events().read(e, SanctionImposed.class);
+                direct(c, e, draft(e, Kind.SANCTION_IMPOSED, MEMBER, s.userId(), MODERATION_LINK, params("kind",
+                    s.kind() == null ? "" : s.kind(), "reason", s.reason(), "endsAt", s.endsAt())), s.userId());
             }
             case ModerationEvents.REVIEW_OVERDUE -> {
-                Draft d = draft(e, Kind.REVIEW_OVERDUE, "review", p.path("itemId").asLong(e.subjectId()), QUEUE_LINK, Map.of());
+                ReviewOverdue o = platform.events().read(e, ReviewOverdue.class);
+                Draft d = draft(e, Kind.REVIEW_OVERDUE, "review", o.itemId(), QUEUE_LINK, Map.of());
                 platform.members().withRole(c, e.brandId(), Role.MODERATOR, STAFF).forEach(m -> direct(c, e, d, m.id()));
             }
             case LocalManagerEvents.COMPLAINT_DELEGATED -> {
-                if (managerId != null) {
-                    direct(c, e, managerDraft(c, e, Kind.COMPLAINT_DELEGATED, complaintId, storeId, Map.of()), managerId);
+                ComplaintDelegated d = platform.events().read(e, ComplaintDelegated.class);
+                if (d.managerId() != null) {
+                    direct(c, e, managerDraft(c, e, Kind.COMPLAINT_DELEGATED, d.complaintId(), d.storeId(), Map.of()),
+                        d.managerId());
                 }
             }
-            case LocalManagerEvents.DETAILS_REQUESTED -> toComplainant(c, e, Kind.COMPLAINT_DETAILS_REQUESTED, complaintId, Map.of());
-            case LocalManagerEvents.DETAILS_GIVEN -> toStoreManagers(c, e, Kind.COMPLAINT_DETAILS_GIVEN, complaintId, null);
+            case LocalManagerEvents.DETAILS_REQUESTED -> toComplainant(c, e, Kind.COMPLAINT_DETAILS_REQUESTED,
+                platform.events().read(e, DetailsRequested.class).complaintId(), Map.of());
+            case LocalManagerEvents.DETAILS_GIVEN -> toStoreManagers(c, e, Kind.COMPLAINT_DETAILS_GIVEN,
+                platform.events().read(e, DetailsGiven.class).complaintId(), null);
             case BadgeEvents.BADGE_AWARDED -> {
-                long user = p.path("userId").asLong(e.subjectId());
-                Draft d = draft(e, Kind.BADGE_AWARDED, MEMBER, user, "/b/" + Draft.BRAND + "/users/" + user,
-                    params("badge", p.path("badge").asText(""), "tier", p.path("tier").asText("")));
-                direct(c, e, d, user);
+                BadgeAwarded b = platform.events().read(e, BadgeAwarded.class);
+                Draft d = draft(e, Kind.BADGE_AWARDED, MEMBER, b.userId(), "/b/" + Draft.BRAND + "/users/" + b.userId(),
+                    params("badge", b.badge() == null ? "" : b.badge(), "tier", b.tier() == null ? "" : b.tier()));
+                direct(c, e, d, b.userId());
             }
             default -> {
                 // an event type this version does not know: nothing to tell
             }
         }
+    }
+
+    /**
+     * The region's managers now answer, or at the head office the brand's central team (its admins). A hand-over
+     * (the event has an actor) is no lateness; the store's deadline passing is.
+     */
+    private void escalated(Connection c, DomainEvent e, ComplaintEscalated x) {
+        String to = "central".equals(x.to()) ? "central" : "region";
+        if ("region".equals(to) && e.actorId() == null) {
+            summary.count(c, e.id(), DailySummary.LATE, e.brandId(), e.occurredAt(), null);
+        }
+        toComplainant(c, e, Kind.COMPLAINT_ESCALATED, x.complaintId(), Map.of("to", to));
+        Map<String, Object> extra = due(x.dueAt(), x.timeZone());
+        extra.put("to", to);
+        Draft d = managerDraft(c, e, Kind.COMPLAINT_ESCALATED_TO_ME, x.complaintId(), x.storeId(), extra);
+        List<Long> recipients = new ArrayList<>();
+        if ("region".equals(to)) {
+            if (x.managerIds() != null) {
+                recipients.addAll(x.managerIds());
+            }
+        } else {
+            platform.members().withRole(c, e.brandId(), Role.BRAND_ADMIN, STAFF).forEach(m -> recipients.add(m.id()));
+        }
+        recipients.forEach(id -> direct(c, e, d, id));
+    }
+
+    /** The deadline, in the store's own time as its opening hours count it; UTC (and said so) for an event without it. */
+    private static Map<String, Object> due(String dueAt, String timeZone) {
+        Map<String, Object> due = new HashMap<>();
+        if (dueAt != null) {
+            due.put("dueAt", dueAt);
+            due.put("zone", timeZone != null ? timeZone : "UTC");
+        }
+        return due;
     }
 
     // ---- helpers

@@ -85,7 +85,7 @@ public final class Reputation {
         this.newAccounts = new NewAccountFilter(members, rules, settings.voteCounting());
         scorer.setVoteFilter(newAccounts);
         Announcer announcer = new Announcer(platform.events(), platform.features());
-        EventApplier applier = new EventApplier(platform.tx(), keeper, scorer, rules, votes, acceptances, rejections, posts,
+        EventApplier applier = new EventApplier(platform.tx(), platform.reader(), keeper, scorer, rules, votes, acceptances, rejections, posts,
             announcer, new ComplaintPrivacy(privateHistory));
         ComplaintPrivacy.repair(platform.tx(), keeper, rules, clock);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());

@@ -3,6 +3,7 @@ package org.entraide.reputation.internal;
 import java.time.Clock;
 
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.storage.SchemaMigrator;
@@ -36,6 +37,8 @@ public class ReputationComponent {
     @Reference
     private EventLog events;
     @Reference
+    private EventReader reader;
+    @Reference
     private SchemaMigrator migrator;
     @Reference
     private BrandFeatures features;
@@ -59,7 +62,7 @@ public class ReputationComponent {
     @Activate
     void activate(ReputationConfig config) {
         ReputationSettings settings = ReputationSettings.of(config);
-        reputation = new Reputation(new Platform(tx, events, migrator, features, endpoints, brands), settings, Clock.systemUTC());
+        reputation = new Reputation(new Platform(tx, events, migrator, features, endpoints, brands, reader), settings, Clock.systemUTC());
         LOG.info("Reputation started: points {}, daily cap {}", settings.points().asMap(), settings.points().dailyCap());
     }
 

@@ -55,7 +55,7 @@ public final class Testbed implements AutoCloseable {
     /** Installs the plugin, as {@code feature:install entraide-reputation} does. */
     public Testbed install(ReputationSettings settings) throws Exception {
         reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
-            server.core.capabilities, server.core.endpoints, server.core.platform), settings, Clock.systemUTC());
+            server.core.capabilities, server.core.endpoints, server.core.platform, server.core.eventReader), settings, Clock.systemUTC());
         server.install(reputation.services());
         return this;
     }

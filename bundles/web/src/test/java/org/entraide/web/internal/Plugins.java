@@ -32,7 +32,7 @@ final class Plugins {
     static void localManagers(TestServer server) throws Exception {
         LocalManagers plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
             server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
-                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves), server.core.mail,
+                server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves, server.core.eventReader), server.core.mail,
             server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
         server.bindWhenInstalled(PrivateMessageRules.class, plugin::useMessageRules);
         server.install(plugin.services());
@@ -50,7 +50,7 @@ final class Plugins {
     /** Every vote counts, whatever the voter's age: the pages' tests use fresh accounts. */
     static void reputation(TestServer server) throws Exception {
         Reputation reputation = new Reputation(new Platform(server.core.db, server.core.events, server.core.migrator,
-            server.core.capabilities, server.core.endpoints, server.core.platform),
+            server.core.capabilities, server.core.endpoints, server.core.platform, server.core.eventReader),
             ReputationSettings.defaults().withVoteCounting(new VoteCounting(Duration.ZERO, false)), Clock.systemUTC());
         server.install(reputation.services());
     }
@@ -59,7 +59,7 @@ final class Plugins {
     static void badges(TestServer server) throws Exception {
         Badges badges = new Badges(server.core.db, server.core.events, server.core.migrator, server.core.capabilities,
             server.core.endpoints, new org.entraide.badges.internal.CoreReads(server.core.platform, server.core.platform,
-                server.core.platform, server.core.platform), Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
+                server.core.platform, server.core.platform, server.core.eventReader), Path.of("../../config/entraide-badges.json"), 100, Clock.systemUTC());
         server.install(badges.services());
     }
 

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.entraide.api.badges.BadgeEvents;
+import org.entraide.api.badges.BadgeAwarded;
+import org.entraide.api.badges.BadgeRevoked;
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.jdbc.Sql;
 
 /**
@@ -51,8 +50,8 @@ public final class Awards {
                 + "source_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", d.brandId(), d.badge(), d.userId(), d.scope(),
                 d.postKey(), d.postId(), now, d.sourceEventId());
         }
-        events.append(c, NewEvent.of(d.brandId(), BadgeEvents.BADGE_AWARDED, null, EventTypes.SUBJECT_USER, d.userId(),
-            payload(d, null)));
+        events.append(c, d.brandId(), null, d.userId(), new BadgeAwarded(d.userId(), d.badge(), d.tier(), d.scope(),
+            d.postId(), d.sourceEventId()));
         return true;
     }
 
@@ -66,8 +65,8 @@ public final class Awards {
             return false; // a once-only badge earned by another post: this post falling short takes nothing back
         }
         Sql.update(c, "UPDATE badge_award SET revoked_at = ?, revoke_reason = ? WHERE id = ?", now, reason, existing.get().id());
-        events.append(c, NewEvent.of(d.brandId(), BadgeEvents.BADGE_REVOKED, null, EventTypes.SUBJECT_USER, d.userId(),
-            payload(d, reason)));
+        events.append(c, d.brandId(), null, d.userId(), new BadgeRevoked(d.userId(), d.badge(), d.tier(), d.scope(),
+            d.postId(), d.sourceEventId(), reason));
         return true;
     }
 
@@ -120,24 +119,6 @@ public final class Awards {
     private Optional<Award> find(Connection c, Decision d) {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM badge_award WHERE brand_id = ? AND badge_key = ? AND user_id = ? "
             + "AND scope = ? AND post_key = ?", Awards::map, d.brandId(), d.badge(), d.userId(), d.scope(), d.postKey());
-    }
-
-    private static Map<String, Object> payload(Decision d, String reason) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("userId", d.userId());
-        p.put("badge", d.badge());
-        p.put("tier", d.tier());
-        p.put("scope", d.scope());
-        if (d.postId() != null) {
-            p.put("postId", d.postId());
-        }
-        if (d.sourceEventId() != null) {
-            p.put("sourceEventId", d.sourceEventId());
-        }
-        if (reason != null) {
-            p.put("reason", reason);
-        }
-        return p;
     }
 
     private static Award map(java.sql.ResultSet rs) throws java.sql.SQLException {

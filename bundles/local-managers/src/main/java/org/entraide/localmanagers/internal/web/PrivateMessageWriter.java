@@ -2,12 +2,10 @@ package org.entraide.localmanagers.internal.web;
 
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.Map;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
-import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.localmanagers.DetailsGiven;
+import org.entraide.api.localmanagers.DetailsRequested;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
@@ -38,9 +36,8 @@ public final class PrivateMessageWriter {
         String stored = rules == null ? text : rules.check(brandId, author, text);
         long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
             complaintId, author.userId(), stored, clock.instant());
-        events.append(c, NewEvent.of(brandId, manager ? LocalManagerEvents.DETAILS_REQUESTED
-            : LocalManagerEvents.DETAILS_GIVEN, author.userId(), EventTypes.SUBJECT_POST, complaintId,
-            Map.of("complaintId", complaintId, "messageId", msg)));
+        events.append(c, brandId, author.userId(), complaintId, manager ? new DetailsRequested(complaintId, msg)
+            : new DetailsGiven(complaintId, msg));
         return msg;
     }
 

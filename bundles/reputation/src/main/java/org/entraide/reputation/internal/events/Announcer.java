@@ -1,14 +1,12 @@
 package org.entraide.reputation.internal.events;
 
 import java.sql.Connection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.event.EventTypes;
-import org.entraide.api.event.NewEvent;
 import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.reputation.PrivilegeGranted;
+import org.entraide.api.reputation.ReputationChanged;
 import org.entraide.api.reputation.ReputationEvents;
 import org.entraide.reputation.internal.ledger.Posting;
 import org.entraide.reputation.internal.rules.Privilege;
@@ -36,23 +34,11 @@ public final class Announcer {
             if (ch.delta() == 0) {
                 continue;
             }
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("userId", ch.userId());
-            payload.put("change", ch.delta());
-            payload.put("reputation", ch.after());
-            payload.put("reasons", ch.reasons());
-            if (sourceEventId != null) {
-                payload.put("sourceEventId", sourceEventId);
-            }
-            if (ch.postId() != null) {
-                payload.put("postId", ch.postId());
-            }
-            events.append(c, NewEvent.of(brandId, ReputationEvents.REPUTATION_CHANGED, null, EventTypes.SUBJECT_USER,
-                ch.userId(), payload));
+            events.append(c, brandId, null, ch.userId(), new ReputationChanged(ch.userId(), ch.delta(), ch.after(),
+                ch.reasons(), sourceEventId, ch.postId()));
             for (Privilege p : thresholds.crossed(ch.before(), ch.after())) {
-                events.append(c, NewEvent.of(brandId, ReputationEvents.PRIVILEGE_GRANTED, null, EventTypes.SUBJECT_USER,
-                    ch.userId(), Map.of("userId", ch.userId(), "privilege", p.code(), "threshold", thresholds.of(p),
-                        "reputation", ch.after())));
+                events.append(c, brandId, null, ch.userId(), new PrivilegeGranted(ch.userId(), p.code(), thresholds.of(p),
+                    ch.after()));
             }
         }
     }

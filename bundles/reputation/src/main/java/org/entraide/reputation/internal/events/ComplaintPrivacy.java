@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.model.PostType;
 import org.entraide.api.storage.Transactions;
@@ -33,17 +31,20 @@ public final class ComplaintPrivacy {
         this.history = history;
     }
 
-    /** Whether the event is about a complaint or a response to one (the core's post events name the post's type). */
-    public static boolean concernsComplaint(JsonNode payload) {
-        String type = payload.path("postType").asText("");
-        return type.equals(PostType.COMPLAINT.name()) || type.equals(PostType.RESPONSE.name());
+    /** The post a moderation decision is about, as the core's post events name it. */
+    record Decided(long postId, PostType postType, long authorId) {
+    }
+
+    /** Whether a post of this type is a complaint or a response to one (the core's post events name the post's type). */
+    public static boolean concernsComplaint(PostType type) {
+        return type == PostType.COMPLAINT || type == PostType.RESPONSE;
     }
 
     /** Moderation rejected the post ({@code rejected}), or published it again after a rejection (an appeal). */
-    void decided(Connection c, DomainEvent e, JsonNode p, boolean rejected) {
-        String kind = PostType.COMPLAINT.name().equals(p.path("postType").asText()) ? "complaint-" : "response-";
-        history.record(c, new PrivateEntry(0, e.brandId(), p.get("authorId").asLong(), kind + (rejected ? "rejected" : "restored"),
-            p.get("postId").asLong(), e.id(), e.occurredAt()));
+    void decided(Connection c, DomainEvent e, Decided p, boolean rejected) {
+        String kind = p.postType() == PostType.COMPLAINT ? "complaint-" : "response-";
+        history.record(c, new PrivateEntry(0, e.brandId(), p.authorId(), kind + (rejected ? "rejected" : "restored"),
+            p.postId(), e.id(), e.occurredAt()));
     }
 
     /**

@@ -5,11 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.entraide.api.event.AnswerAccepted;
+import org.entraide.api.event.AnswerUnaccepted;
 import org.entraide.api.event.DomainEvent;
+import org.entraide.api.event.EventReader;
 import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.MemberRegistered;
+import org.entraide.api.event.PostPublished;
+import org.entraide.api.event.PostRejected;
+import org.entraide.api.event.RoleGranted;
+import org.entraide.api.event.RoleRevoked;
+import org.entraide.api.event.VoteCast;
+import org.entraide.api.event.VoteChanged;
+import org.entraide.api.event.VoteRetracted;
+import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.storage.Transactions;
 import org.entraide.reputation.internal.board.PostCatalog;
@@ -35,7 +44,7 @@ public final class EventApplier {
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
     private final Transactions tx;
-    private final ObjectMapper json = new ObjectMapper();
+    private final EventReader read;
     private final Bookkeeper keeper;
     private final Scorer scorer;
     private final BrandRules rules;
@@ -46,10 +55,11 @@ public final class EventApplier {
     private final Announcer announcer;
     private final ComplaintPrivacy complaints;
 
-    public EventApplier(Transactions tx, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
+    public EventApplier(Transactions tx, EventReader read, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
                         AcceptanceJournal acceptances, RejectionJournal rejections, PostCatalog posts,
                         Announcer announcer, ComplaintPrivacy complaints) {
         this.tx = tx;
+        this.read = read;
         this.keeper = keeper;
         this.scorer = scorer;
         this.rules = rules;
@@ -63,39 +73,71 @@ public final class EventApplier {
 
     public void apply(DomainEvent e) {
         tx.inTransaction(c -> {
-            JsonNode p = json.readTree(e.payload());
             keeper.lockBrand(c, e.brandId());
             switch (e.type()) {
-                case EventTypes.USER_REGISTERED -> keeper.members().registered(c, e.brandId(), p.get("userId").asLong(),
-                    p.path("pseudonym").asText(null), e.occurredAt());
-                case EventTypes.ROLE_GRANTED, EventTypes.ROLE_REVOKED -> keeper.members().role(c, e.brandId(),
-                    p.get("userId").asLong(), p.get("role").asText(), EventTypes.ROLE_GRANTED.equals(e.type()), e.occurredAt());
-                case EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED -> vote(c, e, p);
-                case EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED -> acceptance(c, e, p);
-                case EventTypes.POST_PUBLISHED -> published(c, e, p);
-                case EventTypes.POST_REJECTED -> rejection(c, e, p, true);
+                case EventTypes.USER_REGISTERED -> {
+                    MemberRegistered m = read.read(e, MemberRegistered.class);
+                    keeper.members().registered(c, e.brandId(), m.userId(), m.pseudonym(), e.occurredAt());
+                }
+                case EventTypes.ROLE_GRANTED -> {
+                    RoleGranted r = read.read(e, RoleGranted.class);
+                    keeper.members().role(c, e.brandId(), r.userId(), r.role().name(), true, e.occurredAt());
+                }
+                case EventTypes.ROLE_REVOKED -> {
+                    RoleRevoked r = read.read(e, RoleRevoked.class);
+                    keeper.members().role(c, e.brandId(), r.userId(), r.role().name(), false, e.occurredAt());
+                }
+                case EventTypes.VOTE_CAST -> {
+                    VoteCast v = read.read(e, VoteCast.class);
+                    vote(c, e, new CastVote(v.postId(), v.postType(), v.postAuthorId(), v.voterId(), v.value(), true));
+                }
+                case EventTypes.VOTE_CHANGED -> {
+                    VoteChanged v = read.read(e, VoteChanged.class);
+                    vote(c, e, new CastVote(v.postId(), v.postType(), v.postAuthorId(), v.voterId(), v.value(), false));
+                }
+                case EventTypes.VOTE_RETRACTED -> {
+                    VoteRetracted v = read.read(e, VoteRetracted.class);
+                    vote(c, e, new CastVote(v.postId(), v.postType(), v.postAuthorId(), v.voterId(), v.value(), false));
+                }
+                case EventTypes.ANSWER_ACCEPTED -> {
+                    AnswerAccepted a = read.read(e, AnswerAccepted.class);
+                    acceptance(c, e, a.questionId(), a.answerId(), a.answerAuthorId(), a.questionAuthorId(), true);
+                }
+                case EventTypes.ANSWER_UNACCEPTED -> {
+                    AnswerUnaccepted a = read.read(e, AnswerUnaccepted.class);
+                    acceptance(c, e, a.questionId(), a.answerId(), a.answerAuthorId(), a.questionAuthorId(), false);
+                }
+                case EventTypes.POST_PUBLISHED -> published(c, e, read.read(e, PostPublished.class));
+                case EventTypes.POST_REJECTED -> {
+                    PostRejected r = read.read(e, PostRejected.class);
+                    rejection(c, e, new ComplaintPrivacy.Decided(r.postId(), r.postType(), r.authorId()), true);
+                }
                 default -> LOG.debug("Event {} of type {} ignored", e.id(), e.type());
             }
             return null;
         });
     }
 
-    private void vote(Connection c, DomainEvent e, JsonNode p) {
-        if (ComplaintPrivacy.concernsComplaint(p)) {
+    /** A vote event of any of the three kinds; {@code cast} for a first vote. */
+    private record CastVote(long postId, PostType postType, long postAuthorId, long voterId, int value, boolean cast) {
+    }
+
+    private void vote(Connection c, DomainEvent e, CastVote v) {
+        if (ComplaintPrivacy.concernsComplaint(v.postType())) {
             // the core takes no votes on complaints; were it to, they would still be worth nothing (ComplaintPrivacy)
             return;
         }
-        long postId = p.get("postId").asLong();
-        long voterId = p.get("voterId").asLong();
+        long postId = v.postId();
+        long voterId = v.voterId();
         if (!votes.isNew(c, postId, voterId, e.id())) {
             LOG.info("Vote event {} was already applied; ignored", e.id());
             return;
         }
-        long authorId = p.get("postAuthorId").asLong();
-        boolean answer = "ANSWER".equals(p.get("postType").asText());
-        int value = p.get("value").asInt();
+        long authorId = v.postAuthorId();
+        boolean answer = v.postType() == PostType.ANSWER;
+        int value = v.value();
         Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
-        if (!EventTypes.VOTE_CAST.equals(e.type())) {
+        if (!v.cast()) {
             scorer.withdrawVote(c, posting, postId, voterId, value == 0 ? "vote-retracted" : "vote-changed");
         }
         if (value != 0) {
@@ -106,19 +148,17 @@ public final class EventApplier {
         announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
     }
 
-    private void published(Connection c, DomainEvent e, JsonNode p) {
-        if (ComplaintPrivacy.concernsComplaint(p)) {
-            if (PublicationState.REJECTED.name().equals(p.path("from").asText())) {
-                complaints.decided(c, e, p, false);
+    private void published(Connection c, DomainEvent e, PostPublished p) {
+        ComplaintPrivacy.Decided post = new ComplaintPrivacy.Decided(p.postId(), p.postType(), p.authorId());
+        if (ComplaintPrivacy.concernsComplaint(p.postType())) {
+            if (p.from() == PublicationState.REJECTED) {
+                complaints.decided(c, e, post, false);
             }
             return;
         }
-        List<String> tags = new ArrayList<>();
-        p.path("tags").forEach(t -> tags.add(t.asText()));
-        posts.published(c, e.brandId(), p.get("postId").asLong(), p.hasNonNull("topicId") ? p.get("topicId").asLong() : null,
-            p.hasNonNull("parentId") ? p.get("parentId").asLong() : null, tags);
-        if (PublicationState.REJECTED.name().equals(p.path("from").asText())) {
-            rejection(c, e, p, false);
+        posts.published(c, e.brandId(), p.postId(), p.topicId(), p.parentId(), new ArrayList<>(p.tags()));
+        if (p.from() == PublicationState.REJECTED) {
+            rejection(c, e, post, false);
         }
     }
 
@@ -128,19 +168,19 @@ public final class EventApplier {
      * event is not newer than the last one recorded for the post, and a restoration without a standing
      * rejection (a post rejected before reputation was enabled) takes nothing back.
      */
-    private void rejection(Connection c, DomainEvent e, JsonNode p, boolean rejected) {
-        if (ComplaintPrivacy.concernsComplaint(p)) {
+    private void rejection(Connection c, DomainEvent e, ComplaintPrivacy.Decided p, boolean rejected) {
+        if (ComplaintPrivacy.concernsComplaint(p.postType())) {
             if (rejected) {
                 complaints.decided(c, e, p, true);
             }
             return;
         }
-        long postId = p.get("postId").asLong();
+        long postId = p.postId();
         if (!rejections.isNew(c, postId, e.id())) {
             LOG.info("Rejection event {} was already applied; ignored", e.id());
             return;
         }
-        long authorId = p.get("authorId").asLong();
+        long authorId = p.authorId();
         boolean stood = rejections.stands(c, postId);
         Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
         if (rejected && !stood) {
@@ -153,16 +193,12 @@ public final class EventApplier {
         announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
     }
 
-    private void acceptance(Connection c, DomainEvent e, JsonNode p) {
-        long questionId = p.get("questionId").asLong();
+    private void acceptance(Connection c, DomainEvent e, long questionId, long answerId, long answerAuthorId, long askerId,
+                            boolean accepted) {
         if (!acceptances.isNew(c, questionId, e.id())) {
             LOG.info("Acceptance event {} was already applied; ignored", e.id());
             return;
         }
-        long answerId = p.get("answerId").asLong();
-        long answerAuthorId = p.get("answerAuthorId").asLong();
-        long askerId = p.get("questionAuthorId").asLong();
-        boolean accepted = EventTypes.ANSWER_ACCEPTED.equals(e.type());
         Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
         if (accepted) {
             scorer.accept(posting, answerId, answerAuthorId, askerId);
