@@ -150,12 +150,12 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .post(ME + "/notifications/read-all").to("direct:notifications.read-all")
             .post(ME + "/notifications/{id}/read").to("direct:notifications.read")
             .get(ME + "/notification-preferences").to("direct:notifications.preferences")
-            .put(ME + "/notification-preferences").to("direct:notifications.preferences.set")
+            .put(ME + "/notification-preferences").type(NotificationApi.Preferences.class).to("direct:notifications.preferences.set")
             .get(ME + "/follows").to("direct:notifications.follows")
-            .put(ME + "/follows").to("direct:notifications.follow")
+            .put(ME + "/follows").type(NotificationApi.Follow.class).to("direct:notifications.follow")
             .delete(ME + "/follows").to("direct:notifications.unfollow")
             .get("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults")
-            .put("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults.set")
+            .put("/brands/{brand}/notifications/defaults").type(NotificationApi.Defaults.class).to("direct:notifications.defaults.set")
             .get("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe.describe")
             .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe");
         route("notifications.list", endpoints.processor(CAP, api::list, Set.of("page", "size", "unread", "lang"), "brand"));

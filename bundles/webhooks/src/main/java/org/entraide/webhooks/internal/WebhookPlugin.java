@@ -75,7 +75,7 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
         WebhookApi api = new WebhookApi(tx, store, new UrlPolicy(settings.allowHttp(), settings.addressCheck()), clock);
         String cap = WebhookCapability.NAME;
         rest(ApiEndpoints.BASE).get(BASE).to("direct:webhooks.list")
-            .post(BASE).to("direct:webhooks.create")
+            .post(BASE).type(WebhookApi.NewWebhook.class).to("direct:webhooks.create")
             .delete(BASE + "/{id}").to("direct:webhooks.delete")
             .get(BASE + "/{id}/deliveries").to("direct:webhooks.deliveries");
         from("direct:webhooks.list").routeId("webhooks.list").process(endpoints.processor(cap, api::list, Paging.PARAMS, "brand"));

@@ -30,10 +30,10 @@ public final class BadgeRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest(ApiEndpoints.BASE).get("/brands/{brand}/badges").to(route("badges.list", api::list, PAGED, "brand"));
-        rest(ApiEndpoints.BASE).post("/brands/{brand}/badges").to(route("badges.create", api::create, NONE, "brand"));
-        rest(ApiEndpoints.BASE).put("/brands/{brand}/badges").to(route("badges.upsert", api::upsert, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post("/brands/{brand}/badges").type(BadgeForm.class).to(route("badges.create", api::create, NONE, "brand"));
+        rest(ApiEndpoints.BASE).put("/brands/{brand}/badges").type(BadgeForm.class).to(route("badges.upsert", api::upsert, NONE, "brand"));
         rest(ApiEndpoints.BASE).get("/brands/{brand}/badges/{key}").to(route("badges.one", api::one, NONE, "brand", "key"));
-        rest(ApiEndpoints.BASE).put("/brands/{brand}/badges/{key}")
+        rest(ApiEndpoints.BASE).put("/brands/{brand}/badges/{key}").type(BadgeForm.class)
             .to(route("badges.replace", api::replace, NONE, "brand", "key"));
         rest(ApiEndpoints.BASE).get("/brands/{brand}/badges/{key}/holders")
             .to(route("badges.holders", api::holders, PAGED, "brand", "key"));

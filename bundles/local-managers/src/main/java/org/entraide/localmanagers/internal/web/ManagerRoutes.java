@@ -31,36 +31,36 @@ public final class ManagerRoutes extends RouteBuilder {
         Set<String> ranking = Paging.with("period");
         rest(ApiEndpoints.BASE).get(b + "/managers/me").to(route("managers.me", api.inbox()::me, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/managers/me/complaints").to(route("managers.inbox", api.inbox()::inbox, Paging.PARAMS, "brand"));
-        rest(ApiEndpoints.BASE).post(b + "/managers/absences").to(route("managers.absence", api.team()::absence, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post(b + "/managers/absences").type(Bodies.Absence.class).to(route("managers.absence", api.team()::absence, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/managers/identity-access")
             .to(route("managers.identity-access", parties::identityAccess, Paging.with("complaintId"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/timeline")
             .to(route("complaints.timeline", api.complaints()::timeline, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/complainant")
             .to(route("complaints.complainant", parties::complainant, NONE, "brand", "id"));
-        rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings")
+        rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings").type(Bodies.StoreSettings.class)
             .to(route("stores.settings", api.stores()::storeSettings, NONE, "brand", "code"));
-        rest(ApiEndpoints.BASE).put(b + "/regions/{code}").to(route("regions.put", api.team()::region, NONE, "brand", "code"));
-        rest(ApiEndpoints.BASE).post(b + "/stores/import").to(route("stores.import", api.stores()::importStores, NONE, "brand"));
+        rest(ApiEndpoints.BASE).put(b + "/regions/{code}").type(Bodies.Region.class).to(route("regions.put", api.team()::region, NONE, "brand", "code"));
+        rest(ApiEndpoints.BASE).post(b + "/stores/import").type(Bodies.StoreImport.class).to(route("stores.import", api.stores()::importStores, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/stores/export").to(route("stores.export", api.stores()::exportStores, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/stores/search")
             .to(route("stores.search", api.stores()::searchStores, Paging.with("q", "lat", "lon"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/managers/deadlines").to(route("managers.deadlines", api.deadlines()::deadlines, NONE, "brand"));
-        rest(ApiEndpoints.BASE).put(b + "/managers/deadlines")
+        rest(ApiEndpoints.BASE).put(b + "/managers/deadlines").type(Bodies.Deadlines.class)
             .to(route("managers.deadlines.set", api.deadlines()::setDeadlines, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/formula").to(route("rankings.formula", api.rankings()::rankingFormula, NONE, "brand"));
-        rest(ApiEndpoints.BASE).put(b + "/rankings/formula")
+        rest(ApiEndpoints.BASE).put(b + "/rankings/formula").type(Bodies.Formula.class)
             .to(route("rankings.formula.set", api.rankings()::setRankingFormula, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/stores").to(route("rankings.stores", api.rankings()::storeRanking, ranking, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/brand").to(route("rankings.brand", api.rankings()::brandRanking, Set.of("period"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/rankings/dashboard").to(route("rankings.dashboard", api.rankings()::dashboard, NONE, "brand"));
-        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/delegation")
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/delegation").type(Bodies.Delegation.class)
             .to(route("complaints.delegate", api.complaints()::delegate, NONE, "brand", "id"));
-        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/messages")
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/messages").type(Bodies.Message.class)
             .to(route("complaints.message", parties::postMessage, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/messages")
             .to(route("complaints.messages", parties::messages, Paging.PARAMS, "brand", "id"));
-        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/handover")
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/handover").type(Bodies.Handover.class)
             .to(route("complaints.handover", api.complaints()::handOver, NONE, "brand", "id"));
     }
 

@@ -2,6 +2,8 @@ package org.entraide.moderation.internal.web;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.web.ApiHandler;
@@ -30,36 +32,36 @@ public final class ModerationRoutes extends RouteBuilder {
         String m = "/brands/{brand}/moderation";
         String sets = m + "/rulesets";
         rest(ApiEndpoints.BASE).get(sets).to(route("moderation.rulesets", api::list, Paging.PARAMS, "brand"));
-        rest(ApiEndpoints.BASE).post(sets).to(route("moderation.rulesets.create", api::create, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post(sets).type(JsonNode.class).to(route("moderation.rulesets.create", api::create, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(sets + "/{id}").to(route("moderation.ruleset", api::one, NONE, "brand", "id"));
-        rest(ApiEndpoints.BASE).put(sets + "/{id}").to(route("moderation.ruleset.update", api::update, NONE, "brand", "id"));
-        rest(ApiEndpoints.BASE).post(m + "/dry-run").to(route("moderation.dry-run", api::dryRun, NONE, "brand"));
-        rest(ApiEndpoints.BASE).post("/brands/{brand}/posts/{id}/flags")
+        rest(ApiEndpoints.BASE).put(sets + "/{id}").type(JsonNode.class).to(route("moderation.ruleset.update", api::update, NONE, "brand", "id"));
+        rest(ApiEndpoints.BASE).post(m + "/dry-run").type(Bodies.DryRun.class).to(route("moderation.dry-run", api::dryRun, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post("/brands/{brand}/posts/{id}/flags").type(Bodies.Flag.class)
             .to(route("moderation.flag", review::flag, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(m + "/queue")
             .to(route("moderation.queue", review::queue, Paging.with("status", "source"), "brand"));
         rest(ApiEndpoints.BASE).post(m + "/queue/{id}/claim").to(route("moderation.claim", review::claim, NONE, "brand", "id"));
-        rest(ApiEndpoints.BASE).post(m + "/queue/{id}/decision")
+        rest(ApiEndpoints.BASE).post(m + "/queue/{id}/decision").type(Bodies.Decision.class)
             .to(route("moderation.decide", review::decide, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(m + "/audit")
             .to(route("moderation.audit", review::audit, Paging.with("from", "to", "action", "format", "limit"), "brand"));
-        rest(ApiEndpoints.BASE).post("/brands/{brand}/complaints/{id}/moderation-requests")
+        rest(ApiEndpoints.BASE).post("/brands/{brand}/complaints/{id}/moderation-requests").type(Bodies.ModerationRequest.class)
             .to(route("moderation.request", review::request, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(m + "/requests")
             .to(route("moderation.requests", review::requestsPerStore, Paging.PARAMS, "brand"));
-        rest(ApiEndpoints.BASE).post(m + "/sanctions").to(route("moderation.sanction", review::sanction, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post(m + "/sanctions").type(Bodies.Sanction.class).to(route("moderation.sanction", review::sanction, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(m + "/sanctions")
             .to(route("moderation.sanctions", review::sanctionsOf, Paging.with("userId"), "brand"));
-        rest(ApiEndpoints.BASE).post(m + "/appeals").to(route("moderation.appeal", review::appeal, NONE, "brand"));
+        rest(ApiEndpoints.BASE).post(m + "/appeals").type(Bodies.Appeal.class).to(route("moderation.appeal", review::appeal, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(m + "/appeals")
             .to(route("moderation.appeals", review::appeals, Paging.with("status"), "brand"));
         rest(ApiEndpoints.BASE).get(m + "/mine").to(route("moderation.mine", review::mine, NONE, "brand"));
-        rest(ApiEndpoints.BASE).post(m + "/appeals/{id}/decision")
+        rest(ApiEndpoints.BASE).post(m + "/appeals/{id}/decision").type(Bodies.AppealDecision.class)
             .to(route("moderation.appeal.decide", review::decideAppeal, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(m + "/transparency")
             .to(route("moderation.transparency", review::transparency, Set.of("month"), "brand"));
         rest(ApiEndpoints.BASE).get(m + "/settings").to(route("moderation.settings", review::settings, NONE, "brand"));
-        rest(ApiEndpoints.BASE).put(m + "/settings").to(route("moderation.settings.set", review::setSettings, NONE, "brand"));
+        rest(ApiEndpoints.BASE).put(m + "/settings").type(Bodies.Settings.class).to(route("moderation.settings.set", review::setSettings, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(m + "/identity-access")
             .to(route("moderation.identity-access", review::identityAccess, Paging.PARAMS, "brand"));
     }

@@ -3,6 +3,8 @@ package org.entraide.reputation.internal.web;
 import java.time.Clock;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.reputation.ReputationEvents;
 import org.entraide.api.storage.Transactions;
@@ -38,13 +40,14 @@ public final class ReputationRoutes extends RouteBuilder {
     @Override
     public void configure() {
         get("/brands/{brand}/reputation/points", "reputation.points", rules::points, NONE);
-        put("/brands/{brand}/reputation/points", "reputation.points.update", rules::overridePoints);
+        put("/brands/{brand}/reputation/points", "reputation.points.update", rules::overridePoints, JsonNode.class);
         get("/brands/{brand}/reputation/privileges", "reputation.privileges", rules::privileges, NONE);
-        put("/brands/{brand}/reputation/privileges", "reputation.privileges.update", rules::overridePrivileges);
+        put("/brands/{brand}/reputation/privileges", "reputation.privileges.update", rules::overridePrivileges, JsonNode.class);
         get("/brands/{brand}/users/{id}/reputation", "reputation.user", history::handle, PAGED);
         get("/brands/{brand}/users/{id}/reputation/private", "reputation.user.private", history::privateHistory, PAGED);
         get("/brands/{brand}/leaderboard", "reputation.leaderboard", leaderboard::handle, LeaderboardEndpoint.QUERY);
-        post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute);
+        post("/brands/{brand}/reputation/recomputations", "reputation.recompute", admin::recompute,
+            AdminEndpoints.RecomputeRequest.class);
         get("/brands/{brand}/reputation/serial-voting", "reputation.serial-voting.report", admin::serialVoting, NONE);
         get("/brands/{brand}/reputation/voting-rings", "reputation.voting-rings", admin::votingRings, PAGED);
     }
@@ -53,12 +56,13 @@ public final class ReputationRoutes extends RouteBuilder {
         rest(ApiEndpoints.BASE).get(uri).to(route(uri, operation, handler, query));
     }
 
-    private void put(String uri, String operation, ApiHandler handler) {
-        rest(ApiEndpoints.BASE).put(uri).to(route(uri, operation, handler, NONE));
+    /** A write, with the record its handler reads as body: the API's description gives its schema. */
+    private void put(String uri, String operation, ApiHandler handler, Class<?> body) {
+        rest(ApiEndpoints.BASE).put(uri).type(body).to(route(uri, operation, handler, NONE));
     }
 
-    private void post(String uri, String operation, ApiHandler handler) {
-        rest(ApiEndpoints.BASE).post(uri).to(route(uri, operation, handler, NONE));
+    private void post(String uri, String operation, ApiHandler handler, Class<?> body) {
+        rest(ApiEndpoints.BASE).post(uri).type(body).to(route(uri, operation, handler, NONE));
     }
 
     /** Each endpoint declares the query parameters it reads: any other is a 400, as on the core's endpoints. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.CamelContext;
@@ -22,7 +23,8 @@ import org.entraide.core.internal.plugin.PluginEndpoints;
  * that they appear in the description beside the core's without a second declaration that could drift. A plugin's
  * operation goes through the core's dispatcher ({@code ApiEndpoints.processor}): a bearer token is read when there is
  * one, a disabled capability or an id of another brand is a 404, and the handler checks the caller's roles (403).
- * An operation whose route is gone (its plugin was uninstalled) is left out.
+ * An operation whose route is gone (its plugin was uninstalled) is left out. An operation that reads a body
+ * declares its record on its REST verb, and is described with that record's schema, as the core's are.
  */
 public final class PluginOperations {
     private PluginOperations() {
@@ -58,6 +60,10 @@ public final class PluginOperations {
                 }
                 Doc doc = Doc.of("The " + operation + " operation of the " + plugin.capability() + " capability (404 where "
                     + "the brand has not enabled it)").optionalBearer().returns(ObjectNode.class).errors(400, 403, 404);
+                Class<?> body = bodyOf(verb);
+                if (body != null) {
+                    doc = doc.body(body);
+                }
                 for (String q : new java.util.TreeSet<>(plugin.queryParams())) {
                     doc = doc.query(q, "declared by the plugin");
                 }
@@ -65,6 +71,19 @@ public final class PluginOperations {
             }
         }
         return found;
+    }
+
+    /**
+     * The record a plugin's operation reads as its body, as its REST verb declares it ({@code .type(Record.class)}, a
+     * declaration only: the REST binding is off, the core's dispatcher reads and validates the body); any JSON object
+     * for a body read as a tree. Null for an operation that reads no body.
+     */
+    private static Class<?> bodyOf(VerbDefinition verb) {
+        Class<?> type = verb.getTypeClass();
+        if (type == null || type.isArray()) {
+            return null;
+        }
+        return JsonNode.class.isAssignableFrom(type) ? ObjectNode.class : type;
     }
 
     /** The plugin processor among a route's outputs, however deep; null when the route runs none. */
