@@ -1,0 +1,66 @@
+package org.entraide.core.internal.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.entraide.core.internal.db.Database;
+import org.entraide.core.internal.event.EventMonitor;
+import org.entraide.jdbc.Sql;
+
+/**
+ * What {@code GET /metrics} answers: HTTP traffic, event dispatch, e-mail, the database pool and the JVM, read when
+ * scraped (the database figures are a few counts on indexed columns).
+ */
+public final class MetricsReport {
+    private final Database db;
+    private final EventMonitor monitor;
+    private final Supplier<HttpMetrics> http;
+
+    /** @param http the HTTP figures of the CamelContext the routes run in (none before it is connected) */
+    public MetricsReport(Database db, EventMonitor monitor, Supplier<HttpMetrics> http) {
+        this.db = db;
+        this.monitor = monitor;
+        this.http = http;
+    }
+
+    public String scrape() {
+        PrometheusText out = new PrometheusText();
+        HttpMetrics traffic = http.get();
+        if (traffic != null) {
+            HttpSeries.write(traffic, out);
+        }
+        events(out);
+        mail(out);
+        PoolSeries.write(db.dataSource(), out);
+        JvmSeries.write(out);
+        return out.toString();
+    }
+
+    private void events(PrometheusText out) {
+        List<EventMonitor.SubscriberStatus> subscribers = monitor.subscribers();
+        out.family("entraide_event_subscriber_lag", "gauge", "Events a subscriber has still to apply");
+        subscribers.forEach(s -> out.sample("entraide_event_subscriber_lag", labels(s), s.lag()));
+        out.family("entraide_event_subscriber_applied_total", "counter", "Events a subscriber has applied");
+        subscribers.forEach(s -> out.sample("entraide_event_subscriber_applied_total", labels(s), s.applied()));
+        out.family("entraide_event_subscriber_events_per_second", "gauge", "Events a subscriber applied per second lately, on this node");
+        subscribers.forEach(s -> out.sample("entraide_event_subscriber_events_per_second", labels(s), s.eventsPerSecond()));
+        out.family("entraide_event_subscriber_failures_total", "counter", "Failed attempts at applying an event");
+        subscribers.forEach(s -> out.sample("entraide_event_subscriber_failures_total", labels(s), s.failures()));
+        out.family("entraide_event_dead_letters", "gauge", "Events parked after too many failures, not replayed");
+        subscribers.forEach(s -> out.sample("entraide_event_dead_letters", labels(s), s.deadLetters()));
+    }
+
+    private static Map<String, String> labels(EventMonitor.SubscriberStatus s) {
+        return Map.of("subscriber", s.name(), "installed", Boolean.toString(s.installed()));
+    }
+
+    private void mail(PrometheusText out) {
+        Map<String, Long> byStatus = db.inTransaction(c -> Map.of(
+            "queued", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'QUEUED'"),
+            "failed", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED'"),
+            "sent", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'")));
+        out.family("entraide_mail_messages", "gauge", "E-mail messages in the outbox, by status (queued: waiting to be sent)");
+        byStatus.forEach((status, n) -> out.sample("entraide_mail_messages", Map.of("status", status), n));
+    }
+}
