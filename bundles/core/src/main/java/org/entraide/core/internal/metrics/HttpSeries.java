@@ -11,7 +11,7 @@ final class HttpSeries {
     static void write(HttpMetrics http, PrometheusText out) {
         out.family("entraide_http_requests_total", "counter", "HTTP requests answered, by route (URI template), method and status");
         http.requests().forEach((k, count) -> out.sample("entraide_http_requests_total",
-            Map.of("route", k.route(), "method", k.method(), "status", Integer.toString(k.status())), count.sum()));
+            PrometheusText.labels("route", k.route(), "method", k.method(), "status", Integer.toString(k.status())), count.sum()));
         out.family("entraide_http_request_duration_seconds", "histogram", "Time to answer HTTP requests, by route and method");
         http.latencies().forEach((t, h) -> {
             long cumulative = 0;
@@ -22,7 +22,7 @@ final class HttpSeries {
             }
             long count = h.count.sum();
             out.sample("entraide_http_request_duration_seconds_bucket", labels(t, "+Inf"), count);
-            Map<String, String> plain = Map.of("route", t.route(), "method", t.method());
+            Map<String, String> plain = PrometheusText.labels("route", t.route(), "method", t.method());
             out.sample("entraide_http_request_duration_seconds_count", plain, count);
             out.sample("entraide_http_request_duration_seconds_sum", plain, h.sumNanos.sum() / 1e9);
         });

@@ -52,14 +52,14 @@ public final class MetricsReport {
     }
 
     private static Map<String, String> labels(EventMonitor.SubscriberStatus s) {
-        return Map.of("subscriber", s.name(), "installed", Boolean.toString(s.installed()));
+        return PrometheusText.labels("subscriber", s.name(), "installed", Boolean.toString(s.installed()));
     }
 
     private void mail(PrometheusText out) {
-        Map<String, Long> byStatus = db.inTransaction(c -> Map.of(
+        Map<String, Long> byStatus = db.inTransaction(c -> new java.util.TreeMap<>(Map.of(
             "queued", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'QUEUED'"),
             "failed", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED'"),
-            "sent", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'")));
+            "sent", Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'"))));
         out.family("entraide_mail_messages", "gauge", "E-mail messages in the outbox, by status (queued: waiting to be sent)");
         byStatus.forEach((status, n) -> out.sample("entraide_mail_messages", Map.of("status", status), n));
     }

@@ -37,6 +37,15 @@ public final class PrometheusText {
         return this;
     }
 
+    /** Labels in the order given: names and values alternate. */
+    public static Map<String, String> labels(String... namesAndValues) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            labels.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return labels;
+    }
+
     public PrometheusText sample(String name, double value) {
         return sample(name, Map.of(), value);
     }
