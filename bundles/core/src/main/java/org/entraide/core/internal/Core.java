@@ -70,6 +70,8 @@ import org.entraide.core.internal.user.Users;
  */
 public final class Core {
     public final Database db;
+    /** Online backups of the embedded database (entraide:backup). */
+    public final org.entraide.core.internal.db.Backups backups;
     public final FlywayMigrator migrator;
     public final EventLog events;
     public final TypedEvents eventReader = new TypedEvents();
@@ -118,6 +120,7 @@ public final class Core {
         this.migrator = new FlywayMigrator(dataSource);
         migrator.migrate("core", Core.class.getClassLoader(), "db/core");
         this.db = new Database(dataSource);
+        this.backups = new org.entraide.core.internal.db.Backups(db);
         ObjectMapper json = JsonCodec.create();
         this.events = new OutboxEventLog(json, clock);
         this.brands = new BrandDirectory(db);
