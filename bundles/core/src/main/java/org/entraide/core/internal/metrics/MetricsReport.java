@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.entraide.api.metrics.Gauge;
+import org.entraide.api.metrics.MetricSource;
 import org.entraide.core.internal.db.Database;
 import org.entraide.core.internal.event.EventMonitor;
 import org.entraide.jdbc.Sql;
@@ -13,15 +15,26 @@ import org.entraide.jdbc.Sql;
  * scraped (the database figures are a few counts on indexed columns).
  */
 public final class MetricsReport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricsReport.class);
     private final Database db;
     private final EventMonitor monitor;
     private final Supplier<HttpMetrics> http;
+    /** What plugins add (local managers: complaints late per brand). */
+    private final List<MetricSource> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param http the HTTP figures of the CamelContext the routes run in (none before it is connected) */
     public MetricsReport(Database db, EventMonitor monitor, Supplier<HttpMetrics> http) {
         this.db = db;
         this.monitor = monitor;
         this.http = http;
+    }
+
+    public void add(MetricSource source) {
+        sources.add(source);
+    }
+
+    public void remove(MetricSource source) {
+        sources.remove(source);
     }
 
     public String scrape() {
@@ -34,7 +47,25 @@ public final class MetricsReport {
         mail(out);
         PoolSeries.write(db.dataSource(), out);
         JvmSeries.write(out);
+        for (MetricSource source : sources) {
+            plugin(source, out);
+        }
         return out.toString();
+    }
+
+    /** A plugin's gauges; a failing source is left out of this scrape, never fails it. */
+    private static void plugin(MetricSource source, PrometheusText out) {
+        List<Gauge> gauges;
+        try {
+            gauges = List.copyOf(source.gauges());
+        } catch (RuntimeException e) {
+            LOG.warn("Metrics of {} left out of this scrape: {}", source.getClass().getName(), e.toString());
+            return;
+        }
+        for (Gauge g : gauges) {
+            out.family(g.name(), "gauge", g.help());
+            g.samples().forEach(s -> out.sample(g.name(), new java.util.TreeMap<>(s.labels()), s.value()));
+        }
     }
 
     private void events(PrometheusText out) {

@@ -31,7 +31,8 @@ public class BackupCommand implements Action {
             long size = core.backups.backup(target);
             System.out.println("Backed up to " + target.toAbsolutePath().normalize() + " (" + size + " bytes)");
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            System.err.println("No backup: " + e.getMessage());
+            // thrown, not printed: the shell reports it and a script driving bin/client sees the failure
+            throw new IllegalStateException("No backup: " + e.getMessage());
         }
         return null;
     }
