@@ -99,6 +99,23 @@ public abstract class MetricsScenarios extends ApiScenarios {
         assertHas(text, "jvm_memory_used_bytes{area=\"heap\"}");
     }
 
+    /** The sample dashboard charts only families the endpoint exposes (the plugin's gauge comes with its plugin). */
+    @Test
+    void theSampleDashboardChartsExposedFamilies() throws Exception {
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/grafana-dashboard.json"));
+        String text = http.get("/metrics", root).raw().body();
+        java.util.regex.Matcher m = Pattern.compile("\\b((entraide|jvm)_[a-z_]+)").matcher(dashboard);
+        Set<String> charted = new java.util.TreeSet<>();
+        while (m.find()) {
+            charted.add(m.group(1).replaceAll("_bucket$", ""));
+        }
+        charted.remove("entraide_complaints_late");
+        assertTrue(charted.size() >= 10, "the dashboard charts the families: " + charted);
+        for (String family : charted) {
+            assertTrue(text.contains("# TYPE " + family + " "), family + " of the dashboard is exposed");
+        }
+    }
+
     private static void assertHas(String text, String prefix) {
         assertTrue(text.contains("\n" + prefix), "a sample starting with " + prefix + ":\n" + text);
     }
