@@ -29,6 +29,8 @@ public final class Readiness {
     private final FlywayMigrator migrator;
     private final EventMonitor monitor;
     private final LongSupplier maxLag;
+    /** The last answer, so that a load balancer probing every second logs a change once, not every probe. */
+    private volatile Report last;
 
     public Readiness(Database db, FlywayMigrator migrator, EventMonitor monitor, LongSupplier maxLag) {
         this.db = db;
@@ -44,7 +46,17 @@ public final class Readiness {
         checks.put("migrations", up(migrator.done("core")));
         checks.put("events", up(database && eventsCaughtUp()));
         boolean all = checks.values().stream().allMatch("UP"::equals);
-        return new Report(up(all), checks);
+        Report report = new Report(up(all), checks);
+        Report before = last;
+        last = report;
+        if (before == null ? !report.ready() : !before.equals(report)) {
+            if (report.ready()) {
+                LOG.info("Ready again: {}", checks);
+            } else {
+                LOG.warn("Not ready: {}", checks);
+            }
+        }
+        return report;
     }
 
     private boolean databaseAnswers() {
@@ -55,7 +67,7 @@ public final class Readiness {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("Not ready: the database does not answer ({})", e.getMessage());
+            LOG.debug("The database does not answer", e);
             return false;
         }
     }
@@ -66,7 +78,7 @@ public final class Readiness {
             return monitor.subscribers().stream().filter(EventMonitor.SubscriberStatus::installed)
                 .allMatch(s -> s.lag() <= limit);
         } catch (RuntimeException e) {
-            LOG.warn("Not ready: event positions unreadable ({})", e.getMessage());
+            LOG.debug("Event positions unreadable", e);
             return false;
         }
     }
