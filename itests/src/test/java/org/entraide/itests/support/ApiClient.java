@@ -80,7 +80,9 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r, r.body().isEmpty() ? null : JSON.readTree(r.body()));
+            // a text body (the Prometheus metrics) is read as it is
+            boolean json = !r.body().isEmpty() && !r.headers().firstValue("Content-Type").orElse("").startsWith("text/");
+            return new Response(r, json ? JSON.readTree(r.body()) : null);
         } catch (Exception e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         }

@@ -70,7 +70,9 @@ import org.entraide.core.internal.user.Users;
  */
 public final class Core {
     public final Database db;
-    public final SchemaMigrator migrator;
+    /** Online backups of the embedded database (entraide:backup). */
+    public final org.entraide.core.internal.db.Backups backups;
+    public final FlywayMigrator migrator;
     public final EventLog events;
     public final TypedEvents eventReader = new TypedEvents();
     public final BrandDirectory brands;
@@ -105,6 +107,11 @@ public final class Core {
     public final MailQueue mail;
     public final MailSender mailSender;
     private final ClientAddress clientAddress;
+    /** Readiness and metrics, for load balancers and monitoring. */
+    public final org.entraide.core.internal.ops.Readiness readiness;
+    public final org.entraide.core.internal.metrics.MetricsReport metrics;
+    private volatile org.entraide.core.internal.ops.OpsSettings ops = org.entraide.core.internal.ops.OpsSettings.defaults();
+    private volatile org.entraide.core.internal.metrics.HttpMetrics httpMetrics;
     private final CamelDeliverer deliverer = new CamelDeliverer();
     private ProducerTemplate template;
 
@@ -113,6 +120,7 @@ public final class Core {
         this.migrator = new FlywayMigrator(dataSource);
         migrator.migrate("core", Core.class.getClassLoader(), "db/core");
         this.db = new Database(dataSource);
+        this.backups = new org.entraide.core.internal.db.Backups(db);
         ObjectMapper json = JsonCodec.create();
         this.events = new OutboxEventLog(json, clock);
         this.brands = new BrandDirectory(db);
@@ -147,6 +155,8 @@ public final class Core {
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require, clientAddress);
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
+        this.readiness = new org.entraide.core.internal.ops.Readiness(db, migrator, monitor, () -> ops.maxEventLag());
+        this.metrics = new org.entraide.core.internal.metrics.MetricsReport(db, monitor, () -> httpMetrics);
         List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, limits, logins),
@@ -156,7 +166,8 @@ public final class Core {
             new FeatureRoutes(dispatcherApi, capabilities),
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
-            new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()));
+            new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
+            new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));
         all.add(new FallbackRoutes(dispatcherApi));
@@ -165,6 +176,8 @@ public final class Core {
 
     /** Gives the core the CamelContext its routes live in: events and e-mail then go through Camel. */
     public void connect(CamelContext camel) {
+        httpMetrics = camel.getRegistry().lookupByNameAndType(org.entraide.core.internal.camel.CamelContexts.HTTP_METRICS,
+            org.entraide.core.internal.metrics.HttpMetrics.class);
         template = camel.createProducerTemplate();
         deliverer.connect(template);
         mailSender.connect(template);
@@ -182,6 +195,11 @@ public final class Core {
             }
             template = null;
         }
+    }
+
+    /** Applies the operations settings (readiness, metrics), which may change while running. */
+    public void updateOps(org.entraide.core.internal.ops.OpsSettings settings) {
+        this.ops = settings;
     }
 
     /** Applies settings that may change while running. */

@@ -69,6 +69,7 @@ public class CoreComponent {
         Core started = new Core(dataSource, settings,
             new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(),
             Clock.systemUTC());
+        started.updateOps(ops(config));
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
@@ -103,6 +104,7 @@ public class CoreComponent {
     @Modified
     void modified(CoreConfig config) {
         core.update(settings(config));
+        core.updateOps(ops(config));
         LOG.info("Entraide core configuration updated");
     }
 
@@ -122,6 +124,10 @@ public class CoreComponent {
         registrations.clear();
         core.disconnect();
         core = null;
+    }
+
+    static org.entraide.core.internal.ops.OpsSettings ops(CoreConfig c) {
+        return new org.entraide.core.internal.ops.OpsSettings(c.health_max_event_lag(), c.metrics_token());
     }
 
     static CoreSettings settings(CoreConfig c) {

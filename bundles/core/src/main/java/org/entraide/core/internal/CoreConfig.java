@@ -85,4 +85,11 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "With the demo brand, play its scenario once the server has started with its capabilities")
     boolean demo_scenario() default false;
+
+    @AttributeDefinition(name = "Most events an installed subscriber may be behind while GET /health/ready answers UP")
+    long health_max_event_lag() default 10000;
+
+    @AttributeDefinition(name = "Bearer token that reads GET /metrics besides instance administrators' HTTP Basic "
+        + "(empty: administrators only; otherwise at least 16 characters)")
+    String metrics_token() default "";
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds what plugins contribute (capabilities, event subscribers, submission steps, topic expertise, official
- * responders) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
+ * responders, metrics) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
  * steps leave the pipeline, its data stays.
  */
 @Component(immediate = true)
@@ -60,6 +60,9 @@ public class PluginWhiteboard {
         }
         if (service instanceof OfficialResponders r) {
             bindResponders(r);
+        }
+        if (service instanceof org.entraide.api.metrics.MetricSource m) {
+            bindMetrics(m);
         }
     }
 
@@ -152,7 +155,17 @@ public class PluginWhiteboard {
         }
     }
 
-    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS }
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindMetrics(org.entraide.api.metrics.MetricSource m) {
+        addOrQueue(Role.METRICS, m);
+    }
+
+    synchronized void unbindMetrics(org.entraide.api.metrics.MetricSource m) {
+        removeOrDequeue(Role.METRICS, m, running -> running.metrics.remove(m));
+    }
+
+    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS, METRICS }
 
     /** A service and the role it was bound in. */
     private record Contribution(Role role, Object service) {
@@ -171,6 +184,7 @@ public class PluginWhiteboard {
                 case STEP -> core.pipeline.add((SubmissionStep) contribution.service());
                 case EXPERTISE -> core.experts.use((Expertise) contribution.service());
                 case RESPONDERS -> core.voices.add((OfficialResponders) contribution.service());
+                case METRICS -> core.metrics.add((org.entraide.api.metrics.MetricSource) contribution.service());
                 default -> throw new IllegalStateException("unknown role " + contribution.role());
             }
         } catch (RuntimeException e) {

@@ -51,6 +51,8 @@ public final class LocalManagers {
     private volatile BrandFeatures features = (brandId, capability) -> false;
     public final ManagerRoutes api;
     public final RouteBuilder background;
+    /** Complaints late per brand, in the platform's metrics. */
+    public final LateComplaints late;
     private final Transactions tx;
     private final Platform platform;
     /**
@@ -96,7 +98,7 @@ public final class LocalManagers {
      * subscriber and its regional voices. Its components register exactly these (a test compares them).
      */
     public List<Object> services() {
-        return List.of(background, api, capability, subscriber, voices, messages);
+        return List.of(background, api, capability, subscriber, voices, messages, late);
     }
 
     /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */
@@ -121,6 +123,7 @@ public final class LocalManagers {
         this.voices = new RegionalVoices(tx);
         this.routing = new Routing(tx, events, stores, timeline, settings, mail, platform, clock);
         this.deadlines = new Deadlines(tx, events, timeline, clock);
+        this.late = new LateComplaints(tx, platform, clock);
         this.endpoints = ManagerEndpoints.of(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
         this.parties = new PrivateEndpoints(tx, events, platform, clock);
         // the brands' capabilities are known once started: asked at each message, not captured now

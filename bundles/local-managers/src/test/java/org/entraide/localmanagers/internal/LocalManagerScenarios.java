@@ -408,6 +408,9 @@ abstract class LocalManagerScenarios {
         assertEquals(Set.of("PARIS-BERCY", "LYON-PARTDIEU"), lateStores, "each late complaint with its store's code");
         assertEquals(2, dashboard.get("trend").get(0).get("filed").asInt());
         assertEquals(403, http.get(DEMO + "/rankings/dashboard", manager).status());
+        Http.Response metrics = http.get("/metrics", Http.basic(TestServer.ROOT_USER, TestServer.ROOT_PASSWORD));
+        assertTrue(metrics.raw().body().contains("\nentraide_complaints_late{brand=\"demo\"} 2\n"),
+            "the platform's metrics count the late complaints per brand: " + metrics.raw().body());
         List<String> steps = new ArrayList<>();
         http.get(DEMO + "/complaints/" + wrongStore + "/timeline", null).json().get("steps").forEach(x -> steps.add(x.get("step").asText()));
         assertEquals(List.of("received", "sent-to-store", "delegated"), steps);
@@ -777,7 +780,7 @@ abstract class LocalManagerScenarios {
         assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders",
-            "org.entraide.api.localmanagers.PrivateMessages"), provided);
+            "org.entraide.api.localmanagers.PrivateMessages", "org.entraide.api.metrics.MetricSource"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),

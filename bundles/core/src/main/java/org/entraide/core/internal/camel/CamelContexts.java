@@ -4,11 +4,14 @@ import java.util.Map;
 
 import org.apache.camel.component.jetty.JettyHttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.entraide.core.internal.metrics.HttpMetrics;
 
 /** How Entraide configures a CamelContext, shared by the OSGi component and the tests. */
 public final class CamelContexts {
     /** The registry name of the header filter of the REST endpoints. */
     public static final String HEADER_FILTER = "entraideHeaderFilter";
+    /** The registry name of the context's {@link HttpMetrics}, which the core's metrics endpoint reads. */
+    public static final String HTTP_METRICS = "entraideHttpMetrics";
 
     private CamelContexts() {
     }
@@ -27,6 +30,9 @@ public final class CamelContexts {
         ctx.getRegistry().bind(HEADER_FILTER, new ResponseHeaderFilter());
         ctx.getRestConfiguration().setEndpointProperties(Map.of("headerFilterStrategy", "#" + HEADER_FILTER));
         ctx.addLifecycleStrategy(new JsonOnlyApi());
+        HttpMetrics metrics = new HttpMetrics();
+        ctx.getRegistry().bind(HTTP_METRICS, metrics);
+        ctx.addRoutePolicyFactory(RequestLog.factory(metrics));
         // The container's own answers (bad URIs, unknown methods) are problems too, and nothing names the server.
         JettyHttpComponent jetty = ctx.getComponent("jetty", JettyHttpComponent.class);
         jetty.setSendServerVersion(false);

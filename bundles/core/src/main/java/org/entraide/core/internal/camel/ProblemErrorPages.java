@@ -42,18 +42,23 @@ public final class ProblemErrorPages extends ErrorHandler {
         if (code == HttpStatus.METHOD_NOT_ALLOWED_405 && !response.getHeaders().contains(HttpHeader.ALLOW)) {
             response.getHeaders().put(HttpHeader.ALLOW, allow.apply(Request.getPathInContext(request)));
         }
-        response.write(true, ByteBuffer.wrap(problem(code)), callback);
+        String requestId = RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+        response.getHeaders().put(RequestIds.HEADER, requestId);
+        response.write(true, ByteBuffer.wrap(problem(code, requestId)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        return ByteBuffer.wrap(problem(status));
+        // the request could not be read: its id, if any, is not trusted
+        String requestId = RequestIds.accept(null);
+        fields.put(RequestIds.HEADER, requestId);
+        return ByteBuffer.wrap(problem(status, requestId));
     }
 
     /** A problem document for a status, from fixed texts only. */
-    static byte[] problem(int status) {
+    static byte[] problem(int status, String requestId) {
         String title = HttpStatus.getMessage(status);
         String detail = switch (status) {
             case 400 -> "the request is malformed (URI, headers or encoding)";
@@ -66,7 +71,7 @@ public final class ProblemErrorPages extends ErrorHandler {
         };
         String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String json = "{\"type\":\"" + TYPE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-            + ",\"detail\":\"" + detail + "\"}";
+            + ",\"detail\":\"" + detail + "\",\"requestId\":\"" + requestId + "\"}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -13,9 +13,22 @@ public final class FlywayMigrator implements SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(FlywayMigrator.class);
 
     private final DataSource dataSource;
+    /** The owners whose migrations last failed, with the reason: readiness reports them (health/ready). */
+    private final java.util.Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> migrated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FlywayMigrator(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Whether {@code owner}'s schema was migrated, and no owner's migration has failed since start-up. */
+    public boolean done(String owner) {
+        return migrated.contains(owner) && failed.isEmpty();
+    }
+
+    /** The owners whose last migration failed. */
+    public java.util.Set<String> failedOwners() {
+        return java.util.Set.copyOf(failed.keySet());
     }
 
     @Override
@@ -37,7 +50,10 @@ public final class FlywayMigrator implements SchemaMigrator {
                 .migrate();
             LOG.info("Schema of {}: {} migration(s) applied, now at version {}", owner,
                 result.migrationsExecuted, result.targetSchemaVersion);
+            failed.remove(owner);
+            migrated.add(owner);
         } catch (RuntimeException e) {
+            failed.put(owner, String.valueOf(e.getMessage()));
             throw new IllegalStateException("migration of " + owner + " failed: " + e.getMessage(), e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -171,6 +171,10 @@ public final class ApiDispatcher {
             problem.put("errors", e.errors());
         }
         problem.putAll(e.extensions());
+        String requestId = exchange.getProperty(org.entraide.core.internal.camel.RequestIds.PROPERTY, String.class);
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, e.status());

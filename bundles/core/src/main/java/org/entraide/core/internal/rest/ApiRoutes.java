@@ -27,19 +27,24 @@ public abstract class ApiRoutes extends RouteBuilder {
     }
 
     protected void get(String uri, String operationId, Doc doc, ApiOperation op) {
-        rest(BASE).get(uri).to(direct("GET", uri, operationId, doc, op));
+        rest(base()).get(uri).to(direct("GET", uri, operationId, doc, op));
     }
 
     protected void post(String uri, String operationId, Doc doc, ApiOperation op) {
-        rest(BASE).post(uri).to(direct("POST", uri, operationId, doc, op));
+        rest(base()).post(uri).to(direct("POST", uri, operationId, doc, op));
     }
 
     protected void put(String uri, String operationId, Doc doc, ApiOperation op) {
-        rest(BASE).put(uri).to(direct("PUT", uri, operationId, doc, op));
+        rest(base()).put(uri).to(direct("PUT", uri, operationId, doc, op));
     }
 
     protected void delete(String uri, String operationId, Doc doc, ApiOperation op) {
-        rest(BASE).delete(uri).to(direct("DELETE", uri, operationId, doc, op));
+        rest(base()).delete(uri).to(direct("DELETE", uri, operationId, doc, op));
+    }
+
+    /** The path the URIs of this builder are under: the API's, unless operations endpoints live elsewhere. */
+    protected String base() {
+        return BASE;
     }
 
     /** The endpoints registered so far, with what each promises: the source of the OpenAPI description. */
@@ -48,7 +53,7 @@ public abstract class ApiRoutes extends RouteBuilder {
     }
 
     private String direct(String method, String uri, String operationId, Doc doc, ApiOperation op) {
-        endpoints.add(new Endpoint(method, BASE + uri, operationId, doc));
+        endpoints.add(new Endpoint(method, base() + uri, operationId, doc));
         String endpoint = "direct:" + operationId;
         // The endpoint may read only the query parameters it documents.
         from(endpoint).routeId(operationId).process(dispatcher.processor(op, doc.queryNames(), params(uri)));

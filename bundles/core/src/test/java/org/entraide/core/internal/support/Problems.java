@@ -26,5 +26,8 @@ public final class Problems {
             assertFalse(raw.contains(leak), what + ": no stack trace or class name in a response (" + leak + "): " + r);
         }
         assertNotEquals(500, r.status(), what + " is never an internal error");
+        String requestId = r.header("X-Request-Id");
+        assertTrue(requestId != null && !requestId.isBlank(), what + ": the response carries its request id: " + r);
+        assertEquals(requestId, p.path("requestId").asText(null), what + ": the problem names the request id of its header: " + r);
     }
 }

@@ -79,6 +79,8 @@ public final class OpenApiDocument {
         props.putObject("errors").put("type", "array").set("items", fieldError);
         props.putObject("retryAfter").put("type", "integer").put("format", "int64")
             .put("description", "seconds to wait before retrying");
+        props.putObject("requestId").put("type", "string")
+            .put("description", "the id of the request, also in the X-Request-Id response header and the server's log");
         p.putArray("required").add("type").add("title").add("status").add("detail");
         return p;
     }

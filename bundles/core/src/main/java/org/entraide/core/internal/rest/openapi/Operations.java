@@ -133,7 +133,10 @@ final class Operations {
             case 204 -> r.put("description", "No content");
             default -> throw new IllegalStateException("unexpected success status " + d.status());
         }
-        if (d.response() != null) {
+        if (d.response() == String.class) {
+            // a text body (the Prometheus exposition), not a JSON string
+            r.putObject("content").putObject("text/plain").putObject("schema").put("type", "string");
+        } else if (d.response() != null) {
             r.putObject("content").putObject("application/json").set("schema", schemas.response(d.response()));
         }
         return r;

@@ -60,6 +60,11 @@ final class Conformance {
             String type = r.header("Content-Type");
             assertNotNull(type, what + ": no Content-Type");
             assertEquals(media.getKey(), type.split(";")[0].strip(), what + ": media type");
+            if (!media.getKey().contains("json")) {
+                assertTrue(!r.raw().body().isEmpty(), what + ": a text body");
+                seen.add(method + " " + path + " " + r.status());
+                return;
+            }
             List<String> violations = SchemaCheck.violations(api, media.getValue().get("schema"), r.json());
             assertEquals(List.of(), violations, what + ": the body differs from its description");
         }

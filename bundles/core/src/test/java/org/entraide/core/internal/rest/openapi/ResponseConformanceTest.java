@@ -131,6 +131,9 @@ class ResponseConformanceTest {
             .json().get("items").get(0).get("id").asLong();
         c.call("POST", "/api/v1/admin/events/dead-letters/{id}/replay", root, null, parked);
         c.call("POST", "/api/v1/auth/logout", ada, null);
+        c.call("GET", "/health/live", null, null);
+        c.call("GET", "/health/ready", null, null);
+        c.call("GET", "/metrics", root, null);
 
         Set<String> succeeded = new TreeSet<>();
         c.seen.stream().filter(s -> s.matches(".* [23]\\d\\d")).forEach(succeeded::add);

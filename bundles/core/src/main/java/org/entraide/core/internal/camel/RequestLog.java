@@ -1,0 +1,102 @@
+package org.entraide.core.internal.camel;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.component.rest.RestEndpoint;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
+import org.entraide.core.internal.metrics.HttpMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Gives every HTTP request an id and, once answered, one log line and its metrics. It watches the routes that
+ * consume HTTP (REST verbs and the fallback consumer on {@code /}); the routes they call are left alone. The
+ * response header is set after the route ran, since the API's replies drop every header they did not write.
+ */
+public final class RequestLog extends RoutePolicySupport {
+    /** The logger of the request lines, named for operators (docs/operations.md). */
+    static final Logger REQUESTS = LoggerFactory.getLogger("org.entraide.requests");
+    private static final String STARTED = "entraide.requestStarted";
+    private static final String METHOD = "entraide.requestMethod";
+    private static final String PATH = "entraide.requestPath";
+
+    private final HttpMetrics metrics;
+
+    RequestLog(HttpMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** The factory to add to a CamelContext: every route gets the policy, which ignores non-HTTP routes. */
+    static RoutePolicyFactory factory(HttpMetrics metrics) {
+        RequestLog policy = new RequestLog(metrics);
+        return new RoutePolicyFactory() {
+            @Override
+            public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
+                return policy;
+            }
+        };
+    }
+
+    @Override
+    public void onExchangeBegin(Route route, Exchange exchange) {
+        if (!isHttp(route.getEndpoint()) || exchange.getProperty(RequestIds.PROPERTY) != null) {
+            return;
+        }
+        String id = RequestIds.accept(exchange.getIn().getHeader(RequestIds.HEADER, String.class));
+        exchange.setProperty(RequestIds.PROPERTY, id);
+        exchange.setProperty(STARTED, System.nanoTime());
+        exchange.setProperty(METHOD, exchange.getIn().getHeader(Exchange.HTTP_METHOD, "?", String.class));
+        exchange.setProperty(PATH, exchange.getIn().getHeader(Exchange.HTTP_URI, "?", String.class));
+        MDC.put("requestId", id);
+    }
+
+    @Override
+    public void onExchangeDone(Route route, Exchange exchange) {
+        Long started = exchange.getProperty(STARTED, Long.class);
+        if (!isHttp(route.getEndpoint()) || started == null) {
+            return;
+        }
+        long nanos = System.nanoTime() - started;
+        String id = exchange.getProperty(RequestIds.PROPERTY, String.class);
+        exchange.getMessage().setHeader(RequestIds.HEADER, id);
+        Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        int status = code != null ? code : exchange.isFailed() ? 500 : 200;
+        String method = exchange.getProperty(METHOD, String.class);
+        String path = exchange.getProperty(PATH, String.class);
+        String template = template(route.getEndpoint(), path);
+        metrics.record(template, method, status, nanos);
+        REQUESTS.info("{} {} route={} status={} millis={} requestId={}", method, printable(path), template, status,
+            nanos / 1_000_000, id);
+        MDC.remove("requestId");
+    }
+
+    private static boolean isHttp(Endpoint endpoint) {
+        String uri = endpoint.getEndpointUri();
+        return uri.startsWith("rest:") || uri.startsWith("jetty:");
+    }
+
+    /** The URI template of a REST verb; outside them, {@code web} for the pages or {@code unmatched}. */
+    static String template(Endpoint endpoint, String path) {
+        if (endpoint instanceof RestEndpoint rest) {
+            String base = rest.getPath() == null ? "" : rest.getPath();
+            String uri = rest.getUriTemplate() == null ? "" : rest.getUriTemplate();
+            return ("/" + base + "/" + uri).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+        }
+        return path != null && !path.startsWith("/api/") ? "web" : "unmatched";
+    }
+
+    /** A path as a client sent it, with control characters replaced so that it cannot forge log lines. */
+    public static String printable(String path) {
+        String p = path == null ? "?" : path;
+        if (p.length() > 300) {
+            p = p.substring(0, 300) + "…";
+        }
+        return p.replaceAll("[\\p{Cntrl}\\s]", "?");
+    }
+}
