@@ -13,6 +13,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.core.internal.account.AccountMails;
+import org.entraide.core.internal.account.AccountRecovery;
+import org.entraide.core.internal.account.MyAccount;
+import org.entraide.core.internal.account.Sessions;
 import org.entraide.core.internal.brand.BrandAdministration;
 import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
@@ -42,6 +46,7 @@ import org.entraide.core.internal.post.Posts;
 import org.entraide.core.internal.post.QuestionQueries;
 import org.entraide.core.internal.post.QuestionService;
 import org.entraide.core.internal.post.VoteService;
+import org.entraide.core.internal.rest.AccountRoutes;
 import org.entraide.core.internal.rest.AdminRoutes;
 import org.entraide.core.internal.rest.ApiDispatcher;
 import org.entraide.core.internal.rest.ApiRoutes;
@@ -104,6 +109,10 @@ public final class Core {
     /** E-mail, a platform service: the queue plugins write to, and what delivers it. */
     public final MailQueue mail;
     public final MailSender mailSender;
+    /** What unverified accounts may do, per brand; the e-mails of account life and their links' base URL. */
+    public final org.entraide.core.internal.account.AccountPolicy accountPolicy;
+    public final AccountMails accountMails;
+    public final AccountRecovery recovery;
     private final ClientAddress clientAddress;
     private final CamelDeliverer deliverer = new CamelDeliverer();
     private ProducerTemplate template;
@@ -122,7 +131,8 @@ public final class Core {
         this.capabilities = new Capabilities(db, clock);
         this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
-        Posts posts = new Posts(events, pipeline);
+        this.accountPolicy = new org.entraide.core.internal.account.AccountPolicy();
+        Posts posts = new Posts(events, pipeline, accountPolicy);
         this.questions = new QuestionService(db, brands, posts, events, renderer, experts, clock);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
@@ -142,6 +152,8 @@ public final class Core {
         this.contributions = new org.entraide.core.internal.platform.ContributionCommands(brands, accounts, questions, limits);
         this.mail = new MailQueue(db, json, clock);
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
+        this.accountMails = new AccountMails(mail, null);
+        this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -149,7 +161,9 @@ public final class Core {
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
-            new AuthRoutes(dispatcherApi, accounts, limits, logins),
+            new AuthRoutes(dispatcherApi, accounts, recovery, limits, logins),
+            new AccountRoutes(dispatcherApi, recovery, new MyAccount(db, users, hasher, accountMails, clock),
+                new Sessions(db, clock), accountPolicy, db, limits),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),

@@ -69,6 +69,7 @@ public class CoreComponent {
         Core started = new Core(dataSource, settings,
             new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(),
             Clock.systemUTC());
+        started.accountMails.setBaseUrl(config.public_base_url());
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
@@ -103,6 +104,7 @@ public class CoreComponent {
     @Modified
     void modified(CoreConfig config) {
         core.update(settings(config));
+        core.accountMails.setBaseUrl(config.public_base_url());
         LOG.info("Entraide core configuration updated");
     }
 
@@ -132,6 +134,9 @@ public class CoreComponent {
         limits.put("register", c.ratelimit_register());
         limits.put("post", c.ratelimit_post());
         limits.put("preview", c.ratelimit_preview());
+        limits.put("account.mail", c.ratelimit_account_mail());
+        limits.put("account.address", c.ratelimit_account_address());
+        limits.put("password.change", c.ratelimit_password_change());
         RatePolicy rates = new RatePolicy(Duration.ofMinutes(c.ratelimit_window_minutes()), limits,
             Duration.ofHours(c.ratelimit_login_window_hours()), Duration.ofMillis(c.ratelimit_backoff_base_millis()),
             Duration.ofSeconds(c.ratelimit_backoff_max_seconds()), Duration.ofDays(c.ratelimit_known_address_days()));
