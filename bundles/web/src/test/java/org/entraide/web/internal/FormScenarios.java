@@ -159,6 +159,30 @@ abstract class FormScenarios extends WebTestBase {
     }
 
     @Test
+    void anUnconfirmedAddressKeepsTheComplaintFormUntilItIsConfirmed() {
+        String name = pseudonym();
+        Browser b = browser();
+        b.submit("/b/demo/register", "/b/demo/register", Map.of("email", name + "@example.com", "pseudonym", name,
+            "password", "a-long-password"));
+        assertEquals(303, b.submit("/b/demo/login", "/b/demo/login", Map.of("email", name + "@example.com",
+            "password", "a-long-password")).statusCode(), "an unconfirmed account signs in");
+        HttpResponse<String> refused = b.submit("/b/demo/complaints/new", "/b/demo/complaints/new", Map.of("title",
+            "Broken on arrival", "body", "The box was crushed.", "storeCode", ""));
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Confirm your e-mail address before filing a complaint"), refused.body());
+        assertTrue(refused.body().contains("The box was crushed."), "what was typed is kept");
+        assertTrue(refused.body().contains("/b/demo/me/email-verification"), "with a way to get a new link");
+        b.get("/b/demo/complaints/new");
+        HttpResponse<String> resent = b.post("/b/demo/me/email-verification", Map.of());
+        assertEquals(200, resent.statusCode(), resent.body());
+        assertEquals(200, b.get("/b/demo/verify-email?token="
+            + server.mailbox().lastToken(name + "@example.com", "account-verify-", "verify-email")).statusCode());
+        HttpResponse<String> filed = b.submit("/b/demo/complaints/new", "/b/demo/complaints/new", Map.of("title",
+            "Broken on arrival", "body", "The box was crushed.", "storeCode", ""));
+        assertEquals(303, filed.statusCode(), "filed once confirmed: " + filed.body());
+    }
+
+    @Test
     void theAccountPageChangesTheProfileAndSignsOtherDevicesOut() {
         String name = pseudonym();
         Browser b = registered(name);

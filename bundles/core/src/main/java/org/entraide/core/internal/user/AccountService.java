@@ -50,6 +50,11 @@ public final class AccountService implements RequestAuthenticator {
         this.tokenLifetime = lifetime;
     }
 
+    /**
+     * Creates an account whose address counts as verified, for the platform's own callers (the demo's seeder, tests,
+     * benchmarks), who know the address is real. Members sign up through {@code AccountRecovery.signUp}, which
+     * verifies the address and never says whether it already had an account.
+     */
     public long register(String brandSlug, String email, String password, String pseudonym) {
         Brand brand = brands.require(brandSlug);
         PasswordPolicy.check(password, email, pseudonym);

@@ -175,6 +175,8 @@ public abstract class AccountScenarios extends ApiScenarios {
         JsonNode changed = http.patch(ME, m.token(), Http.json("bio", "Woodworker <b>since</b> 1999.", "locale", "en",
             "timeZone", "America/Montreal")).json();
         assertEquals("Woodworker <b>since</b> 1999.", changed.get("bio").asText(), "plain text, kept as typed: " + changed);
+        assertEquals("Woodworker <b>since</b> 1999.", http.get("/api/v1/brands/demo/users/" + m.id(), null).json().get("bio")
+            .asText(), "shown on the public profile");
         assertEquals("en", changed.get("locale").asText());
         assertEquals("America/Montreal", changed.get("timeZone").asText());
         Problems.assertProblem(400, http.patch(ME, m.token(), Http.json("timeZone", "Mars/Olympus")), "an unknown time zone");
