@@ -163,7 +163,7 @@ public final class Core {
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, recovery, limits, logins),
             new AccountRoutes(dispatcherApi, recovery, new MyAccount(db, users, hasher, accountMails, clock),
-                new Sessions(db, clock), accountPolicy, db, limits),
+                new Sessions(db, clock), accountPolicy, db, limits, logins),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),

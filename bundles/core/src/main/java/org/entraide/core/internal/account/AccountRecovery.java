@@ -129,12 +129,12 @@ public final class AccountRecovery {
 
     /**
      * Sets a new password with a reset link, signs out every session, and tells the owner. Following the link also
-     * proves the address, so an unverified account becomes verified.
+     * proves the address, so an unverified account becomes verified. Answers the account's address.
      */
-    public void reset(Brand brand, String token, String password) {
+    public String reset(Brand brand, String token, String password) {
         // the policy needs the account's names, so the token is read first and spent in the same transaction
         String hash = hasher.hash(password);
-        db.inTransaction(c -> {
+        return db.inTransaction(c -> {
             Instant now = clock.instant();
             AccountTokens.Spent spent = AccountTokens.spend(c, brand.id(), token, AccountTokens.Purpose.RESET, now);
             Users.Account a = users.byId(c, spent.userId()).orElseThrow();
@@ -143,7 +143,7 @@ public final class AccountRecovery {
                 + "WHERE id = ?", hash, now, a.id());
             Sessions.revokeAll(c, a.id(), null, now);
             mails.passwordChanged(c, to(brand, a));
-            return null;
+            return a.email();
         });
     }
 

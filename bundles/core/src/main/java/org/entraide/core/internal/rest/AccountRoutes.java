@@ -31,9 +31,10 @@ public final class AccountRoutes extends ApiRoutes {
     private final AccountPolicy policy;
     private final Database db;
     private final RateLimits limits;
+    private final LoginThrottle logins;
 
     public AccountRoutes(ApiDispatcher dispatcher, AccountRecovery recovery, MyAccount me, Sessions sessions,
-                         AccountPolicy policy, Database db, RateLimits limits) {
+                         AccountPolicy policy, Database db, RateLimits limits, LoginThrottle logins) {
         super(dispatcher);
         this.recovery = recovery;
         this.me = me;
@@ -41,6 +42,7 @@ public final class AccountRoutes extends ApiRoutes {
         this.policy = policy;
         this.db = db;
         this.limits = limits;
+        this.logins = logins;
     }
 
     /** The answer to a request whose outcome goes by e-mail. */
@@ -110,7 +112,8 @@ public final class AccountRoutes extends ApiRoutes {
         post("/brands/{brand}/password-reset/{token}", "accounts.reset", Doc.of("Set a new password with a reset link; "
                 + "every session of the account is signed out").body(Requests.NewPassword.class).noContent(), r -> {
             Brand brand = r.brand();
-            recovery.reset(brand, r.path("token"), r.body(Requests.NewPassword.class).password());
+            String email = recovery.reset(brand, r.path("token"), r.body(Requests.NewPassword.class).password());
+            logins.passwordReset(brand.slug() + "/" + email, r.clientAddress());
             return ApiReply.noContent();
         });
         put("/brands/{brand}/me/password", "accounts.password", Doc.of("Change one's password, giving the current one; "

@@ -147,6 +147,20 @@ public abstract class RateLimitScenarios extends ApiScenarios {
         }
     }
 
+    @Test
+    void aPasswordResetLetsTheOwnerInAtOnceWhateverTheGuessesBefore() throws Exception {
+        String email = account();
+        for (int i = 0; i < PER_ACCOUNT; i++) {
+            assertEquals(401, login("127.0.3." + (i + 1), email, "guess-" + i).status, "one guess from each of many addresses");
+        }
+        assertEquals(429, login("127.0.4.1", email, PASSWORD).status, "the owner, from a new address, waits");
+        assertEquals(202, post(server, "127.0.4.1", "/api/v1/brands/demo/password-reset", Http.json("email", email)).status);
+        String token = server.mailbox().lastToken(email, "account-reset-", "reset-password");
+        assertEquals(204, post(server, "127.0.4.1", "/api/v1/brands/demo/password-reset/" + token,
+            Http.json("password", "a-brand-new-passphrase")).status, "the owner proves they hold the address");
+        assertEquals(200, login("127.0.4.1", email, "a-brand-new-passphrase").status, "and signs in at once");
+    }
+
     private String account() {
         String email = Community.unique("target") + "@demo.example";
         server.core.accounts.register("demo", email, PASSWORD, Community.unique("Target"));
