@@ -106,8 +106,16 @@ public final class AccountRecovery {
                     spent.email(), spent.userId()) > 0) {
                 throw ProblemException.conflict("this address now belongs to another account");
             }
-            Sql.update(c, "UPDATE app_user SET email = ?, email_verified_at = ? WHERE id = ?", spent.email(), now,
-                spent.userId());
+            try {
+                Sql.update(c, "UPDATE app_user SET email = ?, email_verified_at = ? WHERE id = ?", spent.email(), now,
+                    spent.userId());
+            } catch (Sql.Failure e) {
+                if (e.isUniqueViolation()) {
+                    // another account took the address between the check and the update
+                    throw ProblemException.conflict("this address now belongs to another account");
+                }
+                throw e;
+            }
             return null;
         });
     }
