@@ -25,10 +25,10 @@ final class AccountForms extends PageSupport {
             return loginPage(visit, brand, 422, email, "login.missing");
         }
         Map<String, Object> login = new HashMap<>(Map.of("brand", visit.slug, "email", email, "password", password));
-        String agent = visit.request.userAgent();
-        if (agent != null && !agent.isBlank()) {
+        String device = Devices.describe(visit.request.userAgent());
+        if (device != null) {
             // what the member's sessions page shows of this device
-            login.put("device", agent.length() > 300 ? agent.substring(0, 300) : agent);
+            login.put("device", device);
         }
         ApiClient.Answer a = api.call("POST", "/auth/login", null, login);
         if (a.status() == 429) {

@@ -170,7 +170,7 @@ class BrowserJourneyTest extends WebTestBase {
         assertTrue(browser.text("header").contains(name), browser.text("header"));
         browser.click("header a[href='/b/demo/me/account']");
         checkPage("my account");
-        assertTrue(browser.text("main").contains("this device"), browser.text("main"));
+        assertTrue(browser.text("main").contains("Chrome, Linux (this device)"), "the device, named: " + browser.text("main"));
         shoot("account");
     }
 
