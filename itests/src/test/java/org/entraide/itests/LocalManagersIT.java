@@ -116,10 +116,10 @@ public class LocalManagersIT extends EntraideKarafTestSupport {
         long managerId = api.get(DEMO + "/me", api.login("demo", "manager@demo.example", "entraide-demo")).json.get("id").asLong();
         ApiClient.Response reg = api.post("/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"sud-est@demo.example\","
             + "\"password\":\"correct-horse-battery\",\"pseudonym\":\"Direction-Sud-Est\"}");
-        assertEquals(reg.toString(), 201, reg.status());
+        assertEquals(reg.toString(), 202, reg.status());
         String regional = api.login("demo", "sud-est@demo.example", "correct-horse-battery");
         assertEquals(200, api.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":["
-            + reg.json.get("id").asLong() + "]}").status());
+            + api.get(DEMO + "/me", regional).json.get("id").asLong() + "]}").status());
         ApiClient.Response settings = api.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{\"timeZone\":\"Europe/Paris\","
             + "\"hours\":{\"MONDAY\":[\"09:00-19:00\"],\"TUESDAY\":[\"09:00-19:00\"],\"WEDNESDAY\":[\"09:00-19:00\"],"
             + "\"THURSDAY\":[\"09:00-19:00\"],\"FRIDAY\":[\"09:00-19:00\"],\"SATURDAY\":[\"09:00-19:00\"]},"

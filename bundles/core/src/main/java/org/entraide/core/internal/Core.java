@@ -13,6 +13,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.core.internal.account.AccountMails;
+import org.entraide.core.internal.account.AccountRecovery;
+import org.entraide.core.internal.account.MyAccount;
+import org.entraide.core.internal.account.Sessions;
 import org.entraide.core.internal.brand.BrandAdministration;
 import org.entraide.core.internal.brand.BrandDirectory;
 import org.entraide.core.internal.content.ContentRenderer;
@@ -42,6 +46,7 @@ import org.entraide.core.internal.post.Posts;
 import org.entraide.core.internal.post.QuestionQueries;
 import org.entraide.core.internal.post.QuestionService;
 import org.entraide.core.internal.post.VoteService;
+import org.entraide.core.internal.rest.AccountRoutes;
 import org.entraide.core.internal.rest.AdminRoutes;
 import org.entraide.core.internal.rest.ApiDispatcher;
 import org.entraide.core.internal.rest.ApiRoutes;
@@ -106,6 +111,10 @@ public final class Core {
     /** E-mail, a platform service: the queue plugins write to, and what delivers it. */
     public final MailQueue mail;
     public final MailSender mailSender;
+    /** What unverified accounts may do, per brand; the e-mails of account life and their links' base URL. */
+    public final org.entraide.core.internal.account.AccountPolicy accountPolicy;
+    public final AccountMails accountMails;
+    public final AccountRecovery recovery;
     private final ClientAddress clientAddress;
     /** Readiness and metrics, for load balancers and monitoring. */
     public final org.entraide.core.internal.ops.Readiness readiness;
@@ -130,7 +139,8 @@ public final class Core {
         this.capabilities = new Capabilities(db, clock);
         this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
-        Posts posts = new Posts(events, pipeline);
+        this.accountPolicy = new org.entraide.core.internal.account.AccountPolicy();
+        Posts posts = new Posts(events, pipeline, accountPolicy);
         this.questions = new QuestionService(db, brands, posts, events, renderer, experts, clock);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
@@ -150,6 +160,8 @@ public final class Core {
         this.contributions = new org.entraide.core.internal.platform.ContributionCommands(brands, accounts, questions, limits);
         this.mail = new MailQueue(db, json, clock);
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
+        this.accountMails = new AccountMails(mail, null);
+        this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -159,7 +171,9 @@ public final class Core {
         this.metrics = new org.entraide.core.internal.metrics.MetricsReport(db, monitor, () -> httpMetrics);
         List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
-            new AuthRoutes(dispatcherApi, accounts, limits, logins),
+            new AuthRoutes(dispatcherApi, accounts, recovery, limits, logins),
+            new AccountRoutes(dispatcherApi, recovery, new MyAccount(db, users, hasher, accountMails, clock),
+                new Sessions(db, clock), accountPolicy, db, limits, logins),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),

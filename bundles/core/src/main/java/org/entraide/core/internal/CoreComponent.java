@@ -70,6 +70,7 @@ public class CoreComponent {
             new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(),
             Clock.systemUTC());
         started.updateOps(ops(config));
+        started.accountMails.setBaseUrl(config.public_base_url());
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
@@ -105,6 +106,7 @@ public class CoreComponent {
     void modified(CoreConfig config) {
         core.update(settings(config));
         core.updateOps(ops(config));
+        core.accountMails.setBaseUrl(config.public_base_url());
         LOG.info("Entraide core configuration updated");
     }
 
@@ -138,6 +140,9 @@ public class CoreComponent {
         limits.put("register", c.ratelimit_register());
         limits.put("post", c.ratelimit_post());
         limits.put("preview", c.ratelimit_preview());
+        limits.put("account.mail", c.ratelimit_account_mail());
+        limits.put("account.address", c.ratelimit_account_address());
+        limits.put("password.change", c.ratelimit_password_change());
         RatePolicy rates = new RatePolicy(Duration.ofMinutes(c.ratelimit_window_minutes()), limits,
             Duration.ofHours(c.ratelimit_login_window_hours()), Duration.ofMillis(c.ratelimit_backoff_base_millis()),
             Duration.ofSeconds(c.ratelimit_backoff_max_seconds()), Duration.ofDays(c.ratelimit_known_address_days()));

@@ -45,6 +45,19 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Markdown previews per user and window")
     int ratelimit_preview() default 300;
 
+    @AttributeDefinition(name = "Account e-mails (reset and verification links) per target address or account and window")
+    int ratelimit_account_mail() default 5;
+
+    @AttributeDefinition(name = "Account-recovery requests (reset, verification) per client address and window")
+    int ratelimit_account_address() default 30;
+
+    @AttributeDefinition(name = "Wrong current passwords per account and window when changing a password")
+    int ratelimit_password_change() default 10;
+
+    @AttributeDefinition(name = "The address the community's pages are reached at, on which the links of account "
+        + "e-mails (verification, password reset) are built; never taken from a request")
+    String public_base_url() default "http://localhost:8181";
+
     @AttributeDefinition(name = "Proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated "
         + "(loopback by default: the web pages call the API there, forwarding the visitor's address)")
     String client_trusted_proxies() default "127.0.0.1, ::1";

@@ -24,8 +24,13 @@ final class AccountForms extends PageSupport {
         if (email.isEmpty() || password.isEmpty()) {
             return loginPage(visit, brand, 422, email, "login.missing");
         }
-        ApiClient.Answer a = api.call("POST", "/auth/login", null,
-            Map.of("brand", visit.slug, "email", email, "password", password));
+        Map<String, Object> login = new HashMap<>(Map.of("brand", visit.slug, "email", email, "password", password));
+        String device = Devices.describe(visit.request.userAgent());
+        if (device != null) {
+            // what the member's sessions page shows of this device
+            login.put("device", device);
+        }
+        ApiClient.Answer a = api.call("POST", "/auth/login", null, login);
         if (a.status() == 429) {
             return loginPage(visit, brand, 429, email, "login.tooMany");
         }
@@ -58,10 +63,11 @@ final class AccountForms extends PageSupport {
         if (!errors.isEmpty()) {
             return registerPage(visit, brand, 422, form, errors);
         }
-        ApiClient.Answer a = api.call("POST", "/auth/register", null,
-            Map.of("brand", visit.slug, "email", email, "password", password, "pseudonym", pseudonym));
+        ApiClient.Answer a = api.call("POST", "/auth/register", null, Map.of("brand", visit.slug, "email", email,
+            "password", password, "pseudonym", pseudonym, "locale", "en".equals(visit.locale.getLanguage()) ? "en" : "fr"));
         if (a.status() == 409) {
-            return registerPage(visit, brand, 409, form, Map.of("email", "error.taken"));
+            // only a taken pseudonym: whether the address has an account is told to its owner alone, by e-mail
+            return registerPage(visit, brand, 409, form, Map.of("pseudonym", "error.pseudonymTaken"));
         }
         if (a.status() == 429) {
             return registerPage(visit, brand, 429, form, Map.of("email", "login.tooMany"));
@@ -73,13 +79,8 @@ final class AccountForms extends PageSupport {
         if (!a.ok()) {
             return registerPage(visit, brand, 422, form, Map.of("email", "error.refused"));
         }
-        ApiClient.Answer session = api.call("POST", "/auth/login", null,
-            Map.of("brand", visit.slug, "email", email, "password", password));
-        if (!session.ok()) {
-            return WebReply.seeOther(visit.base() + "/login");
-        }
-        visit.signIn(session.body().path("token").asText(), Instant.parse(session.body().path("expiresAt").asText()));
-        return WebReply.seeOther(next(visit));
+        // the same page for a new address and for one that has an account: the e-mail tells which
+        return message(visit, brand, 200, "account.checkEmail");
     }
 
     /** Revokes the token on the server, not only the cookie in this browser. */

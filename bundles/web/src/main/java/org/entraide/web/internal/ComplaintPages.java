@@ -49,6 +49,10 @@ final class ComplaintPages extends PageSupport {
         body.put("storeCode", form.get("storeCode").isEmpty() ? null : form.get("storeCode"));
         body.put("showPseudonym", "on".equals(form.get("showPseudonym")));
         ApiClient.Answer a = api.call("POST", brandPath(visit) + "/complaints", visit.token(), body);
+        if (a.status() == 403 && a.body().path("type").asText().endsWith("/email-unverified")) {
+            // the text typed is kept: once the address is confirmed, the same form is sent again
+            return formPage(visit, brand, 403, form, Map.of(), null, true);
+        }
         if (!a.ok()) {
             Map<String, String> apiErrors = PostForms.fieldErrors(a);
             if (a.status() == 404 || apiErrors.containsKey("storeCode")) {
@@ -170,7 +174,13 @@ final class ComplaintPages extends PageSupport {
 
     private WebReply formPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
                               String refusal) {
+        return formPage(visit, brand, status, form, errors, refusal, false);
+    }
+
+    private WebReply formPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
+                              String refusal, boolean unverified) {
         Map<String, Object> model = new HashMap<>();
+        model.put("unverified", unverified);
         model.put("form", form);
         model.put("errors", errors);
         String q = visit.request.param("q");

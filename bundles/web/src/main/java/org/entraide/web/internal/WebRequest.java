@@ -14,10 +14,11 @@ import java.util.Map;
  */
 /**
  * {@code publicBase} is the configured public base URL (no trailing slash): absolute links are built on it,
- * never on the request's Host header, which the client chooses.
+ * never on the request's Host header, which the client chooses. {@code userAgent} only names a member's device on
+ * their sessions page.
  */
 record WebRequest(String method, String path, String query, Map<String, String> cookies, Map<String, String> form,
-                  String host, String origin, boolean secure, String acceptLanguage, String publicBase) {
+                  String host, String origin, boolean secure, String acceptLanguage, String publicBase, String userAgent) {
     /** Largest form body read; the API refuses longer texts anyway. */
     static final int MAX_FORM_BYTES = 128 * 1024;
 
@@ -27,7 +28,8 @@ record WebRequest(String method, String path, String query, Map<String, String> 
     }
 
     static WebRequest get(String path, String query) {
-        return new WebRequest("GET", path, query, Map.of(), Map.of(), "localhost", null, false, null, PublicBaseUrl.DEFAULT);
+        return new WebRequest("GET", path, query, Map.of(), Map.of(), "localhost", null, false, null, PublicBaseUrl.DEFAULT,
+            null);
     }
 
     boolean isPost() {

@@ -118,7 +118,7 @@ public final class WebRoutes extends RouteBuilder {
         Map<String, String> cookies = WebRequest.cookies(cookie);
         Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
-            origin, secure, acceptLanguage, publicBase);
+            origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"));
         WebReply reply;
         try {
             reply = ApiClient.forwardingFor(forwardedFor(servlet), () -> site.handle(request, locale));

@@ -90,6 +90,13 @@ class BrowserJourneyTest extends WebTestBase {
         browser.fill("#f-pseudonym", asker);
         browser.fill("#f-password", "a-long-password");
         browser.click("main form button[type=submit]");
+        assertTrue(browser.text("main").contains("Check your e-mail"), "the address is confirmed first: " + browser.text("main"));
+        checkPage("registration sent");
+        browser.open(server.base() + "/b/demo/verify-email?token="
+            + server.mailbox().lastToken(asker + "@example.com", "account-verify-", "verify-email"));
+        assertTrue(browser.text("main").contains("confirmed"), browser.text("main"));
+        checkPage("address confirmed");
+        signIn(asker + "@example.com", "a-long-password");
         assertEquals("/b/demo", browser.url());
         assertTrue(browser.text("header").contains(asker), browser.text("header"));
 
@@ -139,10 +146,40 @@ class BrowserJourneyTest extends WebTestBase {
     }
 
     @Test
+    void aMemberWhoForgotTheirPasswordChoosesANewOneFromTheEmailAndIsSignedIn() throws Exception {
+        String name = "lost" + UUID.randomUUID().toString().substring(0, 6);
+        String email = name + "@example.com";
+        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
+            "email", email, "password", "a-long-password", "pseudonym", name));
+        browser.clearCookies();
+        browser.open(server.base() + "/b/demo/login");
+        browser.click("a[href='/b/demo/forgot-password']");
+        checkPage("forgot password");
+        browser.fill("#f-email", email);
+        browser.click("main form button[type=submit]");
+        assertTrue(browser.text("main").contains("30 minutes"), browser.text("main"));
+        checkPage("reset link sent");
+        String token = server.mailbox().lastToken(email, "account-reset-", "reset-password");
+        browser.open(server.base() + "/b/demo/reset-password?token=" + token);
+        checkPage("new password");
+        browser.fill("#f-password", "a-fresh-passphrase");
+        browser.click("main form button[type=submit]");
+        assertTrue(browser.text("main").contains("Sign in with your new password"), browser.text("main"));
+        signIn(email, "a-fresh-passphrase");
+        assertEquals("/b/demo", browser.url(), "signed in with the new password");
+        assertTrue(browser.text("header").contains(name), browser.text("header"));
+        browser.click("header a[href='/b/demo/me/account']");
+        checkPage("my account");
+        assertTrue(browser.text("main").contains("Chrome, Linux (this device)"), "the device, named: " + browser.text("main"));
+        shoot("account");
+    }
+
+    @Test
     void aComplaintIsFiledAnsweredByTheStoreAndMarkedResolved() throws Exception {
         String customer = "cust" + UUID.randomUUID().toString().substring(0, 6);
         community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
             "email", customer + "@example.com", "password", "a-long-password", "pseudonym", customer));
+        community.verify(server, "demo", customer + "@example.com");
         signIn(customer + "@example.com", "a-long-password");
         browser.click("a[href='/b/demo/complaints/new']");
         browser.fill("#store-q", "Lyon");

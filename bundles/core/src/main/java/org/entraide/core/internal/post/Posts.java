@@ -20,14 +20,31 @@ public final class Posts {
     private final SubmissionGate gate;
     final PostEvents postEvents;
 
+    private final AuthorCheck authors;
+
+    /** Whether an account may post that kind of post at all (an unverified address, for one), before the pipeline runs. */
+    @FunctionalInterface
+    public interface AuthorCheck {
+        AuthorCheck ANYONE = (c, author, post) -> { };
+
+        /** @throws ProblemException to refuse the post */
+        void require(Connection c, Caller author, NewPost post);
+    }
+
     public Posts(EventLog events, SubmissionGate gate) {
+        this(events, gate, AuthorCheck.ANYONE);
+    }
+
+    public Posts(EventLog events, SubmissionGate gate, AuthorCheck authors) {
         this.events = events;
         this.gate = gate;
+        this.authors = authors;
         this.postEvents = new PostEvents(events);
     }
 
     /** Stores a submitted post in the state the submission pipeline decides, with its events. */
     public PostRow submit(Connection c, Caller author, NewPost p, Instant now) {
+        authors.require(c, author, p);
         Submission decided = gate.decide(new Submission(p.brandId(), Submission.Kind.POST, author, p.type(), p.parentId(),
             p.title(), p.body(), 0, PublicationState.PUBLISHED, List.of(), p.topicId()));
         PublicationState state = decided.state();

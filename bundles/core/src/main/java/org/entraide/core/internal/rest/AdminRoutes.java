@@ -90,19 +90,6 @@ public final class AdminRoutes extends ApiRoutes {
             return ApiReply.ok(admin.setRoles(caller, brand, id, body.roles(),
                 body.storeCodes() == null ? List.of() : body.storeCodes()));
         });
-        get("/brands/{brand}/me", "members.me", Doc.of("The caller's own account in this brand").returns(Me.class).bearer(),
-            r -> {
-            Brand brand = r.brand();
-            var caller = r.caller();
-            if (caller.brandId() != brand.id()) {
-                throw ProblemException.forbidden("your account belongs to another brand");
-            }
-            return ApiReply.ok(new Me(caller.userId(), caller.pseudonym(), brand.slug(), caller.roles(), caller.storeIds()));
-        });
-    }
-
-    /** The caller as they see themselves; {@code storeIds} are the stores they manage. */
-    public record Me(long id, String pseudonym, String brand, Set<Role> roles, Set<Long> storeIds) {
     }
 
     private static BrandAdministration.StoreData storeData(Requests.Store s) {

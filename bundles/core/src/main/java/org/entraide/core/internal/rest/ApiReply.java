@@ -11,6 +11,11 @@ public record ApiReply(int status, Object body, String location) {
         return new ApiReply(201, body, location);
     }
 
+    /** 202: taken; the outcome is told elsewhere. */
+    public static ApiReply accepted(Object body) {
+        return new ApiReply(202, body, null);
+    }
+
     public static ApiReply noContent() {
         return new ApiReply(204, null, null);
     }

@@ -38,6 +38,10 @@ public abstract class ApiRoutes extends RouteBuilder {
         rest(base()).put(uri).to(direct("PUT", uri, operationId, doc, op));
     }
 
+    protected void patch(String uri, String operationId, Doc doc, ApiOperation op) {
+        rest(BASE).patch(uri).to(direct("PATCH", uri, operationId, doc, op));
+    }
+
     protected void delete(String uri, String operationId, Doc doc, ApiOperation op) {
         rest(base()).delete(uri).to(direct("DELETE", uri, operationId, doc, op));
     }

@@ -76,6 +76,19 @@ public final class LoginThrottle {
         });
     }
 
+    /**
+     * After a password reset, the owner (who just proved they hold the address) signs in at once from where they
+     * reset it: the account's failures and this address's failures on it are forgotten, and the address becomes the
+     * account's. Guesses of the old password mean nothing any more.
+     */
+    public void passwordReset(String account, String address) {
+        log.inTransaction((c, now) -> {
+            log.clear(c, ACCOUNT, account);
+            return null;
+        });
+        succeeded(account, address);
+    }
+
     private static void waitIfBackingOff(RatePolicy p, HitLog.Hits failures, Integer free, long now) {
         if (free == null || failures.count() < free) {
             return;

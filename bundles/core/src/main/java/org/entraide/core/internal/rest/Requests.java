@@ -26,16 +26,46 @@ public final class Requests {
     static final String SLUG = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
     static final String TAG = "[a-z0-9][a-z0-9-]{0,29}";
 
+    static final String PSEUDONYM = "[\\p{L}\\p{N}_.-]+";
+    static final String PSEUDONYM_MESSAGE = "letters, digits, '_', '.' and '-' only";
+    static final String LOCALE = "fr|en";
+
+    /** {@code locale}: the language of the e-mails the account receives (default French). */
     public record Register(@NotBlank @Size(max = 40) String brand,
                            @NotBlank @Email @Size(max = 254) String email,
                            @NotNull @Size(min = 10, max = 128) @Verbatim String password,
-                           @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[\\p{L}\\p{N}_.-]+",
-                               message = "letters, digits, '_', '.' and '-' only") String pseudonym) {
+                           @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = PSEUDONYM, message = PSEUDONYM_MESSAGE)
+                           String pseudonym,
+                           @Pattern(regexp = LOCALE, message = "fr or en") String locale) {
     }
 
+    /** {@code device}: what the sessions page shows of where this session was opened (a browser's user agent). */
     public record Login(@NotBlank @Size(max = 40) String brand,
                         @NotBlank @Size(max = 254) String email,
-                        @NotNull @Size(max = 128) @Verbatim String password) {
+                        @NotNull @Size(max = 128) @Verbatim String password,
+                        @Size(max = 300) String device) {
+    }
+
+    public record ResetRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    public record NewPassword(@NotNull @Size(min = 10, max = 128) @Verbatim String password) {
+    }
+
+    public record PasswordChange(@NotNull @Size(max = 128) @Verbatim String currentPassword,
+                                 @NotNull @Size(min = 10, max = 128) @Verbatim String password) {
+    }
+
+    /** A change of one's own account: a missing field stays as it is; an empty bio clears it. */
+    public record ProfileChange(@Size(min = 3, max = 30) @Pattern(regexp = PSEUDONYM, message = PSEUDONYM_MESSAGE) String pseudonym,
+                                @Size(max = 280) @MultiLine String bio,
+                                @Pattern(regexp = LOCALE, message = "fr or en") String locale,
+                                @Size(max = 64) String timeZone,
+                                @Email @Size(max = 254) String email,
+                                @Size(max = 128) @Verbatim String currentPassword) {
+    }
+
+    public record AccountPolicy(@NotNull Boolean unverifiedMayAsk, @NotNull Boolean unverifiedMayComplain) {
     }
 
     public record Question(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,

@@ -24,6 +24,8 @@ public final class AccountService implements RequestAuthenticator {
     public record Session(String token, Instant expiresAt, long userId) {
     }
 
+    private static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
+
     private final Database db;
     private final BrandDirectory brands;
     private final Users users;
@@ -48,6 +50,11 @@ public final class AccountService implements RequestAuthenticator {
         this.tokenLifetime = lifetime;
     }
 
+    /**
+     * Creates an account whose address counts as verified, for the platform's own callers (the demo's seeder, tests,
+     * benchmarks), who know the address is real. Members sign up through {@code AccountRecovery.signUp}, which
+     * verifies the address and never says whether it already had an account.
+     */
     public long register(String brandSlug, String email, String password, String pseudonym) {
         Brand brand = brands.require(brandSlug);
         PasswordPolicy.check(password, email, pseudonym);
@@ -57,6 +64,11 @@ public final class AccountService implements RequestAuthenticator {
     }
 
     public Session login(String brandSlug, String email, String password) {
+        return login(brandSlug, email, password, null);
+    }
+
+    /** {@code device}: what the member's sessions page shows of where the session was opened (a user agent), or null. */
+    public Session login(String brandSlug, String email, String password, String device) {
         Optional<Brand> brand = brands.find(brandSlug);
         Optional<Users.Account> account = brand.flatMap(b ->
             db.inTransaction(c -> users.byEmail(c, b.id(), TextRules.normalizeEmail(email))));
@@ -69,8 +81,10 @@ public final class AccountService implements RequestAuthenticator {
         Instant now = clock.instant();
         Instant expires = now.plus(tokenLifetime);
         long userId = account.get().id();
-        db.inTransaction(c -> Sql.update(c, "INSERT INTO auth_token (token_hash, user_id, created_at, expires_at) "
-            + "VALUES (?, ?, ?, ?)", Tokens.digest(token), userId, now, expires));
+        String shown = device == null || device.isBlank() ? null : TextRules.clean(device, true);
+        String stored = shown == null ? null : shown.substring(0, Math.min(shown.length(), 200));
+        db.inTransaction(c -> Sql.update(c, "INSERT INTO auth_token (token_hash, user_id, created_at, expires_at, device, "
+            + "last_used_at) VALUES (?, ?, ?, ?, ?, ?)", Tokens.digest(token), userId, now, expires, stored, now));
         return new Session(token, expires, userId);
     }
 
@@ -92,9 +106,13 @@ public final class AccountService implements RequestAuthenticator {
         String token = bearer(authorizationHeader);
         return Optional.of(db.inTransaction(c -> {
             Instant now = clock.instant();
+            String digest = Tokens.digest(token);
             long userId = Sql.one(c, "SELECT user_id FROM auth_token WHERE token_hash = ? AND revoked_at IS NULL "
-                    + "AND expires_at > ?", rs -> rs.getLong(1), Tokens.digest(token), now)
+                    + "AND expires_at > ?", rs -> rs.getLong(1), digest, now)
                 .orElseThrow(() -> ProblemException.unauthorized("the token is unknown, expired or revoked"));
+            // the sessions page shows the last use to the minute: a busy session writes once a minute, not per request
+            Sql.update(c, "UPDATE auth_token SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL "
+                + "OR last_used_at < ?)", now, digest, now.minus(LAST_USE_STEP));
             Users.Account account = users.byId(c, userId).orElseThrow();
             String slug = Sql.one(c, "SELECT slug FROM brand WHERE id = ?", rs -> rs.getString(1), account.brandId())
                 .orElseThrow();

@@ -22,8 +22,9 @@ public final class Profiles {
         this.db = db;
     }
 
-    public record Profile(long id, String pseudonym, Instant memberSince, long questions, long answers, long acceptedAnswers,
-                          List<Activity> recent) {
+    /** {@code bio}: what the member wrote about themselves, plain text, or null. */
+    public record Profile(long id, String pseudonym, Instant memberSince, String bio, long questions, long answers,
+                          long acceptedAnswers, List<Activity> recent) {
     }
 
     /** A published question or answer; for an answer, {@code title} and {@code questionId} are its question's. */
@@ -32,8 +33,8 @@ public final class Profiles {
 
     public Profile of(Brand brand, long userId) {
         return db.inTransaction(c -> {
-            var member = Sql.one(c, "SELECT pseudonym, created_at FROM app_user WHERE brand_id = ? AND id = ?",
-                rs -> new Object[] {rs.getString(1), Sql.instant(rs, "created_at")}, brand.id(), userId)
+            var member = Sql.one(c, "SELECT pseudonym, created_at, bio FROM app_user WHERE brand_id = ? AND id = ?",
+                rs -> new Object[] {rs.getString(1), Sql.instant(rs, "created_at"), rs.getString(3)}, brand.id(), userId)
                 .orElseThrow(() -> ProblemException.notFound("no member " + userId + " in " + brand.slug()));
             String published = "p.brand_id = ? AND p.author_id = ? AND p.publication = 'PUBLISHED' ";
             long questions = Sql.count(c, "SELECT COUNT(*) FROM post p WHERE " + published + "AND p.post_type = 'QUESTION'",
@@ -48,7 +49,8 @@ public final class Profiles {
                 + "AND (q.id IS NULL OR q.publication = 'PUBLISHED') ORDER BY p.created_at DESC, p.id DESC LIMIT " + RECENT,
                 rs -> new Activity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
                     rs.getLong(6) == rs.getLong(1), Sql.instant(rs, "created_at")), brand.id(), userId);
-            return new Profile(userId, (String) member[0], (Instant) member[1], questions, answers, accepted, recent);
+            return new Profile(userId, (String) member[0], (Instant) member[1], (String) member[2], questions, answers, accepted,
+                recent);
         });
     }
 }

@@ -20,8 +20,14 @@ import org.entraide.jdbc.Sql;
 /** Accounts and their roles, within the caller's transaction. */
 public final class Users {
     /** An account row, with what authentication needs. */
-    public record Account(long id, long brandId, String email, String pseudonym, String passwordHash, Instant createdAt) {
+    public record Account(long id, long brandId, String email, String pseudonym, String passwordHash, Instant createdAt,
+                          Instant emailVerifiedAt, String locale) {
+        public boolean verified() {
+            return emailVerifiedAt != null;
+        }
     }
+
+    private static final String ACCOUNT_COLUMNS = "id, brand_id, email, pseudonym, password_hash, created_at, email_verified_at, locale";
 
     private final EventLog events;
 
@@ -34,17 +40,25 @@ public final class Users {
      * @throws ProblemException 409 when the e-mail or the pseudonym is taken in that brand
      */
     public long create(Connection c, long brandId, String email, String pseudonym, String passwordHash, Instant now) {
+        return create(c, brandId, email, pseudonym, passwordHash, now, true);
+    }
+
+    /**
+     * The same; {@code verified}: whether the address is known to be the member's (a seeded or admin-made account),
+     * otherwise it waits for the link sent to it.
+     */
+    public long create(Connection c, long brandId, String email, String pseudonym, String passwordHash, Instant now,
+                       boolean verified) {
         String key = pseudonym.toLowerCase(Locale.ROOT);
         if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE brand_id = ? AND email = ?", brandId, email) > 0) {
             throw ProblemException.conflict("an account with this e-mail already exists");
         }
-        if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE brand_id = ? AND pseudonym_key = ?", brandId, key) > 0) {
-            throw ProblemException.conflict("this pseudonym is taken");
-        }
+        requirePseudonymFree(c, brandId, key, 0, now);
         long id;
         try {
-            id = Sql.insert(c, "INSERT INTO app_user (brand_id, email, pseudonym, pseudonym_key, password_hash, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", brandId, email, pseudonym, key, passwordHash, now);
+            id = Sql.insert(c, "INSERT INTO app_user (brand_id, email, pseudonym, pseudonym_key, password_hash, created_at, "
+                + "email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?)", brandId, email, pseudonym, key, passwordHash, now,
+                verified ? now : null);
         } catch (Sql.Failure e) {
             if (e.isUniqueViolation()) {
                 throw ProblemException.conflict("an account with this e-mail or pseudonym already exists");
@@ -56,13 +70,28 @@ public final class Users {
         return id;
     }
 
+    /**
+     * @throws ProblemException 409 when another account of the brand has that pseudonym (whatever its case) or gave it up
+     *                          less than 30 days ago; a taken pseudonym is public, so saying so leaks nothing
+     */
+    public void requirePseudonymFree(Connection c, long brandId, String key, long exceptUserId, Instant now) {
+        if (Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE brand_id = ? AND pseudonym_key = ? AND id <> ?", brandId, key,
+                exceptUserId) > 0
+            || Sql.count(c, "SELECT COUNT(*) FROM pseudonym_reservation WHERE brand_id = ? AND pseudonym_key = ? "
+                + "AND user_id <> ? AND reserved_until > ?", brandId, key, exceptUserId, now) > 0) {
+            throw ProblemException.conflict(PSEUDONYM_TAKEN);
+        }
+    }
+
+    public static final String PSEUDONYM_TAKEN = "this pseudonym is taken";
+
     public Optional<Account> byEmail(Connection c, long brandId, String email) {
-        return Sql.one(c, "SELECT id, brand_id, email, pseudonym, password_hash, created_at FROM app_user "
+        return Sql.one(c, "SELECT " + ACCOUNT_COLUMNS + " FROM app_user "
             + "WHERE brand_id = ? AND email = ?", rs -> account(rs), brandId, email);
     }
 
     public Optional<Account> byId(Connection c, long userId) {
-        return Sql.one(c, "SELECT id, brand_id, email, pseudonym, password_hash, created_at FROM app_user WHERE id = ?",
+        return Sql.one(c, "SELECT " + ACCOUNT_COLUMNS + " FROM app_user WHERE id = ?",
             rs -> account(rs), userId);
     }
 
@@ -78,7 +107,7 @@ public final class Users {
             String in = " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
             List<Object> params = new java.util.ArrayList<>(List.of(brandId));
             params.addAll(chunk);
-            List<Account> accounts = Sql.list(c, "SELECT id, brand_id, email, pseudonym, password_hash, created_at FROM app_user "
+            List<Account> accounts = Sql.list(c, "SELECT " + ACCOUNT_COLUMNS + " FROM app_user "
                 + "WHERE brand_id = ? AND id" + in, rs -> account(rs), params.toArray());
             java.util.Map<Long, Set<Role>> roles = new java.util.HashMap<>();
             Sql.list(c, "SELECT user_id, role FROM user_role WHERE user_id" + in, rs -> roles.computeIfAbsent(rs.getLong(1),
@@ -140,6 +169,7 @@ public final class Users {
 
     private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Account(rs.getLong("id"), rs.getLong("brand_id"), rs.getString("email"), rs.getString("pseudonym"),
-            rs.getString("password_hash"), Sql.instant(rs, "created_at"));
+            rs.getString("password_hash"), Sql.instant(rs, "created_at"), Sql.instant(rs, "email_verified_at"),
+            rs.getString("locale"));
     }
 }

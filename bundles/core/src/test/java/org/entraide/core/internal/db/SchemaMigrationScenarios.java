@@ -45,6 +45,31 @@ public abstract class SchemaMigrationScenarios extends ApiScenarios {
             "an owner is a short lower-case name");
     }
 
+    /** Accounts made before e-mail verification existed keep working: the upgrade counts them as verified. */
+    @Test
+    void accountsFromBeforeVerificationCountAsVerified() {
+        javax.sql.DataSource old = dataSource instanceof org.h2.jdbcx.JdbcDataSource
+            ? org.entraide.core.internal.support.TestDatabases.h2() : org.entraide.core.internal.support.TestDatabases.postgres();
+        try {
+            org.flywaydb.core.Flyway.configure(Core.class.getClassLoader()).dataSource(old).locations("classpath:db/core")
+                .table("schema_history_core").baselineOnMigrate(true).baselineVersion("0").target("5").load().migrate();
+            Database db = new Database(old);
+            db.inTransaction(c -> {
+                long brand = Sql.insert(c, "INSERT INTO brand (slug, name, created_at) VALUES ('old', 'Old', ?)",
+                    java.time.Instant.now());
+                return Sql.insert(c, "INSERT INTO app_user (brand_id, email, pseudonym, pseudonym_key, password_hash, created_at) "
+                    + "VALUES (?, 'early@old.example', 'Early', 'early', 'x', ?)", brand, java.time.Instant.now());
+            });
+            new Core(old, CoreSettings.defaults(), (u, p) -> false, new PasswordHasher(64, 1), Clock.systemUTC());
+            assertEquals(1L, (long) db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM app_user WHERE email = "
+                + "'early@old.example' AND email_verified_at IS NOT NULL")), "the early account counts as verified");
+        } finally {
+            if (!(old instanceof org.h2.jdbcx.JdbcDataSource)) {
+                org.entraide.core.internal.support.TestDatabases.dropPostgres(old);
+            }
+        }
+    }
+
     @Test
     void healthReportsTheDatabaseInUse() {
         var health = http.get("/api/v1/health", null);

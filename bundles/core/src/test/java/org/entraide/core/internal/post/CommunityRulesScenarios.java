@@ -68,7 +68,7 @@ abstract class CommunityRulesScenarios {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String email = "voter" + i + "@example.org";
-            assertEquals(201, http.post("/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"" + email
+            assertEquals(202, http.post("/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"" + email
                 + "\",\"password\":\"voter-password\",\"pseudonym\":\"voter" + i + "\"}").status());
             tokens.add(login(email, "voter-password"));
         }

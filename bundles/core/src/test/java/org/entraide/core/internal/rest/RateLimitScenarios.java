@@ -65,11 +65,11 @@ public abstract class RateLimitScenarios extends ApiScenarios {
     void registrationsAreLimitedPerAddressNotPerBrand() throws Exception {
         String taken = account();
         for (int i = 0; i < REGISTER; i++) {
-            assertEquals(409, register("127.0.0.20", taken, Community.unique("Dup")).status, "an existing e-mail: 409");
+            assertEquals(202, register("127.0.0.20", taken, Community.unique("Dup")).status, "an existing e-mail: answered as a new one");
         }
         assertEquals(429, register("127.0.0.20", Community.unique("new") + "@demo.example", Community.unique("New")).status,
             "that address is done for the window");
-        assertEquals(201, register("127.0.0.21", Community.unique("new") + "@demo.example", Community.unique("New")).status,
+        assertEquals(202, register("127.0.0.21", Community.unique("new") + "@demo.example", Community.unique("New")).status,
             "a newcomer of the same brand, elsewhere, registers");
     }
 
@@ -93,7 +93,7 @@ public abstract class RateLimitScenarios extends ApiScenarios {
         CoreSettings before = settings();
         server.core.update(before.withRates(before.rates().withLimits(Map.of("register", REGISTER + 1))));
         try {
-            assertEquals(201, register("127.0.0.40", Community.unique("x") + "@demo.example", Community.unique("X")).status,
+            assertEquals(202, register("127.0.0.40", Community.unique("x") + "@demo.example", Community.unique("X")).status,
                 "a raised limit applies without a restart");
         } finally {
             server.core.update(before);
@@ -145,6 +145,20 @@ public abstract class RateLimitScenarios extends ApiScenarios {
             }
             return -1;
         }
+    }
+
+    @Test
+    void aPasswordResetLetsTheOwnerInAtOnceWhateverTheGuessesBefore() throws Exception {
+        String email = account();
+        for (int i = 0; i < PER_ACCOUNT; i++) {
+            assertEquals(401, login("127.0.3." + (i + 1), email, "guess-" + i).status, "one guess from each of many addresses");
+        }
+        assertEquals(429, login("127.0.4.1", email, PASSWORD).status, "the owner, from a new address, waits");
+        assertEquals(202, post(server, "127.0.4.1", "/api/v1/brands/demo/password-reset", Http.json("email", email)).status);
+        String token = server.mailbox().lastToken(email, "account-reset-", "reset-password");
+        assertEquals(204, post(server, "127.0.4.1", "/api/v1/brands/demo/password-reset/" + token,
+            Http.json("password", "a-brand-new-passphrase")).status, "the owner proves they hold the address");
+        assertEquals(200, login("127.0.4.1", email, "a-brand-new-passphrase").status, "and signs in at once");
     }
 
     private String account() {

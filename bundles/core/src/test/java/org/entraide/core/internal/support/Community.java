@@ -31,15 +31,32 @@ public final class Community {
         return http;
     }
 
-    /** A new CUSTOMER of the brand, with a unique e-mail and pseudonym, logged in. */
+    /**
+     * A new CUSTOMER of the brand, with a unique e-mail and pseudonym, logged in, its address verified through the
+     * link e-mailed to it when the server runs in this JVM.
+     */
     public Member join(String brand) {
+        Member m = joinUnverified(brand);
+        TestServer.at(http.base()).ifPresent(server -> verify(server, brand, m.email()));
+        return m;
+    }
+
+    /** A new CUSTOMER of the brand, logged in, who has not opened the verification link sent to them. */
+    public Member joinUnverified(String brand) {
         int n = SEQUENCE.incrementAndGet();
         String email = "member" + n + "@" + brand + ".example";
         String pseudonym = "Member-" + n;
         Http.Response r = http.post("/api/v1/auth/register", null,
             Http.json("brand", brand, "email", email, "password", "long-enough-password", "pseudonym", pseudonym));
-        assertEquals(201, r.status(), "registering " + email + " answers 201: " + r);
+        assertEquals(202, r.status(), "registering " + email + " answers 202: " + r);
         return login(brand, email, "long-enough-password");
+    }
+
+    /** Opens the newest verification link sent to that address, as its owner would. */
+    public void verify(TestServer server, String brand, String email) {
+        String token = server.mailbox().lastToken(email, "account-verify-", "verify-email");
+        Http.Response v = http.post("/api/v1/brands/" + brand + "/email-verification/" + token, null, "");
+        assertEquals(204, v.status(), "the verification link of " + email + " works: " + v);
     }
 
     /** One of the demo accounts (admin, moderator, manager, customer, lucas). */

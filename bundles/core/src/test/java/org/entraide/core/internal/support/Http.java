@@ -33,6 +33,19 @@ public final class Http {
         this.base = base;
     }
 
+    public String base() {
+        return base;
+    }
+
+    public Response patch(String path, String token, String json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path, String token) {
+        return send(builder(path, token).DELETE());
+    }
+
     public Response get(String path, String token) {
         return send(builder(path, token).GET());
     }

@@ -26,6 +26,9 @@ public final class TestServer implements AutoCloseable {
     public static final String ROOT_USER = "root";
     public static final String ROOT_PASSWORD = "root-password";
 
+    /** Running servers by base URL, so that a {@link Community} made from an {@link Http} alone finds their mail. */
+    private static final java.util.Map<String, TestServer> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
     public final Core core;
     public final int port;
     private final DefaultCamelContext camel;
@@ -44,6 +47,17 @@ public final class TestServer implements AutoCloseable {
         camel.start();
         core.connect(camel);
         this.board = PluginWhiteboard.on(core);
+        RUNNING.put(base(), this);
+    }
+
+    /** The server running at that base URL in this JVM, if any. */
+    public static Optional<TestServer> at(String base) {
+        return Optional.ofNullable(RUNNING.get(base));
+    }
+
+    /** The e-mail this server queued, as its recipients would read it. */
+    public Mailbox mailbox() {
+        return new Mailbox(core.db);
     }
 
     /**
@@ -104,6 +118,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(base());
         core.disconnect();
         camel.stop();
     }

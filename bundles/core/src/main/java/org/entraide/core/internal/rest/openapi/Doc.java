@@ -23,7 +23,7 @@ import org.entraide.core.internal.paging.PageRequest;
  * @param summary  one line for humans
  * @param body     the request body record, or null when the endpoint reads none
  * @param response the Java type of the success body (a record, possibly generic), or null when there is none
- * @param status   the success status: 200, 201 (with a Location header) or 204
+ * @param status   the success status: 200, 201 (with a Location header), 202 or 204
  * @param access   who may call it
  * @param roles    the brand roles that may call it; empty means any member of the brand
  * @param query    the query parameters the endpoint reads, in order; the dispatcher rejects any other
@@ -77,6 +77,11 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     /** 201 with the new resource in the body and its URL in the Location header. */
     public Doc created(Type type) {
         return new Doc(summary, body, type, 201, access, roles, query, errors);
+    }
+
+    /** 202: the request is taken and its outcome is told elsewhere (by e-mail), whatever it was. */
+    public Doc accepted(Type type) {
+        return new Doc(summary, body, type, 202, access, roles, query, errors);
     }
 
     public Doc noContent() {

@@ -130,6 +130,7 @@ final class Operations {
                 r.putObject("headers").putObject("Location").put("required", true)
                     .putObject("schema").put("type", "string").put("format", "uri-reference");
             }
+            case 202 -> r.put("description", "Accepted; what follows is told by e-mail");
             case 204 -> r.put("description", "No content");
             default -> throw new IllegalStateException("unexpected success status " + d.status());
         }

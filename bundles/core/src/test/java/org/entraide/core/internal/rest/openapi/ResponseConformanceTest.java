@@ -75,7 +75,15 @@ class ResponseConformanceTest {
 
         c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"ada@demo.example\","
             + "\"password\":\"ada-password\",\"pseudonym\":\"Ada\"}");
+        new org.entraide.core.internal.support.Community(new Http(server.base())).verify(server, "demo", "ada@demo.example");
         String ada = token("ada@demo.example", "ada-password");
+        c.call("GET", B + "/me", ada, null, "demo");
+        c.call("PATCH", B + "/me", ada, "{\"bio\":\"Woodworker.\",\"timeZone\":\"Europe/Paris\",\"locale\":\"en\"}", "demo");
+        c.call("PATCH", B + "/me", ada, "{\"timeZone\":\"Mars/Olympus\"}", "demo");
+        c.call("GET", B + "/me/sessions", ada, null, "demo");
+        c.call("POST", B + "/password-reset", null, "{\"email\":\"nobody@demo.example\"}", "demo");
+        c.call("POST", B + "/password-reset/{token}", null, "{\"password\":\"a-new-long-password\"}", "demo", "x".repeat(43));
+        c.call("POST", B + "/me/email-verification", ada, null, "demo");
         String camille = token("customer@demo.example", DemoSeeder.PASSWORD);
         String manager = token("manager@demo.example", DemoSeeder.PASSWORD);
         String admin = token("admin@demo.example", DemoSeeder.PASSWORD);
@@ -130,6 +138,7 @@ class ResponseConformanceTest {
         long parked = c.call("GET", "/api/v1/admin/events/dead-letters?subscriber=conformance", root, null)
             .json().get("items").get(0).get("id").asLong();
         c.call("POST", "/api/v1/admin/events/dead-letters/{id}/replay", root, null, parked);
+        accountOperations(admin);
         c.call("POST", "/api/v1/auth/logout", ada, null);
         c.call("GET", "/health/live", null, null);
         c.call("GET", "/health/ready", null, null);
@@ -138,6 +147,37 @@ class ResponseConformanceTest {
         Set<String> succeeded = new TreeSet<>();
         c.seen.stream().filter(s -> s.matches(".* [23]\\d\\d")).forEach(succeeded::add);
         assertEquals(successes(), succeeded, "every operation was called and answered its documented success");
+    }
+
+    /** A newcomer's account life: verification, reset, password change, profile and sessions. */
+    private static void accountOperations(String admin) {
+        org.entraide.core.internal.support.Mailbox mailbox = server.mailbox();
+        c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"bob@demo.example\","
+            + "\"password\":\"bob-password-1\",\"pseudonym\":\"Bob\",\"locale\":\"en\"}");
+        String bob = token("bob@demo.example", "bob-password-1");
+        c.call("POST", B + "/me/email-verification", bob, null, "demo");
+        c.call("POST", B + "/email-verification/{token}", null, null, "demo",
+            mailbox.lastToken("bob@demo.example", "account-verify-", "verify-email"));
+        c.call("POST", B + "/password-reset", null, "{\"email\":\"bob@demo.example\"}", "demo");
+        c.call("POST", B + "/password-reset/{token}", null, "{\"password\":\"bob-password-2\"}", "demo",
+            mailbox.lastToken("bob@demo.example", "account-reset-", "reset-password"));
+        bob = token("bob@demo.example", "bob-password-2");
+        token("bob@demo.example", "bob-password-2");
+        c.call("PUT", B + "/me/password", bob, "{\"currentPassword\":\"bob-password-2\",\"password\":\"bob-password-3\"}",
+            "demo");
+        token("bob@demo.example", "bob-password-3");
+        c.call("PATCH", B + "/me", bob, "{\"pseudonym\":\"Bobby\",\"bio\":\"Carpenter.\"}", "demo");
+        String id = null;
+        for (JsonNode session : c.call("GET", B + "/me/sessions", bob, null, "demo").json().get("items")) {
+            if (!session.get("current").asBoolean()) {
+                id = session.get("id").asText();
+            }
+        }
+        c.call("DELETE", B + "/me/sessions/{id}", bob, null, "demo", id);
+        token("bob@demo.example", "bob-password-3");
+        c.call("POST", B + "/me/sessions/revoke-others", bob, null, "demo");
+        c.call("GET", B + "/account-policy", admin, null, "demo");
+        c.call("PUT", B + "/account-policy", admin, "{\"unverifiedMayAsk\":true,\"unverifiedMayComplain\":false}", "demo");
     }
 
     @Test
@@ -151,8 +191,8 @@ class ResponseConformanceTest {
         c.call("GET", B + "/members/{id}", camille, null, "demo", 1);
         c.call("GET", B + "/questions/{id}", null, null, "demo", 999_999);
         c.call("GET", B + "/questions?size=1000", null, null, "demo");
-        c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"customer@demo.example\","
-            + "\"password\":\"a-long-password\",\"pseudonym\":\"Camille-2\"}");
+        c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"camille-2@demo.example\","
+            + "\"password\":\"a-long-password\",\"pseudonym\":\"Camille\"}");
         c.call("POST", B + "/questions", camille, "{\"title\":\"" + "x".repeat(70_000) + "\"}", "demo");
         Http.Response plain = new Http(server.base()).send(new Http(server.base()).builder("/api/v1/auth/login", null)
             .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
