@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestDatabases;
 import org.entraide.core.internal.support.TestServer;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * A fuzzer over the served OpenAPI description, every plugin installed: for every operation, valid and invalid
  * requests generated from its schemas, sent by an anonymous caller and by a signed-in brand admin. Bad input must
- * be a 4xx, never a 5xx. The seed is printed; {@code -Dentraide.fuzz.seed=N} replays a run.
+ * be a 4xx, never a 5xx, and every answer is one the description documents ({@link DescriptionConformance}). The
+ * seed is printed; {@code -Dentraide.fuzz.seed=N} replays a run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OpenApiFuzzScenarios {
@@ -69,9 +72,11 @@ abstract class OpenApiFuzzScenarios {
     }
 
     @Test
-    void noGeneratedRequestIsAServerError() {
+    void everyGeneratedRequestGetsADescribedAnswerNeverAServerError() {
         long seed = Long.getLong("entraide.fuzz.seed", System.nanoTime());
-        FuzzRequests generator = new FuzzRequests(http.get("/api/v1/openapi.json", null).json(), seed);
+        JsonNode description = http.get("/api/v1/openapi.json", null).json();
+        FuzzRequests generator = new FuzzRequests(description, seed);
+        DescriptionConformance conformance = new DescriptionConformance(description);
         // deletions and logging out last, so that what they remove does not hide what comes before
         List<Operation> ops = new ArrayList<>(generator.operations());
         ops.sort(Comparator.comparing((Operation o) -> o.template().endsWith("/logout"))
@@ -90,15 +95,14 @@ abstract class OpenApiFuzzScenarios {
                         r = send(op, c, token);
                     } catch (IllegalStateException e) {
                         counts.computeIfAbsent(caller, k -> new int[6])[5]++;
-                        errors.add("no answer " + op + " | " + caller + " | " + c.what() + " | "
-                            + FuzzRequests.abbreviated(c.path()) + " " + FuzzRequests.abbreviated(String.valueOf(c.body())) + " -> " + e.getMessage());
+                        errors.add("no answer " + what(op, caller, c) + " -> " + e.getMessage());
                         continue;
                     }
                     counts.computeIfAbsent(caller, k -> new int[6])[r.status() / 100]++;
+                    conformance.check(op, caller + " " + c.what() + " " + FuzzRequests.abbreviated(c.path()), r.status(),
+                        r.header("Content-Type"), r.raw().body());
                     if (r.status() >= 500) {
-                        errors.add(r.status() + " " + op + " | " + caller + " | " + c.what() + " | "
-                            + FuzzRequests.abbreviated(c.path()) + " " + FuzzRequests.abbreviated(String.valueOf(c.body()))
-                            + " -> " + FuzzRequests.abbreviated(r.raw().body()));
+                        errors.add(r.status() + " " + what(op, caller, c) + " -> " + FuzzRequests.abbreviated(r.raw().body()));
                     }
                 }
             }
@@ -107,7 +111,17 @@ abstract class OpenApiFuzzScenarios {
             + " requests; per caller: 2xx 3xx 4xx 5xx");
         counts.forEach((caller, n) -> System.out.printf("[fuzz]   %-10s %5d %5d %5d %5d%n", caller, n[2], n[3], n[4], n[5]));
         errors.forEach(e -> System.out.println("[fuzz] SERVER ERROR " + e));
+        System.out.println("[fuzz] " + conformance.checked() + " answers checked against the description, "
+            + conformance.drifts().size() + " drifts");
+        conformance.drifts().forEach((k, v) -> System.out.println("[fuzz] DRIFT " + k + " | " + v));
         assertTrue(errors.isEmpty(), errors.size() + " server errors (seed " + seed + "):\n" + String.join("\n", errors));
+        assertTrue(conformance.drifts().isEmpty(), conformance.drifts().size() + " answers differ from the description (seed "
+            + seed + "):\n" + String.join("\n", conformance.drifts().keySet()));
+    }
+
+    private static String what(Operation op, String caller, Case c) {
+        return op + " | " + caller + " | " + c.what() + " | " + FuzzRequests.abbreviated(c.path()) + " "
+            + FuzzRequests.abbreviated(String.valueOf(c.body()));
     }
 
     private Http.Response send(Operation op, Case c, String token) {
