@@ -13,6 +13,8 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestDatabases;
 import org.entraide.core.internal.support.TestServer;
@@ -55,6 +57,7 @@ abstract class AccessMatrixScenarios {
     private MatrixBrand a;
     private MatrixBrand b;
     private MinimalBodies bodies;
+    private DescriptionConformance conformance;
 
     AccessMatrixScenarios(Db db) {
         this.db = db;
@@ -81,7 +84,9 @@ abstract class AccessMatrixScenarios {
         http = new Http(server.base());
         a = MatrixBrand.create(http, "A-STORE");
         b = MatrixBrand.create(http, "B-STORE");
-        bodies = new MinimalBodies(http.get("/api/v1/openapi.json", null).json());
+        JsonNode description = http.get("/api/v1/openapi.json", null).json();
+        bodies = new MinimalBodies(description);
+        conformance = new DescriptionConformance(description);
     }
 
     @AfterAll
@@ -109,6 +114,11 @@ abstract class AccessMatrixScenarios {
         tally.print(db);
         List<String> unexpected = tally.failures(KNOWN_DEFECTS);
         assertTrue(unexpected.isEmpty(), unexpected.size() + " unexpected outcomes:\n" + String.join("\n", unexpected));
+        System.out.println("[access matrix] " + conformance.checked() + " answers checked against openapi.json, "
+            + conformance.drifts().size() + " drifts");
+        conformance.drifts().forEach((k, v) -> System.out.println("[access matrix] DRIFT " + k + " | " + v));
+        assertTrue(conformance.drifts().isEmpty(), "answers differ from the description:\n"
+            + String.join("\n", conformance.drifts().keySet()));
     }
 
     /** The matrix sees a route added after it was written, and notices a leak, an e-mail shown and a 500 in it. */
@@ -168,6 +178,7 @@ abstract class AccessMatrixScenarios {
         }
         int status = r.status();
         String body = r.raw().body();
+        conformance.check(op, key, status, r.header("Content-Type"), body);
         boolean ok = status >= 200 && status < 300;
         boolean outsider = caller.brand() != a;
         String wrong = null;

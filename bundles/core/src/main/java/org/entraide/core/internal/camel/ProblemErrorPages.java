@@ -39,6 +39,11 @@ public final class ProblemErrorPages extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        if (code == HttpStatus.BAD_REQUEST_400) {
+            // a malformed request's body is never read, so Jetty drops the connection after this answer: saying so
+            // keeps a client from sending its next request on a connection about to close (and getting no answer)
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (code == HttpStatus.METHOD_NOT_ALLOWED_405 && !response.getHeaders().contains(HttpHeader.ALLOW)) {
             response.getHeaders().put(HttpHeader.ALLOW, allow.apply(Request.getPathInContext(request)));
         }
@@ -54,6 +59,9 @@ public final class ProblemErrorPages extends ErrorHandler {
         // the request could not be read: its id, if any, is not trusted
         String requestId = RequestIds.accept(null);
         fields.put(RequestIds.HEADER, requestId);
+        // Jetty closes the connection after a message it could not parse: saying so keeps a client from sending
+        // its next request on it and getting no answer
+        fields.put(HttpHeader.CONNECTION, "close");
         return ByteBuffer.wrap(problem(status, requestId));
     }
 

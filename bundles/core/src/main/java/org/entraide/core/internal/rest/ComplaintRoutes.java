@@ -31,7 +31,7 @@ public final class ComplaintRoutes extends ApiRoutes {
             return ApiReply.ok(queries.list(brand, r.query("store"), r.query("status"), r.page()));
         });
         post("/brands/{brand}/complaints", "complaints.create", Doc.of("File a complaint, optionally about a store")
-                .body(Requests.Complaint.class).created(Views.ComplaintView.class).bearer().errors(429), r -> {
+                .body(Requests.Complaint.class).created(Views.ComplaintView.class).bearer().errors(422, 429), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             Requests.Complaint body = r.body(Requests.Complaint.class);
@@ -47,7 +47,7 @@ public final class ComplaintRoutes extends ApiRoutes {
         });
         post("/brands/{brand}/complaints/{id}/responses", "complaints.respond",
             Doc.of("Respond officially to a complaint (its store's managers and the brand's admins)")
-                .body(Requests.Body.class).created(Created.class).bearer(Role.STORE_MANAGER, Role.BRAND_ADMIN), r -> {
+                .body(Requests.Body.class).created(Created.class).bearer(Role.STORE_MANAGER, Role.BRAND_ADMIN).errors(422), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");

@@ -42,7 +42,7 @@ public final class QuestionRoutes extends ApiRoutes {
                 r.query("status"), r.query("q"), r.query("sort"), r.query("store")), r.page()));
         });
         post("/brands/{brand}/questions", "questions.create", Doc.of("Ask a question")
-                .body(Requests.Question.class).created(Views.QuestionView.class).bearer().errors(429), r -> {
+                .body(Requests.Question.class).created(Views.QuestionView.class).bearer().errors(422, 429), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             Requests.Question body = r.body(Requests.Question.class);
@@ -58,7 +58,7 @@ public final class QuestionRoutes extends ApiRoutes {
             return ApiReply.ok(questions.get(r.optionalCaller().orElse(null), brand, r.pathId("id")));
         });
         post("/brands/{brand}/questions/{id}/answers", "questions.answer", Doc.of("Answer a question")
-                .body(Requests.Body.class).created(Views.AnswerView.class).bearer().errors(429), r -> {
+                .body(Requests.Body.class).created(Views.AnswerView.class).bearer().errors(422, 429), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");

@@ -82,6 +82,15 @@ class HttpSurfaceTest {
     }
 
     @Test
+    void aRefusedRequestWithABodyAnnouncesThatItsConnectionCloses() throws Exception {
+        // the body of a request refused before any route is not read: the connection cannot serve another request
+        Raw r = exchange("POST /api/v1/brands/demo/posts/%00/votes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"value\":1}");
+        assertEquals(400, r.status(), "a NUL in the path is refused: " + r);
+        assertEquals("close", r.header("Connection"), "the client is told not to reuse the connection: " + r);
+    }
+
+    @Test
     void traceIs405WithAllow() throws Exception {
         for (String path : List.of("/api/v1/health", "/api/v1/brands/demo/questions", "/api/v1/nowhere", "/")) {
             Raw r = exchange("TRACE " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Probe: secret\r\nConnection: close\r\n\r\n");

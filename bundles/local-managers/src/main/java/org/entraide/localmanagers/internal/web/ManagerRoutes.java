@@ -42,7 +42,7 @@ public final class ManagerRoutes extends RouteBuilder {
             .to(route("stores.settings", api.stores()::storeSettings, NONE, "brand", "code"));
         rest(ApiEndpoints.BASE).put(b + "/regions/{code}").type(Bodies.Region.class).to(route("regions.put", api.team()::region, NONE, "brand", "code"));
         rest(ApiEndpoints.BASE).post(b + "/stores/import").type(Bodies.StoreImport.class).to(route("stores.import", api.stores()::importStores, NONE, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/stores/export").to(route("stores.export", api.stores()::exportStores, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/stores/export").produces("text/csv").to(route("stores.export", api.stores()::exportStores, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/stores/search")
             .to(route("stores.search", api.stores()::searchStores, Paging.with("q", "lat", "lon"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/managers/deadlines").to(route("managers.deadlines", api.deadlines()::deadlines, NONE, "brand"));

@@ -43,7 +43,8 @@ public final class ModerationRoutes extends RouteBuilder {
         rest(ApiEndpoints.BASE).post(m + "/queue/{id}/claim").to(route("moderation.claim", review::claim, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).post(m + "/queue/{id}/decision").type(Bodies.Decision.class)
             .to(route("moderation.decide", review::decide, NONE, "brand", "id"));
-        rest(ApiEndpoints.BASE).get(m + "/audit")
+        // format=csv answers the same entries as CSV: declared so that the description says so
+        rest(ApiEndpoints.BASE).get(m + "/audit").produces("application/json,text/csv")
             .to(route("moderation.audit", review::audit, Paging.with("from", "to", "action", "format", "limit"), "brand"));
         rest(ApiEndpoints.BASE).post("/brands/{brand}/complaints/{id}/moderation-requests").type(Bodies.ModerationRequest.class)
             .to(route("moderation.request", review::request, NONE, "brand", "id"));

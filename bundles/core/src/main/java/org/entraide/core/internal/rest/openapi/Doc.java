@@ -28,9 +28,11 @@ import org.entraide.core.internal.paging.PageRequest;
  * @param roles    the brand roles that may call it; empty means any member of the brand
  * @param query    the query parameters the endpoint reads, in order; the dispatcher rejects any other
  * @param errors   problem statuses beyond those implied by the body, access and path (such as 409 or 429)
+ * @param alsoSucceeds other success statuses the endpoint may answer (a plugin's write: 201 or 204 beside 200)
+ * @param produces the media types of the success body; empty means application/json
  */
 public record Doc(String summary, Class<?> body, Type response, int status, Access access, Set<Role> roles,
-                  List<QueryParam> query, SortedSet<Integer> errors) {
+                  List<QueryParam> query, SortedSet<Integer> errors, SortedSet<Integer> alsoSucceeds, List<String> produces) {
 
     /** How a caller authenticates. */
     public enum Access {
@@ -60,23 +62,25 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
         roles = Set.copyOf(roles);
         query = List.copyOf(query);
         errors = Collections.unmodifiableSortedSet(new TreeSet<>(errors));
+        alsoSucceeds = Collections.unmodifiableSortedSet(new TreeSet<>(alsoSucceeds));
+        produces = List.copyOf(produces);
     }
 
     public static Doc of(String summary) {
-        return new Doc(summary, null, null, 200, Access.PUBLIC, Set.of(), List.of(), new TreeSet<>());
+        return new Doc(summary, null, null, 200, Access.PUBLIC, Set.of(), List.of(), new TreeSet<>(), new TreeSet<>(), List.of());
     }
 
     public Doc body(Class<?> type) {
-        return new Doc(summary, type, response, status, access, roles, query, errors);
+        return new Doc(summary, type, response, status, access, roles, query, errors, alsoSucceeds, produces);
     }
 
     public Doc returns(Type type) {
-        return new Doc(summary, body, type, 200, access, roles, query, errors);
+        return new Doc(summary, body, type, 200, access, roles, query, errors, alsoSucceeds, produces);
     }
 
     /** 201 with the new resource in the body and its URL in the Location header. */
     public Doc created(Type type) {
-        return new Doc(summary, body, type, 201, access, roles, query, errors);
+        return new Doc(summary, body, type, 201, access, roles, query, errors, alsoSucceeds, produces);
     }
 
     /** 202: the request is taken and its outcome is told elsewhere (by e-mail), whatever it was. */
@@ -85,7 +89,7 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     }
 
     public Doc noContent() {
-        return new Doc(summary, body, null, 204, access, roles, query, errors);
+        return new Doc(summary, body, null, 204, access, roles, query, errors, alsoSucceeds, produces);
     }
 
     /** A paginated list: answers {@link Page} of {@code item} and reads the page and size parameters. */
@@ -105,21 +109,33 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     }
 
     public Doc bearer(Role... onlyRoles) {
-        return new Doc(summary, body, response, status, Access.BEARER, Set.of(onlyRoles), query, errors);
+        return new Doc(summary, body, response, status, Access.BEARER, Set.of(onlyRoles), query, errors, alsoSucceeds, produces);
     }
 
     public Doc optionalBearer() {
-        return new Doc(summary, body, response, status, Access.OPTIONAL_BEARER, roles, query, errors);
+        return new Doc(summary, body, response, status, Access.OPTIONAL_BEARER, roles, query, errors, alsoSucceeds, produces);
     }
 
     public Doc basic() {
-        return new Doc(summary, body, response, status, Access.BASIC, roles, query, errors);
+        return new Doc(summary, body, response, status, Access.BASIC, roles, query, errors, alsoSucceeds, produces);
     }
 
     public Doc errors(Integer... statuses) {
         SortedSet<Integer> all = new TreeSet<>(errors);
         all.addAll(Arrays.asList(statuses));
-        return new Doc(summary, body, response, status, access, roles, query, all);
+        return new Doc(summary, body, response, status, access, roles, query, all, alsoSucceeds, produces);
+    }
+
+    /** Other success statuses, for an endpoint whose answer depends on what it did (created, or nothing to say). */
+    public Doc alsoSucceeds(Integer... statuses) {
+        SortedSet<Integer> all = new TreeSet<>(alsoSucceeds);
+        all.addAll(Arrays.asList(statuses));
+        return new Doc(summary, body, response, status, access, roles, query, errors, all, produces);
+    }
+
+    /** The media types of the success body, when it is not (only) JSON. */
+    public Doc produces(String... mediaTypes) {
+        return new Doc(summary, body, response, status, access, roles, query, errors, alsoSucceeds, List.of(mediaTypes));
     }
 
     /** The names of {@link #query()}, which are all the endpoint may read. */
@@ -142,6 +158,6 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     private Doc with(QueryParam param) {
         List<QueryParam> all = new ArrayList<>(query);
         all.add(param);
-        return new Doc(summary, body, response, status, access, roles, all, errors);
+        return new Doc(summary, body, response, status, access, roles, all, errors, alsoSucceeds, produces);
     }
 }

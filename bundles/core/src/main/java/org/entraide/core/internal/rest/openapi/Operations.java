@@ -1,5 +1,6 @@
 package org.entraide.core.internal.rest.openapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Operations {
     /** The shared problem responses, by status, under components/responses. */
     static final Map<Integer, String> PROBLEMS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
-        404, "NotFound", 409, "Conflict", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 429, "TooManyRequests");
+        404, "NotFound", 409, "Conflict", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 422, "Unprocessable",
+        429, "TooManyRequests");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -38,7 +40,10 @@ final class Operations {
             body.putObject("content").putObject("application/json").set("schema", schemas.request(d.body()));
         }
         ObjectNode responses = op.putObject("responses");
-        responses.set(String.valueOf(d.status()), success(d));
+        responses.set(String.valueOf(d.status()), success(d, d.status()));
+        for (int status : d.alsoSucceeds()) {
+            responses.set(String.valueOf(status), success(d, status));
+        }
         for (int status : errors(e)) {
             String name = PROBLEMS.get(status);
             if (name == null) {
@@ -54,13 +59,11 @@ final class Operations {
     static SortedSet<Integer> errors(Endpoint e) {
         Doc d = e.doc();
         SortedSet<Integer> statuses = new TreeSet<>(d.errors());
+        // every endpoint refuses a query parameter it does not read
+        statuses.add(400);
         if (d.body() != null) {
-            statuses.add(400);
             statuses.add(413);
             statuses.add(415);
-        }
-        if (!d.query().isEmpty()) {
-            statuses.add(400);
         }
         if (d.access() != Doc.Access.PUBLIC) {
             statuses.add(401);
@@ -121,9 +124,9 @@ final class Operations {
         }
     }
 
-    private ObjectNode success(Doc d) {
+    private ObjectNode success(Doc d, int status) {
         ObjectNode r = JSON.objectNode();
-        switch (d.status()) {
+        switch (status) {
             case 200 -> r.put("description", "OK");
             case 201 -> {
                 r.put("description", "Created; the Location header is the new resource's URL");
@@ -132,13 +135,17 @@ final class Operations {
             }
             case 202 -> r.put("description", "Accepted; what follows is told by e-mail");
             case 204 -> r.put("description", "No content");
-            default -> throw new IllegalStateException("unexpected success status " + d.status());
+            default -> throw new IllegalStateException("unexpected success status " + status);
         }
-        if (d.response() == String.class) {
+        if (d.response() == String.class && d.produces().isEmpty()) {
             // a text body (the Prometheus exposition), not a JSON string
             r.putObject("content").putObject("text/plain").putObject("schema").put("type", "string");
-        } else if (d.response() != null) {
-            r.putObject("content").putObject("application/json").set("schema", schemas.response(d.response()));
+        } else if (d.response() != null && status != 204) {
+            ObjectNode content = r.putObject("content");
+            for (String media : d.produces().isEmpty() ? List.of("application/json") : d.produces()) {
+                content.putObject(media).set("schema", media.equals("application/json") ? schemas.response(d.response())
+                    : JSON.objectNode().put("type", "string"));
+            }
         }
         return r;
     }

@@ -59,7 +59,14 @@ public final class PluginOperations {
                     continue;
                 }
                 Doc doc = Doc.of("The " + operation + " operation of the " + plugin.capability() + " capability (404 where "
-                    + "the brand has not enabled it)").optionalBearer().returns(ObjectNode.class).errors(400, 403, 404);
+                    + "the brand has not enabled it)").optionalBearer().returns(ObjectNode.class).errors(400, 403, 404, 409, 422);
+                if (!method.equals("GET")) {
+                    // a plugin's write answers what it did: its result, a created resource, or nothing
+                    doc = doc.alsoSucceeds(201, 204);
+                }
+                if (verb.getProduces() != null) {
+                    doc = doc.produces(verb.getProduces().split("\\s*,\\s*"));
+                }
                 Class<?> body = bodyOf(verb);
                 if (body != null) {
                     doc = doc.body(body);
