@@ -85,7 +85,7 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
 
     /** 202: the request is taken and its outcome is told elsewhere (by e-mail), whatever it was. */
     public Doc accepted(Type type) {
-        return new Doc(summary, body, type, 202, access, roles, query, errors);
+        return new Doc(summary, body, type, 202, access, roles, query, errors, alsoSucceeds, produces);
     }
 
     public Doc noContent() {
