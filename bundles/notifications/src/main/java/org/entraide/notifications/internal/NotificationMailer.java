@@ -42,6 +42,11 @@ final class NotificationMailer {
     /** The e-mails of the notifications an event just wrote with the e-mail channel. */
     void afterEvent(Connection c, long eventId, Instant now) {
         for (NotificationStore.Row n : store.toMail(c, eventId)) {
+            if (reading(c, n, now)) {
+                // the page is in front of them: they see it there, an e-mail would only repeat it
+                store.emailState(c, n.id(), "VIEWED");
+                continue;
+            }
             var last = store.lastSent(c, n.recipientId(), n.threadType(), n.threadId());
             if (last.isPresent() && last.get().plus(settings.threadWindow()).isAfter(now)) {
                 store.emailState(c, n.id(), "PENDING");
@@ -56,6 +61,12 @@ final class NotificationMailer {
         }
     }
 
+    /** The recipient had the notification's page in front of them within the thread window before now. */
+    private boolean reading(Connection c, NotificationStore.Row n, Instant now) {
+        return store.lastViewed(c, n.recipientId(), n.threadType(), n.threadId())
+            .filter(v -> v.plus(settings.threadWindow()).isAfter(now)).isPresent();
+    }
+
     /** Sends the grouped e-mail of every thread whose window ended. @return e-mails written */
     int flushDue(Connection c, Instant now, int limit) {
         int written = 0;
@@ -64,7 +75,15 @@ final class NotificationMailer {
             long recipient = (Long) t[1];
             String threadType = (String) t[2];
             long threadId = (Long) t[3];
-            List<NotificationStore.Row> waiting = store.pending(c, recipient, threadType, threadId);
+            List<NotificationStore.Row> waiting = new java.util.ArrayList<>(store.pending(c, recipient, threadType, threadId));
+            // what they saw on the page since it was written needs no e-mail
+            Instant viewed = store.lastViewed(c, recipient, threadType, threadId).orElse(Instant.MIN);
+            for (NotificationStore.Row n : List.copyOf(waiting)) {
+                if (!n.createdAt().isAfter(viewed)) {
+                    store.emailState(c, n.id(), "VIEWED");
+                    waiting.remove(n);
+                }
+            }
             boolean sent = !waiting.isEmpty() && send(c, waiting);
             for (NotificationStore.Row n : waiting) {
                 store.emailState(c, n.id(), sent ? "SENT" : "NONE");

@@ -242,6 +242,25 @@ final class NotificationStore {
             rs.getString(3), rs.getLong(4)}, now, limit);
     }
 
+    // ---- pages being read
+
+    /** The member has the thread's page in front of them now. */
+    void viewed(Connection c, long brandId, long member, String threadType, long threadId, Instant at) {
+        if (Sql.update(c, "UPDATE ntf_view SET viewed_at = ? WHERE member_id = ? AND thread_type = ? AND thread_id = ? "
+            + "AND viewed_at < ?", at, member, threadType, threadId, at) == 0) {
+            Sql.update(c, "INSERT INTO ntf_view (brand_id, member_id, thread_type, thread_id, viewed_at) SELECT CAST(? AS BIGINT), "
+                + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS "
+                + "(SELECT 1 FROM ntf_view WHERE member_id = ? AND thread_type = ? AND thread_id = ?)", brandId, member, threadType,
+                threadId, at, member, threadType, threadId);
+        }
+    }
+
+    /** When the member last had the thread's page in front of them; empty when never (or not since it was kept). */
+    Optional<Instant> lastViewed(Connection c, long member, String threadType, long threadId) {
+        return Sql.one(c, "SELECT viewed_at FROM ntf_view WHERE member_id = ? AND thread_type = ? AND thread_id = ?",
+            rs -> Sql.instant(rs, "viewed_at"), member, threadType, threadId);
+    }
+
     // ---- digests
 
     /** Members with notifications waiting for a digest of that channel, with the oldest one's time. */

@@ -148,6 +148,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .get(ME + "/notifications").to("direct:notifications.list")
             .get(ME + "/notifications/count").to("direct:notifications.count")
             .post(ME + "/notifications/read-all").to("direct:notifications.read-all")
+            .post(ME + "/notifications/viewing").to("direct:notifications.viewing")
             .post(ME + "/notifications/{id}/read").to("direct:notifications.read")
             .get(ME + "/notification-preferences").to("direct:notifications.preferences")
             .put(ME + "/notification-preferences").to("direct:notifications.preferences.set")
@@ -162,6 +163,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         route("notifications.count", endpoints.processor(CAP, api::count, Set.of(), "brand"));
         route("notifications.read-all", endpoints.processor(CAP, api::readAll, Set.of(), "brand"));
         route("notifications.read", endpoints.processor(CAP, api::read, Set.of(), "brand", "id"));
+        route("notifications.viewing", endpoints.processor(CAP, api::viewing, Set.of(), "brand"));
         route("notifications.preferences", endpoints.processor(CAP, api::preferences, Set.of(), "brand"));
         route("notifications.preferences.set", endpoints.processor(CAP, api::setPreferences, Set.of(), "brand"));
         route("notifications.follows", endpoints.processor(CAP, api::follows, Set.of(), "brand"));

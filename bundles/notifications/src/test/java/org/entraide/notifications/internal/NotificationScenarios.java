@@ -523,6 +523,62 @@ abstract class NotificationScenarios {
         assertEquals(0, plugin.flushDue(), "sent once");
     }
 
+    Http.Response viewing(Member m, String body) {
+        return http.post(DEMO + "/me/notifications/viewing", m.token(), body);
+    }
+
+    @Test
+    void aMemberReadingThePageGetsNoEmailForItButTheBellStillTells() {
+        long q = community.askId(customer, "Faut-il un primaire avant la peinture ?");
+        assertEquals(204, viewing(customer, "{\"threadType\":\"question\",\"threadId\":" + q + "}").status());
+        community.answerId(lucas, q);
+        JsonNode n = awaitOne(customer, "answer.posted");
+        drained();
+        assertEquals(0, mail.to(customer.email()).size(), "the page was open: no e-mail");
+        assertFalse(n.get("read").asBoolean(), "the notification stays in the product");
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'VIEWED'", customer.id()));
+
+        // once the window has passed since the last view, the next answer is e-mailed again
+        clock.advance(Duration.ofMinutes(11));
+        community.answerId(moderator, q);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(customer, "answer.posted").size() == 2);
+        drained();
+        assertEquals(1, mail.to(customer.email()).size(), "not reading any more: e-mailed");
+    }
+
+    @Test
+    void groupedNotificationsSeenOnThePageBeforeTheWindowEndsAreNotEmailed() {
+        long q = community.askId(customer, "Quel joint pour une douche ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        assertEquals(1, mail.to(customer.email()).size());
+        clock.advance(Duration.ofMinutes(3));
+        community.answerId(moderator, q);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(customer, "answer.posted").size() == 2);
+        drained();
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'PENDING'", customer.id()));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(204, viewing(customer, "{\"threadType\":\"question\",\"threadId\":" + q + "}").status());
+        clock.advance(Duration.ofMinutes(7));
+        assertEquals(0, plugin.flushDue(), "what they saw on the page is not e-mailed");
+        assertEquals(1, mail.to(customer.email()).size());
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'VIEWED'", customer.id()));
+        assertEquals(0, rows("recipient_id = ? AND email_state = 'PENDING'", customer.id()));
+    }
+
+    @Test
+    void viewingIsValidatedAndForSignedInMembersOfTheBrand() {
+        assertEquals(401, http.post(DEMO + "/me/notifications/viewing", null, "{\"threadType\":\"question\",\"threadId\":1}")
+            .status());
+        Http.Response bad = viewing(customer, "{\"threadType\":\"store\",\"threadId\":1}");
+        assertEquals(400, bad.status(), bad.toString());
+        assertTrue(bad.header("Content-Type").startsWith("application/problem+json"), bad.toString());
+        assertEquals(400, viewing(customer, "{\"threadType\":\"complaint\",\"threadId\":0}").status());
+        assertEquals(400, viewing(customer, "{\"threadType\":\"complaint\"}").status());
+        assertEquals(204, viewing(customer, "{\"threadType\":\"complaint\",\"threadId\":12}").status());
+    }
+
     @Test
     void followersOfATopicOrTagHearOfNewQuestionsAndMutingSilences() {
         Member watcher = community.join("demo");
