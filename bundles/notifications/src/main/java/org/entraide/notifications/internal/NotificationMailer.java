@@ -94,32 +94,36 @@ final class NotificationMailer {
         return written;
     }
 
+    /** One batch of the digest job: e-mails written, members looked at, and the last of them (where the next starts). */
+    record DigestBatch(int written, int members, long lastRecipient) {
+    }
+
     /**
-     * Sends each member's daily or weekly digest that is due: one e-mail with every notification waiting for it, one
-     * period after the previous digest of that channel (or after the oldest waiting notification, for a first one).
-     *
-     * @return e-mails written
+     * Sends the daily or weekly digest that is due of the next {@code limit} members after {@code afterRecipient}: one
+     * e-mail with every notification waiting for it, one period after the previous digest of that channel (or after
+     * the oldest waiting notification, for a first one).
      */
-    int digestsDue(Connection c, Channel channel, Instant now, int limit) {
+    DigestBatch digestsDue(Connection c, Channel channel, Instant now, long afterRecipient, int limit) {
         java.time.Duration period = channel == Channel.WEEKLY ? java.time.Duration.ofDays(7) : java.time.Duration.ofDays(1);
         int written = 0;
-        for (Object[] w : store.digestCandidates(c, channel, limit)) {
+        List<Object[]> candidates = store.digestCandidates(c, channel, afterRecipient, limit);
+        long last = afterRecipient;
+        for (Object[] w : candidates) {
             long brandId = (Long) w[0];
             long recipient = (Long) w[1];
             Instant oldest = (Instant) w[2];
+            last = recipient;
             Instant from = store.lastDigest(c, recipient, channel).orElse(oldest);
             if (from.plus(period).isAfter(now)) {
                 continue;
             }
             List<NotificationStore.Row> waiting = store.waitingDigest(c, recipient, channel);
             boolean sent = !waiting.isEmpty() && send(c, waiting, channel);
-            for (NotificationStore.Row n : waiting) {
-                store.emailState(c, n.id(), sent ? "SENT" : "NONE");
-            }
+            store.emailStates(c, waiting, sent ? "SENT" : "NONE");
             store.digestSent(c, brandId, recipient, channel, now);
             written += sent ? 1 : 0;
         }
-        return written;
+        return new DigestBatch(written, candidates.size(), last);
     }
 
     private boolean send(Connection c, List<NotificationStore.Row> rows) {

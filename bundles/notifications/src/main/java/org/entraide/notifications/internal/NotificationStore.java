@@ -263,11 +263,25 @@ final class NotificationStore {
 
     // ---- digests
 
-    /** Members with notifications waiting for a digest of that channel, with the oldest one's time. */
-    List<Object[]> digestCandidates(Connection c, Channel channel, int limit) {
+    /**
+     * Members after {@code afterRecipient} with notifications waiting for a digest of that channel, with the oldest
+     * one's time, in member order: a job walks them all in batches, each read from the index in order.
+     */
+    List<Object[]> digestCandidates(Connection c, Channel channel, long afterRecipient, int limit) {
         return Sql.list(c, "SELECT brand_id, recipient_id, MIN(created_at) AS oldest FROM ntf_notification WHERE email_state = ? "
-            + "GROUP BY brand_id, recipient_id ORDER BY MIN(created_at) LIMIT ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2),
-            Sql.instant(rs, "oldest")}, state(channel), limit);
+            + "AND recipient_id > ? GROUP BY recipient_id, brand_id ORDER BY recipient_id LIMIT ?", rs -> new Object[] {rs.getLong(1),
+            rs.getLong(2), Sql.instant(rs, "oldest")}, state(channel), afterRecipient, limit);
+    }
+
+    /** Sets the e-mail state of these notifications, in one statement per few hundred. */
+    void emailStates(Connection c, List<Row> rows, String state) {
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + 500));
+            List<Object> params = new ArrayList<>(List.of(state));
+            part.forEach(r -> params.add(r.id()));
+            Sql.update(c, "UPDATE ntf_notification SET email_state = ? WHERE id IN (" + String.join(", ",
+                part.stream().map(r -> "?").toList()) + ")", params.toArray());
+        }
     }
 
     List<Row> waitingDigest(Connection c, long recipient, Channel channel) {

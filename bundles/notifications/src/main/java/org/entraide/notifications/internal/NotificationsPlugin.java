@@ -42,6 +42,9 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     static final String EVENTS = "direct:notifications.events";
     private static final String ME = "/brands/{brand}/me";
     private static final String CAP = NotificationCapability.NAME;
+    private static final int DIGEST_BATCH = 500;
+    /** One run of the digest timer stops there, so that a large brand does not hold its thread; the next run goes on. */
+    private static final long DIGEST_BUDGET_MILLIS = 50_000;
 
     private final Transactions tx;
     private final ApiEndpoints endpoints;
@@ -198,11 +201,25 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         return tx.inTransaction(summary::due);
     }
 
-    /** Sends the daily and weekly digests that are due. @return e-mails written */
+    /**
+     * Sends the daily and weekly digests that are due: every member, in batches of {@value #DIGEST_BATCH} each in its
+     * own transaction, within {@value #DIGEST_BUDGET_MILLIS} ms per run (the next run goes on). @return e-mails written
+     */
     int digestsDue() {
+        long end = System.currentTimeMillis() + DIGEST_BUDGET_MILLIS;
         int written = 0;
         for (Channel channel : new Channel[] {Channel.DAILY, Channel.WEEKLY}) {
-            written += tx.inTransaction(c -> mailer.digestsDue(c, channel, clock.instant(), 500));
+            long after = 0;
+            while (System.currentTimeMillis() < end) {
+                long from = after;
+                NotificationMailer.DigestBatch b = tx.inTransaction(c -> mailer.digestsDue(c, channel, clock.instant(), from,
+                    DIGEST_BATCH));
+                written += b.written();
+                after = b.lastRecipient();
+                if (b.members() < DIGEST_BATCH) {
+                    break;
+                }
+            }
         }
         return written;
     }
