@@ -28,6 +28,7 @@ final class NotificationMailer {
     private final Supplier<Mail> mail;
     private final Supplier<UnsubscribeTokens> tokens;
     private final Supplier<ReplyTokens> replyTokens;
+    private final BrandTemplates templates = new BrandTemplates();
 
     NotificationMailer(NotificationStore store, Platform platform, NotificationSettings settings, Supplier<Mail> mail,
                        Supplier<UnsubscribeTokens> tokens, Supplier<ReplyTokens> replyTokens) {
@@ -181,6 +182,22 @@ final class NotificationMailer {
                 .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a></p>");
             if (replyTo != null) {
                 text.append(Texts.word("mail.reply", lang)).append('\n');
+                html.append("<p>").append(Texts.escapeHtml(Texts.word("mail.reply", lang))).append("</p>");
+            }
+        }
+        BrandTemplates.Template own = digest == null && rows.size() == 1 && slug != null
+            ? templates.override(c, first.brandId(), first.kind(), lang).orElse(null) : null;
+        if (own != null) {
+            // the brand's own words for this kind; the footer (why, unsubscribe) stays the platform's
+            Map<String, String> values = new java.util.HashMap<>(Texts.values(first.params(), lang));
+            values.put("text", lines.get(0));
+            values.put("link", link(first, slug));
+            BrandTemplates.Template rendered = BrandTemplates.render(own, values);
+            subject = rendered.subject();
+            text = new StringBuilder(rendered.text()).append('\n');
+            html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(lang).append("\"><body>").append(rendered.html());
+            if (replyTo != null) {
+                text.append('\n').append(Texts.word("mail.reply", lang)).append('\n');
                 html.append("<p>").append(Texts.escapeHtml(Texts.word("mail.reply", lang))).append("</p>");
             }
         }

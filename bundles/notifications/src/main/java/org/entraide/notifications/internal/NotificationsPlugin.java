@@ -160,6 +160,10 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .delete(ME + "/follows").to("direct:notifications.unfollow")
             .get("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults")
             .put("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults.set")
+            .get("/brands/{brand}/notifications/templates").to("direct:notifications.templates")
+            .put("/brands/{brand}/notifications/templates/{kind}/{lang}").to("direct:notifications.template.set")
+            .delete("/brands/{brand}/notifications/templates/{kind}/{lang}").to("direct:notifications.template.delete")
+            .post("/brands/{brand}/notifications/templates/{kind}/{lang}/preview").to("direct:notifications.template.preview")
             .get("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe.describe")
             .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe");
         route("notifications.list", endpoints.processor(CAP, api::list, Set.of("page", "size", "unread", "lang"), "brand"));
@@ -174,6 +178,11 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         route("notifications.unfollow", endpoints.processor(CAP, api::unfollow, Set.of("targetType", "targetKey"), "brand"));
         route("notifications.defaults", endpoints.processor(CAP, api::defaults, Set.of(), "brand"));
         route("notifications.defaults.set", endpoints.processor(CAP, api::setDefaults, Set.of(), "brand"));
+        TemplateApi templates = new TemplateApi(tx, settings, clock);
+        route("notifications.templates", endpoints.processor(CAP, templates::list, Set.of(), "brand"));
+        route("notifications.template.set", endpoints.processor(CAP, templates::save, Set.of(), "brand", "kind", "lang"));
+        route("notifications.template.delete", endpoints.processor(CAP, templates::delete, Set.of(), "brand", "kind", "lang"));
+        route("notifications.template.preview", endpoints.processor(CAP, templates::preview, Set.of(), "brand", "kind", "lang"));
         route("notifications.unsubscribe.describe", endpoints.processor(CAP, api::describeUnsubscribe, Set.of("token"), "brand"));
         // mail clients post form-encoded bodies, which the platform's endpoints refuse: see OneClickUnsubscribe
         route("notifications.unsubscribe", new OneClickUnsubscribe(tx, platform, features, store, this::tokens));
