@@ -289,6 +289,7 @@ public final class NotificationsBenchmark {
         int written;
         while ((written = NotificationsBench.digestsDue(plugin)) > 0) {
             composed += written;
+            System.out.printf(Locale.ROOT, "  %,d digests composed in %.0f s%n", composed, (System.nanoTime() - start) / 1e9);
         }
         double composeSeconds = (System.nanoTime() - start) / 1e9;
         waitForOutbox(core, deliveryLimit);

@@ -114,7 +114,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.clock = clock;
         migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
         this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens, this::replyTokens);
-        this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages, clock);
+        this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages,
+            new RefusedReplies(store, platform, settings, () -> this.mail), clock);
         this.summary = new DailySummary(store, platform, mailer, features, clock);
         this.notifier = new Notifier(store, platform, mailer, summary, clock);
     }
