@@ -106,25 +106,43 @@ final class NotificationMailer {
      */
     DigestBatch digestsDue(Connection c, Channel channel, Instant now, long afterRecipient, int limit) {
         java.time.Duration period = channel == Channel.WEEKLY ? java.time.Duration.ofDays(7) : java.time.Duration.ofDays(1);
-        int written = 0;
         List<Object[]> candidates = store.digestCandidates(c, channel, afterRecipient, limit);
-        long last = afterRecipient;
+        if (candidates.isEmpty()) {
+            return new DigestBatch(0, 0, afterRecipient);
+        }
+        // read for the whole batch at once: a digest run covers every member of a brand
+        List<Long> ids = candidates.stream().map(w -> (Long) w[1]).toList();
+        Map<Long, Instant> last = store.lastDigests(c, ids, channel);
+        List<Long> due = new java.util.ArrayList<>();
+        Map<Long, Long> brandOf = new java.util.HashMap<>();
         for (Object[] w : candidates) {
-            long brandId = (Long) w[0];
             long recipient = (Long) w[1];
-            Instant oldest = (Instant) w[2];
-            last = recipient;
-            Instant from = store.lastDigest(c, recipient, channel).orElse(oldest);
-            if (from.plus(period).isAfter(now)) {
+            brandOf.put(recipient, (Long) w[0]);
+            if (!last.getOrDefault(recipient, (Instant) w[2]).plus(period).isAfter(now)) {
+                due.add(recipient);
+            }
+        }
+        Map<Long, List<NotificationStore.Row>> waiting = store.waitingDigests(c, due, channel);
+        Map<Long, String> languages = store.languages(c, due);
+        Map<Long, String> slugs = new java.util.HashMap<>();
+        List<NotificationStore.Row> sent = new java.util.ArrayList<>();
+        List<NotificationStore.Row> unsent = new java.util.ArrayList<>();
+        int written = 0;
+        for (long recipient : due) {
+            List<NotificationStore.Row> rows = waiting.getOrDefault(recipient, List.of());
+            if (rows.isEmpty()) {
                 continue;
             }
-            List<NotificationStore.Row> waiting = store.waitingDigest(c, recipient, channel);
-            boolean sent = !waiting.isEmpty() && send(c, waiting, channel);
-            store.emailStates(c, waiting, sent ? "SENT" : "NONE");
-            store.digestSent(c, brandId, recipient, channel, now);
-            written += sent ? 1 : 0;
+            long brandId = brandOf.get(recipient);
+            String slug = slugs.computeIfAbsent(brandId, b -> platform.brands().byId(c, b).map(Brand::slug).orElse(null));
+            boolean ok = send(c, rows, channel, languages.getOrDefault(recipient, settings.defaultLanguage()), slug);
+            (ok ? sent : unsent).addAll(rows);
+            written += ok ? 1 : 0;
         }
-        return new DigestBatch(written, candidates.size(), last);
+        store.emailStates(c, sent, "SENT");
+        store.emailStates(c, unsent, "NONE");
+        store.digestsSent(c, due.stream().map(r -> new long[] {brandOf.get(r), r}).toList(), last.keySet(), channel, now);
+        return new DigestBatch(written, candidates.size(), ids.get(ids.size() - 1));
     }
 
     private boolean send(Connection c, List<NotificationStore.Row> rows) {
@@ -137,13 +155,18 @@ final class NotificationMailer {
      */
     private boolean send(Connection c, List<NotificationStore.Row> rows, Channel digest) {
         NotificationStore.Row first = rows.get(0);
+        return send(c, rows, digest, store.language(c, first.recipientId()).orElse(settings.defaultLanguage()),
+            platform.brands().byId(c, first.brandId()).map(Brand::slug).orElse(null));
+    }
+
+    /** As above, with the recipient's language and the brand's slug already known (a digest batch reads them at once). */
+    private boolean send(Connection c, List<NotificationStore.Row> rows, Channel digest, String lang, String slug) {
+        NotificationStore.Row first = rows.get(0);
         Mail service = mail.get();
         MemberFacts member = platform.members().member(c, first.brandId(), first.recipientId()).orElse(null);
         if (service == null || member == null || member.email() == null || member.email().isBlank()) {
             return false;
         }
-        String lang = store.language(c, member.id()).orElse(settings.defaultLanguage());
-        String slug = platform.brands().byId(c, first.brandId()).map(Brand::slug).orElse(null);
         String unsubscribe = slug == null ? null : settings.baseUrl() + "/api/v1/brands/" + slug
             + "/notifications/unsubscribe?token=" + URLEncoder.encode(tokens.get().token(first.brandId(), member.id(),
             first.kind()), StandardCharsets.UTF_8);

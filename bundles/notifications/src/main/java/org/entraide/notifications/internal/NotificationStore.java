@@ -292,22 +292,66 @@ final class NotificationStore {
         }
     }
 
-    List<Row> waitingDigest(Connection c, long recipient, Channel channel) {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND email_state = ? ORDER BY id "
-            + "FOR UPDATE", NotificationStore::row, recipient, state(channel));
-    }
-
-    Optional<Instant> lastDigest(Connection c, long recipient, Channel channel) {
-        return Sql.one(c, "SELECT last_sent_at FROM ntf_digest WHERE recipient_id = ? AND channel = ?",
-            rs -> Sql.instant(rs, "last_sent_at"), recipient, channel.key());
-    }
-
-    void digestSent(Connection c, long brandId, long recipient, Channel channel, Instant at) {
-        if (Sql.update(c, "UPDATE ntf_digest SET last_sent_at = ? WHERE recipient_id = ? AND channel = ?", at, recipient,
-            channel.key()) == 0) {
-            Sql.update(c, "INSERT INTO ntf_digest (brand_id, recipient_id, channel, last_sent_at) VALUES (?, ?, ?, ?)", brandId,
-                recipient, channel.key(), at);
+    /** When each of these members' last digest of the channel left; absent for a first one. */
+    Map<Long, Instant> lastDigests(Connection c, List<Long> recipients, Channel channel) {
+        Map<Long, Instant> out = new java.util.HashMap<>();
+        if (recipients.isEmpty()) {
+            return out;
         }
+        List<Object> params = new ArrayList<>(List.of(channel.key()));
+        params.addAll(recipients);
+        Sql.list(c, "SELECT recipient_id, last_sent_at FROM ntf_digest WHERE channel = ? AND recipient_id IN (" + marks(recipients)
+            + ")", rs -> new Object[] {rs.getLong(1), Sql.instant(rs, "last_sent_at")}, params.toArray())
+            .forEach(r -> out.put((Long) r[0], (Instant) r[1]));
+        return out;
+    }
+
+    /** The notifications waiting for these members' digests of the channel, locked, per member in order. */
+    Map<Long, List<Row>> waitingDigests(Connection c, List<Long> recipients, Channel channel) {
+        Map<Long, List<Row>> out = new java.util.HashMap<>();
+        if (recipients.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(List.of(state(channel)));
+        params.addAll(recipients);
+        for (Row r : Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE email_state = ? AND recipient_id IN ("
+            + marks(recipients) + ") ORDER BY recipient_id, id FOR UPDATE", NotificationStore::row, params.toArray())) {
+            out.computeIfAbsent(r.recipientId(), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The language each of these members chose; absent: the default. */
+    Map<Long, String> languages(Connection c, List<Long> members) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (!members.isEmpty()) {
+            Sql.list(c, "SELECT member_id, language FROM ntf_member WHERE member_id IN (" + marks(members) + ")",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, members.toArray()).forEach(r -> out.put((Long) r[0], (String) r[1]));
+        }
+        return out;
+    }
+
+    /** Records these members' digests as sent now: {brand, member} pairs; {@code known} already have a row. */
+    void digestsSent(Connection c, List<long[]> members, java.util.Set<Long> known, Channel channel, Instant at) {
+        List<Long> update = members.stream().map(m -> m[1]).filter(known::contains).toList();
+        if (!update.isEmpty()) {
+            List<Object> params = new ArrayList<>(List.of(at, channel.key()));
+            params.addAll(update);
+            Sql.update(c, "UPDATE ntf_digest SET last_sent_at = ? WHERE channel = ? AND recipient_id IN (" + marks(update) + ")",
+                params.toArray());
+        }
+        List<long[]> insert = members.stream().filter(m -> !known.contains(m[1])).toList();
+        for (int from = 0; from < insert.size(); from += 200) {
+            List<long[]> part = insert.subList(from, Math.min(insert.size(), from + 200));
+            List<Object> params = new ArrayList<>();
+            part.forEach(m -> params.addAll(List.of(m[0], m[1], channel.key(), at)));
+            Sql.update(c, "INSERT INTO ntf_digest (brand_id, recipient_id, channel, last_sent_at) VALUES "
+                + String.join(", ", part.stream().map(m -> "(?, ?, ?, ?)").toList()), params.toArray());
+        }
+    }
+
+    private static String marks(List<?> values) {
+        return String.join(", ", values.stream().map(v -> "?").toList());
     }
 
     private static String state(Channel channel) {
