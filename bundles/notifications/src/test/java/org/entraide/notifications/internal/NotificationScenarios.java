@@ -750,6 +750,13 @@ abstract class NotificationScenarios {
         assertEquals(followers, written.call(), "every follower once, not the author, not who muted the topic");
         assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", muted.id()));
         assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", customer.id()));
+
+        // replayed (a subscriber reset, a crash before its position was saved): nobody gets it twice
+        long end = server.core.db.inTransaction(c -> Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'"));
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE event_subscriber SET position = 0 WHERE name = 'notifications'"));
+        Awaitility.await("replayed").atMost(Duration.ofSeconds(60)).until(() -> server.core.db.inTransaction(c ->
+            Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'")) >= end);
+        assertEquals(followers, written.call(), "a replayed fan-out writes nothing");
     }
 
     @Test
