@@ -128,11 +128,13 @@ final class NotificationMailer {
         List<NotificationStore.Row> sent = new java.util.ArrayList<>();
         List<NotificationStore.Row> unsent = new java.util.ArrayList<>();
         int written = 0;
+        List<long[]> recorded = new java.util.ArrayList<>();
         for (long recipient : due) {
             List<NotificationStore.Row> rows = waiting.getOrDefault(recipient, List.of());
             if (rows.isEmpty()) {
-                continue;
+                continue;   // another node took them while this one waited for their lock: its digest, not this one's
             }
+            recorded.add(new long[] {brandOf.get(recipient), recipient});
             long brandId = brandOf.get(recipient);
             String slug = slugs.computeIfAbsent(brandId, b -> platform.brands().byId(c, b).map(Brand::slug).orElse(null));
             boolean ok = send(c, rows, channel, languages.getOrDefault(recipient, settings.defaultLanguage()), slug);
@@ -141,7 +143,7 @@ final class NotificationMailer {
         }
         store.emailStates(c, sent, "SENT");
         store.emailStates(c, unsent, "NONE");
-        store.digestsSent(c, due.stream().map(r -> new long[] {brandOf.get(r), r}).toList(), last.keySet(), channel, now);
+        store.digestsSent(c, recorded, last.keySet(), channel, now);
         return new DigestBatch(written, candidates.size(), ids.get(ids.size() - 1));
     }
 
