@@ -49,7 +49,7 @@ import org.entraide.notifications.internal.Platform;
  *
  * <pre>java -cp benchmarks/target/entraide-benchmarks.jar org.entraide.benchmarks.NotificationsBenchmark
  *   [--db h2,postgres] [--members 100000] [--fanouts 3] [--smtp 5000] [--rows 10000000] [--seconds 10]
- *   [--phases fanout,smtp,digest,bell] [--delivery-limit 300]</pre>
+ *   [--phases fanout,smtp,digest,bell] [--delivery-limit 300] [--smtp-connections 8]</pre>
  */
 public final class NotificationsBenchmark {
     private static final String TOPIC = "outillage";
@@ -122,7 +122,8 @@ public final class NotificationsBenchmark {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
         smtp.start();
         MailSettings mail = MailSettings.defaults().withSmtp("smtp://127.0.0.1:" + smtp.getSmtp().getPort())
-            .withPoll(Duration.ofMillis(100)).withFrom("entraide@bench.example");
+            .withPoll(Duration.ofMillis(100)).withFrom("entraide@bench.example")
+            .withSmtpConnections(Integer.parseInt(args.getOrDefault("smtp-connections", "8")));
         try (CoreServer server = new CoreServer(db.dataSource, CoreSettings.defaults().withMail(mail))) {
             Core core = server.core;
             System.out.println("== " + name + ": " + db.url);
@@ -272,8 +273,9 @@ public final class NotificationsBenchmark {
         waitForOutbox(core, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - sendStart) / 1e9;
         int received = smtp.getReceivedMessages().length - before;
-        System.out.printf(Locale.ROOT, "smtp | %,d messages queued in %.1f s, delivered to GreenMail in %.1f s: %,.0f messages/s "
-            + "(%,d received); CPU busy %.0f %%, load %.2f%n", smtpMessages, queued, seconds, received / seconds, received,
+        System.out.printf(Locale.ROOT, "smtp | %,d messages queued in %.1f s, delivered to GreenMail over %d connections in %.1f s: "
+            + "%,.0f messages/s (%,d received); CPU busy %.0f %%, load %.2f%n", smtpMessages, queued,
+            core.mailSender.settings().smtpConnections(), seconds, received / seconds, received,
             100 * MachineLoad.sample().busySince(load), MachineLoad.sample().loadAverage());
     }
 
