@@ -343,7 +343,7 @@ public final class NotificationsBenchmark {
         String range = postgres ? "(SELECT g FROM generate_series(CAST(? AS BIGINT), CAST(? AS BIGINT)) AS s(g)) r"
             : "(SELECT X AS g FROM SYSTEM_RANGE(CAST(? AS BIGINT), CAST(? AS BIGINT))) r";
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusDays(3);
-        long chunk = 1_000_000;
+        long chunk = 100_000;
         for (long from = 1; from <= toLoad; from += chunk) {
             long lo = from;
             long hi = Math.min(toLoad, from + chunk - 1);
@@ -355,7 +355,9 @@ public final class NotificationsBenchmark {
                 + "'{\"title\":\"Quelle perceuse pour du béton ?\"}', CAST(? AS TIMESTAMP WITH TIME ZONE), "
                 + "CASE WHEN MOD(g, 7) = 0 THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, 'SENT' FROM " + range,
                 brand.id(), member, at, at, lo, hi));
-            System.out.printf(Locale.ROOT, "  loaded %,d rows (%.0f s)%n", hi, (System.nanoTime() - t0) / 1e9);
+            if (hi % 1_000_000 == 0 || hi == toLoad) {
+                System.out.printf(Locale.ROOT, "  loaded %,d rows (%.0f s)%n", hi, (System.nanoTime() - t0) / 1e9);
+            }
         }
         analyze(core);
         long total = core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM ntf_notification"));
