@@ -55,7 +55,9 @@ public final class LocalManagersBenchmark {
             long author = core.db.inTransaction(c -> Sql.count(c, "SELECT id FROM app_user WHERE email = 'customer@demo.example'"));
             List<Long> stores = insertStores(core, brand, storeCount);
 
-            LocalManagers plugin = new LocalManagers(core.db, core.events, core.migrator, core.endpoints,
+            LocalManagers plugin = LocalManagers.start(new LocalManagers.CoreServices(core.db, core.events, core.migrator,
+                core.endpoints, new org.entraide.localmanagers.internal.Platform(core.platform, core.platform, core.platform,
+                    core.platform, core.complaintMoves), core.mail, core.capabilities),
                 Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
             core.capabilities.install(plugin.capability);
             core.capabilities.setDirectly(brand, "local-managers", true);

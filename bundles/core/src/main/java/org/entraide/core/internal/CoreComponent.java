@@ -156,6 +156,6 @@ public class CoreComponent {
         String dir = c.mail_outbox_dir().strip();
         return new MailSettings(c.mail_smtp_uri(), c.mail_from(), c.mail_max_attempts(),
             Duration.ofMillis(c.mail_retry_base_millis()), Duration.ofMillis(c.mail_poll_millis()),
-            dir.isEmpty() ? null : java.nio.file.Path.of(dir));
+            dir.isEmpty() ? null : java.nio.file.Path.of(dir), c.mail_smtp_connections());
     }
 }

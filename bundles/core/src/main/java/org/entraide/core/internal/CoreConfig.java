@@ -96,6 +96,9 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Folder of the .eml outbox when no SMTP server is configured (empty: ${karaf.data}/mail/outbox)")
     String mail_outbox_dir() default "";
 
+    @AttributeDefinition(name = "SMTP connections each node sends through at once (1 to 64)")
+    int mail_smtp_connections() default 8;
+
     @AttributeDefinition(name = "With the demo brand, play its scenario once the server has started with its capabilities")
     boolean demo_scenario() default false;
 

@@ -53,9 +53,11 @@ final class EmailReplies {
     private final Supplier<ReplyTokens> tokens;
     private final Supplier<PrivateMessages> privateMessages;
     private final Clock clock;
+    private final RefusedReplies refusals;
 
     EmailReplies(Transactions tx, Platform platform, BrandFeatures features, NotificationSettings settings,
-                 Supplier<ReplyTokens> tokens, Supplier<PrivateMessages> privateMessages, Clock clock) {
+                 Supplier<ReplyTokens> tokens, Supplier<PrivateMessages> privateMessages, RefusedReplies refusals, Clock clock) {
+        this.refusals = refusals;
         this.tx = tx;
         this.platform = platform;
         this.features = features;
@@ -153,8 +155,14 @@ final class EmailReplies {
             LOG.info("Reply {} of member {} to {} {} of brand {} refused by the submission path: {}", key, claim.memberId(),
                 claim.threadType(), claim.threadId(), claim.brandId(), e.getMessage());
             // remembered, so that reading it again does not run it again; a concurrent reader may have been first
-            tx.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM ntf_reply WHERE message_id = ?", key) > 0 ? null
-                : record(c, key, claim, Result.REFUSED, null, e.getMessage()));
+            tx.inTransaction(c -> {
+                if (Sql.count(c, "SELECT COUNT(*) FROM ntf_reply WHERE message_id = ?", key) == 0) {
+                    record(c, key, claim, Result.REFUSED, null, e.getMessage());
+                    // told once: with the row that keeps the message from being read again
+                    refusals.tell(c, claim, key, e.getMessage());
+                }
+                return null;
+            });
             return Result.REFUSED;
         }
     }

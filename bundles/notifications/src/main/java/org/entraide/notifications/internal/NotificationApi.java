@@ -33,6 +33,10 @@ final class NotificationApi {
     record Defaults(List<KindChannel> kinds) {
     }
 
+    /** The body of {@code POST .../me/notifications/viewing}: the page the member has in front of them. */
+    record Viewing(String threadType, Long threadId) {
+    }
+
     /** The body of {@code PUT .../me/follows}. */
     record Follow(String targetType, String targetKey, String level) {
     }
@@ -112,6 +116,26 @@ final class NotificationApi {
         Caller me = member(call);
         tx.inTransaction(c -> {
             store.markAllRead(c, me.brandId(), me.userId(), clock.instant());
+            return null;
+        });
+        return ApiResult.noContent();
+    }
+
+    /**
+     * The member has a question's or a complaint's page in front of them: what happens on it within the thread window
+     * is not e-mailed to them (it stays in the bell). Pages call it when shown; it tells nothing about the thread.
+     */
+    ApiResult viewing(ApiCall call) {
+        Caller me = member(call);
+        Viewing body = call.body(Viewing.class);
+        if (body == null || body.threadType() == null || !List.of("question", "complaint").contains(body.threadType())) {
+            throw ProblemException.invalid("threadType", "must be question or complaint");
+        }
+        if (body.threadId() == null || body.threadId() < 1) {
+            throw ProblemException.invalid("threadId", "must be a positive id");
+        }
+        tx.inTransaction(c -> {
+            store.viewed(c, me.brandId(), me.userId(), body.threadType(), body.threadId(), clock.instant());
             return null;
         });
         return ApiResult.noContent();

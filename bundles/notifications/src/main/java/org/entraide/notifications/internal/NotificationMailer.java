@@ -28,6 +28,7 @@ final class NotificationMailer {
     private final Supplier<Mail> mail;
     private final Supplier<UnsubscribeTokens> tokens;
     private final Supplier<ReplyTokens> replyTokens;
+    private final BrandTemplates templates = new BrandTemplates();
 
     NotificationMailer(NotificationStore store, Platform platform, NotificationSettings settings, Supplier<Mail> mail,
                        Supplier<UnsubscribeTokens> tokens, Supplier<ReplyTokens> replyTokens) {
@@ -42,6 +43,11 @@ final class NotificationMailer {
     /** The e-mails of the notifications an event just wrote with the e-mail channel. */
     void afterEvent(Connection c, long eventId, Instant now) {
         for (NotificationStore.Row n : store.toMail(c, eventId)) {
+            if (reading(c, n, now)) {
+                // the page is in front of them: they see it there, an e-mail would only repeat it
+                store.emailState(c, n.id(), "VIEWED");
+                continue;
+            }
             var last = store.lastSent(c, n.recipientId(), n.threadType(), n.threadId());
             if (last.isPresent() && last.get().plus(settings.threadWindow()).isAfter(now)) {
                 store.emailState(c, n.id(), "PENDING");
@@ -56,6 +62,12 @@ final class NotificationMailer {
         }
     }
 
+    /** The recipient had the notification's page in front of them within the thread window before now. */
+    private boolean reading(Connection c, NotificationStore.Row n, Instant now) {
+        return store.lastViewed(c, n.recipientId(), n.threadType(), n.threadId())
+            .filter(v -> v.plus(settings.threadWindow()).isAfter(now)).isPresent();
+    }
+
     /** Sends the grouped e-mail of every thread whose window ended. @return e-mails written */
     int flushDue(Connection c, Instant now, int limit) {
         int written = 0;
@@ -64,7 +76,15 @@ final class NotificationMailer {
             long recipient = (Long) t[1];
             String threadType = (String) t[2];
             long threadId = (Long) t[3];
-            List<NotificationStore.Row> waiting = store.pending(c, recipient, threadType, threadId);
+            List<NotificationStore.Row> waiting = new java.util.ArrayList<>(store.pending(c, recipient, threadType, threadId));
+            // what they saw on the page since it was written needs no e-mail
+            Instant viewed = store.lastViewed(c, recipient, threadType, threadId).orElse(Instant.MIN);
+            for (NotificationStore.Row n : List.copyOf(waiting)) {
+                if (!n.createdAt().isAfter(viewed)) {
+                    store.emailState(c, n.id(), "VIEWED");
+                    waiting.remove(n);
+                }
+            }
             boolean sent = !waiting.isEmpty() && send(c, waiting);
             for (NotificationStore.Row n : waiting) {
                 store.emailState(c, n.id(), sent ? "SENT" : "NONE");
@@ -75,32 +95,56 @@ final class NotificationMailer {
         return written;
     }
 
+    /** One batch of the digest job: e-mails written, members looked at, and the last of them (where the next starts). */
+    record DigestBatch(int written, int members, long lastRecipient) {
+    }
+
     /**
-     * Sends each member's daily or weekly digest that is due: one e-mail with every notification waiting for it, one
-     * period after the previous digest of that channel (or after the oldest waiting notification, for a first one).
-     *
-     * @return e-mails written
+     * Sends the daily or weekly digest that is due of the next {@code limit} members after {@code afterRecipient}: one
+     * e-mail with every notification waiting for it, one period after the previous digest of that channel (or after
+     * the oldest waiting notification, for a first one).
      */
-    int digestsDue(Connection c, Channel channel, Instant now, int limit) {
+    DigestBatch digestsDue(Connection c, Channel channel, Instant now, long afterRecipient, int limit) {
         java.time.Duration period = channel == Channel.WEEKLY ? java.time.Duration.ofDays(7) : java.time.Duration.ofDays(1);
-        int written = 0;
-        for (Object[] w : store.digestCandidates(c, channel, limit)) {
-            long brandId = (Long) w[0];
-            long recipient = (Long) w[1];
-            Instant oldest = (Instant) w[2];
-            Instant from = store.lastDigest(c, recipient, channel).orElse(oldest);
-            if (from.plus(period).isAfter(now)) {
-                continue;
-            }
-            List<NotificationStore.Row> waiting = store.waitingDigest(c, recipient, channel);
-            boolean sent = !waiting.isEmpty() && send(c, waiting, channel);
-            for (NotificationStore.Row n : waiting) {
-                store.emailState(c, n.id(), sent ? "SENT" : "NONE");
-            }
-            store.digestSent(c, brandId, recipient, channel, now);
-            written += sent ? 1 : 0;
+        List<Object[]> candidates = store.digestCandidates(c, channel, afterRecipient, limit);
+        if (candidates.isEmpty()) {
+            return new DigestBatch(0, 0, afterRecipient);
         }
-        return written;
+        // read for the whole batch at once: a digest run covers every member of a brand
+        List<Long> ids = candidates.stream().map(w -> (Long) w[1]).toList();
+        Map<Long, Instant> last = store.lastDigests(c, ids, channel);
+        List<Long> due = new java.util.ArrayList<>();
+        Map<Long, Long> brandOf = new java.util.HashMap<>();
+        for (Object[] w : candidates) {
+            long recipient = (Long) w[1];
+            brandOf.put(recipient, (Long) w[0]);
+            if (!last.getOrDefault(recipient, (Instant) w[2]).plus(period).isAfter(now)) {
+                due.add(recipient);
+            }
+        }
+        Map<Long, List<NotificationStore.Row>> waiting = store.waitingDigests(c, due, channel);
+        Map<Long, String> languages = store.languages(c, due);
+        Map<Long, String> slugs = new java.util.HashMap<>();
+        List<NotificationStore.Row> sent = new java.util.ArrayList<>();
+        List<NotificationStore.Row> unsent = new java.util.ArrayList<>();
+        int written = 0;
+        List<long[]> recorded = new java.util.ArrayList<>();
+        for (long recipient : due) {
+            List<NotificationStore.Row> rows = waiting.getOrDefault(recipient, List.of());
+            if (rows.isEmpty()) {
+                continue;   // another node took them while this one waited for their lock: its digest, not this one's
+            }
+            recorded.add(new long[] {brandOf.get(recipient), recipient});
+            long brandId = brandOf.get(recipient);
+            String slug = slugs.computeIfAbsent(brandId, b -> platform.brands().byId(c, b).map(Brand::slug).orElse(null));
+            boolean ok = send(c, rows, channel, languages.getOrDefault(recipient, settings.defaultLanguage()), slug);
+            (ok ? sent : unsent).addAll(rows);
+            written += ok ? 1 : 0;
+        }
+        store.emailStates(c, sent, "SENT");
+        store.emailStates(c, unsent, "NONE");
+        store.digestsSent(c, recorded, last.keySet(), channel, now);
+        return new DigestBatch(written, candidates.size(), ids.get(ids.size() - 1));
     }
 
     private boolean send(Connection c, List<NotificationStore.Row> rows) {
@@ -113,13 +157,18 @@ final class NotificationMailer {
      */
     private boolean send(Connection c, List<NotificationStore.Row> rows, Channel digest) {
         NotificationStore.Row first = rows.get(0);
+        return send(c, rows, digest, store.language(c, first.recipientId()).orElse(settings.defaultLanguage()),
+            platform.brands().byId(c, first.brandId()).map(Brand::slug).orElse(null));
+    }
+
+    /** As above, with the recipient's language and the brand's slug already known (a digest batch reads them at once). */
+    private boolean send(Connection c, List<NotificationStore.Row> rows, Channel digest, String lang, String slug) {
+        NotificationStore.Row first = rows.get(0);
         Mail service = mail.get();
         MemberFacts member = platform.members().member(c, first.brandId(), first.recipientId()).orElse(null);
         if (service == null || member == null || member.email() == null || member.email().isBlank()) {
             return false;
         }
-        String lang = store.language(c, member.id()).orElse(settings.defaultLanguage());
-        String slug = platform.brands().byId(c, first.brandId()).map(Brand::slug).orElse(null);
         String unsubscribe = slug == null ? null : settings.baseUrl() + "/api/v1/brands/" + slug
             + "/notifications/unsubscribe?token=" + URLEncoder.encode(tokens.get().token(first.brandId(), member.id(),
             first.kind()), StandardCharsets.UTF_8);
@@ -158,6 +207,22 @@ final class NotificationMailer {
                 .append(Texts.escapeHtml(Texts.word("mail.open", lang))).append("</a></p>");
             if (replyTo != null) {
                 text.append(Texts.word("mail.reply", lang)).append('\n');
+                html.append("<p>").append(Texts.escapeHtml(Texts.word("mail.reply", lang))).append("</p>");
+            }
+        }
+        BrandTemplates.Template own = digest == null && rows.size() == 1 && slug != null
+            ? templates.override(c, first.brandId(), first.kind(), lang).orElse(null) : null;
+        if (own != null) {
+            // the brand's own words for this kind; the footer (why, unsubscribe) stays the platform's
+            Map<String, String> values = new java.util.HashMap<>(Texts.values(first.params(), lang));
+            values.put("text", lines.get(0));
+            values.put("link", link(first, slug));
+            BrandTemplates.Template rendered = BrandTemplates.render(own, values);
+            subject = rendered.subject();
+            text = new StringBuilder(rendered.text()).append('\n');
+            html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(lang).append("\"><body>").append(rendered.html());
+            if (replyTo != null) {
+                text.append('\n').append(Texts.word("mail.reply", lang)).append('\n');
                 html.append("<p>").append(Texts.escapeHtml(Texts.word("mail.reply", lang))).append("</p>");
             }
         }

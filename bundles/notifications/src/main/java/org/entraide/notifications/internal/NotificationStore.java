@@ -45,7 +45,8 @@ final class NotificationStore {
      * The notification of every follower of one of {@code targets} at one of {@code levels}, in one statement
      * whatever their number: not to {@code excluded} (the actor, the author; at least one), not to those who muted one of the targets, not to
      * those whose channel for the kind is off, and not twice. Only follows made by {@code followedBy} (the event's time)
-     * count, so that an event replayed later reaches the same people as the first time.
+     * count, so that an event replayed later reaches the same people as the first time. At most one fan-out per event
+     * and kind (a replay writes nothing).
      *
      * @return how many were written
      */
@@ -54,6 +55,16 @@ final class NotificationStore {
         if (targets.isEmpty()) {
             return 0;
         }
+        // Who already has it: on a first run at most the asker ("your question"), on a replay the whole committed
+        // fan-out (one statement: all or nothing). Checking that once here, rather than a NOT EXISTS per row, keeps
+        // the statement linear: a per-row probe could revisit the rows this very statement is inserting.
+        List<Long> already = Sql.list(c, "SELECT recipient_id FROM ntf_notification WHERE event_id = ? AND kind = ? "
+            + "FETCH FIRST 101 ROWS ONLY", rs -> rs.getLong(1), d.eventId(), d.kind().key());
+        if (already.size() > 100) {
+            return 0;
+        }
+        java.util.Set<Long> skip = new java.util.TreeSet<>(excluded);
+        skip.addAll(already);
         String anyTarget = String.join(" OR ", targets.stream().map(t -> "(target_type = ? AND target_key = ?)").toList());
         String levelIn = String.join(", ", levels.stream().map(l -> "?").toList());
         List<Object> params = new ArrayList<>(List.of(d.brandId(), d.kind().key(), d.eventId(), d.threadType(), d.threadId(),
@@ -65,13 +76,11 @@ final class NotificationStore {
             params.add(t.key());
         });
         params.add(d.kind().key());
-        params.addAll(excluded);
+        params.addAll(skip);
         targets.forEach(t -> {
             params.add(t.type());
             params.add(t.key());
         });
-        params.add(d.eventId());
-        params.add(d.kind().key());
         return Sql.update(c, "INSERT INTO ntf_notification (brand_id, recipient_id, kind, event_id, thread_type, thread_id, "
             + "link_path, params, created_at, email_state) SELECT CAST(? AS BIGINT), x.member_id, CAST(? AS VARCHAR(40)), "
             + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(4000)), "
@@ -80,10 +89,9 @@ final class NotificationStore {
             + "(SELECT DISTINCT member_id FROM ntf_follow WHERE brand_id = ? AND created_at <= ? AND level IN (" + levelIn + ") "
             + "AND (" + anyTarget + ")) f "
             + "LEFT JOIN ntf_preference p ON p.member_id = f.member_id AND p.kind = ? "
-            + "WHERE f.member_id NOT IN (" + String.join(", ", excluded.stream().map(x -> "?").toList()) + ") AND NOT EXISTS (SELECT 1 FROM ntf_follow m WHERE m.member_id = f.member_id "
+            + "WHERE f.member_id NOT IN (" + String.join(", ", skip.stream().map(x -> "?").toList()) + ") AND NOT EXISTS (SELECT 1 FROM ntf_follow m WHERE m.member_id = f.member_id "
             + "AND m.level = 'muted' AND (" + anyTarget.replace("target_", "m.target_") + "))) x "
-            + "WHERE x.channel <> 'off' AND NOT EXISTS (SELECT 1 FROM ntf_notification n WHERE n.recipient_id = x.member_id "
-            + "AND n.event_id = ? AND n.kind = ?)", params.toArray());
+            + "WHERE x.channel <> 'off'", params.toArray());
     }
 
     /** The notifications of an event whose e-mail is still to be decided. */
@@ -242,31 +250,108 @@ final class NotificationStore {
             rs.getString(3), rs.getLong(4)}, now, limit);
     }
 
+    // ---- pages being read
+
+    /** The member has the thread's page in front of them now. */
+    void viewed(Connection c, long brandId, long member, String threadType, long threadId, Instant at) {
+        if (Sql.update(c, "UPDATE ntf_view SET viewed_at = ? WHERE member_id = ? AND thread_type = ? AND thread_id = ? "
+            + "AND viewed_at < ?", at, member, threadType, threadId, at) == 0) {
+            Sql.update(c, "INSERT INTO ntf_view (brand_id, member_id, thread_type, thread_id, viewed_at) SELECT CAST(? AS BIGINT), "
+                + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS "
+                + "(SELECT 1 FROM ntf_view WHERE member_id = ? AND thread_type = ? AND thread_id = ?)", brandId, member, threadType,
+                threadId, at, member, threadType, threadId);
+        }
+    }
+
+    /** When the member last had the thread's page in front of them; empty when never (or not since it was kept). */
+    Optional<Instant> lastViewed(Connection c, long member, String threadType, long threadId) {
+        return Sql.one(c, "SELECT viewed_at FROM ntf_view WHERE member_id = ? AND thread_type = ? AND thread_id = ?",
+            rs -> Sql.instant(rs, "viewed_at"), member, threadType, threadId);
+    }
+
     // ---- digests
 
-    /** Members with notifications waiting for a digest of that channel, with the oldest one's time. */
-    List<Object[]> digestCandidates(Connection c, Channel channel, int limit) {
+    /**
+     * Members after {@code afterRecipient} with notifications waiting for a digest of that channel, with the oldest
+     * one's time, in member order: a job walks them all in batches, each read from the index in order.
+     */
+    List<Object[]> digestCandidates(Connection c, Channel channel, long afterRecipient, int limit) {
         return Sql.list(c, "SELECT brand_id, recipient_id, MIN(created_at) AS oldest FROM ntf_notification WHERE email_state = ? "
-            + "GROUP BY brand_id, recipient_id ORDER BY MIN(created_at) LIMIT ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2),
-            Sql.instant(rs, "oldest")}, state(channel), limit);
+            + "AND recipient_id > ? GROUP BY recipient_id, brand_id ORDER BY recipient_id LIMIT ?", rs -> new Object[] {rs.getLong(1),
+            rs.getLong(2), Sql.instant(rs, "oldest")}, state(channel), afterRecipient, limit);
     }
 
-    List<Row> waitingDigest(Connection c, long recipient, Channel channel) {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND email_state = ? ORDER BY id "
-            + "FOR UPDATE", NotificationStore::row, recipient, state(channel));
-    }
-
-    Optional<Instant> lastDigest(Connection c, long recipient, Channel channel) {
-        return Sql.one(c, "SELECT last_sent_at FROM ntf_digest WHERE recipient_id = ? AND channel = ?",
-            rs -> Sql.instant(rs, "last_sent_at"), recipient, channel.key());
-    }
-
-    void digestSent(Connection c, long brandId, long recipient, Channel channel, Instant at) {
-        if (Sql.update(c, "UPDATE ntf_digest SET last_sent_at = ? WHERE recipient_id = ? AND channel = ?", at, recipient,
-            channel.key()) == 0) {
-            Sql.update(c, "INSERT INTO ntf_digest (brand_id, recipient_id, channel, last_sent_at) VALUES (?, ?, ?, ?)", brandId,
-                recipient, channel.key(), at);
+    /** Sets the e-mail state of these notifications, in one statement per few hundred. */
+    void emailStates(Connection c, List<Row> rows, String state) {
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + 500));
+            List<Object> params = new ArrayList<>(List.of(state));
+            part.forEach(r -> params.add(r.id()));
+            Sql.update(c, "UPDATE ntf_notification SET email_state = ? WHERE id IN (" + String.join(", ",
+                part.stream().map(r -> "?").toList()) + ")", params.toArray());
         }
+    }
+
+    /** When each of these members' last digest of the channel left; absent for a first one. */
+    Map<Long, Instant> lastDigests(Connection c, List<Long> recipients, Channel channel) {
+        Map<Long, Instant> out = new java.util.HashMap<>();
+        if (recipients.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(List.of(channel.key()));
+        params.addAll(recipients);
+        Sql.list(c, "SELECT recipient_id, last_sent_at FROM ntf_digest WHERE channel = ? AND recipient_id IN (" + marks(recipients)
+            + ")", rs -> new Object[] {rs.getLong(1), Sql.instant(rs, "last_sent_at")}, params.toArray())
+            .forEach(r -> out.put((Long) r[0], (Instant) r[1]));
+        return out;
+    }
+
+    /** The notifications waiting for these members' digests of the channel, locked, per member in order. */
+    Map<Long, List<Row>> waitingDigests(Connection c, List<Long> recipients, Channel channel) {
+        Map<Long, List<Row>> out = new java.util.HashMap<>();
+        if (recipients.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(List.of(state(channel)));
+        params.addAll(recipients);
+        for (Row r : Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE email_state = ? AND recipient_id IN ("
+            + marks(recipients) + ") ORDER BY recipient_id, id FOR UPDATE", NotificationStore::row, params.toArray())) {
+            out.computeIfAbsent(r.recipientId(), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The language each of these members chose; absent: the default. */
+    Map<Long, String> languages(Connection c, List<Long> members) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (!members.isEmpty()) {
+            Sql.list(c, "SELECT member_id, language FROM ntf_member WHERE member_id IN (" + marks(members) + ")",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, members.toArray()).forEach(r -> out.put((Long) r[0], (String) r[1]));
+        }
+        return out;
+    }
+
+    /** Records these members' digests as sent now: {brand, member} pairs; {@code known} already have a row. */
+    void digestsSent(Connection c, List<long[]> members, java.util.Set<Long> known, Channel channel, Instant at) {
+        List<Long> update = members.stream().map(m -> m[1]).filter(known::contains).toList();
+        if (!update.isEmpty()) {
+            List<Object> params = new ArrayList<>(List.of(at, channel.key()));
+            params.addAll(update);
+            Sql.update(c, "UPDATE ntf_digest SET last_sent_at = ? WHERE channel = ? AND recipient_id IN (" + marks(update) + ")",
+                params.toArray());
+        }
+        List<long[]> insert = members.stream().filter(m -> !known.contains(m[1])).toList();
+        for (int from = 0; from < insert.size(); from += 200) {
+            List<long[]> part = insert.subList(from, Math.min(insert.size(), from + 200));
+            List<Object> params = new ArrayList<>();
+            part.forEach(m -> params.addAll(List.of(m[0], m[1], channel.key(), at)));
+            Sql.update(c, "INSERT INTO ntf_digest (brand_id, recipient_id, channel, last_sent_at) VALUES "
+                + String.join(", ", part.stream().map(m -> "(?, ?, ?, ?)").toList()), params.toArray());
+        }
+    }
+
+    private static String marks(List<?> values) {
+        return String.join(", ", values.stream().map(v -> "?").toList());
     }
 
     private static String state(Channel channel) {

@@ -42,6 +42,9 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     static final String EVENTS = "direct:notifications.events";
     private static final String ME = "/brands/{brand}/me";
     private static final String CAP = NotificationCapability.NAME;
+    private static final int DIGEST_BATCH = 500;
+    /** One run of the digest timer stops there, so that a large brand does not hold its thread; the next run goes on. */
+    private static final long DIGEST_BUDGET_MILLIS = 50_000;
 
     private final Transactions tx;
     private final ApiEndpoints endpoints;
@@ -111,7 +114,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.clock = clock;
         migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
         this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens, this::replyTokens);
-        this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages, clock);
+        this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages,
+            new RefusedReplies(store, platform, settings, () -> this.mail), clock);
         this.summary = new DailySummary(store, platform, mailer, features, clock);
         this.notifier = new Notifier(store, platform, mailer, summary, clock);
     }
@@ -148,6 +152,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .get(ME + "/notifications").to("direct:notifications.list")
             .get(ME + "/notifications/count").to("direct:notifications.count")
             .post(ME + "/notifications/read-all").to("direct:notifications.read-all")
+            .post(ME + "/notifications/viewing").type(NotificationApi.Viewing.class).to("direct:notifications.viewing")
             .post(ME + "/notifications/{id}/read").to("direct:notifications.read")
             .get(ME + "/notification-preferences").to("direct:notifications.preferences")
             .put(ME + "/notification-preferences").type(NotificationApi.Preferences.class).to("direct:notifications.preferences.set")
@@ -156,12 +161,17 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .delete(ME + "/follows").to("direct:notifications.unfollow")
             .get("/brands/{brand}/notifications/defaults").to("direct:notifications.defaults")
             .put("/brands/{brand}/notifications/defaults").type(NotificationApi.Defaults.class).to("direct:notifications.defaults.set")
+            .get("/brands/{brand}/notifications/templates").to("direct:notifications.templates")
+            .put("/brands/{brand}/notifications/templates/{kind}/{lang}").type(BrandTemplates.Template.class).to("direct:notifications.template.set")
+            .delete("/brands/{brand}/notifications/templates/{kind}/{lang}").to("direct:notifications.template.delete")
+            .post("/brands/{brand}/notifications/templates/{kind}/{lang}/preview").type(BrandTemplates.Template.class).to("direct:notifications.template.preview")
             .get("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe.describe")
             .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe");
         route("notifications.list", endpoints.processor(CAP, api::list, Set.of("page", "size", "unread", "lang"), "brand"));
         route("notifications.count", endpoints.processor(CAP, api::count, Set.of(), "brand"));
         route("notifications.read-all", endpoints.processor(CAP, api::readAll, Set.of(), "brand"));
         route("notifications.read", endpoints.processor(CAP, api::read, Set.of(), "brand", "id"));
+        route("notifications.viewing", endpoints.processor(CAP, api::viewing, Set.of(), "brand"));
         route("notifications.preferences", endpoints.processor(CAP, api::preferences, Set.of(), "brand"));
         route("notifications.preferences.set", endpoints.processor(CAP, api::setPreferences, Set.of(), "brand"));
         route("notifications.follows", endpoints.processor(CAP, api::follows, Set.of(), "brand"));
@@ -169,6 +179,11 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         route("notifications.unfollow", endpoints.processor(CAP, api::unfollow, Set.of("targetType", "targetKey"), "brand"));
         route("notifications.defaults", endpoints.processor(CAP, api::defaults, Set.of(), "brand"));
         route("notifications.defaults.set", endpoints.processor(CAP, api::setDefaults, Set.of(), "brand"));
+        TemplateApi templates = new TemplateApi(tx, settings, clock);
+        route("notifications.templates", endpoints.processor(CAP, templates::list, Set.of(), "brand"));
+        route("notifications.template.set", endpoints.processor(CAP, templates::save, Set.of(), "brand", "kind", "lang"));
+        route("notifications.template.delete", endpoints.processor(CAP, templates::delete, Set.of(), "brand", "kind", "lang"));
+        route("notifications.template.preview", endpoints.processor(CAP, templates::preview, Set.of(), "brand", "kind", "lang"));
         route("notifications.unsubscribe.describe", endpoints.processor(CAP, api::describeUnsubscribe, Set.of("token"), "brand"));
         // mail clients post form-encoded bodies, which the platform's endpoints refuse: see OneClickUnsubscribe
         route("notifications.unsubscribe", new OneClickUnsubscribe(tx, platform, features, store, this::tokens));
@@ -196,11 +211,25 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         return tx.inTransaction(summary::due);
     }
 
-    /** Sends the daily and weekly digests that are due. @return e-mails written */
+    /**
+     * Sends the daily and weekly digests that are due: every member, in batches of {@value #DIGEST_BATCH} each in its
+     * own transaction, within {@value #DIGEST_BUDGET_MILLIS} ms per run (the next run goes on). @return e-mails written
+     */
     int digestsDue() {
+        long end = System.currentTimeMillis() + DIGEST_BUDGET_MILLIS;
         int written = 0;
         for (Channel channel : new Channel[] {Channel.DAILY, Channel.WEEKLY}) {
-            written += tx.inTransaction(c -> mailer.digestsDue(c, channel, clock.instant(), 500));
+            long after = 0;
+            while (System.currentTimeMillis() < end) {
+                long from = after;
+                NotificationMailer.DigestBatch b = tx.inTransaction(c -> mailer.digestsDue(c, channel, clock.instant(), from,
+                    DIGEST_BATCH));
+                written += b.written();
+                after = b.lastRecipient();
+                if (b.members() < DIGEST_BATCH) {
+                    break;
+                }
+            }
         }
         return written;
     }

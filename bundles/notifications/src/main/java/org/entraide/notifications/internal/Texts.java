@@ -130,8 +130,10 @@ final class Texts {
         StringBuilder kept = new StringBuilder();
         while (optional.find()) {
             String part = optional.group(1);
-            boolean complete = VALUE.matcher(part).results().allMatch(m -> present(values.get(m.group(1))));
-            optional.appendReplacement(kept, Matcher.quoteReplacement(complete ? part : ""));
+            List<String> names = VALUE.matcher(part).results().map(m -> m.group(1)).toList();
+            boolean complete = names.stream().allMatch(n -> present(values.get(n)));
+            // brackets around no value are just brackets ("[Démo]" in a brand's subject)
+            optional.appendReplacement(kept, Matcher.quoteReplacement(names.isEmpty() ? optional.group() : complete ? part : ""));
         }
         optional.appendTail(kept);
         Matcher m = VALUE.matcher(kept);
@@ -145,7 +147,7 @@ final class Texts {
     }
 
     /** Values as words: an instant in the store's zone (UTC when it has none), a list joined. */
-    private static Map<String, String> values(Map<String, Object> params, String lang) {
+    static Map<String, String> values(Map<String, Object> params, String lang) {
         Map<String, String> out = new java.util.HashMap<>();
         params.forEach((k, v) -> {
             if (v instanceof List<?> list) {

@@ -523,6 +523,124 @@ abstract class NotificationScenarios {
         assertEquals(0, plugin.flushDue(), "sent once");
     }
 
+    Http.Response viewing(Member m, String body) {
+        return http.post(DEMO + "/me/notifications/viewing", m.token(), body);
+    }
+
+    @Test
+    void aMemberReadingThePageGetsNoEmailForItButTheBellStillTells() {
+        long q = community.askId(customer, "Faut-il un primaire avant la peinture ?");
+        assertEquals(204, viewing(customer, "{\"threadType\":\"question\",\"threadId\":" + q + "}").status());
+        community.answerId(lucas, q);
+        JsonNode n = awaitOne(customer, "answer.posted");
+        drained();
+        assertEquals(0, mail.to(customer.email()).size(), "the page was open: no e-mail");
+        assertFalse(n.get("read").asBoolean(), "the notification stays in the product");
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'VIEWED'", customer.id()));
+
+        // once the window has passed since the last view, the next answer is e-mailed again
+        clock.advance(Duration.ofMinutes(11));
+        community.answerId(moderator, q);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(customer, "answer.posted").size() == 2);
+        drained();
+        assertEquals(1, mail.to(customer.email()).size(), "not reading any more: e-mailed");
+    }
+
+    @Test
+    void groupedNotificationsSeenOnThePageBeforeTheWindowEndsAreNotEmailed() {
+        long q = community.askId(customer, "Quel joint pour une douche ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        assertEquals(1, mail.to(customer.email()).size());
+        clock.advance(Duration.ofMinutes(3));
+        community.answerId(moderator, q);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> items(customer, "answer.posted").size() == 2);
+        drained();
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'PENDING'", customer.id()));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(204, viewing(customer, "{\"threadType\":\"question\",\"threadId\":" + q + "}").status());
+        clock.advance(Duration.ofMinutes(7));
+        assertEquals(0, plugin.flushDue(), "what they saw on the page is not e-mailed");
+        assertEquals(1, mail.to(customer.email()).size());
+        assertEquals(1, rows("recipient_id = ? AND email_state = 'VIEWED'", customer.id()));
+        assertEquals(0, rows("recipient_id = ? AND email_state = 'PENDING'", customer.id()));
+    }
+
+    @Test
+    void viewingIsValidatedAndForSignedInMembersOfTheBrand() {
+        assertEquals(401, http.post(DEMO + "/me/notifications/viewing", null, "{\"threadType\":\"question\",\"threadId\":1}")
+            .status());
+        Http.Response bad = viewing(customer, "{\"threadType\":\"store\",\"threadId\":1}");
+        assertEquals(400, bad.status(), bad.toString());
+        assertTrue(bad.header("Content-Type").startsWith("application/problem+json"), bad.toString());
+        assertEquals(400, viewing(customer, "{\"threadType\":\"complaint\",\"threadId\":0}").status());
+        assertEquals(400, viewing(customer, "{\"threadType\":\"complaint\"}").status());
+        assertEquals(204, viewing(customer, "{\"threadType\":\"complaint\",\"threadId\":12}").status());
+    }
+
+    static final String TEMPLATE = "{\"subject\":\"[Démo] {text}\",\"text\":\"Bonjour !\\n{text}\\nÀ lire ici : {link}\","
+        + "\"html\":\"<p onclick=\\\"steal()\\\">Bonjour <strong>{title}</strong></p><script>alert(1)</script>"
+        + "<p><a href=\\\"{link}\\\">Lire</a> <a href=\\\"javascript:alert(1)\\\">piège</a></p>\"}";
+
+    @Test
+    void brandAdminsOverrideAKindsEmailPerLanguageSanitizedAndPreviewed() {
+        String path = DEMO + "/notifications/templates/answer.posted/fr";
+        assertEquals(401, http.put(path, null, TEMPLATE).status());
+        assertEquals(403, http.put(path, customer.token(), TEMPLATE).status(), "brand admins only");
+        Http.Response unknown = http.put(path, admin.token(), "{\"subject\":\"{secret}\",\"text\":\"x\",\"html\":\"<p>x</p>\"}");
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertTrue(unknown.header("Content-Type").startsWith("application/problem+json"), unknown.toString());
+        assertTrue(unknown.toString().contains("subject"), unknown.toString());
+        Http.Response twoLines = http.put(path, admin.token(), "{\"subject\":\"a\\r\\nBcc: x@example.org\",\"text\":\"x\",\"html\":\"x\"}");
+        assertFalse(twoLines.status() == 200 && twoLines.json().get("subject").asText().matches("(?s).*[\\r\\n].*"),
+            "a subject never carries a line break (a header): " + twoLines);
+        assertEquals(400, http.put(path, admin.token(), "{\"subject\":\"a\",\"text\":\" \",\"html\":\"x\"}").status());
+        assertEquals(404, http.put(DEMO + "/notifications/templates/no.such/fr", admin.token(), TEMPLATE).status());
+        assertEquals(404, http.put(DEMO + "/notifications/templates/answer.posted/de", admin.token(), TEMPLATE).status());
+
+        Http.Response saved = http.put(path, admin.token(), TEMPLATE);
+        assertEquals(200, saved.status(), saved.toString());
+        String html = saved.json().get("html").asText();
+        assertFalse(html.contains("<script") || html.contains("onclick") || html.contains("javascript:"), html);
+        assertTrue(html.contains("<p>Bonjour <strong>{title}</strong></p>"), html);
+        assertTrue(html.contains("<a href=\"{link}\">Lire</a> <a>piège</a>"), html);
+
+        Http.Response preview = http.post(path + "/preview", admin.token(), TEMPLATE);
+        assertEquals(200, preview.status(), preview.toString());
+        assertEquals("[Démo] Nouvelle réponse à la question « Quelle perceuse pour un mur en béton ? »",
+            preview.json().get("subject").asText());
+        assertTrue(preview.json().get("text").asText().contains("À lire ici : " + BASE + "/b/demo/questions/1"), preview.toString());
+
+        JsonNode listed = http.get(DEMO + "/notifications/templates", admin.token()).json();
+        Map<String, JsonNode> byKey = new HashMap<>();
+        listed.get("items").forEach(i -> byKey.put(i.get("kind").asText() + "/" + i.get("language").asText(), i));
+        assertTrue(byKey.get("answer.posted/fr").get("overridden").asBoolean());
+        assertFalse(byKey.get("answer.posted/en").get("overridden").asBoolean());
+        assertEquals("{text}", byKey.get("answer.posted/en").get("subject").asText(), "the shipped default");
+        assertEquals(403, http.get(DEMO + "/notifications/templates", moderator.token()).status());
+
+        // the French member's e-mail uses it, values escaped in the HTML; the footer stays the platform's
+        long q = community.askId(customer, "Quelle colle pour carrelage & faïence ?");
+        community.answerId(lucas, q);
+        awaitOne(customer, "answer.posted");
+        drained();
+        OutgoingMail m = mail.to(customer.email()).get(0);
+        assertEquals("[Démo] Nouvelle réponse à votre question « Quelle colle pour carrelage & faïence ? »", m.subject());
+        assertTrue(m.text().contains("À lire ici : " + BASE + "/b/demo/questions/" + q), m.text());
+        assertTrue(m.html().contains("<strong>Quelle colle pour carrelage &amp; faïence ?</strong>"), m.html());
+        assertTrue(m.html().contains("<a href=\"" + BASE + "/b/demo/questions/" + q + "\">Lire</a>"), m.html());
+        assertTrue(m.headers().containsKey("List-Unsubscribe"));
+
+        // English members keep the default; deleting the brand's template restores it
+        assertEquals(200, http.put(DEMO + "/me/notification-preferences", customer.token(), "{\"language\":\"en\"}").status());
+        community.answerId(moderator, q);
+        clock.advance(Duration.ofMinutes(11));
+        plugin.flushDue();
+        assertEquals(204, http.send(http.builder(path, admin.token()).DELETE()).status());
+        assertFalse(http.get(DEMO + "/notifications/templates", admin.token()).toString().contains("[Démo]"));
+    }
+
     @Test
     void followersOfATopicOrTagHearOfNewQuestionsAndMutingSilences() {
         Member watcher = community.join("demo");
@@ -632,6 +750,13 @@ abstract class NotificationScenarios {
         assertEquals(followers, written.call(), "every follower once, not the author, not who muted the topic");
         assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", muted.id()));
         assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", customer.id()));
+
+        // replayed (a subscriber reset, a crash before its position was saved): nobody gets it twice
+        long end = server.core.db.inTransaction(c -> Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'"));
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE event_subscriber SET position = 0 WHERE name = 'notifications'"));
+        Awaitility.await("replayed").atMost(Duration.ofSeconds(60)).until(() -> server.core.db.inTransaction(c ->
+            Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'")) >= end);
+        assertEquals(followers, written.call(), "a replayed fan-out writes nothing");
     }
 
     @Test

@@ -149,6 +149,18 @@ abstract class ReplyByEmailScenarios {
     }
 
     /** The e-mails GreenMail received for that address. */
+    long refusalsTo(String address) throws Exception {
+        return received(address).stream().filter(m -> subject(m).startsWith("Votre réponse par e-mail")).count();
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return String.valueOf(m.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<MimeMessage> received(String address) throws Exception {
         List<MimeMessage> out = new java.util.ArrayList<>();
         for (MimeMessage m : greenMail.getReceivedMessages()) {
@@ -263,6 +275,18 @@ abstract class ReplyByEmailScenarios {
         assertEquals(0, answers(q).size());
         assertEquals(1, replies("outcome = 'REFUSED' AND message_id = ?", "<nowhere@client.example>"));
         assertEquals(0, replies("message_id = ?", "<long@client.example>"), "too long: not even read as a reply");
+        // the member is told, in their language, with the reason; once, even when the message is read again
+        Awaitility.await("the refusal's e-mail").atMost(Duration.ofSeconds(20)).until(() -> refusalsTo(customer.email()) == 1);
+        MimeMessage told = received(customer.email()).stream().filter(m -> subject(m).startsWith("Votre réponse par e-mail"))
+            .findFirst().orElseThrow();
+        String body = String.valueOf(told.getContent() instanceof jakarta.mail.Multipart mp ? mp.getBodyPart(0).getContent()
+            : told.getContent());
+        assertTrue(body.contains("pour cette raison"), body);
+        assertTrue(body.contains("https://entraide.example/b/demo/questions/999999"), body);
+        inbound.deliver(reply("<nowhere@client.example>", customer.email(), onAnswer, "Un foret SDS."));
+        allRead();
+        assertEquals(1, replies("message_id = ?", "<nowhere@client.example>"));
+        assertEquals(1, refusalsTo(customer.email()), "told once");
         inbound.deliver(reply("<held@client.example>", customer.email(), replyTo, "Voyez ce site [hold]"));
         allRead();
         assertEquals(1, replies("outcome = 'HELD' AND message_id = ? AND result_id IS NOT NULL", "<held@client.example>"),

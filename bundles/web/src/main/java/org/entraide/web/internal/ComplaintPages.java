@@ -135,6 +135,7 @@ final class ComplaintPages extends PageSupport {
         c.put("responses", responses);
         model.put("complaint", c);
         model.put("canonical", visit.base() + "/complaints/" + id);
+        NotificationPages.viewing(api, visit, "complaint", id);
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         if (timeline != null) {
             model.put("timeline", steps(timeline, visit));

@@ -153,6 +153,22 @@ final class NotificationPages extends PageSupport {
      * How the signed-in member follows a target ("none" when they do not), or empty when notifications are off for
      * the brand or nobody is signed in.
      */
+    /**
+     * Tells the notifications plugin that the signed-in member has this question's or complaint's page in front of
+     * them, so that what happens on it now is not also e-mailed to them. Best effort: a page never fails for it.
+     */
+    static void viewing(ApiClient api, Visit visit, String threadType, long threadId) {
+        if (!visit.signedIn() || !visit.features().contains("notifications")) {
+            return;
+        }
+        try {
+            api.call("POST", brandPath(visit) + "/me/notifications/viewing", visit.token(),
+                java.util.Map.of("threadType", threadType, "threadId", threadId));
+        } catch (RuntimeException e) {
+            // the page matters more than the e-mail it may save
+        }
+    }
+
     static java.util.Optional<String> following(ApiClient api, Visit visit, String type, String key) {
         if (!visit.signedIn() || !visit.features().contains("notifications")) {
             return java.util.Optional.empty();

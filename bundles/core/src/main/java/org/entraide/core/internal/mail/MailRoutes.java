@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailRoutes extends ApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(MailRoutes.class);
-    private static final int BATCH = 20;
+    /** Enough for every SMTP connection to send a few messages per transaction (mail.smtp.connections, 8 by default). */
+    private static final int BATCH = 40;
     private static final long TICK_BUDGET_MILLIS = 1_000;
 
     private final MailSender sender;

@@ -11,7 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -36,6 +41,8 @@ public final class MailSender {
     private final Clock clock;
     private volatile MailSettings settings;
     private volatile ProducerTemplate template;
+    private ExecutorService senders;
+    private int sendersSize;
 
     public MailSender(Database db, MailQueue queue, MailSettings settings, Clock clock) {
         this.db = db;
@@ -60,6 +67,14 @@ public final class MailSender {
     /** The producer Camel mail is reached through; null while the core is not connected. */
     public void connect(ProducerTemplate t) {
         this.template = t;
+        if (t == null) {
+            synchronized (this) {
+                if (senders != null) {
+                    senders.shutdown();
+                    senders = null;
+                }
+            }
+        }
     }
 
     /** Delivers at most {@code batch} due messages; how many were taken (sent or failed). */
@@ -76,22 +91,73 @@ public final class MailSender {
                 + "LIMIT ? FOR UPDATE SKIP LOCKED", rs -> new MimeMessages.Outgoing(rs.getLong("id"), rs.getString("mail_key"),
                     rs.getString("to_address"), rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                     queue.headers(rs.getString("headers"))), now, batch);
-            for (MimeMessages.Outgoing m : due) {
-                try {
-                    MimeMessage message = MimeMessages.build(m, s.from(), Date.from(now));
-                    if (s.smtp()) {
-                        t.sendBody(s.smtpUri(), message);
-                    } else {
-                        writeEml(s.outboxDir(), m, message);
-                    }
+            List<RuntimeException> outcomes = deliver(due, s, t, Date.from(now));
+            for (int i = 0; i < due.size(); i++) {
+                MimeMessages.Outgoing m = due.get(i);
+                if (outcomes.get(i) == null) {
                     Sql.update(c, "UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
                         + "last_error = NULL WHERE id = ?", clock.instant(), m.id());
-                } catch (RuntimeException e) {
-                    failed(c, m, e, s);
+                } else {
+                    failed(c, m, outcomes.get(i), s);
                 }
             }
             return due.size();
         });
+    }
+
+    /**
+     * Sends or writes each message; the failure of each, null when it left. Camel mail opens one SMTP connection per
+     * message, most of whose time is waiting on the network, so messages go {@code smtpConnections} at a time; the
+     * database rows are updated afterwards on the caller's thread, which owns the transaction.
+     */
+    private List<RuntimeException> deliver(List<MimeMessages.Outgoing> due, MailSettings s, ProducerTemplate t, Date date) {
+        if (!s.smtp() || s.smtpConnections() == 1 || due.size() < 2) {
+            return due.stream().map(m -> deliverOne(m, s, t, date)).toList();
+        }
+        ExecutorService pool = senders(s.smtpConnections());
+        List<Future<RuntimeException>> running = due.stream().map(m -> pool.submit(() -> deliverOne(m, s, t, date))).toList();
+        List<RuntimeException> outcomes = new ArrayList<>();
+        for (Future<RuntimeException> f : running) {
+            try {
+                outcomes.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(new IllegalStateException("interrupted while sending", e));
+            } catch (ExecutionException e) {
+                outcomes.add(new IllegalStateException(e.getCause()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static RuntimeException deliverOne(MimeMessages.Outgoing m, MailSettings s, ProducerTemplate t, Date date) {
+        try {
+            MimeMessage message = MimeMessages.build(m, s.from(), date);
+            if (s.smtp()) {
+                t.sendBody(s.smtpUri(), message);
+            } else {
+                writeEml(s.outboxDir(), m, message);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** The sending threads, made again when the configured number changes; daemons, so they never hold a shutdown. */
+    private synchronized ExecutorService senders(int size) {
+        if (senders == null || sendersSize != size) {
+            if (senders != null) {
+                senders.shutdown();
+            }
+            senders = Executors.newFixedThreadPool(size, r -> {
+                Thread th = new Thread(r, "entraide-mail-send");
+                th.setDaemon(true);
+                return th;
+            });
+            sendersSize = size;
+        }
+        return senders;
     }
 
     private void failed(Connection c, MimeMessages.Outgoing m, RuntimeException e, MailSettings s) {

@@ -13,8 +13,16 @@ import java.time.Duration;
  * @param retryBase   the wait after the first failure, doubled at each further one (at most an hour)
  * @param poll        how often each node looks for due messages
  * @param outboxDir   where .eml files are written without SMTP
+ * @param smtpConnections SMTP connections a node sends through at once (each message opens its own connection)
  */
-public record MailSettings(String smtpUri, String from, int maxAttempts, Duration retryBase, Duration poll, Path outboxDir) {
+public record MailSettings(String smtpUri, String from, int maxAttempts, Duration retryBase, Duration poll, Path outboxDir,
+                           int smtpConnections) {
+    public static final int DEFAULT_SMTP_CONNECTIONS = 8;
+
+    public MailSettings(String smtpUri, String from, int maxAttempts, Duration retryBase, Duration poll, Path outboxDir) {
+        this(smtpUri, from, maxAttempts, retryBase, poll, outboxDir, DEFAULT_SMTP_CONNECTIONS);
+    }
+
     public MailSettings {
         smtpUri = smtpUri == null || smtpUri.isBlank() ? null : smtpUri.strip();
         if (from == null || from.isBlank() || from.indexOf('@') < 0) {
@@ -25,6 +33,9 @@ public record MailSettings(String smtpUri, String from, int maxAttempts, Duratio
         }
         if (retryBase.isNegative() || poll.toMillis() < 10) {
             throw new IllegalArgumentException("mail.retry.base.millis must be positive, mail.poll.millis at least 10");
+        }
+        if (smtpConnections < 1 || smtpConnections > 64) {
+            throw new IllegalArgumentException("mail.smtp.connections must be between 1 and 64");
         }
         if (outboxDir == null) {
             outboxDir = defaultOutbox();
@@ -51,22 +62,26 @@ public record MailSettings(String smtpUri, String from, int maxAttempts, Duratio
     }
 
     public MailSettings withSmtp(String uri) {
-        return new MailSettings(uri, from, maxAttempts, retryBase, poll, outboxDir);
+        return new MailSettings(uri, from, maxAttempts, retryBase, poll, outboxDir, smtpConnections);
     }
 
     public MailSettings withOutbox(Path dir) {
-        return new MailSettings(smtpUri, from, maxAttempts, retryBase, poll, dir);
+        return new MailSettings(smtpUri, from, maxAttempts, retryBase, poll, dir, smtpConnections);
     }
 
     public MailSettings withRetries(int attempts, Duration base) {
-        return new MailSettings(smtpUri, from, attempts, base, poll, outboxDir);
+        return new MailSettings(smtpUri, from, attempts, base, poll, outboxDir, smtpConnections);
     }
 
     public MailSettings withPoll(Duration every) {
-        return new MailSettings(smtpUri, from, maxAttempts, retryBase, every, outboxDir);
+        return new MailSettings(smtpUri, from, maxAttempts, retryBase, every, outboxDir, smtpConnections);
     }
 
     public MailSettings withFrom(String sender) {
-        return new MailSettings(smtpUri, sender, maxAttempts, retryBase, poll, outboxDir);
+        return new MailSettings(smtpUri, sender, maxAttempts, retryBase, poll, outboxDir, smtpConnections);
+    }
+
+    public MailSettings withSmtpConnections(int connections) {
+        return new MailSettings(smtpUri, from, maxAttempts, retryBase, poll, outboxDir, connections);
     }
 }
