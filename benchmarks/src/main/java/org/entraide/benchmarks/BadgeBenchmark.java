@@ -117,7 +117,7 @@ public final class BadgeBenchmark {
             history.answers.size(), history.votes, history.accepts, members, (System.nanoTime() - t0) / 1e9);
 
         Badges badges = new Badges(core.db, core.events, core.migrator, core.capabilities, core.endpoints,
-            new org.entraide.badges.internal.CoreReads(core.platform, core.platform, core.platform, core.platform), Path.of("config/entraide-badges.json"), 3_600_000, Clock.systemUTC());
+            new org.entraide.badges.internal.CoreReads(core.platform, core.platform, core.platform, core.platform, core.eventReader), Path.of("config/entraide-badges.json"), 3_600_000, Clock.systemUTC());
         core.db.inTransaction(c -> {
             for (BadgeDefinition b : definitions(0)) {
                 badges.definitions.save(c, brand, b, Instant.now());

@@ -57,7 +57,7 @@ public final class LocalManagersBenchmark {
 
             LocalManagers plugin = LocalManagers.start(new LocalManagers.CoreServices(core.db, core.events, core.migrator,
                 core.endpoints, new org.entraide.localmanagers.internal.Platform(core.platform, core.platform, core.platform,
-                    core.platform, core.complaintMoves), core.mail, core.capabilities),
+                    core.platform, core.complaintMoves, core.eventReader), core.mail, core.capabilities),
                 Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
             core.capabilities.install(plugin.capability);
             core.capabilities.setDirectly(brand, "local-managers", true);
