@@ -62,7 +62,6 @@ abstract class ReputationDeletionScenarios {
 
     @Test
     void deletingADownvotedQuestionGivesBackWhatItCost() {
-        bed.reputation(alice);
         long q = bed.ask(alice, "Une question mal reçue par la communauté");
         long helped = bed.ask(alice, "Une question bien reçue par la communauté");
         bed.vote(bob, helped, 1);
