@@ -108,7 +108,7 @@ public final class QuestionService {
                 answer = posts.find(c, answerId)
                     .filter(a -> a.type() == PostType.ANSWER && a.parentId() != null && a.parentId() == questionId)
                     .orElseThrow(() -> ProblemException.invalid("answerId", "no answer " + answerId + " to this question"));
-                if (!answer.isPublished()) {
+                if (!answer.isPublished() || answer.isDeleted()) {
                     throw ProblemException.conflict("answer " + answerId + " is not published");
                 }
             }

@@ -130,7 +130,8 @@ public abstract class PostEditScenarios extends ApiScenarios {
 
     @Test
     void anAuthorDeletesTheirAnswerWhichStaysAsAPlaceholder() {
-        long q = community.askId(community.join("demo"), "An answer to delete", Community.unique("del"));
+        Member asker = community.join("demo");
+        long q = community.askId(asker, "An answer to delete", Community.unique("del"));
         Member answerer = community.join("demo");
         long a = community.answerId(answerer, q);
         assertProblem(403, delete(community.join("demo"), a), "another member cannot delete it");
@@ -143,6 +144,7 @@ public abstract class PostEditScenarios extends ApiScenarios {
         assertProblem(409, edit(answerer, a, null, "Back from the dead"), "a deleted post is not edited");
         assertProblem(409, delete(answerer, a), "nor deleted twice");
         assertProblem(409, community.vote(community.join("demo"), "demo", a, 1), "nor voted on");
+        assertProblem(409, community.accept(asker, "demo", q, a), "nor accepted");
         List<Outbox.Event> events = outbox.aboutPost(a, "post.deleted");
         assertEquals(1, events.size(), "one post.deleted event: " + events);
         assertEquals("PUBLISHED", events.get(0).payload().get("publication").asText(), "saying what it was: " + events);
