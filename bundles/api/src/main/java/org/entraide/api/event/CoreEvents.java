@@ -5,7 +5,7 @@ import java.util.List;
 /** The records of the events the core appends, one per type name, for plugins that read them all (webhooks). */
 public final class CoreEvents {
     public static final List<Class<? extends Event>> ALL = List.of(PostSubmitted.class, PostPublished.class,
-        PostHidden.class, PostRejected.class, ComplaintFiled.class, ComplaintPublished.class, ComplaintMoved.class, ComplaintResponded.class,
+        PostHidden.class, PostRejected.class, PostEdited.class, PostDeleted.class, ComplaintFiled.class, ComplaintPublished.class, ComplaintMoved.class, ComplaintResponded.class,
         ComplaintResolved.class, ComplaintUnresolved.class, ComplaintReopened.class, AnswerAccepted.class,
         AnswerUnaccepted.class, VoteCast.class, VoteChanged.class, VoteRetracted.class, MemberRegistered.class,
         RoleGranted.class, RoleRevoked.class);

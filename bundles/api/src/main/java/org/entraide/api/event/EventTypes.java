@@ -17,6 +17,10 @@ public final class EventTypes {
     public static final String POST_PUBLISHED = "post.published";
     public static final String POST_REJECTED = "post.rejected";
     public static final String POST_HIDDEN = "post.hidden";
+    /** A post's text was edited. Payload: postId, postType, authorId, byModerator, revision, publication, parentId, topicId, storeId. */
+    public static final String POST_EDITED = "post.edited";
+    /** Its author deleted a post (soft delete). Payload: postId, postType, authorId, publication (before), parentId, topicId, storeId. */
+    public static final String POST_DELETED = "post.deleted";
     public static final String ANSWER_ACCEPTED = "answer.accepted";
     public static final String ANSWER_UNACCEPTED = "answer.unaccepted";
     public static final String VOTE_CAST = "vote.cast";

@@ -13,6 +13,7 @@ import org.entraide.api.event.AnswerUnaccepted;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventReader;
 import org.entraide.api.event.EventTypes;
+import org.entraide.api.event.PostDeleted;
 import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.VoteCast;
 import org.entraide.api.event.VoteChanged;
@@ -31,7 +32,8 @@ import org.entraide.badges.internal.store.PostCatalog.Post;
  */
 public final class EventApplier {
     static final Set<String> TYPES = Set.of(EventTypes.POST_PUBLISHED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED,
-        EventTypes.VOTE_RETRACTED, EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, ModerationEvents.FLAG_UPHELD);
+        EventTypes.VOTE_RETRACTED, EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, ModerationEvents.FLAG_UPHELD,
+        EventTypes.POST_DELETED);
 
     private final Transactions tx;
     private final EventReader read;
@@ -66,6 +68,7 @@ public final class EventApplier {
                 case EventTypes.ANSWER_ACCEPTED -> accepted(c, e, read.read(e, AnswerAccepted.class).answerId(), true);
                 case EventTypes.ANSWER_UNACCEPTED -> accepted(c, e, read.read(e, AnswerUnaccepted.class).answerId(), false);
                 case ModerationEvents.FLAG_UPHELD -> helpfulFlag(c, e, read.read(e, FlagUpheld.class));
+                case EventTypes.POST_DELETED -> deleted(c, e, read.read(e, PostDeleted.class).postId());
                 default -> {
                 }
             }
@@ -126,6 +129,23 @@ public final class EventApplier {
         List<String> evaluated = new ArrayList<>(target.scopes());
         evaluated.add(target.ownScope());
         evaluator.evaluate(c, e.brandId(), target.authorId(), evaluated, e.id());
+    }
+
+    /**
+     * Its author deleted a question or answer: it leaves the question and answer counts and the catalog, so that
+     * future counts ignore it. Badges already awarded stay (nobody is re-evaluated here); a replay finds the post
+     * gone and does nothing.
+     */
+    private void deleted(Connection c, DomainEvent e, long postId) {
+        Optional<Post> post = posts.find(c, postId);
+        if (post.isEmpty()) {
+            return;
+        }
+        Post p = post.get();
+        for (String scope : p.scopes()) {
+            metrics.add(c, e.brandId(), p.authorId(), scope, p.isAnswer() ? "answers" : "questions", -1);
+        }
+        posts.remove(c, postId);
     }
 
     /** A flag the moderation plugin's review upheld: one more helpful flag for its member. */

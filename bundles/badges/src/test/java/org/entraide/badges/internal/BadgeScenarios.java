@@ -64,6 +64,24 @@ abstract class BadgeScenarios {
     }
 
     @Test
+    void aDeletedAnswerLeavesTheCountsAndTakesNoMoreVotes() {
+        bed.enable(true);
+        long q = bed.ask(alice, "Comment fixer une tringle ?", "bricolage");
+        long kept = bed.answer(bob, q);
+        long deleted = bed.answer(bob, q);
+        bed.settle();
+        String answers = "SELECT metric_value FROM badge_metric WHERE user_id = ? AND scope = '' AND metric = 'answers'";
+        assertEquals(2, bed.count(answers, bob.id()), "bob's two answers count");
+        assertEquals(204, bed.http.delete(Bed.DEMO + "/posts/" + deleted, bob.token()).status(), "bob deletes one");
+        bed.settle();
+        assertEquals(1, bed.count(answers, bob.id()), "the deleted answer no longer counts");
+        assertEquals(0, bed.count("SELECT COUNT(*) FROM badge_post WHERE post_id = ?", deleted), "nor is it catalogued");
+        assertEquals(1, bed.count("SELECT COUNT(*) FROM badge_post WHERE post_id = ?", kept), "the other one is");
+        assertEquals(409, bed.http.post(Bed.DEMO + "/posts/" + deleted + "/votes", carol.token(), "{\"value\":1}").status(),
+            "and nobody votes on it any more");
+    }
+
+    @Test
     void shippedBadgesAreAwardedFromEventsExactlyOnce() {
         bed.enable(true);
         long q = bed.ask(alice, "Comment poser du carrelage mural ?", "bricolage");

@@ -177,6 +177,8 @@ public final class Core {
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
+            new org.entraide.core.internal.rest.PostRoutes(dispatcherApi,
+                new org.entraide.core.internal.post.PostEdits(db, posts, pipeline, renderer, clock), db, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),

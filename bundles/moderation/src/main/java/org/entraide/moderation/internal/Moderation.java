@@ -57,7 +57,7 @@ public final class Moderation {
     public final ModerationRoutes routes;
     public final RouteBuilder background;
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("moderation", CAPABILITY, EVENTS, StartFrom.NOW,
-        Set.of(EventTypes.POST_SUBMITTED), 5);
+        Set.of(EventTypes.POST_SUBMITTED, EventTypes.POST_EDITED), 5); // an edit may be held like a new post
     public final Capability capability = new Capability() {
         @Override
         public String name() {

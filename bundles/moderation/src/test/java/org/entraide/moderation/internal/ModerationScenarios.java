@@ -176,6 +176,18 @@ abstract class ModerationScenarios {
     }
 
     @Test
+    void anEditHeldByTheRulesWaitsInTheQueue() {
+        Http.Response fine = ask(customer, "Un vendeur serviable", "Ce vendeur m'a bien aidé.");
+        assertEquals("PUBLISHED", fine.json().get("publication").asText(), fine.toString());
+        long id = fine.json().get("id").asLong();
+        Http.Response edited = http.put(DEMO + "/posts/" + id, customer, "{\"body\":\"Ce vendeur est un connard.\"}");
+        assertEquals(200, edited.status(), edited.toString());
+        assertEquals("PENDING_REVIEW", edited.json().get("publication").asText(), "the edit is held like a new post");
+        assertEquals(404, http.get(DEMO + "/questions/" + id, null).status(), "and leaves public view until reviewed");
+        assertEquals("HOLD", waitForItem(id).get("source").asText(), "it waits in the review queue");
+    }
+
+    @Test
     void heldPostsAreReviewedClaimedAndDecidedWithAReason() {
         long rejected = ask(customer, "Vendeur odieux", "Ce vendeur est un connard.").json().get("id").asLong();
         long approved = ask(customer, "Vendeur pénible", "Quel abruti ce vendeur, mais il a fini par m'aider.").json().get("id").asLong();

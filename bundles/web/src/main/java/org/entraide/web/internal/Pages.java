@@ -51,6 +51,16 @@ final class Pages extends PageSupport {
         Map<String, Object> q = Models.plain(question, visit);
         Member me = visit.member();
         q.put("mine", me != null && question.path("author").path("id").asLong(-1) == me.id());
+        edited(q, question);
+        if (q.get("answers") instanceof java.util.List<?> answers) {
+            for (int i = 0; i < answers.size() && i < question.path("answers").size(); i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> a = (Map<String, Object>) answers.get(i);
+                JsonNode node = question.path("answers").get(i);
+                a.put("mine", me != null && node.path("author").path("id").asLong(-1) == me.id());
+                edited(a, node);
+            }
+        }
         model.put("question", q);
         model.put("canonical", "/b/" + visit.slug + "/questions/" + id);
         model.put("jsonLd", QaPageMarkup.of(question, visit.request.publicBase() + "/b/" + visit.slug + "/questions/" + id));
@@ -59,6 +69,13 @@ final class Pages extends PageSupport {
         model.put("flagged", "1".equals(visit.request.param("flagged")));
         model.put("errors", Map.of());
         return model;
+    }
+
+    /** "edited 2 hours ago": the message key and number of an edited post's label. */
+    private static void edited(Map<String, Object> model, JsonNode post) {
+        if (post.path("editedAt").isTextual()) {
+            model.put("editedAgo", ContentPages.ago(java.time.Instant.parse(post.path("editedAt").asText()), java.time.Instant.now()));
+        }
     }
 
     /** The brand's home and its most recent published questions (the API's largest page). */

@@ -73,6 +73,11 @@ final class Site {
         post("/posts/([0-9]{1,18})/vote", true, posts::vote);
         post("/questions/([0-9]{1,18})/accept", true, posts::accept);
         post("/posts/([0-9]{1,18})/flag", true, posts::flag);
+        ContentPages content = new ContentPages(api, templates);
+        get("/posts/([0-9]{1,18})/edit", true, content::editForm);
+        post("/posts/([0-9]{1,18})/edit", true, content::edit);
+        post("/posts/([0-9]{1,18})/delete", true, content::delete);
+        get("/posts/([0-9]{1,18})/history", false, content::history);
         get("/complaints/new", true, complaints::form);
         post("/complaints/new", true, complaints::file);
         get("/complaints/([0-9]{1,18})", false, complaints::page);

@@ -287,6 +287,45 @@ abstract class FormScenarios extends WebTestBase {
     }
 
     @Test
+    void editAnAnswerSeeItsHistoryThenDeleteIt() {
+        Browser asker = registered(pseudonym());
+        asker.get("/b/demo/ask");
+        HttpResponse<String> published = asker.post("/b/demo/ask", Map.of("title", "How to hang a heavy mirror?",
+            "body", "On plasterboard.", "tags", "", "action", "publish"));
+        assertEquals(303, published.statusCode(), published.body());
+        long id = idFrom(published.headers().firstValue("Location").orElseThrow(), "questions");
+        Browser helper = registered(pseudonym());
+        helper.get("/b/demo/questions/" + id);
+        HttpResponse<String> answered = helper.post("/b/demo/questions/" + id + "/answers",
+            Map.of("body", "Use toggle bolts.\nTwo of them.", "action", "publish"));
+        long answerId = Long.parseLong(answered.headers().firstValue("Location").orElseThrow().replaceAll(".*#answer-", ""));
+
+        String page = helper.get("/b/demo/questions/" + id).body();
+        assertTrue(page.contains("/posts/" + answerId + "/edit"), "the answer's author sees Edit on their answer");
+        assertFalse(page.contains("/posts/" + id + "/edit"), "but not on someone else's question");
+        HttpResponse<String> form = helper.get("/b/demo/posts/" + answerId + "/edit?question=" + id);
+        assertEquals(200, form.statusCode(), form.body());
+        assertTrue(form.body().contains("Use toggle bolts."), "the form holds the current text");
+        HttpResponse<String> saved = helper.post("/b/demo/posts/" + answerId + "/edit", Map.of("question", String.valueOf(id),
+            "hasTitle", "0", "body", "Use toggle bolts.\nFour of them, for a heavy mirror."));
+        assertEquals(303, saved.statusCode(), saved.body());
+        page = helper.get("/b/demo/questions/" + id).body();
+        assertTrue(page.contains("Four of them"), "the page shows the new text");
+        assertTrue(page.contains("edited just now"), "with its edited label: " + page);
+
+        HttpResponse<String> history = browser().get("/b/demo/posts/" + answerId + "/history?question=" + id);
+        assertEquals(200, history.statusCode(), history.body());
+        assertTrue(history.body().contains("<del>- Two of them.</del>"), "the history shows the removed line: " + history.body());
+        assertTrue(history.body().contains("<ins>+ Four of them, for a heavy mirror.</ins>"), "and the added one");
+
+        HttpResponse<String> deleted = helper.post("/b/demo/posts/" + answerId + "/delete", Map.of("question", String.valueOf(id)));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        page = browser().get("/b/demo/questions/" + id).body();
+        assertTrue(page.contains("Deleted by its author."), "the answer shows as deleted by its author");
+        assertFalse(page.contains("Four of them"), "without its text");
+    }
+
+    @Test
     void askWithPreviewThenAnswerVoteAcceptAndSignOut() {
         Browser asker = registered(pseudonym());
         asker.get("/b/demo/ask");

@@ -66,6 +66,25 @@ abstract class WebScenarios extends WebTestBase {
     }
 
     @Test
+    void editedAndDeletedPostsAreLabelledInFrench() {
+        var asker = community.join("demo");
+        var helper = community.join("demo");
+        long id = community.ask(asker, "demo", "Quelle cheville pour du placo ?", "Pour un miroir lourd.", null, List.of())
+            .json().get("id").asLong();
+        long answer = community.answer(helper, "demo", id, "Des chevilles Molly.").json().get("id").asLong();
+        assertEquals(200, http.put("/api/v1/brands/demo/posts/" + id, asker.token(), Http.json("body", "Pour un miroir de 20 kg."))
+            .status());
+        assertEquals(204, http.delete("/api/v1/brands/demo/posts/" + answer, helper.token()).status());
+        String html = page("/b/demo/questions/" + id, "fr").raw().body();
+        assertTrue(html.contains("modifié à l"), "the question says it was edited: " + html);
+        assertTrue(html.contains("href=\"/b/demo/posts/" + id + "/history?question=" + id + "\""), "linking to its history");
+        assertTrue(html.contains("Supprimé par son auteur."), "the answer says it was deleted by its author");
+        assertFalse(html.contains("Des chevilles Molly."), "without its text");
+        String history = page("/b/demo/posts/" + id + "/history", "fr").raw().body();
+        assertTrue(history.contains("Version 2") && history.contains("<ins>+ Pour un miroir de 20 kg.</ins>"), history);
+    }
+
+    @Test
     void aQuestionAboutAStoreIsShownWithItAndOnTheStorePage() {
         var asker = community.join("demo");
         Http.Response asked = http.post("/api/v1/brands/demo/questions", asker.token(), Http.json("title",

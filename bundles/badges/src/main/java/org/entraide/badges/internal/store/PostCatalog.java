@@ -64,6 +64,12 @@ public final class PostCatalog {
         }
     }
 
+    /** Forgets a post (its author deleted it): nothing about it counts any more. */
+    public void remove(Connection c, long postId) {
+        Sql.update(c, "DELETE FROM badge_post_tag WHERE post_id = ?", postId);
+        Sql.update(c, "DELETE FROM badge_post WHERE post_id = ?", postId);
+    }
+
     /** A post as the core knows it now: topic, tags and the city of its store, through the platform services. */
     public Optional<Post> fromCore(Connection c, long postId, long brandId, long authorId, String type) {
         return core.posts().post(c, brandId, postId).map(p -> new Post(postId, brandId, authorId, type, p.parentId(),

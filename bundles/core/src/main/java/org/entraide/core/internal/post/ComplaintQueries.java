@@ -22,7 +22,7 @@ public final class ComplaintQueries {
     }
 
     public Page<Views.ComplaintSummary> list(Brand brand, String storeCode, String status, PageRequest page) {
-        StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ?");
+        StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ? AND p.deleted_at IS NULL");
         List<Object> params = new ArrayList<>(List.of(brand.id(), PostType.COMPLAINT.name(), PublicationState.PUBLISHED.name()));
         if (storeCode != null) {
             where.append(" AND p.store_id = (SELECT s.id FROM store s WHERE s.brand_id = ? AND s.code = ?)");

@@ -169,9 +169,12 @@ public final class ComplaintService {
             }
         }
         boolean mine = caller != null && caller.userId() == p.authorId();
-        return new Views.ComplaintView(p.id(), p.title(), p.body(), renderer.toHtml(p.body()), storeRef(c, p.storeId()),
+        Views.Changes changed = PostEdits.changes(c, p);
+        return new Views.ComplaintView(p.id(), QuestionService.shown(p, p.title()), QuestionService.shown(p, p.body()),
+            QuestionService.shown(p, renderer.toHtml(p.body())), storeRef(c, p.storeId()),
             p.complaintStatus().name(), publicAuthor(c, p), mine, p.rating(), p.wouldBuyAgain(), p.evaluatedAt(),
-            p.publication().name(), p.createdAt(), p.updatedAt(), responses);
+            p.publication().name(), p.createdAt(), p.updatedAt(), responses, changed.editedAt(), changed.revisionCount(),
+            changed.deleted());
     }
 
     /** The complainant appears by pseudonym only if they chose to, and never by e-mail. */

@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.entraide.api.event.ComplaintFiled;
 import org.entraide.api.event.ComplaintPublished;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.PostDeleted;
+import org.entraide.api.event.PostEdited;
 import org.entraide.api.event.PostHidden;
 import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.PostRejected;
@@ -65,6 +67,20 @@ final class PostEvents {
                 from, to, reason)
             : new PostHidden(p.id(), p.type(), p.authorId(), p.publication(), p.parentId(), p.topicId(), p.storeId(), tags,
                 from, to, reason));
+    }
+
+    /** {@code p} (as it is now) shows a new revision of its text. A complaint's author is never named as the actor. */
+    void edited(Connection c, PostRow p, long editorId, boolean byModerator, int revision) {
+        Long actor = p.type() == PostType.COMPLAINT ? null : editorId;
+        events.append(c, p.brandId(), actor, p.id(), new PostEdited(p.id(), p.type(), p.authorId(), byModerator, revision,
+            p.publication(), p.parentId(), p.topicId(), p.storeId()));
+    }
+
+    /** Its author deleted {@code p} (as it was before: its publication says what it had earned). */
+    void deleted(Connection c, PostRow p) {
+        Long actor = p.type() == PostType.COMPLAINT ? null : p.authorId();
+        events.append(c, p.brandId(), actor, p.id(), new PostDeleted(p.id(), p.type(), p.authorId(), p.publication(),
+            p.parentId(), p.topicId(), p.storeId()));
     }
 
     private static List<String> tags(Connection c, PostRow p) {

@@ -14,11 +14,16 @@ public record PostRow(long id, long brandId, PostType type, Long parentId, long 
                       Long topicId, Long storeId, PublicationState publication, boolean official, boolean showAuthor,
                       int score, int upVotes, int downVotes, int answerCount, Long acceptedAnswerId,
                       ComplaintStatus complaintStatus, Integer rating, Boolean wouldBuyAgain, Instant evaluatedAt,
-                      Instant createdAt, Instant updatedAt, int version) {
+                      Instant createdAt, Instant updatedAt, int version, Instant editedAt,
+                      Instant deletedAt) {
 
     static final String COLUMNS = "id, brand_id, post_type, parent_id, author_id, title, body, topic_id, store_id, "
         + "publication, official, show_author, score, up_votes, down_votes, answer_count, accepted_answer_id, "
-        + "complaint_status, rating, would_buy_again, evaluated_at, created_at, updated_at, version";
+        + "complaint_status, rating, would_buy_again, evaluated_at, created_at, updated_at, version, edited_at, deleted_at";
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 
     public boolean isPublished() {
         return publication == PublicationState.PUBLISHED;
@@ -34,6 +39,7 @@ public record PostRow(long id, long brandId, PostType type, Long parentId, long 
             rs.getInt("answer_count"), Sql.nullableLong(rs, "accepted_answer_id"),
             status == null ? null : ComplaintStatus.valueOf(status), Sql.nullableInt(rs, "rating"),
             Sql.nullableBoolean(rs, "would_buy_again"), Sql.instant(rs, "evaluated_at"),
-            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getInt("version"));
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getInt("version"),
+            Sql.instant(rs, "edited_at"), Sql.instant(rs, "deleted_at"));
     }
 }

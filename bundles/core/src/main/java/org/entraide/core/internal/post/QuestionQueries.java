@@ -25,7 +25,7 @@ public final class QuestionQueries {
     }
 
     public Page<Views.QuestionSummary> list(Brand brand, Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ?");
+        StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ? AND p.deleted_at IS NULL");
         List<Object> params = new ArrayList<>(List.of(brand.id(), PostType.QUESTION.name(), PublicationState.PUBLISHED.name()));
         if (f.topic() != null) {
             where.append(" AND p.topic_id = (SELECT t.id FROM topic t WHERE t.brand_id = ? AND t.slug = ?)");

@@ -108,7 +108,7 @@ public final class QuestionService {
                 answer = posts.find(c, answerId)
                     .filter(a -> a.type() == PostType.ANSWER && a.parentId() != null && a.parentId() == questionId)
                     .orElseThrow(() -> ProblemException.invalid("answerId", "no answer " + answerId + " to this question"));
-                if (!answer.isPublished()) {
+                if (!answer.isPublished() || answer.isDeleted()) {
                     throw ProblemException.conflict("answer " + answerId + " is not published");
                 }
             }
@@ -156,17 +156,26 @@ public final class QuestionService {
         answers.sort(Comparator.comparing((Views.AnswerView a) -> !a.accepted())
             .thenComparing(Comparator.comparingInt(Views.AnswerView::score).reversed())
             .thenComparing(Views.AnswerView::createdAt));
-        return new Views.QuestionView(q.id(), q.title(), q.body(), renderer.toHtml(q.body()), topicRef(c, q.topicId()),
+        Views.Changes changed = PostEdits.changes(c, q);
+        return new Views.QuestionView(q.id(), shown(q, q.title()), shown(q, q.body()), shown(q, renderer.toHtml(q.body())), topicRef(c, q.topicId()),
             ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
             q.answerCount(), q.acceptedAnswerId(), q.publication().name(), Authors.voteOf(c, q.id(), me),
-            q.createdAt(), q.updatedAt(), answers);
+            q.createdAt(), q.updatedAt(), answers, changed.editedAt(), changed.revisionCount(), changed.editedByModerator(),
+            changed.deleted());
     }
 
     private Views.AnswerView answerView(Connection c, PostRow a, PostRow q, Caller caller, boolean expert) {
         Long me = caller == null ? null : caller.userId();
-        return new Views.AnswerView(a.id(), a.body(), renderer.toHtml(a.body()), Authors.of(c, a.authorId()), a.official(), expert,
+        Views.Changes changed = PostEdits.changes(c, a);
+        return new Views.AnswerView(a.id(), shown(a, a.body()), shown(a, renderer.toHtml(a.body())), Authors.of(c, a.authorId()), a.official(), expert,
             a.score(), a.upVotes(), a.downVotes(), Long.valueOf(a.id()).equals(q.acceptedAnswerId()),
-            a.publication().name(), Authors.voteOf(c, a.id(), me), a.createdAt(), a.updatedAt());
+            a.publication().name(), Authors.voteOf(c, a.id(), me), a.createdAt(), a.updatedAt(), changed.editedAt(),
+            changed.revisionCount(), changed.editedByModerator(), changed.deleted());
+    }
+
+    /** A deleted post keeps its place in the thread with no text: pages show "deleted by its author". */
+    static String shown(PostRow p, String text) {
+        return text == null || !p.isDeleted() ? text : "";
     }
 
     static Views.TopicRef topicRef(Connection c, Long topicId) {

@@ -22,16 +22,43 @@ public final class Views {
                                   String publication, Instant createdAt) {
     }
 
+    /**
+     * What a post's edits and deletion add to its view: {@code editedAt} (null when never edited), how many versions it
+     * has (1 when never edited), whether the last edit was a moderator's, and {@code deleted} (its author deleted it:
+     * title and body are then empty, and pages show "deleted by its author").
+     */
+    public record Changes(Instant editedAt, int revisionCount, boolean editedByModerator, boolean deleted) {
+    }
+
+    /** A post as its edit left it. */
+    public record EditedPost(long id, String postType, String title, String body, String bodyHtml, String publication,
+                             Instant editedAt, int revisionCount, boolean editedByModerator) {
+    }
+
+    /** One version of a post's text; {@code editor} is null for a complaint's (its author is never named). */
+    public record Revision(int revision, String title, String body, String bodyHtml, Author editor, boolean byModerator,
+                           Instant createdAt) {
+    }
+
+    /** A post's versions, oldest first. */
+    public record Revisions(List<Revision> items) {
+        public Revisions {
+            items = List.copyOf(items);
+        }
+    }
+
     /** {@code expert}: the author is an expert of the question's topic (badges plugin), shown next to the answer. */
     public record AnswerView(long id, String body, String bodyHtml, Author author, boolean official, boolean expert, int score,
                              int upVotes, int downVotes, boolean accepted, String publication, Integer myVote,
-                             Instant createdAt, Instant updatedAt) {
+                             Instant createdAt, Instant updatedAt, Instant editedAt, int revisionCount,
+                             boolean editedByModerator, boolean deleted) {
     }
 
     public record QuestionView(long id, String title, String body, String bodyHtml, TopicRef topic, StoreRef store, List<String> tags,
                                Author author, boolean official, int score, int upVotes, int downVotes,
                                int answerCount, Long acceptedAnswerId, String publication, Integer myVote,
-                               Instant createdAt, Instant updatedAt, List<AnswerView> answers) {
+                               Instant createdAt, Instant updatedAt, List<AnswerView> answers, Instant editedAt,
+                               int revisionCount, boolean editedByModerator, boolean deleted) {
     }
 
     /**
@@ -49,7 +76,8 @@ public final class Views {
     /** {@code author} is null unless the complainant chose to show their pseudonym; {@code mine} tells the author it is theirs. */
     public record ComplaintView(long id, String title, String body, String bodyHtml, StoreRef store, String status,
                                 Author author, boolean mine, Integer rating, Boolean wouldBuyAgain, Instant evaluatedAt,
-                                String publication, Instant createdAt, Instant updatedAt, List<ResponseView> responses) {
+                                String publication, Instant createdAt, Instant updatedAt, List<ResponseView> responses,
+                                Instant editedAt, int revisionCount, boolean deleted) {
     }
 
     public record ComplaintSummary(long id, String title, String excerpt, StoreRef store, String status, Author author,

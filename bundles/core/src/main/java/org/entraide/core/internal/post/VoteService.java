@@ -46,6 +46,10 @@ public final class VoteService {
             if (!p.type().isVotable()) {
                 throw ProblemException.badRequest("only questions and answers take votes");
             }
+            if (p.isDeleted()) {
+                // what votes on it earned was taken back with it (reputation): it takes no new ones
+                throw ProblemException.conflict("post " + postId + " was deleted by its author");
+            }
             if (p.authorId() == caller.userId()) {
                 throw ProblemException.forbidden("you cannot vote on your own post");
             }

@@ -87,7 +87,7 @@ public final class QuestionRoutes extends ApiRoutes {
         });
         post("/brands/{brand}/posts/{id}/votes", "posts.vote",
             Doc.of("Vote on a question or an answer: 1 up, -1 down, 0 to retract")
-                .body(Requests.Vote.class).returns(Views.VoteResult.class).bearer(), r -> {
+                .body(Requests.Vote.class).returns(Views.VoteResult.class).bearer().errors(409), r -> {
             Brand brand = r.brand();
             var caller = r.caller();
             long id = r.pathId("id");

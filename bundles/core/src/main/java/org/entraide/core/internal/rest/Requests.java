@@ -75,6 +75,15 @@ public final class Requests {
                            @Size(max = 5) List<@NotNull @Pattern(regexp = TAG, message = "lower-case letters, digits and '-', 30 at most") String> tags) {
     }
 
+    /** A new version of a post: {@code title} only for a question or a complaint (null keeps it). */
+    public record PostEdit(@Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
+                           @NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body) {
+    }
+
+    /** {@code editWindowMinutes}: how long after posting its author may edit a post; null for always. */
+    public record ContentPolicy(@Min(1) @Max(525600) Integer editWindowMinutes) {
+    }
+
     public record Body(@NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body) {
     }
 

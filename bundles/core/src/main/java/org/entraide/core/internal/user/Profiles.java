@@ -36,7 +36,7 @@ public final class Profiles {
             var member = Sql.one(c, "SELECT pseudonym, created_at, bio FROM app_user WHERE brand_id = ? AND id = ?",
                 rs -> new Object[] {rs.getString(1), Sql.instant(rs, "created_at"), rs.getString(3)}, brand.id(), userId)
                 .orElseThrow(() -> ProblemException.notFound("no member " + userId + " in " + brand.slug()));
-            String published = "p.brand_id = ? AND p.author_id = ? AND p.publication = 'PUBLISHED' ";
+            String published = "p.brand_id = ? AND p.author_id = ? AND p.publication = 'PUBLISHED' AND p.deleted_at IS NULL ";
             long questions = Sql.count(c, "SELECT COUNT(*) FROM post p WHERE " + published + "AND p.post_type = 'QUESTION'",
                 brand.id(), userId);
             long answers = Sql.count(c, "SELECT COUNT(*) FROM post p JOIN post q ON q.id = p.parent_id WHERE " + published

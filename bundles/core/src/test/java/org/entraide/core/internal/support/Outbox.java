@@ -34,9 +34,11 @@ public final class Outbox {
     public List<Event> after(long id) {
         return db.inTransaction(c -> Sql.list(c, "SELECT id, brand_id, event_type, actor_id, subject_type, subject_id, payload "
             + "FROM domain_event WHERE id > ? ORDER BY id", rs -> {
-                long actor = rs.getLong("actor_id");
+                // wasNull() speaks of the last column read: read the actor's null-ness right after it
+                long read = rs.getLong("actor_id");
+                Long actor = rs.wasNull() ? null : read;
                 return new Event(rs.getLong("id"), rs.getLong("brand_id"), rs.getString("event_type"),
-                    rs.wasNull() ? null : actor, rs.getString("subject_type"), rs.getLong("subject_id"),
+                    actor, rs.getString("subject_type"), rs.getLong("subject_id"),
                     parse(rs.getString("payload")));
             }, id));
     }

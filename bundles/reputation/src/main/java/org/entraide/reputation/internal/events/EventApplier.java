@@ -11,6 +11,7 @@ import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventReader;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.event.MemberRegistered;
+import org.entraide.api.event.PostDeleted;
 import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.PostRejected;
 import org.entraide.api.event.RoleGranted;
@@ -39,7 +40,8 @@ public final class EventApplier {
     /** The core's events reputation reads. */
     public static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.ROLE_GRANTED,
         EventTypes.ROLE_REVOKED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED,
-        EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, EventTypes.POST_PUBLISHED, EventTypes.POST_REJECTED);
+        EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, EventTypes.POST_PUBLISHED, EventTypes.POST_REJECTED,
+        EventTypes.POST_DELETED);
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -112,6 +114,7 @@ public final class EventApplier {
                     PostRejected r = read.read(e, PostRejected.class);
                     rejection(c, e, new ComplaintPrivacy.Decided(r.postId(), r.postType(), r.authorId()), true);
                 }
+                case EventTypes.POST_DELETED -> deleted(c, e, read.read(e, PostDeleted.class));
                 default -> LOG.debug("Event {} of type {} ignored", e.id(), e.type());
             }
             return null;
@@ -145,6 +148,16 @@ public final class EventApplier {
         }
         votes.record(c, new VoteJournal.JournalVote(postId, voterId, e.brandId(), authorId, answer, value, e.id(),
             e.occurredAt(), false));
+        announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
+    }
+
+    /** A deleted question or answer no longer earns its author anything; complaints never earned anything. */
+    private void deleted(Connection c, DomainEvent e, PostDeleted d) {
+        if (ComplaintPrivacy.concernsComplaint(d.postType())) {
+            return;
+        }
+        Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
+        scorer.withdrawPost(c, posting, d.postId(), d.authorId());
         announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
     }
 

@@ -45,6 +45,15 @@ public final class Ledger {
             + in + ") AND reversed = FALSE AND reverses_id IS NULL ORDER BY id", Ledger::map, params);
     }
 
+    /** What {@code userId} earned or lost on {@code postId} under these reasons and that still stands. */
+    public List<Entry> standingFor(Connection c, long postId, long userId, Collection<String> reasons) {
+        List<Object> params = new java.util.ArrayList<>(List.of(postId, userId));
+        params.addAll(reasons);
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM reputation_entry WHERE post_id = ? AND user_id = ? AND reason IN ("
+            + String.join(", ", reasons.stream().map(r -> "?").toList())
+            + ") AND reversed = FALSE AND reverses_id IS NULL ORDER BY id", Ledger::map, params.toArray());
+    }
+
     /** What a user earned on a day from capped rules, not counting gains taken back since. */
     public int earnedOn(Connection c, long userId, LocalDate day) {
         return (int) Sql.count(c, "SELECT COALESCE(SUM(amount), 0) FROM reputation_entry WHERE user_id = ? AND cap_day = ? "

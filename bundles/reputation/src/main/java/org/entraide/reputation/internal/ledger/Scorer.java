@@ -81,6 +81,16 @@ public final class Scorer {
         return reverseAll(c, p, postId, authorId, List.of(Rule.POST_REJECTED.code()), "post-restored");
     }
 
+    /**
+     * Its author deleted the post: what votes on it gave or cost its author is taken back (cause {@code post-deleted}).
+     * Voters keep what their votes cost them, as with a retraction they did not make; an accepted answer cannot be
+     * deleted, so no acceptance is concerned. Applying it twice finds nothing left to take back.
+     */
+    public List<Entry> withdrawPost(Connection c, Posting p, long postId, long authorId) {
+        return ledger.standingFor(c, postId, authorId, List.of(Rule.ANSWER_UPVOTED.code(), Rule.QUESTION_UPVOTED.code(),
+            Rule.POST_DOWNVOTED.code())).stream().map(e -> p.reverse(e, "post-deleted")).toList();
+    }
+
     private List<Entry> reverseAll(Connection c, Posting p, long postId, long actorId, List<String> reasons, String cause) {
         return ledger.standing(c, postId, actorId, reasons).stream().map(e -> p.reverse(e, cause)).toList();
     }

@@ -99,6 +99,12 @@ class ResponseConformanceTest {
         c.call("POST", B + "/questions/{id}/accept", ada, "{\"answerId\":" + answer + "}", "demo", question);
         c.call("GET", B + "/questions/{id}", ada, null, "demo", question);
         c.call("GET", B + "/questions/{id}", null, null, "demo", question);
+        c.call("PUT", B + "/posts/{id}", ada, "{\"title\":\"Which saw for oak planks?\",\"body\":\"A **hard** wood.\"}",
+            "demo", question);
+        c.call("GET", B + "/posts/{id}/revisions", null, null, "demo", question);
+        long extra = c.call("POST", B + "/questions/{id}/answers", camille, "{\"body\":\"Or a band saw.\"}",
+            "demo", question).json().get("id").asLong();
+        c.call("DELETE", B + "/posts/{id}", camille, null, "demo", extra);
 
         long complaint = c.call("POST", B + "/complaints", ada, "{\"title\":\"Broken saw at delivery\",\"body\":\"Bent blade.\","
             + "\"storeCode\":\"LYON-PARTDIEU\",\"showPseudonym\":true}", "demo").json().get("id").asLong();
@@ -112,6 +118,8 @@ class ResponseConformanceTest {
             + "\"postalCode\":\"44000\"}", "demo");
         c.call("PUT", B + "/stores/{code}", admin, "{\"code\":\"NANTES\",\"name\":\"Nantes Atout Sud\",\"city\":\"Rezé\","
             + "\"postalCode\":\"44400\",\"latitude\":47.18,\"longitude\":-1.55}", "demo", "NANTES");
+        c.call("GET", B + "/content-policy", admin, null, "demo");
+        c.call("PUT", B + "/content-policy", admin, "{\"editWindowMinutes\":null}", "demo");
         c.call("POST", B + "/topics", admin, "{\"slug\":\"outillage\",\"name\":\"Outillage\"}", "demo");
         long adaId = c.call("GET", B + "/me", ada, null, "demo").json().get("id").asLong();
         c.call("GET", B + "/members/{id}", admin, null, "demo", adaId);
