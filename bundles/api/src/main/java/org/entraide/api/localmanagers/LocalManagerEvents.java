@@ -37,7 +37,7 @@ public final class LocalManagerEvents {
 
     /**
      * A party reported a private message of the other party to the moderators. Payload: {@code complaintId},
-     * {@code messageId}, {@code reportId}, {@code text}, {@code authorRole}, {@code author}, {@code reason}
+     * {@code messageId}, {@code reportId}, {@code text}, {@code authorRole}, {@code author}, {@code managerId} (0 for the complainant), {@code reason}
      * (see {@link PrivateMessageReported}).
      */
     public static final String MESSAGE_REPORTED = "complaint.message-reported";

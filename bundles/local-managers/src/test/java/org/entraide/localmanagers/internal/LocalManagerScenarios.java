@@ -632,10 +632,11 @@ abstract class LocalManagerScenarios {
         assertEquals("Vous mentez, comme toujours.", p.get("text").asText());
         assertEquals("manager", p.get("authorRole").asText());
         assertEquals(fromManager, p.get("messageId").asLong());
+        assertEquals(managerId, p.get("managerId").asLong(), "a manager can be sanctioned for a message");
         assertEquals("Il m'insulte.", p.get("reason").asText());
         String aboutCustomer = server.core.db.inTransaction(c -> Sql.one(c, "SELECT payload FROM domain_event WHERE event_type = "
             + "'complaint.message-reported' ORDER BY id DESC", rs -> rs.getString(1)).orElseThrow());
-        assertTrue(aboutCustomer.contains("\"author\":\"complainant\""), aboutCustomer);
+        assertTrue(aboutCustomer.contains("\"author\":\"complainant\"") && aboutCustomer.contains("\"managerId\":0"), aboutCustomer);
         assertFalse(aboutCustomer.contains("customer@demo.example") || aboutCustomer.contains("Camille"),
             "the complainant is never named: " + aboutCustomer);
 

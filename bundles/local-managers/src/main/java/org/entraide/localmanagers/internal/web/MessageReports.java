@@ -73,7 +73,7 @@ final class MessageReports {
         String author = fromComplainant ? "complainant"
             : platform.members().member(c, brandId, m.authorId()).map(f -> f.pseudonym()).orElse("manager");
         events.append(c, brandId, reporter.userId(), complaintId, new PrivateMessageReported(complaintId, messageId, report, text,
-            fromComplainant ? "complainant" : "manager", author, reason));
+            fromComplainant ? "complainant" : "manager", author, fromComplainant ? 0 : m.authorId(), reason));
         return report;
     }
 
