@@ -35,6 +35,13 @@ public final class LocalManagerEvents {
     /** The complainant answered the manager privately. Payload: {@code complaintId}, {@code messageId}. */
     public static final String DETAILS_GIVEN = "complaint.details-given";
 
+    /**
+     * A party reported a private message of the other party to the moderators. Payload: {@code complaintId},
+     * {@code messageId}, {@code reportId}, {@code text}, {@code authorRole}, {@code author}, {@code managerId} (0 for the complainant), {@code reason}
+     * (see {@link PrivateMessageReported}).
+     */
+    public static final String MESSAGE_REPORTED = "complaint.message-reported";
+
     private LocalManagerEvents() {
     }
 }

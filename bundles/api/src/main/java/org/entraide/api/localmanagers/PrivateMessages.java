@@ -22,4 +22,12 @@ public interface PrivateMessages {
      *         text, 422 for a text the moderation rules refuse
      */
     long send(Connection connection, long brandId, long complaintId, long authorId, String text);
+
+    /**
+     * Hides a message the moderators judged against the rules: it stays stored, and the thread shows it as removed
+     * by moderation. Hiding a hidden message changes nothing.
+     *
+     * @throws org.entraide.api.problem.ProblemException 404 for a message not in a complaint of that brand
+     */
+    void hide(Connection connection, long brandId, long messageId);
 }

@@ -1,7 +1,7 @@
 /**
  * The contract of the local-managers plugin with other plugins: the events it appends about complaints (their names
  * in {@link org.entraide.api.localmanagers.LocalManagerEvents}, one record per type), and the private messages of a
- * complaint.
+ * complaint (sent, reported, hidden by moderation).
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.entraide.api.localmanagers;

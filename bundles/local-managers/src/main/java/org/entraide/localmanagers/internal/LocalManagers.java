@@ -125,7 +125,8 @@ public final class LocalManagers {
         this.deadlines = new Deadlines(tx, events, timeline, clock);
         this.late = new LateComplaints(tx, platform, clock);
         this.endpoints = ManagerEndpoints.of(tx, stores, timeline, rankings, routing, formula, new Lookups(platform), clock);
-        this.parties = new PrivateEndpoints(tx, events, platform, clock);
+        this.parties = new PrivateEndpoints(tx, events, platform, (brandId, capability) -> features.isEnabled(brandId, capability),
+            clock);
         // the brands' capabilities are known once started: asked at each message, not captured now
         this.messages = new PrivateMessageService(events, platform, (brandId, capability) -> features.isEnabled(brandId, capability),
             clock);

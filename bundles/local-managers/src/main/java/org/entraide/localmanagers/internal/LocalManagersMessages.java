@@ -16,4 +16,9 @@ public class LocalManagersMessages implements PrivateMessages {
     public long send(Connection connection, long brandId, long complaintId, long authorId, String text) {
         return main.plugin().messages.send(connection, brandId, complaintId, authorId, text);
     }
+
+    @Override
+    public void hide(Connection connection, long brandId, long messageId) {
+        main.plugin().messages.hide(connection, brandId, messageId);
+    }
 }

@@ -590,6 +590,86 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void aPartyReportsTheOtherPartysMessageOnceAndAHiddenMessageShowsAsRemoved() throws Exception {
+        long id = complain("LYON-PARTDIEU", "Remboursement refusé");
+        String messages = DEMO + "/complaints/" + id + "/messages";
+        long fromManager = post(messages, manager, Http.json("body", "Vous mentez, comme toujours.")).json().get("id").asLong();
+        long fromCustomer = post(messages, customer, Http.json("body", "Voici le ticket.")).json().get("id").asLong();
+        String reportManagers = messages + "/" + fromManager + "/report";
+        String reason = Http.json("reason", "Il m'insulte.");
+        assertProblem(409, post(reportManagers, customer, reason), "no moderation for the brand: nobody would read the report");
+        // the moderation plugin is not in this module: its capability, as the brand turns it on
+        server.install(List.of(new org.entraide.api.plugin.Capability() {
+            @Override
+            public String name() {
+                return "moderation";
+            }
+
+            @Override
+            public String description() {
+                return "moderation, as the tests turn it on";
+            }
+        }));
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"moderation\":true}").status());
+
+        assertProblem(400, post(reportManagers, customer, Http.json("reason", " ")), "a reason is required");
+        assertProblem(400, post(reportManagers, customer, "{\"reason\":\"x\",\"extra\":1}"), "unknown field");
+        assertProblem(409, post(messages + "/" + fromCustomer + "/report", customer, reason), "one's own message");
+        assertProblem(404, post(reportManagers, backup, reason), "a third party does not learn the thread exists");
+        assertProblem(404, post(reportManagers, admin, reason), "brand admins are not parties");
+        assertProblem(404, post(messages + "/999999/report", customer, reason), "no such message");
+        assertEquals(401, post(reportManagers, null, reason).status());
+        Http.Response reported = post(reportManagers, customer, reason);
+        assertEquals(201, reported.status(), reported.toString());
+        assertProblem(409, post(reportManagers, customer, reason), "once per message and reporter");
+        assertEquals(201, post(messages + "/" + fromCustomer + "/report", manager, Http.json("reason", "Hors sujet")).status(),
+            "the manager reports the complainant's message");
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_message_report"));
+
+        String payload = server.core.db.inTransaction(c -> Sql.one(c, "SELECT payload FROM domain_event WHERE event_type = "
+            + "'complaint.message-reported' ORDER BY id", rs -> rs.getString(1)).orElseThrow());
+        JsonNode p = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+        assertEquals("Vous mentez, comme toujours.", p.get("text").asText());
+        assertEquals("manager", p.get("authorRole").asText());
+        assertEquals(fromManager, p.get("messageId").asLong());
+        assertEquals(managerId, p.get("managerId").asLong(), "a manager can be sanctioned for a message");
+        assertEquals("Il m'insulte.", p.get("reason").asText());
+        String aboutCustomer = server.core.db.inTransaction(c -> Sql.one(c, "SELECT payload FROM domain_event WHERE event_type = "
+            + "'complaint.message-reported' ORDER BY id DESC", rs -> rs.getString(1)).orElseThrow());
+        assertTrue(aboutCustomer.contains("\"author\":\"complainant\"") && aboutCustomer.contains("\"managerId\":0"), aboutCustomer);
+        assertFalse(aboutCustomer.contains("customer@demo.example") || aboutCustomer.contains("Camille"),
+            "the complainant is never named: " + aboutCustomer);
+
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        assertRefused(404, () -> server.core.db.inTransaction(c -> {
+            plugin.messages.hide(c, brandId + 1000, fromManager);
+            return null;
+        }), "another brand's command does not reach the message");
+        server.core.db.inTransaction(c -> {
+            plugin.messages.hide(c, brandId, fromManager);
+            return null;
+        });
+        JsonNode items = http.get(messages, customer).json().get("items");
+        assertTrue(items.get(0).get("removed").asBoolean());
+        assertEquals("", items.get(0).get("body").asText(), "the text is not shown any more");
+        assertFalse(items.get(1).get("removed").asBoolean());
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_message WHERE id = ? AND body = ?", fromManager,
+            "Vous mentez, comme toujours."), "kept stored");
+        assertEquals(201, post(messages, manager, Http.json("body", "Excusez-moi.")).status(), "the thread goes on");
+        long fromManager2 = http.get(messages, customer).json().get("items").get(2).get("id").asLong();
+        server.core.db.inTransaction(c -> {
+            plugin.messages.hide(c, brandId, fromManager2);
+            return null;
+        });
+        assertProblem(409, post(messages + "/" + fromManager2 + "/report", customer, reason), "already removed by moderation");
+
+        OtherBrand other = otherBrand();
+        assertProblem(404, post("/api/v1/brands/autre/complaints/" + id + "/messages/" + fromManager + "/report", other.admin(),
+            reason), "demo's complaint under another brand's URL");
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_message_report"), "nothing refused was stored");
+    }
+
+    @Test
     void theManagerAsksForDetailsPrivately() {
         long id = complain("LYON-PARTDIEU", "Remboursement refusé");
         String messages = DEMO + "/complaints/" + id + "/messages";

@@ -11,6 +11,8 @@ import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
 import org.entraide.api.badges.Expertise;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.moderation.ModerationEvents;
@@ -49,6 +51,7 @@ public final class Moderation {
     public final HeldVerdicts verdicts = new HeldVerdicts();
     public final AuthorReputation reputation = new AuthorReputation();
     public final Review review;
+    public final MessageReviews messageReviews;
     public final Sanctions sanctions;
     public final ModerationStep step;
     public final MessageRules messages;
@@ -57,7 +60,8 @@ public final class Moderation {
     public final ModerationRoutes routes;
     public final RouteBuilder background;
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("moderation", CAPABILITY, EVENTS, StartFrom.NOW,
-        Set.of(EventTypes.POST_SUBMITTED, EventTypes.POST_EDITED), 5); // an edit may be held like a new post
+        // an edit may be held like a new post; a reported private message is reviewed like a flagged post
+        Set.of(EventTypes.POST_SUBMITTED, EventTypes.POST_EDITED, LocalManagerEvents.MESSAGE_REPORTED), 5);
     public final Capability capability = new Capability() {
         @Override
         public String name() {
@@ -100,6 +104,11 @@ public final class Moderation {
         step.use(expertise);
     }
 
+    /** A complaint's private messages (the local-managers plugin's), or null when it is not installed. */
+    public void usePrivateMessages(PrivateMessages messages) {
+        messageReviews.use(messages);
+    }
+
     /** Members' reputation (the reputation plugin's), or null when none is installed. */
     public void useReputation(ReputationLookup reputation) {
         step.use(reputation);
@@ -111,6 +120,8 @@ public final class Moderation {
         this.audit = new Audit(platform.posts());
         this.review = new Review(tx, events, publications, platform, new Review.Stores(queue, flags, audit, verdicts), reputation, clock,
             settings.flagThreshold(), settings.remindAfter());
+        this.messageReviews = new MessageReviews(tx, queue, audit, clock);
+        review.use(messageReviews);
         this.sanctions = new Sanctions(tx, events, publications, platform, audit, clock);
         this.step = new ModerationStep(tx, platform, ruleSets, engine, sanctions, reputation, verdicts, clock);
         this.messages = new MessageRules(tx, ruleSets, engine, sanctions, reputation, clock);
@@ -124,7 +135,14 @@ public final class Moderation {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler()); // the dispatcher retries; the timer tries again at its next tick
-                from(EVENTS).routeId("moderation.held-posts").process(e -> review.submitted(e.getIn().getBody(DomainEvent.class)));
+                from(EVENTS).routeId("moderation.held-posts").process(e -> {
+                    DomainEvent event = e.getIn().getBody(DomainEvent.class);
+                    if (LocalManagerEvents.MESSAGE_REPORTED.equals(event.type())) {
+                        messageReviews.reported(event);
+                    } else {
+                        review.submitted(event);
+                    }
+                });
                 from("timer:moderation.reminders?delay=" + period + "&period=" + period).routeId("moderation.reminders")
                     .process(e -> review.remind());
                 from("timer:moderation.ruleset-files?delay=1000&period=" + RULESET_FILES_PERIOD_MS).routeId("moderation.ruleset-files")

@@ -12,6 +12,7 @@ import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
@@ -38,6 +39,7 @@ public class ModerationComponent {
     private volatile Moderation moderation;
     private volatile Expertise expertise;
     private volatile ReputationLookup reputation;
+    private volatile PrivateMessages privateMessages;
 
     @Reference
     private Transactions tx;
@@ -78,6 +80,7 @@ public class ModerationComponent {
             new Platform(posts, members, stores, brands), migrator, endpoints, features), settings(config), Clock.systemUTC());
         started.useExpertise(expertise);
         started.useReputation(reputation);
+        started.usePrivateMessages(privateMessages);
         moderation = started;
     }
 
@@ -115,6 +118,25 @@ public class ModerationComponent {
             Moderation m = moderation;
             if (m != null) {
                 m.useReputation(null);
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPrivateMessages(PrivateMessages p) {
+        this.privateMessages = p;
+        Moderation m = moderation;
+        if (m != null) {
+            m.usePrivateMessages(p);
+        }
+    }
+
+    void unbindPrivateMessages(PrivateMessages p) {
+        if (privateMessages == p) {
+            privateMessages = null;
+            Moderation m = moderation;
+            if (m != null) {
+                m.usePrivateMessages(null);
             }
         }
     }

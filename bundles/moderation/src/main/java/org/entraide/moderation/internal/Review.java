@@ -184,6 +184,13 @@ public final class Review {
         });
     }
 
+    private volatile MessageReviews messageReviews;
+
+    /** Reported private messages, decided in the same queue. */
+    void use(MessageReviews m) {
+        this.messageReviews = m;
+    }
+
     /** A moderator's correction sent with an approval: a null title or body keeps the post's own. */
     public record Correction(String title, String body) {
     }
@@ -199,6 +206,10 @@ public final class Review {
      */
     public ReviewQueue.Item decide(Caller moderator, long brandId, long itemId, String decision, String reasonCode,
                                    Correction correction) {
+        MessageReviews reported = messageReviews;
+        if (reported != null && reported.isMessage(brandId, itemId)) {
+            return reported.decide(moderator, brandId, itemId, decision, reasonCode, correction != null);
+        }
         boolean approve = "approve".equals(decision);
         if (!approve && !"reject".equals(decision)) {
             throw ProblemException.invalid("decision", "approve or reject");

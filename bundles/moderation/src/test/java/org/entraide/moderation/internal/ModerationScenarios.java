@@ -175,6 +175,80 @@ abstract class ModerationScenarios {
         throw new AssertionError("no item for post " + postId);
     }
 
+    /** The local-managers plugin's side, as the API lets moderation see it: what it hid. */
+    static final class RecordingPrivateMessages implements org.entraide.api.localmanagers.PrivateMessages {
+        final java.util.List<Long> hidden = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public long send(java.sql.Connection connection, long brandId, long complaintId, long authorId, String text) {
+            throw new UnsupportedOperationException("moderation never sends");
+        }
+
+        @Override
+        public void hide(java.sql.Connection connection, long brandId, long messageId) {
+            hidden.add(messageId);
+        }
+    }
+
+    @Test
+    void aReportedPrivateMessageIsReviewedWithoutNamingTheComplainantAndHiddenOnlyWhenUpheld() throws Exception {
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        server.core.db.inTransaction(c -> {
+            server.core.events.append(c, brandId, null, 4242L, new org.entraide.api.localmanagers.PrivateMessageReported(4242, 17, 1,
+                "Vous mentez, comme toujours.", "manager", "Gérant-Lyon", 77, "Il m'insulte."));
+            server.core.events.append(c, brandId, null, 4242L, new org.entraide.api.localmanagers.PrivateMessageReported(4242, 18, 2,
+                "Voici mon adresse : [adresse masquée].", "complainant", "complainant", 0, "Hors sujet"));
+            return null;
+        });
+        String queue = DEMO + "/moderation/queue?source=MESSAGE";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            .until(() -> http.get(queue, moderator).json().get("items").size() == 2);
+        JsonNode items = http.get(queue, moderator).json().get("items");
+        JsonNode byManager = items.get(0).get("messageId").asLong() == 17 ? items.get(0) : items.get(1);
+        JsonNode byComplainant = byManager == items.get(0) ? items.get(1) : items.get(0);
+        assertEquals("PRIVATE_MESSAGE", byManager.get("type").asText());
+        assertEquals("Vous mentez, comme toujours.", byManager.get("text").asText());
+        assertEquals("manager", byManager.get("author").get("role").asText());
+        assertEquals("Gérant-Lyon", byManager.get("author").get("pseudonym").asText());
+        assertEquals(77, byManager.get("author").get("id").asLong(), "a manager can be sanctioned for a message");
+        assertTrue(byManager.get("link").isNull(), "the thread is not public: no link");
+        assertEquals("private-message-report", byManager.get("rules").get(0).get("rule").asText());
+        assertTrue(byManager.get("rules").get(0).get("en").asText().contains("Il m'insulte."));
+        assertEquals("complainant", byComplainant.get("author").get("pseudonym").asText());
+        assertFalse(byComplainant.get("author").has("id"), "the complainant is never named, not even by id");
+        assertEquals(403, http.get(queue, customer).status(), "moderators only");
+
+        // a second report of a message that waits adds no item (called directly: the dispatcher is asynchronous)
+        moderation.messageReviews.reported(new org.entraide.api.event.DomainEvent(0, brandId, "complaint.message-reported",
+            java.time.Instant.now(), null, "post", 4242, RuleSets.JSON.writeValueAsString(new org.entraide.api.localmanagers
+                .PrivateMessageReported(4242, 17, 3, "Vous mentez, comme toujours.", "manager", "Gérant-Lyon", 77, "Insultant")), 1));
+        assertEquals(2, count("SELECT COUNT(*) FROM moderation_item WHERE source = 'MESSAGE'"));
+
+        String upheld = DEMO + "/moderation/queue/" + byManager.get("id").asLong() + "/decision";
+        Http.Response noPlugin = post(upheld, moderator, "{\"decision\":\"uphold\",\"reasonCode\":\"abuse\"}");
+        assertEquals(409, noPlugin.status(), "nobody to hide the message: " + noPlugin);
+        RecordingPrivateMessages messages = new RecordingPrivateMessages();
+        moderation.usePrivateMessages(messages);
+        assertEquals(400, post(upheld, moderator, "{\"decision\":\"publish\"}").status());
+        assertEquals(400, post(upheld, moderator, "{\"decision\":\"uphold\"}").status(), "a reason code to uphold");
+        assertEquals(400, post(upheld, moderator, "{\"decision\":\"dismiss\",\"body\":\"Autre texte\"}").status(),
+            "never corrected");
+        assertEquals(403, post(upheld, customer, "{\"decision\":\"uphold\",\"reasonCode\":\"abuse\"}").status());
+        assertEquals(java.util.List.of(), messages.hidden, "nothing refused hid anything");
+        Http.Response ok = post(upheld, moderator, "{\"decision\":\"uphold\",\"reasonCode\":\"abuse\"}");
+        assertEquals(200, ok.status(), ok.toString());
+        assertEquals("UPHELD", ok.json().get("decision").asText());
+        assertEquals(409, post(upheld, moderator, "{\"decision\":\"dismiss\"}").status(), "decided once");
+        Http.Response kept = post(DEMO + "/moderation/queue/" + byComplainant.get("id").asLong() + "/decision", moderator,
+            "{\"decision\":\"dismiss\"}");
+        assertEquals(200, kept.status(), kept.toString());
+        assertEquals("DISMISSED", kept.json().get("decision").asText());
+        assertEquals(java.util.List.of(17L), messages.hidden, "only the upheld report hides its message");
+        assertEquals(1, count("SELECT COUNT(*) FROM moderation_audit WHERE action = 'HIDE_MESSAGE' AND reason = 'abuse'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM moderation_audit WHERE action = 'KEEP_MESSAGE'"));
+        moderation.usePrivateMessages(null);
+    }
+
     @Test
     void anEditHeldByTheRulesWaitsInTheQueue() {
         Http.Response fine = ask(customer, "Un vendeur serviable", "Ce vendeur m'a bien aidé.");

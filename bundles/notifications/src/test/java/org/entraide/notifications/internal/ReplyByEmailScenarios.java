@@ -129,6 +129,10 @@ abstract class ReplyByEmailScenarios {
         final List<Sent> sent = new CopyOnWriteArrayList<>();
 
         @Override
+        public void hide(Connection connection, long brandId, long messageId) {
+        }
+
+        @Override
         public long send(Connection connection, long brandId, long complaintId, long authorId, String text) {
             if (text.contains("[refuse]")) {
                 throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");

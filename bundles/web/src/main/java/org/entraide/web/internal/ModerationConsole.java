@@ -263,7 +263,10 @@ final class ModerationConsole extends PageSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> post(Visit visit, Map<String, Object> item) {
         Map<String, Object> out = new HashMap<>();
-        out.put("id", item.get("postId"));
+        // a reported private message is no post: its id is the message's, it has no page and is never corrected
+        boolean message = "MESSAGE".equals(item.get("source"));
+        out.put("id", message ? item.get("messageId") : item.get("postId"));
+        out.put("editable", !message);
         out.put("type", item.getOrDefault("type", ""));
         if (item.get("title") != null) {
             out.put("title", item.get("title"));
@@ -272,7 +275,8 @@ final class ModerationConsole extends PageSupport {
         if (item.get("text") != null) {
             out.put("body", item.get("text"));
         }
-        out.put("link", item.getOrDefault("link", visit.base()));
+        Object link = item.get("link");
+        out.put("link", link != null ? link : message ? "#item-" + item.get("id") : visit.base());
         out.put("author", item.getOrDefault("author", Map.of("anonymous", true)));
         String language = visit.locale.getLanguage().equals("fr") ? "fr" : "en";
         List<String> why = new ArrayList<>();

@@ -139,6 +139,37 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void aReportedPrivateMessageIsHiddenByAModeratorAndShownAsRemoved() {
+        long id = routedComplaint("Rude manager");
+        String manager = community.demo("manager").token();
+        String customer = community.demo("customer").token();
+        String messages = "/api/v1/brands/demo/complaints/" + id + "/messages";
+        Http.Response sent = http.post(messages, manager, Http.json("body", "Stop whining about our shelves."));
+        assertEquals(201, sent.status(), sent.toString());
+        long message = sent.json().get("id").asLong();
+        Http.Response reported = http.post(messages + "/" + message + "/report", customer, Http.json("reason", "Insulting"));
+        assertEquals(201, reported.status(), reported.toString());
+        String moderatorToken = community.demo("moderator").token();
+        // the report joins the queue from its event, a moment after the write
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/moderation/queue?source=MESSAGE",
+            moderatorToken).json().path("items").size() == 1);
+        Browser moderator = signedIn("moderator");
+        HttpResponse<String> queue = moderator.get("/b/demo/moderation");
+        assertEquals(200, queue.statusCode(), queue.body());
+        assertTrue(queue.body().contains("Reported private message") && queue.body().contains("Stop whining about our shelves.")
+            && queue.body().contains("Insulting") && queue.body().contains("Hide the message"), queue.body());
+        assertFalse(queue.body().contains("customer@demo.example"), "the complainant is not named");
+        long item = http.get("/api/v1/brands/demo/moderation/queue?source=MESSAGE", moderatorToken).json().path("items").path(0)
+            .path("id").asLong();
+        HttpResponse<String> hidden = moderator.post("/b/demo/moderation/queue/" + item + "/decision",
+            Map.of("decision", "reject", "reasonCode", "abuse"));
+        assertEquals(303, hidden.statusCode(), hidden.body());
+        String page = signedIn("customer").get("/b/demo/complaints/" + id).body();
+        assertTrue(page.contains("Message removed by moderation") && !page.contains("Stop whining"), page);
+        assertTrue(signedIn("manager").get("/b/demo/manager/complaints/" + id).body().contains("Message removed by moderation"));
+    }
+
+    @Test
     void aModeratorClaimsAndApprovesAHeldPost() {
         var author = community.join("demo");
         Http.Response held = community.ask(author, "demo", "Un vendeur odieux", "Ce vendeur est un connard.", null, java.util.List.of());

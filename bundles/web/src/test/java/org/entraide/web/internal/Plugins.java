@@ -44,6 +44,7 @@ final class Plugins {
             server.core.endpoints, server.core.capabilities), Moderation.ModerationSettings.defaults(), Clock.systemUTC());
         server.bindWhenInstalled(Expertise.class, moderation::useExpertise);
         server.bindWhenInstalled(ReputationLookup.class, moderation::useReputation);
+        server.bindWhenInstalled(org.entraide.api.localmanagers.PrivateMessages.class, moderation::usePrivateMessages);
         server.install(moderation.services());
     }
 

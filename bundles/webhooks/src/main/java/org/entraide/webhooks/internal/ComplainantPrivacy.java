@@ -21,6 +21,11 @@ final class ComplainantPrivacy {
             }
             // an appeal may be a complainant's, against the rejection of their complaint: its author stays inside
             object.remove("appellantId");
+            // a reported private message is for moderators: its text and the reason stay inside, as the thread does
+            if ("complaint.message-reported".equals(type)) {
+                object.remove("text");
+                object.remove("reason");
+            }
         }
         return payload;
     }

@@ -19,5 +19,8 @@ class ComplainantPrivacyTest {
             json.readTree("{\"appealId\":2,\"outcome\":\"UPHELD\",\"appellantId\":3}")).toString());
         assertEquals("{\"postId\":7,\"postType\":\"QUESTION\",\"authorId\":3}", ComplainantPrivacy.forReceivers("post.published",
             json.readTree("{\"postId\":7,\"postType\":\"QUESTION\",\"authorId\":3}")).toString(), "a question's author is public");
+        assertEquals("{\"complaintId\":7,\"messageId\":9,\"authorRole\":\"complainant\"}", ComplainantPrivacy.forReceivers(
+            "complaint.message-reported", json.readTree("{\"complaintId\":7,\"messageId\":9,\"text\":\"Mon adresse\","
+                + "\"authorRole\":\"complainant\",\"reason\":\"Hors sujet\"}")).toString(), "a private thread's text stays inside");
     }
 }

@@ -44,6 +44,10 @@ final class Bodies {
     record Message(@NotBlank @Size(max = 2000) @MultiLine String body) {
     }
 
+    /** Why a party reports the other party's private message to the moderators. */
+    record Report(@NotBlank @Size(max = 500) String reason) {
+    }
+
     record Delegation(@NotBlank @Size(max = 64) String storeCode, @NotBlank @Size(max = 500) String reason) {
     }
 

@@ -60,6 +60,8 @@ public final class ManagerRoutes extends RouteBuilder {
             .to(route("complaints.message", parties::postMessage, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/messages")
             .to(route("complaints.messages", parties::messages, Paging.PARAMS, "brand", "id"));
+        rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/messages/{messageId}/report").type(Bodies.Report.class)
+            .to(route("complaints.message.report", parties::report, NONE, "brand", "id", "messageId"));
         rest(ApiEndpoints.BASE).post(b + "/complaints/{id}/handover").type(Bodies.Handover.class)
             .to(route("complaints.handover", api.complaints()::handOver, NONE, "brand", "id"));
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.entraide.api.event.EventLog;
 import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
@@ -29,10 +30,13 @@ public final class PrivateEndpoints {
     private final Lookups lookups;
     private final PrivateMessageWriter writer;
 
-    public PrivateEndpoints(Transactions tx, EventLog events, Platform platform, Clock clock) {
+    private final MessageReports reports;
+
+    public PrivateEndpoints(Transactions tx, EventLog events, Platform platform, BrandFeatures features, Clock clock) {
         this.platform = platform;
         this.lookups = new Lookups(platform);
         this.writer = new PrivateMessageWriter(events, lookups, clock);
+        this.reports = new MessageReports(events, platform, lookups, features, clock);
         this.tx = tx;
         this.clock = clock;
     }
@@ -71,6 +75,16 @@ public final class PrivateEndpoints {
             tx.inTransaction(c -> Map.of("id", writer.write(c, call.brand().id(), id, caller, text, messageRules))));
     }
 
+    /** A party reports the other party's message to the moderators; see {@link MessageReports#report}. */
+    ApiResult report(ApiCall call) {
+        Caller caller = Callers.member(call);
+        long id = call.pathId("id");
+        long messageId = call.pathId("messageId");
+        String reason = call.body(Bodies.Report.class).reason();
+        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/complaints/" + id + "/messages",
+            tx.inTransaction(c -> Map.of("id", reports.report(c, call.brand().id(), id, messageId, caller, reason))));
+    }
+
     ApiResult messages(ApiCall call) {
         Caller caller = Callers.member(call);
         long id = call.pathId("id");
@@ -78,9 +92,13 @@ public final class PrivateEndpoints {
         return ApiResult.ok(tx.inTransaction(c -> {
             party(c, call.brand().id(), id, caller);
             long author = lookups.exists(c, call.brand().id(), id).authorId();
-            return paging.answer(Sql.list(c, "SELECT id, author_id, body, created_at FROM lm_message WHERE complaint_id = ? "
-                + "ORDER BY id LIMIT ? OFFSET ?", rs -> Map.of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author,
-                    "body", rs.getString(3), "at", Sql.instant(rs, "created_at").toString()), id, paging.size(), paging.offset()),
+            // a message hidden by moderation keeps its place in the thread, without its text (the page says why)
+            return paging.answer(Sql.list(c, "SELECT id, author_id, body, created_at, hidden_at FROM lm_message WHERE complaint_id = ? "
+                + "ORDER BY id LIMIT ? OFFSET ?", rs -> {
+                    boolean removed = rs.getTimestamp("hidden_at") != null;
+                    return Map.of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author, "body", removed ? "" : rs.getString(3),
+                        "removed", removed, "at", Sql.instant(rs, "created_at").toString());
+                }, id, paging.size(), paging.offset()),
                 Sql.count(c, "SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id));
         }));
     }

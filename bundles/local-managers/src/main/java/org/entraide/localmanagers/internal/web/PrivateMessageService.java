@@ -31,13 +31,17 @@ public class PrivateMessageService implements PrivateMessages {
     private final Members members;
     private final BrandFeatures features;
     private final PrivateMessageWriter writer;
+    private final Lookups lookups;
+    private final Clock clock;
     private volatile PrivateMessageRules rules;
 
     public PrivateMessageService(EventLog events, Platform platform, BrandFeatures features, Clock clock) {
         this.brands = platform.brands();
         this.members = platform.members();
         this.features = features;
-        this.writer = new PrivateMessageWriter(events, new Lookups(platform), clock);
+        this.lookups = new Lookups(platform);
+        this.writer = new PrivateMessageWriter(events, lookups, clock);
+        this.clock = clock;
     }
 
     /** The moderation plugin's rules, when it is installed (null when it goes). */
@@ -62,5 +66,10 @@ public class PrivateMessageService implements PrivateMessages {
             .orElseThrow(() -> ProblemException.notFound("no member " + authorId));
         Caller author = new Caller(m.id(), brandId, brand.slug(), m.pseudonym(), m.roles(), m.managedStoreIds());
         return writer.write(c, brandId, complaintId, author, body, rules);
+    }
+
+    @Override
+    public void hide(Connection c, long brandId, long messageId) {
+        MessageReports.hide(c, lookups, brandId, messageId, clock.instant());
     }
 }

@@ -29,7 +29,9 @@ public final class ReviewQueue {
 
     /** Queues the post with the rules that held it (JSON, as {@link HeldVerdicts} keeps them), unless it already waits. */
     public void add(Connection c, long brandId, long postId, String source, String detail, String rules, Instant now) {
-        if (Sql.count(c, "SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND status <> 'DECIDED'", postId) == 0) {
+        // a MESSAGE item's post_id is a private message's id, not a post's
+        if (Sql.count(c, "SELECT COUNT(*) FROM moderation_item WHERE post_id = ? AND status <> 'DECIDED' AND source <> 'MESSAGE'",
+                postId) == 0) {
             Sql.update(c, "INSERT INTO moderation_item (brand_id, post_id, source, status, detail, rules, created_at) "
                 + "VALUES (?, ?, ?, 'OPEN', ?, ?, ?)", brandId, postId, source, detail, rules, now);
         }
@@ -90,8 +92,9 @@ public final class ReviewQueue {
 
     /** Open items older than {@code before} not reminded yet, locked and skipped by other nodes. */
     public List<Item> overdue(Connection c, Instant before, int limit) {
+        // reminders name a post: reported private messages (source MESSAGE) are not posts
         return Sql.list(c, "SELECT " + COLUMNS + " FROM moderation_item WHERE status <> 'DECIDED' AND reminded_at IS NULL "
-            + "AND created_at < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", ReviewQueue::map, before, limit);
+            + "AND source <> 'MESSAGE' AND created_at < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", ReviewQueue::map, before, limit);
     }
 
     public void reminded(Connection c, long id, Instant now) {

@@ -16,6 +16,7 @@ import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.PostText;
 import org.entraide.moderation.internal.Platform;
 import org.entraide.moderation.internal.AuthorReputation;
+import org.entraide.moderation.internal.MessageReviews;
 import org.entraide.moderation.internal.store.ReviewQueue;
 import org.entraide.moderation.internal.store.RuleSets;
 import org.entraide.jdbc.Sql;
@@ -65,6 +66,11 @@ public final class QueueView {
         m.put("reasonCode", item.reasonCode());
         m.put("createdAt", item.createdAt());
         m.put("decidedAt", item.decidedAt());
+        if (item.source().equals(MessageReviews.SOURCE)) {
+            m.put("postId", null); // a private message's id is not a post's: told as messageId
+            MessageReviews.describe(c, item.id()).ifPresent(m::putAll);
+            return m;
+        }
         String held = Sql.one(c, "SELECT rules FROM moderation_item WHERE id = ?", rs -> java.util.Optional.ofNullable(rs.getString(1)),
             item.id()).flatMap(r -> r).orElse(null); // null for an item not held by rules
         PostFacts post = platform.posts().post(c, brand.id(), item.postId()).orElse(null);

@@ -62,7 +62,7 @@ public final class ReviewEndpoints {
     ApiResult queue(ApiCall call) {
         moderator(call);
         String status = upper(call.query("status"), List.of("OPEN", "CLAIMED", "DECIDED"), "status");
-        String source = upper(call.query("source"), List.of("HOLD", "FLAG", "REQUEST"), "source");
+        String source = upper(call.query("source"), List.of("HOLD", "FLAG", "REQUEST", "MESSAGE"), "source");
         Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> paging.answer(queue.list(c, call.brand(), status, source, paging.size(),
             paging.offset()), queue.count(c, call.brand(), status, source))));
