@@ -96,13 +96,7 @@ public final class MessageReviews {
             throw ProblemException.invalid("body", "a private message is hidden or kept, never corrected");
         }
         return tx.inTransaction(c -> {
-            ReviewQueue.Item item = queue.lock(c, brandId, itemId);
-            if (item.status().equals("DECIDED")) {
-                throw ProblemException.conflict("item " + itemId + " is already decided");
-            }
-            if (item.claimedBy() != null && item.claimedBy() != moderator.userId()) {
-                throw ProblemException.conflict("item " + itemId + " is claimed by another moderator");
-            }
+            ReviewQueue.Item item = queue.lockForDecision(c, brandId, itemId, moderator.userId());
             long complaint = Sql.one(c, "SELECT complaint_id FROM moderation_message_item WHERE item_id = ?", rs -> rs.getLong(1),
                 itemId).orElseThrow();
             Instant now = clock.instant();

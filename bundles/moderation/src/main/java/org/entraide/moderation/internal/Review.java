@@ -221,13 +221,7 @@ public final class Review {
             throw ProblemException.invalid("body", "a corrected text goes with an approval, not a rejection");
         }
         return tx.inTransaction(c -> {
-            ReviewQueue.Item item = queue.lock(c, brandId, itemId);
-            if (item.status().equals("DECIDED")) {
-                throw ProblemException.conflict("item " + itemId + " is already decided");
-            }
-            if (item.claimedBy() != null && item.claimedBy() != moderator.userId()) {
-                throw ProblemException.conflict("item " + itemId + " is claimed by another moderator");
-            }
+            ReviewQueue.Item item = queue.lockForDecision(c, brandId, itemId, moderator.userId());
             Instant now = clock.instant();
             String before = platform.posts().post(c, brandId, item.postId()).map(p -> p.publication().name()).orElse(null);
             PublicationState to = approve ? PublicationState.PUBLISHED : PublicationState.REJECTED;

@@ -74,13 +74,24 @@ public final class ReviewQueue {
             ReviewQueue::map, id, brandId).orElseThrow(() -> ProblemException.notFound("no review item " + id));
     }
 
-    public void claim(Connection c, Item item, long moderatorId, Instant now) {
+    /** Locks an item a moderator is about to decide: 409 when it is decided already or another moderator holds it. */
+    public Item lockForDecision(Connection c, long brandId, long id, long moderatorId) {
+        Item item = lock(c, brandId, id);
+        checkOpenTo(item, moderatorId);
+        return item;
+    }
+
+    private static void checkOpenTo(Item item, long moderatorId) {
         if (item.status().equals("DECIDED")) {
             throw ProblemException.conflict("item " + item.id() + " is already decided");
         }
         if (item.claimedBy() != null && item.claimedBy() != moderatorId) {
             throw ProblemException.conflict("item " + item.id() + " is claimed by another moderator");
         }
+    }
+
+    public void claim(Connection c, Item item, long moderatorId, Instant now) {
+        checkOpenTo(item, moderatorId);
         Sql.update(c, "UPDATE moderation_item SET status = 'CLAIMED', claimed_by = ?, claimed_at = ? WHERE id = ?",
             moderatorId, now, item.id());
     }
