@@ -118,7 +118,24 @@ final class ComplaintPages extends PageSupport {
         return WebReply.seeOther(visit.base() + "/complaints/" + id + "#messages-h");
     }
 
+    /** The complainant reports a message of the store to the moderators, with a reason. */
+    WebReply reportMessage(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        long message = Long.parseLong(path.group(3));
+        MessageReporting.Outcome o = MessageReporting.report(api, visit, brandPath(visit), id, message);
+        if (o.refusedKey() != null) {
+            Map<String, Object> extra = Map.of("reportError", o.refusedKey(), "reportedMessage", message);
+            return complaintPage(visit, brand, id, o.status(), Map.of(), null, extra);
+        }
+        return WebReply.seeOther(visit.base() + "/complaints/" + id + "?reported=" + message + "#messages-h");
+    }
+
     private WebReply complaintPage(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal) {
+        return complaintPage(visit, brand, id, status, errors, refusal, Map.of());
+    }
+
+    private WebReply complaintPage(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal,
+                                   Map<String, Object> extra) {
         JsonNode complaint = api.get(brandPath(visit) + "/complaints/" + id, visit.token());
         if (complaint == null) {
             return notFound(visit);
@@ -150,8 +167,10 @@ final class ComplaintPages extends PageSupport {
             JsonNode messages = api.optional(brandPath(visit) + "/complaints/" + id + "/messages", visit.token());
             if (messages != null) {
                 model.put("messages", Models.list(messages, visit));
+                model.put("reported", MessageReporting.confirmed(visit));
             }
         }
+        model.putAll(extra);
         model.put("canEvaluate", mine && "ANSWERED".equals(state));
         model.put("canReopen", mine && ("RESOLVED".equals(state) || "UNRESOLVED".equals(state)));
         model.put("errors", errors);

@@ -142,6 +142,18 @@ final class ManagerConsole extends PageSupport {
         return WebReply.seeOther(visit.base() + "/manager?done=absence");
     }
 
+    /** The assigned manager reports a message of the customer to the moderators, with a reason. */
+    WebReply reportMessage(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        long message = Long.parseLong(path.group(3));
+        MessageReporting.Outcome o = MessageReporting.report(api, visit, brandPath(visit), id, message);
+        if (o.refusedKey() != null) {
+            return workspace(visit, brand, id, o.status(), Map.of(), null, null,
+                Map.of("reportError", o.refusedKey(), "reportedMessage", message));
+        }
+        return WebReply.seeOther(visit.base() + "/manager/complaints/" + id + "?reported=" + message + "#private-h");
+    }
+
     /** Posts to the complaint's {@code action} unless the form has errors; then back to the workspace or {@code next}. */
     private WebReply act(Visit visit, JsonNode brand, long id, Map<String, String> errors, String action, Map<String, ?> body,
                          String next) {
@@ -159,6 +171,11 @@ final class ManagerConsole extends PageSupport {
 
     private WebReply workspace(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal,
                                String email) {
+        return workspace(visit, brand, id, status, errors, refusal, email, Map.of());
+    }
+
+    private WebReply workspace(Visit visit, JsonNode brand, long id, int status, Map<String, String> errors, String refusal,
+                               String email, Map<String, Object> extra) {
         JsonNode complaint = api.get(brandPath(visit) + "/complaints/" + id, visit.token());
         if (complaint == null) {
             return notFound(visit);
@@ -174,6 +191,8 @@ final class ManagerConsole extends PageSupport {
         model.put("email", email == null ? "" : email);
         model.put("moderationRequests", visit.features().contains("moderation"));
         model.put("done", visit.request.param("done") == null ? "" : visit.request.param("done").replaceAll("[^A-Za-z]", ""));
+        model.put("reported", MessageReporting.confirmed(visit));
+        model.putAll(extra);
         if (refusal != null) {
             model.put("refusal", refusal);
         }

@@ -84,6 +84,7 @@ final class Site {
         post("/complaints/([0-9]{1,18})/resolution", true, complaints::resolve);
         post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
         post("/complaints/([0-9]{1,18})/messages", true, complaints::reply);
+        post("/complaints/([0-9]{1,18})/messages/([0-9]{1,18})/report", true, complaints::reportMessage);
         get("/users/([0-9]{1,18})", false, profiles::profile);
         get("/leaderboard", false, profiles::leaderboard);
         get("/rankings", false, rankings::ranking);
@@ -118,6 +119,7 @@ final class Site {
         get("/manager/complaints/([0-9]{1,18})", true, manager::complaint);
         post("/manager/complaints/([0-9]{1,18})/response", true, manager::respond);
         post("/manager/complaints/([0-9]{1,18})/message", true, manager::ask);
+        post("/manager/complaints/([0-9]{1,18})/messages/([0-9]{1,18})/report", true, manager::reportMessage);
         post("/manager/complaints/([0-9]{1,18})/delegation", true, manager::delegate);
         post("/manager/complaints/([0-9]{1,18})/handover", true, manager::handOver);
         post("/manager/complaints/([0-9]{1,18})/complainant", true, manager::revealIdentity);

@@ -139,6 +139,51 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void eachPartyReportsTheOtherPartysMessageFromItsPageOnceWithAConfirmation() {
+        long id = routedComplaint("Report from the pages");
+        String messages = "/api/v1/brands/demo/complaints/" + id + "/messages";
+        Http.Response sent = http.post(messages, community.demo("manager").token(), Http.json("body", "Your receipt, or nothing."));
+        assertEquals(201, sent.status(), sent.toString());
+        long fromStore = sent.json().get("id").asLong();
+        Browser customer = signedIn("customer");
+        String page = customer.get("/b/demo/complaints/" + id).body();
+        String action = "/b/demo/complaints/" + id + "/messages/" + fromStore + "/report";
+        assertTrue(page.contains("action=\"" + action + "\"") && page.contains("Report this message"), page);
+        assertTrue(customer.get("/b/demo/complaints/" + id + "?lang=fr").body().contains("Signaler ce message"), "in French too");
+
+        assertEquals(422, customer.post(action, Map.of("reason", "")).statusCode(), "a reason is required");
+        HttpResponse<String> reported = customer.post(action, Map.of("reason", "Rude tone"));
+        assertEquals(303, reported.statusCode(), reported.body());
+        java.net.URI location = java.net.URI.create(reported.headers().firstValue("Location").orElseThrow());
+        assertTrue(customer.get(location.getRawPath() + "?" + location.getRawQuery()).body().contains("the moderators will review this message"), "a confirmation");
+        HttpResponse<String> again = customer.post(action, Map.of("reason", "Rude tone, again"));
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("You have already reported this message."), again.body());
+
+        Http.Response answer = http.post(messages, community.demo("customer").token(), Http.json("body", "Here it is, again."));
+        long fromCustomer = answer.json().get("id").asLong();
+        Browser manager = signedIn("manager");
+        String workspace = manager.get("/b/demo/manager/complaints/" + id).body();
+        String managerAction = "/b/demo/manager/complaints/" + id + "/messages/" + fromCustomer + "/report";
+        assertTrue(workspace.contains("action=\"" + managerAction + "\""), workspace);
+        assertFalse(workspace.contains("/messages/" + fromStore + "/report"), "one's own message has no report form");
+        HttpResponse<String> byManager = manager.post(managerAction, Map.of("reason", "Spam"));
+        assertEquals(303, byManager.statusCode(), byManager.body());
+        assertEquals(409, manager.post("/b/demo/manager/complaints/" + id + "/messages/" + fromStore + "/report",
+            Map.of("reason", "Mine")).statusCode(), "not one's own message");
+        HttpResponse<String> stranger = signedIn("lucas").post(action, Map.of("reason", "Curious"));
+        assertTrue(stranger.statusCode() == 403 || stranger.statusCode() == 404, "nobody else: " + stranger.statusCode());
+        assertFalse(stranger.body().contains("Your receipt"), "and a stranger does not read the thread");
+
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"moderation\":false}").status());
+        Http.Response third = http.post(messages, community.demo("manager").token(), Http.json("body", "Last word."));
+        HttpResponse<String> noModeration = customer.post("/b/demo/complaints/" + id + "/messages/" + third.json().get("id").asLong()
+            + "/report", Map.of("reason", "Rude"));
+        assertEquals(409, noModeration.statusCode());
+        assertTrue(noModeration.body().contains("this brand has no moderation to review them"), noModeration.body());
+    }
+
+    @Test
     void aReportedPrivateMessageIsHiddenByAModeratorAndShownAsRemoved() {
         long id = routedComplaint("Rude manager");
         String manager = community.demo("manager").token();
