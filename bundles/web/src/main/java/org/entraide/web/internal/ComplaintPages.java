@@ -150,6 +150,9 @@ final class ComplaintPages extends PageSupport {
             }
         }
         c.put("responses", responses);
+        if (complaint.path("editedAt").isTextual()) {
+            c.put("editedAgo", ContentPages.ago(java.time.Instant.parse(complaint.path("editedAt").asText()), java.time.Instant.now()));
+        }
         model.put("complaint", c);
         model.put("canonical", visit.base() + "/complaints/" + id);
         NotificationPages.viewing(api, visit, "complaint", id);
@@ -172,6 +175,8 @@ final class ComplaintPages extends PageSupport {
         }
         model.putAll(extra);
         model.put("canEvaluate", mine && "ANSWERED".equals(state));
+        // the API refuses an edit once the store answered (409); the page only offers what it would accept
+        model.put("canChange", mine && responses.isEmpty() && !complaint.path("deleted").asBoolean(false));
         model.put("canReopen", mine && ("RESOLVED".equals(state) || "UNRESOLVED".equals(state)));
         model.put("errors", errors);
         if (refusal != null) {

@@ -12,17 +12,45 @@ import java.util.regex.Matcher;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Members edit and delete their questions and answers, and anyone reads a post's versions with what changed between
- * them. The post's current text comes from its revisions (the last one), which its author may always read.
+ * Members edit and delete their questions, answers and complaints, and anyone reads a post's versions with what
+ * changed between them. The post's current text comes from its revisions (the last one), which its author may always
+ * read. Each form says where to return: the question the post belongs to, or the complaint's own page.
  */
 final class ContentPages extends PageSupport {
     ContentPages(ApiClient api, Templates templates) {
         super(api, templates);
     }
 
+    /** The page a form returns to: {@code /questions/{id}} or {@code /complaints/{id}}, named by the form's field. */
+    record Back(String field, long id) {
+        String path(long post) {
+            if ("complaint".equals(field)) {
+                return "/complaints/" + id;
+            }
+            return "/questions/" + id + (id == post ? "" : "#answer-" + post);
+        }
+
+        static Back of(String question, String complaint) {
+            Long q = number(question == null ? "" : question);
+            if (q != null) {
+                return new Back("question", q);
+            }
+            Long c = number(complaint == null ? "" : complaint);
+            return c == null ? null : new Back("complaint", c);
+        }
+    }
+
+    private static Back queryBack(Visit visit) {
+        return Back.of(visit.request.param("question"), visit.request.param("complaint"));
+    }
+
+    private static Back formBack(Visit visit) {
+        return Back.of(visit.request.field("question"), visit.request.field("complaint"));
+    }
+
     WebReply editForm(Visit visit, JsonNode brand, Matcher path) {
         long post = Long.parseLong(path.group(2));
-        Long question = number(visit.request.param("question") == null ? "" : visit.request.param("question"));
+        Back question = queryBack(visit);
         JsonNode versions = api.get(brandPath(visit) + "/posts/" + post + "/revisions", visit.token());
         if (question == null || versions == null || versions.path("items").isEmpty()) {
             return notFound(visit);
@@ -36,7 +64,7 @@ final class ContentPages extends PageSupport {
 
     WebReply edit(Visit visit, JsonNode brand, Matcher path) {
         long post = Long.parseLong(path.group(2));
-        Long question = number(visit.request.field("question"));
+        Back question = formBack(visit);
         if (question == null) {
             return message(visit, brand, 400, "form.invalid");
         }
@@ -61,12 +89,12 @@ final class ContentPages extends PageSupport {
             return editPage(visit, brand, a.status(), post, question, hasTitle, form, apiErrors,
                 apiErrors.isEmpty() ? PostForms.refusal(a, visit) : null);
         }
-        return WebReply.seeOther(visit.base() + "/questions/" + question + (question == post ? "" : "#answer-" + post));
+        return WebReply.seeOther(visit.base() + question.path(post));
     }
 
     WebReply delete(Visit visit, JsonNode brand, Matcher path) {
         long post = Long.parseLong(path.group(2));
-        Long question = number(visit.request.field("question"));
+        Back question = formBack(visit);
         if (question == null) {
             return message(visit, brand, 400, "form.invalid");
         }
@@ -75,7 +103,7 @@ final class ContentPages extends PageSupport {
             return render(visit, brand, a.status(), "message", Map.of("messageKey", "delete.refused",
                 "detail", PostForms.refusal(a, visit)));
         }
-        return WebReply.seeOther(visit.base() + "/questions/" + question + (question == post ? "" : "#answer-" + post));
+        return WebReply.seeOther(visit.base() + question.path(post));
     }
 
     /** Every version, newest first, each with what changed from the one before. */
@@ -98,18 +126,21 @@ final class ContentPages extends PageSupport {
         Map<String, Object> model = new HashMap<>();
         model.put("revisions", shown);
         model.put("postId", post);
-        Long question = number(visit.request.param("question") == null ? "" : visit.request.param("question"));
-        if (question != null) {
-            model.put("questionId", question);
+        Back back = queryBack(visit);
+        if (back != null) {
+            model.put("backPath", back.path(post));
+            model.put("backKey", "complaint".equals(back.field()) ? "history.backComplaint" : "history.back");
         }
         return render(visit, brand, 200, "post-history", model);
     }
 
-    private WebReply editPage(Visit visit, JsonNode brand, int status, long post, long question, boolean hasTitle,
+    private WebReply editPage(Visit visit, JsonNode brand, int status, long post, Back back, boolean hasTitle,
                               Map<String, String> form, Map<String, String> errors, String refusal) {
         Map<String, Object> model = new HashMap<>();
         model.put("postId", post);
-        model.put("questionId", question);
+        model.put("backField", back.field());
+        model.put("backId", back.id());
+        model.put("backPath", back.path(post));
         model.put("hasTitle", hasTitle);
         model.put("form", form);
         model.put("errors", errors);

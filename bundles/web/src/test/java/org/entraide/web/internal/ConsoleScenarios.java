@@ -184,6 +184,50 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void theComplainantEditsAndDeletesTheirComplaintUntilTheStoreAnswers() {
+        long id = routedComplaint("Paint shelf empty");
+        Browser customer = signedIn("customer");
+        String page = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(page.contains("/b/demo/posts/" + id + "/edit?complaint=" + id) && page.contains("/b/demo/posts/" + id + "/delete"), page);
+        assertFalse(signedIn("lucas").get("/b/demo/complaints/" + id).body().contains("/posts/" + id + "/edit"), "not for others");
+        assertFalse(new Browser(server.base()).get("/b/demo/complaints/" + id).body().contains("/posts/" + id + "/delete"));
+        assertTrue(customer.get("/b/demo/complaints/" + id + "?lang=fr").body().contains(">Modifier</a>"), "in French too");
+
+        HttpResponse<String> form = customer.get("/b/demo/posts/" + id + "/edit?complaint=" + id);
+        assertEquals(200, form.statusCode(), form.body());
+        assertTrue(form.body().contains("The shelf was empty all week.") && form.body().contains("name=\"complaint\""), form.body());
+        Map<String, String> edited = Map.of("complaint", String.valueOf(id), "hasTitle", "1", "title", "Paint shelf empty for a week",
+            "body", "The shelf was empty all week.\nStill empty on Saturday.");
+        assertEquals(422, customer.post("/b/demo/posts/" + id + "/edit", Map.of("complaint", String.valueOf(id), "hasTitle", "1",
+            "title", "", "body", "x")).statusCode(), "a title is required");
+        HttpResponse<String> saved = customer.post("/b/demo/posts/" + id + "/edit", edited);
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(saved.headers().firstValue("Location").orElseThrow().endsWith("/b/demo/complaints/" + id), "back to the complaint");
+        page = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(page.contains("Still empty on Saturday.") && page.contains("Paint shelf empty for a week"), page);
+        assertTrue(page.contains("edited just now") && page.contains("/posts/" + id + "/history?complaint=" + id), page);
+        String history = customer.get("/b/demo/posts/" + id + "/history?complaint=" + id).body();
+        assertTrue(history.contains("<ins>+ Still empty on Saturday.</ins>") && history.contains("Back to the complaint"), history);
+
+        Http.Response answer = http.post("/api/v1/brands/demo/complaints/" + id + "/responses", community.demo("manager").token(),
+            Http.json("body", "New stock on Thursday."));
+        assertEquals(201, answer.status(), answer.toString());
+        page = customer.get("/b/demo/complaints/" + id).body();
+        assertFalse(page.contains("/posts/" + id + "/edit") || page.contains("/posts/" + id + "/delete"), "answered: no more changes");
+        HttpResponse<String> late = customer.post("/b/demo/posts/" + id + "/edit", edited);
+        assertEquals(409, late.statusCode(), "the API refuses once the store answered");
+        HttpResponse<String> lateDelete = customer.post("/b/demo/posts/" + id + "/delete", Map.of("complaint", String.valueOf(id)));
+        assertEquals(409, lateDelete.statusCode());
+        assertTrue(customer.get("/b/demo/complaints/" + id).body().contains("Still empty on Saturday."), "nothing lost");
+
+        long other = routedComplaint("Broken trolley");
+        HttpResponse<String> deleted = customer.post("/b/demo/posts/" + other + "/delete", Map.of("complaint", String.valueOf(other)));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        String gone = new Browser(server.base()).get("/b/demo/complaints/" + other).body();
+        assertTrue(gone.contains("Deleted by its author.") && !gone.contains("The shelf was empty"), gone);
+    }
+
+    @Test
     void aReportedPrivateMessageIsHiddenByAModeratorAndShownAsRemoved() {
         long id = routedComplaint("Rude manager");
         String manager = community.demo("manager").token();
