@@ -31,7 +31,8 @@ public enum Kind {
     APPEAL_DECIDED("appeal.decided", Channel.EMAIL),
     SANCTION_IMPOSED("sanction.imposed", Channel.EMAIL),
     REVIEW_OVERDUE("review.overdue", Channel.EMAIL),
-    SUMMARY_DAILY("summary.daily", Channel.EMAIL);
+    SUMMARY_DAILY("summary.daily", Channel.EMAIL),
+    BROADCAST("broadcast", Channel.EMAIL);
 
     public static final List<Kind> ALL = List.of(values());
 

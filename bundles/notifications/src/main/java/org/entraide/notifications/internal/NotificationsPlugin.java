@@ -51,6 +51,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private final BrandFeatures features;
     private final NotificationSettings settings;
     private final NotificationStore store = new NotificationStore();
+    private final Broadcasts broadcasts;
     private final Platform platform;
     private volatile Mail mail;
     private final Clock clock;
@@ -118,6 +119,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             new RefusedReplies(store, platform, settings, () -> this.mail), clock);
         this.summary = new DailySummary(store, platform, mailer, features, clock);
         this.notifier = new Notifier(store, platform, mailer, summary, clock);
+        this.broadcasts = new Broadcasts(tx, store, mailer, platform, clock);
     }
 
     @Override
@@ -166,7 +168,9 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .delete("/brands/{brand}/notifications/templates/{kind}/{lang}").to("direct:notifications.template.delete")
             .post("/brands/{brand}/notifications/templates/{kind}/{lang}/preview").type(BrandTemplates.Template.class).to("direct:notifications.template.preview")
             .get("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe.describe")
-            .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe");
+            .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe")
+            .get("/brands/{brand}/notifications/broadcasts").to("direct:notifications.broadcasts")
+            .post("/brands/{brand}/notifications/broadcasts").type(Broadcasts.Broadcast.class).to("direct:notifications.broadcast");
         route("notifications.list", endpoints.processor(CAP, api::list, Set.of("page", "size", "unread", "lang"), "brand"));
         route("notifications.count", endpoints.processor(CAP, api::count, Set.of(), "brand"));
         route("notifications.read-all", endpoints.processor(CAP, api::readAll, Set.of(), "brand"));
@@ -179,6 +183,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         route("notifications.unfollow", endpoints.processor(CAP, api::unfollow, Set.of("targetType", "targetKey"), "brand"));
         route("notifications.defaults", endpoints.processor(CAP, api::defaults, Set.of(), "brand"));
         route("notifications.defaults.set", endpoints.processor(CAP, api::setDefaults, Set.of(), "brand"));
+        route("notifications.broadcasts", endpoints.processor(CAP, broadcasts::list, Set.of("page", "size"), "brand"));
+        route("notifications.broadcast", endpoints.processor(CAP, broadcasts::post, Set.of(), "brand"));
         TemplateApi templates = new TemplateApi(tx, settings, clock);
         route("notifications.templates", endpoints.processor(CAP, templates::list, Set.of(), "brand"));
         route("notifications.template.set", endpoints.processor(CAP, templates::save, Set.of(), "brand", "kind", "lang"));
@@ -199,6 +205,11 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             notifier.handle(c, event);
             return null;
         });
+    }
+
+    /** Broadcasts to the followers of a topic or a store. */
+    Broadcasts broadcasts() {
+        return broadcasts;
     }
 
     /** Sends the grouped e-mails of threads whose window ended. @return e-mails written */

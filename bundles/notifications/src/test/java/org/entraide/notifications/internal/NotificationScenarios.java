@@ -822,4 +822,112 @@ abstract class NotificationScenarios {
         assertTrue(mail.to(customer.email()).isEmpty());
         assertEquals(1, rows("recipient_id = ? AND email_state = 'NONE'", customer.id()));
     }
+
+    // ---- broadcasts
+
+    static final String BROADCASTS = DEMO + "/notifications/broadcasts";
+
+    static String broadcast(String scope, String key, String title, String text) {
+        return Http.json("scope", scope, "key", key, "title", title, "text", text);
+    }
+
+    void follow(Member m, String type, String key, String level) {
+        assertEquals(200, http.put(DEMO + "/me/follows", m.token(), Http.json("targetType", type, "targetKey", key, "level", level))
+            .status());
+    }
+
+    @Test
+    void aBroadcastReachesEveryFollowerOfTheTopicOnceByTheirChannelAndLanguageNotWhoMutedIt() {
+        Member watcher = community.join("demo");
+        Member tracker = community.join("demo");
+        Member appOnly = community.join("demo");
+        Member muted = community.join("demo");
+        follow(watcher, "topic", "jardin", "watching");
+        follow(tracker, "topic", "jardin", "tracking");
+        follow(appOnly, "topic", "jardin", "watching");
+        follow(muted, "topic", "jardin", "muted");
+        follow(admin, "topic", "jardin", "watching");
+        follow(lucas, "topic", "bricolage", "watching");
+        assertEquals(200, http.put(DEMO + "/me/notification-preferences", tracker.token(), "{\"language\":\"en\"}").status());
+        assertEquals(200, http.put(DEMO + "/me/notification-preferences", appOnly.token(),
+            "{\"kinds\":[{\"kind\":\"broadcast\",\"channel\":\"app\"}]}").status());
+
+        Http.Response r = http.post(BROADCASTS, admin.token(), broadcast("topic", "jardin", "  Rappel   produit ",
+            "Le taille-haie X12 est rappelé.\u202E Rapportez-le en magasin."));
+        assertEquals(201, r.status(), r.toString());
+        assertEquals(3, r.json().get("recipients").asInt(), "watching and tracking followers, not the muted one, not the author");
+        assertEquals("Rappel produit", r.json().get("title").asText(), "cleaned by the text door");
+        assertFalse(r.json().get("text").asText().contains("\u202E"), "no bidirectional override kept");
+        long id = r.json().get("id").asLong();
+
+        JsonNode seen = items(watcher, "broadcast").get(0);
+        assertEquals("Rappel produit : Le taille-haie X12 est rappelé. Rapportez-le en magasin.", seen.get("text").asText());
+        assertEquals("/b/demo/me/notifications", seen.get("link").asText());
+        assertEquals(1, items(tracker, "broadcast").size());
+        assertEquals(1, items(appOnly, "broadcast").size());
+        assertEquals(0, items(muted, "broadcast").size(), "muted");
+        assertEquals(0, items(admin, "broadcast").size(), "not the author");
+        assertEquals(0, items(lucas, "broadcast").size(), "follows another topic");
+
+        assertEquals(1, mail.to(watcher.email()).size(), "e-mail by the built-in default");
+        assertTrue(mail.to(watcher.email()).get(0).subject().contains("Rappel produit"));
+        assertEquals(1, mail.to(tracker.email()).size());
+        assertTrue(mail.to(tracker.email()).get(0).subject().startsWith("Rappel produit: "), "in English");
+        assertTrue(mail.to(appOnly.email()).isEmpty(), "their channel for broadcasts is the product only");
+        assertTrue(mail.to(muted.email()).isEmpty());
+
+        // the fan-out run again (a recovery) writes and sends nothing twice
+        int queued = mail.queued.size();
+        assertEquals(0, plugin.broadcasts().replay(id));
+        assertEquals(3, rows("kind = 'broadcast' AND event_id = ?", -id));
+        assertEquals(queued, mail.queued.size());
+
+        Http.Response listed = http.get(BROADCASTS, admin.token());
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(id, listed.json().get("items").get(0).get("id").asLong());
+        assertEquals(3, listed.json().get("items").get(0).get("recipients").asInt(), "recorded durably");
+        assertEquals(403, http.get(BROADCASTS, manager.token()).status(), "the list is for brand admins");
+        assertEquals(403, http.get(BROADCASTS, customer.token()).status());
+    }
+
+    @Test
+    void aStoresManagerBroadcastsToTheirOwnStoreOnlyCustomersNeverOtherBrandsNotFoundBadInputRefused() {
+        Member follower = community.join("demo");
+        follow(follower, "store", "LYON-PARTDIEU", "watching");
+        follow(lucas, "store", "PARIS-BERCY", "watching");
+
+        Http.Response own = http.post(BROADCASTS, manager.token(), broadcast("store", "LYON-PARTDIEU", "Fermeture exceptionnelle",
+            "Le magasin ferme à 15 h samedi."));
+        assertEquals(201, own.status(), own.toString());
+        assertEquals(1, own.json().get("recipients").asInt());
+        assertEquals(1, items(follower, "broadcast").size());
+
+        assertEquals(403, http.post(BROADCASTS, manager.token(), broadcast("store", "PARIS-BERCY", "Fermeture", "Samedi."))
+            .status(), "another store's followers");
+        assertEquals(403, http.post(BROADCASTS, manager.token(), broadcast("topic", "jardin", "Promo", "Samedi.")).status(),
+            "topics are for brand admins");
+        assertEquals(403, http.post(BROADCASTS, customer.token(), broadcast("store", "PARIS-BERCY", "Fermeture", "Samedi."))
+            .status());
+        assertEquals(401, http.post(BROADCASTS, null, broadcast("store", "PARIS-BERCY", "Fermeture", "Samedi.")).status());
+        assertEquals(0, items(lucas, "broadcast").size(), "nothing refused was sent");
+
+        // another brand's topic and store are unknown here
+        server.core.administration.createBrand("autre", "Autre", "admin@autre.example", DemoSeeder.PASSWORD, "Admin-Autre");
+        String other = server.core.accounts.login("autre", "admin@autre.example", DemoSeeder.PASSWORD).token();
+        assertEquals(201, http.post("/api/v1/brands/autre/topics", other, Http.json("slug", "cuisine", "name", "Cuisine")).status());
+        assertEquals(201, http.post("/api/v1/brands/autre/stores", other, Http.json("code", "NANTES-ATLANTIS", "name", "Nantes",
+            "city", "Nantes", "postalCode", "44800")).status());
+        assertEquals(404, http.post(BROADCASTS, admin.token(), broadcast("topic", "cuisine", "Promo", "Samedi.")).status());
+        assertEquals(404, http.post(BROADCASTS, admin.token(), broadcast("store", "NANTES-ATLANTIS", "Promo", "Samedi."))
+            .status());
+
+        for (String bad : List.of(broadcast("planet", "mars", "Promo", "Samedi."), broadcast("store", "", "Promo", "Samedi."),
+            broadcast("store", "LYON-PARTDIEU", "x".repeat(121), "Samedi."), broadcast("store", "LYON-PARTDIEU", "Promo", " "),
+            broadcast("store", "LYON-PARTDIEU", "Promo", "x".repeat(1001)), "{}", "[]")) {
+            Http.Response r = http.post(BROADCASTS, admin.token(), bad);
+            assertEquals(400, r.status(), bad + " -> " + r);
+            assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.toString());
+        }
+        assertEquals(1, http.get(BROADCASTS, admin.token()).json().get("total").asInt(), "only the accepted broadcast is recorded");
+    }
 }

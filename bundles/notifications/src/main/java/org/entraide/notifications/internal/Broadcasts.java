@@ -1,0 +1,187 @@
+package org.entraide.notifications.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.Role;
+import org.entraide.api.model.Store;
+import org.entraide.api.problem.FieldError;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
+import org.entraide.api.storage.Transactions;
+import org.entraide.api.web.ApiCall;
+import org.entraide.api.web.ApiResult;
+import org.entraide.jdbc.Sql;
+
+/**
+ * A broadcast: a brand admin, or a store's manager for their own store, tells the followers of a topic or a store
+ * something. It is recorded, then fanned out as notifications of kind {@code broadcast} through the same statement
+ * and e-mail path as events' notifications, in one transaction: all of it or nothing.
+ */
+final class Broadcasts {
+    static final int TITLE_MAX = 120;
+    static final int MESSAGE_MAX = 1000;
+    private static final String LINK = "/b/" + Draft.BRAND + "/me/notifications";
+
+    /** The body of {@code POST .../notifications/broadcasts}. */
+    record Broadcast(String scope, String key, String title, String text) {
+        /** Cleaned through the platform's text door, or a 400 naming every wrong field. */
+        Broadcast checked() {
+            String t = org.entraide.api.text.Texts.clean(title, true);
+            String m = org.entraide.api.text.Texts.clean(text, false);
+            List<FieldError> errors = new ArrayList<>();
+            if (scope == null || !Set.of("topic", "store").contains(scope)) {
+                errors.add(new FieldError("scope", "must be topic or store"));
+            }
+            if (key == null || key.isBlank() || key.length() > 64) {
+                errors.add(new FieldError("key", "required, 64 characters at most"));
+            }
+            if (t == null || t.isEmpty() || t.length() > TITLE_MAX) {
+                errors.add(new FieldError("title", "required, " + TITLE_MAX + " characters at most"));
+            }
+            if (m == null || m.isEmpty() || m.length() > MESSAGE_MAX) {
+                errors.add(new FieldError("text", "required, " + MESSAGE_MAX + " characters at most"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return new Broadcast(scope, key.trim(), t, m);
+        }
+    }
+
+    /** A recorded broadcast. */
+    record Row(long id, long brandId, String scope, String key, String title, String text, long authorId, Instant createdAt,
+               int recipients) {
+    }
+
+    private final Transactions tx;
+    private final NotificationStore store;
+    private final NotificationMailer mailer;
+    private final Platform platform;
+    private final Clock clock;
+
+    Broadcasts(Transactions tx, NotificationStore store, NotificationMailer mailer, Platform platform, Clock clock) {
+        this.tx = tx;
+        this.store = store;
+        this.mailer = mailer;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    ApiResult post(ApiCall call) {
+        Caller me = staff(call);
+        Broadcast b = call.body(Broadcast.class);
+        if (b == null) {
+            throw ProblemException.invalid("scope", "a body with scope, key, title and text is required");
+        }
+        Broadcast body = b.checked();
+        Row row = tx.inTransaction(c -> {
+            mayBroadcastTo(c, me, body);
+            Instant now = clock.instant();
+            long id = Sql.insert(c, "INSERT INTO ntf_broadcast (brand_id, target_type, target_key, title, message, author_id, "
+                + "created_at, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", me.brandId(), body.scope(), body.key(),
+                body.title(), body.text(), me.userId(), now);
+            Row recorded = new Row(id, me.brandId(), body.scope(), body.key(), body.title(), body.text(), me.userId(), now, 0);
+            int written = fanOut(c, recorded);
+            Sql.update(c, "UPDATE ntf_broadcast SET recipients = ? WHERE id = ?", written, id);
+            return new Row(id, me.brandId(), body.scope(), body.key(), body.title(), body.text(), me.userId(), now, written);
+        });
+        return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/notifications/broadcasts/" + row.id(), view(row));
+    }
+
+    ApiResult list(ApiCall call) {
+        Brand brand = call.brand();
+        Caller me = staff(call);
+        if (!me.has(Role.BRAND_ADMIN)) {
+            throw ProblemException.forbidden("brand admins of " + brand.slug() + " only");
+        }
+        int page = call.intQuery("page", 1, 1, 100_000);
+        int size = call.intQuery("size", 20, 1, 100);
+        return ApiResult.ok(tx.inTransaction(c -> {
+            List<Map<String, Object>> items = Sql.list(c, "SELECT id, brand_id, target_type, target_key, title, message, "
+                + "author_id, created_at, recipients FROM ntf_broadcast WHERE brand_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                Broadcasts::row, brand.id(), size, (long) (page - 1) * size).stream().map(Broadcasts::view).toList();
+            long total = Sql.count(c, "SELECT COUNT(*) FROM ntf_broadcast WHERE brand_id = ?", brand.id());
+            return Map.of("items", items, "page", page, "size", size, "total", total);
+        }));
+    }
+
+    /**
+     * The broadcast's notification for every follower of its topic or store (watching or tracking; not who muted it,
+     * not its author), and the e-mails their channels ask for. Running it again for the same broadcast writes
+     * nothing. @return notifications written
+     */
+    int fanOut(Connection c, Row b) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("title", b.title());
+        params.put("message", b.text());
+        Draft d = new Draft(b.brandId(), Kind.BROADCAST, -b.id(), "broadcast", b.id(), LINK, params, b.createdAt());
+        int written = store.fanOut(c, d, List.of(new Target(b.scope(), b.key())), List.of("watching", "tracking"),
+            store.brandDefault(c, b.brandId(), Kind.BROADCAST), Set.of(b.authorId()), b.createdAt());
+        mailer.afterEvent(c, -b.id(), clock.instant());
+        return written;
+    }
+
+    /**
+     * Runs a recorded broadcast's fan-out again, as a recovery would: whoever already has it gets nothing more.
+     * @return notifications written, 0 for an unknown broadcast
+     */
+    int replay(long id) {
+        return tx.inTransaction(c -> Sql.one(c, "SELECT id, brand_id, target_type, target_key, title, message, author_id, "
+            + "created_at, recipients FROM ntf_broadcast WHERE id = ?", Broadcasts::row, id).map(b -> fanOut(c, b)).orElse(0));
+    }
+
+    /** A topic or a store of the caller's brand (404 otherwise); a store only for its own managers or a brand admin. */
+    private void mayBroadcastTo(Connection c, Caller me, Broadcast b) {
+        if ("topic".equals(b.scope())) {
+            if (platform.brands().topicBySlug(c, me.brandId(), b.key()).isEmpty()) {
+                throw ProblemException.notFound("no topic '" + b.key() + "'");
+            }
+            if (!me.has(Role.BRAND_ADMIN)) {
+                throw ProblemException.forbidden("only brand admins broadcast to a topic");
+            }
+            return;
+        }
+        Store s = platform.stores().byCode(c, me.brandId(), b.key())
+            .orElseThrow(() -> ProblemException.notFound("no store '" + b.key() + "'"));
+        if (!me.has(Role.BRAND_ADMIN) && !me.storeIds().contains(s.id())) {
+            throw ProblemException.forbidden("only the store's managers or brand admins broadcast to it");
+        }
+    }
+
+    /** A brand admin or a store manager of the URL's brand. */
+    private static Caller staff(ApiCall call) {
+        Caller me = call.caller();
+        Brand brand = call.brand();
+        if (me.brandId() != brand.id() || !(me.has(Role.BRAND_ADMIN) || me.has(Role.STORE_MANAGER))) {
+            throw ProblemException.forbidden("brand admins and store managers of " + brand.slug() + " only");
+        }
+        return me;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getLong(7), Sql.instant(rs, "created_at"), rs.getInt(9));
+    }
+
+    private static Map<String, Object> view(Row r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("scope", r.scope());
+        out.put("key", r.key());
+        out.put("title", r.title());
+        out.put("text", r.text());
+        out.put("createdAt", r.createdAt().toString());
+        out.put("recipients", r.recipients());
+        return out;
+    }
+}
