@@ -42,13 +42,6 @@ public class OperationsIT extends EntraideKarafTestSupport {
     @Filter(timeout = 180_000)
     SessionFactory sessions;
 
-    /** JSON lines turned on as docs/operations.md says. */
-    @Override
-    protected org.ops4j.pax.exam.Option[] extraOptions() {
-        return new org.ops4j.pax.exam.Option[] {org.ops4j.pax.exam.karaf.options.KarafDistributionOption
-            .editConfigurationFilePut("etc/system.properties", "entraide.log.json", "INFO")};
-    }
-
     @Test
     public void anOperatorWatchesAndBacksUpTheServer() throws Exception {
         ApiClient api = api();
@@ -85,15 +78,6 @@ public class OperationsIT extends EntraideKarafTestSupport {
         Awaitility.await("the request's log line").atMost(Duration.ofSeconds(10))
             .until(() -> Files.readString(log).matches("(?s).*GET /health/live route=/health/live status=200 millis=\\d+ requestId="
                 + id + "\n.*"));
-
-        Path json = Path.of(System.getProperty("karaf.data"), "log", "karaf.json");
-        Awaitility.await("the request's JSON log line").atMost(Duration.ofSeconds(10))
-            .until(() -> Files.exists(json) && Files.readString(json).contains("\"requestId\":\"" + id + "\""));
-        String line = Files.readAllLines(json).stream().filter(l -> l.contains("\"requestId\":\"" + id + "\"")).findFirst()
-            .orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-        assertEquals("org.entraide.requests", event.get("log.logger").asText());
-        assertEquals("INFO", event.get("log.level").asText());
 
         Path backup = Path.of(System.getProperty("karaf.data"), "itest-backup.zip");
         String printed = new Shell(sessions).run("entraide:backup " + backup);
