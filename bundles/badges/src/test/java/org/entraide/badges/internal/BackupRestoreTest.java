@@ -3,18 +3,14 @@ package org.entraide.badges.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
+import org.entraide.core.internal.support.H2Files;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +29,7 @@ class BackupRestoreTest {
         long bobId;
         List<String> alices;
         List<String> bobs;
-        HikariDataSource first = h2File(dir.resolve("first"));
+        HikariDataSource first = H2Files.pooled(dir.resolve("first"));
         try (Bed bed = new Bed(first).install()) {
             bed.enable(true);
             Bed.Member alice = bed.register("Alice");
@@ -53,36 +49,13 @@ class BackupRestoreTest {
         }
 
         Path restored = dir.resolve("restored");
-        unzip(backup, restored);
-        HikariDataSource second = h2File(restored);
+        H2Files.unzip(backup, restored);
+        HikariDataSource second = H2Files.pooled(restored);
         try (Bed bed = new Bed(second).install()) {
             assertEquals(alices, bed.held(new Bed.Member(aliceId, null, null)), "alice's badges are back");
             assertEquals(bobs, bed.held(new Bed.Member(bobId, null, null)), "bob's badges are back");
         } finally {
             second.close();
-        }
-    }
-
-    private static HikariDataSource h2File(Path folder) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + folder.resolve("entraide").toAbsolutePath() + ";WRITE_DELAY=0");
-        h2.setUser("sa");
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(h2);
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
-    }
-
-    private static void unzip(Path zip, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-                Path target = folder.resolve(e.getName()).normalize();
-                if (!target.startsWith(folder)) {
-                    throw new IOException("entry outside the folder: " + e.getName());
-                }
-                Files.copy(entries, target);
-            }
         }
     }
 }

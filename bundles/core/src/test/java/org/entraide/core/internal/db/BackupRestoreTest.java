@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
+import org.entraide.core.internal.support.H2Files;
 
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Community;
@@ -23,7 +20,6 @@ import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.TestDatabases;
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.jdbc.Sql;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +39,7 @@ class BackupRestoreTest {
         long complaintId;
         long posts;
         long events;
-        HikariDataSource first = h2File(dir.resolve("first"));
+        HikariDataSource first = H2Files.pooled(dir.resolve("first"));
         try (TestServer server = new TestServer(first)) {
             new DemoSeeder(server.core).seedIfAbsent();
             Community community = new Community(new Http(server.base()));
@@ -65,8 +61,8 @@ class BackupRestoreTest {
         }
 
         Path restored = dir.resolve("restored");
-        unzip(backup, restored);
-        HikariDataSource second = h2File(restored);
+        H2Files.unzip(backup, restored);
+        HikariDataSource second = H2Files.pooled(restored);
         try (TestServer server = new TestServer(second)) {
             assertEquals(posts, count(server, "SELECT COUNT(*) FROM post"), "every post is back");
             assertEquals(events, count(server, "SELECT COUNT(*) FROM domain_event"), "every event is back");
@@ -97,32 +93,7 @@ class BackupRestoreTest {
         }
     }
 
-    /** An H2 database in {@code folder}, as Karaf's (a file, WRITE_DELAY=0), pooled. */
-    private static HikariDataSource h2File(Path folder) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + folder.resolve("entraide").toAbsolutePath() + ";WRITE_DELAY=0");
-        h2.setUser("sa");
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(h2);
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
-    }
-
     private static long count(TestServer server, String sql) {
         return server.core.db.inTransaction(c -> Sql.count(c, sql));
-    }
-
-    /** The restore of docs/operations.md: the zip's files into the (empty) data folder. */
-    private static void unzip(Path zip, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-                Path target = folder.resolve(e.getName()).normalize();
-                if (!target.startsWith(folder)) {
-                    throw new IOException("entry outside the folder: " + e.getName());
-                }
-                Files.copy(entries, target);
-            }
-        }
     }
 }
