@@ -21,15 +21,43 @@ final class Pages extends PageSupport {
         String slug = visit.slug;
         String q = visit.request.param("q");
         String search = q == null || q.isBlank() ? "" : "&q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8);
+        // ?topic= and ?tag= narrow the home's lists as they narrow the questions' list
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        String topic = visit.request.param("topic");
+        if (topic != null && BrowsePages.SLUG.matcher(topic).matches()) {
+            filters.put("topic", topic);
+        }
+        String tag = visit.request.param("tag");
+        if (tag != null && BrowsePages.TAG.matcher(tag).matches()) {
+            filters.put("tag", tag);
+        }
+        String narrowed = BrowsePages.query(filters);
+        String filter = search + (narrowed.isEmpty() ? "" : "&" + narrowed);
         Map<String, Object> model = new HashMap<>();
         model.put("q", q == null ? "" : q.strip());
         model.put("topics", Models.list(api.get("/brands/" + slug + "/topics"), visit));
-        model.put("recent", Models.list(api.get("/brands/" + slug + "/questions?sort=recent" + search), visit));
-        model.put("unanswered", Models.list(api.get("/brands/" + slug + "/questions?status=unanswered" + search), visit));
-        model.put("resolved", Models.list(api.get("/brands/" + slug + "/questions?status=accepted" + search), visit));
+        JsonNode recent = api.get("/brands/" + slug + "/questions?sort=recent" + filter);
+        JsonNode unanswered = api.get("/brands/" + slug + "/questions?status=unanswered" + filter);
+        JsonNode resolved = api.get("/brands/" + slug + "/questions?status=accepted" + filter);
+        model.put("recent", Models.list(recent, visit));
+        model.put("unanswered", Models.list(unanswered, visit));
+        model.put("resolved", Models.list(resolved, visit));
+        // "more" leads to the paged list, when there is more than the home shows (search stays the home's)
+        String more = visit.base() + "/questions?" + (narrowed.isEmpty() ? "" : narrowed + "&");
+        if (search.isEmpty()) {
+            putMore(model, "recentMore", recent, more.substring(0, more.length() - 1));
+            putMore(model, "unansweredMore", unanswered, more + "status=unanswered");
+            putMore(model, "resolvedMore", resolved, more + "status=accepted");
+        }
         model.put("canonical", "/b/" + slug);
         model.put("features", java.util.List.copyOf(visit.features()));
         return render(visit, brand, 200, "home", model);
+    }
+
+    private static void putMore(Map<String, Object> model, String key, JsonNode list, String href) {
+        if (list.path("total").asLong() > list.path("items").size()) {
+            model.put(key, href);
+        }
     }
 
     /** A question; its author, once signed in, also sees it while it awaits review. */

@@ -49,6 +49,10 @@ final class Site {
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
+        BrowsePages browse = new BrowsePages(api, templates);
+        get("/questions", false, browse::questions);
+        get("/topics/([a-z0-9-]{1,40})", false, browse::topic);
+        get("/tags/([a-z0-9-]{1,30})", false, browse::tag);
         get("/login", false, accounts::loginForm);
         post("/login", false, accounts::login);
         get("/register", false, accounts::registerForm);
@@ -78,6 +82,7 @@ final class Site {
         post("/posts/([0-9]{1,18})/edit", true, content::edit);
         post("/posts/([0-9]{1,18})/delete", true, content::delete);
         get("/posts/([0-9]{1,18})/history", false, content::history);
+        get("/complaints", false, new ComplaintList(api, templates)::list);
         get("/complaints/new", true, complaints::form);
         post("/complaints/new", true, complaints::file);
         get("/complaints/([0-9]{1,18})", false, complaints::page);
