@@ -69,6 +69,7 @@ final class BrowsePages extends PageSupport {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("topic", Models.plain(topic, visit));
+        model.put("feed", feed(visit, "/topics/" + slug, "feed.topic", topic.path("name").asText()));
         return subject(visit, brand, "topic", slug, visit.base() + "/topics/" + slug, model);
     }
 
@@ -76,6 +77,7 @@ final class BrowsePages extends PageSupport {
         String tag = path.group(2);
         Map<String, Object> model = new HashMap<>();
         model.put("tag", tag);
+        model.put("feed", feed(visit, "/tags/" + tag, "feed.tag", tag));
         return subject(visit, brand, "tag", tag, visit.base() + "/tags/" + tag, model);
     }
 
@@ -107,6 +109,11 @@ final class BrowsePages extends PageSupport {
             model.put("pager", pager);
         }
         model.put("canonical", Pager.href(path, page));
+    }
+
+    /** The page's Atom feed, for its {@code <link rel="alternate">} and its visible link. */
+    Map<String, Object> feed(Visit visit, String page, String titleKey, String name) {
+        return Map.of("href", visit.base() + page + "/feed.atom", "title", templates.text(visit.locale, titleKey).replace("{0}", name));
     }
 
     private static void keep(Map<String, String> filters, String name, String value, Pattern valid) {

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The public reading pages: a brand's home, a question, the sitemap. */
 final class Pages extends PageSupport {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     Pages(ApiClient api, Templates templates) {
         super(api, templates);
@@ -104,20 +102,5 @@ final class Pages extends PageSupport {
         if (post.path("editedAt").isTextual()) {
             model.put("editedAgo", ContentPages.ago(java.time.Instant.parse(post.path("editedAt").asText()), java.time.Instant.now()));
         }
-    }
-
-    /** The brand's home and its most recent published questions (the API's largest page). */
-    WebReply sitemap(Visit visit, JsonNode brand, Matcher path) {
-        String slug = visit.slug;
-        String origin = visit.request.publicBase();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug)).append("</loc></url>\n");
-        JsonNode page = api.get("/brands/" + slug + "/questions?sort=active&size=100");
-        for (JsonNode q : page == null ? JSON.createArrayNode() : page.path("items")) {
-            xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug + "/questions/" + q.path("id").asLong()))
-                .append("</loc></url>\n");
-        }
-        return WebReply.of(new Page(200, xml.append("</urlset>\n").toString(), "application/xml; charset=utf-8"));
     }
 }

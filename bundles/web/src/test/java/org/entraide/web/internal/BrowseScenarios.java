@@ -135,4 +135,161 @@ abstract class BrowseScenarios extends WebTestBase {
         assertEquals(404, status("/b/demo/tags/nothing-tagged"), "a tag exists through its questions");
         assertEquals(404, status("/b/demo/tags/tondeuse?page=2"));
     }
+
+    @Test
+    void complaintsAreListedFilteredAndPagedWithoutTheirAuthors() {
+        var shown = community.join("demo");
+        var quiet = community.join("demo");
+        long lille = community.complaintId(shown, "LILLE-EURALILLE", true);
+        List<Long> bordeaux = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            bordeaux.add(community.complaintId(quiet, "BORDEAUX-LAC", false));
+        }
+        assertEquals(201, community.respond(community.demo("admin"), "demo", lille, "Nous revenons vers vous.").status());
+
+        String all = html("/b/demo/complaints", "en");
+        assertTrue(all.contains("25 complaints"), "the demo's three and ours: " + all);
+        assertFalse(all.contains(shown.pseudonym()) || all.contains(quiet.pseudonym()) || all.contains("Lucas"),
+            "no complainant is named in the list, not even one who shows their pseudonym on their complaint's page");
+        assertTrue(all.contains("rel=\"next\""), "paged");
+        String lilleOnly = html("/b/demo/complaints?city=LILLE&status=ANSWERED&period=30d", "fr");
+        assertTrue(lilleOnly.contains("1 réclamations") && lilleOnly.contains("href=\"/b/demo/complaints/" + lille + "\""), lilleOnly);
+        assertTrue(lilleOnly.contains("Répondue") && lilleOnly.contains("<option value=\"ANSWERED\" selected>"), "in French, filters kept");
+        assertTrue(html("/b/demo/complaints?city=Lille&status=OPEN", "en").contains("0 complaints"), "status filters");
+        assertTrue(html("/b/demo/complaints?store=BORDEAUX-LAC&page=2", "en").contains("href=\"/b/demo/complaints/" + bordeaux.get(0) + "\""),
+            "the oldest on the second page");
+        assertEquals(404, status("/b/demo/complaints?store=BORDEAUX-LAC&page=3"));
+        assertEquals(200, status("/b/demo/complaints?status=nonsense&period=forever&store=%3C"), "unknown filters are ignored");
+
+        var api = http.get("/api/v1/brands/demo/complaints?city=bordeaux&since=2000-01-01&until=2999-12-31&size=100", null);
+        assertEquals(21, api.json().get("total").asInt(), api.toString());
+        assertEquals(0, http.get("/api/v1/brands/demo/complaints?since=2999-01-01", null).json().get("total").asInt());
+        assertEquals(400, http.get("/api/v1/brands/demo/complaints?since=yesterday", null).status());
+        assertEquals(0, http.get("/api/v1/brands/demo/complaints?until=2000-01-01", null).json().get("total").asInt());
+
+        String store = html("/b/demo/stores/BORDEAUX-LAC", "en");
+        assertTrue(store.contains("21 complaints"), "the store's page counts its complaints like the list: " + store);
+        assertTrue(store.contains("<link rel=\"next\" href=\"http://localhost:8181/b/demo/stores/BORDEAUX-LAC?page=2\">"), store);
+        assertTrue(store.contains("href=\"/b/demo/complaints?store=BORDEAUX-LAC\""), "and links to them in the list");
+        assertTrue(html("/b/demo/stores/BORDEAUX-LAC?page=2", "en").contains("href=\"/b/demo/complaints/" + bordeaux.get(0) + "\""));
+        assertTrue(html("/b/demo", "en").contains("href=\"/b/demo/complaints\""), "the home links the complaints");
+    }
+
+    @Test
+    void topicsTagsAndStoresHaveAtomFeedsWithAbsoluteAddresses() throws Exception {
+        routes.configure(WebScenarios.config("https://community.localhost/help"));
+        var asker = community.join("demo");
+        long question = community.ask(asker, "demo", "Gazon & <mousse> : que faire ?", "Le gazon est envahi de mousse.",
+            "jardin", List.of("gazon")).json().get("id").asLong();
+        var complainant = community.join("demo");
+        long complaint = community.complaintId(complainant, "LILLE-EURALILLE", true);
+
+        Http.Response topic = http.send(http.builder("/b/demo/topics/jardin/feed.atom", null).GET().header("Accept-Language", "fr"));
+        assertEquals(200, topic.status(), topic.toString());
+        assertTrue(topic.header("Content-Type").startsWith("application/atom+xml"), topic.header("Content-Type"));
+        org.w3c.dom.Document feed = atom(topic.raw().body());
+        var root = feed.getDocumentElement();
+        assertEquals("http://www.w3.org/2005/Atom", root.getNamespaceURI());
+        assertEquals("https://community.localhost/help/b/demo/topics/jardin", text(root, "id"));
+        assertTrue(text(root, "title").startsWith("Questions : Jardin"), text(root, "title"));
+        assertTrue(root.getElementsByTagNameNS(ATOM, "updated").getLength() > 0 && text(root, "author").contains("Maison"));
+        var first = (org.w3c.dom.Element) root.getElementsByTagNameNS(ATOM, "entry").item(0);
+        assertEquals("https://community.localhost/help/b/demo/questions/" + question, text(first, "id"), "newest first, absolute");
+        assertEquals("Gazon & <mousse> : que faire ?", text(first, "title"), "escaped, then read back as written");
+        assertEquals("gazon", ((org.w3c.dom.Element) first.getElementsByTagNameNS(ATOM, "category").item(0)).getAttribute("term"));
+
+        var tag = atom(http.get("/b/demo/tags/gazon/feed.atom", null).raw().body()).getDocumentElement();
+        assertEquals(1, tag.getElementsByTagNameNS(ATOM, "entry").getLength());
+        String store = http.get("/b/demo/stores/LILLE-EURALILLE/feed.atom", null).raw().body();
+        var storeFeed = atom(store).getDocumentElement();
+        assertEquals("https://community.localhost/help/b/demo/complaints/" + complaint,
+            text((org.w3c.dom.Element) storeFeed.getElementsByTagNameNS(ATOM, "entry").item(0), "id"));
+        assertFalse(store.contains(complainant.pseudonym()), "a complaint's entry names no complainant");
+        assertEquals(404, status("/b/demo/topics/nothing/feed.atom"));
+        assertEquals(404, status("/b/demo/tags/nothing/feed.atom"));
+        assertEquals(404, status("/b/demo/stores/NOWHERE/feed.atom"));
+
+        for (String page : List.of("/b/demo/topics/jardin", "/b/demo/tags/gazon", "/b/demo/stores/LILLE-EURALILLE")) {
+            String html = html(page, "en");
+            assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\"") 
+                && html.contains("href=\"https://community.localhost/help" + page + "/feed.atom\">"), page + " links its feed: " + html);
+            assertTrue(html.contains("<a href=\"" + page + "/feed.atom\" type=\"application/atom+xml\">"), "visibly too");
+        }
+    }
+
+    @Test
+    void sitemapsAreAnIndexOfFilesOfAtMostTheConfiguredNumberOfAddresses() throws Exception {
+        routes.configure(WebScenarios.config("https://community.localhost", 2));
+        var asker = community.join("demo");
+        var helper = community.join("demo");
+        long question = community.ask(asker, "demo", "Quel terreau pour les semis ?", "Pour des tomates.", "jardin",
+            List.of("semis")).json().get("id").asLong();
+        community.answerId(helper, question);
+        long complaint = community.complaintId(asker, "LILLE-EURALILLE", false);
+        long deleted = community.askId(asker, "A question deleted by its author");
+        assertEquals(204, http.delete("/api/v1/brands/demo/posts/" + deleted, asker.token()).status());
+
+        var kinds = http.get("/api/v1/brands/demo/sitemap", null).json().get("items");
+        long questions = 0;
+        for (var k : kinds) {
+            if (k.get("kind").asText().equals("question")) {
+                questions = k.get("count").asLong();
+            }
+        }
+        assertEquals(4, questions, "the demo's three and ours, not the deleted one: " + kinds);
+
+        String index = http.get("/b/demo/sitemap.xml", null).raw().body();
+        var root = xml(index).getDocumentElement();
+        assertEquals("sitemapindex", root.getLocalName());
+        assertEquals("http://www.sitemaps.org/schemas/sitemap/0.9", root.getNamespaceURI());
+        assertTrue(index.contains("<loc>https://community.localhost/b/demo/sitemaps/question-2.xml</loc>")
+            && !index.contains("question-3.xml"), "4 questions in files of 2: " + index);
+        List<String> all = new ArrayList<>();
+        var locs = root.getElementsByTagNameNS(SITEMAP, "loc");
+        for (int i = 0; i < locs.getLength(); i++) {
+            String file = locs.item(i).getTextContent().replace("https://community.localhost", "");
+            Http.Response r = http.get(file, null);
+            assertEquals(200, r.status(), file);
+            assertTrue(r.header("Content-Type").startsWith("application/xml"));
+            var urls = xml(r.raw().body()).getDocumentElement().getElementsByTagNameNS(SITEMAP, "url");
+            assertTrue(urls.getLength() >= 1 && urls.getLength() <= 2, file + " holds at most 2 addresses");
+            for (int u = 0; u < urls.getLength(); u++) {
+                var url = (org.w3c.dom.Element) urls.item(u);
+                all.add(url.getElementsByTagNameNS(SITEMAP, "loc").item(0).getTextContent());
+                if (!file.contains("/store-") && !file.contains("/topic-")) {
+                    assertEquals(1, url.getElementsByTagNameNS(SITEMAP, "lastmod").getLength(), "with its last change: " + file);
+                }
+            }
+        }
+        String base = "https://community.localhost/b/demo";
+        for (String expected : List.of(base, base + "/questions/" + question, base + "/complaints/" + complaint,
+                base + "/stores/LILLE-EURALILLE", base + "/topics/jardin", base + "/tags/semis", base + "/users/" + helper.id(),
+                base + "/users/" + asker.id())) {
+            assertTrue(all.contains(expected), expected + " is in a sitemap: " + all);
+        }
+        assertFalse(all.contains(base + "/questions/" + deleted), "never a deleted question");
+        assertEquals(all.size(), new java.util.HashSet<>(all).size(), "each address once");
+        assertEquals(404, status("/b/demo/sitemaps/question-3.xml"));
+        assertEquals(404, status("/b/demo/sitemaps/pages-3.xml"), "3 list pages in files of 2");
+        assertEquals(400, http.get("/api/v1/brands/demo/sitemap/question?size=50001", null).status());
+        assertEquals(404, http.get("/api/v1/brands/demo/sitemap/vote", null).status());
+    }
+
+    private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static org.w3c.dom.Document xml(String xml) throws Exception {
+        return atom(xml);
+    }
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    private static org.w3c.dom.Document atom(String xml) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+    }
+
+    private static String text(org.w3c.dom.Element parent, String name) {
+        return parent.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
+    }
 }

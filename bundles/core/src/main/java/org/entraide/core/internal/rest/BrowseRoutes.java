@@ -1,15 +1,21 @@
 package org.entraide.core.internal.rest;
 
 import org.entraide.core.internal.post.Contributors;
+import org.entraide.core.internal.post.MyPosts;
+import org.entraide.core.internal.post.SitemapQueries;
 import org.entraide.core.internal.rest.openapi.Doc;
 
-/** What browsing a community by topic and tag needs beside the lists: who answers there. */
+/** What browsing a community needs beside the lists: who answers in a topic or tag, and a member's own posts. */
 public final class BrowseRoutes extends ApiRoutes {
     private final Contributors contributors;
+    private final MyPosts mine;
+    private final SitemapQueries sitemaps;
 
-    public BrowseRoutes(ApiDispatcher dispatcher, Contributors contributors) {
+    public BrowseRoutes(ApiDispatcher dispatcher, Contributors contributors, MyPosts mine, SitemapQueries sitemaps) {
         super(dispatcher);
         this.contributors = contributors;
+        this.mine = mine;
+        this.sitemaps = sitemaps;
     }
 
     @Override
@@ -20,5 +26,34 @@ public final class BrowseRoutes extends ApiRoutes {
                 .itemsOf(Contributors.Contributor.class)
                 .query("topic", "slug of a topic").query("tag", "a tag"),
             r -> ApiReply.ok(contributors.of(r.brand(), r.query("topic"), r.query("tag"))));
+        get("/brands/{brand}/me/posts", "me.posts", Doc.of("The caller's own questions, answers or complaints, newest first, "
+                + "with their publication (including those awaiting review or refused) and a complaint's status; deleted ones "
+                + "are left out").pageOf(MyPosts.MyPost.class)
+                .query("type", "question, answer or complaint", "question", "answer", "complaint").bearer(), r -> {
+            var brand = r.brand();
+            var caller = r.caller();
+            return ApiReply.ok(mine.of(brand, caller.userId(), r.query("type"), r.page()));
+        });
+        get("/brands/{brand}/sitemap", "sitemap.kinds", Doc.of("What the brand's sitemaps list: for each kind of public page "
+                + "(question, complaint, store, topic, tag, profile) how many there are and their latest change")
+                .returns(SitemapQueries.Kinds.class),
+            r -> ApiReply.ok(sitemaps.kinds(r.brand())));
+        get("/brands/{brand}/sitemap/{kind}", "sitemap.entries", Doc.of("One sitemap file's public pages of a kind, in a "
+                + "stable order, each with its key (id, code, slug or tag) and its latest change; up to "
+                + SitemapQueries.MAX_SIZE + " a page").returns(SitemapQueries.Entries.class)
+                .query("page", "page number, from 1").query("size", "entries per page, 1 to " + SitemapQueries.MAX_SIZE),
+            r -> ApiReply.ok(sitemaps.entries(r.brand(), r.path("kind"), intQuery(r, "page", 1), intQuery(r, "size", SitemapQueries.MAX_SIZE))));
+    }
+
+    private static int intQuery(ApiRequest r, String name, int fallback) {
+        String v = r.query(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw org.entraide.api.problem.ProblemException.invalid(name, "a whole number");
+        }
     }
 }
