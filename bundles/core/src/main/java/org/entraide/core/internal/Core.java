@@ -183,7 +183,8 @@ public final class Core {
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
             new org.entraide.core.internal.rest.BrowseRoutes(dispatcherApi,
                 new org.entraide.core.internal.post.Contributors(db, experts), new org.entraide.core.internal.post.MyPosts(db),
-                new org.entraide.core.internal.post.SitemapQueries(db)),
+                new org.entraide.core.internal.post.SitemapQueries(db),
+                new org.entraide.core.internal.post.Duplicates(db, posts, events, clock)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
             new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops));

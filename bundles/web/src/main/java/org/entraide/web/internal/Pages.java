@@ -68,6 +68,7 @@ final class Pages extends PageSupport {
         Map<String, Object> model = questionModel(visit, question, id);
         NotificationPages.following(api, visit, "question", String.valueOf(id)).ifPresent(level -> model.put("following", level));
         NotificationPages.viewing(api, visit, "question", id);
+        DuplicatePages.describe(api, visit, id, model);
         return render(visit, brand, 200, "question", model);
     }
 

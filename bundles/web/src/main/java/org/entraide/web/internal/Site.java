@@ -85,6 +85,7 @@ final class Site {
         post("/questions/([0-9]{1,18})/answers", true, posts::answer);
         post("/posts/([0-9]{1,18})/vote", true, posts::vote);
         post("/questions/([0-9]{1,18})/accept", true, posts::accept);
+        post("/questions/([0-9]{1,18})/duplicate", true, new DuplicatePages(api, templates)::close);
         post("/posts/([0-9]{1,18})/flag", true, posts::flag);
         ContentPages content = new ContentPages(api, templates);
         get("/posts/([0-9]{1,18})/edit", true, content::editForm);

@@ -275,6 +275,46 @@ abstract class BrowseScenarios extends WebTestBase {
         assertEquals(404, http.get("/api/v1/brands/demo/sitemap/vote", null).status());
     }
 
+    @Test
+    void moderatorsCloseAQuestionAsADuplicateAndItsPageLeadsToTheOriginal() {
+        var asker = community.join("demo");
+        var helper = community.join("demo");
+        long original = community.ask(asker, "demo", "Comment reboucher un trou dans le placo ?", "Un trou de 5 cm.", "bricolage",
+            List.of()).json().get("id").asLong();
+        long duplicate = community.ask(helper, "demo", "Réparer un trou dans une plaque de plâtre", "Un trou de poing.",
+            "bricolage", List.of()).json().get("id").asLong();
+        long answer = community.answer(asker, "demo", duplicate, "Avec un enduit de rebouchage.").json().get("id").asLong();
+        assertEquals(200, community.vote(asker, "demo", duplicate, 1).status());
+
+        assertEquals(403, http.put("/api/v1/brands/demo/questions/" + duplicate + "/duplicate", helper.token(),
+            Http.json("originalId", original)).status(), "a member without the role may not");
+        Browser moderator = new Browser(server.base());
+        assertEquals(303, moderator.submit("/b/demo/login", "/b/demo/login", java.util.Map.of("email", "moderator@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        String before = moderator.get("/b/demo/questions/" + duplicate + "?lang=fr").body();
+        assertTrue(before.contains("Fermer comme doublon"), "moderators see the form: " + before);
+        var closed = moderator.post("/b/demo/questions/" + duplicate + "/duplicate",
+            java.util.Map.of("original", "https://community.localhost/b/demo/questions/" + original));
+        assertEquals(303, closed.statusCode(), closed.body());
+
+        String page = html("/b/demo/questions/" + duplicate, "en");
+        assertTrue(page.contains("closed as a duplicate") && page.contains("<a href=\"/b/demo/questions/" + original + "\">"),
+            "readers are sent to the original: " + page);
+        assertTrue(page.contains("id=\"answer-" + answer + "\"") && page.contains("<span class=\"score\">1</span>"),
+            "its answers and votes stay visible");
+        assertFalse(html("/b/demo/questions/" + original, "en").contains("closed as a duplicate"));
+        assertFalse(html("/b/demo/questions/" + duplicate, "en").contains("Close as a duplicate"), "visitors never see the form");
+        assertEquals(409, http.put("/api/v1/brands/demo/questions/" + duplicate + "/duplicate", community.demo("admin").token(),
+            Http.json("originalId", original)).status(), "closed once");
+        assertEquals(400, http.put("/api/v1/brands/demo/questions/" + original + "/duplicate", community.demo("admin").token(),
+            Http.json("originalId", duplicate)).status(), "a duplicate is never an original");
+        assertEquals(original, http.get("/api/v1/brands/demo/questions/" + duplicate + "/duplicate", null).json()
+            .get("original").get("id").asLong());
+        assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.count(c,
+            "SELECT COUNT(*) FROM domain_event WHERE event_type = 'question.closed-as-duplicate' AND subject_id = ?", duplicate)),
+            "one event for it");
+    }
+
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private static org.w3c.dom.Document xml(String xml) throws Exception {

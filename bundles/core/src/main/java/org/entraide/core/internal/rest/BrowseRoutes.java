@@ -1,6 +1,11 @@
 package org.entraide.core.internal.rest;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.entraide.api.model.Role;
 import org.entraide.core.internal.post.Contributors;
+import org.entraide.core.internal.post.Duplicates;
 import org.entraide.core.internal.post.MyPosts;
 import org.entraide.core.internal.post.SitemapQueries;
 import org.entraide.core.internal.rest.openapi.Doc;
@@ -10,9 +15,16 @@ public final class BrowseRoutes extends ApiRoutes {
     private final Contributors contributors;
     private final MyPosts mine;
     private final SitemapQueries sitemaps;
+    private final Duplicates duplicates;
 
-    public BrowseRoutes(ApiDispatcher dispatcher, Contributors contributors, MyPosts mine, SitemapQueries sitemaps) {
+    /** The body of closing a question as a duplicate. */
+    public record DuplicateOf(@NotNull @Min(1) Long originalId) {
+    }
+
+    public BrowseRoutes(ApiDispatcher dispatcher, Contributors contributors, MyPosts mine, SitemapQueries sitemaps,
+                        Duplicates duplicates) {
         super(dispatcher);
+        this.duplicates = duplicates;
         this.contributors = contributors;
         this.mine = mine;
         this.sitemaps = sitemaps;
@@ -33,6 +45,19 @@ public final class BrowseRoutes extends ApiRoutes {
             var brand = r.brand();
             var caller = r.caller();
             return ApiReply.ok(mine.of(brand, caller.userId(), r.query("type"), r.page()));
+        });
+        get("/brands/{brand}/questions/{id}/duplicate", "questions.duplicate", Doc.of("Whether a published question was "
+                + "closed as a duplicate, and of which question (its original: id, title, whether it has an accepted answer)")
+                .returns(Duplicates.Duplicate.class),
+            r -> ApiReply.ok(duplicates.of(r.brand(), r.pathId("id"))));
+        put("/brands/{brand}/questions/{id}/duplicate", "questions.closeAsDuplicate", Doc.of("Close a question as a duplicate "
+                + "of another published question (moderators and brand admins): its page then sends readers to the original; "
+                + "its answers and votes stay").body(DuplicateOf.class).returns(Duplicates.Duplicate.class)
+                .bearer(Role.MODERATOR, Role.BRAND_ADMIN).errors(409), r -> {
+            var brand = r.brand();
+            var caller = r.caller();
+            DuplicateOf body = r.body(DuplicateOf.class);
+            return ApiReply.ok(duplicates.close(caller, brand, r.pathId("id"), body.originalId()));
         });
         get("/brands/{brand}/sitemap", "sitemap.kinds", Doc.of("What the brand's sitemaps list: for each kind of public page "
                 + "(question, complaint, store, topic, tag, profile) how many there are and their latest change")
