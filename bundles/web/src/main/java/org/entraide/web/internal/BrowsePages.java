@@ -2,7 +2,6 @@ package org.entraide.web.internal;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -97,7 +96,6 @@ final class BrowsePages extends PageSupport {
         model.put("unansweredTotal", unanswered.path("total").asLong());
         model.put("contributors", Models.list(api.get(brandPath(visit) + "/contributors?" + f), visit));
         model.put("filterQuery", f);
-        model.put("feature", List.copyOf(visit.features()));
         paged(model, list, self, page);
         return render(visit, brand, 200, "tag".equals(filter) ? "tag" : "topic", model);
     }

@@ -67,8 +67,8 @@ public final class Duplicates {
             if (o.publication() != PublicationState.PUBLISHED || o.deletedAt() != null) {
                 throw ProblemException.invalid("originalId", "a published question of the brand");
             }
-            if (q.deletedAt() != null) {
-                throw ProblemException.conflict("a deleted question is closed already");
+            if (q.deletedAt() != null || q.publication() != PublicationState.PUBLISHED) {
+                throw ProblemException.conflict("only a published question is closed as a duplicate");
             }
             if (duplicateOf(c, questionId) != null) {
                 throw ProblemException.conflict("this question is already closed as a duplicate");

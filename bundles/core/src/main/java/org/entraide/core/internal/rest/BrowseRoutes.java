@@ -1,8 +1,5 @@
 package org.entraide.core.internal.rest;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.entraide.api.model.Role;
 import org.entraide.core.internal.post.Contributors;
 import org.entraide.core.internal.post.Duplicates;
@@ -16,10 +13,6 @@ public final class BrowseRoutes extends ApiRoutes {
     private final MyPosts mine;
     private final SitemapQueries sitemaps;
     private final Duplicates duplicates;
-
-    /** The body of closing a question as a duplicate. */
-    public record DuplicateOf(@NotNull @Min(1) Long originalId) {
-    }
 
     public BrowseRoutes(ApiDispatcher dispatcher, Contributors contributors, MyPosts mine, SitemapQueries sitemaps,
                         Duplicates duplicates) {
@@ -52,11 +45,11 @@ public final class BrowseRoutes extends ApiRoutes {
             r -> ApiReply.ok(duplicates.of(r.brand(), r.pathId("id"))));
         put("/brands/{brand}/questions/{id}/duplicate", "questions.closeAsDuplicate", Doc.of("Close a question as a duplicate "
                 + "of another published question (moderators and brand admins): its page then sends readers to the original; "
-                + "its answers and votes stay").body(DuplicateOf.class).returns(Duplicates.Duplicate.class)
+                + "its answers and votes stay").body(Requests.DuplicateOf.class).returns(Duplicates.Duplicate.class)
                 .bearer(Role.MODERATOR, Role.BRAND_ADMIN).errors(409), r -> {
             var brand = r.brand();
             var caller = r.caller();
-            DuplicateOf body = r.body(DuplicateOf.class);
+            Requests.DuplicateOf body = r.body(Requests.DuplicateOf.class);
             return ApiReply.ok(duplicates.close(caller, brand, r.pathId("id"), body.originalId()));
         });
         get("/brands/{brand}/sitemap", "sitemap.kinds", Doc.of("What the brand's sitemaps list: for each kind of public page "
