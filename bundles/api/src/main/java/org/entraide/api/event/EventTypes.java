@@ -21,6 +21,8 @@ public final class EventTypes {
     public static final String POST_EDITED = "post.edited";
     /** Its author deleted a post (soft delete). Payload: postId, postType, authorId, publication (before), parentId, topicId, storeId. */
     public static final String POST_DELETED = "post.deleted";
+    /** A question closed as a duplicate of another. Payload: questionId, originalId, closedBy. */
+    public static final String QUESTION_DUPLICATE = "question.closed-as-duplicate";
     public static final String ANSWER_ACCEPTED = "answer.accepted";
     public static final String ANSWER_UNACCEPTED = "answer.unaccepted";
     public static final String VOTE_CAST = "vote.cast";

@@ -181,6 +181,10 @@ public final class Core {
                 new org.entraide.core.internal.post.PostEdits(db, posts, pipeline, renderer, clock), db, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
+            new org.entraide.core.internal.rest.BrowseRoutes(dispatcherApi,
+                new org.entraide.core.internal.post.Contributors(db, experts), new org.entraide.core.internal.post.MyPosts(db),
+                new org.entraide.core.internal.post.SitemapQueries(db),
+                new org.entraide.core.internal.post.Duplicates(db, posts, events, clock)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
             new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops));

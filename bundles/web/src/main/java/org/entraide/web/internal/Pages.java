@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The public reading pages: a brand's home, a question, the sitemap. */
 final class Pages extends PageSupport {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     Pages(ApiClient api, Templates templates) {
         super(api, templates);
@@ -21,15 +19,43 @@ final class Pages extends PageSupport {
         String slug = visit.slug;
         String q = visit.request.param("q");
         String search = q == null || q.isBlank() ? "" : "&q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8);
+        // ?topic= and ?tag= narrow the home's lists as they narrow the questions' list
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        String topic = visit.request.param("topic");
+        if (topic != null && BrowsePages.SLUG.matcher(topic).matches()) {
+            filters.put("topic", topic);
+        }
+        String tag = visit.request.param("tag");
+        if (tag != null && BrowsePages.TAG.matcher(tag).matches()) {
+            filters.put("tag", tag);
+        }
+        String narrowed = BrowsePages.query(filters);
+        String filter = search + (narrowed.isEmpty() ? "" : "&" + narrowed);
         Map<String, Object> model = new HashMap<>();
         model.put("q", q == null ? "" : q.strip());
         model.put("topics", Models.list(api.get("/brands/" + slug + "/topics"), visit));
-        model.put("recent", Models.list(api.get("/brands/" + slug + "/questions?sort=recent" + search), visit));
-        model.put("unanswered", Models.list(api.get("/brands/" + slug + "/questions?status=unanswered" + search), visit));
-        model.put("resolved", Models.list(api.get("/brands/" + slug + "/questions?status=accepted" + search), visit));
+        JsonNode recent = api.get("/brands/" + slug + "/questions?sort=recent" + filter);
+        JsonNode unanswered = api.get("/brands/" + slug + "/questions?status=unanswered" + filter);
+        JsonNode resolved = api.get("/brands/" + slug + "/questions?status=accepted" + filter);
+        model.put("recent", Models.list(recent, visit));
+        model.put("unanswered", Models.list(unanswered, visit));
+        model.put("resolved", Models.list(resolved, visit));
+        // "more" leads to the paged list, when there is more than the home shows (search stays the home's)
+        String more = visit.base() + "/questions?" + (narrowed.isEmpty() ? "" : narrowed + "&");
+        if (search.isEmpty()) {
+            putMore(model, "recentMore", recent, more.substring(0, more.length() - 1));
+            putMore(model, "unansweredMore", unanswered, more + "status=unanswered");
+            putMore(model, "resolvedMore", resolved, more + "status=accepted");
+        }
         model.put("canonical", "/b/" + slug);
         model.put("features", java.util.List.copyOf(visit.features()));
         return render(visit, brand, 200, "home", model);
+    }
+
+    private static void putMore(Map<String, Object> model, String key, JsonNode list, String href) {
+        if (list.path("total").asLong() > list.path("items").size()) {
+            model.put(key, href);
+        }
     }
 
     /** A question; its author, once signed in, also sees it while it awaits review. */
@@ -42,6 +68,7 @@ final class Pages extends PageSupport {
         Map<String, Object> model = questionModel(visit, question, id);
         NotificationPages.following(api, visit, "question", String.valueOf(id)).ifPresent(level -> model.put("following", level));
         NotificationPages.viewing(api, visit, "question", id);
+        DuplicatePages.describe(api, visit, id, model);
         return render(visit, brand, 200, "question", model);
     }
 
@@ -76,20 +103,5 @@ final class Pages extends PageSupport {
         if (post.path("editedAt").isTextual()) {
             model.put("editedAgo", ContentPages.ago(java.time.Instant.parse(post.path("editedAt").asText()), java.time.Instant.now()));
         }
-    }
-
-    /** The brand's home and its most recent published questions (the API's largest page). */
-    WebReply sitemap(Visit visit, JsonNode brand, Matcher path) {
-        String slug = visit.slug;
-        String origin = visit.request.publicBase();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug)).append("</loc></url>\n");
-        JsonNode page = api.get("/brands/" + slug + "/questions?sort=active&size=100");
-        for (JsonNode q : page == null ? JSON.createArrayNode() : page.path("items")) {
-            xml.append("<url><loc>").append(Xml.escape(origin + "/b/" + slug + "/questions/" + q.path("id").asLong()))
-                .append("</loc></url>\n");
-        }
-        return WebReply.of(new Page(200, xml.append("</urlset>\n").toString(), "application/xml; charset=utf-8"));
     }
 }

@@ -26,7 +26,10 @@ final class PostForms extends PageSupport {
 
     WebReply askForm(Visit visit, JsonNode brand, Matcher path) {
         String store = visit.request.param("store");
-        return askPage(visit, brand, 200, Map.of("title", "", "body", "", "topic", "", "tags", "",
+        String topic = visit.request.param("topic");
+        // a topic's page offers to ask in that topic
+        return askPage(visit, brand, 200, Map.of("title", "", "body", "", "topic",
+            topic != null && BrowsePages.SLUG.matcher(topic).matches() ? topic : "", "tags", "",
             "storeCode", store == null ? "" : store), Map.of(), null, null);
     }
 

@@ -34,19 +34,14 @@ final class RankingPages extends PageSupport {
 
     WebReply store(Visit visit, JsonNode brand, Matcher path) {
         String code = path.group(2);
-        JsonNode found = api.get(brandPath(visit) + "/stores?size=20&q=" + Site.urlEncode(code));
-        JsonNode store = null;
-        for (JsonNode s : found == null ? List.<JsonNode>of() : found.path("items")) {
-            if (s.path("code").asText().equals(code)) {
-                store = s;
-            }
-        }
+        JsonNode store = find(api, visit, code);
         if (store == null) {
             return notFound(visit);
         }
         String period = period(visit);
         Map<String, Object> model = new HashMap<>();
         model.put("store", Models.plain(store, visit));
+        model.put("feed", new BrowsePages(api, templates).feed(visit, "/stores/" + code, "feed.store", store.path("name").asText()));
         model.put("period", period);
         model.put("periods", PERIODS);
         JsonNode ranking = api.optional(brandPath(visit) + "/rankings/stores?period=" + period, null);
@@ -57,10 +52,29 @@ final class RankingPages extends PageSupport {
                 }
             }
         }
-        model.put("complaints", Models.list(api.get(brandPath(visit) + "/complaints?size=10&store=" + Site.urlEncode(code)), visit));
+        // the store's complaints, paged, counted by the same public list as /complaints?store=
+        int page = pageNumber(visit);
+        JsonNode complaints = api.get(brandPath(visit) + "/complaints?store=" + Site.urlEncode(code) + "&page=" + page);
+        if (page > 1 && complaints.path("items").isEmpty()) {
+            return notFound(visit);
+        }
+        model.put("complaints", Models.list(complaints, visit));
+        model.put("complaintTotal", complaints.path("total").asLong());
         model.put("questions", Models.list(api.get(brandPath(visit) + "/questions?size=10&store=" + Site.urlEncode(code)), visit));
-        model.put("canonical", visit.base() + "/stores/" + code);
+        String self = visit.base() + "/stores/" + code + (visit.request.param("period") == null ? "" : "?period=" + period);
+        BrowsePages.paged(model, complaints, self, page);
         return render(visit, brand, 200, "store", model);
+    }
+
+    /** The store of that code, or null. */
+    static JsonNode find(ApiClient api, Visit visit, String code) {
+        JsonNode found = api.get(brandPath(visit) + "/stores?size=20&q=" + Site.urlEncode(code));
+        for (JsonNode s : found == null ? List.<JsonNode>of() : found.path("items")) {
+            if (s.path("code").asText().equals(code)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static String period(Visit visit) {

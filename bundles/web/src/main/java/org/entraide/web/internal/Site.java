@@ -30,11 +30,12 @@ final class Site {
     private final Templates templates;
     private final PageSupport replies;
 
-    Site(ApiClient api, Templates templates) {
+    Site(ApiClient api, Templates templates, java.util.function.IntSupplier sitemapMaxUrls) {
         this.api = api;
         this.templates = templates;
         this.replies = new PageSupport(api, templates) { };
         Pages pages = new Pages(api, templates);
+        Sitemaps sitemaps = new Sitemaps(api, templates, sitemapMaxUrls);
         AccountForms accounts = new AccountForms(api, templates);
         PostForms posts = new PostForms(api, templates);
         ComplaintPages complaints = new ComplaintPages(api, templates);
@@ -48,7 +49,16 @@ final class Site {
         OutboxPages outbox = new OutboxPages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
-        get("/sitemap\\.xml", false, pages::sitemap);
+        get("/sitemap\\.xml", false, sitemaps::index);
+        get("/sitemaps/(pages|question|complaint|store|topic|tag|profile)-([0-9]{1,6})\\.xml", false, sitemaps::file);
+        BrowsePages browse = new BrowsePages(api, templates);
+        get("/questions", false, browse::questions);
+        get("/topics/([a-z0-9-]{1,40})", false, browse::topic);
+        get("/tags/([a-z0-9-]{1,30})", false, browse::tag);
+        Feeds feeds = new Feeds(api, templates);
+        get("/topics/([a-z0-9-]{1,40})/feed\\.atom", false, feeds::topic);
+        get("/tags/([a-z0-9-]{1,30})/feed\\.atom", false, feeds::tag);
+        get("/stores/([A-Za-z0-9_-]{1,32})/feed\\.atom", false, feeds::store);
         get("/login", false, accounts::loginForm);
         post("/login", false, accounts::login);
         get("/register", false, accounts::registerForm);
@@ -61,6 +71,9 @@ final class Site {
         post("/forgot-password", false, account::forgot);
         get("/reset-password", false, account::resetForm);
         post("/reset-password", false, account::reset);
+        MySpace mySpace = new MySpace(api, templates);
+        get("/me", true, mySpace::overview);
+        get("/me/(questions|answers|complaints)", true, mySpace::kind);
         get("/me/account", true, account::account);
         post("/me/account/profile", true, account::saveProfile);
         post("/me/account/email", true, account::changeEmail);
@@ -72,12 +85,14 @@ final class Site {
         post("/questions/([0-9]{1,18})/answers", true, posts::answer);
         post("/posts/([0-9]{1,18})/vote", true, posts::vote);
         post("/questions/([0-9]{1,18})/accept", true, posts::accept);
+        post("/questions/([0-9]{1,18})/duplicate", true, new DuplicatePages(api, templates)::close);
         post("/posts/([0-9]{1,18})/flag", true, posts::flag);
         ContentPages content = new ContentPages(api, templates);
         get("/posts/([0-9]{1,18})/edit", true, content::editForm);
         post("/posts/([0-9]{1,18})/edit", true, content::edit);
         post("/posts/([0-9]{1,18})/delete", true, content::delete);
         get("/posts/([0-9]{1,18})/history", false, content::history);
+        get("/complaints", false, new ComplaintList(api, templates)::list);
         get("/complaints/new", true, complaints::form);
         post("/complaints/new", true, complaints::file);
         get("/complaints/([0-9]{1,18})", false, complaints::page);

@@ -30,9 +30,18 @@ final class Templates {
         return new Page(status, render(name, locale, model));
     }
 
-    String render(String name, Locale locale, Map<String, Object> model) {
-        ResourceBundle texts = ResourceBundle.getBundle("org.entraide.web.messages", locale,
+    /** One message in the reader's language, for what is no page (a feed's title). */
+    String text(Locale locale, String key) {
+        return texts(locale).getString(key);
+    }
+
+    private static ResourceBundle texts(Locale locale) {
+        return ResourceBundle.getBundle("org.entraide.web.messages", locale,
             Templates.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    String render(String name, Locale locale, Map<String, Object> model) {
+        ResourceBundle texts = texts(locale);
         var all = new java.util.HashMap<String, Object>(model);
         if (model.get("errors") instanceof Map<?, ?> errors) {
             // our own checks name a message; the API's field errors are shown as it wrote them

@@ -12,4 +12,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "public base URL of the site (scheme, host, optional port and path, no query): "
         + "the sitemap and every absolute link are built on it, never on the request's Host header")
     String public_base_url() default PublicBaseUrl.DEFAULT;
+
+    @AttributeDefinition(description = "most URLs in one sitemap file (the sitemaps.org protocol allows 50,000); "
+        + "the brand's sitemap index lists as many files as its public pages need")
+    int sitemap_max_urls() default 50_000;
 }

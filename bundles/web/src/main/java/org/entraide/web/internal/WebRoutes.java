@@ -34,6 +34,7 @@ public final class WebRoutes extends RouteBuilder {
 
     private volatile String homeBrand = "demo";
     private volatile String publicBase = PublicBaseUrl.DEFAULT;
+    private volatile int sitemapMaxUrls = 50_000;
 
     public WebRoutes() {
     }
@@ -43,13 +44,17 @@ public final class WebRoutes extends RouteBuilder {
     void configure(WebConfig config) {
         homeBrand = config.homeBrand();
         publicBase = PublicBaseUrl.parse(config.public_base_url());
+        if (config.sitemap_max_urls() < 1 || config.sitemap_max_urls() > 50_000) {
+            throw new IllegalArgumentException("sitemap.max.urls must be between 1 and 50000, not " + config.sitemap_max_urls());
+        }
+        sitemapMaxUrls = config.sitemap_max_urls();
     }
 
     @Override
     public void configure() {
         var rest = getCamelContext().getRestConfiguration();
         String api = "http://127.0.0.1:" + rest.getPort() + "/api/v1";
-        Site site = new Site(new ApiClient(api), new Templates());
+        Site site = new Site(new ApiClient(api), new Templates(), () -> sitemapMaxUrls);
         StaticAssets assets = new StaticAssets();
         from(ENDPOINT).routeId(ROUTE_ID).process(e -> {
             String path = e.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);

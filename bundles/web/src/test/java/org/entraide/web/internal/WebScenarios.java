@@ -108,8 +108,11 @@ abstract class WebScenarios extends WebTestBase {
         Http.Response r = page("/b/demo/sitemap.xml", null);
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.header("Content-Type").startsWith("application/xml"));
-        assertTrue(r.raw().body().contains("<loc>https://community.localhost/help/b/demo/questions/" + id + "</loc>"),
-            "built on the configured public base URL: " + r.raw().body());
+        assertTrue(r.raw().body().contains("<sitemap><loc>https://community.localhost/help/b/demo/sitemaps/question-1.xml</loc>"),
+            "the index of the brand's sitemaps, on the configured public base URL: " + r.raw().body());
+        String questions = page("/b/demo/sitemaps/question-1.xml", null).raw().body();
+        assertTrue(questions.contains("<loc>https://community.localhost/help/b/demo/questions/" + id + "</loc><lastmod>"),
+            "built on the configured public base URL: " + questions);
         assertEquals(404, page("/b/no-such-brand/sitemap.xml", null).status());
     }
 
@@ -137,7 +140,16 @@ abstract class WebScenarios extends WebTestBase {
     }
 
     static WebConfig config(String publicBase) {
+        return config(publicBase, 50_000);
+    }
+
+    static WebConfig config(String publicBase, int sitemapMaxUrls) {
         return new WebConfig() {
+            @Override
+            public int sitemap_max_urls() {
+                return sitemapMaxUrls;
+            }
+
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
                 return WebConfig.class;

@@ -1,5 +1,7 @@
 package org.entraide.core.internal.post;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,29 +15,49 @@ import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.paging.Page;
 import org.entraide.core.internal.paging.PageRequest;
 
-/** The public list of published complaints, filterable by store and status. */
+/** The public list of published complaints, filterable by store, city, status and period. */
 public final class ComplaintQueries {
+    /**
+     * Filters of the complaint list; null means "any". {@code city} is the store's city, ignoring case; {@code since}
+     * and {@code until} are days (UTC), both included.
+     */
+    public record Filter(String store, String city, String status, LocalDate since, LocalDate until) {
+    }
+
     private final Database db;
 
     public ComplaintQueries(Database db) {
         this.db = db;
     }
 
-    public Page<Views.ComplaintSummary> list(Brand brand, String storeCode, String status, PageRequest page) {
+    public Page<Views.ComplaintSummary> list(Brand brand, Filter f, PageRequest page) {
         StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ? AND p.deleted_at IS NULL");
         List<Object> params = new ArrayList<>(List.of(brand.id(), PostType.COMPLAINT.name(), PublicationState.PUBLISHED.name()));
-        if (storeCode != null) {
+        if (f.store() != null) {
             where.append(" AND p.store_id = (SELECT s.id FROM store s WHERE s.brand_id = ? AND s.code = ?)");
             params.add(brand.id());
-            params.add(storeCode);
+            params.add(f.store());
         }
-        if (status != null) {
+        if (f.city() != null && !f.city().isBlank()) {
+            where.append(" AND p.store_id IN (SELECT s.id FROM store s WHERE s.brand_id = ? AND LOWER(s.city) = LOWER(?))");
+            params.add(brand.id());
+            params.add(f.city().strip());
+        }
+        if (f.status() != null) {
             try {
-                params.add(ComplaintStatus.valueOf(status).name());
+                params.add(ComplaintStatus.valueOf(f.status()).name());
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("status", "one of OPEN, ANSWERED, RESOLVED, UNRESOLVED");
             }
             where.append(" AND p.complaint_status = ?");
+        }
+        if (f.since() != null) {
+            where.append(" AND p.created_at >= ?");
+            params.add(f.since().atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (f.until() != null) {
+            where.append(" AND p.created_at < ?");
+            params.add(f.until().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         return db.inTransaction(c -> {
             long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());

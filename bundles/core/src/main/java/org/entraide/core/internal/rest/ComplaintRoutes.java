@@ -26,9 +26,13 @@ public final class ComplaintRoutes extends ApiRoutes {
     public void configure() {
         get("/brands/{brand}/complaints", "complaints.list", Doc.of("List published complaints, newest first")
                 .pageOf(Views.ComplaintSummary.class).query("store", "code of a store")
-                .query("status", "status of the complaint", Doc.names(ComplaintStatus.class)), r -> {
+                .query("city", "city of the complaints' stores, ignoring case")
+                .query("status", "status of the complaint", Doc.names(ComplaintStatus.class))
+                .query("since", "first day (yyyy-mm-dd, UTC) the complaints were filed on")
+                .query("until", "last day (yyyy-mm-dd, UTC) the complaints were filed on"), r -> {
             Brand brand = r.brand();
-            return ApiReply.ok(queries.list(brand, r.query("store"), r.query("status"), r.page()));
+            return ApiReply.ok(queries.list(brand, new ComplaintQueries.Filter(r.query("store"), r.query("city"),
+                r.query("status"), day(r.query("since"), "since"), day(r.query("until"), "until")), r.page()));
         });
         post("/brands/{brand}/complaints", "complaints.create", Doc.of("File a complaint, optionally about a store")
                 .body(Requests.Complaint.class).created(Views.ComplaintView.class).bearer().errors(422, 429), r -> {
@@ -74,5 +78,16 @@ public final class ComplaintRoutes extends ApiRoutes {
 
     /** A new response: its id, and the complaint as it now stands. */
     public record Created(long id, Views.ComplaintView complaint) {
+    }
+
+    private static java.time.LocalDate day(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.entraide.api.problem.ProblemException.invalid(field, "a day as yyyy-mm-dd");
+        }
     }
 }

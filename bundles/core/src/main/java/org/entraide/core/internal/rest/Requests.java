@@ -91,6 +91,10 @@ public final class Requests {
     }
 
     /** A null answerId withdraws the acceptance. */
+    /** Closing a question as a duplicate of {@code originalId}. */
+    public record DuplicateOf(@NotNull @Min(1) Long originalId) {
+    }
+
     public record Accept(@Min(1) Long answerId) {
     }
 

@@ -112,6 +112,18 @@ class ResponseConformanceTest {
         c.call("POST", B + "/complaints/{id}/resolution", ada,
             "{\"resolved\":true,\"rating\":9,\"wouldBuyAgain\":true}", "demo", complaint);
         c.call("GET", B + "/complaints/{id}", null, null, "demo", complaint);
+        c.call("GET", B + "/complaints?city=lyon&since=2000-01-01&until=2999-12-31", null, null, "demo");
+        c.call("GET", B + "/contributors?topic=bricolage&tag=scie", null, null, "demo");
+        c.call("GET", B + "/me/posts?type=complaint&page=1&size=5", ada, null, "demo");
+        c.call("GET", B + "/me/posts?type=answer", camille, null, "demo");
+        c.call("GET", B + "/sitemap", null, null, "demo");
+        c.call("GET", B + "/sitemap/{kind}?page=1&size=10", null, null, "demo", "store");
+        c.call("GET", B + "/sitemap/{kind}", null, null, "demo", "question");
+        long again = c.call("POST", B + "/questions", ada, "{\"title\":\"Which saw for oak boards?\",\"body\":\"Hard wood.\"}",
+            "demo").json().get("id").asLong();
+        c.call("PUT", B + "/questions/{id}/duplicate", admin, "{\"originalId\":" + question + "}", "demo", again);
+        c.call("GET", B + "/questions/{id}/duplicate", null, null, "demo", again);
+        c.call("GET", B + "/questions/{id}/duplicate", null, null, "demo", question);
         c.call("POST", B + "/complaints/{id}/reopening", ada, null, "demo", complaint);
 
         c.call("POST", B + "/stores", admin, "{\"code\":\"NANTES\",\"name\":\"Nantes\",\"city\":\"Nantes\","

@@ -1,0 +1,84 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.entraide.core.internal.support.Community;
+import org.entraide.core.internal.support.Http;
+import org.junit.jupiter.api.Test;
+
+/** "My space": a member's questions, answers, complaints with status and deadline, and follows, with the real plugins. */
+abstract class MySpaceScenarios extends WebTestBase {
+    MySpaceScenarios(Db db) {
+        super(db);
+    }
+
+    private Browser signIn(Community.Member m) {
+        Browser browser = new Browser(server.base());
+        HttpResponse<String> r = browser.submit("/b/demo/login", "/b/demo/login",
+            Map.of("email", m.email(), "password", "long-enough-password"));
+        assertEquals(303, r.statusCode(), r.body());
+        return browser;
+    }
+
+    @Test
+    void aMemberFindsTheirPostsComplaintsWithDeadlinesAndFollows() throws Exception {
+        Plugins.localManagers(server);
+        Plugins.notifications(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", community.demo("admin").token(),
+            "{\"local-managers\":true,\"notifications\":true}").status());
+        var me = community.join("demo");
+        var other = community.join("demo");
+        long question = community.ask(me, "demo", "Où trouver des joints de robinet ?", "Pour un mitigeur ancien.",
+            "bricolage", List.of("plomberie")).json().get("id").asLong();
+        long theirs = community.askId(other, "Which glue for tiles?");
+        long answer = community.answerId(me, theirs);
+        assertEquals(200, community.accept(other, "demo", theirs, answer).status());
+        long complaint = community.complaintId(me, "LYON-PARTDIEU", false);
+        community.complaintId(other, "PARIS-BERCY", false);
+        Awaitility.await("local managers give the complaint a deadline").atMost(Duration.ofSeconds(20)).until(() ->
+            http.get("/api/v1/brands/demo/complaints/" + complaint + "/timeline", me.token()).json().path("deadline").isObject());
+        assertEquals(200, http.put("/api/v1/brands/demo/me/follows", me.token(),
+            Http.json("targetType", "topic", "targetKey", "jardin", "level", "watching")).status());
+
+        Browser browser = signIn(me);
+        String space = browser.get("/b/demo/me?lang=fr").body();
+        assertTrue(space.contains("<h1>Mon espace</h1>"), space);
+        assertTrue(space.contains("href=\"/b/demo/questions/" + question + "\""), "my question");
+        assertTrue(space.contains("href=\"/b/demo/questions/" + theirs + "#answer-" + answer + "\">Which glue for tiles?</a>"),
+            "my answer, under its question's title");
+        String complaints = space.substring(space.indexOf("id=\"complaints\""), space.indexOf("id=\"follows\""));
+        assertTrue(complaints.contains("href=\"/b/demo/complaints/" + complaint + "\"") && complaints.contains("Reçue"),
+            "my complaint with its status: " + complaints);
+        assertTrue(complaints.contains("class=\"meta deadline\""), "and the store's deadline: " + complaints);
+        assertFalse(space.contains("Problem at PARIS-BERCY"), "nobody else's complaint");
+        assertTrue(space.contains("href=\"/b/demo/topics/jardin\""), "what I follow");
+        assertTrue(space.contains("href=\"/b/demo/me/complaints\">Mes réclamations</a>"),
+            "the header's \"my complaints\" leads to my space for a complainant");
+
+        String mine = browser.get("/b/demo/me/answers").body();
+        assertTrue(mine.contains("Accepted answer") && mine.contains("1 in all"), mine);
+        assertEquals(404, browser.get("/b/demo/me/answers?page=2").statusCode());
+        assertEquals(303, http.send(http.builder("/b/demo/me", null).GET()).status(), "visitors sign in first");
+
+        var api = http.get("/api/v1/brands/demo/me/posts?type=complaint", me.token());
+        assertEquals(1, api.json().get("total").asInt(), api.toString());
+        assertEquals("OPEN", api.json().get("items").get(0).get("status").asText());
+        assertEquals(401, http.get("/api/v1/brands/demo/me/posts?type=question", null).status());
+        assertEquals(400, http.get("/api/v1/brands/demo/me/posts?type=vote", me.token()).status());
+
+        Browser managerBrowser = new Browser(server.base());
+        assertEquals(303, managerBrowser.submit("/b/demo/login", "/b/demo/login", Map.of("email", "manager@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        String header = managerBrowser.get("/b/demo?lang=en").body();
+        assertTrue(header.contains("href=\"/b/demo/manager\">My complaints</a>") && !header.contains("/b/demo/me/complaints"),
+            "a manager's \"my complaints\" stays their inbox");
+    }
+}
