@@ -51,6 +51,11 @@ public final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(url, "sa", () -> deleteTree(dir));
     }
 
+    /** The same, for the benchmarks of other packages. */
+    public static BenchDatabase postgresDatabase(String adminUrl) throws SQLException {
+        return postgres(adminUrl);
+    }
+
     /** A database named entraide_bench_… created on the server of {@code adminUrl} and dropped at the end. */
     static BenchDatabase postgres(String adminUrl) throws SQLException {
         String name = "entraide_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
