@@ -22,6 +22,7 @@ public final class RenderedBodies {
     private final ContentRenderer renderer;
     private final Set<Long> stale = ConcurrentHashMap.newKeySet();
     private volatile boolean scanned;
+    private volatile long scannedTo;
 
     public RenderedBodies(ContentRenderer renderer) {
         this.renderer = renderer;
@@ -43,7 +44,7 @@ public final class RenderedBodies {
 
     /**
      * Stores the HTML of the posts read while stale and of one batch of the other stale rows; answers how many rows
-     * it rendered. Several nodes may do it at once: each update only applies to a row still stale, and renders the
+     * it rendered or found stale (0: nothing left to do). Several nodes may do it at once: each update only applies to a row still stale, and renders the
      * same HTML anyway.
      */
     public int refresh(Database db) {
@@ -54,11 +55,18 @@ public final class RenderedBodies {
             done += db.inTransaction(c -> render(c, queued));
         }
         if (!scanned) {
-            int batch = db.inTransaction(c -> render(c, Sql.list(c, "SELECT id FROM post WHERE render_version IS NULL "
-                + "OR render_version <> ? ORDER BY id LIMIT ?", rs -> rs.getLong(1), ContentRenderer.VERSION, BATCH)));
-            // the version only changes with the code, so once no row is stale the table is not scanned again
-            scanned = batch == 0;
-            done += batch;
+            // in id order from where the last batch stopped, so that a large table is walked once, not once per batch
+            List<Long> ids = db.inTransaction(c -> Sql.list(c, "SELECT id FROM post WHERE id > ? AND (render_version IS NULL "
+                + "OR render_version <> ?) ORDER BY id LIMIT ?", rs -> rs.getLong(1), scannedTo, ContentRenderer.VERSION, BATCH));
+            if (ids.isEmpty()) {
+                // the version only changes with the code, so once no row is stale the table is not scanned again
+                scanned = true;
+            } else {
+                db.inTransaction(c -> render(c, ids));
+                scannedTo = ids.get(ids.size() - 1);
+                // counted whether or not another node stored them first: the walk goes on while rows come
+                done += ids.size();
+            }
         }
         return done;
     }

@@ -90,7 +90,7 @@ public abstract class ReadPathScenarios extends ApiScenarios {
         for (int n = started.refresh(server.core.db); n > 0; n = started.refresh(server.core.db)) {
             rendered += n;
         }
-        assertTrue(rendered >= 1, "the unread row was rendered");
+        assertTrue(rendered >= 1, "the unread row was found");
         assertEquals(String.valueOf(ContentRenderer.VERSION), stored(unread)[1]);
         assertTrue(stored(unread)[0].startsWith("<p>What would you advise"), stored(unread)[0]);
         assertEquals(0, started.refresh(server.core.db), "then nothing is left");
