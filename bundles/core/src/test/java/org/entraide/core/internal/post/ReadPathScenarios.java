@@ -180,6 +180,15 @@ public abstract class ReadPathScenarios extends ApiScenarios {
         return r.header("ETag");
     }
 
+    @Test
+    void aBrandIsReadOncePerNode() {
+        server.core.brands.require("demo");
+        assertEquals(List.of(), counting().count(() -> server.core.brands.require("demo")), "kept: a brand never changes");
+        assertEquals(1, counting().count(() -> assertTrue(server.core.brands.find("not-yet").isEmpty())).size());
+        assertEquals(1, counting().count(() -> server.core.brands.find("not-yet")).size(),
+            "a slug not found is asked again: another node may create it");
+    }
+
     /** A question with that many answers, each by its own member and voted by the reader, two of them edited. */
     private long thread(Member asker, Member reader, int answers) {
         long id = community.askId(asker, "A thread of " + answers + " answers", Community.unique("t"));
