@@ -15,11 +15,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * A new, empty database for one scenario behind the pool production uses (HikariCP, 16 connections, as in
+ * A new, empty database for one scenario behind the pool production uses (HikariCP, 8 connections, as in
  * config/org.ops4j.datasource-entraide.cfg), removed again by {@link #close()}.
  */
 public final class BenchDatabase implements AutoCloseable {
-    private static final int POOL_SIZE = 16;
+    private static final int POOL_SIZE = 8;
 
     final String url;
     public final HikariDataSource dataSource;
@@ -51,6 +51,11 @@ public final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(url, "sa", () -> deleteTree(dir));
     }
 
+    /** The same, for the benchmarks of other packages. */
+    public static BenchDatabase postgresDatabase(String adminUrl) throws SQLException {
+        return postgres(adminUrl);
+    }
+
     /** A database named entraide_bench_… created on the server of {@code adminUrl} and dropped at the end. */
     static BenchDatabase postgres(String adminUrl) throws SQLException {
         String name = "entraide_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -58,6 +63,8 @@ public final class BenchDatabase implements AutoCloseable {
             s.execute("CREATE DATABASE " + name);
         }
         String url = adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        // as config/org.ops4j.datasource-entraide.cfg advises: statements prepared on the server at their first use
+        url += (url.contains("?") ? "&" : "?") + "prepareThreshold=1";
         return new BenchDatabase(url, null, () -> {
             try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.entraide.api.badges.BadgeEvents;
 import org.entraide.api.badges.Expertise;
@@ -39,15 +38,7 @@ public final class TopicExpertise implements Expertise {
         return tx.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
             definitions.of(c, brandId).values().stream().filter(BadgeDefinition::expert).forEach(b -> keys.add(b.key()));
-            Set<Long> out = new TreeSet<>();
-            if (!keys.isEmpty()) {
-                for (long userId : userIds) {
-                    if (awards.holdsAny(c, brandId, userId, "topic:" + topicId, keys)) {
-                        out.add(userId);
-                    }
-                }
-            }
-            return out;
+            return awards.holdersAmong(c, brandId, userIds, "topic:" + topicId, keys);
         });
     }
 }

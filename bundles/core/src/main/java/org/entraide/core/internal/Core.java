@@ -98,6 +98,9 @@ public final class Core {
     public final ComplaintMoves complaintMoves;
     public final org.entraide.core.internal.platform.ContributionCommands contributions;
     public final RequestBodies bodies;
+    /** Markdown to sanitized HTML, and the posts' bodies it rendered when they were written. */
+    public final ContentRenderer renderer;
+    public final org.entraide.core.internal.post.RenderedBodies renderedBodies;
     public final Capabilities capabilities;
     public final SubmissionPipeline pipeline;
     public final EventStore eventStore;
@@ -139,8 +142,10 @@ public final class Core {
         this.capabilities = new Capabilities(db, clock);
         this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
+        this.renderer = renderer;
         this.accountPolicy = new org.entraide.core.internal.account.AccountPolicy();
-        Posts posts = new Posts(events, pipeline, accountPolicy);
+        Posts posts = new Posts(events, pipeline, accountPolicy, renderer);
+        this.renderedBodies = posts.bodies;
         this.questions = new QuestionService(db, brands, posts, events, renderer, experts, clock);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
@@ -191,6 +196,7 @@ public final class Core {
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));
         all.add(new FallbackRoutes(dispatcherApi));
+        all.add(new org.entraide.core.internal.post.RenderRoutes(db, renderedBodies));
         this.routes = List.copyOf(all);
     }
 

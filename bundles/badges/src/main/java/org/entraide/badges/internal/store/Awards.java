@@ -99,6 +99,33 @@ public final class Awards {
     }
 
     /**
+     * Which of those members hold any of those badges in that scope, in one statement per chunk of members (a
+     * question's answers are marked in one read, whatever their number).
+     */
+    public java.util.Set<Long> holdersAmong(Connection c, long brandId, java.util.Collection<Long> userIds, String scope,
+                                            List<String> badges) {
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        List<Long> users = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        if (badges.isEmpty()) {
+            return out;
+        }
+        for (int from = 0; from < users.size(); from += 500) {
+            List<Long> chunk = users.subList(from, Math.min(users.size(), from + 500));
+            List<Object> params = new java.util.ArrayList<>(List.of(brandId, scope));
+            params.addAll(badges);
+            params.addAll(chunk);
+            out.addAll(Sql.list(c, "SELECT DISTINCT user_id FROM badge_award WHERE brand_id = ? AND scope = ? "
+                + "AND revoked_at IS NULL AND badge_key IN (" + marks(badges.size()) + ") AND user_id IN ("
+                + marks(chunk.size()) + ")", rs -> rs.getLong(1), params.toArray()));
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
      * The member's awards in the given scopes, held (true) or revoked (false), by {@link #key}: read once per
      * evaluation, so that a badge already held costs no query.
      */

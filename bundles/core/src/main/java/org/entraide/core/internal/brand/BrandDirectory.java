@@ -21,6 +21,12 @@ public final class BrandDirectory {
     private static final String STORE_COLUMNS = "id, brand_id, code, name, city, postal_code, latitude, longitude";
 
     private final Database db;
+    /**
+     * Brands found by slug, kept for the node's life: every request names its brand, and a brand row is never
+     * changed nor deleted once created (if it ever is, drop the entry where it changes). A slug not found is not
+     * kept, since another node may create that brand.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Brand> bySlug = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BrandDirectory(Database db) {
         this.db = db;
@@ -35,8 +41,14 @@ public final class BrandDirectory {
         if (slug == null || !Brand.SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
-        return db.inTransaction(c -> Sql.one(c, "SELECT id, slug, name FROM brand WHERE slug = ?",
+        Brand known = bySlug.get(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Brand> found = db.inTransaction(c -> Sql.one(c, "SELECT id, slug, name FROM brand WHERE slug = ?",
             rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), slug));
+        found.ifPresent(b -> bySlug.put(slug, b));
+        return found;
     }
 
     public List<Brand> all() {

@@ -11,6 +11,12 @@ import org.owasp.html.Sanitizers;
  * OWASP sanitizer, so that no stored script, event handler or javascript: link ever reaches a browser.
  */
 public final class ContentRenderer {
+    /**
+     * The version of the HTML this renderer makes, stored with each post's rendered body: bump it whenever the Markdown
+     * renderer, its options or the sanitizer policy changes, and every post is rendered again (RenderedBodies).
+     */
+    public static final int VERSION = 1;
+
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
         .and(Sanitizers.BLOCKS)
         .and(Sanitizers.TABLES)
@@ -25,7 +31,15 @@ public final class ContentRenderer {
     // Raw HTML in Markdown is shown as text, not interpreted; the sanitizer is the second line of defence.
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
+    private final java.util.concurrent.atomic.LongAdder rendered = new java.util.concurrent.atomic.LongAdder();
+
     public String toHtml(String markdown) {
+        rendered.increment();
         return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+    }
+
+    /** How many bodies this renderer rendered since it was made: reads of current posts add none. */
+    public long rendered() {
+        return rendered.sum();
     }
 }

@@ -164,14 +164,14 @@ public final class ComplaintService {
         for (PostRow r : posts.children(c, p.id())) {
             if (Visibility.canSee(r, caller)) {
                 Views.StoreRef store = storeRef(c, r.storeId());
-                responses.add(new Views.ResponseView(r.id(), r.body(), renderer.toHtml(r.body()), Authors.of(c, r.authorId()),
+                responses.add(new Views.ResponseView(r.id(), r.body(), posts.bodies.html(r), Authors.of(c, r.authorId()),
                     r.official(), store, voiced.getOrDefault(r.id(), Views.ResponseView.label(store)), r.createdAt()));
             }
         }
         boolean mine = caller != null && caller.userId() == p.authorId();
         Views.Changes changed = PostEdits.changes(c, p);
         return new Views.ComplaintView(p.id(), QuestionService.shown(p, p.title()), QuestionService.shown(p, p.body()),
-            QuestionService.shown(p, renderer.toHtml(p.body())), storeRef(c, p.storeId()),
+            QuestionService.shown(p, posts.bodies.html(p)), storeRef(c, p.storeId()),
             p.complaintStatus().name(), publicAuthor(c, p), mine, p.rating(), p.wouldBuyAgain(), p.evaluatedAt(),
             p.publication().name(), p.createdAt(), p.updatedAt(), responses, changed.editedAt(), changed.revisionCount(),
             changed.deleted());

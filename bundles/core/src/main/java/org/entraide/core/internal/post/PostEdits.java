@@ -72,8 +72,9 @@ public final class PostEdits {
             int revision = revisions.add(c, p, storedTitle, decided.body(), caller.userId(), byModerator, now);
             // a held edit takes the post out of public view until a moderator approves the new text
             boolean held = decided.state() == PublicationState.PENDING_REVIEW && p.isPublished();
-            Sql.update(c, "UPDATE post SET title = ?, body = ?, edited_at = ?, publication = ? WHERE id = ?", storedTitle,
-                decided.body(), now, held ? PublicationState.PENDING_REVIEW : p.publication(), p.id());
+            Sql.update(c, "UPDATE post SET title = ?, body = ?, body_html = ?, render_version = ?, edited_at = ?, publication = ? "
+                + "WHERE id = ?", storedTitle, decided.body(), posts.bodies.htmlOf(decided.body()), ContentRenderer.VERSION,
+                now, held ? PublicationState.PENDING_REVIEW : p.publication(), p.id());
             if (held && p.type() == PostType.ANSWER) {
                 Sql.update(c, "UPDATE post SET answer_count = answer_count - 1 WHERE id = ?", p.parentId());
             }
@@ -153,7 +154,7 @@ public final class PostEdits {
     }
 
     Views.EditedPost view(Connection c, PostRow p) {
-        return new Views.EditedPost(p.id(), p.type().name(), p.title(), p.body(), renderer.toHtml(p.body()),
+        return new Views.EditedPost(p.id(), p.type().name(), p.title(), p.body(), posts.bodies.html(p),
             p.publication().name(), p.editedAt(), revisions.count(c, p.id()), revisions.lastByModerator(c, p.id()));
     }
 }

@@ -57,8 +57,9 @@ public final class PostPublications implements Publications {
                 throw ProblemException.conflict("post " + postId + " is " + p.publication() + ": only a held or hidden post "
                     + "is edited on approval");
             }
-            Sql.update(c, "UPDATE post SET title = ?, body = ? WHERE id = ?", cleanTitle == null ? p.title() : cleanTitle,
-                cleanBody, postId);
+            Sql.update(c, "UPDATE post SET title = ?, body = ?, body_html = ?, render_version = ? WHERE id = ?",
+                cleanTitle == null ? p.title() : cleanTitle, cleanBody, posts.bodies.htmlOf(cleanBody),
+                org.entraide.core.internal.content.ContentRenderer.VERSION, postId);
             move(c, p, PublicationState.PUBLISHED, actorId, reason, true);
             return null;
         });

@@ -21,6 +21,8 @@ public final class Posts {
     final PostEvents postEvents;
 
     private final AuthorCheck authors;
+    /** Bodies rendered once, as they are written. */
+    public final RenderedBodies bodies;
 
     /** Whether an account may post that kind of post at all (an unverified address, for one), before the pipeline runs. */
     @FunctionalInterface
@@ -36,6 +38,12 @@ public final class Posts {
     }
 
     public Posts(EventLog events, SubmissionGate gate, AuthorCheck authors) {
+        this(events, gate, authors, new org.entraide.core.internal.content.ContentRenderer());
+    }
+
+    public Posts(EventLog events, SubmissionGate gate, AuthorCheck authors,
+                 org.entraide.core.internal.content.ContentRenderer renderer) {
+        this.bodies = new RenderedBodies(renderer);
         this.events = events;
         this.gate = gate;
         this.authors = authors;
@@ -56,10 +64,11 @@ public final class Posts {
         ComplaintStatus status = p.type() == PostType.COMPLAINT ? ComplaintStatus.OPEN : null;
         long id = Sql.insert(c, "INSERT INTO post (brand_id, post_type, parent_id, author_id, title, body, topic_id, "
                 + "store_id, publication, official, show_author, score, up_votes, down_votes, answer_count, "
-                + "complaint_status, created_at, updated_at, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, 0)",
+                + "complaint_status, created_at, updated_at, version, body_html, render_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, 0, ?, ?)",
             p.brandId(), p.type(), p.parentId(), p.authorId(), title, body, p.topicId(), p.storeId(), state,
-            p.official(), p.showAuthor(), status, now, now);
+            p.official(), p.showAuthor(), status, now, now, bodies.htmlOf(body),
+            org.entraide.core.internal.content.ContentRenderer.VERSION);
         for (String tag : p.tags()) {
             Sql.update(c, "INSERT INTO post_tag (post_id, tag) VALUES (?, ?)", id, tag);
         }

@@ -80,7 +80,8 @@ public final class QuestionService {
                 Sql.update(c, "UPDATE post SET answer_count = answer_count + 1 WHERE id = ?", q.id());
                 posts.touch(c, q.id(), now);
             }
-            return answerView(c, a, q, caller, !experts.among(q.brandId(), q.topicId(), List.of(a.authorId())).isEmpty());
+            return answerView(a, q, !experts.among(q.brandId(), q.topicId(), List.of(a.authorId())).isEmpty(),
+                ThreadFacts.of(c, List.of(a), caller.userId()));
         });
     }
 
@@ -138,6 +139,10 @@ public final class QuestionService {
         });
     }
 
+    /**
+     * The question and its visible answers in a fixed number of statements whatever their number: the rows, then each
+     * kind of fact for all of them at once (authors, edits, the reader's votes, the topic experts).
+     */
     Views.QuestionView view(Connection c, PostRow q, Caller caller) {
         Long me = caller == null ? null : caller.userId();
         List<PostRow> visible = new ArrayList<>();
@@ -148,28 +153,30 @@ public final class QuestionService {
         }
         java.util.Set<Long> expert = experts.among(q.brandId(), q.topicId(), visible.stream().map(PostRow::authorId)
             .collect(java.util.stream.Collectors.toSet()));
+        List<PostRow> thread = new ArrayList<>(visible);
+        thread.add(q);
+        ThreadFacts facts = ThreadFacts.of(c, thread, me);
         List<Views.AnswerView> answers = new ArrayList<>();
         for (PostRow a : visible) {
-            answers.add(answerView(c, a, q, caller, expert.contains(a.authorId())));
+            answers.add(answerView(a, q, expert.contains(a.authorId()), facts));
         }
         // The accepted answer first, then by score, then oldest first.
         answers.sort(Comparator.comparing((Views.AnswerView a) -> !a.accepted())
             .thenComparing(Comparator.comparingInt(Views.AnswerView::score).reversed())
             .thenComparing(Views.AnswerView::createdAt));
-        Views.Changes changed = PostEdits.changes(c, q);
-        return new Views.QuestionView(q.id(), shown(q, q.title()), shown(q, q.body()), shown(q, renderer.toHtml(q.body())), topicRef(c, q.topicId()),
-            ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), Authors.of(c, q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
-            q.answerCount(), q.acceptedAnswerId(), q.publication().name(), Authors.voteOf(c, q.id(), me),
+        Views.Changes changed = facts.changes(q);
+        return new Views.QuestionView(q.id(), shown(q, q.title()), shown(q, q.body()), shown(q, posts.bodies.html(q)), topicRef(c, q.topicId()),
+            ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), facts.author(q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
+            q.answerCount(), q.acceptedAnswerId(), q.publication().name(), facts.myVote(q.id()),
             q.createdAt(), q.updatedAt(), answers, changed.editedAt(), changed.revisionCount(), changed.editedByModerator(),
             changed.deleted());
     }
 
-    private Views.AnswerView answerView(Connection c, PostRow a, PostRow q, Caller caller, boolean expert) {
-        Long me = caller == null ? null : caller.userId();
-        Views.Changes changed = PostEdits.changes(c, a);
-        return new Views.AnswerView(a.id(), shown(a, a.body()), shown(a, renderer.toHtml(a.body())), Authors.of(c, a.authorId()), a.official(), expert,
+    private Views.AnswerView answerView(PostRow a, PostRow q, boolean expert, ThreadFacts facts) {
+        Views.Changes changed = facts.changes(a);
+        return new Views.AnswerView(a.id(), shown(a, a.body()), shown(a, posts.bodies.html(a)), facts.author(a.authorId()), a.official(), expert,
             a.score(), a.upVotes(), a.downVotes(), Long.valueOf(a.id()).equals(q.acceptedAnswerId()),
-            a.publication().name(), Authors.voteOf(c, a.id(), me), a.createdAt(), a.updatedAt(), changed.editedAt(),
+            a.publication().name(), facts.myVote(a.id()), a.createdAt(), a.updatedAt(), changed.editedAt(),
             changed.revisionCount(), changed.editedByModerator(), changed.deleted());
     }
 

@@ -72,6 +72,7 @@ public final class ApiDispatcher {
         InputStream stream = method.equals("GET") ? null : in.getBody(InputStream.class);
 
         ApiReply reply;
+        boolean anonymous;
         try {
             Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
             refuseHeadersInQuery(query);
@@ -82,6 +83,7 @@ public final class ApiDispatcher {
                 throw ProblemException.unsupportedMediaType("send the body as application/json");
             }
             String authorization = requestHeader(in, "Authorization");
+            anonymous = authorization == null;
             String lengthHeader = requestHeader(in, "Content-Length");
             Long contentLength = lengthHeader == null ? null : parseLength(lengthHeader);
             if (contentLength != null && contentLength > bodies.maxBytes()) {
@@ -100,6 +102,8 @@ public final class ApiDispatcher {
                 "an unexpected error occurred (incident " + incident + ")", null, null));
             return;
         }
+        // read before the request's headers go: the response is the same message
+        String ifNoneMatch = reply.shared() ? requestHeader(in, "If-None-Match") : null;
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
@@ -115,7 +119,11 @@ public final class ApiDispatcher {
             out.setBody(text.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            out.setBody(json.writeValueAsBytes(reply.body()));
+            byte[] bytes = json.writeValueAsBytes(reply.body());
+            out.setBody(bytes);
+            if (reply.shared() && reply.status() == 200) {
+                HttpCaching.apply(ifNoneMatch, out, bytes, anonymous);
+            }
         }
     }
 

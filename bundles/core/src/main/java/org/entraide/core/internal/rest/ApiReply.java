@@ -1,7 +1,20 @@
 package org.entraide.core.internal.rest;
 
-/** The status, JSON body and optional Location of a successful response. */
-public record ApiReply(int status, Object body, String location) {
+/**
+ * The status, JSON body and optional Location of a successful response. {@code shared}: the same for every
+ * anonymous reader, so that an anonymous request's answer may be kept by browsers and shared caches (a CDN, a
+ * reverse proxy) and revalidated by its ETag; a signed-in reader's answer is never stored.
+ */
+public record ApiReply(int status, Object body, String location, boolean shared) {
+    public ApiReply(int status, Object body, String location) {
+        this(status, body, location, false);
+    }
+
+    /** 200 with a body that is the same for every anonymous reader (a public question). */
+    public static ApiReply shared(Object body) {
+        return new ApiReply(200, body, null, true);
+    }
+
     public static ApiReply ok(Object body) {
         return new ApiReply(200, body, null);
     }

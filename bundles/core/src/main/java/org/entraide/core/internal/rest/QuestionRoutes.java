@@ -55,7 +55,8 @@ public final class QuestionRoutes extends ApiRoutes {
         get("/brands/{brand}/questions/{id}", "questions.get", Doc.of("A question with its answers, scores and accepted answer")
                 .returns(Views.QuestionView.class).optionalBearer(), r -> {
             Brand brand = r.brand();
-            return ApiReply.ok(questions.get(r.optionalCaller().orElse(null), brand, r.pathId("id")));
+            // the same for every anonymous reader: cacheable and revalidated by its ETag (HttpCaching)
+            return ApiReply.shared(questions.get(r.optionalCaller().orElse(null), brand, r.pathId("id")));
         });
         post("/brands/{brand}/questions/{id}/answers", "questions.answer", Doc.of("Answer a question")
                 .body(Requests.Body.class).created(Views.AnswerView.class).bearer().errors(422, 429), r -> {
