@@ -49,6 +49,7 @@ final class Site {
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, pages::sitemap);
+        get("/search", false, new SearchPages(api, templates)::search);
         get("/login", false, accounts::loginForm);
         post("/login", false, accounts::login);
         get("/register", false, accounts::registerForm);
