@@ -23,7 +23,7 @@ import org.entraide.api.platform.PublicPost;
  * brand. In the plugin's package, to drive its index directly: the database and HTTP are measured elsewhere.
  *
  * <pre>java -cp benchmarks/target/entraide-benchmarks.jar org.entraide.search.internal.SearchBenchmark \
- *   --posts 1000000 --seconds 20</pre>
+ *   --posts 1000000 --seconds 20 --queries 2000</pre>
  */
 public final class SearchBenchmark {
     private static final String[] FR = ("béton perceuse mèche mur carrelage joint peinture plafond salle bain cuisine évier "
@@ -48,19 +48,21 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int posts = 1_000_000;
         int seconds = 20;
+        int queries = 2000;
         Path folder = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--posts" -> posts = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--folder" -> folder = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("usage: --posts N --seconds S [--folder DIR]");
+                case "--queries" -> queries = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("usage: --posts N --seconds S --queries N [--folder DIR]");
             }
         }
-        new SearchBenchmark().run(posts, seconds, folder == null ? Files.createTempDirectory("entraide-search-bench") : folder);
+        new SearchBenchmark().run(posts, seconds, queries, folder == null ? Files.createTempDirectory("entraide-search-bench") : folder);
     }
 
-    void run(int posts, int seconds, Path folder) throws Exception {
+    void run(int posts, int seconds, int measured, Path folder) throws Exception {
         System.out.printf("search benchmark: %,d posts, %d s per phase, index in %s, %d processors%n", posts, seconds, folder,
             Runtime.getRuntime().availableProcessors());
         SearchIndex index = new SearchIndex(folder, Duration.ofMillis(250), Duration.ofSeconds(60));
@@ -89,11 +91,11 @@ public final class SearchBenchmark {
             indexSeconds, posts / indexSeconds, size(folder) / 1_000_000);
 
         List<String> queries = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < measured; i++) {
             queries.add(query(random, 1 + i % 4));
         }
-        // warm-up, then one client
-        latency(index, queries, Math.min(2000, queries.size()), false);
+        // warm-up (a quarter), then one client
+        latency(index, queries, Math.max(1, measured / 4), false);
         long[] single = latency(index, queries, queries.size(), true);
         System.out.printf("search, 1 client, 1-4 words, facets + highlights, page 1 of 20: p50 %.1f ms, p99 %.1f ms, "
             + "max %.1f ms (%d queries)%n", pct(single, 50), pct(single, 99), single[single.length - 1] / 1e6, single.length);
@@ -142,10 +144,10 @@ public final class SearchBenchmark {
 
         // similar questions of titles being asked
         List<String> titles = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < measured; i++) {
             titles.add(title(random));
         }
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < measured / 4; i++) {
             index.search(title(random), UserQuery.Mode.LOOSE, SearchIndex.Filters.brand(1).withType("question"),
                 SearchIndex.Order.RELEVANCE, 0, 5, false, false);
         }
@@ -157,7 +159,7 @@ public final class SearchBenchmark {
             similar[i] = System.nanoTime() - t0;
         }
         Arrays.sort(similar);
-        System.out.printf("similar questions, 1 client, titles of 5-9 words (after 500 warm-up): p50 %.1f ms, p99 %.1f ms%n",
+        System.out.printf("similar questions, 1 client, titles of 5-9 words: p50 %.1f ms, p99 %.1f ms%n",
             pct(similar, 50), pct(similar, 99));
         index.markComplete();
         index.close();
