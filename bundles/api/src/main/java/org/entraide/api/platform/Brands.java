@@ -26,4 +26,7 @@ public interface Brands {
 
     /** Empty for an unknown id or another brand's topic. */
     Optional<Topic> topicById(Connection connection, long brandId, long topicId);
+
+    /** Every brand, by id (a plugin's work over all brands, such as rebuilding an index). @since 1.4 */
+    java.util.List<Brand> all(Connection connection);
 }

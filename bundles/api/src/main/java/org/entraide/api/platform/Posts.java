@@ -36,4 +36,19 @@ public interface Posts {
      * @since 1.2
      */
     Map<Long, ComplaintFacts> complaints(Connection connection, long brandId, Collection<Long> complaintIds);
+
+    /**
+     * The questions, answers and complaints of that brand everyone may read (published, not deleted, an answer's
+     * question too), with an id above {@code afterId}, by id, at most {@code limit}: a search index rebuilds from it
+     * page after page.
+     *
+     * @since 1.4
+     */
+    java.util.List<PublicPost> publicPosts(Connection connection, long brandId, long afterId, int limit);
+
+    /** That question, answer or complaint if everyone may read it, as {@link #publicPosts} reads it. @since 1.4 */
+    Optional<PublicPost> publicPost(Connection connection, long brandId, long postId);
+
+    /** The answers of that question everyone may read, by id; empty while the question itself is not public. @since 1.4 */
+    java.util.List<PublicPost> publicAnswers(Connection connection, long brandId, long questionId);
 }

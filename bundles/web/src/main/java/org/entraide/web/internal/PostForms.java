@@ -157,6 +157,8 @@ final class PostForms extends PageSupport {
         model.put("errors", errors);
         model.put("topics", Models.list(api.get(brandPath(visit) + "/topics"), visit));
         model.put("stores", Models.list(api.get(brandPath(visit) + "/stores?size=100"), visit));
+        // "does one of these answer you?": similar questions while typing the title (search capability)
+        model.put("similarOn", visit.features().contains(SearchPages.CAPABILITY));
         if (preview != null) {
             model.put("preview", preview);
         }

@@ -59,6 +59,7 @@ final class Site {
         get("/topics/([a-z0-9-]{1,40})/feed\\.atom", false, feeds::topic);
         get("/tags/([a-z0-9-]{1,30})/feed\\.atom", false, feeds::tag);
         get("/stores/([A-Za-z0-9_-]{1,32})/feed\\.atom", false, feeds::store);
+        get("/search", false, new SearchPages(api, templates)::search);
         get("/login", false, accounts::loginForm);
         post("/login", false, accounts::login);
         get("/register", false, accounts::registerForm);

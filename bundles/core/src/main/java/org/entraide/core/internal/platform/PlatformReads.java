@@ -21,6 +21,7 @@ import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.Members;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.PostText;
+import org.entraide.api.platform.PublicPost;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.core.internal.brand.BrandDirectory;
@@ -79,6 +80,67 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
                 p.storeId(), p.createdAt()));
         }
         return found;
+    }
+
+    /**
+     * One read per page: an answer takes its question's title, topic, store and tags, and is readable only while its
+     * question is; tags come in one query for the page.
+     */
+    @Override
+    public List<PublicPost> publicPosts(Connection c, long brandId, long afterId, int limit) {
+        return readPublic(c, " AND p.id > ? ORDER BY p.id LIMIT ?", brandId, afterId, Math.max(0, limit));
+    }
+
+    @Override
+    public Optional<PublicPost> publicPost(Connection c, long brandId, long postId) {
+        return readPublic(c, " AND p.id = ?", brandId, postId).stream().findFirst();
+    }
+
+    @Override
+    public List<PublicPost> publicAnswers(Connection c, long brandId, long questionId) {
+        return readPublic(c, " AND p.post_type = 'ANSWER' AND p.parent_id = ? ORDER BY p.id", brandId, questionId);
+    }
+
+    private static final String PUBLIC_POSTS = "SELECT p.id, p.post_type, p.parent_id, COALESCE(q.title, p.title) AS title, "
+        + "p.body, COALESCE(q.topic_id, p.topic_id) AS topic_id, COALESCE(q.store_id, p.store_id) AS store_id, "
+        + "p.official, p.score, p.accepted_answer_id, q.accepted_answer_id AS question_accepted, p.complaint_status, "
+        + "p.created_at FROM post p LEFT JOIN post q ON q.id = p.parent_id AND p.post_type = 'ANSWER' "
+        + "WHERE p.brand_id = ? AND p.publication = 'PUBLISHED' AND p.deleted_at IS NULL "
+        + "AND p.post_type IN ('QUESTION', 'ANSWER', 'COMPLAINT') "
+        + "AND (p.post_type <> 'ANSWER' OR (q.publication = 'PUBLISHED' AND q.deleted_at IS NULL))";
+
+    private List<PublicPost> readPublic(Connection c, String tail, Object... params) {
+        record Row(long id, PostType type, Long parentId, String title, String body, Long topicId, Long storeId,
+                   boolean official, int score, boolean accepted, String status, Instant createdAt) {
+        }
+        List<Row> rows = Sql.list(c, PUBLIC_POSTS + tail, rs -> {
+            PostType type = PostType.valueOf(rs.getString("post_type"));
+            long id = rs.getLong("id");
+            Long acceptedOfQuestion = Sql.nullableLong(rs, "question_accepted");
+            boolean accepted = type == PostType.ANSWER ? acceptedOfQuestion != null && acceptedOfQuestion == id
+                : Sql.nullableLong(rs, "accepted_answer_id") != null;
+            return new Row(id, type, Sql.nullableLong(rs, "parent_id"), rs.getString("title"), rs.getString("body"),
+                Sql.nullableLong(rs, "topic_id"), Sql.nullableLong(rs, "store_id"), rs.getBoolean("official"),
+                rs.getInt("score"), accepted, rs.getString("complaint_status"), Sql.instant(rs, "created_at"));
+        }, params);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // tags are a question's: an answer shows its question's
+        List<Long> tagged = rows.stream().map(r -> r.type() == PostType.ANSWER ? r.parentId() : r.id()).distinct().toList();
+        Map<Long, List<String>> tags = new java.util.HashMap<>();
+        for (int from = 0; from < tagged.size(); from += 500) {
+            List<Long> chunk = tagged.subList(from, Math.min(tagged.size(), from + 500));
+            Sql.list(c, "SELECT post_id, tag FROM post_tag WHERE post_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") ORDER BY post_id, tag",
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)), chunk.toArray())
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        return rows.stream().map(r -> new PublicPost(r.id(), ((Number) params[0]).longValue(), r.type(), r.parentId(),
+            r.title(), r.body(), r.topicId(), r.storeId(),
+            tags.getOrDefault(r.type() == PostType.ANSWER ? r.parentId() : r.id(), List.of()), r.official(), r.score(),
+            r.accepted(), r.status() == null ? null : org.entraide.api.model.ComplaintStatus.valueOf(r.status()),
+            r.createdAt())).toList();
     }
 
     private PostFacts facts(Connection c, PostRow p) {
@@ -149,6 +211,12 @@ public final class PlatformReads implements Posts, Members, Stores, Brands {
     @Override
     public Optional<Brand> bySlug(Connection c, String slug) {
         return brands.find(c, slug);
+    }
+
+    @Override
+    public List<Brand> all(Connection c) {
+        return Sql.list(c, "SELECT id, slug, name FROM brand ORDER BY id",
+            rs -> new Brand(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
     }
 
     @Override

@@ -42,6 +42,34 @@ public abstract class PlatformScenarios extends ApiScenarios {
     }
 
     @Test
+    void publicPostsAreThoseEveryoneMayReadWithAnAnswersQuestionTitleAndTags() {
+        Member asker = community.join("demo");
+        Member answerer = community.join("demo");
+        long demo = server.core.brands.require("demo").id();
+        long q = community.ask(asker, "demo", "Colle pour carrelage ?", "Pour de la faïence murale.", "livraison",
+            List.of("carrelage")).json().get("id").asLong();
+        long a = community.answer(answerer, "demo", q, "Une colle en pâte prête à l'emploi.").json().get("id").asLong();
+        assertEquals(200, community.accept(asker, "demo", q, a).status());
+        var answer = server.core.db.inTransaction(c -> server.core.platform.publicPost(c, demo, a)).orElseThrow();
+        assertEquals("Colle pour carrelage ?", answer.title(), "an answer carries its question's title");
+        assertEquals(List.of("carrelage"), answer.tags(), "and its question's tags");
+        assertTrue(answer.accepted(), "the accepted answer says so");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.publicPost(c, demo, q)).orElseThrow().accepted(),
+            "a question with an accepted answer says so");
+        List<Long> page = server.core.db.inTransaction(c -> server.core.platform.publicPosts(c, demo, q - 1, 1000))
+            .stream().map(p -> p.id()).toList();
+        assertTrue(page.contains(q) && page.contains(a), "a page by id holds both: " + page);
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.publicPost(c, demo + 999, q)).isEmpty(),
+            "another brand's id is not found");
+        server.core.publications.change(demo, q, PublicationState.HIDDEN, asker.id(), "test");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.publicPost(c, demo, q)).isEmpty(), "hidden");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.publicPost(c, demo, a)).isEmpty(),
+            "the answer of a hidden question is not public either");
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.publicAnswers(c, demo, q)).isEmpty());
+        assertTrue(server.core.db.inTransaction(c -> server.core.platform.all(c)).stream().anyMatch(b -> b.id() == demo));
+    }
+
+    @Test
     void aPostsTextAndItsAuthorsActivityAreReadWithinTheirBrand() {
         Member asker = community.join("demo");
         long demo = server.core.brands.require("demo").id();

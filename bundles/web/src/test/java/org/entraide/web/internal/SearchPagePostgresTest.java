@@ -1,0 +1,7 @@
+package org.entraide.web.internal;
+
+class SearchPagePostgresTest extends SearchPageScenarios {
+    SearchPagePostgresTest() {
+        super(Db.POSTGRES);
+    }
+}

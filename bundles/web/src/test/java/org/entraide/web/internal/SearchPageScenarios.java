@@ -1,0 +1,77 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.entraide.core.internal.support.Community;
+import org.entraide.core.internal.support.Http;
+import org.entraide.search.internal.SearchPlugin;
+import org.entraide.search.internal.SearchPluginForTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search page and the ask page's similar questions, with the real search plugin: results with highlights and
+ * facets as links in both languages, the home page's form pointing to it only while the brand has search on.
+ */
+abstract class SearchPageScenarios extends WebTestBase {
+    SearchPlugin plugin;
+
+    SearchPageScenarios(Db db) {
+        super(db);
+    }
+
+    @AfterEach
+    void closeIndex() {
+        if (plugin != null) {
+            plugin.close();
+        }
+    }
+
+    Http.Response page(String path, String acceptLanguage, String token) {
+        var b = http.builder(path, token).GET();
+        b.header("Accept-Language", acceptLanguage);
+        return http.send(b);
+    }
+
+    @Test
+    void theSearchPageShowsHighlightedResultsAndFacetsInBothLanguages() throws Exception {
+        String home = page("/b/demo", "en", null).raw().body();
+        assertTrue(home.contains("action=\"/b/demo\""), "without search, the home form filters titles");
+        assertEquals(404, page("/b/demo/search?q=beton", "en", null).status(), "no search page without the capability");
+
+        plugin = SearchPluginForTests.install(server);
+        Community.Member admin = community.demo("admin");
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"search\":true}").status());
+        var asker = community.join("demo");
+        long id = community.ask(asker, "demo", "Quelle colle pour du <carrelage> mural ?", "Les carreaux de faïence tombent.",
+            null, List.of("carrelage")).json().get("id").asLong();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+            page("/b/demo/search?q=carrelages", "en", null).raw().body().contains("/b/demo/questions/" + id));
+
+        String en = page("/b/demo/search?q=carrelages", "en", null).raw().body();
+        assertTrue(en.contains("<mark>carrelage</mark>"), "the matched word is marked: " + en);
+        assertTrue(en.contains("&lt;"), "a member's markup is escaped");
+        assertFalse(en.contains("<carrelage>"), "never rendered as markup");
+        assertTrue(en.contains("/b/demo/search?q=carrelages&amp;tag=carrelage") || en.contains("/b/demo/search?q=carrelages&tag=carrelage"),
+            "a facet is a link that adds its filter: " + en);
+        assertTrue(en.contains("Refine") && en.contains("Question"), "English page");
+        String fr = page("/b/demo/search?q=carrelages", "fr", null).raw().body();
+        assertTrue(fr.contains("Affiner") && fr.contains("Recherche"), "French page");
+        assertTrue(page("/b/demo", "fr", null).raw().body().contains("action=\"/b/demo/search\""),
+            "the home page's form searches");
+        Browser b = new Browser(server.base());
+        b.get("/b/demo/login");
+        assertEquals(303, b.post("/b/demo/login", java.util.Map.of("email", "customer@demo.example", "password",
+            org.entraide.core.internal.demo.DemoSeeder.PASSWORD, "next", "/b/demo/ask")).statusCode());
+        String ask = b.get("/b/demo/ask").body();
+        assertTrue(ask.contains("data-similar=\"/api/v1/brands/demo/search/similar\"") && ask.contains("similar-1.js"),
+            "the ask page proposes similar questions while typing: " + ask);
+        assertEquals(200, page("/static/similar-1.js", "fr", null).status());
+    }
+}
