@@ -121,6 +121,11 @@ public final class NotificationsBenchmark {
     private void run(String name, BenchDatabase db) throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
         smtp.start();
+        // every message into one mailbox: by default GreenMail makes a user and a mailbox for each new recipient,
+        // comparing it with every existing one under its global lock, quadratic over 100,000 digest recipients (it,
+        // not the sender, set the pace of the first digest runs)
+        var sink = smtp.getUserManager().createUser("sink@bench.example", "sink", "sink");
+        smtp.getUserManager().setMessageDeliveryHandler((message, address) -> sink);
         MailSettings mail = MailSettings.defaults().withSmtp("smtp://127.0.0.1:" + smtp.getSmtp().getPort())
             .withPoll(Duration.ofMillis(100)).withFrom("entraide@bench.example")
             .withSmtpConnections(Integer.parseInt(args.getOrDefault("smtp-connections", "8")));
