@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.entraide.api.model.Brand;
@@ -31,9 +32,15 @@ final class Broadcasts {
     static final int TITLE_MAX = 120;
     static final int MESSAGE_MAX = 1000;
     private static final String LINK = "/b/" + Draft.BRAND + "/me/notifications";
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String COLUMNS = "id, brand_id, target_type, target_key, title, message, author_id, created_at, "
+        + "recipients, request_id";
 
-    /** The body of {@code POST .../notifications/broadcasts}. */
-    record Broadcast(String scope, String key, String title, String text) {
+    /**
+     * The body of {@code POST .../notifications/broadcasts}. {@code requestId}, optional and chosen by the client (a
+     * UUID, say), makes the request idempotent: sent again by the same author, it answers the broadcast it made first.
+     */
+    record Broadcast(String scope, String key, String title, String text, String requestId) {
         /** Cleaned through the platform's text door, or a 400 naming every wrong field. */
         Broadcast checked() {
             String t = org.entraide.api.text.Texts.clean(title, true);
@@ -51,16 +58,19 @@ final class Broadcasts {
             if (m == null || m.isEmpty() || m.length() > MESSAGE_MAX) {
                 errors.add(new FieldError("text", "required, " + MESSAGE_MAX + " characters at most"));
             }
+            if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
+                errors.add(new FieldError("requestId", "1 to 64 letters, digits, '.', '_', ':' or '-'"));
+            }
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            return new Broadcast(scope, key.trim(), t, m);
+            return new Broadcast(scope, key.trim(), t, m, requestId);
         }
     }
 
     /** A recorded broadcast. */
     record Row(long id, long brandId, String scope, String key, String title, String text, long authorId, Instant createdAt,
-               int recipients) {
+               int recipients, String requestId) {
     }
 
     private final Transactions tx;
@@ -84,18 +94,64 @@ final class Broadcasts {
             throw ProblemException.invalid("scope", "a body with scope, key, title and text is required");
         }
         Broadcast body = b.checked();
-        Row row = tx.inTransaction(c -> {
-            mayBroadcastTo(c, me, body);
-            Instant now = clock.instant();
-            long id = Sql.insert(c, "INSERT INTO ntf_broadcast (brand_id, target_type, target_key, title, message, author_id, "
-                + "created_at, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", me.brandId(), body.scope(), body.key(),
-                body.title(), body.text(), me.userId(), now);
-            Row recorded = new Row(id, me.brandId(), body.scope(), body.key(), body.title(), body.text(), me.userId(), now, 0);
-            int written = fanOut(c, recorded);
-            Sql.update(c, "UPDATE ntf_broadcast SET recipients = ? WHERE id = ?", written, id);
-            return new Row(id, me.brandId(), body.scope(), body.key(), body.title(), body.text(), me.userId(), now, written);
-        });
+        if (body.requestId() != null) {
+            Optional<Row> earlier = tx.inTransaction(c -> byRequest(c, me, body.requestId()));
+            if (earlier.isPresent()) {
+                return answer(call, same(earlier.get(), body));
+            }
+        }
+        Row row;
+        try {
+            row = tx.inTransaction(c -> {
+                mayBroadcastTo(c, me, body);
+                Instant now = clock.instant();
+                long id = Sql.insert(c, "INSERT INTO ntf_broadcast (brand_id, target_type, target_key, title, message, "
+                    + "author_id, created_at, recipients, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", me.brandId(),
+                    body.scope(), body.key(), body.title(), body.text(), me.userId(), now, body.requestId());
+                Row recorded = new Row(id, me.brandId(), body.scope(), body.key(), body.title(), body.text(), me.userId(), now,
+                    0, body.requestId());
+                int written = fanOut(c, recorded);
+                Sql.update(c, "UPDATE ntf_broadcast SET recipients = ? WHERE id = ?", written, id);
+                return new Row(id, me.brandId(), body.scope(), body.key(), body.title(), body.text(), me.userId(), now,
+                    written, body.requestId());
+            });
+        } catch (RuntimeException e) {
+            // the same request, sent twice at once: the one that committed first is the answer to both
+            if (body.requestId() == null || !uniqueViolation(e)) {
+                throw e;
+            }
+            Row first = tx.inTransaction(c -> byRequest(c, me, body.requestId())).orElseThrow(() -> e);
+            return answer(call, same(first, body));
+        }
+        return answer(call, row);
+    }
+
+    private static ApiResult answer(ApiCall call, Row row) {
         return ApiResult.created("/api/v1/brands/" + call.brand().slug() + "/notifications/broadcasts/" + row.id(), view(row));
+    }
+
+    private static Optional<Row> byRequest(Connection c, Caller me, String requestId) {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM ntf_broadcast WHERE brand_id = ? AND author_id = ? AND request_id = ?",
+            Broadcasts::row, me.brandId(), me.userId(), requestId);
+    }
+
+    /** The earlier broadcast of a request id, when the request is the same: a different one under its id is a 409. */
+    private static Row same(Row earlier, Broadcast body) {
+        if (!earlier.scope().equals(body.scope()) || !earlier.key().equals(body.key()) || !earlier.title().equals(body.title())
+            || !earlier.text().equals(body.text())) {
+            throw ProblemException.conflict("requestId " + body.requestId() + " was used for another broadcast");
+        }
+        return earlier;
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Sql.Failure f && f.isUniqueViolation()
+                || t instanceof java.sql.SQLException sql && Sql.isUniqueViolation(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ApiResult list(ApiCall call) {
@@ -107,8 +163,8 @@ final class Broadcasts {
         int page = call.intQuery("page", 1, 1, 100_000);
         int size = call.intQuery("size", 20, 1, 100);
         return ApiResult.ok(tx.inTransaction(c -> {
-            List<Map<String, Object>> items = Sql.list(c, "SELECT id, brand_id, target_type, target_key, title, message, "
-                + "author_id, created_at, recipients FROM ntf_broadcast WHERE brand_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+            List<Map<String, Object>> items = Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_broadcast WHERE brand_id = ? "
+                + "ORDER BY id DESC LIMIT ? OFFSET ?",
                 Broadcasts::row, brand.id(), size, (long) (page - 1) * size).stream().map(Broadcasts::view).toList();
             long total = Sql.count(c, "SELECT COUNT(*) FROM ntf_broadcast WHERE brand_id = ?", brand.id());
             return Map.of("items", items, "page", page, "size", size, "total", total);
@@ -136,8 +192,8 @@ final class Broadcasts {
      * @return notifications written, 0 for an unknown broadcast
      */
     int replay(long id) {
-        return tx.inTransaction(c -> Sql.one(c, "SELECT id, brand_id, target_type, target_key, title, message, author_id, "
-            + "created_at, recipients FROM ntf_broadcast WHERE id = ?", Broadcasts::row, id).map(b -> fanOut(c, b)).orElse(0));
+        return tx.inTransaction(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM ntf_broadcast WHERE id = ?", Broadcasts::row, id)
+            .map(b -> fanOut(c, b)).orElse(0));
     }
 
     /** A topic or a store of the caller's brand (404 otherwise); a store only for its own managers or a brand admin. */
@@ -170,7 +226,7 @@ final class Broadcasts {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getLong(7), Sql.instant(rs, "created_at"), rs.getInt(9));
+            rs.getLong(7), Sql.instant(rs, "created_at"), rs.getInt(9), rs.getString(10));
     }
 
     private static Map<String, Object> view(Row r) {
@@ -182,6 +238,9 @@ final class Broadcasts {
         out.put("text", r.text());
         out.put("createdAt", r.createdAt().toString());
         out.put("recipients", r.recipients());
+        if (r.requestId() != null) {
+            out.put("requestId", r.requestId());
+        }
         return out;
     }
 }

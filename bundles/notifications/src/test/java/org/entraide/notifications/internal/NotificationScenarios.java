@@ -891,6 +891,50 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void aBroadcastSentAgainWithItsRequestIdAnswersTheFirstAndTellsNobodyTwice() {
+        Member follower = community.join("demo");
+        follow(follower, "topic", "jardin", "watching");
+        String body = Http.json("scope", "topic", "key", "jardin", "title", "Rappel", "text", "Rapportez le X12.",
+            "requestId", "3f2b9c1e-7d4a-4c55-9e0b-1a2b3c4d5e6f");
+        long before = http.get(BROADCASTS, admin.token()).json().get("total").asLong();
+
+        Http.Response first = http.post(BROADCASTS, admin.token(), body);
+        assertEquals(201, first.status(), first.toString());
+        Http.Response again = http.post(BROADCASTS, admin.token(), body);
+        assertEquals(201, again.status(), "a retry gets the first answer: " + again);
+        assertEquals(first.json().get("id").asLong(), again.json().get("id").asLong());
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(1, again.json().get("recipients").asInt());
+        assertEquals("3f2b9c1e-7d4a-4c55-9e0b-1a2b3c4d5e6f", again.json().get("requestId").asText());
+        assertEquals(1, items(follower, "broadcast").size(), "one notification");
+        assertEquals(1, mail.to(follower.email()).size(), "one e-mail");
+        assertEquals(before + 1, http.get(BROADCASTS, admin.token()).json().get("total").asLong(), "one broadcast recorded");
+
+        Http.Response other = http.post(BROADCASTS, admin.token(), Http.json("scope", "topic", "key", "jardin", "title",
+            "Rappel", "text", "Un autre texte.", "requestId", "3f2b9c1e-7d4a-4c55-9e0b-1a2b3c4d5e6f"));
+        assertEquals(409, other.status(), "the id of another request: " + other);
+        assertTrue(other.header("Content-Type").startsWith("application/problem+json"), other.toString());
+
+        // without an id, or with another one, the same text is a second broadcast, as asked
+        Http.Response second = http.post(BROADCASTS, admin.token(), Http.json("scope", "topic", "key", "jardin", "title",
+            "Rappel", "text", "Rapportez le X12.", "requestId", "second-request"));
+        assertEquals(201, second.status(), second.toString());
+        assertTrue(second.json().get("id").asLong() != first.json().get("id").asLong());
+        assertEquals(2, items(follower, "broadcast").size());
+
+        // an id is the author's own: a store manager using the same one makes their own broadcast
+        Http.Response managers = http.post(BROADCASTS, manager.token(), Http.json("scope", "store", "key", "LYON-PARTDIEU",
+            "title", "Rappel", "text", "Rapportez le X12.", "requestId", "3f2b9c1e-7d4a-4c55-9e0b-1a2b3c4d5e6f"));
+        assertEquals(201, managers.status(), managers.toString());
+        assertTrue(managers.json().get("id").asLong() != first.json().get("id").asLong());
+
+        Http.Response bad = http.post(BROADCASTS, admin.token(), Http.json("scope", "topic", "key", "jardin", "title", "Rappel",
+            "text", "Rapportez le X12.", "requestId", "not an id\n"));
+        assertEquals(400, bad.status(), bad.toString());
+        assertEquals(before + 3, http.get(BROADCASTS, admin.token()).json().get("total").asLong());
+    }
+
+    @Test
     void aStoresManagerBroadcastsToTheirOwnStoreOnlyCustomersNeverOtherBrandsNotFoundBadInputRefused() {
         Member follower = community.join("demo");
         follow(follower, "store", "LYON-PARTDIEU", "watching");

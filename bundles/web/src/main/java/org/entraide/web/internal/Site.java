@@ -47,6 +47,7 @@ final class Site {
         ProfilePages profiles = new ProfilePages(api, templates);
         NotificationPages notifications = new NotificationPages(api, templates);
         OutboxPages outbox = new OutboxPages(api, templates);
+        BroadcastPages broadcasts = new BroadcastPages(api, templates);
         get("/?", false, pages::home);
         get("/questions/([0-9]{1,18})(?:/[^/]*)?", false, pages::question);
         get("/sitemap\\.xml", false, sitemaps::index);
@@ -143,6 +144,8 @@ final class Site {
         post("/manager/absences", true, manager::absence);
         get("/admin/mail", true, outbox::list);
         get("/admin/mail/([0-9]{1,18})", true, outbox::message);
+        get("/admin/broadcasts", true, broadcasts::page);
+        post("/admin/broadcasts", true, broadcasts::send);
         get("/me/notifications", true, notifications::list);
         get("/me/notifications/([0-9]{1,18})", true, notifications::open);
         post("/me/notifications/read-all", true, notifications::readAll);

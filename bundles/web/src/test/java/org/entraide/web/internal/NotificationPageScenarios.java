@@ -146,6 +146,46 @@ abstract class NotificationPageScenarios extends WebTestBase {
         assertEquals(403, browser.get("/b/demo/admin/mail").statusCode(), "members do not read the outbox");
     }
 
+    @Test
+    void brandAdminsBroadcastFromTheirConsoleOnceEvenWhenTheFormIsSentTwice() {
+        assertEquals(200, http.put("/api/v1/brands/demo/me/follows", asker.token(), Http.json("targetType", "topic",
+            "targetKey", "jardin", "level", "watching")).status());
+        Browser admin = new Browser(server.base());
+        assertEquals(303, admin.submit("/b/demo/login", "/b/demo/login", Map.of("email", "admin@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        assertTrue(admin.get("/b/demo/admin").body().contains("href=\"/b/demo/admin/broadcasts\""), "linked from the console");
+        String page = admin.get("/b/demo/admin/broadcasts").body();
+        assertTrue(page.contains("Past broadcasts") && page.contains("No broadcast yet.") && page.contains("value=\"jardin\"")
+            && page.contains("value=\"LYON-PARTDIEU\""), page);
+        assertTrue(admin.get("/b/demo/admin/broadcasts?lang=fr").body().contains("Annonces pass\u00e9es"), "in French too");
+        Matcher id = Pattern.compile("name=\"requestId\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertTrue(id.find(), page);
+        Map<String, String> form = Map.of("requestId", id.group(1), "scope", "topic", "topicKey", "jardin",
+            "storeKey", "LYON-PARTDIEU", "title", "Rappel du taille-haie X12", "text", "Rapportez-le en magasin.");
+
+        HttpResponse<String> sent = admin.post("/b/demo/admin/broadcasts", form);
+        assertEquals(303, sent.statusCode(), sent.body());
+        String location = sent.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/b/demo/admin/broadcasts?done=1&recipients=1"), location);
+        assertEquals(303, admin.post("/b/demo/admin/broadcasts", form).statusCode(), "the same form again");
+        String after = admin.get("/b/demo/admin/broadcasts?done=1&recipients=1").body();
+        assertTrue(after.contains("The broadcast is sent to 1 followers.") && after.contains("Rappel du taille-haie X12"), after);
+        JsonNode listed = http.get("/api/v1/brands/demo/notifications/broadcasts", community.demo("admin").token()).json();
+        assertEquals(1, listed.path("total").asInt(), "one broadcast for the form sent twice");
+        Awaitility.await("the follower is told once").atMost(Duration.ofSeconds(20)).until(() -> unread() >= 1);
+        assertEquals(1, unread());
+
+        HttpResponse<String> empty = admin.post("/b/demo/admin/broadcasts", Map.of("requestId", "another-form", "scope", "store",
+            "storeKey", "LYON-PARTDIEU", "title", "", "text", "Fermeture samedi."));
+        assertEquals(422, empty.statusCode(), empty.body());
+        assertTrue(empty.body().contains("id=\"e-title\"") && empty.body().contains("Fermeture samedi."), "says what is wrong, "
+            + "keeps what was typed: " + empty.body());
+        assertEquals(403, browser.get("/b/demo/admin/broadcasts").statusCode(), "members do not broadcast");
+        assertEquals(403, browser.post("/b/demo/admin/broadcasts", form).statusCode());
+        assertEquals(1, http.get("/api/v1/brands/demo/notifications/broadcasts", community.demo("admin").token()).json()
+            .path("total").asInt());
+    }
+
     private static String channel(JsonNode prefs, String kind) {
         for (JsonNode k : prefs.path("kinds")) {
             if (kind.equals(k.path("kind").asText())) {

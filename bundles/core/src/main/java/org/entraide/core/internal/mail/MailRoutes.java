@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mail route (a timer: each node takes due messages in small batches, at most one second of work per tick)
+ * The mail route (a timer: each node takes due messages in small batches, at most five seconds of work per tick)
  * and the brand admins' view of their outbox, which never shows a recipient: a brand admin must not be able to tie
  * an e-mail about a complaint to the complainant.
  */
 public final class MailRoutes extends ApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(MailRoutes.class);
-    /** Enough for every SMTP connection to send a few messages per transaction (mail.smtp.connections, 8 by default). */
-    private static final int BATCH = 40;
-    private static final long TICK_BUDGET_MILLIS = 1_000;
+    /** Messages per transaction for each SMTP connection (mail.smtp.connections, 8 by default). */
+    private static final int BATCH_PER_CONNECTION = 10;
+    /** Work per tick while messages are due; then the timer waits its period (mail.poll.millis) before the next. */
+    private static final long TICK_BUDGET_MILLIS = 5_000;
 
     private final MailSender sender;
     private final MailQueue queue;
@@ -38,8 +39,9 @@ public final class MailRoutes extends ApiRoutes {
 
     void tick() {
         long end = System.currentTimeMillis() + TICK_BUDGET_MILLIS;
+        int batch = Math.max(40, BATCH_PER_CONNECTION * sender.settings().smtpConnections());
         try {
-            while (sender.sendDue(BATCH) == BATCH && System.currentTimeMillis() < end) {
+            while (sender.sendDue(batch) == batch && System.currentTimeMillis() < end) {
                 // a full batch: there may be more
             }
         } catch (RuntimeException e) {

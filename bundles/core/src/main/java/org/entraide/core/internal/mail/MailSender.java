@@ -27,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers due messages: through Camel mail when an SMTP endpoint is configured, else into the {@code .eml}
- * outbox folder. Rows are taken {@code FOR UPDATE SKIP LOCKED}, so each is sent by one node; a failure waits
- * twice as long as the previous one before the next attempt, and the last allowed one marks the message FAILED.
+ * Delivers due messages: over SMTP, as configured by a Camel mail endpoint URI, on connections kept open across
+ * messages, else into the {@code .eml} outbox folder. Rows are taken {@code FOR UPDATE SKIP LOCKED}, so each is sent
+ * by one node, and marked SENT in the same transaction: a crash between the two sends again, with the same Message-ID.
+ * A failure waits twice as long as the previous one before the next attempt, and the last allowed one marks the
+ * message FAILED.
  * A permanent refusal of the recipient fails the message at once and suppresses the address.
  */
 public final class MailSender {
@@ -41,6 +43,7 @@ public final class MailSender {
     private final Clock clock;
     private volatile MailSettings settings;
     private volatile ProducerTemplate template;
+    private SmtpConnections connections;
     private ExecutorService senders;
     private int sendersSize;
 
@@ -62,6 +65,9 @@ public final class MailSender {
         if (before.smtp() != s.smtp() || !before.outboxDir().equals(s.outboxDir())) {
             announce(s);
         }
+        if (!java.util.Objects.equals(before.smtpUri(), s.smtpUri())) {
+            dropConnections();
+        }
     }
 
     /** The producer Camel mail is reached through; null while the core is not connected. */
@@ -74,6 +80,36 @@ public final class MailSender {
                     senders = null;
                 }
             }
+            dropConnections();
+        }
+    }
+
+    /** SMTP connections opened since the SMTP server was last configured (0 without SMTP). */
+    public synchronized long smtpConnectionsOpened() {
+        return connections == null ? 0 : connections.opened();
+    }
+
+    /** The open connections to the configured server, made again when its URI changes. */
+    private synchronized SmtpConnections connections(MailSettings s, ProducerTemplate t) {
+        if (connections == null || !connections.uri().equals(s.smtpUri())) {
+            if (connections != null) {
+                connections.close();
+            }
+            connections = SmtpConnections.of(t.getCamelContext(), s.smtpUri());
+        }
+        return connections;
+    }
+
+    private synchronized void dropConnections() {
+        if (connections != null) {
+            connections.close();
+            connections = null;
+        }
+    }
+
+    private synchronized void closeIdleConnections() {
+        if (connections != null) {
+            connections.closeIdle();
         }
     }
 
@@ -92,30 +128,50 @@ public final class MailSender {
                     rs.getString("to_address"), rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                     queue.headers(rs.getString("headers"))), now, batch);
             List<RuntimeException> outcomes = deliver(due, s, t, Date.from(now));
+            if (due.size() < batch) {
+                closeIdleConnections(); // nothing more is due now: no connection is held open while idle
+            }
+            List<Object> sent = new ArrayList<>();
             for (int i = 0; i < due.size(); i++) {
                 MimeMessages.Outgoing m = due.get(i);
                 if (outcomes.get(i) == null) {
-                    Sql.update(c, "UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-                        + "last_error = NULL WHERE id = ?", clock.instant(), m.id());
+                    sent.add(m.id());
                 } else {
                     failed(c, m, outcomes.get(i), s);
                 }
+            }
+            if (!sent.isEmpty()) {
+                // one statement for the batch: at hundreds of messages a second, a round trip each was a good part of it
+                sent.add(0, clock.instant());
+                Sql.update(c, "UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL "
+                    + "WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(sent.size() - 1, "?")) + ")",
+                    sent.toArray());
             }
             return due.size();
         });
     }
 
     /**
-     * Sends or writes each message; the failure of each, null when it left. Camel mail opens one SMTP connection per
-     * message, most of whose time is waiting on the network, so messages go {@code smtpConnections} at a time; the
-     * database rows are updated afterwards on the caller's thread, which owns the transaction.
+     * Sends or writes each message; the failure of each, null when it left. Messages go {@code smtpConnections} at a
+     * time, each thread on a connection kept open for the whole batch (see {@link SmtpConnections}); the database rows
+     * are updated afterwards on the caller's thread, which owns the transaction.
      */
     private List<RuntimeException> deliver(List<MimeMessages.Outgoing> due, MailSettings s, ProducerTemplate t, Date date) {
+        SmtpConnections smtp = null;
+        if (s.smtp() && !due.isEmpty()) {
+            try {
+                smtp = connections(s, t);
+            } catch (RuntimeException e) {
+                return due.stream().map(m -> e).toList(); // a URI Camel cannot use: each message waits and is retried
+            }
+        }
+        SmtpConnections via = smtp;
         if (!s.smtp() || s.smtpConnections() == 1 || due.size() < 2) {
-            return due.stream().map(m -> deliverOne(m, s, t, date)).toList();
+            return due.stream().map(m -> deliverOne(m, s, via, date)).toList();
         }
         ExecutorService pool = senders(s.smtpConnections());
-        List<Future<RuntimeException>> running = due.stream().map(m -> pool.submit(() -> deliverOne(m, s, t, date))).toList();
+        List<Future<RuntimeException>> running = due.stream()
+            .map(m -> pool.submit(() -> deliverOne(m, s, via, date))).toList();
         List<RuntimeException> outcomes = new ArrayList<>();
         for (Future<RuntimeException> f : running) {
             try {
@@ -130,11 +186,11 @@ public final class MailSender {
         return outcomes;
     }
 
-    private static RuntimeException deliverOne(MimeMessages.Outgoing m, MailSettings s, ProducerTemplate t, Date date) {
+    private static RuntimeException deliverOne(MimeMessages.Outgoing m, MailSettings s, SmtpConnections smtp, Date date) {
         try {
             MimeMessage message = MimeMessages.build(m, s.from(), date);
-            if (s.smtp()) {
-                t.sendBody(s.smtpUri(), message);
+            if (smtp != null) {
+                smtp.send(message);
             } else {
                 writeEml(s.outboxDir(), m, message);
             }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param retryBase   the wait after the first failure, doubled at each further one (at most an hour)
  * @param poll        how often each node looks for due messages
  * @param outboxDir   where .eml files are written without SMTP
- * @param smtpConnections SMTP connections a node sends through at once (each message opens its own connection)
+ * @param smtpConnections SMTP connections a node sends through at once, each kept open while messages are due
  */
 public record MailSettings(String smtpUri, String from, int maxAttempts, Duration retryBase, Duration poll, Path outboxDir,
                            int smtpConnections) {

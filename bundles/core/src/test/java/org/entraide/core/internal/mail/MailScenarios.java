@@ -270,6 +270,62 @@ public abstract class MailScenarios extends ApiScenarios {
         }
     }
 
+    /** Queues {@code n} messages to {@code to} in one transaction; their keys. */
+    private List<String> queueMany(int n, String to) {
+        List<String> keys = java.util.stream.IntStream.range(0, n).mapToObj(i -> key("batch")).toList();
+        server.core.db.inTransaction(c -> {
+            for (String k : keys) {
+                assertEquals(Queued.QUEUED, server.core.mail.queue(c, new OutgoingMail(brandId, k, to, SUBJECT, TEXT, null,
+                    Map.of())));
+            }
+            return null;
+        });
+        return keys;
+    }
+
+    /** Every message SENT at its first attempt, and received once, under its own Message-ID. */
+    private void allSentOnce(List<String> keys, String to) throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(k -> "SENT".equals(status(k))));
+        for (String k : keys) {
+            assertEquals(1, count("SELECT attempts FROM mail_outbox WHERE mail_key = ?", k), k);
+        }
+        Thread.sleep(300);
+        List<String> ids = new java.util.ArrayList<>();
+        for (MimeMessage m : received(to)) {
+            ids.add(m.getMessageID());
+        }
+        assertEquals(keys.stream().map(k -> "<" + k + "@entraide>").sorted().toList(), ids.stream().sorted().toList(),
+            "each message once");
+    }
+
+    @Test
+    void aBatchGoesOverOneOpenConnectionPerSendingThread() throws Exception {
+        try (SmtpProxy proxy = new SmtpProxy(smtp.getSmtp().getPort(), 0)) {
+            server.core.mailSender.configure(base.withSmtp("smtp://127.0.0.1:" + proxy.port()).withSmtpConnections(1));
+            String to = address("batch");
+            allSentOnce(queueMany(25, to), to);
+            assertEquals(1, proxy.connections(), "25 messages, one connection");
+
+            server.core.mailSender.configure(base.withSmtp("smtp://127.0.0.1:" + proxy.port()).withSmtpConnections(4));
+            String many = address("parallel");
+            allSentOnce(queueMany(30, many), many);
+            int after = proxy.connections() - 1;
+            assertTrue(after >= 1 && after <= 4, "30 messages through 4 sending threads, each on its connection: " + after);
+        }
+    }
+
+    @Test
+    void aConnectionDroppedMidBatchIsReplacedAndNothingIsLostOrSentTwice() throws Exception {
+        try (SmtpProxy proxy = new SmtpProxy(smtp.getSmtp().getPort(), 4)) {
+            server.core.mailSender.configure(base.withSmtp("smtp://127.0.0.1:" + proxy.port()).withSmtpConnections(1));
+            String to = address("dropped");
+            List<String> keys = queueMany(10, to);
+            allSentOnce(keys, to);
+            assertTrue(proxy.cut(), "the connection was cut before the 4th message");
+            assertEquals(2, proxy.connections(), "the rest of the batch went over a second connection");
+        }
+    }
+
     @Test
     void withoutSmtpEachMessageIsAnEmlFileWithTheSameContent() throws Exception {
         server.core.mailSender.configure(base);
