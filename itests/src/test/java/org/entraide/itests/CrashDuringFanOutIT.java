@@ -41,9 +41,10 @@ public class CrashDuringFanOutIT {
             String admin = api.login("demo", "admin@demo.example", "entraide-demo");
             assertEquals(200, api.put(DEMO + "/features", admin, "{\"notifications\":true}").status());
             // in the product only: the test is about the notifications, not 40,000 .eml files
-            ApiClient.Response app = api.put(DEMO + "/notifications/defaults", admin,
-                "{\"kinds\":[{\"kind\":\"question.posted\",\"channel\":\"app\"}]}");
-            assertEquals(app.toString(), 200, app.status());
+            // the capability is listed once its component starts, its routes a moment later: the PUT is retried
+            Awaitility.await("the notifications' routes").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.put(DEMO + "/notifications/defaults", admin,
+                    "{\"kinds\":[{\"kind\":\"question.posted\",\"channel\":\"app\"}]}").status() == 200);
 
             try (Connection c = DriverManager.getConnection(db.url(), "postgres", "")) {
                 followers(c);

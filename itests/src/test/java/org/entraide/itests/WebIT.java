@@ -34,7 +34,7 @@ public class WebIT extends EntraideKarafTestSupport {
         // absolute, on the configured public base URL (public.base.url), never on the request's Host
         assertTrue(home.body(), home.body().matches("(?s).*<link rel=\"canonical\" href=\"https?://[^\"/]+/b/demo\">.*"));
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
-        assertEquals(200, page("/static/entraide-3.css").statusCode());
+        assertEquals(200, page("/static/entraide-4.css").statusCode());
         HttpResponse<String> root = page("/");
         assertEquals(root.body(), 303, root.statusCode());
         assertEquals("/b/demo", root.headers().firstValue("Location").orElse(""));

@@ -43,10 +43,10 @@ public final class WebPageBenchmark {
                 }
                 bytes = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             }
-            String css = new String(WebRoutes.class.getResourceAsStream("/org/entraide/web/static/entraide-3.css").readAllBytes());
+            String css = new String(WebRoutes.class.getResourceAsStream("/org/entraide/web/static/entraide-4.css").readAllBytes());
             int gzipped = http.send(HttpRequest.newBuilder(page).header("Accept-Encoding", "gzip").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body().length;
-            int cssGzipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/static/entraide-3.css"))
+            int cssGzipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/static/entraide-4.css"))
                 .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
             System.out.printf("question page, 50 answers: %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
                     + "HTML %d bytes (%d gzipped), stylesheet %d bytes (%d gzipped, cached for a year); load %s%n",

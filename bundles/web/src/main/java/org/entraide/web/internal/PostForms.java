@@ -52,6 +52,13 @@ final class PostForms extends PageSupport {
         if ("preview".equals(r.field("action"))) {
             return askPage(visit, brand, 200, form, errors, preview(visit, form.get("body")), null);
         }
+        if (!"1".equals(r.field("confirmed"))) {
+            // without JavaScript, the similar questions are proposed once, on a confirmation step
+            List<Map<String, Object>> similar = similar(visit, form.get("title"));
+            if (!similar.isEmpty()) {
+                return askPage(visit, brand, 200, form, errors, null, null, similar);
+            }
+        }
         Map<String, Object> body = new HashMap<>();
         body.put("title", form.get("title"));
         body.put("body", form.get("body"));
@@ -152,7 +159,28 @@ final class PostForms extends PageSupport {
 
     private WebReply askPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
                              String preview, String refusal) {
+        return askPage(visit, brand, status, form, errors, preview, refusal, List.of());
+    }
+
+    /** The questions most like {@code title} when the brand has search; none otherwise or when search fails. */
+    private List<Map<String, Object>> similar(Visit visit, String title) {
+        if (!visit.features().contains(SearchPages.CAPABILITY)) {
+            return List.of();
+        }
+        JsonNode page = api.optional(brandPath(visit) + "/search/similar?title="
+            + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8), null);
+        List<Map<String, Object>> similar = new java.util.ArrayList<>();
+        if (page != null) {
+            page.path("items").forEach(q -> similar.add(Map.of("id", q.path("id").asLong(),
+                "title", q.path("title").asText(), "accepted", q.path("accepted").asBoolean())));
+        }
+        return similar;
+    }
+
+    private WebReply askPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
+                             String preview, String refusal, List<Map<String, Object>> proposals) {
         Map<String, Object> model = new HashMap<>();
+        model.put("proposals", proposals);
         model.put("form", form);
         model.put("errors", errors);
         model.put("topics", Models.list(api.get(brandPath(visit) + "/topics"), visit));

@@ -313,6 +313,21 @@ abstract class BrowseScenarios extends WebTestBase {
         assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.count(c,
             "SELECT COUNT(*) FROM domain_event WHERE event_type = 'question.closed-as-duplicate' AND subject_id = ?", duplicate)),
             "one event for it");
+
+        long unansweredCopy = community.ask(helper, "demo", "Boucher un trou dans du placo", "Un petit trou.", "bricolage",
+            List.of()).json().get("id").asLong();
+        assertTrue(unansweredIds().contains(unansweredCopy), "unanswered until closed");
+        assertEquals(200, http.put("/api/v1/brands/demo/questions/" + unansweredCopy + "/duplicate", community.demo("admin").token(),
+            Http.json("originalId", original)).status());
+        assertFalse(unansweredIds().contains(unansweredCopy), "a closed duplicate waits for no answer");
+        assertTrue(unansweredIds().contains(original), "its original still does");
+    }
+
+    private List<Long> unansweredIds() {
+        var items = http.get("/api/v1/brands/demo/questions?status=unanswered&size=100", null).json().get("items");
+        List<Long> ids = new java.util.ArrayList<>();
+        items.forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
     }
 
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";

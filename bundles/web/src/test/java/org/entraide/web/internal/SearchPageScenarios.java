@@ -73,5 +73,20 @@ abstract class SearchPageScenarios extends WebTestBase {
         assertTrue(ask.contains("data-similar=\"/api/v1/brands/demo/search/similar\"") && ask.contains("similar-1.js"),
             "the ask page proposes similar questions while typing: " + ask);
         assertEquals(200, page("/static/similar-1.js", "fr", null).status());
+
+        // without JavaScript: the similar questions on a confirmation step, the question kept, then published
+        java.util.Map<String, String> question = java.util.Map.of("title", "Colle pour carrelage mural qui se décolle",
+            "body", "Mes carreaux de salle de bain se décollent du mur.", "topic", "", "tags", "", "storeCode", "",
+            "action", "publish");
+        var confirm = b.submit("/b/demo/ask", "/b/demo/ask", question);
+        assertEquals(200, confirm.statusCode(), "proposals first, nothing published yet");
+        assertTrue(confirm.body().contains("href=\"/b/demo/questions/" + id + "\"") && confirm.body().contains("name=\"confirmed\""),
+            "the similar question is proposed: " + confirm.body());
+        assertTrue(confirm.body().contains("Colle pour carrelage mural qui se d"), "the asker's title is kept");
+        java.util.Map<String, String> confirmed = new java.util.HashMap<>(question);
+        confirmed.put("confirmed", "1");
+        var published = b.post("/b/demo/ask", confirmed);
+        assertEquals(303, published.statusCode(), "published once confirmed: " + published.body());
+        assertTrue(published.headers().firstValue("Location").orElse("").contains("/b/demo/questions/"));
     }
 }

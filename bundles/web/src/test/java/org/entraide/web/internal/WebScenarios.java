@@ -197,7 +197,7 @@ abstract class WebScenarios extends WebTestBase {
 
     @Test
     void stylesheetIsCachedLong() {
-        Http.Response r = page("/static/entraide-3.css", null);
+        Http.Response r = page("/static/entraide-4.css", null);
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.header("Cache-Control").contains("max-age=31536000"));
         assertEquals(404, page("/static/messages.properties", null).status(), "only CSS, JS and SVG assets are served");
@@ -212,7 +212,7 @@ abstract class WebScenarios extends WebTestBase {
 
     @Test
     void pagesAndAssetsAreCompressedForBrowsersThatAskForIt() throws Exception {
-        for (String path : new String[] {"/b/demo", "/static/entraide-3.css"}) {
+        for (String path : new String[] {"/b/demo", "/static/entraide-4.css"}) {
             Http.Response plain = page(path, "en");
             var zipped = http.send(http.builder(path, null).GET().header("Accept-Encoding", "gzip"));
             assertEquals("gzip", zipped.header("Content-Encoding"), path);

@@ -43,7 +43,8 @@ public final class QuestionQueries {
         }
         if (f.status() != null) {
             switch (f.status()) {
-                case "unanswered" -> where.append(" AND p.answer_count = 0");
+                // a duplicate sends readers to its original: it waits for no answer of its own
+                case "unanswered" -> where.append(" AND p.answer_count = 0 AND p.duplicate_of IS NULL");
                 case "answered" -> where.append(" AND p.answer_count > 0");
                 case "accepted" -> where.append(" AND p.accepted_answer_id IS NOT NULL");
                 default -> throw ProblemException.invalid("status", "one of unanswered, answered, accepted");
