@@ -25,7 +25,7 @@ import org.apache.lucene.util.QueryBuilder;
  * language keeps is required (all but one from three such words); a stop word of one language (de, the) only adds to the score. In {@link Mode#LOOSE}
  * (similar questions) every word is optional, looked for in titles only, and a third of them must match.
  *
- * <p>Fuzzy variants are what makes a query slow (each expands to up to 50 terms per field, all scored): a word whose
+ * <p>Fuzzy variants are what makes a query slow (each expands to several terms per field, all scored): a word whose
  * exact forms are already in {@link #COMMON} documents or more is spelled as the index spells it, and gets none.
  */
 final class UserQuery {
@@ -36,6 +36,8 @@ final class UserQuery {
     private static final float FUZZY_BOOST = 0.6f;
     private static final float PREFIX_BOOST = 0.4f;
     private static final int MAX_WORDS = 12;
+    /** The closest terms a fuzzy variant expands to (each one scored on every document holding it). */
+    private static final int EXPANSIONS = 10;
     /** From this many documents holding a word's exact forms, the word is taken as correctly spelled: no fuzzy. */
     static final int COMMON = 20;
 
@@ -149,10 +151,11 @@ final class UserQuery {
             }
             if (letters >= 5 && t.length() >= 4 && !common(docFreq, title, body)) {
                 int edits = letters >= 8 ? 2 : 1;
-                any.add(new BoostQuery(new FuzzyQuery(title, edits, 1, 50, true), TITLE_BOOST * FUZZY_BOOST), Occur.SHOULD);
+                any.add(new BoostQuery(new FuzzyQuery(title, edits, 1, EXPANSIONS, true), TITLE_BOOST * FUZZY_BOOST),
+                    Occur.SHOULD);
                 n++;
                 if (body != null) {
-                    any.add(new BoostQuery(new FuzzyQuery(body, edits, 1, 50, true), FUZZY_BOOST), Occur.SHOULD);
+                    any.add(new BoostQuery(new FuzzyQuery(body, edits, 1, EXPANSIONS, true), FUZZY_BOOST), Occur.SHOULD);
                     n++;
                 }
             }
