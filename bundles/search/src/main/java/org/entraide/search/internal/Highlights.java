@@ -20,7 +20,7 @@ import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
 final class Highlights {
     static final int EXCERPT = 180;
     /** Long bodies are highlighted within their first characters only: the cost of an excerpt stays bounded. */
-    private static final int ANALYZED = 6_000;
+    private static final int ANALYZED = 2_000;
     private final Query query;
 
     Highlights(Query query) {

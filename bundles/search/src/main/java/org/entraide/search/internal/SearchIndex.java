@@ -201,24 +201,26 @@ final class SearchIndex implements Closeable {
      */
     Result search(String text, UserQuery.Mode mode, Filters f, Order order, int offset, int size, boolean facets,
                   boolean highlight) {
-        Query words = UserQuery.parse(text, mode);
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
-        filter(b, SearchDocuments.BRAND, Long.toString(f.brandId()));
-        filter(b, SearchDocuments.TYPE, f.type());
-        filter(b, SearchDocuments.TOPIC, f.topicId() == null ? null : f.topicId().toString());
-        filter(b, SearchDocuments.TAG, f.tag());
-        filter(b, SearchDocuments.STORE, f.storeId() == null ? null : f.storeId().toString());
-        filter(b, SearchDocuments.CITY, f.city() == null ? null : Analysis.normalized(f.city()));
-        filter(b, SearchDocuments.STATUS, f.status());
-        filter(b, SearchDocuments.ACCEPTED, f.accepted() == null ? null : f.accepted().toString());
-        if (f.from() != null || f.to() != null) {
-            b.add(LongPoint.newRangeQuery(SearchDocuments.CREATED, f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli(),
-                f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli()), Occur.FILTER);
-        }
-        Query query = FunctionScoreQuery.boostByValue(b.build(), DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                Query words = UserQuery.parse(text, mode, t -> docFreq(searcher, t));
+                BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+                filter(b, SearchDocuments.BRAND, Long.toString(f.brandId()));
+                filter(b, SearchDocuments.TYPE, f.type());
+                filter(b, SearchDocuments.TOPIC, f.topicId() == null ? null : f.topicId().toString());
+                filter(b, SearchDocuments.TAG, f.tag());
+                filter(b, SearchDocuments.STORE, f.storeId() == null ? null : f.storeId().toString());
+                filter(b, SearchDocuments.CITY, f.city() == null ? null : Analysis.normalized(f.city()));
+                filter(b, SearchDocuments.STATUS, f.status());
+                filter(b, SearchDocuments.ACCEPTED, f.accepted() == null ? null : f.accepted().toString());
+                if (f.from() != null || f.to() != null) {
+                    b.add(LongPoint.newRangeQuery(SearchDocuments.CREATED,
+                        f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli(),
+                        f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli()), Occur.FILTER);
+                }
+                Query query = FunctionScoreQuery.boostByValue(b.build(),
+                    DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
                 int want = Math.max(1, offset + size);
                 TopDocsCollector<?> top = switch (order) {
                     case RELEVANCE -> TopScoreDocCollector.create(want, null, facets ? Integer.MAX_VALUE : 1000);
@@ -260,6 +262,14 @@ final class SearchIndex implements Closeable {
             } finally {
                 searchers.release(searcher);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int docFreq(IndexSearcher searcher, Term t) {
+        try {
+            return searcher.getIndexReader().docFreq(t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package org.entraide.search.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,10 @@ import org.apache.lucene.util.QueryBuilder;
  * bodies (a title counts three times a body); a word of five letters or more also matches with one typo (two from
  * eight letters); "quoted words" are phrases; the last word, while typing, also matches as a prefix. A word every
  * language keeps is required (all but one from three such words); a stop word of one language (de, the) only adds to the score. In {@link Mode#LOOSE}
- * (similar questions) every word is optional and a third of them must match.
+ * (similar questions) every word is optional, looked for in titles only, and a third of them must match.
+ *
+ * <p>Fuzzy variants are what makes a query slow (each expands to several terms per field, all scored): a word whose
+ * exact forms are already in {@link #COMMON} documents or more is spelled as the index spells it, and gets none.
  */
 final class UserQuery {
     enum Mode { SEARCH, LOOSE }
@@ -32,12 +36,19 @@ final class UserQuery {
     private static final float FUZZY_BOOST = 0.6f;
     private static final float PREFIX_BOOST = 0.4f;
     private static final int MAX_WORDS = 12;
+    /** The closest terms a fuzzy variant expands to (each one scored on every document holding it). */
+    private static final int EXPANSIONS = 10;
+    /** From this many documents holding a word's exact forms, the word is taken as correctly spelled: no fuzzy. */
+    static final int COMMON = 20;
 
     private UserQuery() {
     }
 
-    /** The query of a text; every document when it has no word. */
-    static Query parse(String text, Mode mode) {
+    /**
+     * The query of a text, every document when it has no word; fuzzy variants only for long words that fewer than
+     * {@link #COMMON} documents hold ({@code docFreq} says how many hold a term).
+     */
+    static Query parse(String text, Mode mode, ToIntFunction<Term> docFreq) {
         String q = text == null ? "" : text;
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
@@ -68,7 +79,8 @@ final class UserQuery {
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         int nRequired = 0;
         for (int i = 0; i < words.size(); i++) {
-            Word w = word(words.get(i), typing && mode == Mode.SEARCH && i == words.size() - 1 && last < q.length());
+            Word w = word(words.get(i), typing && mode == Mode.SEARCH && i == words.size() - 1 && last < q.length(), mode,
+                docFreq);
             if (w == null) {
                 continue;
             }
@@ -98,15 +110,17 @@ final class UserQuery {
     private record Word(Query query, boolean required) {
     }
 
-    private static Word word(String raw, boolean prefix) {
+    private static Word word(String raw, boolean prefix, Mode mode, ToIntFunction<Term> docFreq) {
         List<String> fr = Analysis.terms(Analysis.FRENCH, raw);
         List<String> en = Analysis.terms(Analysis.ENGLISH, raw);
         List<String> plain = Analysis.terms(Analysis.PLAIN_TEXT, raw);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int n = 0;
         int letters = (int) raw.codePoints().filter(Character::isLetterOrDigit).count();
-        n += add(any, fr, Analysis.TITLE_FR, Analysis.BODY_FR, letters);
-        n += add(any, en, Analysis.TITLE_EN, Analysis.BODY_EN, letters);
+        // similar questions compare titles with titles: bodies would only add cost and noise
+        boolean bodies = mode == Mode.SEARCH;
+        n += add(any, fr, Analysis.TITLE_FR, bodies ? Analysis.BODY_FR : null, letters, docFreq);
+        n += add(any, en, Analysis.TITLE_EN, bodies ? Analysis.BODY_EN : null, letters, docFreq);
         if (prefix) {
             for (String p : plain) {
                 if (p.length() >= 3) {
@@ -122,22 +136,36 @@ final class UserQuery {
         return new Word(any.build(), !fr.isEmpty() && !en.isEmpty());
     }
 
-    private static int add(BooleanQuery.Builder any, List<String> terms, String titleField, String bodyField, int letters) {
+    /** Adds a word's terms in a title field and, unless null, a body field. */
+    private static int add(BooleanQuery.Builder any, List<String> terms, String titleField, String bodyField, int letters,
+                           ToIntFunction<Term> docFreq) {
         int n = 0;
         for (String t : terms) {
-            any.add(new BoostQuery(new TermQuery(new Term(titleField, t)), TITLE_BOOST), Occur.SHOULD);
-            any.add(new TermQuery(new Term(bodyField, t)), Occur.SHOULD);
-            n += 2;
-            if (letters >= 5 && t.length() >= 4) {
+            Term title = new Term(titleField, t);
+            Term body = bodyField == null ? null : new Term(bodyField, t);
+            any.add(new BoostQuery(new TermQuery(title), TITLE_BOOST), Occur.SHOULD);
+            n++;
+            if (body != null) {
+                any.add(new TermQuery(body), Occur.SHOULD);
+                n++;
+            }
+            if (letters >= 5 && t.length() >= 4 && !common(docFreq, title, body)) {
                 int edits = letters >= 8 ? 2 : 1;
-                any.add(new BoostQuery(new FuzzyQuery(new Term(titleField, t), edits, 1, 50, true),
-                    TITLE_BOOST * FUZZY_BOOST), Occur.SHOULD);
-                any.add(new BoostQuery(new FuzzyQuery(new Term(bodyField, t), edits, 1, 50, true), FUZZY_BOOST),
+                any.add(new BoostQuery(new FuzzyQuery(title, edits, 1, EXPANSIONS, true), TITLE_BOOST * FUZZY_BOOST),
                     Occur.SHOULD);
-                n += 2;
+                n++;
+                if (body != null) {
+                    any.add(new BoostQuery(new FuzzyQuery(body, edits, 1, EXPANSIONS, true), FUZZY_BOOST), Occur.SHOULD);
+                    n++;
+                }
             }
         }
         return n;
+    }
+
+    private static boolean common(ToIntFunction<Term> docFreq, Term title, Term body) {
+        int held = docFreq.applyAsInt(title);
+        return held >= COMMON || body != null && held + docFreq.applyAsInt(body) >= COMMON;
     }
 
     private static Query phrase(String text) {
