@@ -153,7 +153,8 @@ final class SearchIndex implements Closeable {
     /** Makes every write so far visible to searches now (tests, the end of a rebuild). */
     void refresh() {
         try {
-            searchers.maybeRefresh();
+            // blocking: maybeRefresh returns at once while the timer's refresh runs, which may predate these writes
+            searchers.maybeRefreshBlocking();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Search index refresh failed", e);
         }
