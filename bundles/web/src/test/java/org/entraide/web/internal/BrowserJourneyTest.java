@@ -1,6 +1,7 @@
 package org.entraide.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -131,6 +132,60 @@ class BrowserJourneyTest extends WebTestBase {
         checkPage("question with an accepted answer");
         shoot("question");
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void aVisitorSearchesBrowsesATopicAndPagesAndAComplainantFindsTheirComplaints() throws Exception {
+        org.entraide.search.internal.SearchPlugin search = org.entraide.search.internal.SearchPluginForTests.install(server);
+        try {
+            features("{\"search\":true}");
+            var asker = community.join("demo");
+            String tag = "lot" + UUID.randomUUID().toString().substring(0, 6);
+            long drill = community.ask(asker, "demo", "Quelle perceuse pour du béton armé ?", "Mon mur de garage est dur.",
+                "bricolage", List.of(tag)).json().get("id").asLong();
+            for (int i = 1; i <= 20; i++) {
+                assertEquals(201, community.ask(asker, "demo", "Question de rangement numéro " + i + " pour l'atelier",
+                    "Des étagères, des bacs ou des crochets ?", "bricolage", List.of(tag)).status());
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> community.http()
+                .get("/api/v1/brands/demo/search?q=perceuses", null).json().toString().contains("\"id\":" + drill));
+
+            browser.open(server.base() + "/b/demo?lang=fr");
+            browser.fill("#q", "perceuses beton");
+            browser.click("form[role=search] button[type=submit]");
+            assertTrue(browser.url().startsWith("/b/demo/search"), browser.url());
+            assertTrue(browser.html().contains("<mark>perceuse</mark>"), "the plural and the missing accent find it");
+            checkPage("search results");
+            shoot("search");
+
+            browser.click("a[href='/b/demo/questions/" + drill + "']");
+            browser.click("a.topic[href='/b/demo/topics/bricolage']");
+            assertEquals("/b/demo/topics/bricolage", browser.url());
+            assertTrue(browser.text("main").contains("Question de rangement numéro 20 pour l'atelier"), "newest first: "
+                + browser.text("main"));
+            checkPage("topic page");
+
+            browser.open(server.base() + "/b/demo/tags/" + tag + "?lang=en");
+            checkPage("tag page");
+            browser.open(server.base() + "/b/demo/questions?tag=" + tag + "&lang=en");
+            assertFalse(browser.text("main").contains("Quelle perceuse"), "the oldest is not on the first page");
+            browser.click("nav.pager a[rel=next]");
+            assertTrue(browser.url().contains("page=2"), browser.url());
+            assertTrue(browser.text("main").contains("Quelle perceuse pour du béton armé ?"), browser.text("main"));
+            checkPage("second page of a list");
+
+            var complainant = community.join("demo");
+            long complaint = community.complaintId(complainant, "LYON-PARTDIEU", false);
+            signIn(complainant.email(), "long-enough-password");
+            browser.click("header a[href='/b/demo/me/complaints']");
+            assertTrue(browser.html().contains("/b/demo/complaints/" + complaint), "my complaint is listed: " + browser.text("main"));
+            checkPage("my complaints");
+            browser.open(server.base() + "/b/demo/me");
+            checkPage("my space");
+            assertEquals(List.of(), violations);
+        } finally {
+            search.close();
+        }
     }
 
     /** The check itself: a control without a label, and text too pale to read, are reported. */
