@@ -37,7 +37,8 @@ final class Highlights {
         return escape(title);
     }
 
-    String excerpt(String body) {
+    String excerpt(String markdown) {
+        String body = PlainText.of(markdown);
         for (String field : List.of(Analysis.BODY_FR, Analysis.BODY_EN, Analysis.PLAIN)) {
             String marked = mark(field, body, false);
             if (marked != null) {
