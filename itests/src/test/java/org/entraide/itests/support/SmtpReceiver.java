@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,18 +117,27 @@ public final class SmtpReceiver implements AutoCloseable {
 
     private void accept() {
         while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                s.setSoTimeout(30_000);
-                converse(s);
-            } catch (SocketException closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException closed) {
                 return;
-            } catch (IOException e) {
-                // one broken conversation; the client retries
             }
+            // each client in its own thread, as a real server: the platform keeps several connections open at once
+            Thread conversation = new Thread(() -> {
+                try (s) {
+                    s.setSoTimeout(30_000);
+                    converse(s);
+                } catch (IOException e) {
+                    // one broken conversation; the client retries
+                }
+            }, "smtp-receiver-client");
+            conversation.setDaemon(true);
+            conversation.start();
         }
     }
 
-    /** One client, one message at a time: enough for a test, and the order of messages is the order of sending. */
+    /** One client's conversation, any number of messages; messages are recorded in the order they end. */
     private void converse(Socket s) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
         OutputStream out = s.getOutputStream();
