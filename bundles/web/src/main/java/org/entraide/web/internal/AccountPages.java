@@ -133,6 +133,31 @@ final class AccountPages extends PageSupport {
         return afterChange(visit, brand, a);
     }
 
+    /** The avatar form: the picture goes to the API as it came, which decodes, checks and redraws it. */
+    WebReply uploadAvatar(Visit visit, JsonNode brand, Matcher path) {
+        Uploads.FileField file = visit.request.file();
+        if (file == null || file.bytes().length == 0) {
+            return accountPage(visit, brand, 422, Map.of("image", "account.avatar.missing"), null);
+        }
+        String type = file.contentType().split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        ApiClient.Answer a = api.upload(brandPath(visit) + "/me/avatar", visit.token(), type, file.bytes());
+        if (a.ok()) {
+            return accountPage(visit, brand, 200, Map.of(), "account.avatar.saved");
+        }
+        String key = switch (a.status()) {
+            case 413 -> "account.avatar.tooLarge";
+            case 415 -> "account.avatar.type";
+            case 429 -> "login.tooMany";
+            default -> "account.avatar.invalid";
+        };
+        return accountPage(visit, brand, a.status() == 429 ? 429 : 422, Map.of("image", key), null);
+    }
+
+    WebReply removeAvatar(Visit visit, JsonNode brand, Matcher path) {
+        api.call("DELETE", brandPath(visit) + "/me/avatar", visit.token(), null);
+        return accountPage(visit, brand, 200, Map.of(), "account.avatar.removed");
+    }
+
     WebReply revokeSession(Visit visit, JsonNode brand, Matcher path) {
         api.call("DELETE", brandPath(visit) + "/me/sessions/" + path.group(2), visit.token(), null);
         return WebReply.seeOther(visit.base() + "/me/account#sessions");
@@ -177,6 +202,8 @@ final class AccountPages extends PageSupport {
         model.put("zones", List.of("Europe/Paris", "Europe/Brussels", "Europe/Zurich", "Europe/Luxembourg", "Europe/London",
             "America/Montreal", "America/Guadeloupe", "America/Martinique", "Indian/Reunion", "Pacific/Noumea", "UTC"));
         model.put("csrf", visit.csrf());
+        // the account page always shows the latest avatar: its address changes on every visit
+        model.put("now", System.currentTimeMillis());
         if (notice != null) {
             model.put("notice", notice);
         }

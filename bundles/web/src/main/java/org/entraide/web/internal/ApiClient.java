@@ -92,6 +92,19 @@ final class ApiClient {
         }
     }
 
+    /** Sends a file (an avatar) as the raw body of a {@code PUT}, with its declared media type. */
+    Answer upload(String path, String token, String mediaType, byte[] bytes) {
+        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HttpResponse<String> r = send(b, path);
+        try {
+            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
+            return new Answer(r.statusCode(), node);
+        } catch (IOException e) {
+            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
+        }
+    }
+
     /** Runs a page request's work with its client address chain forwarded on every API call it makes. */
     static <T> T forwardingFor(String chain, java.util.concurrent.Callable<T> work) throws Exception {
         FORWARDED_FOR.set(chain);

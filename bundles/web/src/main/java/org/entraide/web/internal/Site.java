@@ -80,6 +80,8 @@ final class Site {
         post("/me/account/profile", true, account::saveProfile);
         post("/me/account/email", true, account::changeEmail);
         post("/me/account/password", true, account::changePassword);
+        post("/me/account/avatar", true, account::uploadAvatar);
+        post("/me/account/avatar/remove", true, account::removeAvatar);
         post("/me/account/sessions/([0-9a-f]{16})/revoke", true, account::revokeSession);
         post("/me/account/sessions/revoke-others", true, account::revokeOthers);
         get("/ask", true, posts::askForm);

@@ -18,13 +18,20 @@ import java.util.Map;
  * their sessions page.
  */
 record WebRequest(String method, String path, String query, Map<String, String> cookies, Map<String, String> form,
-                  String host, String origin, boolean secure, String acceptLanguage, String publicBase, String userAgent) {
+                  String host, String origin, boolean secure, String acceptLanguage, String publicBase, String userAgent,
+                  Uploads.FileField file) {
     /** Largest form body read; the API refuses longer texts anyway. */
     static final int MAX_FORM_BYTES = 128 * 1024;
 
     WebRequest {
         cookies = Collections.unmodifiableMap(cookies);
         form = Collections.unmodifiableMap(form);
+    }
+
+    /** A request without a file: every form but the avatar's. */
+    WebRequest(String method, String path, String query, Map<String, String> cookies, Map<String, String> form,
+               String host, String origin, boolean secure, String acceptLanguage, String publicBase, String userAgent) {
+        this(method, path, query, cookies, form, host, origin, secure, acceptLanguage, publicBase, userAgent, null);
     }
 
     static WebRequest get(String path, String query) {

@@ -105,8 +105,19 @@ public final class WebRoutes extends RouteBuilder {
         String host = servlet != null && servlet.getHeader("Host") != null ? servlet.getHeader("Host") : "localhost";
         boolean secure = servlet != null && (servlet.isSecure() || "https".equalsIgnoreCase(servlet.getHeader("X-Forwarded-Proto")));
         Map<String, String> form = Map.of();
-        if ("POST".equals(method)) {
-            String type = servlet != null ? servlet.getContentType() : in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        Uploads.FileField file = null;
+        String type = "POST".equals(method) ? (servlet != null ? servlet.getContentType()
+            : in.getHeader(Exchange.CONTENT_TYPE, String.class)) : null;
+        if ("POST".equals(method) && Uploads.isMultipart(type) && Uploads.PATHS.matcher(path).matches()) {
+            try (InputStream stream = in.getBody(InputStream.class)) {
+                Uploads.Form multipart = Uploads.read(type, stream);
+                form = multipart.fields();
+                file = multipart.file();
+            } catch (Uploads.TooLarge tooLarge) {
+                reply(e, 413, "text/plain; charset=utf-8", "file too large", Locale.ENGLISH);
+                return;
+            }
+        } else if ("POST".equals(method)) {
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 reply(e, 415, "text/plain; charset=utf-8", "forms only", Locale.ENGLISH);
                 return;
@@ -123,7 +134,7 @@ public final class WebRoutes extends RouteBuilder {
         Map<String, String> cookies = WebRequest.cookies(cookie);
         Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
-            origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"));
+            origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), file);
         WebReply reply;
         try {
             reply = ApiClient.forwardingFor(forwardedFor(servlet), () -> site.handle(request, locale));

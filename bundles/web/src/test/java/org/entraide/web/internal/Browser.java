@@ -59,6 +59,21 @@ final class Browser {
         return send(b);
     }
 
+    /** A form with a file ({@code multipart/form-data}), with the last page's token, as a browser sends it. */
+    HttpResponse<String> postFile(String path, String field, String fileName, String mediaType, byte[] file) {
+        String boundary = "----entraide" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + lastCsrf + "\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
+            + "Content-Type: " + mediaType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", base)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Loads a page, then sends its form. */
     HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
         get(formPage);

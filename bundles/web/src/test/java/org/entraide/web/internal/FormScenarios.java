@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -211,6 +212,50 @@ abstract class FormScenarios extends WebTestBase {
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(303, other.get("/b/demo/me/account").statusCode(), "the other device is signed out");
         assertEquals(200, b.get("/b/demo/me/account").statusCode(), "this one is not");
+    }
+
+    @Test
+    void theAccountPageTakesAPictureAsAvatarAndExplainsARefusedFile() throws Exception {
+        String name = pseudonym();
+        Browser b = registered(name);
+        HttpResponse<String> page = b.get("/b/demo/me/account");
+        String src = page.body().replaceAll("(?s).*<img class=\"avatar large\" src=\"([^\"?]+)[^\"]*\".*", "$1");
+        assertTrue(src.matches("/api/v1/brands/demo/users/[0-9]+/avatar"), "the page shows the avatar: " + src);
+        byte[] drawn = avatar(src);
+
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpg", jpeg);
+        HttpResponse<String> saved = b.postFile("/b/demo/me/account/avatar", "image", "me.jpg", "image/jpeg", jpeg.toByteArray());
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(saved.body().contains("Your new avatar is in place."), saved.body());
+        byte[] uploaded = avatar(src);
+        assertFalse(java.util.Arrays.equals(drawn, uploaded), "the avatar changed");
+        assertEquals(128, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(uploaded)).getWidth(), "redrawn at 128");
+
+        HttpResponse<String> refused = b.postFile("/b/demo/me/account/avatar", "image", "page.png", "image/png",
+            "<html>not a picture</html>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("This file is not a picture we can read"), refused.body());
+        HttpResponse<String> huge = b.postFile("/b/demo/me/account/avatar", "image", "big.png", "image/png", new byte[1_100_000]);
+        assertEquals(413, huge.statusCode(), "more than the form takes");
+        assertTrue(java.util.Arrays.equals(uploaded, avatar(src)), "refused files change nothing");
+
+        b.get("/b/demo/me/account");
+        HttpResponse<String> forged = new Browser(server.base()).postFile("/b/demo/me/account/avatar", "image", "me.jpg",
+            "image/jpeg", jpeg.toByteArray());
+        assertTrue(forged.statusCode() == 401 || forged.statusCode() == 403, "not signed in: " + forged.statusCode());
+        b.get("/b/demo/me/account");
+        assertEquals(200, b.post("/b/demo/me/account/avatar/remove", Map.of()).statusCode());
+        assertTrue(java.util.Arrays.equals(drawn, avatar(src)), "back to the drawn avatar");
+    }
+
+    private byte[] avatar(String path) throws Exception {
+        HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.base() + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("image/png", r.headers().firstValue("Content-Type").orElse(""));
+        return r.body();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.entraide.api.model.Brand;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.security.RequestAuthenticator;
+import org.entraide.core.internal.rest.openapi.Doc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,16 +54,22 @@ public final class ApiDispatcher {
 
     /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
     public Processor processor(ApiOperation op, String... pathParams) {
-        return exchange -> run(exchange, op, null, pathParams);
+        return exchange -> run(exchange, op, null, null, pathParams);
     }
 
     /** The same, for an endpoint that may read only the query parameters {@code queryNames}. */
     public Processor processor(ApiOperation op, Set<String> queryNames, String... pathParams) {
-        Set<String> declared = Set.copyOf(queryNames);
-        return exchange -> run(exchange, op, declared, pathParams);
+        return processor(op, queryNames, null, pathParams);
     }
 
-    private void run(Exchange exchange, ApiOperation op, Set<String> queryNames, String[] pathParams) throws Exception {
+    /** The same, for an endpoint that reads a raw body ({@code upload}, such as an image) instead of JSON. */
+    public Processor processor(ApiOperation op, Set<String> queryNames, Doc.Upload upload, String... pathParams) {
+        Set<String> declared = Set.copyOf(queryNames);
+        return exchange -> run(exchange, op, declared, upload, pathParams);
+    }
+
+    private void run(Exchange exchange, ApiOperation op, Set<String> queryNames, Doc.Upload upload, String[] pathParams)
+            throws Exception {
         Message in = exchange.getIn();
         String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
         Map<String, String> path = new HashMap<>();
@@ -86,10 +93,11 @@ public final class ApiDispatcher {
             anonymous = authorization == null;
             String lengthHeader = requestHeader(in, "Content-Length");
             Long contentLength = lengthHeader == null ? null : parseLength(lengthHeader);
-            if (contentLength != null && contentLength > bodies.maxBytes()) {
-                throw ProblemException.tooLarge("the request body exceeds " + bodies.maxBytes() + " bytes");
+            int limit = upload != null ? upload.maxBytes() : bodies.maxBytes();
+            if (contentLength != null && contentLength > limit) {
+                throw ProblemException.tooLarge("the request body exceeds " + limit + " bytes");
             }
-            ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType),
+            ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType, upload),
                 memo(authorization), () -> authorization, brands, client(exchange));
             reply = op.handle(request);
         } catch (ProblemException e) {
@@ -114,6 +122,12 @@ public final class ApiDispatcher {
         }
         if (reply.body() == null) {
             out.setBody(null);
+        } else if (reply.body() instanceof ApiReply.Binary binary) {
+            out.setHeader(Exchange.CONTENT_TYPE, binary.mediaType());
+            // the same bytes for everyone: kept a while by browsers, never sniffed, never run as a page
+            out.setHeader("Cache-Control", reply.shared() ? "public, max-age=300" : "no-store");
+            out.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+            out.setBody(binary.content());
         } else if (reply.body() instanceof org.entraide.api.web.ApiResult.Text text) {
             out.setHeader(Exchange.CONTENT_TYPE, text.mediaType());
             out.setBody(text.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -138,12 +152,27 @@ public final class ApiDispatcher {
         return clientAddress.of(servlet.getRemoteAddr(), servlet.getHeader("X-Forwarded-For"));
     }
 
-    private ApiRequest.BodyReader bodyReader(InputStream stream, String contentType) {
+    private ApiRequest.BodyReader bodyReader(InputStream stream, String contentType, Doc.Upload upload) {
         return new ApiRequest.BodyReader() {
             private byte[] cached;
 
             @Override
+            public ApiRequest.Upload upload() {
+                if (upload == null) {
+                    throw new IllegalStateException("the endpoint does not declare an upload");
+                }
+                String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+                if (!upload.mediaTypes().contains(media)) {
+                    throw ProblemException.unsupportedMediaType("send the body as one of " + String.join(", ", upload.mediaTypes()));
+                }
+                return new ApiRequest.Upload(media, bodies.readRaw(stream, upload.maxBytes()));
+            }
+
+            @Override
             public <T> T read(Class<T> type) {
+                if (upload != null) {
+                    throw new IllegalStateException("the endpoint reads an upload, not JSON");
+                }
                 if (contentType == null || !isJson(contentType)) {
                     throw ProblemException.unsupportedMediaType("send the body as application/json");
                 }

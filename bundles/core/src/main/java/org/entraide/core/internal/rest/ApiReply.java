@@ -32,4 +32,13 @@ public record ApiReply(int status, Object body, String location, boolean shared)
     public static ApiReply noContent() {
         return new ApiReply(204, null, null);
     }
+
+    /** A body of bytes that the server made itself (an avatar it re-encoded), with its media type. */
+    public record Binary(String mediaType, byte[] content) {
+    }
+
+    /** 200 with bytes the same for every reader, which browsers may keep a few minutes. */
+    public static ApiReply image(String mediaType, byte[] content) {
+        return new ApiReply(200, new Binary(mediaType, content), null, true);
+    }
 }

@@ -20,6 +20,15 @@ public final class ApiRequest implements ApiCall {
     @FunctionalInterface
     interface BodyReader {
         <T> T read(Class<T> type);
+
+        /** The raw body of an endpoint that declares an upload. */
+        default Upload upload() {
+            throw new IllegalStateException("no upload here");
+        }
+    }
+
+    /** A raw body, of one of the media types its endpoint declares, within its limit. */
+    public record Upload(String mediaType, byte[] bytes) {
     }
 
     private final Map<String, String> path;
@@ -102,6 +111,11 @@ public final class ApiRequest implements ApiCall {
 
     public <T> T body(Class<T> type) {
         return body.read(type);
+    }
+
+    /** The raw body of an endpoint registered with {@code Doc.upload}; 415 for another media type, 413 when too large. */
+    public Upload upload() {
+        return body.upload();
     }
 
     /** The caller, if the request carries a token of the URL's brand; another brand's token counts as none. */

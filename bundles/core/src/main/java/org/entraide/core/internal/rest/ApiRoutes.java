@@ -60,7 +60,7 @@ public abstract class ApiRoutes extends RouteBuilder {
         endpoints.add(new Endpoint(method, base() + uri, operationId, doc));
         String endpoint = "direct:" + operationId;
         // The endpoint may read only the query parameters it documents.
-        from(endpoint).routeId(operationId).process(dispatcher.processor(op, doc.queryNames(), params(uri)));
+        from(endpoint).routeId(operationId).process(dispatcher.processor(op, doc.queryNames(), doc.upload(), params(uri)));
         return endpoint;
     }
 

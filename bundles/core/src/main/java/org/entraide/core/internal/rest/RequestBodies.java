@@ -53,13 +53,18 @@ public final class RequestBodies {
 
     /** Reads at most the limit; one byte more is a 413, whatever Content-Length said. */
     public byte[] read(InputStream in) {
+        return readRaw(in, maxBytes);
+    }
+
+    /** Reads at most {@code limit} bytes (an upload's own limit); one byte more is a 413. */
+    public byte[] readRaw(InputStream in, int limit) {
         if (in == null) {
             return new byte[0];
         }
         try (in) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw ProblemException.tooLarge("the request body exceeds " + maxBytes + " bytes");
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw ProblemException.tooLarge("the request body exceeds " + limit + " bytes");
             }
             return bytes;
         } catch (IOException e) {

@@ -30,9 +30,18 @@ import org.entraide.core.internal.paging.PageRequest;
  * @param errors   problem statuses beyond those implied by the body, access and path (such as 409 or 429)
  * @param alsoSucceeds other success statuses the endpoint may answer (a plugin's write: 201 or 204 beside 200)
  * @param produces the media types of the success body; empty means application/json
+ * @param upload   the raw body the endpoint reads instead of JSON (an image), or null
  */
 public record Doc(String summary, Class<?> body, Type response, int status, Access access, Set<Role> roles,
-                  List<QueryParam> query, SortedSet<Integer> errors, SortedSet<Integer> alsoSucceeds, List<String> produces) {
+                  List<QueryParam> query, SortedSet<Integer> errors, SortedSet<Integer> alsoSucceeds, List<String> produces,
+                  Upload upload) {
+
+    /** A raw request body of one of {@code mediaTypes}, at most {@code maxBytes} long (its own limit, not the JSON one). */
+    public record Upload(int maxBytes, List<String> mediaTypes) {
+        public Upload {
+            mediaTypes = List.copyOf(mediaTypes);
+        }
+    }
 
     /** How a caller authenticates. */
     public enum Access {
@@ -67,29 +76,29 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     }
 
     public static Doc of(String summary) {
-        return new Doc(summary, null, null, 200, Access.PUBLIC, Set.of(), List.of(), new TreeSet<>(), new TreeSet<>(), List.of());
+        return new Doc(summary, null, null, 200, Access.PUBLIC, Set.of(), List.of(), new TreeSet<>(), new TreeSet<>(), List.of(), null);
     }
 
     public Doc body(Class<?> type) {
-        return new Doc(summary, type, response, status, access, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, type, response, status, access, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     public Doc returns(Type type) {
-        return new Doc(summary, body, type, 200, access, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, type, 200, access, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     /** 201 with the new resource in the body and its URL in the Location header. */
     public Doc created(Type type) {
-        return new Doc(summary, body, type, 201, access, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, type, 201, access, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     /** 202: the request is taken and its outcome is told elsewhere (by e-mail), whatever it was. */
     public Doc accepted(Type type) {
-        return new Doc(summary, body, type, 202, access, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, type, 202, access, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     public Doc noContent() {
-        return new Doc(summary, body, null, 204, access, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, null, 204, access, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     /** A paginated list: answers {@link Page} of {@code item} and reads the page and size parameters. */
@@ -109,33 +118,39 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     }
 
     public Doc bearer(Role... onlyRoles) {
-        return new Doc(summary, body, response, status, Access.BEARER, Set.of(onlyRoles), query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, response, status, Access.BEARER, Set.of(onlyRoles), query, errors, alsoSucceeds, produces, upload);
     }
 
     public Doc optionalBearer() {
-        return new Doc(summary, body, response, status, Access.OPTIONAL_BEARER, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, response, status, Access.OPTIONAL_BEARER, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     public Doc basic() {
-        return new Doc(summary, body, response, status, Access.BASIC, roles, query, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, response, status, Access.BASIC, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     public Doc errors(Integer... statuses) {
         SortedSet<Integer> all = new TreeSet<>(errors);
         all.addAll(Arrays.asList(statuses));
-        return new Doc(summary, body, response, status, access, roles, query, all, alsoSucceeds, produces);
+        return new Doc(summary, body, response, status, access, roles, query, all, alsoSucceeds, produces, upload);
     }
 
     /** Other success statuses, for an endpoint whose answer depends on what it did (created, or nothing to say). */
     public Doc alsoSucceeds(Integer... statuses) {
         SortedSet<Integer> all = new TreeSet<>(alsoSucceeds);
         all.addAll(Arrays.asList(statuses));
-        return new Doc(summary, body, response, status, access, roles, query, errors, all, produces);
+        return new Doc(summary, body, response, status, access, roles, query, errors, all, produces, upload);
     }
 
     /** The media types of the success body, when it is not (only) JSON. */
     public Doc produces(String... mediaTypes) {
-        return new Doc(summary, body, response, status, access, roles, query, errors, alsoSucceeds, List.of(mediaTypes));
+        return new Doc(summary, body, response, status, access, roles, query, errors, alsoSucceeds, List.of(mediaTypes), upload);
+    }
+
+    /** The endpoint reads a raw body of one of these media types instead of JSON. */
+    public Doc upload(int maxBytes, String... mediaTypes) {
+        return new Doc(summary, body, response, status, access, roles, query, errors, alsoSucceeds, produces,
+            new Upload(maxBytes, List.of(mediaTypes)));
     }
 
     /** The names of {@link #query()}, which are all the endpoint may read. */
@@ -158,6 +173,6 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     private Doc with(QueryParam param) {
         List<QueryParam> all = new ArrayList<>(query);
         all.add(param);
-        return new Doc(summary, body, response, status, access, roles, all, errors, alsoSucceeds, produces);
+        return new Doc(summary, body, response, status, access, roles, all, errors, alsoSucceeds, produces, upload);
     }
 }

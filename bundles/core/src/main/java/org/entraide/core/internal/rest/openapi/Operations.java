@@ -39,6 +39,12 @@ final class Operations {
             ObjectNode body = op.putObject("requestBody").put("required", true);
             body.putObject("content").putObject("application/json").set("schema", schemas.request(d.body()));
         }
+        if (d.upload() != null) {
+            ObjectNode content = op.putObject("requestBody").put("required", true)
+                .put("description", "at most " + d.upload().maxBytes() + " bytes").putObject("content");
+            d.upload().mediaTypes().forEach(media -> content.putObject(media).putObject("schema")
+                .put("type", "string").put("format", "binary"));
+        }
         ObjectNode responses = op.putObject("responses");
         responses.set(String.valueOf(d.status()), success(d, d.status()));
         for (int status : d.alsoSucceeds()) {
@@ -61,7 +67,7 @@ final class Operations {
         SortedSet<Integer> statuses = new TreeSet<>(d.errors());
         // every endpoint refuses a query parameter it does not read
         statuses.add(400);
-        if (d.body() != null) {
+        if (d.body() != null || d.upload() != null) {
             statuses.add(413);
             statuses.add(415);
         }
@@ -144,6 +150,7 @@ final class Operations {
             ObjectNode content = r.putObject("content");
             for (String media : d.produces().isEmpty() ? List.of("application/json") : d.produces()) {
                 content.putObject(media).set("schema", media.equals("application/json") ? schemas.response(d.response())
+                    : media.startsWith("image/") ? JSON.objectNode().put("type", "string").put("format", "binary")
                     : JSON.objectNode().put("type", "string"));
             }
         }

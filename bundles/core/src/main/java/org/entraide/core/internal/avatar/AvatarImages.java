@@ -1,0 +1,167 @@
+package org.entraide.core.internal.avatar;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+
+import org.entraide.api.problem.ProblemException;
+
+/**
+ * Turns an uploaded picture into the avatar Entraide serves: decoded, cropped to a square and drawn anew as a
+ * {@value #SIZE}-pixel PNG, so that no byte of the upload (metadata, a script disguised as an image, a
+ * polyglot file) is ever served as it came. The declared type must match the file's own signature, and the picture's
+ * dimensions are read before its pixels, so that a small file declaring a huge picture is refused before it fills
+ * the memory.
+ */
+public final class AvatarImages {
+    public static final int SIZE = 128;
+    /** Larger pictures are refused: a phone photo is 4000 pixels wide, a decompression bomb far more. */
+    static final int MAX_SIDE = 6000;
+    static final String PNG = "image/png";
+    static final String JPEG = "image/jpeg";
+    static final String WEBP = "image/webp";
+
+    private AvatarImages() {
+    }
+
+    /** The upload, re-encoded; a 400 problem naming {@code image} when it is not a picture of the type it says. */
+    public static byte[] reencode(String mediaType, byte[] upload) {
+        if (!matchesSignature(mediaType, upload)) {
+            throw ProblemException.invalid("image", "the file is not a " + mediaType.substring("image/".length()).toUpperCase()
+                + " picture");
+        }
+        BufferedImage decoded = decode(mediaType, upload);
+        return png(square(decoded));
+    }
+
+    static boolean matchesSignature(String mediaType, byte[] b) {
+        return switch (mediaType) {
+            case PNG -> b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+            case JPEG -> b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
+            case WEBP -> b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+            default -> false;
+        };
+    }
+
+    private static BufferedImage decode(String mediaType, byte[] upload) {
+        ImageReader reader = reader(mediaType);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
+                throw ProblemException.invalid("image", "the picture must be at most " + MAX_SIDE + " pixels on each side");
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            // no need for every pixel of a photo to draw 128 of them: read every n-th, which also bounds the memory
+            int step = Math.max(1, Math.min(width, height) / (SIZE * 4));
+            param.setSourceSubsampling(step, step, 0, 0);
+            BufferedImage image = reader.read(0, param);
+            if (image == null) {
+                throw ProblemException.invalid("image", "the picture could not be read");
+            }
+            return image;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
+            throw ProblemException.invalid("image", "the picture could not be read");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * The JDK's readers for PNG and JPEG; TwelveMonkeys' for WebP, created directly rather than found through
+     * ImageIO's registry, which does not see a bundle's plugins in OSGi.
+     */
+    private static ImageReader reader(String mediaType) {
+        if (WEBP.equals(mediaType)) {
+            return new WebPImageReaderSpi().createReaderInstance(null);
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no reader for " + mediaType);
+        }
+        return readers.next();
+    }
+
+    /** The picture's centre, as large a square as fits, scaled to {@link #SIZE}; transparency kept. */
+    private static BufferedImage square(BufferedImage image) {
+        int side = Math.min(image.getWidth(), image.getHeight());
+        int x = (image.getWidth() - side) / 2;
+        int y = (image.getHeight() - side) / 2;
+        BufferedImage out = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHints(Map.of(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC,
+                RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY));
+            g.drawImage(image, 0, 0, SIZE, SIZE, x, y, x + side, y + side, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", bytes)) {
+                throw new IllegalStateException("no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The avatar of a member who has none: a symmetric 5×5 pattern in a colour, both drawn from a digest of the
+     * pseudonym, so that it is the same on every page and node and tells members apart without any text to render.
+     */
+    public static byte[] identicon(String pseudonym) {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(pseudonym.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        float hue = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) / 65536f;
+        Color ink = Color.getHSBColor(hue, 0.55f, 0.75f);
+        BufferedImage out = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(new Color(0xf2, 0xf2, 0xf2));
+            g.fillRect(0, 0, SIZE, SIZE);
+            g.setColor(ink);
+            int cell = SIZE / 6;
+            int margin = (SIZE - 5 * cell) / 2;
+            for (int row = 0; row < 5; row++) {
+                for (int col = 0; col < 3; col++) {
+                    if (((digest[2 + row * 3 + col] & 0xff) & 1) == 1) {
+                        g.fillRect(margin + col * cell, margin + row * cell, cell, cell);
+                        g.fillRect(margin + (4 - col) * cell, margin + row * cell, cell, cell);
+                    }
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return png(out);
+    }
+}

@@ -1,0 +1,104 @@
+package org.entraide.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
+
+/**
+ * The one form that sends a file (a member's avatar), read as {@code multipart/form-data} by Jetty's parser, within
+ * limits; every other form is URL-encoded. The file's bytes go to the API, which decodes and
+ * re-encodes them: nothing of them is trusted here.
+ */
+final class Uploads {
+    /** The paths whose form may carry a file. */
+    static final Pattern PATHS = Pattern.compile("/b/[a-z0-9-]{1,64}/me/account/avatar");
+    /** The API's own limit, plus room for the form's other fields. */
+    static final long MAX_FILE = 1024 * 1024;
+    static final long MAX_REQUEST = MAX_FILE + 16 * 1024;
+    private static final int MAX_FIELD = 1024;
+
+    /** A file sent with a form: its declared media type (checked by the API) and its bytes. */
+    record FileField(String contentType, byte[] bytes) {
+    }
+
+    /** The form's text fields and its file (or null), or thrown {@link TooLarge} past the limits. */
+    record Form(Map<String, String> fields, FileField file) {
+    }
+
+    static final class TooLarge extends Exception {
+        TooLarge() {
+            super("upload too large", null, false, false);
+        }
+    }
+
+    private Uploads() {
+    }
+
+    static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /**
+     * Parses a body already read by Camel (so the servlet's own {@code getParts()} would find it consumed) with Jetty's
+     * multipart parser, within the limits.
+     */
+    static Form read(String contentType, InputStream body) throws IOException, TooLarge {
+        String boundary = MultiPart.extractBoundary(contentType);
+        if (boundary == null || body == null) {
+            throw new IOException("a multipart form without boundary or body");
+        }
+        byte[] bytes = body.readNBytes((int) MAX_REQUEST + 1);
+        if (bytes.length > MAX_REQUEST) {
+            throw new TooLarge();
+        }
+        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+        parser.setMaxLength(MAX_REQUEST);
+        parser.setMaxFileSize(MAX_FILE);
+        // kept in memory: no temporary file to clean up
+        parser.setMaxMemoryFileSize(MAX_REQUEST);
+        parser.setMaxParts(8);
+        Map<String, String> fields = new LinkedHashMap<>();
+        FileField file = null;
+        try (MultiPartFormData.Parts parts = parser.parse(Content.Source.from(ByteBuffer.wrap(bytes))).get(10, TimeUnit.SECONDS)) {
+            for (MultiPart.Part part : parts) {
+                if (part.getFileName() == null) {
+                    if (part.getLength() > MAX_FIELD) {
+                        throw new TooLarge();
+                    }
+                    fields.putIfAbsent(part.getName(), part.getContentAsString(StandardCharsets.UTF_8));
+                } else if ("image".equals(part.getName()) && file == null && part.getLength() > 0) {
+                    String type = part.getHeaders().get(HttpHeader.CONTENT_TYPE);
+                    ByteBuffer content = Content.Source.asByteBuffer(part.getContentSource());
+                    byte[] data = new byte[content.remaining()];
+                    content.get(data);
+                    file = new FileField(type == null ? "" : type, data);
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalStateException) {
+                // Jetty's way of saying a part or the whole is over its limit
+                throw new TooLarge();
+            }
+            throw new IOException("malformed multipart form", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("multipart form not parsed in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return new Form(fields, file);
+    }
+}
