@@ -186,6 +186,8 @@ public final class Core {
                 new org.entraide.core.internal.post.PostEdits(db, posts, pipeline, renderer, clock), db, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
+            new org.entraide.core.internal.rest.DraftRoutes(dispatcherApi,
+                new org.entraide.core.internal.draft.Drafts(db, clock), limits),
             new org.entraide.core.internal.rest.AvatarRoutes(dispatcherApi,
                 new org.entraide.core.internal.avatar.Avatars(db, clock), limits),
             new org.entraide.core.internal.rest.BrowseRoutes(dispatcherApi,

@@ -57,6 +57,9 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Avatar uploads per account and window (each is a picture to decode)")
     int ratelimit_avatar() default 10;
 
+    @AttributeDefinition(name = "Drafts saved per account and window (pages save while the member types)")
+    int ratelimit_draft() default 600;
+
     @AttributeDefinition(name = "The address the community's pages are reached at, on which the links of account "
         + "e-mails (verification, password reset) are built; never taken from a request")
     String public_base_url() default "http://localhost:8181";

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code window}, counted whether or not the address has an account;</li>
  * <li>{@code account.address}: account-recovery requests (reset, verification) per client address and {@code window};</li>
  * <li>{@code password.change}: wrong current passwords per account and {@code window};</li>
- * <li>{@code avatar}: avatar uploads per account and {@code window} (each is a picture to decode).</li>
+ * <li>{@code avatar}: avatar uploads per account and {@code window} (each is a picture to decode);</li>
+ * <li>{@code draft}: drafts saved per account and {@code window} (pages save while the member types).</li>
  * </ul>
  */
 public record RatePolicy(Duration window, Map<String, Integer> limits, Duration loginWindow, Duration backoffBase,
@@ -39,8 +40,10 @@ public record RatePolicy(Duration window, Map<String, Integer> limits, Duration 
 
     public static RatePolicy defaults() {
         return new RatePolicy(Duration.ofMinutes(10),
-            Map.of("login", 10, "login.account", 100, "login.address", 100, "register", 100, "post", 30, "preview", 300,
-                "account.mail", 5, "account.address", 30, "password.change", 10, "avatar", 10),
+            Map.ofEntries(Map.entry("login", 10), Map.entry("login.account", 100), Map.entry("login.address", 100),
+                Map.entry("register", 100), Map.entry("post", 30), Map.entry("preview", 300), Map.entry("account.mail", 5),
+                Map.entry("account.address", 30), Map.entry("password.change", 10), Map.entry("avatar", 10),
+                Map.entry("draft", 600)),
             Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(30));
     }
 
