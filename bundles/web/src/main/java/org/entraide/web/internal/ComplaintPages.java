@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * only ever what the API shows (their pseudonym, when they chose to show it).
  */
 final class ComplaintPages extends PageSupport {
+    private final DraftForms drafts;
+
     ComplaintPages(ApiClient api, Templates templates) {
         super(api, templates);
+        this.drafts = new DraftForms(api, templates);
     }
 
     /** The form, with the stores found by city, postal code or name, or near the visitor's coordinates. */
@@ -25,6 +28,14 @@ final class ComplaintPages extends PageSupport {
         if (store != null && store.matches("[A-Za-z0-9_-]{1,32}")) {
             form.put("storeCode", store);
         }
+        Map<String, String> restored = drafts.restore(visit, DraftForms.COMPLAINT, form);
+        if (restored != null) {
+            if (store != null && !store.isEmpty()) {
+                // the store the visitor came from wins over the draft's
+                restored.put("storeCode", form.get("storeCode"));
+            }
+            return formPage(visit, brand, 200, restored, Map.of(), null, false, "draft.restored");
+        }
         return formPage(visit, brand, 200, form, Map.of(), null);
     }
 
@@ -32,6 +43,10 @@ final class ComplaintPages extends PageSupport {
         WebRequest r = visit.request;
         Map<String, String> form = Map.of("title", r.field("title"), "body", r.raw("body"), "storeCode", r.field("storeCode"),
             "showPseudonym", r.field("showPseudonym"));
+        if (DraftForms.saving(visit)) {
+            boolean kept = drafts.save(visit, DraftForms.COMPLAINT, form);
+            return formPage(visit, brand, kept ? 200 : 422, form, Map.of(), null, false, kept ? "draft.saved" : "draft.refused");
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.get("title").length() < PostForms.TITLE_MIN || form.get("title").length() > PostForms.TITLE_MAX) {
             errors.put("title", "error.title");
@@ -60,6 +75,7 @@ final class ComplaintPages extends PageSupport {
             }
             return formPage(visit, brand, a.status(), form, apiErrors, apiErrors.isEmpty() ? PostForms.refusal(a, visit) : null);
         }
+        drafts.drop(visit, DraftForms.COMPLAINT);
         return WebReply.seeOther(visit.base() + "/complaints/" + a.body().path("id").asLong());
     }
 
@@ -204,7 +220,15 @@ final class ComplaintPages extends PageSupport {
 
     private WebReply formPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
                               String refusal, boolean unverified) {
+        return formPage(visit, brand, status, form, errors, refusal, unverified, null);
+    }
+
+    private WebReply formPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
+                              String refusal, boolean unverified, String draftNotice) {
         Map<String, Object> model = new HashMap<>();
+        if (draftNotice != null) {
+            model.put("draftNotice", draftNotice);
+        }
         model.put("unverified", unverified);
         model.put("form", form);
         model.put("errors", errors);

@@ -66,6 +66,11 @@ final class Pages extends PageSupport {
             return notFound(visit);
         }
         Map<String, Object> model = questionModel(visit, question, id);
+        Map<String, String> draft = new DraftForms(api, templates).restore(visit, DraftForms.answerKey(id), Map.of("body", ""));
+        if (draft != null) {
+            model.put("answerForm", Map.of("body", draft.get("body")));
+            model.put("draftNotice", "draft.restored");
+        }
         NotificationPages.following(api, visit, "question", String.valueOf(id)).ifPresent(level -> model.put("following", level));
         NotificationPages.viewing(api, visit, "question", id);
         DuplicatePages.describe(api, visit, id, model);

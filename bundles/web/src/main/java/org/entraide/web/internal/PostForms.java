@@ -20,23 +20,37 @@ final class PostForms extends PageSupport {
     static final int TITLE_MAX = 200;
     static final int BODY_MAX = 20_000;
 
+    private final DraftForms drafts;
+
     PostForms(ApiClient api, Templates templates) {
         super(api, templates);
+        this.drafts = new DraftForms(api, templates);
     }
 
     WebReply askForm(Visit visit, JsonNode brand, Matcher path) {
         String store = visit.request.param("store");
         String topic = visit.request.param("topic");
         // a topic's page offers to ask in that topic
-        return askPage(visit, brand, 200, Map.of("title", "", "body", "", "topic",
+        Map<String, String> form = Map.of("title", "", "body", "", "topic",
             topic != null && BrowsePages.SLUG.matcher(topic).matches() ? topic : "", "tags", "",
-            "storeCode", store == null ? "" : store), Map.of(), null, null);
+            "storeCode", store == null ? "" : store);
+        Map<String, String> restored = drafts.restore(visit, DraftForms.QUESTION, form);
+        if (restored != null) {
+            return askPage(visit, brand, 200, restored, Map.of(), null, null, List.of(), "draft.restored");
+        }
+        return askPage(visit, brand, 200, form, Map.of(), null, null);
     }
 
     WebReply ask(Visit visit, JsonNode brand, Matcher path) {
         WebRequest r = visit.request;
         Map<String, String> form = Map.of("title", r.field("title"), "body", r.raw("body"), "topic", r.field("topic"),
             "tags", r.field("tags"), "storeCode", r.field("storeCode"));
+        if (DraftForms.saving(visit)) {
+            // a draft may be unfinished: kept as it is, checked when it is sent
+            boolean kept = drafts.save(visit, DraftForms.QUESTION, form);
+            return askPage(visit, brand, kept ? 200 : 422, form, Map.of(), null, null, List.of(),
+                kept ? "draft.saved" : "draft.refused");
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.get("title").length() < TITLE_MIN || form.get("title").length() > TITLE_MAX) {
             errors.put("title", "error.title");
@@ -70,6 +84,7 @@ final class PostForms extends PageSupport {
             Map<String, String> apiErrors = fieldErrors(a);
             return askPage(visit, brand, a.status(), form, apiErrors, null, apiErrors.isEmpty() ? refusal(a, visit) : null);
         }
+        drafts.drop(visit, DraftForms.QUESTION);
         return WebReply.seeOther(visit.base() + "/questions/" + a.body().path("id").asLong());
     }
 
@@ -80,13 +95,20 @@ final class PostForms extends PageSupport {
         checkBody(text, errors);
         String preview = null;
         String refusal = null;
+        String notice = null;
         int status = errors.isEmpty() ? 200 : 422;
-        if (errors.isEmpty() && "preview".equals(visit.request.field("action"))) {
+        if (DraftForms.saving(visit)) {
+            errors.clear();
+            boolean kept = drafts.save(visit, DraftForms.answerKey(id), Map.of("body", text));
+            notice = kept ? "draft.saved" : "draft.refused";
+            status = kept ? 200 : 422;
+        } else if (errors.isEmpty() && "preview".equals(visit.request.field("action"))) {
             preview = preview(visit, text);
         } else if (errors.isEmpty()) {
             ApiClient.Answer a = api.call("POST", brandPath(visit) + "/questions/" + id + "/answers", visit.token(),
                 Map.of("body", text));
             if (a.ok()) {
+                drafts.drop(visit, DraftForms.answerKey(id));
                 return WebReply.seeOther(visit.base() + "/questions/" + id + "#answer-" + a.body().path("id").asLong());
             }
             if (a.status() == 404) {
@@ -108,6 +130,9 @@ final class PostForms extends PageSupport {
         }
         if (refusal != null) {
             model.put("refusal", refusal);
+        }
+        if (notice != null) {
+            model.put("draftNotice", notice);
         }
         return render(visit, brand, status, "question", model);
     }
@@ -179,7 +204,15 @@ final class PostForms extends PageSupport {
 
     private WebReply askPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
                              String preview, String refusal, List<Map<String, Object>> proposals) {
+        return askPage(visit, brand, status, form, errors, preview, refusal, proposals, null);
+    }
+
+    private WebReply askPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,
+                             String preview, String refusal, List<Map<String, Object>> proposals, String draftNotice) {
         Map<String, Object> model = new HashMap<>();
+        if (draftNotice != null) {
+            model.put("draftNotice", draftNotice);
+        }
         model.put("proposals", proposals);
         model.put("form", form);
         model.put("errors", errors);

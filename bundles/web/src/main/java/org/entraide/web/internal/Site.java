@@ -81,6 +81,7 @@ final class Site {
         post("/me/account/email", true, account::changeEmail);
         post("/me/account/password", true, account::changePassword);
         post("/me/account/avatar", true, account::uploadAvatar);
+        post("/me/drafts/([a-z]{3,20}(?:-[a-z0-9-]{1,40})?)", true, new DraftForms(api, templates)::saveFromScript);
         post("/me/account/avatar/remove", true, account::removeAvatar);
         post("/me/account/sessions/([0-9a-f]{16})/revoke", true, account::revokeSession);
         post("/me/account/sessions/revoke-others", true, account::revokeOthers);

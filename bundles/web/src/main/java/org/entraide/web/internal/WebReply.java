@@ -28,6 +28,11 @@ final class WebReply {
         return new WebReply(303, "", "text/plain; charset=utf-8", location);
     }
 
+    /** A status without a page, for a script's call (a draft saved while typing). */
+    static WebReply empty(int status) {
+        return new WebReply(status, "", "text/plain; charset=utf-8", null);
+    }
+
     WebReply cookie(String setCookie) {
         cookies.add(setCookie);
         return this;

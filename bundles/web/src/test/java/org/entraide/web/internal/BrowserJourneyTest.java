@@ -230,6 +230,54 @@ class BrowserJourneyTest extends WebTestBase {
     }
 
     @Test
+    void aMembersDraftSurvivesAClosedPageAndAnotherDeviceThenTheyEditTheirPostAndSeeItsHistory() throws Exception {
+        String name = "writer" + UUID.randomUUID().toString().substring(0, 6);
+        String email = name + "@example.com";
+        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
+            "email", email, "password", "a-long-password", "pseudonym", name));
+        String token = community.http().post("/api/v1/auth/login", null, org.entraide.core.internal.support.Http.json("brand",
+            "demo", "email", email, "password", "a-long-password")).json().get("token").asText();
+        signIn(email, "a-long-password");
+        browser.open(server.base() + "/b/demo/ask");
+        browser.fill("#f-title", "Which anchors hold in hollow brick");
+        browser.fill("#f-body", "I am hanging shelves on a hollow brick wall and");
+        // the script saves to the server a moment after the typing stops
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+            community.http().get("/api/v1/brands/demo/me/drafts/question", token).status() == 200);
+        assertTrue(browser.text("form[data-draft] .draft-status").contains("Draft saved"), "the member is told");
+
+        browser.clearCookies();
+        browser.eval("localStorage.clear()");
+        signIn(email, "a-long-password");
+        browser.open(server.base() + "/b/demo/ask");
+        checkPage("ask with a draft");
+        assertEquals("Which anchors hold in hollow brick", browser.eval("document.querySelector('#f-title').value").asText(),
+            "put back from the server on another device");
+        assertTrue(browser.text("main").contains("Here is the draft you saved"), browser.text("main"));
+        browser.fill("#f-body", "I am hanging shelves on a hollow brick wall and the plugs spin.");
+        browser.click("main form button[value=publish]");
+        if (browser.url().endsWith("/ask")) {
+            // similar questions were proposed first: confirm
+            browser.click("main form button[value=publish]");
+        }
+        assertTrue(browser.url().startsWith("/b/demo/questions/"), browser.url());
+        assertEquals(404, community.http().get("/api/v1/brands/demo/me/drafts/question", token).status(), "dropped once sent");
+        assertEquals("null", browser.eval("String(localStorage.getItem('entraide-draft:demo:question'))").asText(),
+            "and from the browser");
+
+        browser.click("main a[href*='/edit?question=']");
+        checkPage("edit my question");
+        browser.fill("#f-body", "I am hanging shelves on a hollow brick wall and the plastic plugs spin in the holes.");
+        browser.click("main form button[type=submit]");
+        browser.click("main .edited a");
+        checkPage("history");
+        String history = browser.text("main");
+        assertTrue(history.contains("+ I am hanging shelves on a hollow brick wall and the plastic plugs spin in the holes."),
+            "the change, as a line added: " + history);
+        assertTrue(history.contains("- I am hanging shelves on a hollow brick wall and the plugs spin."), "and removed: " + history);
+    }
+
+    @Test
     void aComplaintIsFiledAnsweredByTheStoreAndMarkedResolved() throws Exception {
         String customer = "cust" + UUID.randomUUID().toString().substring(0, 6);
         community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",

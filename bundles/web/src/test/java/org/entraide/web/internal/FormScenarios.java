@@ -250,6 +250,51 @@ abstract class FormScenarios extends WebTestBase {
         assertTrue(java.util.Arrays.equals(drawn, avatar(src)), "back to the drawn avatar");
     }
 
+    @Test
+    void draftsAreSavedUnfinishedPutBackOnAnyDeviceAndDroppedOnceSent() {
+        String name = pseudonym();
+        Browser b = registered(name);
+        b.get("/b/demo/ask");
+        HttpResponse<String> saved = b.post("/b/demo/ask", Map.of("title", "Dri", "body", "Half a thought about <b>drills</b>",
+            "topic", "", "tags", "drill", "storeCode", "", "action", "draft"));
+        assertEquals(200, saved.statusCode(), "an unfinished draft is kept as it is: " + saved.body());
+        assertTrue(saved.body().contains("Your draft is saved"), saved.body());
+
+        Browser phone = browser();
+        phone.submit("/b/demo/login", "/b/demo/login", Map.of("email", name + "@example.com", "password", "a-long-password"));
+        HttpResponse<String> back = phone.get("/b/demo/ask");
+        assertTrue(back.body().contains("Here is the draft you saved"), back.body());
+        assertTrue(back.body().contains("value=\"Dri\""), "the title put back: " + back.body());
+        assertTrue(back.body().contains("Half a thought about &lt;b&gt;drills&lt;/b&gt;"), "the body put back, escaped");
+        assertTrue(back.body().contains("value=\"drill\""), "the tags too");
+
+        HttpResponse<String> sent = phone.post("/b/demo/ask", Map.of("title", "Which drill for concrete walls?", "body",
+            "I need to drill into concrete walls at home.", "topic", "", "tags", "drill", "storeCode", "", "action", "publish",
+            "confirmed", "1"));
+        assertEquals(303, sent.statusCode(), sent.body());
+        HttpResponse<String> empty = b.get("/b/demo/ask");
+        assertFalse(empty.body().contains("Here is the draft"), "dropped once sent");
+        assertFalse(empty.body().contains("Half a thought"), "nothing put back");
+
+        long question = idFrom(sent.headers().firstValue("Location").orElseThrow(), "questions");
+        b.get("/b/demo/questions/" + question);
+        // the script's save while typing: a form post without a page in answer
+        HttpResponse<String> typed = b.post("/b/demo/me/drafts/answer-" + question, Map.of("body", "Use a hammer drill"));
+        assertEquals(204, typed.statusCode(), typed.body());
+        HttpResponse<String> page = phone.get("/b/demo/questions/" + question);
+        assertTrue(page.body().contains(">Use a hammer drill</textarea>"), "the answer's draft in its form: " + page.body());
+        assertTrue(page.body().contains("data-draft-save=\"/b/demo/me/drafts/answer-" + question + "\""), "the script's address");
+        assertEquals(404, b.post("/b/demo/me/drafts/Bad_Key", Map.of("body", "x")).statusCode(), "no such form");
+        HttpResponse<String> forged = new Browser(server.base()).postRaw("/b/demo/me/drafts/answer-" + question,
+            Browser.encode(Map.of("body", "forged")), server.base());
+        assertTrue(forged.statusCode() == 401 || forged.statusCode() == 403, "only the signed-in member: " + forged.statusCode());
+        b.get("/b/demo/questions/" + question);
+        assertEquals(303, b.post("/b/demo/questions/" + question + "/answers", Map.of("body", "Use a hammer drill",
+            "action", "publish")).statusCode());
+        assertFalse(phone.get("/b/demo/questions/" + question).body().contains(">Use a hammer drill</textarea>"),
+            "the answer's draft dropped once sent");
+    }
+
     private byte[] avatar(String path) throws Exception {
         HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
             java.net.URI.create(server.base() + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
