@@ -54,6 +54,13 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Wrong current passwords per account and window when changing a password")
     int ratelimit_password_change() default 10;
 
+    @AttributeDefinition(name = "Single sign-on starts and callbacks per client address and window")
+    int ratelimit_sso() default 100;
+
+    @AttributeDefinition(name = "Key sealing brands' OpenID Connect client secrets (AES-256-GCM): base64 of 32 bytes, "
+        + "the same on every node (empty: ${karaf.data}/entraide/sso.key, made on first start)")
+    String sso_secret_key() default "";
+
     @AttributeDefinition(name = "The address the community's pages are reached at, on which the links of account "
         + "e-mails (verification, password reset) are built; never taken from a request")
     String public_base_url() default "http://localhost:8181";
