@@ -96,7 +96,7 @@ public final class SingleSignOn implements AccountService.PasswordLoginGate {
     }
 
     public SsoSettings.View view(Brand brand) {
-        return db.inTransaction(c -> settings.view(c, brand.id()));
+        return db.inTransaction(c -> settings.view(c, brand.id())).withRedirectUri(redirectUri(brand));
     }
 
     public SsoSettings.LoginOptions loginOptions(Brand brand) {
@@ -141,7 +141,7 @@ public final class SingleSignOn implements AccountService.PasswordLoginGate {
             settings.save(c, stored, clock.instant());
             return null;
         });
-        return stored.view();
+        return stored.view().withRedirectUri(redirectUri(brand));
     }
 
     /** Begins a sign-in: a fresh state, nonce and PKCE verifier kept server-side, and the provider's URL to go to. */

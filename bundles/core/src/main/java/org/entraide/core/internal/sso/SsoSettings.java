@@ -14,8 +14,13 @@ public final class SsoSettings {
      * false.
      */
     public record View(boolean enabled, String issuer, String clientId, boolean clientSecretSet,
-                       boolean passwordLoginEnabled, String buttonLabel) {
-        static final View NONE = new View(false, "", "", false, true, "");
+                       boolean passwordLoginEnabled, String buttonLabel, String redirectUri) {
+        static final View NONE = new View(false, "", "", false, true, "", "");
+
+        /** The same, with the callback address to register at the provider. */
+        public View withRedirectUri(String uri) {
+            return new View(enabled, issuer, clientId, clientSecretSet, passwordLoginEnabled, buttonLabel, uri);
+        }
     }
 
     /** What the sign-in page needs: whether to show the button, its label, and whether the password form works. */
@@ -26,7 +31,7 @@ public final class SsoSettings {
     public record Stored(long brandId, boolean enabled, String issuer, String clientId, String sealedSecret,
                          boolean passwordLoginEnabled, String buttonLabel) {
         public View view() {
-            return new View(enabled, issuer, clientId, sealedSecret != null, passwordLoginEnabled, buttonLabel);
+            return new View(enabled, issuer, clientId, sealedSecret != null, passwordLoginEnabled, buttonLabel, "");
         }
 
         /** Whether the brand's members must sign in through their provider. */
