@@ -235,8 +235,10 @@ public final class SingleSignOn implements AccountService.PasswordLoginGate {
             throw refused("the provider sent no ID token");
         }
         try {
+            // Nimbus's default JWKS fetch gives up after half a second; a provider across the Internet may need more
             IDTokenValidator validator = new IDTokenValidator(md.getIssuer(), client, OidcProviders.signature(md),
-                md.getJWKSetURI().toURL());
+                md.getJWKSetURI().toURL(), new com.nimbusds.jose.util.DefaultResourceRetriever(OidcProviders.CONNECT_MILLIS,
+                    OidcProviders.READ_MILLIS, 512 * 1024));
             return validator.validate(idToken, new Nonce(attempt.nonce()));
         } catch (BadJOSEException e) {
             throw refused("the ID token is not valid: " + e.getMessage());
