@@ -94,7 +94,8 @@ abstract class SsoPageScenarios extends WebTestBase {
         provider.user = new OidcTestProvider.User("web-" + slug, "shopper@" + slug + ".example", true, "Shopper");
         Browser b = browser();
         HttpResponse<String> login = b.get("/b/" + slug + "/login");
-        assertTrue(login.body().contains("href=\"/b/" + slug + "/sso/start\">Sign in with Club Card</a>"), login.body());
+        assertTrue(login.body().contains("<a href=\"/b/" + slug + "/sso/start\"><strong>Sign in with Club Card</strong></a>"),
+            login.body());
         HttpResponse<String> in = b.get(toProviderAndBack(b, slug));
         assertEquals(303, in.statusCode(), in.body());
         assertEquals("/b/" + slug, in.headers().firstValue("Location").orElseThrow());
