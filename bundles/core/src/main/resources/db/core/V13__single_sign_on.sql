@@ -1,7 +1,7 @@
 -- Single sign-on with a brand's own OpenID Connect provider (docs/accounts.md).
 
 -- A brand's provider. The client secret is stored encrypted (AES-GCM, key of etc/org.entraide.core.cfg or
--- data/entraide/sso.key), never in clear and never returned by the API.
+-- data/keys/sso.key), never in clear and never returned by the API.
 CREATE TABLE brand_sso (
     brand_id                BIGINT        NOT NULL PRIMARY KEY REFERENCES brand (id),
     enabled                 BOOLEAN       NOT NULL,

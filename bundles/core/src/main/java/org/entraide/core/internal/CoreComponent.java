@@ -131,13 +131,13 @@ public class CoreComponent {
 
     /**
      * The key that seals brands' OpenID Connect client secrets: {@code sso.secret.key} when set (the same on every
-     * node), otherwise {@code ${karaf.data}/entraide/sso.key}, made on first start.
+     * node), otherwise {@code ${karaf.data}/keys/sso.key}, made on first start.
      */
     static byte[] ssoKey(CoreConfig c) {
         String data = System.getProperty("karaf.data", "data");
         try {
             return org.entraide.core.internal.sso.SecretBox.loadKey(c.sso_secret_key(),
-                java.nio.file.Path.of(data, "entraide", "sso.key"));
+                java.nio.file.Path.of(data, "keys", "sso.key"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read or create the single sign-on key under " + data, e);
         }

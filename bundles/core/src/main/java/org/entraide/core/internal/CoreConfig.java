@@ -58,7 +58,7 @@ public @interface CoreConfig {
     int ratelimit_sso() default 100;
 
     @AttributeDefinition(name = "Key sealing brands' OpenID Connect client secrets (AES-256-GCM): base64 of 32 bytes, "
-        + "the same on every node (empty: ${karaf.data}/entraide/sso.key, made on first start)")
+        + "the same on every node (empty: ${karaf.data}/keys/sso.key, made on first start)")
     String sso_secret_key() default "";
 
     @AttributeDefinition(name = "The address the community's pages are reached at, on which the links of account "
