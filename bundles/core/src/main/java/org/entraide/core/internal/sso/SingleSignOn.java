@@ -132,9 +132,12 @@ public final class SingleSignOn implements AccountService.PasswordLoginGate {
                 throw ProblemException.invalid("buttonLabel", "required when single sign-on is enabled");
             }
         }
-        if (!iss.isEmpty()) {
+        if (enabled) {
             // outside any transaction: the provider may be slow, and a refused issuer stores nothing
             providers.discover(iss);
+        } else if (!iss.isEmpty()) {
+            // turning it off must work while the provider is down: the address is only checked, not fetched
+            OidcProviders.checkIssuer(iss);
         }
         SsoSettings.Stored stored = new SsoSettings.Stored(brand.id(), enabled, iss, client, sealed, passwordLoginEnabled, label);
         db.inTransaction(c -> {

@@ -258,6 +258,11 @@ public abstract class SingleSignOnScenarios extends ApiScenarios {
             assertEquals("issuer", r.json().at("/errors/0/field").asText(), "names the issuer: " + r);
         }
         assertEquals(view, http.get(ssoPath(), admin.token()).json(), "nothing stored");
+        Http.Response off = http.put(ssoPath(), admin.token(), Http.json("enabled", false, "issuer", "http://127.0.0.1:1",
+            "clientId", "x", "passwordLoginEnabled", true, "buttonLabel", "Z"));
+        assertEquals(200, off.status(), "turned off even while its provider does not answer: " + off);
+        Problems.assertProblem(400, http.put(ssoPath(), admin.token(), Http.json("enabled", false, "issuer",
+            "http://provider.example", "passwordLoginEnabled", true)), "an address that could never be enabled");
         Problems.assertProblem(400, http.put(ssoPath(), admin.token(), Http.json("enabled", true, "issuer", provider.issuer(),
             "passwordLoginEnabled", true, "buttonLabel", "Z")), "no client id");
     }
