@@ -118,6 +118,9 @@ public final class Core {
     public final org.entraide.core.internal.account.AccountPolicy accountPolicy;
     public final AccountMails accountMails;
     public final AccountRecovery recovery;
+    /** Single sign-on with brands' OpenID Connect providers, and the key sealing their client secrets. */
+    public final org.entraide.core.internal.sso.SecretBox ssoSecrets = org.entraide.core.internal.sso.SecretBox.random();
+    public final org.entraide.core.internal.sso.SingleSignOn sso;
     private final ClientAddress clientAddress;
     /** Readiness and metrics, for load balancers and monitoring. */
     public final org.entraide.core.internal.ops.Readiness readiness;
@@ -167,6 +170,9 @@ public final class Core {
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         this.accountMails = new AccountMails(mail, null);
         this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock);
+        this.sso = new org.entraide.core.internal.sso.SingleSignOn(db, brands, users, accounts, hasher, accountMails, ssoSecrets,
+            new org.entraide.core.internal.sso.SsoSettings(), new org.entraide.core.internal.sso.OidcProviders(), clock);
+        accounts.setPasswordLoginGate(sso);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -180,6 +186,7 @@ public final class Core {
             new AccountRoutes(dispatcherApi, recovery, new MyAccount(db, users, hasher, accountMails, clock),
                 new Sessions(db, clock), accountPolicy, db, limits, logins),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
+            new org.entraide.core.internal.rest.SsoRoutes(dispatcherApi, sso, limits),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new org.entraide.core.internal.rest.PostRoutes(dispatcherApi,

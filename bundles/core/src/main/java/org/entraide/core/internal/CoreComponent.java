@@ -71,6 +71,7 @@ public class CoreComponent {
             Clock.systemUTC());
         started.updateOps(ops(config));
         started.accountMails.setBaseUrl(config.public_base_url());
+        started.ssoSecrets.useKey(ssoKey(config));
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
@@ -128,6 +129,20 @@ public class CoreComponent {
         core = null;
     }
 
+    /**
+     * The key that seals brands' OpenID Connect client secrets: {@code sso.secret.key} when set (the same on every
+     * node), otherwise {@code ${karaf.data}/keys/sso.key}, made on first start.
+     */
+    static byte[] ssoKey(CoreConfig c) {
+        String data = System.getProperty("karaf.data", "data");
+        try {
+            return org.entraide.core.internal.sso.SecretBox.loadKey(c.sso_secret_key(),
+                java.nio.file.Path.of(data, "keys", "sso.key"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read or create the single sign-on key under " + data, e);
+        }
+    }
+
     static org.entraide.core.internal.ops.OpsSettings ops(CoreConfig c) {
         return new org.entraide.core.internal.ops.OpsSettings(c.health_max_event_lag(), c.metrics_token());
     }
@@ -145,6 +160,7 @@ public class CoreComponent {
         limits.put("password.change", c.ratelimit_password_change());
         limits.put("avatar", c.ratelimit_avatar());
         limits.put("draft", c.ratelimit_draft());
+        limits.put("sso", c.ratelimit_sso());
         RatePolicy rates = new RatePolicy(Duration.ofMinutes(c.ratelimit_window_minutes()), limits,
             Duration.ofHours(c.ratelimit_login_window_hours()), Duration.ofMillis(c.ratelimit_backoff_base_millis()),
             Duration.ofSeconds(c.ratelimit_backoff_max_seconds()), Duration.ofDays(c.ratelimit_known_address_days()));

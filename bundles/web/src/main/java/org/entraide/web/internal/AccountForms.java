@@ -34,6 +34,10 @@ final class AccountForms extends PageSupport {
         if (a.status() == 429) {
             return loginPage(visit, brand, 429, email, "login.tooMany");
         }
+        if (a.status() == 403) {
+            // a right password, but the brand signs its members in through its own provider only
+            return loginPage(visit, brand, 403, email, "login.ssoOnly");
+        }
         if (!a.ok()) {
             return loginPage(visit, brand, 401, email, "login.failed");
         }
@@ -97,6 +101,11 @@ final class AccountForms extends PageSupport {
         model.put("email", email);
         model.put("next", next(visit));
         model.put("csrf", visit.csrf());
+        JsonNode sso = api.optional(brandPath(visit) + "/sso/options", null);
+        if (sso != null && sso.path("enabled").asBoolean()) {
+            model.put("ssoLabel", sso.path("buttonLabel").asText());
+            model.put("passwordLoginOff", !sso.path("passwordLoginEnabled").asBoolean(true));
+        }
         if (error != null) {
             model.put("error", error);
         }

@@ -330,10 +330,14 @@ final class AdminConsole extends PageSupport {
             }
             model.put("badges", list);
         }
+        JsonNode sso = api.optional(brandPath(visit) + "/sso", visit.token());
+        if (sso != null) {
+            model.put("sso", Models.plain(sso, visit));
+        }
         model.put("badgeDrafts", Map.of());
         model.put("secret", "");
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines|formula|storeCreated") ? done : "");
+        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines|formula|storeCreated|sso") ? done : "");
         Long count = number(visit.request.param("count") == null ? "" : visit.request.param("count"));
         model.put("count", count == null ? 0 : count);
         model.putAll(extra);

@@ -66,6 +66,9 @@ final class Site {
         get("/register", false, accounts::registerForm);
         post("/register", false, accounts::register);
         post("/logout", false, accounts::logout);
+        SsoPages sso = new SsoPages(api, templates);
+        get("/sso/start", false, sso::start);
+        get("/sso/callback", false, sso::callback);
         AccountPages account = new AccountPages(api, templates);
         get("/verify-email", false, account::verifyEmail);
         post("/me/email-verification", true, account::resendVerification);
@@ -131,6 +134,7 @@ final class Site {
         post("/admin/deadlines", true, admin::deadlines);
         post("/admin/formula", true, admin::formula);
         post("/admin/new-store", true, admin::createStore);
+        post("/admin/sso", true, (visit, brand, m) -> sso.save(visit, brand, m, admin));
         post("/admin/webhooks", true, adminExtras::createWebhook);
         post("/admin/webhooks/([0-9]{1,18})/deletion", true, adminExtras::deleteWebhook);
         post("/admin/badges", true, adminExtras::saveBadge);

@@ -392,6 +392,36 @@ class BrowserJourneyTest extends WebTestBase {
         assertEquals(List.of(), violations);
     }
 
+    /** The brand's admin turns single sign-on on in the console; a customer then signs in with the brand's provider. */
+    @Test
+    void anAdminTurnsSingleSignOnOnAndACustomerSignsInWithTheBrandsProvider() throws Exception {
+        try (org.entraide.core.internal.support.OidcTestProvider provider = new org.entraide.core.internal.support.OidcTestProvider()) {
+            // the provider sends the browser back to the public base URL: here, this test's server
+            server.core.accountMails.setBaseUrl(server.base());
+            String name = "Club" + UUID.randomUUID().toString().substring(0, 6);
+            provider.user = new org.entraide.core.internal.support.OidcTestProvider.User("journey-" + name,
+                name.toLowerCase() + "@club.example", true, name);
+            signIn("admin@demo.example", DemoSeeder.PASSWORD);
+            browser.click("a[href='/b/demo/admin']");
+            browser.check("#f-ssoEnabled");
+            browser.fill("#f-issuer", provider.issuer());
+            browser.fill("#f-clientId", org.entraide.core.internal.support.OidcTestProvider.CLIENT_ID);
+            browser.fill("#f-clientSecret", org.entraide.core.internal.support.OidcTestProvider.CLIENT_SECRET);
+            browser.fill("#f-buttonLabel", "Demo Club");
+            browser.click("form[action$='/admin/sso'] button[type=submit]");
+            assertTrue(browser.text("main").contains("Single sign-on is saved."), browser.text("main"));
+            checkPage("administration, single sign-on saved");
+            browser.clearCookies();
+            browser.open(server.base() + "/b/demo/login");
+            checkPage("sign-in with single sign-on");
+            shoot("sign-in-sso");
+            browser.click("a[href='/b/demo/sso/start']");
+            assertEquals("/b/demo", browser.url(), "back from the provider, signed in");
+            assertTrue(browser.text("header").contains(name), browser.text("header"));
+            assertEquals(List.of(), violations);
+        }
+    }
+
     /** The other public pages: rankings, a store, the leaderboard, a profile, in both languages. */
     @Test
     void thePublicPagesPassTheAccessibilityRules() throws Exception {

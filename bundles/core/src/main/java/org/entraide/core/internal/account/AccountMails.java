@@ -27,6 +27,11 @@ public final class AccountMails {
     }
 
     /** Who a message goes to: the address, the brand, the language. */
+    /** The configured public base URL, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public record To(long brandId, String brandSlug, String email, String locale) {
         boolean english() {
             return "en".equals(locale);

@@ -34,8 +34,9 @@ public final class AuthRoutes extends ApiRoutes {
             recovery.signUp(body.brand(), body.email(), body.password(), body.pseudonym(), body.locale());
             return ApiReply.accepted(new Registered(Registered.VERIFICATION_SENT));
         });
-        post("/auth/login", "auth.login", Doc.of("Log in and receive a bearer token")
-                .body(Requests.Login.class).returns(Token.class).errors(401, 429), r -> {
+        post("/auth/login", "auth.login", Doc.of("Log in and receive a bearer token; 403 for a "
+                + "member of a brand that turned password login off (single sign-on only; its admins keep their password)")
+                .body(Requests.Login.class).returns(Token.class).errors(401, 403, 429), r -> {
             Requests.Login body = r.body(Requests.Login.class);
             String account = body.brand() + "/" + body.email().strip().toLowerCase(java.util.Locale.ROOT);
             logins.beforeAttempt(account, r.clientAddress());
@@ -43,7 +44,10 @@ public final class AuthRoutes extends ApiRoutes {
             try {
                 s = accounts.login(body.brand(), body.email(), body.password(), body.device());
             } catch (org.entraide.api.problem.ProblemException e) {
-                logins.failed(account, r.clientAddress());
+                if (e.status() == 401) {
+                    // a right password refused by the brand (single sign-on only) is no guess
+                    logins.failed(account, r.clientAddress());
+                }
                 throw e;
             }
             logins.succeeded(account, r.clientAddress());

@@ -135,6 +135,28 @@ public final class Requests {
                         @Size(max = 200) List<@NotBlank @Size(max = 32) String> storeCodes) {
     }
 
+    /**
+     * A brand's OpenID Connect provider. {@code clientSecret} is write-only: omitted or empty, the stored one stays.
+     * Issuer, client id, secret and button label are required while {@code enabled}.
+     */
+    public record SsoSettings(@NotNull Boolean enabled,
+                              @Size(max = 500) String issuer,
+                              @Size(max = 200) String clientId,
+                              @Size(max = 500) @Verbatim String clientSecret,
+                              @NotNull Boolean passwordLoginEnabled,
+                              @Size(max = 60) String buttonLabel) {
+    }
+
+    /**
+     * What the provider sent back to the callback page: {@code code} and {@code state}, or {@code error}; {@code device}
+     * as at login.
+     */
+    public record SsoCallback(@NotBlank @Size(max = 100) String state,
+                              @Size(max = 2000) @Verbatim String code,
+                              @Size(max = 200) String error,
+                              @Size(max = 300) String device) {
+    }
+
     private Requests() {
     }
 }

@@ -24,6 +24,12 @@ public final class AccountService implements RequestAuthenticator {
     public record Session(String token, Instant expiresAt, long userId) {
     }
 
+    /** A brand's further say on password logins, once the password is right (single sign-on may turn them off). */
+    public interface PasswordLoginGate {
+        /** @throws ProblemException when that member may not sign in with a password */
+        void check(Connection c, long brandId, long userId);
+    }
+
     private static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
 
     private final Database db;
@@ -32,6 +38,7 @@ public final class AccountService implements RequestAuthenticator {
     private final PasswordHasher hasher;
     private final Clock clock;
     private volatile Duration tokenLifetime;
+    private volatile PasswordLoginGate passwordGate = (c, brandId, userId) -> { };
     // Verified against unknown e-mails so that a failed login takes as long whether or not the account exists.
     private final String decoyHash;
 
@@ -44,6 +51,10 @@ public final class AccountService implements RequestAuthenticator {
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.decoyHash = hasher.hash("decoy-password-for-timing");
+    }
+
+    public void setPasswordLoginGate(PasswordLoginGate gate) {
+        this.passwordGate = gate;
     }
 
     public void setTokenLifetime(Duration lifetime) {
@@ -77,14 +88,23 @@ public final class AccountService implements RequestAuthenticator {
         if (account.isEmpty() || !ok) {
             throw ProblemException.unauthorized("unknown e-mail or wrong password");
         }
+        long userId = account.get().id();
+        // only after the password is right: a refusal tells nothing to someone who does not know it
+        return db.inTransaction(c -> {
+            passwordGate.check(c, account.get().brandId(), userId);
+            return openSession(c, userId, device);
+        });
+    }
+
+    /** A new session of that account (a bearer token shown once), for a login that was accepted. */
+    public Session openSession(Connection c, long userId, String device) {
         String token = Tokens.newToken();
         Instant now = clock.instant();
         Instant expires = now.plus(tokenLifetime);
-        long userId = account.get().id();
         String shown = device == null || device.isBlank() ? null : TextRules.clean(device, true);
         String stored = shown == null ? null : shown.substring(0, Math.min(shown.length(), 200));
-        db.inTransaction(c -> Sql.update(c, "INSERT INTO auth_token (token_hash, user_id, created_at, expires_at, device, "
-            + "last_used_at) VALUES (?, ?, ?, ?, ?, ?)", Tokens.digest(token), userId, now, expires, stored, now));
+        Sql.update(c, "INSERT INTO auth_token (token_hash, user_id, created_at, expires_at, device, "
+            + "last_used_at) VALUES (?, ?, ?, ?, ?, ?)", Tokens.digest(token), userId, now, expires, stored, now);
         return new Session(token, expires, userId);
     }
 

@@ -159,6 +159,7 @@ class ResponseConformanceTest {
             .json().get("items").get(0).get("id").asLong();
         c.call("POST", "/api/v1/admin/events/dead-letters/{id}/replay", root, null, parked);
         accountOperations(admin);
+        singleSignOn(admin);
         c.call("POST", "/api/v1/auth/logout", ada, null);
         c.call("GET", "/health/live", null, null);
         c.call("GET", "/health/ready", null, null);
@@ -167,6 +168,32 @@ class ResponseConformanceTest {
         Set<String> succeeded = new TreeSet<>();
         c.seen.stream().filter(s -> s.matches(".* [23]\\d\\d")).forEach(succeeded::add);
         assertEquals(successes(), succeeded, "every operation was called and answered its documented success");
+    }
+
+    /** Single sign-on: configured against a provider running in the test, then a sign-in and a replayed one. */
+    private static void singleSignOn(String admin) {
+        try (org.entraide.core.internal.support.OidcTestProvider provider = new org.entraide.core.internal.support.OidcTestProvider()) {
+            c.call("PUT", B + "/sso", admin, "{\"enabled\":true,\"issuer\":\"" + provider.issuer() + "\",\"clientId\":\""
+                + org.entraide.core.internal.support.OidcTestProvider.CLIENT_ID + "\",\"clientSecret\":\""
+                + org.entraide.core.internal.support.OidcTestProvider.CLIENT_SECRET + "\",\"passwordLoginEnabled\":true,"
+                + "\"buttonLabel\":\"Demo ID\"}", "demo");
+            c.call("PUT", B + "/sso", admin, "{\"enabled\":true,\"issuer\":\"http://127.0.0.1:1\",\"clientId\":\"x\","
+                + "\"passwordLoginEnabled\":true,\"buttonLabel\":\"Demo ID\"}", "demo");
+            c.call("GET", B + "/sso", admin, null, "demo");
+            c.call("GET", B + "/sso/options", null, null, "demo");
+            String url = c.call("POST", B + "/sso/start", null, null, "demo").json().get("authorizationUrl").asText();
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.Map<String, String> back = org.entraide.core.internal.support.OidcTestProvider.query(
+                page.headers().firstValue("Location").orElseThrow());
+            String callback = "{\"state\":\"" + back.get("state") + "\",\"code\":\"" + back.get("code") + "\"}";
+            c.call("POST", B + "/sso/callback", null, callback, "demo");
+            c.call("POST", B + "/sso/callback", null, callback, "demo");
+            c.call("PUT", B + "/sso", admin, "{\"enabled\":false,\"passwordLoginEnabled\":true}", "demo");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A newcomer's account life: verification, reset, password change, profile and sessions. */
