@@ -143,6 +143,7 @@ public class CoreComponent {
         limits.put("account.mail", c.ratelimit_account_mail());
         limits.put("account.address", c.ratelimit_account_address());
         limits.put("password.change", c.ratelimit_password_change());
+        limits.put("apikey", c.ratelimit_apikey());
         RatePolicy rates = new RatePolicy(Duration.ofMinutes(c.ratelimit_window_minutes()), limits,
             Duration.ofHours(c.ratelimit_login_window_hours()), Duration.ofMillis(c.ratelimit_backoff_base_millis()),
             Duration.ofSeconds(c.ratelimit_backoff_max_seconds()), Duration.ofDays(c.ratelimit_known_address_days()));

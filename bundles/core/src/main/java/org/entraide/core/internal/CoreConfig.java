@@ -54,6 +54,9 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Wrong current passwords per account and window when changing a password")
     int ratelimit_password_change() default 10;
 
+    @AttributeDefinition(name = "Requests per API key and window (a brand's system calling the API)")
+    int ratelimit_apikey() default 600;
+
     @AttributeDefinition(name = "The address the community's pages are reached at, on which the links of account "
         + "e-mails (verification, password reset) are built; never taken from a request")
     String public_base_url() default "http://localhost:8181";

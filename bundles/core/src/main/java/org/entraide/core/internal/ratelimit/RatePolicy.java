@@ -17,7 +17,8 @@ import java.util.Map;
  * <li>{@code account.mail}: account e-mails (reset links, verification links) per target address or account and
  * {@code window}, counted whether or not the address has an account;</li>
  * <li>{@code account.address}: account-recovery requests (reset, verification) per client address and {@code window};</li>
- * <li>{@code password.change}: wrong current passwords per account and {@code window}.</li>
+ * <li>{@code password.change}: wrong current passwords per account and {@code window};</li>
+ * <li>{@code apikey}: requests per API key and {@code window}, reads included.</li>
  * </ul>
  */
 public record RatePolicy(Duration window, Map<String, Integer> limits, Duration loginWindow, Duration backoffBase,
@@ -39,7 +40,8 @@ public record RatePolicy(Duration window, Map<String, Integer> limits, Duration 
     public static RatePolicy defaults() {
         return new RatePolicy(Duration.ofMinutes(10),
             Map.of("login", 10, "login.account", 100, "login.address", 100, "register", 100, "post", 30, "preview", 300,
-                "account.mail", 5, "account.address", 30, "password.change", 10),
+                "account.mail", 5, "account.address", 30, "password.change", 10,
+                "apikey", 600),
             Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(30));
     }
 
