@@ -95,7 +95,7 @@ final class AdminExtras extends PageSupport {
 
     /** A new API key: shown once, on the page that answers; the API stores only its digest. */
     WebReply createApiKey(Visit visit, JsonNode brand, Matcher path) {
-        String name = visit.request.field("name");
+        String name = visit.request.field("keyName");
         List<String> scopes = API_SCOPES.stream().filter(s -> !visit.request.field("scope-" + s).isEmpty()).toList();
         String expires = visit.request.field("expiresOn");
         Map<String, Object> body = new HashMap<>();
@@ -113,7 +113,7 @@ final class AdminExtras extends PageSupport {
         if (name.isEmpty() || scopes.isEmpty()) {
             Map<String, String> errors = new HashMap<>();
             if (name.isEmpty()) {
-                errors.put("name", "apikeys.nameRequired");
+                errors.put("keyName", "apikeys.nameRequired");
             }
             if (scopes.isEmpty()) {
                 errors.put("scopes", "apikeys.scopesRequired");
@@ -122,7 +122,7 @@ final class AdminExtras extends PageSupport {
         }
         ApiClient.Answer a = api.call("POST", brandPath(visit) + "/api-keys", visit.token(), body);
         if (!a.ok()) {
-            return console.page(visit, brand, a.status(), Map.of("errors", Map.of("name", PostForms.refusal(a, visit))));
+            return console.page(visit, brand, a.status(), Map.of("errors", Map.of("keyName", PostForms.refusal(a, visit))));
         }
         return console.page(visit, brand, 201, Map.of("apiKey", a.body().path("key").asText(), "done", "apiKey"));
     }
