@@ -61,6 +61,8 @@ public final class ApiKeys {
     /** A busy key writes its last use at most once a minute, not on every request. */
     private static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
     private static final int MAX_KEYS_PER_BRAND = 100;
+    /** A later expiry is no expiry: such a key is better made without one, and revoked when done. */
+    private static final Duration MAX_LIFETIME = Duration.ofDays(3653);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
@@ -81,8 +83,8 @@ public final class ApiKeys {
         requireAdmin(admin, brand);
         Set<String> granted = ApiKeyScopes.parse(scopes);
         Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw ProblemException.invalid("expiresAt", "a time in the future");
+        if (expiresAt != null && (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME)))) {
+            throw ProblemException.invalid("expiresAt", "a time in the future, within 10 years (or none: until revoked)");
         }
         String prefix = randomHex(4);
         String key = PREFIX + prefix + "_" + Tokens.newToken();

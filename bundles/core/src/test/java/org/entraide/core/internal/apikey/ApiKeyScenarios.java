@@ -92,6 +92,10 @@ public abstract class ApiKeyScenarios extends ApiScenarios {
         Problems.assertProblem(400, http.post(KEYS, admin.token(), Http.json("name", "x", "scopes", List.of())), "no scope");
         Problems.assertProblem(400, http.post(KEYS, admin.token(), Http.json("name", "x", "scopes", List.of("questions:read"),
             "expiresAt", "2001-01-01T00:00:00Z")), "an expiry in the past");
+        Problems.assertProblem(400, http.post(KEYS, admin.token(), Http.json("name", "x", "scopes", List.of("questions:read"),
+            "expiresAt", "+999999-01-01T00:00:00Z")), "an expiry past any calendar");
+        Problems.assertProblem(400, http.post(KEYS, admin.token(), Http.json("name", "x", "scopes", List.of("questions:read"),
+            "expiresAt", "tomorrow")), "not an instant");
         Problems.assertProblem(400, http.post(KEYS, admin.token(), Http.json("name", "", "scopes", List.of("questions:read"))),
             "no name");
         assertEquals(before, keyCount(), "nothing stored");
