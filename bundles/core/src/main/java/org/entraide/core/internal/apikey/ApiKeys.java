@@ -58,6 +58,7 @@ public final class ApiKeys {
 
     public static final String PREFIX = "ek_";
     private static final int KEY_LENGTH = PREFIX.length() + 8 + 1 + 43;
+    private static final int SESSION_TOKEN_LENGTH = 43;
     /** A busy key writes its last use at most once a minute, not on every request. */
     private static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
     private static final int MAX_KEYS_PER_BRAND = 100;
@@ -73,10 +74,17 @@ public final class ApiKeys {
         this.clock = clock;
     }
 
-    /** Whether an {@code Authorization} header carries an API key rather than a member's session token. */
+    /**
+     * Whether an {@code Authorization} header carries an API key (or an attempt at one, refused then as malformed)
+     * rather than a member's session token. A session token (43 characters) may begin with {@code ek_} by chance:
+     * one of that length stays a session token.
+     */
     public static boolean isKey(String authorizationHeader) {
-        return authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)
-            && authorizationHeader.substring(7).strip().startsWith(PREFIX);
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        String token = authorizationHeader.substring(7).strip();
+        return token.startsWith(PREFIX) && token.length() != SESSION_TOKEN_LENGTH;
     }
 
     public Created create(Caller admin, Brand brand, String name, List<String> scopes, Instant expiresAt) {
