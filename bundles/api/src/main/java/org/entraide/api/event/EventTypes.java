@@ -23,6 +23,8 @@ public final class EventTypes {
     public static final String POST_DELETED = "post.deleted";
     /** A question closed as a duplicate of another. Payload: questionId, originalId, closedBy. */
     public static final String QUESTION_DUPLICATE = "question.closed-as-duplicate";
+    /** A staff note on an answer was written, changed or removed. Payload: answerId, questionId, answerAuthorId, notedBy, removed. */
+    public static final String ANSWER_STAFF_NOTED = "answer.staff-noted";
     public static final String ANSWER_ACCEPTED = "answer.accepted";
     public static final String ANSWER_UNACCEPTED = "answer.unaccepted";
     public static final String VOTE_CAST = "vote.cast";

@@ -83,6 +83,7 @@ public final class Core {
     public final BrandDirectory brands;
     public final BrandAdministration administration;
     public final AccountService accounts;
+    public final org.entraide.core.internal.apikey.ApiKeys apiKeys;
     /** Topic experts, from the badges plugin when it is installed. */
     public final org.entraide.core.internal.post.Experts experts = new org.entraide.core.internal.post.Experts();
     public final QuestionService questions;
@@ -177,6 +178,8 @@ public final class Core {
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require, clientAddress);
+        this.apiKeys = new org.entraide.core.internal.apikey.ApiKeys(db, clock);
+        dispatcherApi.keys(new org.entraide.core.internal.apikey.ApiKeyGate(apiKeys, limits));
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         this.readiness = new org.entraide.core.internal.ops.Readiness(db, migrator, monitor, () -> ops.maxEventLag());
         this.metrics = new org.entraide.core.internal.metrics.MetricsReport(db, monitor, () -> httpMetrics);
@@ -192,6 +195,8 @@ public final class Core {
             new org.entraide.core.internal.rest.PostRoutes(dispatcherApi,
                 new org.entraide.core.internal.post.PostEdits(db, posts, pipeline, renderer, clock), db, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
+            new org.entraide.core.internal.rest.ApiKeyRoutes(dispatcherApi, apiKeys),
+            new org.entraide.core.internal.rest.StaffNoteRoutes(dispatcherApi, questions.staffNotes()),
             new ProfileRoutes(dispatcherApi, new Profiles(db)),
             new org.entraide.core.internal.rest.DraftRoutes(dispatcherApi,
                 new org.entraide.core.internal.draft.Drafts(db, clock), limits),

@@ -161,6 +161,7 @@ public class CoreComponent {
         limits.put("avatar", c.ratelimit_avatar());
         limits.put("draft", c.ratelimit_draft());
         limits.put("sso", c.ratelimit_sso());
+        limits.put("apikey", c.ratelimit_apikey());
         RatePolicy rates = new RatePolicy(Duration.ofMinutes(c.ratelimit_window_minutes()), limits,
             Duration.ofHours(c.ratelimit_login_window_hours()), Duration.ofMillis(c.ratelimit_backoff_base_millis()),
             Duration.ofSeconds(c.ratelimit_backoff_max_seconds()), Duration.ofDays(c.ratelimit_known_address_days()));

@@ -59,12 +59,16 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "Drafts saved per account and window (pages save while the member types)")
     int ratelimit_draft() default 600;
+
     @AttributeDefinition(name = "Single sign-on starts and callbacks per client address and window")
     int ratelimit_sso() default 100;
 
     @AttributeDefinition(name = "Key sealing brands' OpenID Connect client secrets (AES-256-GCM): base64 of 32 bytes, "
         + "the same on every node (empty: ${karaf.data}/keys/sso.key, made on first start)")
     String sso_secret_key() default "";
+
+    @AttributeDefinition(name = "Requests per API key and window (a brand's system calling the API)")
+    int ratelimit_apikey() default 600;
 
     @AttributeDefinition(name = "The address the community's pages are reached at, on which the links of account "
         + "e-mails (verification, password reset) are built; never taken from a request")

@@ -336,8 +336,12 @@ final class AdminConsole extends PageSupport {
         }
         model.put("badgeDrafts", Map.of());
         model.put("secret", "");
+        JsonNode keys = api.optional(brandPath(visit) + "/api-keys", visit.token());
+        model.put("apiKeys", Models.list(keys, visit));
+        model.put("apiScopes", AdminExtras.API_SCOPES);
+        model.put("apiKey", "");
         String done = visit.request.param("done");
-        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines|formula|storeCreated|sso") ? done : "");
+        model.put("done", done != null && done.matches("features|topic|imported|reputation|roles|store|badge|region|webhookDeleted|deadlines|formula|storeCreated|sso|apiKeyRevoked") ? done : "");
         Long count = number(visit.request.param("count") == null ? "" : visit.request.param("count"));
         model.put("count", count == null ? 0 : count);
         model.putAll(extra);

@@ -88,4 +88,48 @@ final class AdminExtras extends PageSupport {
         }
         return WebReply.seeOther(visit.base() + "/admin?done=region");
     }
+
+    /** The scopes a key may be given, as the API names them; each is a checkbox of the form. */
+    static final List<String> API_SCOPES = List.of("complaints:read", "complaints:respond", "stores:manage", "questions:read",
+        "posts:write", "webhooks:manage");
+
+    /** A new API key: shown once, on the page that answers; the API stores only its digest. */
+    WebReply createApiKey(Visit visit, JsonNode brand, Matcher path) {
+        String name = visit.request.field("keyName");
+        List<String> scopes = API_SCOPES.stream().filter(s -> !visit.request.field("scope-" + s).isEmpty()).toList();
+        String expires = visit.request.field("expiresOn");
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("scopes", scopes);
+        if (!expires.isEmpty()) {
+            try {
+                // the key works through the whole day chosen, in UTC
+                body.put("expiresAt", java.time.LocalDate.parse(expires).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant().toString());
+            } catch (java.time.format.DateTimeParseException e) {
+                return console.page(visit, brand, 422, Map.of("errors", Map.of("expiresOn", "error.date")));
+            }
+        }
+        if (name.isEmpty() || scopes.isEmpty()) {
+            Map<String, String> errors = new HashMap<>();
+            if (name.isEmpty()) {
+                errors.put("keyName", "apikeys.nameRequired");
+            }
+            if (scopes.isEmpty()) {
+                errors.put("scopes", "apikeys.scopesRequired");
+            }
+            return console.page(visit, brand, 422, Map.of("errors", errors));
+        }
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/api-keys", visit.token(), body);
+        if (!a.ok()) {
+            return console.page(visit, brand, a.status(), Map.of("errors", Map.of("keyName", PostForms.refusal(a, visit))));
+        }
+        return console.page(visit, brand, 201, Map.of("apiKey", a.body().path("key").asText(), "done", "apiKey"));
+    }
+
+    WebReply revokeApiKey(Visit visit, JsonNode brand, Matcher path) {
+        ApiClient.Answer a = api.call("DELETE", brandPath(visit) + "/api-keys/" + path.group(2), visit.token(), null);
+        return a.ok() ? WebReply.seeOther(visit.base() + "/admin?done=apiKeyRevoked#apikeys-h")
+            : console.page(visit, brand, a.status(), Map.of("refusal", PostForms.refusal(a, visit)));
+    }
 }

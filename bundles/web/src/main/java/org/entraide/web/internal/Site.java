@@ -94,6 +94,9 @@ final class Site {
         post("/posts/([0-9]{1,18})/vote", true, posts::vote);
         post("/questions/([0-9]{1,18})/accept", true, posts::accept);
         post("/questions/([0-9]{1,18})/duplicate", true, new DuplicatePages(api, templates)::close);
+        StaffNotePages staffNotes = new StaffNotePages(api, templates);
+        post("/posts/([0-9]{1,18})/staff-note", true, staffNotes::save);
+        post("/posts/([0-9]{1,18})/staff-note/deletion", true, staffNotes::remove);
         post("/posts/([0-9]{1,18})/flag", true, posts::flag);
         ContentPages content = new ContentPages(api, templates);
         get("/posts/([0-9]{1,18})/edit", true, content::editForm);
@@ -136,6 +139,8 @@ final class Site {
         post("/admin/new-store", true, admin::createStore);
         post("/admin/sso", true, (visit, brand, m) -> sso.save(visit, brand, m, admin));
         post("/admin/webhooks", true, adminExtras::createWebhook);
+        post("/admin/api-keys", true, adminExtras::createApiKey);
+        post("/admin/api-keys/([0-9]{1,18})/revocation", true, adminExtras::revokeApiKey);
         post("/admin/webhooks/([0-9]{1,18})/deletion", true, adminExtras::deleteWebhook);
         post("/admin/badges", true, adminExtras::saveBadge);
         post("/admin/regions", true, adminExtras::saveRegion);

@@ -63,8 +63,23 @@ abstract class AccessMatrixScenarios {
         this.db = db;
     }
 
-    /** Who calls: nobody, or a member of one of the brands in one role. */
-    private record Caller(String kind, MatrixBrand brand, String token) {
+    /**
+     * Who calls: nobody, a member of one of the brands in one role, or an API key of one of the brands; a key's
+     * {@code scopes} are null for a member.
+     */
+    private record Caller(String kind, MatrixBrand brand, String token, List<String> scopes) {
+        Caller(String kind, MatrixBrand brand, String token) {
+            this(kind, brand, token, null);
+        }
+
+        boolean isKey() {
+            return scopes != null;
+        }
+
+        /** A revoked or expired key: refused (401) by every operation. */
+        boolean deadKey() {
+            return isKey() && (kind.endsWith("revoked") || kind.endsWith("expired"));
+        }
     }
 
     /** One call's outcome, counted per caller kind. */
@@ -84,6 +99,8 @@ abstract class AccessMatrixScenarios {
         http = new Http(server.base());
         a = MatrixBrand.create(http, "A-STORE");
         b = MatrixBrand.create(http, "B-STORE");
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c, "UPDATE api_key SET expires_at = created_at "
+            + "WHERE secret_hash = ?", org.entraide.core.internal.security.Tokens.digest(a.keys.get("key expired"))));
         JsonNode description = http.get("/api/v1/openapi.json", null).json();
         bodies = new MinimalBodies(description);
         conformance = new DescriptionConformance(description);
@@ -140,8 +157,10 @@ abstract class AccessMatrixScenarios {
     private Tally run(List<Operation> ops) {
         List<Caller> foreign = new ArrayList<>(List.of(new Caller("anonymous", null, null)));
         b.members.forEach((role, m) -> foreign.add(new Caller("B " + role, b, m.token())));
+        foreign.add(new Caller("B key all", b, b.keys.get("key all"), b.keyScopes.get("key all")));
         List<Caller> own = new ArrayList<>();
         a.members.forEach((role, m) -> own.add(new Caller("A " + role, a, m.token())));
+        a.keys.forEach((kind, key) -> own.add(new Caller("A " + kind, a, key, a.keyScopes.get(kind))));
         Tally tally = new Tally();
         for (List<Caller> group : List.of(foreign, own)) {
             for (Operation op : ops) {
@@ -184,6 +203,14 @@ abstract class AccessMatrixScenarios {
         String wrong = null;
         if (status >= 500) {
             wrong = "a server error";
+        } else if (caller.deadKey() && (ok || status == 403)) {
+            // 401 wherever credentials are read; the one-click unsubscribe (RFC 8058) reads none, and answers anyone alike
+            wrong = "a revoked or expired API key not refused with 401";
+        } else if (ok && caller.isKey() && outsider) {
+            wrong = "an API key of another brand let in";
+        } else if (ok && caller.isKey() && !org.entraide.core.internal.apikey.ApiKeyScopes.required(op.method(), op.template())
+                .map(caller.scopes()::contains).orElse(false)) {
+            wrong = "an API key let in outside its scopes";
         } else if (ok && op.template().startsWith("/api/v1/admin/")) {
             wrong = "no caller here is the instance administrator";
         } else if (ok && op.isWrite() && outsider && !ANONYMOUS_WRITES.contains(op.toString())) {

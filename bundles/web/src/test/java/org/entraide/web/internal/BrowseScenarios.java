@@ -344,6 +344,73 @@ abstract class BrowseScenarios extends WebTestBase {
         return factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
     }
 
+    @Test
+    void adminsNoteAnAnswerFromItsPageAndEveryReaderSeesItAboveTheAnswer() {
+        var asker = community.join("demo");
+        var helper = community.join("demo");
+        long question = community.ask(asker, "demo", "Reprenez-vous les pots de peinture ouverts ?", "Un pot entamé.",
+            "bricolage", List.of()).json().get("id").asLong();
+        long answer = community.answer(helper, "demo", question, "Oui, sous 30 jours.").json().get("id").asLong();
+        assertFalse(html("/b/demo/questions/" + question, "fr").contains("Ajouter une note officielle"), "visitors see no form");
+
+        Browser member = new Browser(server.base());
+        assertEquals(303, member.submit("/b/demo/login", "/b/demo/login", java.util.Map.of("email", asker.email(),
+            "password", "long-enough-password")).statusCode());
+        assertFalse(member.get("/b/demo/questions/" + question).body().contains("staff-note"), "members see no form");
+        var refused = member.post("/b/demo/posts/" + answer + "/staff-note", java.util.Map.of("body", "Faux.",
+            "question", String.valueOf(question)));
+        assertEquals(403, refused.statusCode(), "a forged form from a member is refused by the API");
+
+        Browser admin = new Browser(server.base());
+        assertEquals(303, admin.submit("/b/demo/login", "/b/demo/login", java.util.Map.of("email", "admin@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        assertTrue(admin.get("/b/demo/questions/" + question + "?lang=fr").body().contains("Ajouter une note officielle"),
+            "admins see the form");
+        var saved = admin.post("/b/demo/posts/" + answer + "/staff-note", java.util.Map.of("body",
+            "Ce n'est **plus** notre politique depuis mars. <script>alert(1)</script>", "question", String.valueOf(question)));
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(saved.headers().firstValue("Location").orElse("").endsWith("/questions/" + question + "#answer-" + answer));
+
+        String page = html("/b/demo/questions/" + question, "fr");
+        int note = page.indexOf("class=\"staff-note\"");
+        assertTrue(note > 0 && note > page.indexOf("id=\"answer-" + answer + "\"") && note < page.indexOf("<p>Oui, sous 30 jours."),
+            "the note is shown above the answer: " + page);
+        assertTrue(page.contains("Note officielle") && page.contains("<strong>plus</strong>"), "labelled and rendered");
+        assertFalse(page.contains("<script>alert(1)"), "a script in a note is inert");
+        assertTrue(html("/b/demo/questions/" + question, "en").contains("Official note"), "in English too");
+
+        assertEquals(303, admin.post("/b/demo/posts/" + answer + "/staff-note/deletion", java.util.Map.of("question",
+            String.valueOf(question))).statusCode());
+        assertFalse(html("/b/demo/questions/" + question, "fr").contains("class=\"staff-note\""), "removed");
+    }
+
+    @Test
+    void anAdminCreatesAnApiKeySeenOnceThenRevokesIt() {
+        Browser admin = new Browser(server.base());
+        assertEquals(303, admin.submit("/b/demo/login", "/b/demo/login", java.util.Map.of("email", "admin@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        String before = admin.get("/b/demo/admin?lang=fr").body();
+        assertTrue(before.contains("Clés d'API") || before.contains("Cl&eacute;s d'API") || before.contains("Clés d&#39;API"),
+            "the admin page has the section");
+        var missing = admin.post("/b/demo/admin/api-keys", java.util.Map.of("keyName", "CRM"));
+        assertEquals(422, missing.statusCode(), "a key needs a scope");
+        var created = admin.post("/b/demo/admin/api-keys", java.util.Map.of("keyName", "CRM page",
+            "scope-complaints:read", "on", "scope-questions:read", "on"));
+        assertEquals(201, created.statusCode(), created.body());
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("ek_[0-9a-f]{8}_[A-Za-z0-9_-]{43}").matcher(created.body());
+        assertTrue(key.find(), "the key is shown once: " + created.body());
+        String secret = key.group();
+        assertEquals(200, http.get("/api/v1/brands/demo/questions", secret).status(), "and works");
+        String list = admin.get("/b/demo/admin").body();
+        assertFalse(list.contains(secret), "never shown again");
+        assertTrue(list.contains("ek_" + secret.substring(3, 11) + "_"), "listed by its prefix");
+
+        long id = server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c, "SELECT id FROM api_key WHERE secret_hash = ?",
+            rs -> rs.getLong(1), org.entraide.core.internal.security.Tokens.digest(secret)).orElseThrow());
+        assertEquals(303, admin.post("/b/demo/admin/api-keys/" + id + "/revocation", java.util.Map.of()).statusCode());
+        assertEquals(401, http.get("/api/v1/brands/demo/questions", secret).status(), "revoked");
+    }
+
     private static String text(org.w3c.dom.Element parent, String name) {
         return parent.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
     }

@@ -26,6 +26,13 @@ final class MatrixBrand {
     final String slug;
     /** Callers by role: customer, moderator, manager, admin. */
     final Map<String, Member> members = new LinkedHashMap<>();
+    /**
+     * API keys of the brand as callers, by kind: "key read" (questions:read and complaints:read), "key all" (every
+     * scope), "key revoked" and "key expired" (every scope, no longer valid; the test makes the last one expire).
+     */
+    final Map<String, String> keys = new LinkedHashMap<>();
+    /** The scopes of each key of {@link #keys}. */
+    final Map<String, List<String>> keyScopes = new LinkedHashMap<>();
     /** The value to put in a path for a parameter, by the path segment before it ("questions", "stores"…). */
     final Map<String, String> ids = new LinkedHashMap<>();
     private final Http http;
@@ -112,6 +119,32 @@ final class MatrixBrand {
         ids.put("webhooks", webhook);
         ids.put("queue", queueItem);
         ids.put("badges", badges.path("items").path(0).path("key").asText("unknown-badge"));
+        apiKeys(admin);
+    }
+
+    private static final List<String> ALL_SCOPES = List.of("complaints:read", "complaints:respond", "stores:manage",
+        "questions:read", "posts:write", "webhooks:manage");
+
+    /** The keys that call as callers, and one more whose id paths name (an admin's DELETE revokes it). */
+    private void apiKeys(Member admin) {
+        key(admin, "key read", List.of("questions:read", "complaints:read"));
+        key(admin, "key all", ALL_SCOPES);
+        key(admin, "key revoked", ALL_SCOPES);
+        key(admin, "key expired", ALL_SCOPES);
+        Http.Response spare = http.post(path("/api-keys"), admin.token(), Http.json("name", "spare", "scopes", ALL_SCOPES));
+        ids.put("api-keys", created(spare, "spare API key"));
+        for (JsonNode k : http.get(path("/api-keys"), admin.token()).json().path("items")) {
+            if (k.path("name").asText().equals("key revoked")) {
+                assertEquals(204, http.delete(path("/api-keys/" + k.path("id").asLong()), admin.token()).status(), "revoked");
+            }
+        }
+    }
+
+    private void key(Member admin, String kind, List<String> scopes) {
+        Http.Response r = http.post(path("/api-keys"), admin.token(), Http.json("name", kind, "scopes", scopes));
+        assertEquals(201, r.status(), "API key " + kind + ": " + r);
+        keys.put(kind, r.json().path("key").asText());
+        keyScopes.put(kind, scopes);
     }
 
     /** The rule set holds questions: one more question waits in the review queue, as an item to name. */

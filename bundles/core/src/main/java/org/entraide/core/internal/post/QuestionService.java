@@ -28,6 +28,7 @@ public final class QuestionService {
     private final ContentRenderer renderer;
     private final Clock clock;
     private final Experts experts;
+    private final StaffNotes staffNotes;
 
     public QuestionService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
                            Experts experts, Clock clock) {
@@ -38,6 +39,12 @@ public final class QuestionService {
         this.events = events;
         this.renderer = renderer;
         this.clock = clock;
+        this.staffNotes = new StaffNotes(db, posts, events, renderer, clock);
+    }
+
+    /** The brand's official notes on answers, shown in this service's threads. */
+    public StaffNotes staffNotes() {
+        return staffNotes;
     }
 
     public Views.QuestionView ask(Caller caller, Brand brand, String title, String body, String topicSlug, List<String> tags) {
@@ -81,7 +88,7 @@ public final class QuestionService {
                 posts.touch(c, q.id(), now);
             }
             return answerView(a, q, !experts.among(q.brandId(), q.topicId(), List.of(a.authorId())).isEmpty(),
-                ThreadFacts.of(c, List.of(a), caller.userId()));
+                ThreadFacts.of(c, List.of(a), caller.userId()), null);
         });
     }
 
@@ -156,9 +163,11 @@ public final class QuestionService {
         List<PostRow> thread = new ArrayList<>(visible);
         thread.add(q);
         ThreadFacts facts = ThreadFacts.of(c, thread, me);
+        java.util.Map<Long, StaffNotes.StaffNoteView> notes = staffNotes.of(c, visible.stream()
+            .filter(a -> !a.isDeleted()).map(PostRow::id).toList());
         List<Views.AnswerView> answers = new ArrayList<>();
         for (PostRow a : visible) {
-            answers.add(answerView(a, q, expert.contains(a.authorId()), facts));
+            answers.add(answerView(a, q, expert.contains(a.authorId()), facts, notes.get(a.id())));
         }
         // The accepted answer first, then by score, then oldest first.
         answers.sort(Comparator.comparing((Views.AnswerView a) -> !a.accepted())
@@ -172,12 +181,13 @@ public final class QuestionService {
             changed.deleted());
     }
 
-    private Views.AnswerView answerView(PostRow a, PostRow q, boolean expert, ThreadFacts facts) {
+    private Views.AnswerView answerView(PostRow a, PostRow q, boolean expert, ThreadFacts facts,
+                                        StaffNotes.StaffNoteView note) {
         Views.Changes changed = facts.changes(a);
         return new Views.AnswerView(a.id(), shown(a, a.body()), shown(a, posts.bodies.html(a)), facts.author(a.authorId()), a.official(), expert,
             a.score(), a.upVotes(), a.downVotes(), Long.valueOf(a.id()).equals(q.acceptedAnswerId()),
             a.publication().name(), facts.myVote(a.id()), a.createdAt(), a.updatedAt(), changed.editedAt(),
-            changed.revisionCount(), changed.editedByModerator(), changed.deleted());
+            changed.revisionCount(), changed.editedByModerator(), changed.deleted(), note);
     }
 
     /** A deleted post keeps its place in the thread with no text: pages show "deleted by its author". */

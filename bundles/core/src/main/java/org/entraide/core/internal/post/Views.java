@@ -47,11 +47,14 @@ public final class Views {
         }
     }
 
-    /** {@code expert}: the author is an expert of the question's topic (badges plugin), shown next to the answer. */
+    /**
+     * {@code expert}: the author is an expert of the question's topic (badges plugin), shown next to the answer.
+     * {@code staffNote}: the brand's official note on the answer, shown above it, or null.
+     */
     public record AnswerView(long id, String body, String bodyHtml, Author author, boolean official, boolean expert, int score,
                              int upVotes, int downVotes, boolean accepted, String publication, Integer myVote,
                              Instant createdAt, Instant updatedAt, Instant editedAt, int revisionCount,
-                             boolean editedByModerator, boolean deleted) {
+                             boolean editedByModerator, boolean deleted, StaffNotes.StaffNoteView staffNote) {
     }
 
     public record QuestionView(long id, String title, String body, String bodyHtml, TopicRef topic, StoreRef store, List<String> tags,

@@ -20,7 +20,8 @@ import java.util.Map;
  * <li>{@code password.change}: wrong current passwords per account and {@code window};</li>
  * <li>{@code avatar}: avatar uploads per account and {@code window} (each is a picture to decode);</li>
  * <li>{@code draft}: drafts saved per account and {@code window} (pages save while the member types);</li>
- * <li>{@code sso}: single sign-on starts and callbacks per client address and {@code window}.</li>
+ * <li>{@code sso}: single sign-on starts and callbacks per client address and {@code window};</li>
+ * <li>{@code apikey}: requests per API key and {@code window}, reads included.</li>
  * </ul>
  */
 public record RatePolicy(Duration window, Map<String, Integer> limits, Duration loginWindow, Duration backoffBase,
@@ -44,7 +45,7 @@ public record RatePolicy(Duration window, Map<String, Integer> limits, Duration 
             Map.ofEntries(Map.entry("login", 10), Map.entry("login.account", 100), Map.entry("login.address", 100),
                 Map.entry("register", 100), Map.entry("post", 30), Map.entry("preview", 300), Map.entry("account.mail", 5),
                 Map.entry("account.address", 30), Map.entry("password.change", 10), Map.entry("avatar", 10),
-                Map.entry("draft", 600), Map.entry("sso", 100)),
+                Map.entry("draft", 600), Map.entry("sso", 100), Map.entry("apikey", 600)),
             Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(30));
     }
 

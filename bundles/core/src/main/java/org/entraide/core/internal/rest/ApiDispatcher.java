@@ -42,6 +42,19 @@ public final class ApiDispatcher {
     private final Function<String, Brand> brands;
 
     private final ClientAddress clientAddress;
+    private volatile KeyGate keys;
+
+    /**
+     * API keys, a second kind of caller: before any operation, a key is resolved, held to the operations its scopes
+     * list and to its rate limit; afterwards, a request other than a read is logged with the key.
+     */
+    public interface KeyGate {
+        /** The caller of a key allowed to call {@code method path}; 401 for a bad key, 403 outside its scopes, 429. */
+        org.entraide.core.internal.apikey.ApiKeys.KeyCaller admit(String authorization, String method, String path);
+
+        /** Logs what a key did, with the status it was answered. */
+        void done(org.entraide.core.internal.apikey.ApiKeys.KeyCaller key, String method, String path, int status);
+    }
 
     public ApiDispatcher(ObjectMapper json, RequestBodies bodies, RequestAuthenticator authenticator,
                          Function<String, Brand> brands, ClientAddress clientAddress) {
@@ -50,6 +63,11 @@ public final class ApiDispatcher {
         this.authenticator = authenticator;
         this.brands = brands;
         this.clientAddress = clientAddress;
+    }
+
+    /** Lets API keys in; without a gate, a key is refused as a malformed token. */
+    public void keys(KeyGate gate) {
+        this.keys = gate;
     }
 
     /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
@@ -80,6 +98,8 @@ public final class ApiDispatcher {
 
         ApiReply reply;
         boolean anonymous;
+        String uri = in.getHeader(Exchange.HTTP_URI, String.class);
+        org.entraide.core.internal.apikey.ApiKeys.KeyCaller[] key = new org.entraide.core.internal.apikey.ApiKeys.KeyCaller[1];
         try {
             Map<String, String> query = parseQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
             refuseHeadersInQuery(query);
@@ -97,19 +117,31 @@ public final class ApiDispatcher {
             if (contentLength != null && contentLength > limit) {
                 throw ProblemException.tooLarge("the request body exceeds " + limit + " bytes");
             }
+            KeyGate gate = keys;
+            java.util.function.Supplier<Optional<Caller>> caller;
+            if (gate != null && org.entraide.core.internal.apikey.ApiKeys.isKey(authorization)) {
+                key[0] = gate.admit(authorization, method, uri);
+                Optional<Caller> keyCaller = Optional.of(key[0].caller());
+                caller = () -> keyCaller;
+            } else {
+                caller = memo(authorization);
+            }
             ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType, upload),
-                memo(authorization), () -> authorization, brands, client(exchange));
+                caller, () -> authorization, brands, client(exchange));
             reply = op.handle(request);
         } catch (ProblemException e) {
+            keyDone(key[0], method, uri, e.status());
             writeProblem(exchange, e);
             return;
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString();
             LOG.error("incident {} on {} {}", incident, method, in.getHeader(Exchange.HTTP_URI), e);
+            keyDone(key[0], method, uri, 500);
             writeProblem(exchange, new ProblemException(500, "internal", "Internal error",
                 "an unexpected error occurred (incident " + incident + ")", null, null));
             return;
         }
+        keyDone(key[0], method, uri, reply.status());
         // read before the request's headers go: the response is the same message
         String ifNoneMatch = reply.shared() ? requestHeader(in, "If-None-Match") : null;
         Message out = exchange.getMessage();
@@ -138,6 +170,18 @@ public final class ApiDispatcher {
             if (reply.shared() && reply.status() == 200) {
                 HttpCaching.apply(ifNoneMatch, out, bytes, anonymous);
             }
+        }
+    }
+
+    /** Logs a key's request other than a read; a failure to log is logged, and the answer still goes. */
+    private void keyDone(org.entraide.core.internal.apikey.ApiKeys.KeyCaller key, String method, String uri, int status) {
+        if (key == null || method.equals("GET") || method.equals("HEAD")) {
+            return;
+        }
+        try {
+            keys.done(key, method, uri, status);
+        } catch (RuntimeException e) {
+            LOG.error("could not log the action of API key {} on {} {}", key.keyId(), method, uri, e);
         }
     }
 

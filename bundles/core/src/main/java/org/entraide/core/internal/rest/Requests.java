@@ -68,6 +68,20 @@ public final class Requests {
     public record AccountPolicy(@NotNull Boolean unverifiedMayAsk, @NotNull Boolean unverifiedMayComplain) {
     }
 
+    /**
+     * A new API key: a name for people (the system it is for), its scopes ({@code complaints:read},
+     * {@code complaints:respond}, {@code stores:manage}, {@code questions:read}, {@code posts:write},
+     * {@code webhooks:manage}) and when it stops working (never when absent).
+     */
+    public record ApiKey(@NotBlank @Size(max = 80) String name,
+                         @NotNull @Size(min = 1, max = 6) List<@NotNull @Size(max = 40) String> scopes,
+                         java.time.Instant expiresAt) {
+    }
+
+    /** A brand's official note on an answer: Markdown, shown above it. */
+    public record StaffNote(@NotBlank @Size(max = 2000) @MultiLine String body) {
+    }
+
     public record Question(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,
                            @NotBlank @Size(max = PostText.BODY_MAX) @MultiLine String body,
                            @Size(max = 40) String topic,

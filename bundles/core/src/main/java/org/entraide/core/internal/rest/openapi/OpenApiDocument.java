@@ -61,7 +61,9 @@ public final class OpenApiDocument {
         components.set("responses", problemResponses());
         ObjectNode security = components.putObject("securitySchemes");
         security.putObject(BEARER).put("type", "http").put("scheme", "bearer")
-            .put("description", "A token from POST /api/v1/auth/login, valid for one brand until it expires or is revoked");
+            .put("description", "A token from POST /api/v1/auth/login, valid for one brand until it expires or is revoked; "
+                + "or an API key of the brand (ek_…, created by its admins), allowed only the operations whose "
+                + "x-api-key-scope is one of its scopes");
         security.putObject(BASIC).put("type", "http").put("scheme", "basic")
             .put("description", "An instance administrator of the Karaf container, for /api/v1/admin/*");
         doc.set("components", components);

@@ -35,6 +35,9 @@ final class Operations {
         op.putArray("tags").add(e.operationId().split("\\.", 2)[0]);
         parameters(op.putArray("parameters"), e);
         security(op, d);
+        // the scope an API key needs for it; an operation without one is closed to every key
+        org.entraide.core.internal.apikey.ApiKeyScopes.required(e.method(), e.path())
+            .ifPresent(scope -> op.put("x-api-key-scope", scope));
         if (d.body() != null) {
             ObjectNode body = op.putObject("requestBody").put("required", true);
             body.putObject("content").putObject("application/json").set("schema", schemas.request(d.body()));
@@ -71,13 +74,9 @@ final class Operations {
             statuses.add(413);
             statuses.add(415);
         }
-        if (d.access() != Doc.Access.PUBLIC) {
-            statuses.add(401);
-        }
-        // a member acts in their own brand only, and some endpoints are for some roles only
-        if (d.access() == Doc.Access.BEARER && (!d.roles().isEmpty() || e.path().contains("{brand}"))) {
-            statuses.add(403);
-        }
+        // every operation reads an API key when one is sent: 401 for a bad one, 403 outside its brand or scopes
+        statuses.add(401);
+        statuses.add(403);
         if (e.path().contains("{")) {
             statuses.add(404);
         }

@@ -97,6 +97,7 @@ class ResponseConformanceTest {
         c.call("GET", B + "/users/{id}", null, null, "demo", c.call("GET", B + "/questions/{id}", null, null, "demo", question)
             .json().get("author").get("id").asLong());
         c.call("POST", B + "/questions/{id}/accept", ada, "{\"answerId\":" + answer + "}", "demo", question);
+        c.call("PUT", B + "/posts/{id}/staff-note", admin, "{\"body\":\"Our **official** advice differs.\"}", "demo", answer);
         c.call("GET", B + "/questions/{id}", ada, null, "demo", question);
         c.call("GET", B + "/questions/{id}", null, null, "demo", question);
         c.call("PUT", B + "/posts/{id}", ada, "{\"title\":\"Which saw for oak planks?\",\"body\":\"A **hard** wood.\"}",
@@ -130,6 +131,12 @@ class ResponseConformanceTest {
             + "\"postalCode\":\"44000\"}", "demo");
         c.call("PUT", B + "/stores/{code}", admin, "{\"code\":\"NANTES\",\"name\":\"Nantes Atout Sud\",\"city\":\"Rezé\","
             + "\"postalCode\":\"44400\",\"latitude\":47.18,\"longitude\":-1.55}", "demo", "NANTES");
+        long keyId = c.call("POST", B + "/api-keys", admin, "{\"name\":\"CRM\",\"scopes\":[\"complaints:read\","
+            + "\"complaints:respond\"],\"expiresAt\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(30)) + "\"}", "demo").json().get("id").asLong();
+        c.call("GET", B + "/api-keys", admin, null, "demo");
+        c.call("GET", B + "/api-keys/{id}/actions", admin, null, "demo", keyId);
+        c.call("DELETE", B + "/api-keys/{id}", admin, null, "demo", keyId);
+        c.call("DELETE", B + "/posts/{id}/staff-note", admin, null, "demo", answer);
         c.call("GET", B + "/content-policy", admin, null, "demo");
         c.call("PUT", B + "/content-policy", admin, "{\"editWindowMinutes\":null}", "demo");
         c.call("POST", B + "/topics", admin, "{\"slug\":\"outillage\",\"name\":\"Outillage\"}", "demo");
