@@ -48,6 +48,18 @@ final class Conformance {
         return r;
     }
 
+    /** A raw body of {@code mediaType} (an upload), sent with {@code PUT}. */
+    Http.Response upload(String template, String token, String mediaType, byte[] body, Object... params) {
+        String path = template;
+        for (Object p : params) {
+            path = path.replaceFirst("\\{[a-zA-Z]+}", String.valueOf(p));
+        }
+        Http.Response r = http.send(http.builder(path, token).header("Content-Type", mediaType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        check("PUT", template, r);
+        return r;
+    }
+
     void check(String method, String path, Http.Response r) {
         String what = method + " " + path + " answered " + r;
         JsonNode response = api.response(method, path, r.status());

@@ -62,6 +62,16 @@ class ResponseConformanceTest {
         server.close();
     }
 
+    private static byte[] png() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void everyOperationAnswersAsDescribed() {
         c.call("GET", "/api/v1/health", null, null);
@@ -81,6 +91,15 @@ class ResponseConformanceTest {
         c.call("PATCH", B + "/me", ada, "{\"bio\":\"Woodworker.\",\"timeZone\":\"Europe/Paris\",\"locale\":\"en\"}", "demo");
         c.call("PATCH", B + "/me", ada, "{\"timeZone\":\"Mars/Olympus\"}", "demo");
         c.call("GET", B + "/me/sessions", ada, null, "demo");
+        c.call("PUT", B + "/me/drafts/{key}", ada, "{\"title\":\"Half\",\"body\":\"a draft\",\"fields\":{\"topic\":\"bricolage\"}}",
+            "demo", "question");
+        c.call("GET", B + "/me/drafts", ada, null, "demo");
+        c.call("GET", B + "/me/drafts/{key}", ada, null, "demo", "question");
+        c.call("DELETE", B + "/me/drafts/{key}", ada, null, "demo", "question");
+        c.upload(B + "/me/avatar", ada, "image/png", png(), "demo");
+        long adaAccount = c.call("GET", B + "/me", ada, null, "demo").json().get("id").asLong();
+        c.call("GET", B + "/users/{id}/avatar", null, null, "demo", adaAccount);
+        c.call("DELETE", B + "/me/avatar", ada, null, "demo");
         c.call("POST", B + "/password-reset", null, "{\"email\":\"nobody@demo.example\"}", "demo");
         c.call("POST", B + "/password-reset/{token}", null, "{\"password\":\"a-new-long-password\"}", "demo", "x".repeat(43));
         c.call("POST", B + "/me/email-verification", ada, null, "demo");
