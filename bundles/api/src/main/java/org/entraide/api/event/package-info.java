@@ -1,3 +1,3 @@
 /** Durable domain events, written in the same transaction as the change they describe. */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.entraide.api.event;
