@@ -8,7 +8,7 @@
   document.querySelectorAll('textarea.mention[data-members]').forEach(function (area) {
     var list = document.createElement('ul');
     list.className = 'mention-suggestions';
-    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-live', 'polite');
     list.hidden = true;
     area.parentNode.appendChild(list);
     var timer = null;
