@@ -113,6 +113,22 @@ public final class Comments {
         });
     }
 
+    /** The brand's comments in that state (held for review, hidden), newest first: the moderators' queue of comments. */
+    public Page<Views.CommentView> inState(Caller caller, Brand brand, PublicationState state, PageRequest page) {
+        Visibility.requireBrand(caller, brand.id(), brand.slug());
+        if (!isModerator(caller)) {
+            throw ProblemException.forbidden("only the brand's moderators review comments");
+        }
+        return db.inTransaction(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*) FROM post_comment WHERE brand_id = ? AND publication = ? "
+                + "AND deleted_at IS NULL", brand.id(), state);
+            List<Row> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM post_comment WHERE brand_id = ? AND publication = ? "
+                + "AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", Row::map, brand.id(), state,
+                page.size(), page.offset());
+            return new Page<>(views(c, rows, caller), total, page);
+        });
+    }
+
     /** Its author changes a comment's text, through the pipeline again. */
     public Views.CommentView edit(Caller caller, Brand brand, long commentId, String body) {
         Visibility.requireBrand(caller, brand.id(), brand.slug());
@@ -355,7 +371,7 @@ public final class Comments {
         }, ids);
         List<Views.CommentView> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new Views.CommentView(r.id(), r.postId(), r.body(), r.bodyHtml(),
+            out.add(new Views.CommentView(r.id(), r.postId(), r.questionId(), r.body(), r.bodyHtml(),
                 new Views.Author(r.authorId(), Objects.requireNonNullElse(authors.get(r.authorId()), "")),
                 r.publication().name(), r.createdAt(), r.editedAt(), caller != null && caller.userId() == r.authorId()
                     && caller.brandId() == r.brandId(), mentioned.getOrDefault(r.id(), List.of())));

@@ -57,9 +57,10 @@ public final class Views {
     /**
      * A comment on a question or answer. {@code body}: its Markdown; {@code bodyHtml}: rendered (inline only, mentions
      * as links to profiles) and sanitized. {@code publication}: PUBLISHED, PENDING_REVIEW (its author and moderators
-     * see it) or HIDDEN (moderators only). {@code mine}: the reader wrote it (and may edit or delete it).
+     * see it) or HIDDEN (moderators only). {@code mine}: the reader wrote it (and may edit or delete it);
+     * {@code questionId}: its thread (the question, or the answer's question).
      */
-    public record CommentView(long id, long postId, String body, String bodyHtml, Author author, String publication,
+    public record CommentView(long id, long postId, long questionId, String body, String bodyHtml, Author author, String publication,
                               Instant createdAt, Instant editedAt, boolean mine, List<Author> mentions) {
     }
 

@@ -67,6 +67,19 @@ public final class CommentRoutes extends ApiRoutes {
             Requests.CommentDecision body = r.body(Requests.CommentDecision.class);
             return ApiReply.ok(comments.moderate(caller, brand, id, PublicationState.valueOf(body.publication())));
         });
+        get("/brands/{brand}/comments", "comments.review", Doc.of("The brand's comments held for review (the default) or "
+                + "hidden by a moderator, newest first (moderators and brand admins)").pageOf(Views.CommentView.class)
+                .query("publication", "PENDING_REVIEW (the default) or HIDDEN", "PENDING_REVIEW", "HIDDEN")
+                .bearer(Role.MODERATOR, Role.BRAND_ADMIN), r -> {
+            var brand = r.brand();
+            var caller = r.caller();
+            String state = r.query("publication");
+            if (state != null && !state.equals("PENDING_REVIEW") && !state.equals("HIDDEN")) {
+                throw ProblemException.invalid("publication", "PENDING_REVIEW or HIDDEN");
+            }
+            return ApiReply.ok(comments.inState(caller, brand, state == null ? PublicationState.PENDING_REVIEW
+                : PublicationState.valueOf(state), r.page()));
+        });
         get("/brands/{brand}/members", "members.search", Doc.of("Members of the brand whose pseudonym starts with the "
                 + "prefix (2 to 30 characters, no case), for @mention autocomplete: pseudonyms only, at most "
                 + MEMBERS_LIMIT).returns(Views.MemberRefs.class)

@@ -213,6 +213,12 @@ public abstract class CommentScenarios extends ApiScenarios {
             assertEquals(0, comments(null, q).get("total").asInt(), "the public does not see it");
             assertEquals(1, comments(author, q).get("total").asInt(), "its author does");
             assertProblem(403, comment(author, "demo", q, "refuse-me"), "a step refuses another");
+            JsonNode queue = http.get("/api/v1/brands/demo/comments?publication=PENDING_REVIEW",
+                community.demo("moderator").token()).json();
+            assertTrue(queue.get("items").findValues("id").stream().anyMatch(n -> n.asLong() == id),
+                "moderators find it among the held comments: " + queue);
+            assertEquals(q, queue.get("items").get(0).get("questionId").asLong(), "with its thread: " + queue);
+            assertProblem(403, http.get("/api/v1/brands/demo/comments", author.token()), "members do not list them");
             Http.Response published = http.put("/api/v1/brands/demo/comments/" + id + "/publication",
                 community.demo("moderator").token(), Http.json("publication", "PUBLISHED"));
             assertEquals(200, published.status(), "a moderator publishes it: " + published);

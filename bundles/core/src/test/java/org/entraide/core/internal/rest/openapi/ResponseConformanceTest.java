@@ -113,6 +113,7 @@ class ResponseConformanceTest {
         c.call("DELETE", B + "/comments/{id}", ada, null, "demo", c.call("POST", B + "/posts/{id}/comments", ada,
             "{\"body\":\"A second thought.\"}", "demo", question).json().get("id").asLong());
         c.call("GET", B + "/members?prefix=ca", ada, null, "demo");
+        c.call("GET", B + "/comments?publication=HIDDEN&page=1&size=5", admin, null, "demo");
 
         long complaint = c.call("POST", B + "/complaints", ada, "{\"title\":\"Broken saw at delivery\",\"body\":\"Bent blade.\","
             + "\"storeCode\":\"LYON-PARTDIEU\",\"showPseudonym\":true}", "demo").json().get("id").asLong();
