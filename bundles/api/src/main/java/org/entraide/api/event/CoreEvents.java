@@ -8,7 +8,8 @@ public final class CoreEvents {
         PostHidden.class, PostRejected.class, PostEdited.class, PostDeleted.class, ComplaintFiled.class, ComplaintPublished.class, ComplaintMoved.class, ComplaintResponded.class,
         ComplaintResolved.class, ComplaintUnresolved.class, ComplaintReopened.class, AnswerAccepted.class,
         AnswerUnaccepted.class, VoteCast.class, VoteChanged.class, VoteRetracted.class, MemberRegistered.class,
-        RoleGranted.class, RoleRevoked.class, QuestionClosedAsDuplicate.class, AnswerStaffNoted.class);
+        RoleGranted.class, RoleRevoked.class, QuestionClosedAsDuplicate.class, CommentPosted.class, CommentEdited.class,
+        CommentDeleted.class, CommentModerated.class, AnswerStaffNoted.class);
 
     private CoreEvents() {
     }

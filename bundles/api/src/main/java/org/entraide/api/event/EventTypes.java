@@ -49,6 +49,25 @@ public final class EventTypes {
     /** The complainant reopened an evaluated complaint (within 30 days). Payload: complaintId, previous, storeId. */
     public static final String COMPLAINT_REOPENED = "complaint.reopened";
 
+    /**
+     * A comment on a question or an answer was stored, whatever the submission pipeline decided. Payload: commentId,
+     * postId (the question or answer commented on), questionId (its thread), postType, postAuthorId, authorId,
+     * publication, mentionedIds (members of the brand the text names with {@code @pseudonym}, never its author).
+     */
+    public static final String COMMENT_POSTED = "comment.posted";
+    /** A comment's author changed its text. Payload: as {@link #COMMENT_POSTED}, mentionedIds being the members it names now. */
+    public static final String COMMENT_EDITED = "comment.edited";
+    /**
+     * A comment left the public: deleted by its author, or hidden by a moderator ({@code byModerator}). Payload:
+     * commentId, postId, questionId, authorId, byModerator, publication (before).
+     */
+    public static final String COMMENT_DELETED = "comment.deleted";
+    /**
+     * A moderator decided on a comment the pipeline held, or restored a hidden one. Payload: commentId, postId,
+     * questionId, postType, postAuthorId, authorId, moderatorId, from, publication (after), mentionedIds.
+     */
+    public static final String COMMENT_MODERATED = "comment.moderated";
+
     /** Subject types: what {@link DomainEvent#subjectId()} points at. */
     public static final String SUBJECT_USER = "user";
     public static final String SUBJECT_POST = "post";

@@ -14,16 +14,21 @@ import org.entraide.api.security.Caller;
  *
  * @param kind     what is submitted
  * @param postType the type of the new post (kind POST) or of the target post (actions)
- * @param targetId the parent of a new answer or response, or the post an action targets; null for new questions and complaints
- * @param value    the vote value for kind VOTE, otherwise 0
+ * @param targetId the parent of a new answer or response, or the post an action targets (the post commented on for
+ *                 a comment); null for new questions and complaints
+ * @param value    the vote value for kind VOTE; for kind COMMENT, 1 when the commenter wrote the post commented on or
+ *                 its question (they may always comment there, without a privilege), otherwise 0
  * @param state    the publication state decided so far (PUBLISHED unless a step held or rejected it)
  * @param notes    why steps decided what they did, in order; shown to moderators
  * @param topicId  the topic of a new question or answer (an answer's is its question's); null otherwise
  */
 public record Submission(long brandId, Kind kind, Caller author, PostType postType, Long targetId, String title,
                          String body, int value, PublicationState state, List<String> notes, Long topicId) {
-    /** What is submitted. */
-    public enum Kind { POST, VOTE, FLAG }
+    /**
+     * What is submitted. A COMMENT (since 1.2) is a short text on a question or answer: {@code postType} is the type of
+     * the post commented on, {@code body} its text, {@code title} null; steps check its text as a post's.
+     */
+    public enum Kind { POST, VOTE, FLAG, COMMENT }
 
     public Submission {
         Objects.requireNonNull(kind, "kind");

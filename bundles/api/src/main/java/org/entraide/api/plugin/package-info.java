@@ -5,5 +5,5 @@
  * and Camel {@code RoutesBuilder}s for its REST routes. The platform provides
  * {@link org.entraide.api.plugin.BrandFeatures}. See docs/plugins.md.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.entraide.api.plugin;

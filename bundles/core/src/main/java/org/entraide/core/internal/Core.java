@@ -150,7 +150,9 @@ public final class Core {
         this.accountPolicy = new org.entraide.core.internal.account.AccountPolicy();
         Posts posts = new Posts(events, pipeline, accountPolicy, renderer);
         this.renderedBodies = posts.bodies;
-        this.questions = new QuestionService(db, brands, posts, events, renderer, experts, clock);
+        org.entraide.core.internal.post.Comments comments = new org.entraide.core.internal.post.Comments(db, posts, pipeline,
+            new org.entraide.core.internal.content.CommentRenderer(), events, clock);
+        this.questions = new QuestionService(db, brands, posts, events, renderer, experts, comments, clock);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
         this.voices = new org.entraide.core.internal.post.OfficialVoices(capabilities);
@@ -194,6 +196,7 @@ public final class Core {
             new ComplaintRoutes(dispatcherApi, complaints, complaintQueries, limits),
             new org.entraide.core.internal.rest.PostRoutes(dispatcherApi,
                 new org.entraide.core.internal.post.PostEdits(db, posts, pipeline, renderer, clock), db, limits),
+            new org.entraide.core.internal.rest.CommentRoutes(dispatcherApi, comments, limits),
             new FeatureRoutes(dispatcherApi, capabilities),
             new org.entraide.core.internal.rest.ApiKeyRoutes(dispatcherApi, apiKeys),
             new org.entraide.core.internal.rest.StaffNoteRoutes(dispatcherApi, questions.staffNotes()),

@@ -155,6 +155,8 @@ public class CoreComponent {
         limits.put("register", c.ratelimit_register());
         limits.put("post", c.ratelimit_post());
         limits.put("preview", c.ratelimit_preview());
+        limits.put("comment", c.ratelimit_comment());
+        limits.put("members", c.ratelimit_members());
         limits.put("account.mail", c.ratelimit_account_mail());
         limits.put("account.address", c.ratelimit_account_address());
         limits.put("password.change", c.ratelimit_password_change());

@@ -45,6 +45,12 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Markdown previews per user and window")
     int ratelimit_preview() default 300;
 
+    @AttributeDefinition(name = "Comments (new and edited) per user and window")
+    int ratelimit_comment() default 30;
+
+    @AttributeDefinition(name = "Member look-ups by pseudonym prefix (@mention autocomplete) per user and window")
+    int ratelimit_members() default 300;
+
     @AttributeDefinition(name = "Account e-mails (reset and verification links) per target address or account and window")
     int ratelimit_account_mail() default 5;
 

@@ -74,12 +74,12 @@ public final class ModerationStep implements SubmissionStep {
     @Override
     public Submission apply(Submission s) {
         if (s.author().isStaff()) {
-            return s.kind() == Submission.Kind.POST ? staffText(s) : s;
+            return writes(s) ? staffText(s) : s;
         }
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
-            sanctions.requireAllowed(c, s.brandId(), s.author().userId(), s.kind() == Submission.Kind.POST, now);
-            if (s.kind() != Submission.Kind.POST) {
+            sanctions.requireAllowed(c, s.brandId(), s.author().userId(), writes(s), now);
+            if (!writes(s)) {
                 return s;
             }
             List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
@@ -102,6 +102,16 @@ public final class ModerationStep implements SubmissionStep {
         });
     }
 
+    /** Posts and comments are texts the rules read; votes and flags are not. */
+    private static boolean writes(Submission s) {
+        return s.kind() == Submission.Kind.POST || s.kind() == Submission.Kind.COMMENT;
+    }
+
+    /** The type name rules match: a comment's is COMMENT, whatever it comments on. */
+    private static String typeName(Submission s) {
+        return s.kind() == Submission.Kind.COMMENT ? "COMMENT" : s.postType() == null ? "" : s.postType().name();
+    }
+
     /**
      * Staff (store managers' official responses, moderators, brand admins) are neither held nor blocked, but their
      * text goes through the same redaction and word rules: a manager cannot publish the e-mail address a complaint's
@@ -111,7 +121,7 @@ public final class ModerationStep implements SubmissionStep {
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
             List<RuleSet> sets = ruleSets.of(c, s.brandId(), now).stream().map(RuleSets.Stored::ruleSet).toList();
-            Verdict v = engine.apply(sets, Candidate.text(s.postType() == null ? "" : s.postType().name(), s.title(), s.body()));
+            Verdict v = engine.apply(sets, Candidate.text(typeName(s), s.title(), s.body()));
             if (java.util.Objects.equals(v.title(), s.title()) && java.util.Objects.equals(v.body(), s.body())) {
                 return s;
             }
@@ -147,7 +157,7 @@ public final class ModerationStep implements SubmissionStep {
         Expertise e = expertise;
         boolean expert = e != null && s.topicId() != null && e.isTopicExpert(s.brandId(), author, s.topicId());
         Integer points = reputation.of(s.brandId(), author);
-        return new Candidate(s.postType() == null ? "" : s.postType().name(), s.title(), s.body(), published, ageHours,
+        return new Candidate(typeName(s), s.title(), s.body(), published, ageHours,
             lastHour, same, expert, points);
     }
 }

@@ -27,7 +27,7 @@ final class BrandTemplates {
     static final int MAX_HTML = 10000;
     /** Every value a notification may carry, plus the line and the link. */
     static final Set<String> VALUES = Set.of("text", "link", "title", "store", "due", "reason", "badge", "percent", "kind",
-        "until", "day", "members", "questions", "answers", "complaints", "late", "held", "top", "message");
+        "until", "day", "members", "questions", "answers", "complaints", "late", "held", "top", "message", "author");
     private static final Pattern VALUE = Pattern.compile("\\{([^{}]*)}");
 
     /** The shipped default, in the same template language a brand overrides it with. */

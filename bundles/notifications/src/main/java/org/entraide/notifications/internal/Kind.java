@@ -10,6 +10,8 @@ import java.util.List;
 public enum Kind {
     ANSWER_POSTED("answer.posted", Channel.EMAIL),
     ANSWER_ACCEPTED("answer.accepted", Channel.EMAIL),
+    COMMENT_POSTED("comment.posted", Channel.EMAIL),
+    MEMBER_MENTIONED("member.mentioned", Channel.EMAIL),
     POST_HELD("post.held", Channel.EMAIL),
     POST_APPROVED("post.approved", Channel.EMAIL),
     POST_REJECTED("post.rejected", Channel.EMAIL),

@@ -13,6 +13,9 @@ import java.util.Set;
 import org.entraide.api.badges.BadgeAwarded;
 import org.entraide.api.badges.BadgeEvents;
 import org.entraide.api.event.AnswerAccepted;
+import org.entraide.api.event.CommentEdited;
+import org.entraide.api.event.CommentModerated;
+import org.entraide.api.event.CommentPosted;
 import org.entraide.api.event.ComplaintReopened;
 import org.entraide.api.event.ComplaintResponded;
 import org.entraide.api.event.DomainEvent;
@@ -52,7 +55,8 @@ final class Notifier {
         LocalManagerEvents.COMPLAINT_ESCALATED, LocalManagerEvents.COMPLAINT_DELEGATED, LocalManagerEvents.DETAILS_REQUESTED,
         LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED, ModerationEvents.APPEAL_FILED,
         ModerationEvents.APPEAL_DECIDED, ModerationEvents.SANCTION_IMPOSED, ModerationEvents.REVIEW_OVERDUE,
-        EventTypes.USER_REGISTERED, EventTypes.COMPLAINT_PUBLISHED);
+        EventTypes.USER_REGISTERED, EventTypes.COMPLAINT_PUBLISHED, EventTypes.COMMENT_POSTED, EventTypes.COMMENT_EDITED,
+        EventTypes.COMMENT_MODERATED);
     /** Moderators and central teams told of one event: a brand's staff, never its whole membership. */
     private static final int STAFF = 200;
 
@@ -119,6 +123,25 @@ final class Notifier {
             case EventTypes.COMPLAINT_REOPENED -> {
                 ComplaintReopened r = platform.events().read(e, ComplaintReopened.class);
                 toStoreManagers(c, e, Kind.COMPLAINT_REOPENED, r.complaintId(), r.storeId());
+            }
+            case EventTypes.COMMENT_POSTED -> {
+                CommentPosted p = platform.events().read(e, CommentPosted.class);
+                if (p.publication() == PublicationState.PUBLISHED) {
+                    commented(c, e, p.postId(), p.questionId(), p.postAuthorId(), p.authorId(), p.mentionedIds(), true);
+                }
+            }
+            case EventTypes.COMMENT_EDITED -> {
+                CommentEdited x = platform.events().read(e, CommentEdited.class);
+                if (x.publication() == PublicationState.PUBLISHED) {
+                    commented(c, e, x.postId(), x.questionId(), x.postAuthorId(), x.authorId(), x.newlyMentionedIds(), false);
+                }
+            }
+            case EventTypes.COMMENT_MODERATED -> {
+                CommentModerated m = platform.events().read(e, CommentModerated.class);
+                // a held comment becomes public only now: it is news to the post's author and to whom it names
+                if (m.from() == PublicationState.PENDING_REVIEW && m.publication() == PublicationState.PUBLISHED) {
+                    commented(c, e, m.postId(), m.questionId(), m.postAuthorId(), m.authorId(), m.mentionedIds(), true);
+                }
             }
             default -> plugins(c, e);
         }
@@ -190,6 +213,41 @@ final class Notifier {
         Draft d = draft(e, Kind.QUESTION_POSTED, QUESTION, p.postId(), questionLink(p.postId()), params("title", title));
         store.fanOut(c, d, targets, List.of("watching"), store.brandDefault(c, e.brandId(), Kind.QUESTION_POSTED),
             Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
+    }
+
+    /**
+     * A public comment: the members it names hear "mentioned", then the author of the post commented on hears
+     * "comment" unless the comment named them too (one notification each). Nobody hears of their own comment, of a
+     * comment on a post they muted, or of a post nobody may read any more (hidden or deleted since).
+     */
+    private void commented(Connection c, DomainEvent e, long postId, long questionId, long postAuthorId, long authorId,
+                           List<Long> mentioned, boolean toPostAuthor) {
+        if (platform.posts().publicPost(c, e.brandId(), postId).isEmpty()) {
+            return;
+        }
+        String author = platform.members().member(c, e.brandId(), authorId).map(MemberFacts::pseudonym).orElse(null);
+        Map<String, Object> values = params("title", title(c, e.brandId(), questionId), "author", author);
+        Target thread = Target.question(questionId);
+        Set<Long> told = new LinkedHashSet<>();
+        told.add(authorId);
+        for (long member : mentioned) {
+            if (told.add(member)) {
+                tell(c, e, draft(e, Kind.MEMBER_MENTIONED, QUESTION, questionId, questionLink(questionId), values), member,
+                    thread);
+            }
+        }
+        if (toPostAuthor && told.add(postAuthorId)) {
+            tell(c, e, draft(e, Kind.COMMENT_POSTED, QUESTION, questionId, questionLink(questionId), values), postAuthorId,
+                thread);
+        }
+    }
+
+    /** One member of the brand, unless they muted the thread, at their channel. */
+    private void tell(Connection c, DomainEvent e, Draft d, long member, Target thread) {
+        if ("muted".equals(store.level(c, member, thread).orElse(null))) {
+            return;
+        }
+        direct(c, e, d, member);
     }
 
     /** A follow an event makes dates from the event, as the fan-out compares follows with events' times. */

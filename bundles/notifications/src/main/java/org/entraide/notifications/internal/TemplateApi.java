@@ -75,6 +75,7 @@ final class TemplateApi {
             ? "Quelle perceuse pour un mur en béton ?" : "Which drill for a concrete wall?", "store", "Lyon Part-Dieu",
             "reason", "fr".equals(lang) ? "lien suspect" : "suspicious link", "badge", "Bricoleur", "percent", 50,
             "dueAt", "2026-03-04T17:00:00Z", "zone", "Europe/Paris"));
+        params.put("author", "Bricoleuse-69");
         Map<String, String> values = new java.util.HashMap<>(Texts.values(params, lang));
         values.put("text", Texts.line(kind, params, lang));
         values.put("link", settings.baseUrl() + "/b/" + brand.slug() + "/questions/1");

@@ -216,6 +216,35 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void aCommentTellsThePostsAuthorAndAMentionTellsTheMemberOnceNeverTheCommenter() {
+        long q = community.askId(customer, "Quel enduit pour une fissure ?");
+        long answer = community.answerId(lucas, q);
+        Member other = community.join("demo");
+        Http.Response r = http.post(DEMO + "/posts/" + answer + "/comments", other.token(), Http.json("body",
+            "Merci @" + lucas.pseudonym() + " et @" + moderator.pseudonym() + ", je suis @" + other.pseudonym()));
+        assertEquals(201, r.status(), r.toString());
+        JsonNode mentioned = awaitOne(moderator, "member.mentioned");
+        assertEquals("/b/demo/questions/" + q, mentioned.get("link").asText());
+        assertTrue(mentioned.get("text").asText().contains(other.pseudonym()), "it names who mentioned: " + mentioned);
+        awaitOne(lucas, "member.mentioned");
+        drained();
+        assertEquals(0, items(lucas, "comment.posted").size(), "the answer's author, mentioned, is told once");
+        assertEquals(0, items(other, null).size(), "the commenter is told nothing of their own comment or mention");
+
+        Http.Response plain = http.post(DEMO + "/posts/" + q + "/comments", other.token(), Http.json("body", "Et au plafond ?"));
+        assertEquals(201, plain.status(), plain.toString());
+        JsonNode commented = awaitOne(customer, "comment.posted");
+        assertEquals("/b/demo/questions/" + q, commented.get("link").asText());
+        assertEquals("New comment by " + other.pseudonym() + " on your post in “Quel enduit pour une fissure ?”",
+            page(customer, "?lang=en&size=100").get("items").get(0).get("text").asText());
+        Http.Response own = http.post(DEMO + "/posts/" + q + "/comments", customer.token(), Http.json("body", "Au plafond aussi."));
+        assertEquals(201, own.status(), own.toString());
+        drained();
+        assertEquals(1, items(customer, "comment.posted").size(), "nobody is told of their own comment");
+        assertEquals(1, items(moderator, "member.mentioned").size(), "and each mention is told once");
+    }
+
+    @Test
     void aReplayedEventCreatesNothingTwice() {
         drained();
         long start = server.core.db.inTransaction(c -> Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'"));

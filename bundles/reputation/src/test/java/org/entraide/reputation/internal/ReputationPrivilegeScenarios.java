@@ -59,6 +59,32 @@ abstract class ReputationPrivilegeScenarios {
         assertEquals(200, vote(lucas, question, 0).status(), "retracting is always allowed");
     }
 
+    Http.Response comment(Testbed.Member m, long post, String body) {
+        return bed.http.post(Testbed.DEMO + "/posts/" + post + "/comments", m.token(), Http.json("body", body));
+    }
+
+    @Test
+    void commentingOnOthersPostsTakesThePrivilegeOnOnesOwnThreadItNeverDoes() {
+        Testbed.Member newcomer = bed.register("Newcomer");
+        Http.Response refused = comment(newcomer, question, "Même question pour du parquet ?");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("comment", refused.json().get("privilege").asText(), refused.toString());
+        assertEquals("application/problem+json", refused.raw().headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(0, bed.count("SELECT COUNT(*) FROM post_comment WHERE post_id = ?", question), "nothing was stored");
+        assertEquals(0, bed.count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'comment.posted' AND subject_id = ?",
+            question), "and no event appended");
+
+        long own = bed.ask(newcomer, "Quelle lame pour du parquet ?");
+        assertEquals(201, comment(newcomer, own, "Précision : du chêne massif.").status(), "on one's own question");
+        long answer = bed.answer(lucas, own);
+        assertEquals(201, comment(newcomer, answer, "Merci, avec quelle denture ?").status(),
+            "and on the answers to one's own question");
+        long elsewhere = bed.answer(lucas, question);
+        assertEquals(403, comment(newcomer, elsewhere, "Et pour le stratifié ?").status(), "not on others' answers elsewhere");
+        assertEquals(201, comment(bed.member("moderator@demo.example"), question, "Merci de préciser l'épaisseur.").status(),
+            "staff need no reputation");
+    }
+
     @Test
     void staffNeedNoReputation() {
         Testbed.Member moderator = bed.member("moderator@demo.example");

@@ -245,6 +245,9 @@ final class ModerationConsole extends PageSupport {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("items", items);
         model.put("appeals", Models.list(api.optional(brandPath(visit) + "/moderation/appeals?status=OPEN", visit.token()), visit));
+        // comments the submission pipeline held: the core keeps them, moderators publish or hide them here
+        model.put("heldComments", Models.list(api.optional(brandPath(visit) + "/comments?publication=PENDING_REVIEW&size=50",
+            visit.token()), visit));
         model.put("reasons", REASONS);
         model.put("errors", errors);
         model.putIfAbsent("dryForm", Map.of("title", "", "body", "", "type", "QUESTION"));

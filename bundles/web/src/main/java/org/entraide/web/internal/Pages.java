@@ -65,7 +65,7 @@ final class Pages extends PageSupport {
         if (question == null) {
             return notFound(visit);
         }
-        Map<String, Object> model = questionModel(visit, question, id);
+        Map<String, Object> model = questionModel(api, visit, question, id);
         Map<String, String> draft = new DraftForms(api, templates).restore(visit, DraftForms.answerKey(id), Map.of("body", ""));
         if (draft != null) {
             model.put("answerForm", Map.of("body", draft.get("body")));
@@ -79,12 +79,13 @@ final class Pages extends PageSupport {
     }
 
     /** The question page's model; the answer form's state (its text, errors, preview) is added by the caller. */
-    static Map<String, Object> questionModel(Visit visit, JsonNode question, long id) {
+    static Map<String, Object> questionModel(ApiClient api, Visit visit, JsonNode question, long id) {
         Map<String, Object> model = new HashMap<>();
         Map<String, Object> q = Models.plain(question, visit);
         Member me = visit.member();
         q.put("mine", me != null && question.path("author").path("id").asLong(-1) == me.id());
         edited(q, question);
+        CommentPages.complete(api, visit, q, question);
         if (q.get("answers") instanceof java.util.List<?> answers) {
             for (int i = 0; i < answers.size() && i < question.path("answers").size(); i++) {
                 @SuppressWarnings("unchecked")
@@ -92,6 +93,7 @@ final class Pages extends PageSupport {
                 JsonNode node = question.path("answers").get(i);
                 a.put("mine", me != null && node.path("author").path("id").asLong(-1) == me.id());
                 edited(a, node);
+                CommentPages.complete(api, visit, a, node);
             }
         }
         model.put("question", q);
@@ -99,6 +101,7 @@ final class Pages extends PageSupport {
         model.put("jsonLd", QaPageMarkup.of(question, visit.request.publicBase() + "/b/" + visit.slug + "/questions/" + id));
         model.put("answerForm", Map.of("body", ""));
         model.put("flagging", visit.signedIn() && visit.features().contains("moderation"));
+        model.put("mayModerate", me != null && (me.has("MODERATOR") || me.has("BRAND_ADMIN")));
         model.put("flagged", "1".equals(visit.request.param("flagged")));
         model.put("errors", Map.of());
         return model;

@@ -122,7 +122,7 @@ final class PostForms extends PageSupport {
         if (question == null) {
             return notFound(visit);
         }
-        Map<String, Object> model = Pages.questionModel(visit, question, id);
+        Map<String, Object> model = Pages.questionModel(api, visit, question, id);
         model.put("answerForm", Map.of("body", text));
         model.put("errors", errors);
         if (preview != null) {

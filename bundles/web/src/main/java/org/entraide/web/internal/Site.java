@@ -98,6 +98,12 @@ final class Site {
         post("/posts/([0-9]{1,18})/staff-note", true, staffNotes::save);
         post("/posts/([0-9]{1,18})/staff-note/deletion", true, staffNotes::remove);
         post("/posts/([0-9]{1,18})/flag", true, posts::flag);
+        CommentPages comments = new CommentPages(api, templates);
+        post("/posts/([0-9]{1,18})/comments", true, comments::add);
+        post("/comments/([0-9]{1,18})/edit", true, comments::edit);
+        post("/comments/([0-9]{1,18})/delete", true, comments::delete);
+        post("/comments/([0-9]{1,18})/publish", true, comments::publish);
+        get("/members\\.json", true, comments::members);
         ContentPages content = new ContentPages(api, templates);
         get("/posts/([0-9]{1,18})/edit", true, content::editForm);
         post("/posts/([0-9]{1,18})/edit", true, content::edit);

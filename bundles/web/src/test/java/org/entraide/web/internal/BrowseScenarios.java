@@ -330,6 +330,45 @@ abstract class BrowseScenarios extends WebTestBase {
         return ids;
     }
 
+    @Test
+    void membersCommentUnderAQuestionAndAnAnswerEditAndDeleteTheirOwn() {
+        var asker = community.join("demo");
+        var answerer = community.join("demo");
+        long q = community.ask(asker, "demo", "Quelle colle pour du carrelage mural ?", "Dans une salle de bain.", "bricolage",
+            List.of()).json().get("id").asLong();
+        long answer = community.answer(answerer, "demo", q, "Une colle en pâte.").json().get("id").asLong();
+        Browser browser = new Browser(server.base());
+        assertEquals(303, browser.submit("/b/demo/login", "/b/demo/login", java.util.Map.of("email", asker.email(),
+            "password", "long-enough-password")).statusCode());
+        String before = browser.get("/b/demo/questions/" + q + "?lang=fr").body();
+        assertTrue(before.contains("Ajouter un commentaire") && before.contains("mentions-1.js"),
+            "a signed-in member sees the comment forms and the mention script: " + before);
+        assertFalse(html("/b/demo/questions/" + q, "en").contains("Add a comment"), "visitors see no comment form");
+
+        var added = browser.post("/b/demo/posts/" + answer + "/comments", java.util.Map.of("question", String.valueOf(q),
+            "body", "Merci @" + answerer.pseudonym() + ", **même** au-dessus de la douche ?"));
+        assertEquals(303, added.statusCode(), added.body());
+        String page = html("/b/demo/questions/" + q, "en");
+        assertTrue(page.contains("<strong>même</strong>") && page.contains("href=\"/b/demo/users/" + answerer.id() + "\""),
+            "everyone reads the comment, its mention a link to the profile: " + page);
+        long comment = http.get("/api/v1/brands/demo/posts/" + answer + "/comments", null).json().get("items").get(0)
+            .get("id").asLong();
+        var edited = browser.post("/b/demo/comments/" + comment + "/edit", java.util.Map.of("question", String.valueOf(q),
+            "body", "Et au-dessus de la baignoire ?"));
+        assertEquals(303, edited.statusCode(), edited.body());
+        assertTrue(html("/b/demo/questions/" + q, "fr").contains("Et au-dessus de la baignoire ?"), "the edit shows");
+        var tooLong = browser.post("/b/demo/posts/" + q + "/comments", java.util.Map.of("question", String.valueOf(q),
+            "body", "x".repeat(601)));
+        assertEquals(400, tooLong.statusCode(), "too long a comment is refused: " + tooLong.body());
+        var deleted = browser.post("/b/demo/comments/" + comment + "/delete", java.util.Map.of("question", String.valueOf(q)));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        assertFalse(html("/b/demo/questions/" + q, "fr").contains("baignoire"), "a deleted comment is gone");
+
+        String members = browser.get("/b/demo/members.json?prefix=" + answerer.pseudonym().substring(0, 7)).body();
+        assertTrue(members.contains(answerer.pseudonym()) && !members.contains("@"), "the autocomplete: pseudonyms only: "
+            + members);
+    }
+
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private static org.w3c.dom.Document xml(String xml) throws Exception {

@@ -131,6 +131,19 @@ class BrowserJourneyTest extends WebTestBase {
         assertTrue(browser.text(".answer.accepted .meta").contains("Accepted answer"));
         checkPage("question with an accepted answer");
         shoot("question");
+
+        // a comment on the answer, its @mention completed from the brand's members as it is typed
+        browser.eval("document.querySelector('.answer .comment-add').open = true");
+        browser.fill(".answer .comment-add textarea", "Thanks @luc");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.eval(
+            "document.querySelector('.answer .mention-suggestions button') !== null").asBoolean());
+        browser.eval("document.querySelector('.answer .mention-suggestions button').click()");
+        String typed = browser.eval("document.querySelector('.answer .comment-add textarea').value").asText();
+        assertTrue(typed.matches("Thanks @[Ll]ucas\\S* "), "the mention is completed: " + typed);
+        browser.click(".answer .comment-add button[type=submit]");
+        assertTrue(browser.html().contains("/b/demo/users/"), "the comment shows, its mention a link");
+        assertTrue(browser.text(".answer .comments").contains("Thanks @"), browser.text(".answer .comments"));
+        checkPage("question with a comment");
         assertEquals(List.of(), violations);
     }
 

@@ -50,6 +50,11 @@ public final class Posts {
         this.postEvents = new PostEvents(events);
     }
 
+    /** Whether the account may write at all (an unverified address, for one): posts and comments alike. */
+    public void requireAuthor(Connection c, Caller author, NewPost p) {
+        authors.require(c, author, p);
+    }
+
     /** Stores a submitted post in the state the submission pipeline decides, with its events. */
     public PostRow submit(Connection c, Caller author, NewPost p, Instant now) {
         authors.require(c, author, p);

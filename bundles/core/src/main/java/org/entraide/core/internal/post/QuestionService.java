@@ -29,10 +29,12 @@ public final class QuestionService {
     private final Clock clock;
     private final Experts experts;
     private final StaffNotes staffNotes;
+    private final Comments comments;
 
     public QuestionService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
-                           Experts experts, Clock clock) {
+                           Experts experts, Comments comments, Clock clock) {
         this.experts = experts;
+        this.comments = comments;
         this.db = db;
         this.brands = brands;
         this.posts = posts;
@@ -88,7 +90,7 @@ public final class QuestionService {
                 posts.touch(c, q.id(), now);
             }
             return answerView(a, q, !experts.among(q.brandId(), q.topicId(), List.of(a.authorId())).isEmpty(),
-                ThreadFacts.of(c, List.of(a), caller.userId()), null);
+                ThreadFacts.of(c, List.of(a), caller.userId()), null, java.util.Map.of());
         });
     }
 
@@ -165,9 +167,10 @@ public final class QuestionService {
         ThreadFacts facts = ThreadFacts.of(c, thread, me);
         java.util.Map<Long, StaffNotes.StaffNoteView> notes = staffNotes.of(c, visible.stream()
             .filter(a -> !a.isDeleted()).map(PostRow::id).toList());
+        java.util.Map<Long, Views.CommentList> commented = comments.embedded(c, q.id(), caller);
         List<Views.AnswerView> answers = new ArrayList<>();
         for (PostRow a : visible) {
-            answers.add(answerView(a, q, expert.contains(a.authorId()), facts, notes.get(a.id())));
+            answers.add(answerView(a, q, expert.contains(a.authorId()), facts, notes.get(a.id()), commented));
         }
         // The accepted answer first, then by score, then oldest first.
         answers.sort(Comparator.comparing((Views.AnswerView a) -> !a.accepted())
@@ -178,16 +181,17 @@ public final class QuestionService {
             ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), facts.author(q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
             q.answerCount(), q.acceptedAnswerId(), q.publication().name(), facts.myVote(q.id()),
             q.createdAt(), q.updatedAt(), answers, changed.editedAt(), changed.revisionCount(), changed.editedByModerator(),
-            changed.deleted());
+            changed.deleted(), commented.getOrDefault(q.id(), Views.CommentList.NONE));
     }
 
     private Views.AnswerView answerView(PostRow a, PostRow q, boolean expert, ThreadFacts facts,
-                                        StaffNotes.StaffNoteView note) {
+                                        StaffNotes.StaffNoteView note, java.util.Map<Long, Views.CommentList> commented) {
         Views.Changes changed = facts.changes(a);
         return new Views.AnswerView(a.id(), shown(a, a.body()), shown(a, posts.bodies.html(a)), facts.author(a.authorId()), a.official(), expert,
             a.score(), a.upVotes(), a.downVotes(), Long.valueOf(a.id()).equals(q.acceptedAnswerId()),
             a.publication().name(), facts.myVote(a.id()), a.createdAt(), a.updatedAt(), changed.editedAt(),
-            changed.revisionCount(), changed.editedByModerator(), changed.deleted(), note);
+            changed.revisionCount(), changed.editedByModerator(), changed.deleted(), note,
+            commented.getOrDefault(a.id(), Views.CommentList.NONE));
     }
 
     /** A deleted post keeps its place in the thread with no text: pages show "deleted by its author". */

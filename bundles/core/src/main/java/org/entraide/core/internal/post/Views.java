@@ -54,14 +54,45 @@ public final class Views {
     public record AnswerView(long id, String body, String bodyHtml, Author author, boolean official, boolean expert, int score,
                              int upVotes, int downVotes, boolean accepted, String publication, Integer myVote,
                              Instant createdAt, Instant updatedAt, Instant editedAt, int revisionCount,
-                             boolean editedByModerator, boolean deleted, StaffNotes.StaffNoteView staffNote) {
+                             boolean editedByModerator, boolean deleted, StaffNotes.StaffNoteView staffNote,
+                             CommentList comments) {
+    }
+
+    /**
+     * A comment on a question or answer. {@code body}: its Markdown; {@code bodyHtml}: rendered (inline only, mentions
+     * as links to profiles) and sanitized. {@code publication}: PUBLISHED, PENDING_REVIEW (its author and moderators
+     * see it) or HIDDEN (moderators only). {@code mine}: the reader wrote it (and may edit or delete it);
+     * {@code questionId}: its thread (the question, or the answer's question).
+     */
+    public record CommentView(long id, long postId, long questionId, String body, String bodyHtml, Author author, String publication,
+                              Instant createdAt, Instant editedAt, boolean mine, List<Author> mentions) {
+    }
+
+    /** The first comments of a post, oldest first, and how many the reader may see in all ({@code total}). */
+    public record CommentList(List<CommentView> items, int total) {
+        public CommentList {
+            items = List.copyOf(items);
+        }
+
+        public static final CommentList NONE = new CommentList(List.of(), 0);
+    }
+
+    /** A member as the @mention autocomplete shows them: pseudonym only. */
+    public record MemberRef(long id, String pseudonym) {
+    }
+
+    /** Members whose pseudonym starts with the prefix asked. */
+    public record MemberRefs(List<MemberRef> items) {
+        public MemberRefs {
+            items = List.copyOf(items);
+        }
     }
 
     public record QuestionView(long id, String title, String body, String bodyHtml, TopicRef topic, StoreRef store, List<String> tags,
                                Author author, boolean official, int score, int upVotes, int downVotes,
                                int answerCount, Long acceptedAnswerId, String publication, Integer myVote,
                                Instant createdAt, Instant updatedAt, List<AnswerView> answers, Instant editedAt,
-                               int revisionCount, boolean editedByModerator, boolean deleted) {
+                               int revisionCount, boolean editedByModerator, boolean deleted, CommentList comments) {
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Map;
  * The rate-limit settings ({@code ratelimit.*}). {@code limits} maps an action to its allowance; an action without
  * an entry is not limited:
  * <ul>
- * <li>{@code post}, {@code preview}: per user and {@code window};</li>
+ * <li>{@code post}, {@code preview}, {@code comment}, {@code members} (look-ups by pseudonym prefix): per user and
+ * {@code window};</li>
  * <li>{@code register}: per client address and {@code window}, whatever the brand;</li>
  * <li>{@code login}: failed logins per (account, client address) within {@code loginWindow}; past them, each
  * further attempt waits {@code backoffBase}, doubled per failure, up to {@code backoffMax};</li>
@@ -45,7 +46,8 @@ public record RatePolicy(Duration window, Map<String, Integer> limits, Duration 
             Map.ofEntries(Map.entry("login", 10), Map.entry("login.account", 100), Map.entry("login.address", 100),
                 Map.entry("register", 100), Map.entry("post", 30), Map.entry("preview", 300), Map.entry("account.mail", 5),
                 Map.entry("account.address", 30), Map.entry("password.change", 10), Map.entry("avatar", 10),
-                Map.entry("draft", 600), Map.entry("sso", 100), Map.entry("apikey", 600)),
+                Map.entry("draft", 600), Map.entry("sso", 100), Map.entry("apikey", 600), Map.entry("comment", 30),
+                Map.entry("members", 300)),
             Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(30));
     }
 

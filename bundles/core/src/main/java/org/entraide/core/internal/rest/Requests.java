@@ -104,6 +104,16 @@ public final class Requests {
     public record Vote(@NotNull @Min(-1) @Max(1) Integer value) {
     }
 
+    /** A comment: one short paragraph of inline Markdown. */
+    public record Comment(@NotBlank @Size(max = org.entraide.core.internal.content.CommentRenderer.MAX_LENGTH) @MultiLine
+                          String body) {
+    }
+
+    /** A moderator's decision on a comment: PUBLISHED (publish a held one, restore a hidden one) or HIDDEN. */
+    public record CommentDecision(@NotNull @Pattern(regexp = "PUBLISHED|HIDDEN", message = "PUBLISHED or HIDDEN")
+                                  String publication) {
+    }
+
     /** A null answerId withdraws the acceptance. */
     /** Closing a question as a duplicate of {@code originalId}. */
     public record DuplicateOf(@NotNull @Min(1) Long originalId) {

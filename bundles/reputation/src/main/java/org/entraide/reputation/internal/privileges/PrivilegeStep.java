@@ -13,7 +13,7 @@ import org.entraide.reputation.internal.rules.BrandRules;
 import org.entraide.reputation.internal.rules.Privilege;
 
 /**
- * Refuses actions a member has not earned: voting up, voting down, flagging, each from the brand's
+ * Refuses actions a member has not earned: voting up, voting down, flagging, commenting, each from the brand's
  * threshold. Runs in the submission pipeline, inside the write transaction, only for brands that enabled
  * reputation; staff need no reputation. Retracting a vote never reaches the pipeline, so it is always allowed.
  */
@@ -60,12 +60,17 @@ public final class PrivilegeStep implements SubmissionStep {
         return s;
     }
 
-    /** The privilege a submission needs, or null: asking and answering are open to everyone. */
+    /**
+     * The privilege a submission needs, or null: asking and answering are open to everyone, and so is commenting on
+     * one's own post or on the answers to one's own question.
+     */
     static Privilege needed(Submission s) {
         return switch (s.kind()) {
             case VOTE -> s.value() > 0 ? Privilege.VOTE_UP : s.value() < 0 ? Privilege.VOTE_DOWN : null;
             case FLAG -> Privilege.FLAG;
             case POST -> null;
+            // the author of a post, or of its question, may always comment there (value 1), as on peers' sites
+            case COMMENT -> s.value() == 1 ? null : Privilege.COMMENT;
         };
     }
 }

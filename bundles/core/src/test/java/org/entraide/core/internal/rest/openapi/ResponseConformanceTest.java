@@ -125,6 +125,15 @@ class ResponseConformanceTest {
         long extra = c.call("POST", B + "/questions/{id}/answers", camille, "{\"body\":\"Or a band saw.\"}",
             "demo", question).json().get("id").asLong();
         c.call("DELETE", B + "/posts/{id}", camille, null, "demo", extra);
+        long comment = c.call("POST", B + "/posts/{id}/comments", ada, "{\"body\":\"Thanks @Camille, *really*.\"}",
+            "demo", answer).json().get("id").asLong();
+        c.call("GET", B + "/posts/{id}/comments?page=1&size=5", null, null, "demo", answer);
+        c.call("PUT", B + "/comments/{id}", ada, "{\"body\":\"Thanks, **really**.\"}", "demo", comment);
+        c.call("PUT", B + "/comments/{id}/publication", admin, "{\"publication\":\"HIDDEN\"}", "demo", comment);
+        c.call("DELETE", B + "/comments/{id}", ada, null, "demo", c.call("POST", B + "/posts/{id}/comments", ada,
+            "{\"body\":\"A second thought.\"}", "demo", question).json().get("id").asLong());
+        c.call("GET", B + "/members?prefix=ca", ada, null, "demo");
+        c.call("GET", B + "/comments?publication=HIDDEN&page=1&size=5", admin, null, "demo");
 
         long complaint = c.call("POST", B + "/complaints", ada, "{\"title\":\"Broken saw at delivery\",\"body\":\"Bent blade.\","
             + "\"storeCode\":\"LYON-PARTDIEU\",\"showPseudonym\":true}", "demo").json().get("id").asLong();
