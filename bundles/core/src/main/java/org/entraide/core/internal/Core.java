@@ -118,6 +118,14 @@ public final class Core {
     public final org.entraide.core.internal.account.AccountPolicy accountPolicy;
     public final AccountMails accountMails;
     public final AccountRecovery recovery;
+    /** Privacy: every bundle's personal data (the core's first), exports, erasure, the brands' policies. */
+    public final org.entraide.core.internal.privacy.PersonalDataServices personalData =
+        new org.entraide.core.internal.privacy.PersonalDataServices();
+    public final org.entraide.core.internal.privacy.PrivacyPolicies privacyPolicies =
+        new org.entraide.core.internal.privacy.PrivacyPolicies();
+    public final org.entraide.core.internal.privacy.Exports exports;
+    public final org.entraide.core.internal.privacy.Erasure erasure;
+    public final org.entraide.core.internal.privacy.Retention retention;
     private final ClientAddress clientAddress;
     /** Readiness and metrics, for load balancers and monitoring. */
     public final org.entraide.core.internal.ops.Readiness readiness;
@@ -153,6 +161,8 @@ public final class Core {
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, voices, clock);
         this.complaintQueries = new ComplaintQueries(db);
         this.publications = new PostPublications(db, posts, events, clock);
+        this.erasure = new org.entraide.core.internal.privacy.Erasure(db, users, hasher, privacyPolicies, personalData, posts,
+            events, clock);
         this.platform = new PlatformReads(brands, users, posts);
         this.complaintMoves = new ComplaintMoves(brands, posts, events, clock);
         this.eventStore = new EventStore();
@@ -166,7 +176,10 @@ public final class Core {
         this.mail = new MailQueue(db, json, clock);
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         this.accountMails = new AccountMails(mail, null);
-        this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock);
+        this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock, privacyPolicies);
+        personalData.add(new org.entraide.core.internal.privacy.CorePersonalData(db));
+        this.exports = new org.entraide.core.internal.privacy.Exports(db, personalData, mail, json, clock);
+        this.retention = new org.entraide.core.internal.privacy.Retention(db, clock);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -192,6 +205,8 @@ public final class Core {
                 new org.entraide.core.internal.post.Duplicates(db, posts, events, clock)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
+            new org.entraide.core.internal.rest.PrivacyRoutes(dispatcherApi, exports, erasure, privacyPolicies, retention, db,
+                limits, clock, settings.mail().poll()),
             new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));

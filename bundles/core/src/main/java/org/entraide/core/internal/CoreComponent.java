@@ -71,6 +71,7 @@ public class CoreComponent {
             Clock.systemUTC());
         started.updateOps(ops(config));
         started.accountMails.setBaseUrl(config.public_base_url());
+        started.exports.setBaseUrl(config.public_base_url());
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
@@ -107,6 +108,7 @@ public class CoreComponent {
         core.update(settings(config));
         core.updateOps(ops(config));
         core.accountMails.setBaseUrl(config.public_base_url());
+        core.exports.setBaseUrl(config.public_base_url());
         LOG.info("Entraide core configuration updated");
     }
 
