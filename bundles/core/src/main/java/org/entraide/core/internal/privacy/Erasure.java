@@ -17,7 +17,7 @@ import org.entraide.jdbc.Sql;
 
 /**
  * Closes a member's account for good, at their request and with their current password. One transaction: the
- * brand's policy for their public posts, then every bundle's {@link PersonalData} (the core's first), the
+ * brand's policy for their public posts, then every bundle's {@link PersonalData} (the core's last), the
  * {@code user.erased} event and an audit line that names nobody. A crash before the commit leaves the account whole,
  * to be closed again; a failure of any bundle erases nothing.
  */
@@ -61,7 +61,10 @@ public final class Erasure {
             }
             int removed = policies.of(c, brand.id()).erasedPosts() == PrivacyPolicies.ErasedPosts.REMOVE
                 ? posts.removeAllOf(c, userId, now) : 0;
-            for (PersonalData p : services.all()) {
+            // the plugins first, while the core still answers who the member is (their address, for logs keyed by it)
+            java.util.List<PersonalData> all = new java.util.ArrayList<>(services.all());
+            java.util.Collections.reverse(all);
+            for (PersonalData p : all) {
                 p.erase(brand.id(), userId);
             }
             events.append(c, brand.id(), null, userId, new MemberErased(userId));
