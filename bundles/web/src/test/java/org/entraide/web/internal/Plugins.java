@@ -87,5 +87,6 @@ final class Plugins {
         server.core.capabilities.install(new WebhookCapability());
         server.camel().addRoutes(plugin);
         server.core.dispatcher.register(plugin.descriptor());
+        server.core.personalData.add(plugin);
     }
 }

@@ -43,6 +43,10 @@ abstract class PrivacyAcrossPluginsScenarios extends WebTestBase {
 
     @Test
     void aClosedAccountLeavesNoTraceInAnyBundle() {
+        // a brand's receiver of registrations: their deliveries name the member (nothing listens there: none is sent)
+        Http.Response hook = http.post("/api/v1/brands/demo/webhooks", community.demo("admin").token(),
+            Http.json("url", "http://127.0.0.1:9/crm", "eventTypes", List.of("user.registered")));
+        assertEquals(201, hook.status(), hook.toString());
         Member leaving = community.join("demo");
         Member other = community.join("demo");
         long own = community.askId(leaving, "Quel foret pour du béton armé ?", "forets");
