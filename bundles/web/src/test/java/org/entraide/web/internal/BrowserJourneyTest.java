@@ -250,7 +250,7 @@ class BrowserJourneyTest extends WebTestBase {
         assertTrue(browser.text("#data").contains("Ready"), browser.text("#data"));
         shoot("account-data");
         browser.fill("#f-closePassword", "a-long-password");
-        browser.click("#f-confirm");
+        browser.check("#f-confirm");
         browser.click("form[action='/b/demo/me/account/close'] button[type=submit]");
         assertTrue(browser.text("main").contains("Your account is closed"), browser.text("main"));
         checkPage("account closed");
