@@ -177,7 +177,7 @@ public final class Core {
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         this.accountMails = new AccountMails(mail, null);
         this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock, privacyPolicies);
-        personalData.add(new org.entraide.core.internal.privacy.CorePersonalData(db));
+        personalData.add(new org.entraide.core.internal.privacy.CorePersonalData(db, clock));
         this.exports = new org.entraide.core.internal.privacy.Exports(db, personalData, mail, json, clock);
         this.retention = new org.entraide.core.internal.privacy.Retention(db, clock);
         LoginThrottle logins = new LoginThrottle(limits);

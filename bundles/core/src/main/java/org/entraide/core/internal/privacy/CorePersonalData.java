@@ -26,9 +26,11 @@ public final class CorePersonalData implements PersonalData {
     public static final String FORMER_MEMBER = "former-member-";
 
     private final Database db;
+    private final java.time.Clock clock;
 
-    public CorePersonalData(Database db) {
+    public CorePersonalData(Database db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -112,12 +114,12 @@ public final class CorePersonalData implements PersonalData {
     public void erase(long brandId, long userId) {
         db.inTransaction(c -> {
             Sql.one(c, "SELECT email FROM app_user WHERE id = ? AND brand_id = ?", rs -> rs.getString(1), userId, brandId)
-                .ifPresent(email -> erase(c, brandId, userId, email));
+                .ifPresent(email -> erase(c, brandId, userId, email, clock.instant()));
             return null;
         });
     }
 
-    private static void erase(Connection c, long brandId, long userId, String email) {
+    private static void erase(Connection c, long brandId, long userId, String email, Instant now) {
         String slug = Sql.one(c, "SELECT slug FROM brand WHERE id = ?", rs -> rs.getString(1), brandId).orElseThrow();
         // every address the person used here: the account's, and those a pending change was about to confirm
         List<String> addresses = new ArrayList<>(Sql.list(c, "SELECT DISTINCT new_email FROM account_token WHERE user_id = ? "
@@ -148,7 +150,7 @@ public final class CorePersonalData implements PersonalData {
             + "AND subject_id = ?", "{\"userId\":" + userId + ",\"pseudonym\":\"" + former + "\"}", userId);
         Sql.update(c, "UPDATE app_user SET email = ?, pseudonym = ?, pseudonym_key = ?, password_hash = '!', bio = NULL, "
                 + "time_zone = NULL, email_verified_at = NULL, pseudonym_changed_at = NULL, erased_at = COALESCE(erased_at, ?) "
-                + "WHERE id = ?", "erased-" + userId + "@erased.invalid", former, former, Instant.now(), userId);
+                + "WHERE id = ?", "erased-" + userId + "@erased.invalid", former, former, now, userId);
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {
