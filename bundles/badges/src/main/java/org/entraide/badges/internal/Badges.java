@@ -32,6 +32,8 @@ public final class Badges {
 
     public final Clock clock;
     public final Transactions tx;
+    /** What the plugin holds about a member, for their export and the closing of their account. */
+    public final BadgesPersonalData personalData;
     public final Definitions definitions;
     public final MetricStore metrics = new MetricStore();
     public final PostCatalog posts;
@@ -63,7 +65,7 @@ public final class Badges {
      * topic expertise and its subscriber. Its components register exactly these, and the tests install them.
      */
     public List<Object> services() {
-        return List.of(routes, api, capability, expertise, subscriber);
+        return List.of(routes, api, capability, expertise, subscriber, personalData);
     }
 
     /** The plugin as Karaf starts it and the tests start it: the constructor is this one factory. */
@@ -74,6 +76,7 @@ public final class Badges {
         this.posts = new PostCatalog(core);
         this.clock = clock;
         this.tx = tx;
+        this.personalData = new BadgesPersonalData(tx);
         this.definitions = new Definitions(definitionsFile);
         this.awards = new Awards(events);
         this.evaluator = new Evaluator(definitions, metrics, awards, features, clock);

@@ -264,7 +264,7 @@ abstract class BadgeScenarios {
         java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
         assertTrue(provided.remove(BadgesComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
-            "org.entraide.api.badges.Expertise", "org.entraide.api.plugin.EventSubscriber"), provided);
+            "org.entraide.api.badges.Expertise", "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.privacy.PersonalData"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(bed.badges.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(bed.badges.getClass()),

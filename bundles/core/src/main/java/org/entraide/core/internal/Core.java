@@ -122,6 +122,14 @@ public final class Core {
     /** Single sign-on with brands' OpenID Connect providers, and the key sealing their client secrets. */
     public final org.entraide.core.internal.sso.SecretBox ssoSecrets = org.entraide.core.internal.sso.SecretBox.random();
     public final org.entraide.core.internal.sso.SingleSignOn sso;
+    /** Privacy: every bundle's personal data (the core's first), exports, erasure, the brands' policies. */
+    public final org.entraide.core.internal.privacy.PersonalDataServices personalData =
+        new org.entraide.core.internal.privacy.PersonalDataServices();
+    public final org.entraide.core.internal.privacy.PrivacyPolicies privacyPolicies =
+        new org.entraide.core.internal.privacy.PrivacyPolicies();
+    public final org.entraide.core.internal.privacy.Exports exports;
+    public final org.entraide.core.internal.privacy.Erasure erasure;
+    public final org.entraide.core.internal.privacy.Retention retention;
     private final ClientAddress clientAddress;
     /** Readiness and metrics, for load balancers and monitoring. */
     public final org.entraide.core.internal.ops.Readiness readiness;
@@ -159,6 +167,8 @@ public final class Core {
         this.complaints = new ComplaintService(db, brands, posts, events, renderer, voices, clock);
         this.complaintQueries = new ComplaintQueries(db);
         this.publications = new PostPublications(db, posts, events, clock);
+        this.erasure = new org.entraide.core.internal.privacy.Erasure(db, users, hasher, privacyPolicies, personalData, posts,
+            events, clock);
         this.platform = new PlatformReads(brands, users, posts);
         this.complaintMoves = new ComplaintMoves(brands, posts, events, clock);
         this.eventStore = new EventStore();
@@ -172,10 +182,13 @@ public final class Core {
         this.mail = new MailQueue(db, json, clock);
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         this.accountMails = new AccountMails(mail, null);
-        this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock);
+        this.recovery = new AccountRecovery(db, brands, users, hasher, accountMails, clock, privacyPolicies);
         this.sso = new org.entraide.core.internal.sso.SingleSignOn(db, brands, users, accounts, hasher, accountMails, ssoSecrets,
             new org.entraide.core.internal.sso.SsoSettings(), new org.entraide.core.internal.sso.OidcProviders(), clock);
         accounts.setPasswordLoginGate(sso);
+        personalData.add(new org.entraide.core.internal.privacy.CorePersonalData(db, clock));
+        this.exports = new org.entraide.core.internal.privacy.Exports(db, personalData, mail, json, clock);
+        this.retention = new org.entraide.core.internal.privacy.Retention(db, clock);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -211,6 +224,8 @@ public final class Core {
                 new org.entraide.core.internal.post.Duplicates(db, posts, events, clock)),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
+            new org.entraide.core.internal.rest.PrivacyRoutes(dispatcherApi, exports, erasure, privacyPolicies, retention, db,
+                limits, clock, settings.mail().poll()),
             new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));

@@ -72,6 +72,7 @@ public class CoreComponent {
         started.updateOps(ops(config));
         started.accountMails.setBaseUrl(config.public_base_url());
         started.ssoSecrets.useKey(ssoKey(config));
+        started.exports.setBaseUrl(config.public_base_url());
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
@@ -108,6 +109,7 @@ public class CoreComponent {
         core.update(settings(config));
         core.updateOps(ops(config));
         core.accountMails.setBaseUrl(config.public_base_url());
+        core.exports.setBaseUrl(config.public_base_url());
         LOG.info("Entraide core configuration updated");
     }
 

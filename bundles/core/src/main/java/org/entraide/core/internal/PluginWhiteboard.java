@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds what plugins contribute (capabilities, event subscribers, submission steps, topic expertise, official
- * responders, metrics) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
+ * responders, metrics, personal data) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
  * steps leave the pipeline, its data stays.
  */
 @Component(immediate = true)
@@ -63,6 +63,9 @@ public class PluginWhiteboard {
         }
         if (service instanceof org.entraide.api.metrics.MetricSource m) {
             bindMetrics(m);
+        }
+        if (service instanceof org.entraide.api.privacy.PersonalData p) {
+            bindPersonalData(p);
         }
     }
 
@@ -165,7 +168,17 @@ public class PluginWhiteboard {
         removeOrDequeue(Role.METRICS, m, running -> running.metrics.remove(m));
     }
 
-    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS, METRICS }
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindPersonalData(org.entraide.api.privacy.PersonalData p) {
+        addOrQueue(Role.PERSONAL_DATA, p);
+    }
+
+    synchronized void unbindPersonalData(org.entraide.api.privacy.PersonalData p) {
+        removeOrDequeue(Role.PERSONAL_DATA, p, running -> running.personalData.remove(p));
+    }
+
+    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS, METRICS, PERSONAL_DATA }
 
     /** A service and the role it was bound in. */
     private record Contribution(Role role, Object service) {
@@ -185,6 +198,7 @@ public class PluginWhiteboard {
                 case EXPERTISE -> core.experts.use((Expertise) contribution.service());
                 case RESPONDERS -> core.voices.add((OfficialResponders) contribution.service());
                 case METRICS -> core.metrics.add((org.entraide.api.metrics.MetricSource) contribution.service());
+                case PERSONAL_DATA -> core.personalData.add((org.entraide.api.privacy.PersonalData) contribution.service());
                 default -> throw new IllegalStateException("unknown role " + contribution.role());
             }
         } catch (RuntimeException e) {

@@ -53,6 +53,8 @@ public final class LocalManagers {
     public final RouteBuilder background;
     /** Complaints late per brand, in the platform's metrics. */
     public final LateComplaints late;
+    /** What the plugin holds about a member, for their export and the closing of their account. */
+    public final LocalManagersPersonalData personalData;
     private final Transactions tx;
     private final Platform platform;
     /**
@@ -98,7 +100,7 @@ public final class LocalManagers {
      * subscriber and its regional voices. Its components register exactly these (a test compares them).
      */
     public List<Object> services() {
-        return List.of(background, api, capability, subscriber, voices, messages, late);
+        return List.of(background, api, capability, subscriber, voices, messages, late, personalData);
     }
 
     /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */
@@ -118,6 +120,7 @@ public final class LocalManagers {
                          Clock clock) {
         this.tx = tx;
         this.platform = platform;
+        this.personalData = new LocalManagersPersonalData(tx, platform);
         this.rankings = new Rankings(platform.stores());
         migrator.migrate("localmanagers", LocalManagers.class.getClassLoader(), "db/localmanagers");
         this.voices = new RegionalVoices(tx);

@@ -860,7 +860,7 @@ abstract class LocalManagerScenarios {
         assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders",
-            "org.entraide.api.localmanagers.PrivateMessages", "org.entraide.api.metrics.MetricSource"), provided);
+            "org.entraide.api.localmanagers.PrivateMessages", "org.entraide.api.metrics.MetricSource", "org.entraide.api.privacy.PersonalData"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),

@@ -96,7 +96,7 @@ public final class Moderation {
      * submission step, its rules for private messages and its subscriber. Its components register exactly these.
      */
     public List<Object> services() {
-        return List.of(background, routes, capability, step, messages, subscriber);
+        return List.of(background, routes, capability, step, messages, subscriber, personalData);
     }
 
     /** Experts of a topic (the badges plugin's), or null when none is installed. */
@@ -114,9 +114,13 @@ public final class Moderation {
         step.use(reputation);
     }
 
+    /** What the plugin holds about a member, for their export and the closing of their account. */
+    public final ModerationPersonalData personalData;
+
     private Moderation(Transactions tx, EventLog events, Publications publications, Platform platform, SchemaMigrator migrator,
                       ApiEndpoints endpoints, ModerationSettings settings, Clock clock) {
         migrator.migrate("moderation", Moderation.class.getClassLoader(), "db/moderation");
+        this.personalData = new ModerationPersonalData(tx, platform);
         this.audit = new Audit(platform.posts());
         this.review = new Review(tx, events, publications, platform, new Review.Stores(queue, flags, audit, verdicts), reputation, clock,
             settings.flagThreshold(), settings.remindAfter());

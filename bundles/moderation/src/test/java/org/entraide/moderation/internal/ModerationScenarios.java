@@ -849,7 +849,7 @@ abstract class ModerationScenarios {
         assertTrue(provided.remove(ModerationComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.SubmissionStep", "org.entraide.api.moderation.PrivateMessageRules",
-            "org.entraide.api.plugin.EventSubscriber"), provided);
+            "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.privacy.PersonalData"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(moderation.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(moderation.getClass()),

@@ -16,6 +16,7 @@ import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.privacy.PersonalData;
 import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.storage.SchemaMigrator;
@@ -36,9 +37,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * when configured, the mail consumer reading replies by e-mail. A configuration change re-creates
  * the component, and with it its routes.
  */
-@Component(name = "org.entraide.notifications", service = {EventSubscriber.class, RoutesBuilder.class})
+@Component(name = "org.entraide.notifications", service = {EventSubscriber.class, RoutesBuilder.class, PersonalData.class})
 @Designate(ocd = NotificationsConfig.class)
-public class NotificationsPlugin extends RouteBuilder implements EventSubscriber {
+public class NotificationsPlugin extends RouteBuilder implements EventSubscriber, PersonalData {
     static final String EVENTS = "direct:notifications.events";
     private static final String ME = "/brands/{brand}/me";
     private static final String CAP = NotificationCapability.NAME;
@@ -62,6 +63,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private volatile ReplyTokens replyTokens;
     private volatile PrivateMessages privateMessages;
     private final EmailReplies replies;
+    private final NotificationsPersonalData personalData;
 
     @Activate
     public NotificationsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
@@ -114,6 +116,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.settings = settings;
         this.clock = clock;
         migrator.migrate("notifications", NotificationsPlugin.class.getClassLoader(), "db/notifications");
+        this.personalData = new NotificationsPersonalData(tx, platform);
         this.mailer = new NotificationMailer(store, platform, settings, () -> this.mail, this::tokens, this::replyTokens);
         this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages,
             new RefusedReplies(store, platform, settings, () -> this.mail), clock);
@@ -268,5 +271,21 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private String secret() {
         return settings.unsubscribeSecret() != null ? settings.unsubscribeSecret()
             : tx.inTransaction(c -> store.secret(c, UnsubscribeTokens.newSecret()));
+    }
+
+    /** The key of notifications' part of a member's export. */
+    @Override
+    public String name() {
+        return personalData.name();
+    }
+
+    @Override
+    public java.util.Map<String, Object> export(long brandId, long userId) {
+        return personalData.export(brandId, userId);
+    }
+
+    @Override
+    public void erase(long brandId, long userId) {
+        personalData.erase(brandId, userId);
     }
 }

@@ -51,6 +51,8 @@ public final class Reputation {
     public final Standings standings = new Standings();
     public final Topics topics;
     public final ReputationCapability capability = new ReputationCapability();
+    /** What the plugin holds about a member, for their export and the closing of their account. */
+    public final ReputationPersonalData personalData;
     public final ReputationSubscriber subscriber;
     public final PrivilegeStep privileges;
     public final Recomputation recomputation;
@@ -70,13 +72,14 @@ public final class Reputation {
      */
     public List<Object> services() {
         List<Object> all = new java.util.ArrayList<>(routes);
-        all.addAll(List.of(capability, privileges, lookup));
+        all.addAll(List.of(capability, privileges, lookup, personalData));
         return List.copyOf(all);
     }
 
     /** The plugin as Karaf starts it and the tests start it: the constructor is this one factory. */
     public Reputation(Platform platform, ReputationSettings settings, Clock clock) {
         this.platform = platform;
+        this.personalData = new ReputationPersonalData(platform.tx());
         this.topics = new Topics(platform.brands());
         this.clock = clock;
         platform.migrator().migrate("reputation", Reputation.class.getClassLoader(), "db/reputation");

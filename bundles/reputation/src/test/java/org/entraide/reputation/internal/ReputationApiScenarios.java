@@ -122,7 +122,7 @@ abstract class ReputationApiScenarios {
         assertTrue(provided.remove(ReputationComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.SubmissionStep", "org.entraide.api.plugin.EventSubscriber",
-            "org.entraide.api.reputation.ReputationLookup"), provided);
+            "org.entraide.api.reputation.ReputationLookup", "org.entraide.api.privacy.PersonalData"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(bed.reputation.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(bed.reputation.getClass()),

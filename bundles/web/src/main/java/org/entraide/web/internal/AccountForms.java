@@ -64,11 +64,20 @@ final class AccountForms extends PageSupport {
         if (password.length() < 10 || password.length() > 128) {
             errors.put("password", "error.password");
         }
+        // the brand's terms, when it has some: accepted by ticking the box, recorded with their version
+        String terms = terms(visit);
+        if (terms != null && !"yes".equals(visit.request.field("terms"))) {
+            errors.put("terms", "error.terms");
+        }
         if (!errors.isEmpty()) {
             return registerPage(visit, brand, 422, form, errors);
         }
-        ApiClient.Answer a = api.call("POST", "/auth/register", null, Map.of("brand", visit.slug, "email", email,
-            "password", password, "pseudonym", pseudonym, "locale", "en".equals(visit.locale.getLanguage()) ? "en" : "fr"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("brand", visit.slug, "email", email, "password", password,
+            "pseudonym", pseudonym, "locale", "en".equals(visit.locale.getLanguage()) ? "en" : "fr"));
+        if (terms != null) {
+            body.put("acceptedTermsVersion", terms);
+        }
+        ApiClient.Answer a = api.call("POST", "/auth/register", null, body);
         if (a.status() == 409) {
             // only a taken pseudonym: whether the address has an account is told to its owner alone, by e-mail
             return registerPage(visit, brand, 409, form, Map.of("pseudonym", "error.pseudonymTaken"));
@@ -113,8 +122,18 @@ final class AccountForms extends PageSupport {
     }
 
     private WebReply registerPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors) {
-        return render(visit, brand, status, "register", Map.of("form", form, "errors", errors, "next", next(visit),
-            "csrf", visit.csrf()));
+        Map<String, Object> model = new HashMap<>(Map.of("form", form, "errors", errors, "next", next(visit), "csrf", visit.csrf()));
+        JsonNode policy = api.get(brandPath(visit) + "/privacy-policy");
+        if (policy != null) {
+            model.put("privacy", Models.plain(policy, visit));
+        }
+        return render(visit, brand, status, "register", model);
+    }
+
+    /** The version of the brand's terms a registrant accepts, or null when the brand has none. */
+    private String terms(Visit visit) {
+        JsonNode policy = api.get(brandPath(visit) + "/privacy-policy");
+        return policy == null || !policy.path("termsVersion").isTextual() ? null : policy.path("termsVersion").asText();
     }
 
     /** Where to go after signing in: a page of this brand, never another site. */

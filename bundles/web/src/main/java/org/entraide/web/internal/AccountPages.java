@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a member does with their own account: confirm their address, get back in with a reset link, change their
- * profile, e-mail address and password, and sign their devices out. Pages that answer a request for a link say the
+ * profile, e-mail address and password, sign their devices out, download their data and close their account. Pages
+ * that answer a request for a link say the
  * same whether or not the address has an account.
  */
 final class AccountPages extends PageSupport {
@@ -168,6 +169,48 @@ final class AccountPages extends PageSupport {
         return WebReply.seeOther(visit.base() + "/me/account#sessions");
     }
 
+    /** "Download my data": asks for an export, made in the background; the page lists it until it can be downloaded. */
+    WebReply askExport(Visit visit, JsonNode brand, Matcher path) {
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/me/export", visit.token(), null);
+        if (a.status() == 202) {
+            return accountPage(visit, brand, 200, Map.of(), "account.exportAsked");
+        }
+        if (a.status() == 409) {
+            return accountPage(visit, brand, 409, Map.of(), "account.exportPending");
+        }
+        return accountPage(visit, brand, a.status() == 429 ? 429 : 422, Map.of(), "account.exportRefused");
+    }
+
+    /** The archive of one of the member's exports, as a JSON file; the API answers 404 for another member's, 410 once expired. */
+    WebReply downloadExport(Visit visit, JsonNode brand, Matcher path) {
+        ApiClient.Answer a = api.call("GET", brandPath(visit) + "/me/exports/" + path.group(2) + "/archive", visit.token(), null);
+        if (a.ok() && a.body() != null) {
+            return WebReply.of(new Page(200, a.body().toString(), "application/json; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"entraide-" + visit.slug + "-export-" + path.group(2) + ".json\"");
+        }
+        if (a.status() == 410) {
+            return message(visit, brand, 410, "account.exportExpired");
+        }
+        return message(visit, brand, 404, "notfound.text");
+    }
+
+    /** "Close my account": with the current password; then the member is signed out and told it is done. */
+    WebReply close(Visit visit, JsonNode brand, Matcher path) {
+        if (!"yes".equals(visit.request.field("confirm"))) {
+            return accountPage(visit, brand, 422, Map.of("confirm", "account.error.confirmClose"), null);
+        }
+        ApiClient.Answer a = api.call("DELETE", brandPath(visit) + "/me", visit.token(), Map.of("currentPassword",
+            visit.request.raw("closePassword")));
+        if (a.status() == 204) {
+            visit.signOut();
+            return message(visit, brand, 200, "account.closed");
+        }
+        if (a.status() == 429) {
+            return accountPage(visit, brand, 429, Map.of(), "login.tooMany");
+        }
+        return accountPage(visit, brand, 422, Map.of("closePassword", "account.error.currentPassword"), null);
+    }
+
     private WebReply afterChange(Visit visit, JsonNode brand, ApiClient.Answer a) {
         if (a.ok()) {
             return accountPage(visit, brand, 200, Map.of(), "account.saved");
@@ -192,12 +235,14 @@ final class AccountPages extends PageSupport {
     private WebReply accountPage(Visit visit, JsonNode brand, int status, Map<String, String> errorKeys, String notice) {
         JsonNode me = api.get(brandPath(visit) + "/me", visit.token());
         JsonNode sessions = api.get(brandPath(visit) + "/me/sessions", visit.token());
-        if (me == null || sessions == null) {
+        JsonNode exports = api.get(brandPath(visit) + "/me/exports", visit.token());
+        if (me == null || sessions == null || exports == null) {
             return message(visit, brand, 401, "signin.needed");
         }
         Map<String, Object> model = new HashMap<>();
         model.put("account", Models.plain(me, visit));
         model.put("sessions", Models.list(sessions, visit));
+        model.put("exports", Models.list(exports, visit));
         model.put("errors", errorKeys);
         model.put("zones", List.of("Europe/Paris", "Europe/Brussels", "Europe/Zurich", "Europe/Luxembourg", "Europe/London",
             "America/Montreal", "America/Guadeloupe", "America/Martinique", "Indian/Reunion", "Pacific/Noumea", "UTC"));

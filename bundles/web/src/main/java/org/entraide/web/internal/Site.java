@@ -88,6 +88,9 @@ final class Site {
         post("/me/account/avatar/remove", true, account::removeAvatar);
         post("/me/account/sessions/([0-9a-f]{16})/revoke", true, account::revokeSession);
         post("/me/account/sessions/revoke-others", true, account::revokeOthers);
+        post("/me/account/export", true, account::askExport);
+        get("/me/account/exports/([0-9]{1,18})", true, account::downloadExport);
+        post("/me/account/close", true, account::close);
         get("/ask", true, posts::askForm);
         post("/ask", true, posts::ask);
         post("/questions/([0-9]{1,18})/answers", true, posts::answer);

@@ -291,6 +291,34 @@ class BrowserJourneyTest extends WebTestBase {
     }
 
     @Test
+    void aMemberDownloadsTheirDataThenClosesTheirAccount() throws Exception {
+        String name = "leaving" + UUID.randomUUID().toString().substring(0, 6);
+        String email = name + "@example.com";
+        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
+            "email", email, "password", "a-long-password", "pseudonym", name));
+        community.verify(server, "demo", email);
+        signIn(email, "a-long-password");
+        browser.open(server.base() + "/b/demo/me/account");
+        browser.click("form[action='/b/demo/me/account/export'] button[type=submit]");
+        assertTrue(browser.text("main").contains("Your copy is being prepared"), browser.text("main"));
+        server.core.exports.runDue(10);
+        // the export timer may hold the row: its lock is released when the archive is committed
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.list(c, "SELECT id FROM privacy_export WHERE state = 'PENDING' "
+            + "FOR UPDATE", rs -> rs.getLong(1)));
+        server.core.exports.runDue(10);
+        browser.open(server.base() + "/b/demo/me/account#data");
+        checkPage("my data");
+        assertTrue(browser.text("#data").contains("Ready"), browser.text("#data"));
+        shoot("account-data");
+        browser.fill("#f-closePassword", "a-long-password");
+        browser.check("#f-confirm");
+        browser.click("form[action='/b/demo/me/account/close'] button[type=submit]");
+        assertTrue(browser.text("main").contains("Your account is closed"), browser.text("main"));
+        checkPage("account closed");
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
     void aComplaintIsFiledAnsweredByTheStoreAndMarkedResolved() throws Exception {
         String customer = "cust" + UUID.randomUUID().toString().substring(0, 6);
         community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",

@@ -304,6 +304,73 @@ abstract class FormScenarios extends WebTestBase {
     }
 
     @Test
+    void theAccountPageDownloadsTheMembersDataAndClosesTheAccountWithItsPassword() {
+        String name = pseudonym();
+        Browser b = registered(name);
+        b.get("/b/demo/me/account");
+        HttpResponse<String> asked = b.post("/b/demo/me/account/export", Map.of());
+        assertEquals(200, asked.statusCode(), asked.body());
+        assertTrue(asked.body().contains("Your copy is being prepared"), asked.body());
+        server.core.exports.runDue(10);
+        // the export timer may hold the row: its lock is released when the archive is committed
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.list(c, "SELECT id FROM privacy_export WHERE state = 'PENDING' "
+            + "FOR UPDATE", rs -> rs.getLong(1)));
+        server.core.exports.runDue(10);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/b/demo/me/account/exports/[0-9]+")
+            .matcher(b.get("/b/demo/me/account").body());
+        assertTrue(link.find(), "a download link once the copy is ready");
+        HttpResponse<String> file = b.get(link.group());
+        assertEquals(200, file.statusCode(), file.body());
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), "a file to save");
+        assertTrue(file.body().contains(name + "@example.com"), "the member's own data: " + file.body());
+        assertEquals(404, registered(pseudonym()).get(link.group()).statusCode(), "another member gets nothing");
+
+        b.get("/b/demo/me/account");
+        HttpResponse<String> wrong = b.post("/b/demo/me/account/close", Map.of("closePassword", "not-it", "confirm", "yes"));
+        assertEquals(422, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("This is not your current password."), wrong.body());
+        b.get("/b/demo/me/account");
+        HttpResponse<String> unconfirmed = b.post("/b/demo/me/account/close", Map.of("closePassword", "a-long-password"));
+        assertEquals(422, unconfirmed.statusCode(), unconfirmed.body());
+        assertTrue(unconfirmed.body().contains("Tick the box to confirm."), unconfirmed.body());
+        assertEquals(200, b.get("/b/demo/me/account").statusCode(), "still open");
+        HttpResponse<String> closed = b.post("/b/demo/me/account/close", Map.of("closePassword", "a-long-password",
+            "confirm", "yes"));
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertTrue(closed.body().contains("Your account is closed"), closed.body());
+        assertEquals(303, b.get("/b/demo/me/account").statusCode(), "signed out");
+        HttpResponse<String> again = browser().submit("/b/demo/login", "/b/demo/login", Map.of("email", name + "@example.com",
+            "password", "a-long-password"));
+        assertEquals(401, again.statusCode(), "the closed account cannot sign in any more");
+    }
+
+    @Test
+    void registrationAsksForTheBrandsTermsWhenItHasSome() {
+        long demo = server.core.brands.find("demo").orElseThrow().id();
+        server.core.db.inTransaction(c -> {
+            server.core.privacyPolicies.set(c, demo, new org.entraide.core.internal.privacy.PrivacyPolicies.Policy(
+                "https://demo.example/privacy", "2026-01", "https://demo.example/terms", "7",
+                org.entraide.core.internal.privacy.PrivacyPolicies.ErasedPosts.KEEP, 730, 90), java.time.Instant.now());
+            return null;
+        });
+        Browser b = browser();
+        HttpResponse<String> form = b.get("/b/demo/register");
+        assertTrue(form.body().contains("https://demo.example/terms") && form.body().contains("name=\"terms\"")
+            && form.body().contains("https://demo.example/privacy"), "the terms to accept and the notice: " + form.body());
+        String name = pseudonym();
+        HttpResponse<String> refused = b.submit("/b/demo/register", "/b/demo/register", Map.of("email", name + "@example.com",
+            "pseudonym", name, "password", "a-long-password"));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Accept the terms of use to register."), refused.body());
+        HttpResponse<String> accepted = b.submit("/b/demo/register", "/b/demo/register", Map.of("email", name + "@example.com",
+            "pseudonym", name, "password", "a-long-password", "terms", "yes"));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.count(c, "SELECT COUNT(*) FROM "
+            + "privacy_consent k JOIN app_user u ON u.id = k.user_id WHERE u.email = ? AND k.doc_version = '7'",
+            name + "@example.com")), "the accepted version is recorded");
+    }
+
+    @Test
     void oneVisitorsFailedSignInsNeverBlockAnotherVisitor() throws Exception {
         // a back-off long enough that a slow machine cannot outwait it, applied without a restart
         server.core.update(org.entraide.core.internal.CoreSettings.defaults().withRates(

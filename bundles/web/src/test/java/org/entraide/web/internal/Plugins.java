@@ -76,6 +76,7 @@ final class Plugins {
         server.core.capabilities.install(new org.entraide.notifications.internal.NotificationCapability());
         server.camel().addRoutes(plugin);
         server.core.dispatcher.register(plugin.descriptor());
+        server.core.personalData.add(plugin);
     }
 
     /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */
@@ -86,5 +87,6 @@ final class Plugins {
         server.core.capabilities.install(new WebhookCapability());
         server.camel().addRoutes(plugin);
         server.core.dispatcher.register(plugin.descriptor());
+        server.core.personalData.add(plugin);
     }
 }

@@ -15,7 +15,7 @@ abstract class WebTestBase {
     enum Db { H2, POSTGRES }
 
     private final Db db;
-    private DataSource ds;
+    DataSource ds;
     TestServer server;
     Http http;
     Community community;

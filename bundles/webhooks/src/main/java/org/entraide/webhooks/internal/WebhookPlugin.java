@@ -11,6 +11,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.privacy.PersonalData;
 import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.storage.SchemaMigrator;
@@ -28,9 +29,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * dispatcher's transaction), a sender route, and the brand admins' REST endpoints. A configuration change
  * re-creates the component, and with it its routes.
  */
-@Component(name = "org.entraide.webhooks", service = {EventSubscriber.class, RoutesBuilder.class})
+@Component(name = "org.entraide.webhooks", service = {EventSubscriber.class, RoutesBuilder.class, PersonalData.class})
 @Designate(ocd = WebhooksConfig.class)
-public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
+public class WebhookPlugin extends RouteBuilder implements EventSubscriber, PersonalData {
     static final String EVENTS = "direct:webhooks.enqueue";
     private static final String BASE = "/brands/{brand}/webhooks";
 
@@ -115,5 +116,27 @@ public class WebhookPlugin extends RouteBuilder implements EventSubscriber {
         body.put("subjectId", e.subjectId());
         body.put("payload", ComplainantPrivacy.forReceivers(e.type(), json.readTree(e.payload())));
         return json.writeValueAsString(body);
+    }
+
+    /** The key of webhooks' part of a member's export: the plugin keeps nothing of a member's own. */
+    @Override
+    public String name() {
+        return "webhooks";
+    }
+
+    @Override
+    public Map<String, Object> export(long brandId, long userId) {
+        return Map.of();
+    }
+
+    /**
+     * The deliveries of events about the member's account (their registration named them) go, sent or not: the
+     * {@code user.erased} event that follows tells receivers to forget the member too.
+     */
+    @Override
+    public void erase(long brandId, long userId) {
+        tx.inTransaction(c -> org.entraide.jdbc.Sql.update(c, "DELETE FROM webhook_delivery WHERE endpoint_id IN (SELECT id "
+            + "FROM webhook_endpoint WHERE brand_id = ?) AND body LIKE ?", brandId,
+            "%\"subjectType\":\"user\",\"subjectId\":" + userId + ",%"));
     }
 }

@@ -32,9 +32,16 @@ public final class AccountRecovery {
     private final PasswordHasher hasher;
     private final AccountMails mails;
     private final Clock clock;
+    private final org.entraide.core.internal.privacy.PrivacyPolicies privacy;
 
     public AccountRecovery(Database db, BrandDirectory brands, Users users, PasswordHasher hasher, AccountMails mails,
                            Clock clock) {
+        this(db, brands, users, hasher, mails, clock, new org.entraide.core.internal.privacy.PrivacyPolicies());
+    }
+
+    public AccountRecovery(Database db, BrandDirectory brands, Users users, PasswordHasher hasher, AccountMails mails,
+                           Clock clock, org.entraide.core.internal.privacy.PrivacyPolicies privacy) {
+        this.privacy = privacy;
         this.db = db;
         this.brands = brands;
         this.users = users;
@@ -49,7 +56,20 @@ public final class AccountRecovery {
      * @throws ProblemException 409 when the pseudonym is taken (public anyway), 400 for a weak password
      */
     public void signUp(String brandSlug, String email, String password, String pseudonym, String locale) {
+        signUp(brandSlug, email, password, pseudonym, locale, null);
+    }
+
+    /**
+     * A sign-up that accepts the brand's terms: when the brand has terms, {@code acceptedTerms} must be their current
+     * version (a 400 naming {@code acceptedTermsVersion} otherwise, whatever the address), recorded with the time.
+     */
+    public void signUp(String brandSlug, String email, String password, String pseudonym, String locale,
+                       String acceptedTerms) {
         Brand brand = brands.require(brandSlug);
+        String terms = db.inTransaction(c -> privacy.of(c, brand.id()).termsVersion());
+        if (terms != null && !terms.equals(acceptedTerms)) {
+            throw ProblemException.invalid("acceptedTermsVersion", "accept the brand's terms, version " + terms);
+        }
         PasswordPolicy.check(password, email, pseudonym);
         // hashed in both cases, so that the answer takes as long whether or not the address has an account
         String hash = hasher.hash(password);
@@ -67,6 +87,9 @@ public final class AccountRecovery {
                 }
                 long id = users.create(c, brand.id(), address, name, hash, now, false);
                 Sql.update(c, "UPDATE app_user SET locale = ? WHERE id = ?", lang, id);
+                if (terms != null) {
+                    privacy.consent(c, id, "terms", terms, now);
+                }
                 String token = AccountTokens.issue(c, id, AccountTokens.Purpose.VERIFY, address, now, VERIFY_FOR);
                 mails.verifyAddress(c, new AccountMails.To(brand.id(), brand.slug(), address, lang), token);
                 return null;

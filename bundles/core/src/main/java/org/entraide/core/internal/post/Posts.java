@@ -130,4 +130,24 @@ public final class Posts {
     public void touch(Connection c, long id, Instant now) {
         Sql.update(c, "UPDATE post SET version = version + 1, updated_at = ? WHERE id = ?", now, id);
     }
+
+    /**
+     * Removes a closing member's questions and answers, as their author would delete them (brands whose privacy policy
+     * says REMOVE): soft-deleted, answer counts kept right, a {@code post.deleted} event each. Complaints stay, their
+     * author no longer anybody.
+     */
+    public int removeAllOf(Connection c, long authorId, Instant now) {
+        List<Long> ids = Sql.list(c, "SELECT id FROM post WHERE author_id = ? AND deleted_at IS NULL AND post_type IN "
+            + "('QUESTION', 'ANSWER') ORDER BY id", rs -> rs.getLong(1), authorId);
+        for (long id : ids) {
+            PostRow p = find(c, id).orElseThrow();
+            Sql.update(c, "UPDATE post SET deleted_at = ? WHERE id = ?", now, id);
+            if (p.type() == PostType.ANSWER && p.isPublished() && p.parentId() != null) {
+                Sql.update(c, "UPDATE post SET answer_count = answer_count - 1 WHERE id = ?", p.parentId());
+            }
+            touch(c, id, now);
+            postEvents.deleted(c, p);
+        }
+        return ids.size();
+    }
 }

@@ -31,7 +31,8 @@ public final class AuthRoutes extends ApiRoutes {
             Requests.Register body = r.body(Requests.Register.class);
             // per client address, whatever the brand: one address cannot block a brand's newcomers
             limits.check("register", r.clientAddress());
-            recovery.signUp(body.brand(), body.email(), body.password(), body.pseudonym(), body.locale());
+            recovery.signUp(body.brand(), body.email(), body.password(), body.pseudonym(), body.locale(),
+                body.acceptedTermsVersion());
             return ApiReply.accepted(new Registered(Registered.VERIFICATION_SENT));
         });
         post("/auth/login", "auth.login", Doc.of("Log in and receive a bearer token; 403 for a "

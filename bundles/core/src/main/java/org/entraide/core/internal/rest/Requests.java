@@ -30,13 +30,17 @@ public final class Requests {
     static final String PSEUDONYM_MESSAGE = "letters, digits, '_', '.' and '-' only";
     static final String LOCALE = "fr|en";
 
-    /** {@code locale}: the language of the e-mails the account receives (default French). */
+    /**
+     * {@code locale}: the language of the e-mails the account receives (default French); {@code acceptedTermsVersion}:
+     * the version of the brand's terms the registrant accepted, required when the brand has terms.
+     */
     public record Register(@NotBlank @Size(max = 40) String brand,
                            @NotBlank @Email @Size(max = 254) String email,
                            @NotNull @Size(min = 10, max = 128) @Verbatim String password,
                            @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = PSEUDONYM, message = PSEUDONYM_MESSAGE)
                            String pseudonym,
-                           @Pattern(regexp = LOCALE, message = "fr or en") String locale) {
+                           @Pattern(regexp = LOCALE, message = "fr or en") String locale,
+                           @Size(max = 40) String acceptedTermsVersion) {
     }
 
     /** {@code device}: what the sessions page shows of where this session was opened (a browser's user agent). */
@@ -80,6 +84,23 @@ public final class Requests {
 
     /** A brand's official note on an answer: Markdown, shown above it. */
     public record StaffNote(@NotBlank @Size(max = 2000) @MultiLine String body) {
+    }
+
+    /** Closing one's account: the current password, so that an unattended session is not enough. */
+    public record AccountClosing(@NotNull @Size(max = 128) @Verbatim String currentPassword) {
+    }
+
+    /**
+     * A brand's privacy settings: notice and terms as an https URL and a version each (both or neither), what becomes
+     * of an erased member's posts ({@code KEEP} or {@code REMOVE}), retention in days.
+     */
+    public record PrivacyPolicy(@Size(max = 500) @Pattern(regexp = "https://\\S+", message = "an https URL") String noticeUrl,
+                                @Size(max = 40) String noticeVersion,
+                                @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "an https URL") String termsUrl,
+                                @Size(max = 40) String termsVersion,
+                                @NotNull @Pattern(regexp = "KEEP|REMOVE", message = "KEEP or REMOVE") String erasedPosts,
+                                @NotNull @Min(1) @Max(3650) Integer threadDays,
+                                @NotNull @Min(1) @Max(3650) Integer logDays) {
     }
 
     public record Question(@NotBlank @Size(min = PostText.TITLE_MIN, max = PostText.TITLE_MAX) String title,

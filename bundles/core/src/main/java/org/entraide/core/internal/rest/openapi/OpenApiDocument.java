@@ -24,6 +24,7 @@ public final class OpenApiDocument {
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad input: malformed JSON, unknown or invalid fields "
             + "(listed in errors), or a bad query parameter", 401, "Missing, invalid, expired or revoked credentials",
         403, "Authenticated, but not allowed", 404, "No such brand or resource", 409, "Conflicts with the current state",
+        410, "No longer there: an expired link or archive",
         413, "The request body is too large", 415, "The request body is not application/json",
         422, "Well-formed, but refused: a definition, rule set, import or text the brand's rules do not accept",
         429, "Too many attempts; retry after Retry-After seconds");

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Operations {
     /** The shared problem responses, by status, under components/responses. */
     static final Map<Integer, String> PROBLEMS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
-        404, "NotFound", 409, "Conflict", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 422, "Unprocessable",
+        404, "NotFound", 409, "Conflict", 410, "Gone", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 422, "Unprocessable",
         429, "TooManyRequests");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -260,6 +260,22 @@ class ResponseConformanceTest {
         c.call("POST", B + "/me/sessions/revoke-others", bob, null, "demo");
         c.call("GET", B + "/account-policy", admin, null, "demo");
         c.call("PUT", B + "/account-policy", admin, "{\"unverifiedMayAsk\":true,\"unverifiedMayComplain\":false}", "demo");
+        privacyOperations(admin, bob);
+    }
+
+    /** Privacy: the brand's policy, an export made and downloaded, then the account closed. */
+    private static void privacyOperations(String admin, String bob) {
+        c.call("GET", B + "/privacy-policy", null, null, "demo");
+        c.call("PUT", B + "/privacy-policy", admin, "{\"erasedPosts\":\"KEEP\",\"threadDays\":730,\"logDays\":90}", "demo");
+        long export = c.call("POST", B + "/me/export", bob, null, "demo").json().get("id").asLong();
+        server.core.exports.runDue(10);
+        // the export timer may have held the row: its lock is released when its archive is committed
+        server.core.db.inTransaction(tx -> org.entraide.jdbc.Sql.one(tx, "SELECT state FROM privacy_export WHERE id = ? "
+            + "FOR UPDATE", rs -> rs.getString(1), export));
+        server.core.exports.runDue(10);
+        c.call("GET", B + "/me/exports", bob, null, "demo");
+        c.call("GET", B + "/me/exports/{id}/archive", bob, null, "demo", export);
+        c.call("DELETE", B + "/me", bob, "{\"currentPassword\":\"bob-password-3\"}", "demo");
     }
 
     @Test

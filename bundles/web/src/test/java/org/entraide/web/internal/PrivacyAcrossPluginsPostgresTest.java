@@ -1,0 +1,7 @@
+package org.entraide.web.internal;
+
+class PrivacyAcrossPluginsPostgresTest extends PrivacyAcrossPluginsScenarios {
+    PrivacyAcrossPluginsPostgresTest() {
+        super(Db.POSTGRES);
+    }
+}
