@@ -48,10 +48,16 @@ def from_repository_path(jar, base):
 INLINED = [("org.commonmark", "commonmark", "commonmark.version"),
            ("com.googlecode.owasp-java-html-sanitizer", "owasp-java-html-sanitizer", "owasp.sanitizer.version"),
            ("com.googlecode.owasp-java-html-sanitizer", "java8-shim", "owasp.sanitizer.version"),
-           ("com.googlecode.owasp-java-html-sanitizer", "java10-shim", "owasp.sanitizer.version")]
+           ("com.googlecode.owasp-java-html-sanitizer", "java10-shim", "owasp.sanitizer.version"),
+           ("com.twelvemonkeys.imageio", "imageio-webp", "twelvemonkeys.version"),
+           ("com.twelvemonkeys.imageio", "imageio-core", "twelvemonkeys.version"),
+           ("com.twelvemonkeys.imageio", "imageio-metadata", "twelvemonkeys.version"),
+           ("com.twelvemonkeys.common", "common-lang", "twelvemonkeys.version"),
+           ("com.twelvemonkeys.common", "common-io", "twelvemonkeys.version"),
+           ("com.twelvemonkeys.common", "common-image", "twelvemonkeys.version")]
 
 # What a POM that cannot be read here would say, by group, for the projects the distribution ships.
-KNOWN = {"org.apache": "Apache License 2.0", "org.ops4j": "Apache License 2.0", "org.osgi": "Apache License 2.0",
+KNOWN = {"org.apache": "Apache License 2.0", "com.google.code.gson": "Apache License 2.0", "org.ops4j": "Apache License 2.0", "org.osgi": "Apache License 2.0",
          "javax.enterprise": "Apache License 2.0", "com.h2database": "Mozilla Public License 2.0 OR Eclipse Public License 1.0",
          "org.bouncycastle": "MIT (Bouncy Castle Licence)", "org.eclipse.platform": "Eclipse Public License 2.0",
          "javax.interceptor": "CDDL 1.1 OR GPL2 w/ CPE", "javax.transaction": "CDDL 1.1 OR GPL2 w/ CPE",
