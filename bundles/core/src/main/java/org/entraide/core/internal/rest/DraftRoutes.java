@@ -1,11 +1,6 @@
 package org.entraide.core.internal.rest;
 
-import java.util.Map;
-
-import jakarta.validation.constraints.Size;
-
 import org.entraide.api.security.Caller;
-import org.entraide.api.text.MultiLine;
 import org.entraide.core.internal.draft.Drafts;
 import org.entraide.core.internal.paging.Items;
 import org.entraide.core.internal.rest.openapi.Doc;
@@ -23,11 +18,6 @@ public final class DraftRoutes extends ApiRoutes {
         this.limits = limits;
     }
 
-    /** A draft's content: the title (questions, complaints), the body, and the form's other fields. */
-    public record DraftBody(@Size(max = 200) String title, @Size(max = 20_000) @MultiLine String body,
-                            @Size(max = Drafts.MAX_FIELDS) Map<String, String> fields) {
-    }
-
     @Override
     public void configure() {
         get("/brands/{brand}/me/drafts", "members.drafts", Doc.of("The caller's drafts, latest first (kept 30 days "
@@ -37,13 +27,13 @@ public final class DraftRoutes extends ApiRoutes {
                 + "belongs to: question, complaint, answer-<question id>").returns(Drafts.Draft.class).bearer(),
             r -> ApiReply.ok(drafts.get(r.caller(), r.brand(), r.path("key"))));
         put("/brands/{brand}/me/drafts/{key}", "members.drafts.save", Doc.of("Keep what the caller is writing (at most 30 "
-                + "drafts; saved while typing, so limited per account)").body(DraftBody.class).returns(Drafts.Draft.class)
+                + "drafts; saved while typing, so limited per account)").body(Requests.Draft.class).returns(Drafts.Draft.class)
                 .bearer().errors(409, 429),
             r -> {
                 Caller caller = r.caller();
                 var brand = r.brand();
                 limits.check(LIMIT, "user/" + caller.userId());
-                DraftBody b = r.body(DraftBody.class);
+                Requests.Draft b = r.body(Requests.Draft.class);
                 return ApiReply.ok(drafts.save(caller, brand, r.path("key"), b.title(), b.body(), b.fields()));
             });
         delete("/brands/{brand}/me/drafts/{key}", "members.drafts.delete", Doc.of("Drop a draft (the pages do it once the "

@@ -204,4 +204,9 @@ public final class Requests {
 
     private Requests() {
     }
+
+    /** A draft's content: the title (questions, complaints), the body, and the form's other fields (topic, tags...). */
+    public record Draft(@Size(max = 200) String title, @Size(max = 20_000) @MultiLine String body,
+                        @Size(max = org.entraide.core.internal.draft.Drafts.MAX_FIELDS) java.util.Map<String, String> fields) {
+    }
 }
