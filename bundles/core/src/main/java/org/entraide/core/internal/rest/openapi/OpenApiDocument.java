@@ -26,7 +26,8 @@ public final class OpenApiDocument {
         403, "Authenticated, but not allowed", 404, "No such brand or resource", 409, "Conflicts with the current state",
         413, "The request body is too large", 415, "The request body is not application/json",
         422, "Well-formed, but refused: a definition, rule set, import or text the brand's rules do not accept",
-        429, "Too many attempts; retry after Retry-After seconds");
+        429, "Too many attempts; retry after Retry-After seconds",
+        503, "The service this operation needs is not available on this server (the instance console outside Karaf)");
 
     private OpenApiDocument() {
     }

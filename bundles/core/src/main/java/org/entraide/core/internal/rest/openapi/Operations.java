@@ -16,7 +16,7 @@ final class Operations {
     /** The shared problem responses, by status, under components/responses. */
     static final Map<Integer, String> PROBLEMS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
         404, "NotFound", 409, "Conflict", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 422, "Unprocessable",
-        429, "TooManyRequests");
+        429, "TooManyRequests", 503, "Unavailable");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -75,7 +75,8 @@ final class Operations {
             statuses.add(401);
         }
         // a member acts in their own brand only, and some endpoints are for some roles only
-        if (d.access() == Doc.Access.BEARER && (!d.roles().isEmpty() || e.path().contains("{brand}"))) {
+        if (d.access() == Doc.Access.BEARER && (!d.roles().isEmpty() || e.path().contains("{brand}"))
+            || d.access() == Doc.Access.INSTANCE) {
             statuses.add(403);
         }
         if (e.path().contains("{")) {
@@ -121,6 +122,11 @@ final class Operations {
                 .addObject().putArray(OpenApiDocument.BEARER);
             case BEARER -> op.putArray("security").addObject().putArray(OpenApiDocument.BEARER);
             case BASIC -> op.putArray("security").addObject().putArray(OpenApiDocument.BASIC);
+            case INSTANCE -> {
+                ArrayNode either = op.putArray("security");
+                either.addObject().putArray(OpenApiDocument.BASIC);
+                either.addObject().putArray(OpenApiDocument.BEARER);
+            }
         }
         if (!d.roles().isEmpty()) {
             ArrayNode roles = op.putArray("x-roles");
