@@ -191,7 +191,15 @@ public final class InstanceCapabilities {
 
     private static Map<String, List<CapabilityInstaller.Offer>> offersByName(CapabilityInstaller i) {
         Map<String, List<CapabilityInstaller.Offer>> byName = new TreeMap<>();
-        for (CapabilityInstaller.Offer o : i.offers()) {
+        List<CapabilityInstaller.Offer> offers;
+        try {
+            offers = i.offers();
+        } catch (RuntimeException e) {
+            // a repository Karaf cannot read (a missing file, an unreachable Maven repository): said in words
+            throw new ProblemException(503, "features-unreadable", "Unavailable",
+                "the feature repositories cannot be read: " + e.getMessage(), null, null);
+        }
+        for (CapabilityInstaller.Offer o : offers) {
             if (o.name().startsWith(PREFIX)) {
                 byName.computeIfAbsent(o.name(), n -> new ArrayList<>()).add(o);
             }
