@@ -29,7 +29,8 @@ class AccessTest {
                 boolean secured = secured(op.getValue());
                 // an existing brand: routes look it up before the caller, and its 404 would hide the 401
                 String url = path.getKey().replace("{brand}", "demo").replace("{id}", "1").replace("{code}", "PARIS-BERCY").replace("{kind}", "question")
-                    .replace("{token}", "x".repeat(43));
+                    .replace("{token}", "x".repeat(43))
+                    .replace("{key}", "question").replace("{name}", "entraide-badges");
                 HttpRequest.Builder b = http.builder(url, null);
                 b.header("Content-Type", "application/json").method(method, method.equals("GET")
                     ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
