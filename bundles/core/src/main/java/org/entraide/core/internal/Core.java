@@ -136,6 +136,10 @@ public final class Core {
     public final org.entraide.core.internal.metrics.MetricsReport metrics;
     private volatile org.entraide.core.internal.ops.OpsSettings ops = org.entraide.core.internal.ops.OpsSettings.defaults();
     private volatile org.entraide.core.internal.metrics.HttpMetrics httpMetrics;
+    /** The instance console: capabilities installed from the web, and its administrators' sessions. */
+    public final org.entraide.core.internal.instance.InstanceCapabilities instanceCapabilities;
+    public final org.entraide.core.internal.instance.InstanceSessions instanceSessions;
+    private volatile java.util.function.Supplier<org.entraide.core.internal.instance.CapabilityInstaller> installer = () -> null;
     private final CamelDeliverer deliverer = new CamelDeliverer();
     private ProducerTemplate template;
 
@@ -198,6 +202,9 @@ public final class Core {
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         this.readiness = new org.entraide.core.internal.ops.Readiness(db, migrator, monitor, () -> ops.maxEventLag());
         this.metrics = new org.entraide.core.internal.metrics.MetricsReport(db, monitor, () -> httpMetrics);
+        this.instanceSessions = new org.entraide.core.internal.instance.InstanceSessions(db, clock);
+        this.instanceCapabilities = new org.entraide.core.internal.instance.InstanceCapabilities(() -> installer.get(),
+            capabilities, brands, clock);
         List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, recovery, limits, logins),
@@ -226,7 +233,9 @@ public final class Core {
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
             new org.entraide.core.internal.rest.PrivacyRoutes(dispatcherApi, exports, erasure, privacyPolicies, retention, db,
                 limits, clock, settings.mail().poll()),
-            new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops));
+            new org.entraide.core.internal.rest.OpsRoutes(dispatcherApi, readiness, metrics, instanceAdminCheck, () -> ops),
+            new org.entraide.core.internal.rest.InstanceConsoleRoutes(dispatcherApi, instanceCapabilities, instanceSessions,
+                instanceAdminCheck));
         List<RoutesBuilder> all = new ArrayList<>(api);
         all.add(new OpenApiRoutes(dispatcherApi, api));
         all.add(new FallbackRoutes(dispatcherApi));
@@ -245,6 +254,7 @@ public final class Core {
 
     /** Stops what {@link #connect(CamelContext)} started. */
     public void disconnect() {
+        instanceCapabilities.close();
         mailSender.connect(null);
         deliverer.connect(null);
         if (template != null) {
@@ -255,6 +265,11 @@ public final class Core {
             }
             template = null;
         }
+    }
+
+    /** Where the instance console finds the feature installer (Karaf's in the distribution, a fake in tests). */
+    public void useInstaller(java.util.function.Supplier<org.entraide.core.internal.instance.CapabilityInstaller> found) {
+        this.installer = found;
     }
 
     /** Applies the operations settings (readiness, metrics), which may change while running. */

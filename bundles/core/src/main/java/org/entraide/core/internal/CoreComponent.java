@@ -70,6 +70,7 @@ public class CoreComponent {
             new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(),
             Clock.systemUTC());
         started.updateOps(ops(config));
+        started.useInstaller(org.entraide.core.internal.instance.KarafInstallers.from(bundle));
         started.accountMails.setBaseUrl(config.public_base_url());
         started.ssoSecrets.useKey(ssoKey(config));
         started.exports.setBaseUrl(config.public_base_url());

@@ -92,6 +92,24 @@ final class ApiClient {
         }
     }
 
+    /**
+     * A call with an instance administrator's HTTP Basic credentials (opening an instance console session): the
+     * password goes to the API on loopback and is kept nowhere.
+     */
+    Answer basic(String method, String path, String user, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+            (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder b = request(path, null, Duration.ofSeconds(10)).header("Authorization", "Basic " + credentials)
+            .method(method, HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> r = send(b, path);
+        try {
+            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
+            return new Answer(r.statusCode(), node);
+        } catch (IOException e) {
+            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
+        }
+    }
+
     /** Sends a file (an avatar) as the raw body of a {@code PUT}, with its declared media type. */
     Answer upload(String path, String token, String mediaType, byte[] bytes) {
         HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)

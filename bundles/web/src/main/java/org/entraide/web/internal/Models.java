@@ -51,6 +51,11 @@ final class Models {
         return out;
     }
 
+    /** The JSON as plain maps and lists, as it is (pages outside a brand: the instance console). */
+    static Object json(JsonNode node) {
+        return JSON.convertValue(node, Object.class);
+    }
+
     /** The JSON as plain maps, with every {@code ...At} instant also formatted for the reader's locale. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> plain(JsonNode node, Visit visit) {

@@ -29,11 +29,13 @@ final class Site {
     private final ApiClient api;
     private final Templates templates;
     private final PageSupport replies;
+    private final InstanceConsole instance;
 
     Site(ApiClient api, Templates templates, java.util.function.IntSupplier sitemapMaxUrls) {
         this.api = api;
         this.templates = templates;
         this.replies = new PageSupport(api, templates) { };
+        this.instance = new InstanceConsole(api, templates);
         Pages pages = new Pages(api, templates);
         Sitemaps sitemaps = new Sitemaps(api, templates, sitemapMaxUrls);
         AccountForms accounts = new AccountForms(api, templates);
@@ -186,6 +188,9 @@ final class Site {
     }
 
     WebReply handle(WebRequest request, Locale locale) {
+        if (InstanceConsole.handles(request.path())) {
+            return instance.handle(request, locale);
+        }
         boolean knownPath = false;
         for (Route route : routes) {
             Matcher m = route.pattern().matcher(request.path());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.instance.InstanceSessions;
 import org.entraide.core.internal.security.InstanceAdmins;
 
 /** HTTP Basic credentials of an instance administrator (a Karaf JAAS user with the admin role), rate limited. */
@@ -19,8 +20,9 @@ public final class InstanceAdminCheck {
     /**
      * @throws ProblemException 401 unless the request carries an instance administrator's credentials; 429 while
      *     failures from its address (or, from an address it never used, against that user) make it wait
+     * @return the administrator's user name
      */
-    public void require(ApiRequest request) {
+    public String require(ApiRequest request) {
         String header = request.authorizationHeader();
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw ProblemException.unauthorized("instance administrators authenticate with HTTP Basic");
@@ -45,5 +47,27 @@ public final class InstanceAdminCheck {
             throw ProblemException.unauthorized("not an instance administrator");
         }
         logins.succeeded(account, request.clientAddress());
+        return user;
+    }
+
+    /**
+     * The instance console's check: HTTP Basic credentials as {@link #require}, or the bearer token of an instance
+     * console session ({@code POST /api/v1/instance/sessions}).
+     *
+     * @throws ProblemException 401 without either, or with an unknown or expired session; 403 for a member's token
+     *     (a brand's token never acts on the instance)
+     */
+    public void requireConsole(ApiRequest request, InstanceSessions sessions) {
+        String header = request.authorizationHeader();
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (sessions.adminOf(header.substring(7).strip()).isPresent()) {
+                return;
+            }
+            if (request.optionalCaller().isPresent()) {
+                throw ProblemException.forbidden("instance administrators only");
+            }
+            throw ProblemException.unauthorized("unknown or expired instance console session");
+        }
+        require(request);
     }
 }

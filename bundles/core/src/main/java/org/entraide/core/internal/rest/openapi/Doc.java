@@ -50,7 +50,12 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
         OPTIONAL_BEARER,
         BEARER,
         /** HTTP Basic credentials of an instance administrator. */
-        BASIC
+        BASIC,
+        /**
+         * An instance administrator: HTTP Basic credentials, or the bearer token of an instance console session
+         * (a member's token is a 403).
+         */
+        INSTANCE
     }
 
     /**
@@ -127,6 +132,10 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
 
     public Doc basic() {
         return new Doc(summary, body, response, status, Access.BASIC, roles, query, errors, alsoSucceeds, produces, upload);
+    }
+
+    public Doc instance() {
+        return new Doc(summary, body, response, status, Access.INSTANCE, roles, query, errors, alsoSucceeds, produces, upload);
     }
 
     public Doc errors(Integer... statuses) {

@@ -27,7 +27,8 @@ public final class OpenApiDocument {
         410, "No longer there: an expired link or archive",
         413, "The request body is too large", 415, "The request body is not application/json",
         422, "Well-formed, but refused: a definition, rule set, import or text the brand's rules do not accept",
-        429, "Too many attempts; retry after Retry-After seconds");
+        429, "Too many attempts; retry after Retry-After seconds",
+        503, "The service this operation needs is not available on this server (the instance console outside Karaf)");
 
     private OpenApiDocument() {
     }

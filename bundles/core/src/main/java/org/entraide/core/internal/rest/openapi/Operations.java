@@ -16,7 +16,7 @@ final class Operations {
     /** The shared problem responses, by status, under components/responses. */
     static final Map<Integer, String> PROBLEMS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
         404, "NotFound", 409, "Conflict", 410, "Gone", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 422, "Unprocessable",
-        429, "TooManyRequests");
+        429, "TooManyRequests", 503, "Unavailable");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -120,6 +120,11 @@ final class Operations {
                 .addObject().putArray(OpenApiDocument.BEARER);
             case BEARER -> op.putArray("security").addObject().putArray(OpenApiDocument.BEARER);
             case BASIC -> op.putArray("security").addObject().putArray(OpenApiDocument.BASIC);
+            case INSTANCE -> {
+                ArrayNode either = op.putArray("security");
+                either.addObject().putArray(OpenApiDocument.BASIC);
+                either.addObject().putArray(OpenApiDocument.BEARER);
+            }
         }
         if (!d.roles().isEmpty()) {
             ArrayNode roles = op.putArray("x-roles");

@@ -28,8 +28,9 @@ class AccessTest {
                 String method = op.getKey().toUpperCase(Locale.ROOT);
                 boolean secured = secured(op.getValue());
                 // an existing brand: routes look it up before the caller, and its 404 would hide the 401
-                String url = path.getKey().replace("{brand}", "demo").replace("{id}", "1").replace("{code}", "PARIS-BERCY").replace("{kind}", "question").replace("{key}", "question")
-                    .replace("{token}", "x".repeat(43));
+                String url = path.getKey().replace("{brand}", "demo").replace("{id}", "1").replace("{code}", "PARIS-BERCY").replace("{kind}", "question")
+                    .replace("{token}", "x".repeat(43))
+                    .replace("{key}", "question").replace("{name}", "entraide-badges");
                 HttpRequest.Builder b = http.builder(url, null);
                 b.header("Content-Type", "application/json").method(method, method.equals("GET")
                     ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));

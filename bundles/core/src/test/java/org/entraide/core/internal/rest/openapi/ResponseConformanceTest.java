@@ -199,6 +199,7 @@ class ResponseConformanceTest {
         c.call("GET", "/health/live", null, null);
         c.call("GET", "/health/ready", null, null);
         c.call("GET", "/metrics", root, null);
+        instanceConsole(root);
 
         Set<String> succeeded = new TreeSet<>();
         c.seen.stream().filter(s -> s.matches(".* [23]\\d\\d")).forEach(succeeded::add);
@@ -229,6 +230,30 @@ class ResponseConformanceTest {
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The instance console, over a fake feature installer: a session, the list, the three jobs, sign-out. */
+    private static void instanceConsole(String root) {
+        org.entraide.core.internal.instance.FakeInstaller installer = new org.entraide.core.internal.instance.FakeInstaller()
+            .offer("entraide-badges", "Entraide :: expert badges", "0.1.0")
+            .offer("entraide-reputation", "Entraide :: reputation", "0.1.0", "0.2.0")
+            .installed("entraide-reputation", "0.1.0");
+        server.core.useInstaller(() -> installer);
+        String console = c.call("POST", "/api/v1/instance/sessions", root, null).json().get("token").asText();
+        c.call("GET", "/api/v1/instance/capabilities", console, null);
+        long job = c.call("POST", "/api/v1/instance/capabilities/{name}/install", console, "{}", "entraide-badges")
+            .json().get("id").asLong();
+        c.call("POST", "/api/v1/instance/capabilities/{name}/install", console, "{}", "entraide-nothing");
+        c.call("POST", "/api/v1/instance/capabilities/{name}/upgrade", console, "{\"version\":\"0.2.0\"}",
+            "entraide-reputation");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> installer.isInstalled("entraide-badges", "0.1.0") && installer.isInstalled("entraide-reputation", "0.2.0"));
+        c.call("GET", "/api/v1/instance/jobs/{id}", console, null, job);
+        c.call("POST", "/api/v1/instance/capabilities/{name}/uninstall", console, null, "entraide-badges");
+        c.call("POST", "/api/v1/instance/capabilities/{name}/uninstall", console, null, "entraide-badges");
+        c.call("GET", "/api/v1/instance/jobs", console, null);
+        c.call("DELETE", "/api/v1/instance/sessions/current", console, null);
+        c.call("GET", "/api/v1/instance/capabilities", console, null);
     }
 
     /** A newcomer's account life: verification, reset, password change, profile and sessions. */
