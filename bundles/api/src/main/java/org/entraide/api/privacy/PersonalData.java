@@ -26,4 +26,14 @@ public interface PersonalData {
      * link to the person (a ledger keeps others' totals right). Idempotent: erasing twice changes nothing more.
      */
     void erase(long brandId, long userId);
+
+    /**
+     * Deletes the private exchanges this bundle keeps about conversations that ended before {@code endedBefore} (a
+     * complaint's private messages, once the complaint is closed): the brand's retention period for private threads,
+     * applied by the core's retention job in its own transaction. Answers how many rows went; idempotent. Bundles
+     * that keep no private thread hold nothing to expire.
+     */
+    default int expirePrivateThreads(long brandId, java.time.Instant endedBefore) {
+        return 0;
+    }
 }

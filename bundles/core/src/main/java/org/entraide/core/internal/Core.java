@@ -192,7 +192,7 @@ public final class Core {
         accounts.setPasswordLoginGate(sso);
         personalData.add(new org.entraide.core.internal.privacy.CorePersonalData(db, clock));
         this.exports = new org.entraide.core.internal.privacy.Exports(db, personalData, mail, json, clock);
-        this.retention = new org.entraide.core.internal.privacy.Retention(db, clock);
+        this.retention = new org.entraide.core.internal.privacy.Retention(db, personalData, clock);
         LoginThrottle logins = new LoginThrottle(limits);
         InstanceAdminCheck instanceAdminCheck = new InstanceAdminCheck(instanceAdmins, logins);
         this.clientAddress = new ClientAddress(settings.trustedProxies());

@@ -72,6 +72,21 @@ public final class LocalManagersPersonalData implements PersonalData {
         });
     }
 
+    /**
+     * A finished complaint's private messages (and the reports about them) go once the brand's retention period for
+     * private threads has passed since it ended (evaluated by the complainant, or closed without an evaluation; a
+     * reopened complaint is not finished); the assignment, its timeline and its figures stay.
+     */
+    @Override
+    public int expirePrivateThreads(long brandId, java.time.Instant endedBefore) {
+        return tx.inTransaction(c -> {
+            String ended = "SELECT m.id FROM lm_message m JOIN lm_assignment a ON a.complaint_id = m.complaint_id "
+                + "WHERE a.brand_id = ? AND COALESCE(a.closed_at, a.evaluated_at) < ?";
+            int reports = Sql.update(c, "DELETE FROM lm_message_report WHERE message_id IN (" + ended + ")", brandId, endedBefore);
+            return reports + Sql.update(c, "DELETE FROM lm_message WHERE id IN (" + ended + ")", brandId, endedBefore);
+        });
+    }
+
     /** The old e-mail log (no longer written) named managers' addresses. */
     private void erasedAddress(Connection c, long brandId, long userId) {
         platform.members().member(c, brandId, userId).ifPresent(m ->

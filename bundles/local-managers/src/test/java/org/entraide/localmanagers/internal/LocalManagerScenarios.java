@@ -547,6 +547,33 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void aFinishedComplaintsPrivateMessagesGoAfterTheBrandsRetentionPeriod() {
+        long ended = complain("LYON-PARTDIEU", "Commande incomplète");
+        long going = complain("LYON-PARTDIEU", "Retour refusé");
+        for (long id : List.of(ended, going)) {
+            assertEquals(201, post(DEMO + "/complaints/" + id + "/messages", manager, Http.json("body", "Pouvez-vous envoyer le ticket ?"))
+                .status());
+            assertEquals(201, post(DEMO + "/complaints/" + id + "/messages", customer, Http.json("body", "Le voici.")).status());
+        }
+        // the first was evaluated 400 days ago; the second goes on
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE lm_assignment SET evaluated_at = ? WHERE complaint_id = ?",
+            java.time.Instant.now().minus(Duration.ofDays(400)), ended));
+        assertEquals(200, http.put(DEMO + "/privacy-policy", admin, Http.json("erasedPosts", "KEEP", "threadDays", 365,
+            "logDays", 365)).status());
+        server.core.retention.run();
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", ended), "the ended thread expired");
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", going), "the open one is kept");
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND evaluated_at IS NOT NULL", ended),
+            "the assignment and its figures stay");
+        server.core.retention.run();
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", going), "a second pass takes nothing more");
+        assertEquals(200, http.put(DEMO + "/privacy-policy", admin, Http.json("erasedPosts", "KEEP", "threadDays", 1,
+            "logDays", 365)).status());
+        server.core.retention.run();
+        assertEquals(2, count("SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", going), "not finished: kept whatever the period");
+    }
+
+    @Test
     void anotherPluginSendsAPartysPrivateMessageAsThePageDoes() {
         long id = complain("LYON-PARTDIEU", "Colis jamais livré");
         long brandId = server.core.brands.find("demo").orElseThrow().id();
