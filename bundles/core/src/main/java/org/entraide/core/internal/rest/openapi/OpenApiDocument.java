@@ -21,14 +21,18 @@ public final class OpenApiDocument {
     static final String BEARER = "bearer";
     static final String BASIC = "basic";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Map<Integer, String> TITLES = Map.of(400, "Bad input: malformed JSON, unknown or invalid fields "
-            + "(listed in errors), or a bad query parameter", 401, "Missing, invalid, expired or revoked credentials",
-        403, "Authenticated, but not allowed", 404, "No such brand or resource", 409, "Conflicts with the current state",
-        410, "No longer there: an expired link or archive",
-        413, "The request body is too large", 415, "The request body is not application/json",
-        422, "Well-formed, but refused: a definition, rule set, import or text the brand's rules do not accept",
-        429, "Too many attempts; retry after Retry-After seconds",
-        503, "The service this operation needs is not available on this server (the instance console outside Karaf)");
+    private static final Map<Integer, String> TITLES = Map.ofEntries(
+        Map.entry(400, "Bad input: malformed JSON, unknown or invalid fields (listed in errors), or a bad query parameter"),
+        Map.entry(401, "Missing, invalid, expired or revoked credentials"),
+        Map.entry(403, "Authenticated, but not allowed"),
+        Map.entry(404, "No such brand or resource"),
+        Map.entry(409, "Conflicts with the current state"),
+        Map.entry(410, "No longer there: an expired link or archive"),
+        Map.entry(413, "The request body is too large"),
+        Map.entry(415, "The request body is not of a media type the operation reads"),
+        Map.entry(422, "Well-formed, but refused: a definition, rule set, import or text the brand's rules do not accept"),
+        Map.entry(429, "Too many attempts; retry after Retry-After seconds"),
+        Map.entry(503, "The service this operation needs is not available on this server (the instance console outside Karaf)"));
 
     private OpenApiDocument() {
     }

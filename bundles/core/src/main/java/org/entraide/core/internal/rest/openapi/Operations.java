@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The OpenAPI operation object of one endpoint: parameters, security, request body and responses. */
 final class Operations {
     /** The shared problem responses, by status, under components/responses. */
-    static final Map<Integer, String> PROBLEMS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
-        404, "NotFound", 409, "Conflict", 410, "Gone", 413, "PayloadTooLarge", 415, "UnsupportedMediaType", 422, "Unprocessable",
-        429, "TooManyRequests", 503, "Unavailable");
+    static final Map<Integer, String> PROBLEMS = Map.ofEntries(Map.entry(400, "BadRequest"), Map.entry(401, "Unauthorized"),
+        Map.entry(403, "Forbidden"), Map.entry(404, "NotFound"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
+        Map.entry(413, "PayloadTooLarge"), Map.entry(415, "UnsupportedMediaType"), Map.entry(422, "Unprocessable"),
+        Map.entry(429, "TooManyRequests"), Map.entry(503, "Unavailable"));
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
