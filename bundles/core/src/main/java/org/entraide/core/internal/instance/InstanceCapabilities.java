@@ -55,13 +55,6 @@ public final class InstanceCapabilities {
                           List<String> steps, String error, Instant createdAt, Instant updatedAt) {
     }
 
-    /** The body of install and upgrade: a version, or none for the newest. */
-    public record VersionChoice(
-        @jakarta.validation.constraints.Size(max = 64)
-        @jakarta.validation.constraints.Pattern(regexp = "[0-9A-Za-z._-]+", message = "letters, digits, '.', '_' and '-' only")
-        String version) {
-    }
-
     private final Supplier<CapabilityInstaller> installer;
     private final Capabilities capabilities;
     private final BrandDirectory brands;

@@ -1,7 +1,6 @@
 package org.entraide.core.internal.rest;
 
 import org.entraide.core.internal.instance.InstanceCapabilities;
-import org.entraide.core.internal.instance.InstanceCapabilities.VersionChoice;
 import org.entraide.core.internal.instance.InstanceSessions;
 import org.entraide.core.internal.paging.Items;
 import org.entraide.core.internal.rest.openapi.Doc;
@@ -48,17 +47,17 @@ public final class InstanceConsoleRoutes extends ApiRoutes {
         });
         post("/instance/capabilities/{name}/install", "instance.capabilities.install", Doc.of("Install a capability "
                 + "(the newest version unless one is named), as a job to poll; 409 when installed or part of the platform")
-                .body(VersionChoice.class).accepted(InstanceCapabilities.JobView.class).instance().errors(409, 429, 503), r -> {
+                .body(Requests.VersionChoice.class).accepted(InstanceCapabilities.JobView.class).instance().errors(409, 429, 503), r -> {
             admins.requireConsole(r, sessions);
-            VersionChoice choice = r.body(VersionChoice.class);
+            Requests.VersionChoice choice = r.body(Requests.VersionChoice.class);
             return ApiReply.accepted(capabilities.install(r.path("name"), choice.version()));
         });
         post("/instance/capabilities/{name}/upgrade", "instance.capabilities.upgrade", Doc.of("Upgrade an installed "
                 + "capability (to the newest version unless one is named): the new version is installed, then the old "
-                + "one uninstalled, as a job to poll").body(VersionChoice.class).accepted(InstanceCapabilities.JobView.class)
+                + "one uninstalled, as a job to poll").body(Requests.VersionChoice.class).accepted(InstanceCapabilities.JobView.class)
                 .instance().errors(409, 429, 503), r -> {
             admins.requireConsole(r, sessions);
-            VersionChoice choice = r.body(VersionChoice.class);
+            Requests.VersionChoice choice = r.body(Requests.VersionChoice.class);
             return ApiReply.accepted(capabilities.upgrade(r.path("name"), choice.version()));
         });
         post("/instance/capabilities/{name}/uninstall", "instance.capabilities.uninstall", Doc.of("Uninstall a "

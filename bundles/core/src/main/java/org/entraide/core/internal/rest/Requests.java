@@ -209,4 +209,9 @@ public final class Requests {
     public record Draft(@Size(max = 200) String title, @Size(max = 20_000) @MultiLine String body,
                         @Size(max = org.entraide.core.internal.draft.Drafts.MAX_FIELDS) java.util.Map<String, String> fields) {
     }
+
+    /** The body of a capability's install or upgrade (instance console): a version, or none for the newest. */
+    public record VersionChoice(@Size(max = 64) @Pattern(regexp = "[0-9A-Za-z._-]+",
+        message = "letters, digits, '.', '_' and '-' only") String version) {
+    }
 }
