@@ -23,6 +23,12 @@ final class ApiClient {
      * address and not this bundle's.
      */
     private static final ThreadLocal<String> FORWARDED_FOR = new ThreadLocal<>();
+    /**
+     * The request id of the page request this thread serves, sent as {@code X-Request-Id} on every API call it makes,
+     * so that the page's log line and those of its API calls share one id and can be followed together.
+     */
+    private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -125,11 +131,18 @@ final class ApiClient {
 
     /** Runs a page request's work with its client address chain forwarded on every API call it makes. */
     static <T> T forwardingFor(String chain, java.util.concurrent.Callable<T> work) throws Exception {
+        return forwardingFor(chain, null, work);
+    }
+
+    /** The same, also sending the page request's id with every API call ({@code requestId} null: none). */
+    static <T> T forwardingFor(String chain, String requestId, java.util.concurrent.Callable<T> work) throws Exception {
         FORWARDED_FOR.set(chain);
+        REQUEST_ID.set(requestId);
         try {
             return work.call();
         } finally {
             FORWARDED_FOR.remove();
+            REQUEST_ID.remove();
         }
     }
 
@@ -139,6 +152,10 @@ final class ApiClient {
         String chain = FORWARDED_FOR.get();
         if (chain != null) {
             b.header("X-Forwarded-For", chain);
+        }
+        String requestId = REQUEST_ID.get();
+        if (requestId != null) {
+            b.header(REQUEST_ID_HEADER, requestId);
         }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

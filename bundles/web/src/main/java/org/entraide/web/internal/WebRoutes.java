@@ -29,6 +29,8 @@ public final class WebRoutes extends RouteBuilder {
     /** The core's fallback on {@code /} hands every path outside {@code /api/} to this endpoint. */
     static final String ENDPOINT = "direct:entraide.web";
     static final String ROUTE_ID = "web.pages";
+    /** The exchange property in which the core's request log keeps a request's id (see docs/operations.md). */
+    static final String REQUEST_ID_PROPERTY = "entraide.requestId";
     private static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -137,7 +139,9 @@ public final class WebRoutes extends RouteBuilder {
             origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), file);
         WebReply reply;
         try {
-            reply = ApiClient.forwardingFor(forwardedFor(servlet), () -> site.handle(request, locale));
+            // the id the core gave this page request (its log line and X-Request-Id), passed on to the API calls
+            String requestId = e.getProperty(REQUEST_ID_PROPERTY, String.class);
+            reply = ApiClient.forwardingFor(forwardedFor(servlet), requestId, () -> site.handle(request, locale));
         } catch (IOException | RuntimeException ex) {
             throw ex;
         } catch (Exception ex) {
