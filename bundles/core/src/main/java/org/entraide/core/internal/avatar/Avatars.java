@@ -26,7 +26,7 @@ public final class Avatars {
 
     /** Replaces the caller's avatar with the uploaded picture. */
     public void upload(Caller caller, Brand brand, String mediaType, byte[] upload) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         if (upload.length == 0) {
             throw ProblemException.invalid("image", "the picture is empty");
         }
@@ -44,7 +44,7 @@ public final class Avatars {
 
     /** Goes back to the drawn avatar. */
     public void remove(Caller caller, Brand brand) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         db.inTransaction(c -> Sql.update(c, "DELETE FROM user_avatar WHERE user_id = ?", caller.userId()));
     }
 
@@ -57,16 +57,5 @@ public final class Avatars {
             return Sql.one(c, "SELECT image FROM user_avatar WHERE user_id = ?", rs -> rs.getBytes(1), userId)
                 .orElseGet(() -> AvatarImages.identicon(pseudonym));
         });
-    }
-
-    /** Whether the member uploaded a picture. */
-    public boolean uploaded(long userId) {
-        return db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM user_avatar WHERE user_id = ?", userId) > 0);
-    }
-
-    private static void requireOwnBrand(Caller caller, Brand brand) {
-        if (caller.brandId() != brand.id()) {
-            throw ProblemException.forbidden("your account belongs to another brand");
-        }
     }
 }

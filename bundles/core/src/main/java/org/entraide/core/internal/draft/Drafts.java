@@ -51,7 +51,7 @@ public final class Drafts {
     }
 
     public List<Draft> list(Caller caller, Brand brand) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         Instant oldest = clock.instant().minus(KEPT_FOR);
         return db.inTransaction(c -> Sql.list(c, "SELECT draft_key, title, body, form_fields, updated_at FROM post_draft "
             + "WHERE user_id = ? AND updated_at >= ? ORDER BY updated_at DESC", rs -> new Draft(rs.getString(1),
@@ -59,7 +59,7 @@ public final class Drafts {
     }
 
     public Draft get(Caller caller, Brand brand, String key) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         requireKey(key);
         Instant oldest = clock.instant().minus(KEPT_FOR);
         return db.inTransaction(c -> find(c, caller.userId(), key, oldest))
@@ -68,7 +68,7 @@ public final class Drafts {
 
     /** Creates or replaces the draft; drafts left alone longer than {@link #KEPT_FOR} go at the same time. */
     public Draft save(Caller caller, Brand brand, String key, String title, String body, Map<String, String> fields) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         requireKey(key);
         Map<String, String> kept = new TreeMap<>(fields == null ? Map.of() : fields);
         if (kept.size() > MAX_FIELDS) {
@@ -97,7 +97,7 @@ public final class Drafts {
     }
 
     public void delete(Caller caller, Brand brand, String key) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         requireKey(key);
         db.inTransaction(c -> Sql.update(c, "DELETE FROM post_draft WHERE user_id = ? AND draft_key = ?", caller.userId(), key));
     }
@@ -111,12 +111,6 @@ public final class Drafts {
     private static void requireKey(String key) {
         if (!KEY.matcher(key).matches()) {
             throw ProblemException.notFound("no draft '" + key + "'");
-        }
-    }
-
-    private static void requireOwnBrand(Caller caller, Brand brand) {
-        if (caller.brandId() != brand.id()) {
-            throw ProblemException.forbidden("your account belongs to another brand");
         }
     }
 

@@ -4,7 +4,7 @@ import org.entraide.api.model.Role;
 import org.entraide.api.security.Caller;
 
 /** Who sees a post that is not published: its author and the brand's moderators and admins. */
-final class Visibility {
+public final class Visibility {
     private Visibility() {
     }
 
@@ -19,7 +19,8 @@ final class Visibility {
     }
 
     /** The caller acts in their own brand only. */
-    static void requireBrand(Caller caller, long brandId, String slug) {
+    /** 403 unless the caller is a member of the brand: accounts act in their own brand only. */
+    public static void requireBrand(Caller caller, long brandId, String slug) {
         if (caller.brandId() != brandId) {
             throw org.entraide.api.problem.ProblemException.forbidden("your account belongs to another brand than " + slug);
         }

@@ -66,7 +66,7 @@ public final class Exports {
 
     /** Asks for an archive: one is made at a time, at most {@link #PER_DAY} a day (429). */
     public Export request(Caller caller, Brand brand) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         return db.inTransaction(c -> {
             Instant now = clock.instant();
             // the account's row is locked, so that two requests at once make one export
@@ -85,7 +85,7 @@ public final class Exports {
     }
 
     public List<Export> list(Caller caller, Brand brand) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         return db.inTransaction(c -> Sql.list(c, "SELECT id, state, requested_at, ready_at, expires_at FROM privacy_export "
             + "WHERE user_id = ? AND brand_id = ? ORDER BY id DESC", rs -> view(brand, rs.getLong("id"), rs.getString("state"),
             Sql.instant(rs, "requested_at"), Sql.instant(rs, "ready_at"), Sql.instant(rs, "expires_at")), caller.userId(),
@@ -94,7 +94,7 @@ public final class Exports {
 
     /** The archive, to its owner only (another member's is a 404); 409 while pending, 410 once expired. */
     public JsonNode archive(Caller caller, Brand brand, long id) {
-        requireOwnBrand(caller, brand);
+        org.entraide.core.internal.post.Visibility.requireBrand(caller, brand.id(), brand.slug());
         return db.inTransaction(c -> {
             Object[] row = Sql.one(c, "SELECT state, expires_at, archive FROM privacy_export WHERE id = ? AND user_id = ? "
                     + "AND brand_id = ?", rs -> new Object[] {rs.getString("state"), Sql.instant(rs, "expires_at"),
@@ -189,11 +189,5 @@ public final class Exports {
         }
         return new Export(id, s, requested, ready, expires,
             s == State.READY ? "/api/v1/brands/" + brand.slug() + "/me/exports/" + id + "/archive" : null);
-    }
-
-    private static void requireOwnBrand(Caller caller, Brand brand) {
-        if (caller.brandId() != brand.id()) {
-            throw ProblemException.notFound("no account of yours in " + brand.slug());
-        }
     }
 }
