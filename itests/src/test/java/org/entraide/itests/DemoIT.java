@@ -29,7 +29,8 @@ import org.junit.Test;
  * folder, on free ports, with JAVA_HOME unset) serves the demo with every capability of the distribution started and
  * enabled for the demo brand, and the demo's history processed by all of them: the seeded Lyon complaint in the
  * manager's inbox, a store ranking, badge holders, a held post and an appeal in the moderation queue. It prints
- * the address it serves, and neither it nor {@code bin/client} warns about JAVA_HOME or Flyway.
+ * the address it serves, and neither it nor {@code bin/client} warns about JAVA_HOME or Flyway. Complaints filed four
+ * days before the first start (the platform's time set back meanwhile) are late, on the dashboard and in the inbox.
  */
 public class DemoIT {
     private static final String DEMO = "/api/v1/brands/demo";
@@ -160,6 +161,31 @@ public class DemoIT {
     }
 
     @Test
+    public void lateAndEscalatedComplaintsAreInTheManagersInboxAndOnTheDashboard() {
+        String manager = api.login("demo", "manager@demo.example", "entraide-demo");
+        String admin = api.login("demo", "admin@demo.example", "entraide-demo");
+        // filed four days before the first start and never answered: past its deadline, escalated to the region
+        Awaitility.await("the late complaint escalated to the region").atMost(WAIT).ignoreExceptions().until(() -> {
+            JsonNode late = inboxItem(manager, "Remboursement toujours en attente");
+            return late.get("late").asBoolean() && late.get("level").asText().equals("REGION");
+        });
+        long late = inboxItem(manager, "Remboursement toujours en attente").get("complaintId").asLong();
+        JsonNode handedOver = inboxItem(manager, "Points de fidélité disparus");
+        assertEquals(handedOver.toString(), "CENTRAL", handedOver.get("level").asText());
+        assertFalse("answered late, no longer waiting", inboxItem(manager, "Livraison à domicile jamais arrivée").get("late").asBoolean());
+
+        JsonNode dashboard = api.get(DEMO + "/rankings/dashboard", admin).json;
+        List<Long> onDashboard = new ArrayList<>();
+        dashboard.get("late").forEach(c -> onDashboard.add(c.get("complaintId").asLong()));
+        assertTrue(dashboard.toString(), onDashboard.contains(late));
+        assertTrue(dashboard.toString(), dashboard.path("openByLevel").path("REGION").asInt() >= 1);
+        assertTrue(dashboard.toString(), dashboard.path("openByLevel").path("CENTRAL").asInt() >= 1);
+        // the Lyon store's figures count the late answer: not every answer came on time
+        JsonNode lyon = lyonFigures();
+        assertTrue(lyon.toString(), lyon.get("onTime").asLong() < lyon.get("responded").asLong());
+    }
+
+    @Test
     public void noWarningAboutJavaHomeOrFlywayOnStartNorFromTheClient() throws Exception {
         Awaitility.await("boot finished").atMost(WAIT).until(() -> output().contains("Demo scenario: played"));
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
@@ -178,6 +204,15 @@ public class DemoIT {
             assertFalse(text.contains("JAVA_HOME not set"));
             assertFalse(text.contains("newer than this version of Flyway"));
         }
+    }
+
+    private static JsonNode inboxItem(String manager, String title) {
+        for (JsonNode c : api.get(DEMO + "/managers/me/complaints?size=50", manager).json.get("items")) {
+            if (c.get("title").asText().equals(title)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no complaint '" + title + "' in the Lyon manager's inbox");
     }
 
     private static JsonNode lyonFigures() {

@@ -25,6 +25,7 @@ import org.entraide.core.internal.db.FlywayMigrator;
 import org.entraide.core.internal.event.TypedEvents;
 import org.entraide.core.internal.platform.ComplaintMoves;
 import org.entraide.core.internal.platform.PlatformReads;
+import org.entraide.core.internal.platform.PlatformTime;
 import org.entraide.core.internal.event.DeadLetters;
 import org.entraide.core.internal.event.EventDispatcher;
 import org.entraide.core.internal.event.EventMonitor;
@@ -154,7 +155,7 @@ public final class Core {
         this.brands = new BrandDirectory(db);
         Users users = new Users(events);
         this.administration = new BrandAdministration(db, brands, users, hasher, clock);
-        this.accounts = new AccountService(db, brands, users, hasher, clock, settings.tokenLifetime());
+        this.accounts = new AccountService(db, brands, users, hasher, PlatformTime.real(clock), settings.tokenLifetime());
         this.capabilities = new Capabilities(db, clock);
         this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
@@ -202,14 +203,14 @@ public final class Core {
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         this.readiness = new org.entraide.core.internal.ops.Readiness(db, migrator, monitor, () -> ops.maxEventLag());
         this.metrics = new org.entraide.core.internal.metrics.MetricsReport(db, monitor, () -> httpMetrics);
-        this.instanceSessions = new org.entraide.core.internal.instance.InstanceSessions(db, clock);
+        this.instanceSessions = new org.entraide.core.internal.instance.InstanceSessions(db, PlatformTime.real(clock));
         this.instanceCapabilities = new org.entraide.core.internal.instance.InstanceCapabilities(() -> installer.get(),
             capabilities, brands, clock);
         List<ApiRoutes> api = List.of(
             new HealthRoutes(dispatcherApi, db),
             new AuthRoutes(dispatcherApi, accounts, recovery, limits, logins),
             new AccountRoutes(dispatcherApi, recovery, new MyAccount(db, users, hasher, accountMails, clock),
-                new Sessions(db, clock), accountPolicy, db, limits, logins),
+                new Sessions(db, PlatformTime.real(clock)), accountPolicy, db, limits, logins),
             new AdminRoutes(dispatcherApi, brands, administration, instanceAdminCheck),
             new org.entraide.core.internal.rest.SsoRoutes(dispatcherApi, sso, limits),
             new QuestionRoutes(dispatcherApi, questions, questionQueries, votes, limits, renderer),

@@ -18,6 +18,7 @@ import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Members;
+import org.entraide.api.platform.PlatformClock;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
@@ -26,9 +27,11 @@ import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
+import org.entraide.core.internal.demo.DemoScenario;
 import org.entraide.core.internal.demo.DemoScenarioThread;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.mail.MailSettings;
+import org.entraide.core.internal.platform.PlatformTime;
 import org.entraide.core.internal.ratelimit.RatePolicy;
 import org.entraide.core.internal.security.JaasInstanceAdmins;
 import org.entraide.core.internal.security.PasswordHasher;
@@ -66,9 +69,9 @@ public class CoreComponent {
     @Activate
     void activate(BundleContext bundle, CoreConfig config) {
         CoreSettings settings = settings(config);
+        PlatformTime time = new PlatformTime(Clock.systemUTC());
         Core started = new Core(dataSource, settings,
-            new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(),
-            Clock.systemUTC());
+            new JaasInstanceAdmins(config.instance_admin_realm(), config.instance_admin_role()), new PasswordHasher(), time);
         started.updateOps(ops(config));
         started.useInstaller(org.entraide.core.internal.instance.KarafInstallers.from(bundle));
         started.accountMails.setBaseUrl(config.public_base_url());
@@ -77,10 +80,15 @@ public class CoreComponent {
         started.connect(camel);
         if (settings.demo()) {
             DemoSeeder demo = new DemoSeeder(started);
-            demo.seedIfAbsent();
+            if (config.demo_scenario()) {
+                // the scenario plays part of its history in the past: the brand must be older still
+                demo.seedIfAbsent(time, DemoScenario.HISTORY);
+            } else {
+                demo.seedIfAbsent();
+            }
             demo.enableCapabilities();
             if (config.demo_scenario()) {
-                scenario = DemoScenarioThread.start(bundle, started, camel);
+                scenario = DemoScenarioThread.start(bundle, started, camel, time);
             }
         }
         core = started;
@@ -98,6 +106,8 @@ public class CoreComponent {
         registrations.add(bundle.registerService(Publications.class, started.publications, null));
         registrations.add(bundle.registerService(Mail.class, started.mail, null));
         registrations.add(bundle.registerService(Core.class, started, null));
+        registrations.add(bundle.registerService(Clock.class, time,
+            new Hashtable<>(Map.of(PlatformClock.PROPERTY, "platform"))));
         for (RoutesBuilder routes : started.routes) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
             registrations.add(bundle.registerService(RoutesBuilder.class, routes, props));

@@ -10,6 +10,7 @@ import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Members;
+import org.entraide.api.platform.PlatformClock;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
@@ -63,6 +64,9 @@ public class LocalManagersComponent {
     private Mail mail;
     @Reference
     private BrandFeatures features;
+    /** The platform's clock: deadlines are counted in the time the core dates complaints in. */
+    @Reference(target = PlatformClock.TARGET)
+    private Clock clock;
 
     /** For the shell commands' tests: a component around a plugin the test started with {@link LocalManagers#start}. */
     public static LocalManagersComponent running(LocalManagers plugin) {
@@ -99,7 +103,7 @@ public class LocalManagersComponent {
     void activate(LocalManagersConfig config) {
         LocalManagers started = LocalManagers.start(new LocalManagers.CoreServices(tx, events, migrator, endpoints,
             new Platform(posts, members, stores, brands, complaints, reader), mail, features), settings(config), formula(config),
-            Math.max(1000, config.deadlines_period_millis()), Clock.systemUTC());
+            Math.max(1000, config.deadlines_period_millis()), clock);
         started.useMessageRules(messageRules);
         plugin = started;
     }

@@ -16,6 +16,7 @@ import org.entraide.api.model.Brand;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.Core;
+import org.entraide.core.internal.platform.PlatformTime;
 import org.entraide.core.internal.post.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,22 @@ import org.slf4j.LoggerFactory;
  * finished starting with its capabilities: members and staff of the demo brand use the community through the same
  * services and API as anyone, so that each installed capability processes it live, as it would a real brand's
  * traffic. Complaints are answered and evaluated at the Lyon store (the ranking, the dashboard and the store page
- * get figures), one is handed over to the central team, one waits at Marseille; moderation holds a new member's link and an insult, rejects the insult and
+ * get figures), two filed four days earlier are late (one answered late, one escalated to the region), one is handed
+ * over to the central team, one waits at Marseille; moderation holds a new member's link and an insult, rejects the insult and
  * receives its author's appeal. Without a capability its part is left out.
  */
 public final class DemoScenario {
+    /**
+     * How long before its first start the demo's history begins: the brand is seeded then (start-demo.sh), so that the
+     * capabilities it chose receive what the scenario dates later.
+     */
+    public static final Duration HISTORY = Duration.ofDays(5);
+    /**
+     * How long ago the late complaints were filed and routed: past the store's first-response deadline of 24 opening
+     * hours whatever the day and hour (at most 3 days 18 hours with the standard hours, Monday to Saturday 9:00-19:00),
+     * and before the central team's (at least 4 days 8 hours): they are late, escalated to the region.
+     */
+    static final Duration LATE_FILED_AGO = Duration.ofDays(4);
     /** The scenario's own account: it exists once the scenario has been played. */
     static final String MARKER_ACCOUNT = "lea@demo.example";
     private static final Logger LOG = LoggerFactory.getLogger(DemoScenario.class);
@@ -36,12 +49,14 @@ public final class DemoScenario {
 
     private final Core core;
     private final String api;
+    private final PlatformTime time;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param apiBase where this server's API answers, e.g. http://127.0.0.1:8181/api/v1 */
-    public DemoScenario(Core core, String apiBase) {
+    public DemoScenario(Core core, String apiBase, PlatformTime time) {
         this.core = core;
         this.api = apiBase;
+        this.time = time;
     }
 
     /**
@@ -88,6 +103,9 @@ public final class DemoScenario {
         Caller lucas = login(brand, "lucas@demo.example");
         Caller lea = login(brand, MARKER_ACCOUNT);
         Caller gerant = login(brand, "manager@demo.example");
+        if (core.capabilities.isEnabled(brand.id(), "local-managers")) {
+            lateComplaints(brand, camille, lucas, gerant);
+        }
         complaints(brand, camille, lucas, lea, gerant);
         if (core.capabilities.isEnabled(brand.id(), "local-managers")) {
             escalation(brand, camille);
@@ -118,22 +136,59 @@ public final class DemoScenario {
             "MARSEILLE-VALENTINE", true);
     }
 
+    /**
+     * Two Lyon complaints filed four days ago: the platform's time is set back while they are filed and routed, so
+     * that their deadlines are counted from then and the deadline checks find them late now. The manager answers one
+     * of them late; the other waits, escalated to the region. Left out when the brand is younger than that (seeded
+     * without the scenario): its capabilities would not receive what is dated before their choice.
+     */
+    private void lateComplaints(Brand brand, Caller camille, Caller lucas, Caller gerant)
+            throws IOException, InterruptedException {
+        if (DemoSeeder.createdAt(core, brand).isAfter(Instant.now().minus(LATE_FILED_AGO))) {
+            LOG.info("Demo scenario: the demo brand is younger than {}; no late complaints", LATE_FILED_AGO);
+            return;
+        }
+        String manager = bearer(brand, "manager@demo.example");
+        Views.ComplaintView delivery;
+        time.setBack(LATE_FILED_AGO);
+        try {
+            delivery = core.complaints.file(lucas, brand, "Livraison à domicile jamais arrivée",
+                "Ma commande de lames de terrasse devait être livrée mardi depuis Lyon Part-Dieu ; personne n'est venu.",
+                "LYON-PARTDIEU", true);
+            Views.ComplaintView refund = core.complaints.file(camille, brand, "Remboursement toujours en attente",
+                "J'ai rapporté un aspirateur défectueux à Lyon Part-Dieu il y a trois semaines et je ne suis toujours pas remboursée.",
+                "LYON-PARTDIEU", true);
+            awaitInManagersInbox(brand, manager, delivery.id());
+            awaitInManagersInbox(brand, manager, refund.id());
+        } finally {
+            time.resume();
+        }
+        core.complaints.respond(gerant, brand, delivery.id(),
+            "Toutes nos excuses pour ce retard de réponse : le transporteur avait perdu la palette. Elle est livrée demain.");
+        core.complaints.resolve(lucas, brand, delivery.id(), false, 2, false);
+    }
+
     /** A complaint the Lyon manager hands over to the central team, once local managers routed it to him. */
     private void escalation(Brand brand, Caller camille) throws IOException, InterruptedException {
         Views.ComplaintView card = core.complaints.file(camille, brand, "Points de fidélité disparus",
             "Mes 2 400 points de fidélité ont disparu de mon compte après mon dernier passage à Lyon Part-Dieu.",
             "LYON-PARTDIEU", true);
         String manager = bearer(brand, "manager@demo.example");
-        String base = api + "/brands/" + brand.slug();
+        awaitInManagersInbox(brand, manager, card.id());
+        send("POST", api + "/brands/" + brand.slug() + "/complaints/" + card.id() + "/handover", manager,
+            "{\"reason\":\"Les comptes fidélité sont gérés par le service client national.\"}");
+    }
+
+    /** Waits until local managers routed the complaint to the manager (their subscriber reads it from the outbox). */
+    private void awaitInManagersInbox(Brand brand, String manager, long complaintId) throws IOException, InterruptedException {
+        String inbox = api + "/brands/" + brand.slug() + "/managers/me/complaints?size=50";
         Instant deadline = Instant.now().plusSeconds(60);
-        while (!send("GET", base + "/managers/me/complaints?size=50", manager, null).contains("\"complaintId\":" + card.id() + ",")) {
+        while (!send("GET", inbox, manager, null).contains("\"complaintId\":" + complaintId + ",")) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("complaint " + card.id() + " never reached the Lyon manager");
+                throw new IllegalStateException("complaint " + complaintId + " never reached the Lyon manager");
             }
             Thread.sleep(500);
         }
-        send("POST", base + "/complaints/" + card.id() + "/handover", manager,
-            "{\"reason\":\"Les comptes fidélité sont gérés par le service client national.\"}");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.camel.CamelContext;
 import org.entraide.core.internal.Core;
+import org.entraide.core.internal.platform.PlatformTime;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -17,13 +18,13 @@ public final class DemoScenarioThread {
     private DemoScenarioThread() {
     }
 
-    public static Thread start(BundleContext bundle, Core core, CamelContext camel) {
+    public static Thread start(BundleContext bundle, Core core, CamelContext camel, PlatformTime time) {
         String host = camel.getRestConfiguration().getHost();
         if (host == null || host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host)) {
             host = "127.0.0.1";
         }
         String api = "http://" + host + ":" + camel.getRestConfiguration().getPort() + "/api/v1";
-        DemoScenario scenario = new DemoScenario(core, api);
+        DemoScenario scenario = new DemoScenario(core, api, time);
         Thread t = new Thread(() -> {
             try {
                 scenario.playWhenStarted(() -> bootFinished(bundle), Duration.ofSeconds(5), Duration.ofMinutes(5));

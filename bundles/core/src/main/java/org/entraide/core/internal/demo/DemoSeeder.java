@@ -1,5 +1,6 @@
 package org.entraide.core.internal.demo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import org.entraide.api.model.Role;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.Core;
 import org.entraide.core.internal.brand.BrandAdministration.StoreData;
+import org.entraide.core.internal.platform.PlatformTime;
 import org.entraide.core.internal.post.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,19 @@ public final class DemoSeeder {
 
     public DemoSeeder(Core core) {
         this.core = core;
+    }
+
+    /**
+     * Seeds the brand as {@code ago} in the past (the platform's time set back meanwhile): the demo's scenario then
+     * plays later parts of its history in the past too, which the capabilities the brand chose receive.
+     */
+    public void seedIfAbsent(PlatformTime time, Duration ago) {
+        time.setBack(ago);
+        try {
+            seedIfAbsent();
+        } finally {
+            time.resume();
+        }
     }
 
     public void seedIfAbsent() {
@@ -92,13 +107,13 @@ public final class DemoSeeder {
     public void enableCapabilities() {
         core.capabilities.whenInstalled(capability -> core.brands.find("demo").ifPresent(brand -> {
             // as chosen when the brand was created: its seeded history is the capability's too
-            if (core.capabilities.enableUnlessChosen(brand.id(), capability.name(), createdAt(brand))) {
+            if (core.capabilities.enableUnlessChosen(brand.id(), capability.name(), createdAt(core, brand))) {
                 LOG.info("Demo brand 'demo': capability {} enabled", capability.name());
             }
         }));
     }
 
-    private java.time.Instant createdAt(Brand brand) {
+    static java.time.Instant createdAt(Core core, Brand brand) {
         return core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c, "SELECT created_at FROM brand WHERE id = ?",
             rs -> org.entraide.jdbc.Sql.instant(rs, "created_at"), brand.id()).orElseThrow());
     }
