@@ -73,6 +73,10 @@ public abstract class EntraideKarafTestSupport {
             mavenBundle("org.awaitility", "awaitility", "4.2.2"),
             mavenBundle("org.hamcrest", "hamcrest", "2.1"),
             systemProperty("entraide.itest").value("true"),
+            // PAX Exam's probe waits 10 s for PAX Exam's own services, then never runs: a loaded machine still
+            // installing the boot features has been seen to need more
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("180000"),
             new VMOption("-Xmx768m")));
         OfflineMaven.settings().forEach((key, value) -> options.add(editConfigurationFilePut(OfflineMaven.FILE, key, value)));
         options.addAll(List.of(extraOptions()));

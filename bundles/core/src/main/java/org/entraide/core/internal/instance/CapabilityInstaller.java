@@ -22,4 +22,11 @@ public interface CapabilityInstaller {
 
     /** Uninstalls that version of the feature (the bundles nothing else needs go with it). */
     void uninstall(String name, String version, Consumer<String> progress) throws Exception;
+
+    /**
+     * Replaces the installed versions of the feature by {@code version} in one deployment, so that the two versions
+     * never run side by side: their routes, capability and subscriber have the same names, and the old one leaving
+     * after the new one arrived would take the new one's away.
+     */
+    void upgrade(String name, String version, Consumer<String> progress) throws Exception;
 }

@@ -124,8 +124,9 @@ public final class InstanceCapabilities {
     }
 
     /**
-     * Queues an upgrade: the newer version is installed first, then the older ones uninstalled, so that the capability
-     * is never absent while it runs; its migrations run when the new version starts, on the same tables.
+     * Queues an upgrade: the older versions are replaced by the newer one in one deployment (stopped, then the new
+     * one started: the capability's own requests get 404 for that moment, the core's and other capabilities' none);
+     * its migrations run when the new version starts, on the same tables.
      */
     public JobView upgrade(String name, String version) {
         CapabilityInstaller i = installer();
@@ -140,12 +141,7 @@ public final class InstanceCapabilities {
         if (Versions.ORDER.compare(target, newestInstalled) <= 0) {
             throw ProblemException.conflict(name + " " + newestInstalled + " is installed; " + target + " is not newer");
         }
-        return start(Operation.UPGRADE, name, target, job -> {
-            i.install(name, target, job::step);
-            for (String old : installed) {
-                i.uninstall(name, old, job::step);
-            }
-        });
+        return start(Operation.UPGRADE, name, target, job -> i.upgrade(name, target, job::step));
     }
 
     /** A job of this node, or 404. */

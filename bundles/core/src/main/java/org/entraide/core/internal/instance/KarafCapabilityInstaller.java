@@ -51,6 +51,16 @@ final class KarafCapabilityInstaller implements CapabilityInstaller {
         progress.accept(name + " " + version + " uninstalled");
     }
 
+    @Override
+    public void upgrade(String name, String version, Consumer<String> progress) throws Exception {
+        progress.accept("replacing the installed version of " + name + " by " + version);
+        // Upgrade: the older versions of the feature leave in the same deployment, their bundles stopped before the
+        // new ones start; still no refresh of the bundles the core and the other capabilities run on
+        features.installFeature(name, version,
+            EnumSet.of(FeaturesService.Option.Upgrade, FeaturesService.Option.NoAutoRefreshBundles));
+        progress.accept(name + " " + version + " installed and started, the older version uninstalled");
+    }
+
     /** Whether Karaf's feature API can be loaded by this bundle (it is an optional import). */
     static boolean available() {
         try {

@@ -54,6 +54,14 @@ public final class FakeInstaller implements CapabilityInstaller {
     }
 
     @Override
+    public void upgrade(String name, String version, Consumer<String> progress) {
+        calls.add("upgrade " + name + " " + version);
+        installed.removeIf(v -> v.startsWith(name + "/"));
+        installed.add(name + "/" + version);
+        progress.accept(name + " " + version + " installed and started, the older version uninstalled");
+    }
+
+    @Override
     public void uninstall(String name, String version, Consumer<String> progress) {
         calls.add("uninstall " + name + " " + version);
         installed.remove(name + "/" + version);
