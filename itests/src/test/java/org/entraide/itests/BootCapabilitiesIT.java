@@ -27,7 +27,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The distribution starts at boot exactly the capabilities it was built with ({@code -Dentraide.boot.capabilities},
- * none by default): they are listed in {@code featuresBoot} of its {@code etc/org.apache.karaf.features.cfg}, after
+ * none by default): they are listed in {@code featuresBoot} of its {@code etc/org.apache.karaf.features.cfg}, beside
  * the platform's, started without any {@code feature:install}, and offered to brands; the others are only carried in
  * {@code system/}. Built with the property, e.g.
  * {@code mvn verify -Dentraide.boot.capabilities=entraide-reputation,entraide-badges -Dit.test=BootCapabilitiesIT},
