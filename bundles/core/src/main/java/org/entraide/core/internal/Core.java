@@ -107,6 +107,8 @@ public final class Core {
     public final SubmissionPipeline pipeline;
     public final EventStore eventStore;
     public final EventDispatcher dispatcher;
+    /** The API's dispatcher (tests keep its shared reads longer, to see them). */
+    public final ApiDispatcher apiDispatcher;
     public final EventMonitor monitor;
     public final DeadLetters deadLetters;
     public final PluginEndpoints endpoints;
@@ -142,6 +144,9 @@ public final class Core {
     public final org.entraide.core.internal.instance.InstanceSessions instanceSessions;
     private volatile java.util.function.Supplier<org.entraide.core.internal.instance.CapabilityInstaller> installer = () -> null;
     private final CamelDeliverer deliverer = new CamelDeliverer();
+    /** Each brand's content version on this node, read by the web's page cache (through the Camel registry). */
+    public final org.entraide.core.internal.freshness.ContentVersionTracker contentVersions =
+        new org.entraide.core.internal.freshness.ContentVersionTracker();
     private ProducerTemplate template;
 
     public Core(DataSource dataSource, CoreSettings settings, InstanceAdmins instanceAdmins, PasswordHasher hasher,
@@ -151,12 +156,23 @@ public final class Core {
         this.db = new Database(dataSource);
         this.backups = new org.entraide.core.internal.db.Backups(db);
         ObjectMapper json = JsonCodec.create();
-        this.events = new OutboxEventLog(json, clock);
+        OutboxEventLog outbox = new OutboxEventLog(json, clock);
+        this.events = outbox;
         this.brands = new BrandDirectory(db);
+        outbox.onAppend((c, brandId) -> {
+            String slug = contentVersions.knownSlug(brandId);
+            if (slug == null) {
+                slug = brands.find(c, brandId).map(org.entraide.api.model.Brand::slug).orElse(null);
+                contentVersions.remember(brandId, slug);
+            }
+            String moved = slug;
+            db.afterCommit(() -> contentVersions.moved(moved));
+        });
         Users users = new Users(events);
         this.administration = new BrandAdministration(db, brands, users, hasher, clock);
         this.accounts = new AccountService(db, brands, users, hasher, PlatformTime.real(clock), settings.tokenLifetime());
         this.capabilities = new Capabilities(db, clock);
+        capabilities.onChange(contentVersions::everyBrandMoved);
         this.pipeline = new SubmissionPipeline(capabilities);
         ContentRenderer renderer = new ContentRenderer();
         this.renderer = renderer;
@@ -200,6 +216,8 @@ public final class Core {
         ApiDispatcher dispatcherApi = new ApiDispatcher(json, bodies, accounts, brands::require, clientAddress);
         this.apiKeys = new org.entraide.core.internal.apikey.ApiKeys(db, clock);
         dispatcherApi.keys(new org.entraide.core.internal.apikey.ApiKeyGate(apiKeys, limits));
+        dispatcherApi.keepSharedReads(contentVersions, 1000, java.time.Duration.ofSeconds(1).toNanos());
+        this.apiDispatcher = dispatcherApi;
         this.endpoints = new PluginEndpoints(dispatcherApi, capabilities);
         this.readiness = new org.entraide.core.internal.ops.Readiness(db, migrator, monitor, () -> ops.maxEventLag());
         this.metrics = new org.entraide.core.internal.metrics.MetricsReport(db, monitor, () -> httpMetrics);
@@ -248,6 +266,7 @@ public final class Core {
     public void connect(CamelContext camel) {
         httpMetrics = camel.getRegistry().lookupByNameAndType(org.entraide.core.internal.camel.CamelContexts.HTTP_METRICS,
             org.entraide.core.internal.metrics.HttpMetrics.class);
+        camel.getRegistry().bind(org.entraide.api.web.ContentVersions.REGISTRY_NAME, contentVersions);
         template = camel.createProducerTemplate();
         deliverer.connect(template);
         mailSender.connect(template);

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Drafts of the ask, answer and complaint forms, kept on the server for signed-in members: a "save draft" button
  * (no JavaScript needed), the draft put back in the empty form the next time, dropped once the post is sent. The
- * small script {@code drafts-1.js} also keeps the text in the browser as it is typed and saves it here every few
+ * small script {@code drafts-2.js} also keeps the text in the browser as it is typed and saves it here every few
  * seconds through {@link #saveFromScript}.
  */
 final class DraftForms extends PageSupport {

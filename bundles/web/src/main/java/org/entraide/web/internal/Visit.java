@@ -144,9 +144,12 @@ final class Visit {
         return List.copyOf(cookies);
     }
 
-    /** Applies this visit's cookies to a reply. */
+    /** Applies this visit's cookies to a reply; a reply to a visitor with no member and no form token is anonymous. */
     WebReply reply(WebReply reply) {
         cookies.forEach(reply::cookie);
+        if (member == null && csrf == null && cookies.isEmpty()) {
+            reply.anonymous();
+        }
         return reply;
     }
 

@@ -11,6 +11,7 @@ final class WebReply {
     private final String location;
     private final List<String> cookies = new ArrayList<>();
     private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private boolean anonymous;
 
     private WebReply(int status, String body, String contentType, String location) {
         this.status = status;
@@ -42,6 +43,17 @@ final class WebReply {
     WebReply header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** Marks a reply made for a visitor nobody knows, without form token (see {@link Visit#reply}). */
+    WebReply anonymous() {
+        anonymous = true;
+        return this;
+    }
+
+    /** Nothing in it is personal: the same for every anonymous visitor, so it may be kept and shared. */
+    boolean shareable() {
+        return anonymous && cookies.isEmpty();
     }
 
     java.util.Map<String, String> headers() {

@@ -13,6 +13,7 @@ import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.common.HttpMessage;
+import org.entraide.api.web.ContentVersions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -37,6 +38,9 @@ public final class WebRoutes extends RouteBuilder {
     private volatile String homeBrand = "demo";
     private volatile String publicBase = PublicBaseUrl.DEFAULT;
     private volatile int sitemapMaxUrls = 50_000;
+    private volatile PageCache cache = new PageCache(1000, 1_000_000_000L, System::nanoTime);
+    /** The core's, found in the shared CamelContext's registry on first use. */
+    private volatile ContentVersions versions;
 
     public WebRoutes() {
     }
@@ -50,6 +54,10 @@ public final class WebRoutes extends RouteBuilder {
             throw new IllegalArgumentException("sitemap.max.urls must be between 1 and 50000, not " + config.sitemap_max_urls());
         }
         sitemapMaxUrls = config.sitemap_max_urls();
+        if (config.page_cache_entries() < 0 || config.page_cache_millis() < 0) {
+            throw new IllegalArgumentException("page.cache.entries and page.cache.millis must not be negative");
+        }
+        cache = new PageCache(config.page_cache_entries(), config.page_cache_millis() * 1_000_000L, System::nanoTime);
     }
 
     @Override
@@ -69,13 +77,15 @@ public final class WebRoutes extends RouteBuilder {
                 e.getMessage().setHeader("Location", "/b/" + homeBrand);
                 e.getMessage().setBody("");
             } else {
-                page(e, path, site, publicBase);
+                page(e, path, site, publicBase, cache, versions(e));
             }
             if (gzip) {
                 // Camel's HTTP binding compresses the body of a message that says so
                 e.getMessage().setHeader("Content-Encoding", "gzip");
             }
-            e.getMessage().setHeader("Vary", "Accept-Encoding");
+            if (e.getMessage().getHeader("Vary") == null) {
+                e.getMessage().setHeader("Vary", "Accept-Encoding");
+            }
         });
     }
 
@@ -94,7 +104,17 @@ public final class WebRoutes extends RouteBuilder {
         return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
-    private static void page(Exchange e, String path, Site site, String publicBase) throws IOException {
+    private ContentVersions versions(Exchange e) {
+        ContentVersions found = versions;
+        if (found == null) {
+            found = e.getContext().getRegistry().lookupByNameAndType(ContentVersions.REGISTRY_NAME, ContentVersions.class);
+            versions = found;
+        }
+        return found;
+    }
+
+    private static void page(Exchange e, String path, Site site, String publicBase, PageCache cache,
+                             ContentVersions versions) throws IOException {
         Message in = e.getMessage();
         HttpServletRequest servlet = in instanceof HttpMessage http ? http.getRequest()
             : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
@@ -135,6 +155,19 @@ public final class WebRoutes extends RouteBuilder {
         boolean remember = "en".equals(switched) || "fr".equals(switched);
         Map<String, String> cookies = WebRequest.cookies(cookie);
         Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
+        String key = null;
+        long version = 0;
+        long madeAt = System.nanoTime();
+        if (cache.enabled() && versions != null && PageCache.candidate(method, path, cookies, WebRequest.decode(query))) {
+            // the version is read before the page is made: a write committed meanwhile makes this copy stale at once
+            version = versions.version(path.split("/", 4)[2]);
+            key = PageCache.key(path, query, locale.getLanguage());
+            PageCache.Entry kept = cache.find(key, version);
+            if (kept != null) {
+                replyKept(e, servlet, kept, locale);
+                return;
+            }
+        }
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
             origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), file);
         WebReply reply;
@@ -146,6 +179,11 @@ public final class WebRoutes extends RouteBuilder {
             throw ex;
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
+        }
+        PageCache.Entry kept = key == null ? null : cache.keep(key, version, madeAt, reply);
+        if (kept != null) {
+            replyKept(e, servlet, kept, locale);
+            return;
         }
         reply(e, reply.status(), reply.contentType(), reply.body(), locale);
         reply.headers().forEach(in::setHeader);
@@ -160,6 +198,26 @@ public final class WebRoutes extends RouteBuilder {
         if (!setCookies.isEmpty()) {
             in.setHeader("Set-Cookie", setCookies.size() == 1 ? setCookies.get(0) : setCookies);
         }
+    }
+
+    /**
+     * A page every anonymous visitor gets: shareable by proxies for a second (the time a copy may lag a write made on
+     * another node), revalidated with its tag, and varying with what chooses its language or names a member.
+     */
+    private static void replyKept(Exchange e, HttpServletRequest servlet, PageCache.Entry kept, Locale locale) {
+        String sent = servlet != null ? servlet.getHeader("If-None-Match") : null;
+        boolean unchanged = sent != null && sent.contains(kept.etag());
+        reply(e, unchanged ? 304 : kept.status(), kept.contentType(), "", locale);
+        Message m = e.getMessage();
+        if (!unchanged) {
+            m.setBody(kept.body());
+            kept.headers().forEach(m::setHeader);
+        }
+        m.setHeader("ETag", kept.etag());
+        if (m instanceof HttpMessage http && http.getResponse() != null) {
+            http.getResponse().setHeader("Cache-Control", "public, max-age=1");
+        }
+        m.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
     }
 
     /** The form body, or null when larger than {@link WebRequest#MAX_FORM_BYTES}. */

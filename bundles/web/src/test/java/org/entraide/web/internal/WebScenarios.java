@@ -40,7 +40,7 @@ abstract class WebScenarios extends WebTestBase {
         assertTrue(html.contains("Recent questions"));
         assertTrue(r.header("Content-Security-Policy").contains("default-src 'none'"));
         assertTrue(r.header("Content-Type").startsWith("text/html"));
-        assertTrue(String.valueOf(r.header("Cache-Control")).contains("private"), "never kept by shared caches: " + r.header("Cache-Control"));
+        assertEquals("public, max-age=1", r.header("Cache-Control"), "the same for every visitor: shared a second at most");
         assertEquals(null, r.header("Set-Cookie"), "reading a public page sets no cookie");
     }
 
@@ -144,7 +144,21 @@ abstract class WebScenarios extends WebTestBase {
     }
 
     static WebConfig config(String publicBase, int sitemapMaxUrls) {
+        return config(publicBase, sitemapMaxUrls, 1000);
+    }
+
+    static WebConfig config(String publicBase, int sitemapMaxUrls, int pageCacheMillis) {
         return new WebConfig() {
+            @Override
+            public int page_cache_entries() {
+                return 1000;
+            }
+
+            @Override
+            public int page_cache_millis() {
+                return pageCacheMillis;
+            }
+
             @Override
             public int sitemap_max_urls() {
                 return sitemapMaxUrls;

@@ -9,6 +9,7 @@ import org.apache.camel.component.rest.RestEndpoint;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
+import org.entraide.core.internal.freshness.ContentVersionTracker;
 import org.entraide.core.internal.metrics.HttpMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ public final class RequestLog extends RoutePolicySupport {
     private static final String STARTED = "entraide.requestStarted";
     private static final String METHOD = "entraide.requestMethod";
     private static final String PATH = "entraide.requestPath";
+    private static final String BRANDS = "/api/v1/brands/";
+    private static final String INSTANCE = "/api/v1/instance/";
 
     private final HttpMetrics metrics;
 
@@ -71,9 +74,36 @@ public final class RequestLog extends RoutePolicySupport {
         String path = exchange.getProperty(PATH, String.class);
         String template = template(route.getEndpoint(), path);
         metrics.record(template, method, status, nanos);
+        contentMoved(exchange, method, path);
         REQUESTS.info("{} {} route={} status={} millis={} requestId={}", method, printable(path), template, status,
             nanos / 1_000_000, id);
         MDC.remove("requestId");
+    }
+
+    /**
+     * A write through the API may change what a brand's pages show even when it appends no event (a topic, a store, a
+     * capability switched): its brand's content version moves before the writer gets its answer. Instance writes
+     * (capabilities installed or removed) move every brand's.
+     */
+    private static void contentMoved(Exchange exchange, String method, String path) {
+        if (path == null || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return;
+        }
+        boolean brand = path.startsWith(BRANDS);
+        if (!brand && !path.startsWith(INSTANCE)) {
+            return;
+        }
+        ContentVersionTracker versions = exchange.getContext().getRegistry().lookupByNameAndType(
+            org.entraide.api.web.ContentVersions.REGISTRY_NAME, ContentVersionTracker.class);
+        if (versions == null) {
+            return;
+        }
+        if (brand) {
+            int end = path.indexOf('/', BRANDS.length());
+            versions.moved(end < 0 ? path.substring(BRANDS.length()) : path.substring(BRANDS.length(), end));
+        } else {
+            versions.everyBrandMoved();
+        }
     }
 
     private static boolean isHttp(Endpoint endpoint) {

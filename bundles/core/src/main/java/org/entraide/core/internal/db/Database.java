@@ -24,6 +24,8 @@ public final class Database implements Transactions {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** What the current transaction asked to run once it is committed (dropped on rollback). */
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
     private final Dialect dialect;
 
     public Database(DataSource dataSource) {
@@ -41,6 +43,19 @@ public final class Database implements Transactions {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Runs {@code action} once the current transaction is committed, on its thread, before its caller goes on; right
+     * away outside a transaction; never if it rolls back. A failing action is logged: the commit stands.
+     */
+    public void afterCommit(Runnable action) {
+        java.util.List<Runnable> actions = afterCommit.get();
+        if (current.get() == null || actions == null) {
+            runQuietly(action);
+        } else {
+            actions.add(action);
+        }
     }
 
     @Override
@@ -66,9 +81,12 @@ public final class Database implements Transactions {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             current.set(c);
+            java.util.List<Runnable> actions = new java.util.ArrayList<>();
+            afterCommit.set(actions);
             try {
                 T result = work.run(c);
                 c.commit();
+                actions.forEach(Database::runQuietly);
                 return result;
             } catch (SQLException e) {
                 rollback(c);
@@ -85,6 +103,7 @@ public final class Database implements Transactions {
                 throw new IllegalStateException(e.getMessage(), e);
             } finally {
                 current.remove();
+                afterCommit.remove();
                 c.setAutoCommit(true);
             }
         }
@@ -112,6 +131,14 @@ public final class Database implements Transactions {
             }
         }
         return null;
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("an action after commit failed: {}", e.toString());
+        }
     }
 
     private static void rollback(Connection c) {

@@ -17,10 +17,21 @@ import org.entraide.jdbc.Sql;
 public final class OutboxEventLog implements EventLog {
     private final ObjectMapper json;
     private final Clock clock;
+    /** Told of each append, inside its transaction (the core moves the brand's content version after commit). */
+    private volatile Appended appended = (c, brandId) -> { };
+
+    /** Called on the appending thread, inside the transaction, with its connection. */
+    public interface Appended {
+        void appended(Connection c, long brandId);
+    }
 
     public OutboxEventLog(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
+    }
+
+    public void onAppend(Appended listener) {
+        this.appended = listener;
     }
 
     @Override
@@ -40,9 +51,11 @@ public final class OutboxEventLog implements EventLog {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("event payload is not serializable: " + ex.getMessage(), ex);
         }
-        return Sql.insert(c, "INSERT INTO domain_event (brand_id, event_type, occurred_at, actor_id, subject_type, "
+        long id = Sql.insert(c, "INSERT INTO domain_event (brand_id, event_type, occurred_at, actor_id, subject_type, "
                 + "subject_id, payload, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             e.brandId(), e.type(), clock.instant(), e.actorId(), e.subjectType(), e.subjectId(), payload,
             e.schemaVersion());
+        appended.appended(c, e.brandId());
+        return id;
     }
 }

@@ -46,6 +46,13 @@ public final class Capabilities implements BrandFeatures {
     private volatile long loadedAt;
     private volatile Consumer<Capability> onInstall = c -> { };
 
+    /** Told after any change of what is installed or enabled (the core moves every brand's content version). */
+    private volatile Runnable changed = () -> { };
+
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+    }
+
     public Capabilities(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -59,6 +66,7 @@ public final class Capabilities implements BrandFeatures {
             LOG.error("Installing capability {}: the start-up choice failed, brands choose it as usual", c.name(), e);
         }
         installed.put(c.name(), c);
+        changed.run();
     }
 
     /** Runs {@code action} for every capability installed from now on, and for those already installed. */
@@ -69,6 +77,7 @@ public final class Capabilities implements BrandFeatures {
 
     public void uninstall(String name) {
         installed.remove(name);
+        changed.run();
     }
 
     /** The names of the installed capabilities. */
@@ -124,6 +133,7 @@ public final class Capabilities implements BrandFeatures {
             return null;
         });
         choices(true);
+        changed.run();
         return list(brand);
     }
 
@@ -134,6 +144,7 @@ public final class Capabilities implements BrandFeatures {
             return null;
         });
         choices(true);
+        changed.run();
     }
 
     /**
@@ -150,6 +161,7 @@ public final class Capabilities implements BrandFeatures {
             return true;
         });
         choices(true);
+        changed.run();
         return enabled;
     }
 

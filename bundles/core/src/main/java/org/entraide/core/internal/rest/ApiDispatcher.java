@@ -65,10 +65,18 @@ public final class ApiDispatcher {
         this.clientAddress = clientAddress;
     }
 
+    /** Keeps anonymous answers that are the same for everyone (see {@link SharedReads}); without it, none is kept. */
+    public void keepSharedReads(org.entraide.api.web.ContentVersions versions, int maxEntries, long maxAgeNanos) {
+        this.sharedReads = maxEntries > 0 && maxAgeNanos > 0
+            ? new SharedReads(versions, maxEntries, maxAgeNanos, System::nanoTime) : null;
+    }
+
     /** Lets API keys in; without a gate, a key is refused as a malformed token. */
     public void keys(KeyGate gate) {
         this.keys = gate;
     }
+
+    private volatile SharedReads sharedReads;
 
     /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
     public Processor processor(ApiOperation op, String... pathParams) {
@@ -93,6 +101,29 @@ public final class ApiDispatcher {
         Map<String, String> path = new HashMap<>();
         for (String p : pathParams) {
             path.put(p, in.getHeader(p, String.class));
+        }
+        SharedReads reads = sharedReads;
+        String readKey = null;
+        long readVersion = 0;
+        long readAt = 0;
+        if (reads != null && method.equals("GET") && path.get("brand") != null && requestHeader(in, "Authorization") == null) {
+            // the version is read before the answer is made: a write committed meanwhile makes this copy stale at once
+            readVersion = reads.version(path.get("brand"));
+            readAt = reads.now();
+            String q = in.getHeader(Exchange.HTTP_QUERY, String.class);
+            readKey = in.getHeader(Exchange.HTTP_URI, String.class) + (q == null || q.isEmpty() ? "" : "?" + q);
+            SharedReads.Kept hit = reads.find(readKey, readVersion);
+            if (hit != null) {
+                String ifNoneMatch = requestHeader(in, "If-None-Match");
+                Message out = exchange.getMessage();
+                out.removeHeaders("*");
+                out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                out.setHeader("X-Content-Type-Options", "nosniff");
+                out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+                out.setBody(hit.body());
+                HttpCaching.apply(ifNoneMatch, out, hit.etag());
+                return;
+            }
         }
         InputStream stream = method.equals("GET") ? null : in.getBody(InputStream.class);
 
@@ -168,7 +199,11 @@ public final class ApiDispatcher {
             byte[] bytes = json.writeValueAsBytes(reply.body());
             out.setBody(bytes);
             if (reply.shared() && reply.status() == 200) {
-                HttpCaching.apply(ifNoneMatch, out, bytes, anonymous);
+                String etag = anonymous ? HttpCaching.etag(bytes) : null;
+                if (etag != null && readKey != null) {
+                    reads.keep(readKey, readVersion, readAt, bytes, etag);
+                }
+                HttpCaching.apply(ifNoneMatch, out, etag);
             }
         }
     }

@@ -24,13 +24,17 @@ public final class HttpCaching {
     }
 
     static void apply(String ifNoneMatch, Message out, byte[] body, boolean anonymous) {
+        apply(ifNoneMatch, out, anonymous ? etag(body) : null);
+    }
+
+    /** The same with the tag already known ({@code null}: a signed-in reader's answer). */
+    static void apply(String ifNoneMatch, Message out, String etag) {
         // a shared cache keys on the URL: the signed-in variant differs by its Authorization header
         out.setHeader("Vary", "Authorization, Accept-Encoding");
-        if (!anonymous) {
+        if (etag == null) {
             out.setHeader("Cache-Control", PERSONAL);
             return;
         }
-        String etag = etag(body);
         out.setHeader("Cache-Control", PUBLIC);
         out.setHeader("ETag", etag);
         if (matches(ifNoneMatch, etag)) {

@@ -59,6 +59,7 @@
     var idle = null;
     var lastServerSave = 0;
     var sentText = null;
+    var sent = false;
 
     // the page is empty (no server draft put back): the browser's copy, if any
     if (local && !text(form, 'title') && !text(form, 'body')) {
@@ -73,7 +74,7 @@
     }
 
     function saveToServer() {
-      if (!url || !window.fetch || !window.URLSearchParams) {
+      if (sent || !url || !window.fetch || !window.URLSearchParams) {
         return;
       }
       var data = new URLSearchParams();
@@ -111,6 +112,11 @@
 
     form.addEventListener('submit', function (event) {
       var button = event.submitter;
+      if (!button || button.value === 'publish') {
+        // the page lives on until the server answers: a save due meanwhile would bring the draft back after it went
+        sent = true;
+        clearTimeout(idle);
+      }
       if (local && (!button || button.value === 'publish')) {
         // sent: the server drops its copy once the post is accepted, and so does the browser
         local.removeItem(key);
