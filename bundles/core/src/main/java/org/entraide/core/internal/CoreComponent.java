@@ -26,6 +26,7 @@ import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
+import org.entraide.api.text.Markdown;
 import org.entraide.core.internal.demo.DemoScenarioThread;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.mail.MailSettings;
@@ -97,6 +98,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(ApiEndpoints.class, started.endpoints, null));
         registrations.add(bundle.registerService(Publications.class, started.publications, null));
         registrations.add(bundle.registerService(Mail.class, started.mail, null));
+        registrations.add(bundle.registerService(Markdown.class, started.renderer, null));
         registrations.add(bundle.registerService(Core.class, started, null));
         for (RoutesBuilder routes : started.routes) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));
