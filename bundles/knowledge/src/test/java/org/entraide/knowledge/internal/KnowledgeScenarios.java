@@ -316,6 +316,19 @@ abstract class KnowledgeScenarios {
         assertProblem(403, http.get(DEMO + "/knowledge/deflections", moderator.token()), "the brand admins' figures");
     }
 
+    /** The components Karaf starts provide exactly the kinds of service the tests install from {@code services()}. */
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
+        assertTrue(provided.remove(KnowledgeComponent.class.getName()), "the plugin's own object, shared by its components");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.knowledge.Articles", "org.entraide.api.privacy.PersonalData"), provided);
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),
+            "no service declared by hand");
+    }
+
     // ---- helpers
 
     Http.Response write(Member who, String body) {
