@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -47,7 +49,9 @@ abstract class KnowledgeScenarios {
     Member customer;
     Member lucas;
     long brandId;
-    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    /** The plugin's time, which tests move forward: review dates come without waiting. */
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
+    final Clock clock = ((InstantSource) now::get).withZone(ZoneOffset.UTC);
     DataSource ds;
 
     abstract DataSource dataSource();
@@ -171,10 +175,10 @@ abstract class KnowledgeScenarios {
     @Test
     void everyEditIsKeptAndReadableByWriters() {
         long id = write(moderator, "{\"title\":\"V1\",\"body\":\"premier\"}").json().get("id").asLong();
-        clock.advance(Duration.ofHours(1));
+        advance(Duration.ofHours(1));
         assertEquals(200, http.put(DEMO + "/articles/" + id, admin.token(),
             "{\"title\":\"V2\",\"body\":\"*deuxième*\",\"publish\":true,\"verified\":true}").status());
-        clock.advance(Duration.ofHours(1));
+        advance(Duration.ofHours(1));
         JsonNode v3 = http.put(DEMO + "/articles/" + id, moderator.token(),
             "{\"title\":\"V3\",\"body\":\"troisième\",\"publish\":true}").json();
         assertEquals(3, v3.get("version").asInt());
@@ -204,7 +208,7 @@ abstract class KnowledgeScenarios {
         assertEquals(List.of(), ids(http.get(DEMO + "/knowledge/reviews", moderator.token()).json()), "nothing due yet");
         assertEquals(0, plugin.sweepReviews());
 
-        clock.advance(Duration.ofDays(4));
+        advance(Duration.ofDays(4));
         assertEquals(List.of(due), ids(http.get(DEMO + "/knowledge/reviews", moderator.token()).json()),
             "the owner's own past review");
         assertEquals(List.of(adminsOwn, due), ids(http.get(DEMO + "/knowledge/reviews?owner=all", admin.token()).json()),
@@ -220,7 +224,7 @@ abstract class KnowledgeScenarios {
         http.put(DEMO + "/articles/" + due, moderator.token(), "{\"title\":\"Garantie\",\"body\":\"deux ans, vérifié\","
             + "\"publish\":true,\"reviewOn\":\"2026-03-07\"}");
         assertEquals(List.of(), ids(http.get(DEMO + "/knowledge/reviews", moderator.token()).json()), "reviewed");
-        clock.advance(Duration.ofDays(2));
+        advance(Duration.ofDays(2));
         assertEquals(1, plugin.sweepReviews(), "its next review date is announced again");
         assertFalse(ids(http.get(DEMO + "/knowledge/reviews?owner=all", admin.token()).json()).contains(later));
     }
@@ -331,6 +335,10 @@ abstract class KnowledgeScenarios {
 
     // ---- helpers
 
+    void advance(Duration d) {
+        now.updateAndGet(t -> t.plus(d));
+    }
+
     Http.Response write(Member who, String body) {
         return http.post(DEMO + "/articles", who == null ? null : who.token(), body);
     }
@@ -373,34 +381,6 @@ abstract class KnowledgeScenarios {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock the test moves forward: review dates come without waiting. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
