@@ -320,6 +320,21 @@ abstract class KnowledgeScenarios {
         assertProblem(403, http.get(DEMO + "/knowledge/deflections", moderator.token()), "the brand admins' figures");
     }
 
+    @Test
+    void aMembersVotesAreInTheirExportAndTheirWordsGoWithTheirAccount() {
+        long id = write(admin, "{\"title\":\"Garantie\",\"body\":\"b\",\"publish\":true}").json().get("id").asLong();
+        http.put(DEMO + "/articles/" + id + "/helpful", lucas.token(), "{\"helpful\":false,\"reason\":\"Trop vague\"}");
+        var export = plugin.personalData.export(brandId, lucas.id()).toString();
+        assertTrue(export.contains("Trop vague") && export.contains("articleId=" + id), export);
+        assertTrue(plugin.personalData.export(brandId, admin.id()).toString().contains("articles=[" + id + "]"),
+            "the articles a member owns");
+        plugin.personalData.erase(brandId, lucas.id());
+        plugin.personalData.erase(brandId, lucas.id());
+        JsonNode staff = http.get(DEMO + "/articles/" + id + "/helpful", admin.token()).json();
+        assertEquals(1, staff.get("notHelpful").asLong(), "the vote still counts");
+        assertFalse(staff.toString().contains("Trop vague"), "their words are gone: " + staff);
+    }
+
     /** The components Karaf starts provide exactly the kinds of service the tests install from {@code services()}. */
     @Test
     void theComponentsProvideWhatTheTestsInstall() throws Exception {
