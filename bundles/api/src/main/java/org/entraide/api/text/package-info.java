@@ -4,5 +4,5 @@
  * {@link org.entraide.api.text.Verbatim} say how); a plugin cleans a text that arrives another way (a file, a
  * shell command) with {@link org.entraide.api.text.Texts#clean}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.entraide.api.text;

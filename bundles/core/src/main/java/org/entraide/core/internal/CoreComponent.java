@@ -28,6 +28,7 @@ import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.core.internal.demo.DemoScenario;
+import org.entraide.api.text.Markdown;
 import org.entraide.core.internal.demo.DemoScenarioThread;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.mail.MailSettings;
@@ -105,6 +106,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(ApiEndpoints.class, started.endpoints, null));
         registrations.add(bundle.registerService(Publications.class, started.publications, null));
         registrations.add(bundle.registerService(Mail.class, started.mail, null));
+        registrations.add(bundle.registerService(Markdown.class, started.renderer, null));
         registrations.add(bundle.registerService(Core.class, started, null));
         registrations.add(bundle.registerService(Clock.class, time,
             new Hashtable<>(Map.of(PlatformClock.PROPERTY, "platform"))));

@@ -33,6 +33,7 @@ public enum Kind {
     APPEAL_DECIDED("appeal.decided", Channel.EMAIL),
     SANCTION_IMPOSED("sanction.imposed", Channel.EMAIL),
     REVIEW_OVERDUE("review.overdue", Channel.EMAIL),
+    ARTICLE_REVIEW_DUE("article.review-due", Channel.EMAIL),
     SUMMARY_DAILY("summary.daily", Channel.EMAIL),
     BROADCAST("broadcast", Channel.EMAIL);
 

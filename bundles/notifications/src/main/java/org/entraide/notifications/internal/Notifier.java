@@ -24,6 +24,8 @@ import org.entraide.api.event.PostHidden;
 import org.entraide.api.event.PostPublished;
 import org.entraide.api.event.PostRejected;
 import org.entraide.api.event.PostSubmitted;
+import org.entraide.api.knowledge.ArticleReviewDue;
+import org.entraide.api.knowledge.KnowledgeEvents;
 import org.entraide.api.localmanagers.ComplaintAssigned;
 import org.entraide.api.localmanagers.ComplaintDelegated;
 import org.entraide.api.localmanagers.ComplaintEscalated;
@@ -56,7 +58,7 @@ final class Notifier {
         LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED, ModerationEvents.APPEAL_FILED,
         ModerationEvents.APPEAL_DECIDED, ModerationEvents.SANCTION_IMPOSED, ModerationEvents.REVIEW_OVERDUE,
         EventTypes.USER_REGISTERED, EventTypes.COMPLAINT_PUBLISHED, EventTypes.COMMENT_POSTED, EventTypes.COMMENT_EDITED,
-        EventTypes.COMMENT_MODERATED);
+        EventTypes.COMMENT_MODERATED, KnowledgeEvents.ARTICLE_REVIEW_DUE);
     /** Moderators and central teams told of one event: a brand's staff, never its whole membership. */
     private static final int STAFF = 200;
 
@@ -356,6 +358,12 @@ final class Notifier {
                 ReviewOverdue o = platform.events().read(e, ReviewOverdue.class);
                 Draft d = draft(e, Kind.REVIEW_OVERDUE, "review", o.itemId(), QUEUE_LINK, Map.of());
                 platform.members().withRole(c, e.brandId(), Role.MODERATOR, STAFF).forEach(m -> direct(c, e, d, m.id()));
+            }
+            case KnowledgeEvents.ARTICLE_REVIEW_DUE -> {
+                // its owner keeps the article true: the notification leads to their list of articles to review
+                ArticleReviewDue r = platform.events().read(e, ArticleReviewDue.class);
+                direct(c, e, draft(e, Kind.ARTICLE_REVIEW_DUE, "article", r.articleId(), "/b/" + Draft.BRAND
+                    + "/knowledge/reviews", params("title", r.title(), "reviewOn", r.reviewOn())), r.ownerId());
             }
             case LocalManagerEvents.COMPLAINT_DELEGATED -> {
                 ComplaintDelegated d = platform.events().read(e, ComplaintDelegated.class);

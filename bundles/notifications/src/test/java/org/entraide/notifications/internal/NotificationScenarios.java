@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.entraide.api.event.ComplaintReopened;
 import org.entraide.api.event.NewEvent;
+import org.entraide.api.knowledge.ArticleReviewDue;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.moderation.ModerationEvents;
 import org.entraide.api.mail.OutgoingMail;
@@ -324,6 +325,11 @@ abstract class NotificationScenarios {
             moderator.id(), "user", lucas.id(), Map.of("sanctionId", 3, "userId", lucas.id(), "kind", "SILENCE", "reason", "insultes",
                 "endsAt", "2026-03-04T09:00:00Z"))));
         assertTrue(awaitOne(lucas, "sanction.imposed").get("text").asText().contains("SILENCE"));
+        server.core.db.inTransaction(c -> server.core.events.append(c, brandId, null, moderator.id(),
+            new ArticleReviewDue(12, moderator.id(), "Garantie", "2026-03-01")));
+        JsonNode review = awaitOne(moderator, "article.review-due");
+        assertEquals("/b/demo/knowledge/reviews", review.get("link").asText(), "the owner's articles to review");
+        assertTrue(review.get("text").asText().contains("Garantie"), review.toString());
         drained();
 
         assertEquals(0, items(customer, "appeal.filed").size() + items(manager, "review.overdue").size(), "staff only");

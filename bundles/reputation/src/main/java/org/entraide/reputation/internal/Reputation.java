@@ -12,6 +12,7 @@ import org.entraide.reputation.internal.board.Topics;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
 import org.entraide.reputation.internal.events.RejectionJournal;
 import org.entraide.reputation.internal.events.Announcer;
+import org.entraide.reputation.internal.events.AwardJournal;
 import org.entraide.reputation.internal.events.ComplaintPrivacy;
 import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.events.ReputationSubscriber;
@@ -88,13 +89,14 @@ public final class Reputation {
         this.newAccounts = new NewAccountFilter(members, rules, settings.voteCounting());
         scorer.setVoteFilter(newAccounts);
         Announcer announcer = new Announcer(platform.events(), platform.features());
+        AwardJournal awards = new AwardJournal();
         EventApplier applier = new EventApplier(platform.tx(), platform.reader(), keeper, scorer, rules, votes, acceptances, rejections, posts,
-            announcer, new ComplaintPrivacy(privateHistory));
+            announcer, new ComplaintPrivacy(privateHistory), awards);
         ComplaintPrivacy.repair(platform.tx(), keeper, rules, clock);
         this.subscriber = new ReputationSubscriber(applier, settings.maxAttempts());
         this.privileges = new PrivilegeStep(platform.tx(), rules, members);
         this.recomputation = new Recomputation(platform.tx(), keeper, scorer, rules, votes, acceptances, rejections,
-            announcer, clock);
+            awards, announcer, clock);
         this.serialVoting = new SerialVoting(votes, settings.serialVoting());
         this.serialVotingJob = new SerialVotingJob(platform.tx(), keeper, scorer, rules, votes, serialVoting, announcer, clock,
             settings.serialCheckPeriod());

@@ -11,7 +11,10 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.entraide.api.event.DomainEvent;
+import org.entraide.api.knowledge.ArticlePromoted;
 import org.entraide.core.internal.support.Http;
+import org.entraide.reputation.internal.events.ReputationSubscriber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,23 @@ abstract class ReputationLedgerScenarios {
         items.forEach(i -> out.add(i.get("reason").asText() + (i.get("reversal").asBoolean() ? "~" : "") + ":"
             + i.get("amount").asInt()));
         return out;
+    }
+
+    @Test
+    void aContributionTheBrandMadeAnArticleEarnsItsPointsOnceRedeliveredOrRecomputed() {
+        long eventId = bed.server.core.db.inTransaction(c -> bed.server.core.events.append(c, bed.demo.id(), null, bob.id(),
+            new ArticlePromoted(7, 99, bob.id(), 40)));
+        bed.settle();
+        assertEquals(41, bed.reputation(bob), "the brand's 40 points over the floor of 1");
+        assertEquals(List.of("article-promoted:40"), reasons(bob));
+
+        DomainEvent again = bed.server.core.db.inTransaction(c -> bed.server.core.eventStore.byId(c, eventId).event());
+        bed.server.camel().createProducerTemplate().sendBody(ReputationSubscriber.ENDPOINT, again);
+        assertEquals(41, bed.reputation(bob), "a redelivered event gives nothing more");
+
+        bed.reputation.recomputation.run(bed.demo.id(), false);
+        assertEquals(41, bed.reputation(bob), "a recomputation gives it again, once");
+        assertEquals(List.of("article-promoted:40"), reasons(bob));
     }
 
     @Test

@@ -49,6 +49,8 @@ final class Indexer {
     private final EventReader reader;
     private final SearchIndex index;
     private final Object lock = new Object();
+    /** The knowledge plugin's articles, beside the posts. */
+    final ArticleIndexer articles;
     /** Events older than this are already in what a rebuild reads from the database (see {@link #rebuildsFrom}). */
     private volatile Instant appliesFrom = Instant.MIN;
     private volatile boolean stopping;
@@ -60,6 +62,7 @@ final class Indexer {
         this.brands = brands;
         this.reader = reader;
         this.index = index;
+        this.articles = new ArticleIndexer(tx, index, lock);
     }
 
     /**
@@ -73,6 +76,10 @@ final class Indexer {
 
     /** In the dispatcher's transaction: the posts the event concerns are read again and written or removed. */
     void apply(DomainEvent e) {
+        if (articles.handles(e) && !e.occurredAt().isBefore(appliesFrom)) {
+            articles.apply(e);
+            return;
+        }
         if (!EVENT_TYPES.contains(e.type()) || !EventTypes.SUBJECT_POST.equals(e.subjectType())
             || e.occurredAt().isBefore(appliesFrom)) {
             return;
@@ -169,6 +176,7 @@ final class Indexer {
             }
             after = page.get(page.size() - 1).id();
         }
+        written += articles.rebuild(brandId);
         index.commit();
         index.refresh();
         LOG.info("Search index of brand {} rebuilt: {} documents in {} ms", brandId, written,

@@ -56,7 +56,7 @@ final class SearchApi {
     ApiResult search(ApiCall call) {
         Brand brand = call.brand();
         String q = text(call, "q", MAX_QUERY);
-        String type = oneOf(call, "type", List.of("question", "answer", "complaint"));
+        String type = oneOf(call, "type", List.of("question", "answer", "complaint", ArticleIndexer.TYPE));
         String sort = oneOf(call, "sort", List.of("relevance", "date", "score"));
         String status = oneOf(call, "status", List.of("open", "answered", "resolved", "unresolved"));
         String accepted = oneOf(call, "accepted", List.of("true", "false"));
@@ -92,7 +92,7 @@ final class SearchApi {
         List<Map<String, Object>> items = new ArrayList<>();
         for (SearchIndex.Hit h : r.hits()) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", h.id());
+            item.put("id", ArticleIndexer.TYPE.equals(h.type()) ? ArticleIndexer.articleId(h) : h.id());
             item.put("type", h.type());
             if (h.parentId() != null) {
                 item.put("questionId", h.parentId());
@@ -152,7 +152,7 @@ final class SearchApi {
             item.put("createdAt", h.createdAt().toString());
             items.add(item);
         }
-        return ApiResult.ok(Map.of("items", items));
+        return ApiResult.ok(Map.of("items", items, "articles", ArticleHits.similar(index, brand.id(), title)));
     }
 
     /** The most frequent searches that found nothing: brand admins only. */

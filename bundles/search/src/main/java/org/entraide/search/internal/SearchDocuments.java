@@ -106,7 +106,7 @@ final class SearchDocuments {
         return (float) r;
     }
 
-    private static void keyword(Document d, String name, String value) {
+    static void keyword(Document d, String name, String value) {
         d.add(new StringField(name, value, Field.Store.YES));
         d.add(new SortedSetDocValuesField(name, new BytesRef(value)));
     }

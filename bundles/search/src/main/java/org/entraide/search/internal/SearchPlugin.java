@@ -10,6 +10,8 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventReader;
+import org.entraide.api.knowledge.Articles;
+import org.entraide.api.model.Brand;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
@@ -23,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,7 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
     private static final String BASE = "/brands/{brand}/search";
 
     private final Transactions tx;
+    private final Brands brands;
     private final ApiEndpoints endpoints;
     private final String node;
     final SearchIndex index;
@@ -60,6 +65,7 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
     public SearchPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, Posts posts, Stores stores,
                         Brands brands, EventReader reader, Path folder, Duration refresh, Duration commit, Clock clock) {
         this.tx = tx;
+        this.brands = brands;
         this.endpoints = endpoints;
         migrator.migrate("search", SearchPlugin.class.getClassLoader(), "db/search");
         this.node = NodeId.of(folder);
@@ -113,7 +119,7 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
         // every brand (no capability): a brand enabling search later finds its whole history. From the beginning: a
         // new node reads the stream through, skipping what its rebuild reads from the database (Indexer#rebuildsFrom)
         return new SubscriberDescriptor("search.node-" + node, null, "direct:search.events." + node, StartFrom.BEGINNING,
-            Indexer.EVENT_TYPES, 10);
+            ArticleIndexer.withArticles(Indexer.EVENT_TYPES), 10);
     }
 
     @Override
@@ -132,6 +138,23 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
             .process(endpoints.processor(CAP, api::similar, SearchApi.SIMILAR_PARAMS, "brand"));
         from("direct:search.misses").routeId("search.misses")
             .process(endpoints.processor(CAP, api::misses, org.entraide.api.web.Paging.PARAMS, "brand"));
+    }
+
+    /**
+     * The knowledge plugin's articles, when it runs: each brand's are indexed again at its arrival, since the events
+     * of articles written before it were skipped.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void useArticles(Articles articles) {
+        indexer.articles.use(articles);
+        for (Brand b : tx.inTransaction(brands::all)) {
+            indexer.articles.rebuild(b.id());
+        }
+        index.refresh();
+    }
+
+    void unuseArticles(Articles articles) {
+        indexer.articles.use(null);
     }
 
     /** A brand's index again from the database (the shell command). @return the documents written */

@@ -227,7 +227,7 @@ abstract class SearchScenarios {
 
     @Test
     void badParametersAreProblemsAndABrandWithoutSearchHasNone() {
-        assertProblem(400, http.get(DEMO + "/search?type=article", null), "an unknown type");
+        assertProblem(400, http.get(DEMO + "/search?type=poll", null), "an unknown type (article is the knowledge plugin's)");
         assertProblem(400, http.get(DEMO + "/search?page=0", null), "page 0");
         assertProblem(400, http.get(DEMO + "/search?page=51", null), "a page beyond the last one served");
         assertProblem(400, http.get(DEMO + "/search?accepted=maybe", null), "accepted neither true nor false");

@@ -75,6 +75,7 @@ final class Pages extends PageSupport {
         NotificationPages.viewing(api, visit, "question", id);
         DuplicatePages.describe(api, visit, id, model);
         StaffNotePages.describe(visit, model);
+        KnowledgePages.describe(api, visit, id, model);
         return render(visit, brand, 200, "question", model);
     }
 

@@ -95,6 +95,7 @@ final class SearchPages extends PageSupport {
         return switch (item.path("type").asText()) {
             case "answer" -> base + "/questions/" + item.path("questionId").asLong() + "#answer-" + item.path("id").asLong();
             case "complaint" -> base + "/complaints/" + item.path("id").asLong();
+            case "article" -> base + "/articles/" + item.path("id").asLong();
             default -> base + "/questions/" + item.path("id").asLong();
         };
     }

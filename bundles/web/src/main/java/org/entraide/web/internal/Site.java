@@ -175,6 +175,16 @@ final class Site {
         get("/me/notifications/preferences", true, notifications::preferences);
         post("/me/notifications/preferences", true, notifications::savePreferences);
         post("/questions/([0-9]{1,18})/follow", true, notifications::follow);
+        KnowledgePages knowledge = new KnowledgePages(api, templates);
+        get("/articles", false, knowledge::list);
+        get("/articles/new", true, knowledge::newForm);
+        post("/articles/new", true, knowledge::create);
+        get("/articles/([0-9]{1,18})", false, knowledge::article);
+        get("/articles/([0-9]{1,18})/edit", true, knowledge::editForm);
+        post("/articles/([0-9]{1,18})/edit", true, knowledge::edit);
+        post("/articles/([0-9]{1,18})/helpful", true, knowledge::helpful);
+        post("/posts/([0-9]{1,18})/promote", true, knowledge::promote);
+        get("/knowledge/reviews", true, knowledge::reviews);
         get("/unsubscribe", false, notifications::unsubscribeForm);
         post("/unsubscribe", false, notifications::unsubscribe);
     }

@@ -41,6 +41,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.reputation(server);
         Plugins.badges(server);
         Plugins.webhooks(server);
+        Plugins.knowledge(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         List<String> missing = new ArrayList<>();
         for (RestOperations.Operation op : RestOperations.of(server.camel())) {
@@ -70,7 +71,8 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
     }
 
     /** The plugins' writes that read no body: acting on the resource their path names is all they do. */
-    private static final Set<String> BODILESS = Set.of("moderation.claim", "notifications.read-all", "notifications.read");
+    private static final Set<String> BODILESS = Set.of("moderation.claim", "notifications.read-all", "notifications.read",
+        "knowledge.deflect");
 
     @Test
     void everyPluginOperationWithABodyDescribesItsRecord() throws Exception {
@@ -81,6 +83,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.badges(server);
         Plugins.webhooks(server);
         Plugins.notifications(server);
+        Plugins.knowledge(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         Model model = server.camel().getCamelContextExtension().getContextPlugin(Model.class);
         List<String> problems = new ArrayList<>();

@@ -89,4 +89,12 @@ final class Plugins {
         server.core.dispatcher.register(plugin.descriptor());
         server.core.personalData.add(plugin);
     }
+
+    /** The knowledge base, with the configured defaults (25 points a promotion, review in 180 days). */
+    static void knowledge(TestServer server) throws Exception {
+        var p = server.core.platform;
+        server.install(org.entraide.knowledge.internal.Knowledge.start(new org.entraide.knowledge.internal.Platform(
+            server.core.db, server.core.events, p, p, p, p, server.core.renderer), server.core.migrator, server.core.endpoints,
+            new org.entraide.knowledge.internal.Knowledge.Settings(25, 180, 3_600_000), Clock.systemUTC()).services());
+    }
 }

@@ -19,6 +19,8 @@ import org.entraide.api.event.RoleRevoked;
 import org.entraide.api.event.VoteCast;
 import org.entraide.api.event.VoteChanged;
 import org.entraide.api.event.VoteRetracted;
+import org.entraide.api.knowledge.ArticlePromoted;
+import org.entraide.api.knowledge.KnowledgeEvents;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.storage.Transactions;
@@ -41,7 +43,9 @@ public final class EventApplier {
     public static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.ROLE_GRANTED,
         EventTypes.ROLE_REVOKED, EventTypes.VOTE_CAST, EventTypes.VOTE_CHANGED, EventTypes.VOTE_RETRACTED,
         EventTypes.ANSWER_ACCEPTED, EventTypes.ANSWER_UNACCEPTED, EventTypes.POST_PUBLISHED, EventTypes.POST_REJECTED,
-        EventTypes.POST_DELETED);
+        EventTypes.POST_DELETED, KnowledgeEvents.ARTICLE_PROMOTED);
+    /** The reason of the entry a promoted article gives its contributor. */
+    public static final String ARTICLE_PROMOTED = "article-promoted";
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -56,10 +60,11 @@ public final class EventApplier {
     private final PostCatalog posts;
     private final Announcer announcer;
     private final ComplaintPrivacy complaints;
+    private final AwardJournal awards;
 
     public EventApplier(Transactions tx, EventReader read, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
                         AcceptanceJournal acceptances, RejectionJournal rejections, PostCatalog posts,
-                        Announcer announcer, ComplaintPrivacy complaints) {
+                        Announcer announcer, ComplaintPrivacy complaints, AwardJournal awards) {
         this.tx = tx;
         this.read = read;
         this.keeper = keeper;
@@ -71,6 +76,7 @@ public final class EventApplier {
         this.posts = posts;
         this.announcer = announcer;
         this.complaints = complaints;
+        this.awards = awards;
     }
 
     public void apply(DomainEvent e) {
@@ -115,6 +121,7 @@ public final class EventApplier {
                     rejection(c, e, new ComplaintPrivacy.Decided(r.postId(), r.postType(), r.authorId()), true);
                 }
                 case EventTypes.POST_DELETED -> deleted(c, e, read.read(e, PostDeleted.class));
+                case KnowledgeEvents.ARTICLE_PROMOTED -> promoted(c, e, read.read(e, ArticlePromoted.class));
                 default -> LOG.debug("Event {} of type {} ignored", e.id(), e.type());
             }
             return null;
@@ -158,6 +165,17 @@ public final class EventApplier {
         }
         Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
         scorer.withdrawPost(c, posting, d.postId(), d.authorId());
+        announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
+    }
+
+    /** The brand's points for a contribution it made an article: once per event, whatever redelivers it. */
+    private void promoted(Connection c, DomainEvent e, ArticlePromoted p) {
+        if (p.points() == 0 || !awards.record(c, new AwardJournal.Award(e.id(), e.brandId(), p.contributorId(),
+            ARTICLE_PROMOTED, p.points(), p.postId(), e.actorId(), e.occurredAt()))) {
+            return;
+        }
+        Posting posting = keeper.open(c, e.brandId(), e.id(), e.occurredAt(), rules.points(c, e.brandId()));
+        posting.award(p.contributorId(), ARTICLE_PROMOTED, p.points(), p.postId(), e.actorId());
         announcer.announce(c, e.brandId(), e.id(), posting.changes(), rules.thresholds(c, e.brandId()));
     }
 

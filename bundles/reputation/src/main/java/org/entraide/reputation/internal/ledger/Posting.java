@@ -75,6 +75,19 @@ public final class Posting {
         return e;
     }
 
+    /**
+     * Gives the points another plugin's event states (a promoted article's, set by the brand), outside the daily cap
+     * and never under the floor; {@code reason} is the event's own code, shown in the member's history.
+     */
+    public Entry award(long userId, String reason, int points, Long postId, Long actorId) {
+        int total = members.require(c, brandId, userId, at).points();
+        int amount = floored(total, points);
+        Entry e = ledger.insert(c, new Entry(0, brandId, userId, amount, points, reason, eventId, postId, actorId, at,
+            LocalDate.ofInstant(at, ZoneOffset.UTC), false, false, false, null, null));
+        apply(e, e, total);
+        return e;
+    }
+
     /** Takes back exactly what {@code original} applied, except that nobody goes under the floor. */
     public Entry reverse(Entry original, String cause) {
         int total = members.require(c, brandId, original.userId(), at).points();

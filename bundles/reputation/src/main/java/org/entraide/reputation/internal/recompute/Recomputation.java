@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 
 import org.entraide.api.storage.Transactions;
 import org.entraide.reputation.internal.events.AcceptanceJournal;
+import org.entraide.reputation.internal.events.AwardJournal;
 import org.entraide.reputation.internal.events.RejectionJournal;
 import org.entraide.reputation.internal.events.Announcer;
 import org.entraide.reputation.internal.events.VoteJournal;
@@ -56,11 +57,13 @@ public final class Recomputation {
     private final VoteJournal votes;
     private final AcceptanceJournal acceptances;
     private final RejectionJournal rejections;
+    private final AwardJournal awards;
     private final Announcer announcer;
     private final Clock clock;
 
     public Recomputation(Transactions tx, Bookkeeper keeper, Scorer scorer, BrandRules rules, VoteJournal votes,
-                         AcceptanceJournal acceptances, RejectionJournal rejections, Announcer announcer, Clock clock) {
+                         AcceptanceJournal acceptances, RejectionJournal rejections, AwardJournal awards, Announcer announcer,
+                         Clock clock) {
         this.tx = tx;
         this.keeper = keeper;
         this.scorer = scorer;
@@ -68,6 +71,7 @@ public final class Recomputation {
         this.votes = votes;
         this.acceptances = acceptances;
         this.rejections = rejections;
+        this.awards = awards;
         this.announcer = announcer;
         this.clock = clock;
     }
@@ -105,6 +109,8 @@ public final class Recomputation {
             scorer.accept(p, a.answerId(), a.answerAuthorId(), a.questionAuthorId()))));
         rejections.standing(c, brandId).forEach(r -> facts.add(new Fact(r.changedAt(), r.eventId(), (conn, p) ->
             scorer.reject(p, r.postId(), r.authorId()))));
+        awards.all(c, brandId).forEach(a -> facts.add(new Fact(a.at(), a.eventId(), (conn, p) ->
+            p.award(a.userId(), a.reason(), a.points(), a.postId(), a.actorId()))));
         facts.sort(Comparator.comparing(Fact::at).thenComparingLong(Fact::eventId));
         for (Fact f : facts) {
             f.score().accept(c, keeper.open(c, brandId, f.eventId(), f.at(), table));

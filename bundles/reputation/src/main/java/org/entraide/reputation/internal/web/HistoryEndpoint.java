@@ -9,6 +9,7 @@ import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.reputation.internal.events.EventApplier;
 import org.entraide.reputation.internal.ledger.Entry;
 import org.entraide.reputation.internal.ledger.Ledger;
 import org.entraide.reputation.internal.ledger.Member;
@@ -94,7 +95,8 @@ final class HistoryEndpoint {
     }
 
     static HistoryItem item(Entry e) {
-        String label = Rule.byCode(e.reason()).map(Rule::label).orElse(e.reason());
+        String label = Rule.byCode(e.reason()).map(Rule::label)
+            .orElse(EventApplier.ARTICLE_PROMOTED.equals(e.reason()) ? "Your contribution became a brand article" : e.reason());
         if (e.isReversal()) {
             label = label + ", taken back: " + CAUSES.getOrDefault(e.reversalCause(), e.reversalCause());
         } else if (e.capped()) {
