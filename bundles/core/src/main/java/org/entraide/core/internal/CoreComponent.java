@@ -97,6 +97,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(ApiEndpoints.class, started.endpoints, null));
         registrations.add(bundle.registerService(Publications.class, started.publications, null));
         registrations.add(bundle.registerService(Mail.class, started.mail, null));
+        registrations.add(bundle.registerService(org.entraide.api.text.MarkdownRenderer.class, started.renderer, null));
         registrations.add(bundle.registerService(Core.class, started, null));
         for (RoutesBuilder routes : started.routes) {
             Hashtable<String, Object> props = new Hashtable<>(Map.of("entraide.routes", routes.getClass().getName()));

@@ -10,7 +10,7 @@ import org.owasp.html.Sanitizers;
  * Post bodies are Markdown. They are stored as written and rendered to HTML that went through the
  * OWASP sanitizer, so that no stored script, event handler or javascript: link ever reaches a browser.
  */
-public final class ContentRenderer {
+public final class ContentRenderer implements org.entraide.api.text.MarkdownRenderer {
     /**
      * The version of the HTML this renderer makes, stored with each post's rendered body: bump it whenever the Markdown
      * renderer, its options or the sanitizer policy changes, and every post is rendered again (RenderedBodies).
@@ -33,6 +33,7 @@ public final class ContentRenderer {
 
     private final java.util.concurrent.atomic.LongAdder rendered = new java.util.concurrent.atomic.LongAdder();
 
+    @Override
     public String toHtml(String markdown) {
         rendered.increment();
         return POLICY.sanitize(renderer.render(parser.parse(markdown)));
