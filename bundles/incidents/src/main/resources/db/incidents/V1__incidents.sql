@@ -11,6 +11,8 @@ CREATE TABLE inc_incident (
     ends_at      TIMESTAMP WITH TIME ZONE,
     status       VARCHAR(10)              NOT NULL,
     proposal_id  BIGINT,
+    -- whether the first statement is the official response of the open complaints attached (the brand's choice)
+    statement_answers BOOLEAN             NOT NULL,
     declared_by  BIGINT                   NOT NULL,
     declared_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     closed_at    TIMESTAMP WITH TIME ZONE

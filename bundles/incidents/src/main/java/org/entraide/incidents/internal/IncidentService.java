@@ -13,6 +13,7 @@ import org.entraide.api.incidents.StatementPublished;
 import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.problem.ProblemException;
+import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.text.MarkdownRenderer;
 import org.entraide.incidents.internal.store.Incident;
@@ -76,13 +77,13 @@ public final class IncidentService {
     }
 
     /** Publishes the statement (the first) or an update; the first may answer the attached complaints (the brand's choice). */
-    public Statements.Statement publish(long brandId, long id, String body, long by) {
+    public Statements.Statement publish(long brandId, long id, String body, Caller by) {
         return tx.inTransaction(c -> {
             Incident incident = open(incidents.lock(c, brandId, id));
             boolean update = statements.first(c, id).isPresent();
-            long statementId = statements.insert(c, id, update, body, markdown.toHtml(body), by, clock.instant());
-            events.append(c, brandId, by, id, new StatementPublished(id, statementId, update));
-            if (!update) {
+            long statementId = statements.insert(c, id, update, body, markdown.toHtml(body), by.userId(), clock.instant());
+            events.append(c, brandId, by.userId(), id, new StatementPublished(id, statementId, update));
+            if (!update && incident.statementAnswers()) {
                 closing.statementPublished(c, incident, body, by);
             }
             return statements.of(c, id).stream().filter(s -> s.id() == statementId).findFirst().orElseThrow();
@@ -111,12 +112,13 @@ public final class IncidentService {
         });
     }
 
-    public Incident close(long brandId, long id, String message, long by) {
+    public Incident close(long brandId, long id, String message, Caller by) {
         return tx.inTransaction(c -> {
             Incident incident = open(incidents.lock(c, brandId, id));
             incidents.close(c, id, clock.instant());
-            long closed = closing.incidentClosed(c, incident, message, by);
-            events.append(c, brandId, by, id, new IncidentClosed(id, items.count(c, id, null), closed));
+            closing.incidentClosed(c, incident, message, by);
+            events.append(c, brandId, by.userId(), id, new IncidentClosed(id, items.count(c, id, null),
+                items.count(c, id, "COMPLAINT")));
             return incidents.find(c, brandId, id).orElseThrow();
         });
     }

@@ -8,6 +8,7 @@ import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventReader;
 import org.entraide.api.incidents.IncidentEvents;
+import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.Capability;
@@ -36,7 +37,7 @@ public final class Incidents {
 
     /** The core's services the plugin uses. */
     public record Core(Transactions tx, EventLog events, EventReader reader, SchemaMigrator migrator, ApiEndpoints endpoints,
-                       Posts posts, Stores stores, MarkdownRenderer markdown) {
+                       Posts posts, Stores stores, Complaints complaints, MarkdownRenderer markdown) {
     }
 
     public final IncidentStore incidents = new IncidentStore();
@@ -68,11 +69,11 @@ public final class Incidents {
         core.migrator().migrate("incidents", Incidents.class.getClassLoader(), "db/incidents");
         Attachments attachments = new Attachments(items, core.events(), clock);
         this.service = new IncidentService(core.tx(), core.events(), core.posts(), core.markdown(), clock, incidents, statements,
-            items, attachments, new ComplaintClosing());
+            items, attachments, new ComplaintClosing(core.posts(), core.complaints(), items));
         this.applier = new EventApplier(core.tx(), core.reader(), core.posts(), incidents, counts, attachments);
         this.personalData = new IncidentsPersonalData(core.tx());
         this.api = new IncidentRoutes(core.endpoints(), new IncidentEndpoints(core.tx(), clock, core.stores(), incidents, items,
-            new IncidentViews(core.stores(), statements, items), service));
+            new IncidentViews(core.stores(), statements, items), service, settings.statementAnswers()));
         this.routes = new RouteBuilder() {
             @Override
             public void configure() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventReader;
+import org.entraide.api.platform.Complaints;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.storage.SchemaMigrator;
@@ -44,6 +45,8 @@ public class IncidentsComponent {
     @Reference
     private Stores stores;
     @Reference
+    private Complaints complaints;
+    @Reference
     private MarkdownRenderer markdown;
 
     /** The running plugin. */
@@ -53,7 +56,7 @@ public class IncidentsComponent {
 
     @Activate
     void activate(IncidentsConfig config) {
-        incidents = new Incidents(new Incidents.Core(tx, events, reader, migrator, endpoints, posts, stores, markdown),
+        incidents = new Incidents(new Incidents.Core(tx, events, reader, migrator, endpoints, posts, stores, complaints, markdown),
             IncidentsSettings.of(config), Clock.systemUTC());
         LOG.info("Incidents started");
     }

@@ -44,7 +44,7 @@ final class Bed implements AutoCloseable {
     Bed install(IncidentsSettings settings, Clock clock) throws Exception {
         var core = server.core;
         incidents = new Incidents(new Incidents.Core(core.db, core.events, core.eventReader, core.migrator, core.endpoints,
-            core.platform, core.platform, core.renderer), settings, clock);
+            core.platform, core.platform, core.complaintMoves, core.renderer), settings, clock);
         server.install(incidents.services());
         Http.Response r = http.put(DEMO + "/features", admin.token(), "{\"incidents\":true}");
         if (r.status() != 200) {

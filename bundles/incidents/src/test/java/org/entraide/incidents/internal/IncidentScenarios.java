@@ -219,4 +219,56 @@ abstract class IncidentScenarios {
         assertEquals(2, bed.count("SELECT COALESCE(SUM(posts), 0) FROM inc_hourly WHERE scope = ?", "store:" + bed.store("LYON-PARTDIEU")));
         assertEquals(3, bed.count("SELECT COUNT(*) FROM inc_counted"), "each post once");
     }
+
+    private JsonNode complaint(long id) {
+        Http.Response r = bed.http.get(Bed.DEMO + "/complaints/" + id, bed.admin.token());
+        assertEquals(200, r.status(), r.toString());
+        return r.json();
+    }
+
+    @Test
+    void closingAnswersEveryComplaintNotYetEvaluatedWithTheMessageAskingForAnEvaluation() {
+        long id = declare(OUTAGE);
+        Bed.Member customer = bed.register("Client");
+        long open = bed.complain(customer, "Panne de paiement au magasin", "LYON-PARTDIEU");
+        long answered = bed.complain(customer, "Panne de paiement à la caisse", "PARIS-BERCY");
+        long evaluated = bed.complain(customer, "Panne de paiement ce soir", "PARIS-BERCY");
+        bed.settle();
+        assertEquals(3, bed.count("SELECT COUNT(*) FROM inc_item WHERE incident_id = ?", id));
+        bed.server.core.complaints.respond(bed.admin.caller(), bed.demo, answered, "Le magasin vous répond.");
+        bed.server.core.complaints.respond(bed.admin.caller(), bed.demo, evaluated, "Le magasin vous répond aussi.");
+        bed.server.core.complaints.resolve(customer.caller(), bed.demo, evaluated, true, 8, true);
+
+        Http.Response statement = bed.http.post(Bed.DEMO + "/incidents/" + id + "/statements", bed.admin.token(),
+            "{\"body\":\"Nos terminaux sont en panne.\"}");
+        assertEquals(201, statement.status(), statement.toString());
+        assertEquals("OPEN", complaint(open).get("status").asText().toUpperCase(),
+            "the complaint keeps its deadline: the statement is no response unless the incident says so");
+
+        Http.Response closed = bed.http.post(Bed.DEMO + "/incidents/" + id + "/closure", bed.admin.token(),
+            "{\"message\":\"L'incident est clos. Dites-nous si votre réclamation est résolue.\"}");
+        assertEquals(200, closed.status(), closed.toString());
+        JsonNode first = complaint(open);
+        assertEquals("ANSWERED", first.get("status").asText().toUpperCase());
+        assertEquals(1, first.get("responses").size());
+        assertTrue(first.get("responses").get(0).toString().contains("Dites-nous si votre réclamation est résolue"), first.toString());
+        assertEquals(2, complaint(answered).get("responses").size(), "an answered complaint gets the closing message too");
+        assertEquals(1, complaint(evaluated).get("responses").size(), "an evaluated complaint is left alone");
+        assertEquals("RESOLVED", complaint(evaluated).get("status").asText().toUpperCase());
+    }
+
+    @Test
+    void theStatementAnswersTheOpenComplaintsWhenTheIncidentSaysSo() {
+        long id = declare("{\"title\":\"Rappel produit\",\"theme\":[\"rappel\"],\"statementAnswers\":true}");
+        Bed.Member customer = bed.register("Client");
+        long complaint = bed.complain(customer, "Rappel du grille-pain", "LILLE-EURALILLE");
+        bed.settle();
+        bed.http.post(Bed.DEMO + "/incidents/" + id + "/statements", bed.admin.token(), "{\"body\":\"Voici la marche à suivre.\"}");
+        JsonNode answered = complaint(complaint);
+        assertEquals("ANSWERED", answered.get("status").asText().toUpperCase(), answered.toString());
+        bed.http.post(Bed.DEMO + "/incidents/" + id + "/statements", bed.admin.token(), "{\"body\":\"Mise à jour.\"}");
+        assertEquals(1, complaint(complaint).get("responses").size(), "updates are no further responses");
+        assertEquals(1, bed.count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.responded' AND subject_id = ?",
+            complaint));
+    }
 }

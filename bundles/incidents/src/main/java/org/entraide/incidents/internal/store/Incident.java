@@ -5,7 +5,7 @@ import java.util.List;
 
 /** An incident as stored: {@code theme} its keywords, {@code storeIds} and {@code regions} what it affects. */
 public record Incident(long id, long brandId, String title, List<String> theme, List<Long> storeIds, List<String> regions,
-                       Instant startsAt, Instant endsAt, Status status, Long proposalId, long declaredBy,
+                       Instant startsAt, Instant endsAt, Status status, Long proposalId, boolean statementAnswers, long declaredBy,
                        Instant declaredAt, Instant closedAt) {
     public enum Status { OPEN, CLOSED }
 

@@ -13,20 +13,20 @@ import org.entraide.jdbc.Sql;
 
 /** The incidents' rows: the incident, its stores and regions. */
 public final class IncidentStore {
-    private static final String COLUMNS = "id, brand_id, title, theme, starts_at, ends_at, status, proposal_id, declared_by, "
+    private static final String COLUMNS = "id, brand_id, title, theme, starts_at, ends_at, status, proposal_id, statement_answers, declared_by, "
         + "declared_at, closed_at";
 
     public long insert(Connection c, long brandId, Description d, Long proposalId, long by, Instant now) {
         long id = Sql.insert(c, "INSERT INTO inc_incident (brand_id, title, theme, starts_at, ends_at, status, proposal_id, "
-            + "declared_by, declared_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", brandId, d.title(), String.join("\n", d.theme()),
-            d.startsAt(), d.endsAt(), proposalId, by, now);
+            + "statement_answers, declared_by, declared_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)", brandId, d.title(),
+            String.join("\n", d.theme()), d.startsAt(), d.endsAt(), proposalId, d.statementAnswers(), by, now);
         writeScope(c, id, d);
         return id;
     }
 
     public void update(Connection c, long id, Description d) {
-        Sql.update(c, "UPDATE inc_incident SET title = ?, theme = ?, starts_at = ?, ends_at = ? WHERE id = ?", d.title(),
-            String.join("\n", d.theme()), d.startsAt(), d.endsAt(), id);
+        Sql.update(c, "UPDATE inc_incident SET title = ?, theme = ?, starts_at = ?, ends_at = ?, statement_answers = ? "
+            + "WHERE id = ?", d.title(), String.join("\n", d.theme()), d.startsAt(), d.endsAt(), d.statementAnswers(), id);
         Sql.update(c, "DELETE FROM inc_incident_store WHERE incident_id = ?", id);
         Sql.update(c, "DELETE FROM inc_incident_region WHERE incident_id = ?", id);
         writeScope(c, id, d);
@@ -93,13 +93,13 @@ public final class IncidentStore {
             Sql.list(c, "SELECT store_id FROM inc_incident_store WHERE incident_id = ? ORDER BY store_id", r -> r.getLong(1), id),
             Sql.list(c, "SELECT region FROM inc_incident_region WHERE incident_id = ? ORDER BY region", r -> r.getString(1), id),
             Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"), Incident.Status.valueOf(rs.getString("status")),
-            Sql.nullableLong(rs, "proposal_id"), rs.getLong("declared_by"), Sql.instant(rs, "declared_at"),
+            Sql.nullableLong(rs, "proposal_id"), rs.getBoolean("statement_answers"), rs.getLong("declared_by"), Sql.instant(rs, "declared_at"),
             Sql.instant(rs, "closed_at"));
     }
 
     /** What staff describe of an incident, checked and resolved to ids. */
     public record Description(String title, List<String> theme, List<Long> storeIds, List<String> regions, Instant startsAt,
-                              Instant endsAt) {
+                              Instant endsAt, boolean statementAnswers) {
         public Description {
             theme = List.copyOf(theme);
             storeIds = List.copyOf(storeIds);

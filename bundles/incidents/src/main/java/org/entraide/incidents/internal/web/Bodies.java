@@ -22,12 +22,14 @@ public final class Bodies {
     /**
      * An incident as staff declare or change it. {@code stores} are store codes, {@code regions} the local managers'
      * region codes; neither: the whole brand. {@code startsAt} absent: now. {@code proposalId}: a detected rise accepted.
+     * {@code statementAnswers}: whether the first statement is the official response of the open complaints attached
+     * (absent: the instance's {@code statement.answers.complaints}).
      */
     public record Incident(@NotBlank @Size(max = 200) String title,
                            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> theme,
                            @Size(max = 500) List<@NotBlank @Size(max = 64) String> stores,
                            @Size(max = 50) List<@NotBlank @Size(max = 64) String> regions,
-                           Instant startsAt, Instant endsAt, @Positive Long proposalId) {
+                           Instant startsAt, Instant endsAt, @Positive Long proposalId, Boolean statementAnswers) {
     }
 
     /** The official statement, or an update of it, in Markdown. */

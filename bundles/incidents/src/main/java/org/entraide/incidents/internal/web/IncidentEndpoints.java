@@ -36,9 +36,11 @@ public final class IncidentEndpoints {
     private final Items items;
     private final IncidentViews views;
     private final IncidentService service;
+    private final boolean statementAnswers;
 
     public IncidentEndpoints(Transactions tx, Clock clock, Stores stores, IncidentStore incidents, Items items,
-                             IncidentViews views, IncidentService service) {
+                             IncidentViews views, IncidentService service, boolean statementAnswers) {
+        this.statementAnswers = statementAnswers;
         this.tx = tx;
         this.clock = clock;
         this.stores = stores;
@@ -102,7 +104,7 @@ public final class IncidentEndpoints {
     public ApiResult publish(ApiCall call) {
         Caller caller = requireAdmin(call.caller());
         Bodies.Statement body = call.body(Bodies.Statement.class);
-        var s = service.publish(call.brand().id(), call.pathId("id"), body.body(), caller.userId());
+        var s = service.publish(call.brand().id(), call.pathId("id"), body.body(), caller);
         return ApiResult.created(location(call, call.pathId("id")) + "/statements", IncidentViews.statement(s));
     }
 
@@ -119,7 +121,7 @@ public final class IncidentEndpoints {
     public ApiResult close(ApiCall call) {
         Caller caller = requireAdmin(call.caller());
         Bodies.Closure body = call.body(Bodies.Closure.class);
-        Incident closed = service.close(call.brand().id(), call.pathId("id"), body.message(), caller.userId());
+        Incident closed = service.close(call.brand().id(), call.pathId("id"), body.message(), caller);
         return ApiResult.ok(tx.inTransaction(c -> views.full(c, closed)));
     }
 
@@ -138,7 +140,7 @@ public final class IncidentEndpoints {
         }
         List<String> regions = body.regions() == null ? List.of() : body.regions().stream().distinct().toList();
         return new IncidentStore.Description(body.title(), theme, storeIds.stream().distinct().toList(), regions, starts,
-            body.endsAt());
+            body.endsAt(), body.statementAnswers() == null ? statementAnswers : body.statementAnswers());
     }
 
     private Incident find(Connection c, ApiCall call) {

@@ -38,6 +38,7 @@ public final class IncidentViews {
         put(out, "endsAt", i.endsAt());
         out.put("declaredAt", i.declaredAt().toString());
         put(out, "closedAt", i.closedAt());
+        out.put("statementAnswers", i.statementAnswers());
         if (i.proposalId() != null) {
             out.put("proposalId", i.proposalId());
         }
