@@ -47,6 +47,7 @@ public final class Incidents {
     public final IncidentService service;
     public final EventApplier applier;
     public final IncidentsPersonalData personalData;
+    public final ItemsReader itemsReader = new ItemsReader(incidents, items);
     public final RouteBuilder routes;
     public final IncidentRoutes api;
     public final Capability capability = new Capability() {
@@ -83,8 +84,8 @@ public final class Incidents {
         };
     }
 
-    /** Every service the plugin provides: its routes first, then its capability, subscriber and personal data. */
+    /** Every service the plugin provides: its routes first, then its capability, subscriber, personal data and items. */
     public List<Object> services() {
-        return List.of(routes, api, capability, subscriber, personalData);
+        return List.of(routes, api, capability, subscriber, personalData, itemsReader);
     }
 }

@@ -34,7 +34,10 @@ public enum Kind {
     SANCTION_IMPOSED("sanction.imposed", Channel.EMAIL),
     REVIEW_OVERDUE("review.overdue", Channel.EMAIL),
     SUMMARY_DAILY("summary.daily", Channel.EMAIL),
-    BROADCAST("broadcast", Channel.EMAIL);
+    BROADCAST("broadcast", Channel.EMAIL),
+    INCIDENT_STATEMENT("incident.statement", Channel.EMAIL),
+    INCIDENT_UPDATE("incident.update", Channel.EMAIL),
+    INCIDENT_RISE("incident.rise", Channel.EMAIL);
 
     public static final List<Kind> ALL = List.of(values());
 

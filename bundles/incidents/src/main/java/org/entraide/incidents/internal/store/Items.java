@@ -51,6 +51,12 @@ public final class Items {
             incidentId, postType, postType);
     }
 
+    /** Ids of every attached post, in posting order. */
+    public List<Long> postIds(Connection c, long incidentId) {
+        return Sql.list(c, "SELECT post_id FROM inc_item WHERE incident_id = ? ORDER BY posted_at, post_id", rs -> rs.getLong(1),
+            incidentId);
+    }
+
     /** Ids of the attached posts of one type, in posting order. */
     public List<Long> postIds(Connection c, long incidentId, String postType) {
         return Sql.list(c, "SELECT post_id FROM inc_item WHERE incident_id = ? AND post_type = ? ORDER BY posted_at, post_id",
