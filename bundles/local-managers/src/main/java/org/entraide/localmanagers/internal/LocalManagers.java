@@ -64,7 +64,8 @@ public final class LocalManagers {
      */
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.BEGINNING, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
-            EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
+            EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED,
+            org.entraide.api.incidents.IncidentEvents.ITEM_ATTACHED), 5);
     public final Capability capability = new Capability() {
         @Override
         public String name() {

@@ -296,6 +296,30 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void theStoreRankingCountsAnIncidentsComplaintsApartAndTheBrandKeepsThem() throws Exception {
+        var core = server.core;
+        server.install(new org.entraide.incidents.internal.Incidents(new org.entraide.incidents.internal.Incidents.Core(core.db,
+            core.events, core.eventReader, core.migrator, core.endpoints, core.platform, core.platform, core.complaintMoves,
+            core.renderer), org.entraide.incidents.internal.IncidentsSettings.defaults(), java.time.Clock.systemUTC()).services());
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"incidents\":true}").status());
+        assertEquals(201, post(DEMO + "/incidents", admin, "{\"title\":\"Panne nationale\",\"theme\":[\"panne caisse\"]}").status());
+        List<Long> outage = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            outage.add(complain("LYON-PARTDIEU", "Panne de caisse numéro " + i));
+        }
+        complain("LYON-PARTDIEU", "Rayon vide");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE incident_id IS NOT NULL") == 3);
+        JsonNode lyon = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("items").get(0);
+        assertEquals("LYON-PARTDIEU", lyon.get("storeCode").asText());
+        assertEquals(1, lyon.get("complaints").asInt(), "only the store's own complaint counts in its figures: " + lyon);
+        assertEquals(3, lyon.get("incidentComplaints").asInt(), "the incident's are shown apart: " + lyon);
+        JsonNode brand = http.get(DEMO + "/rankings/brand?period=30d", null).json().get("brand");
+        assertEquals(4, brand.get("complaints").asInt(), "the brand answers for the outage: " + brand);
+        assertEquals(3, brand.get("incidentComplaints").asInt());
+    }
+
+    @Test
     void theRankingFollowsThePublishedFormula() {
         for (int i = 0; i < 12; i++) {
             long id = complain("LYON-PARTDIEU", "Réclamation classée " + i);
