@@ -16,6 +16,8 @@ import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.text.MarkdownRenderer;
+import org.entraide.incidents.internal.detect.Proposals;
+import org.entraide.incidents.internal.store.HourlyCounts;
 import org.entraide.incidents.internal.store.Incident;
 import org.entraide.incidents.internal.store.IncidentStore;
 import org.entraide.incidents.internal.store.IncidentStore.Description;
@@ -41,10 +43,14 @@ public final class IncidentService {
     private final Items items;
     private final Attachments attachments;
     private final ComplaintClosing closing;
+    private final Proposals proposals;
+    private final HourlyCounts counts;
 
     public IncidentService(Transactions tx, EventLog events, Posts posts, MarkdownRenderer markdown, Clock clock,
                            IncidentStore incidents, Statements statements, Items items, Attachments attachments,
-                           ComplaintClosing closing) {
+                           ComplaintClosing closing, Proposals proposals, HourlyCounts counts) {
+        this.proposals = proposals;
+        this.counts = counts;
         this.tx = tx;
         this.events = events;
         this.posts = posts;
@@ -59,10 +65,24 @@ public final class IncidentService {
 
     public Incident declare(long brandId, Description d, Long proposalId, long by) {
         return tx.inTransaction(c -> {
+            Proposals.Proposal proposal = proposalId == null ? null : proposals.lock(c, brandId, proposalId)
+                .orElseThrow(() -> ProblemException.notFound("no such proposal"));
+            if (proposal != null && !"OPEN".equals(proposal.status())) {
+                throw ProblemException.conflict("the proposal became an incident already");
+            }
             long id = incidents.insert(c, brandId, d, proposalId, by, clock.instant());
             events.append(c, brandId, by, id, new IncidentDeclared(id, d.title(), d.theme(), d.storeIds(), d.regions(),
                 d.startsAt().toString(), d.endsAt() == null ? null : d.endsAt().toString(), proposalId));
-            return incidents.find(c, brandId, id).orElseThrow();
+            Incident incident = incidents.find(c, brandId, id).orElseThrow();
+            if (proposal != null) {
+                proposals.accept(c, proposalId, id);
+                // the grouped items the detection proposed come with it
+                for (long postId : counts.posts(c, brandId, proposal.scope(), proposal.hour())) {
+                    posts.post(c, brandId, postId).filter(Attachments::attachable)
+                        .ifPresent(p -> attachments.attach(c, incident, p, false, by));
+                }
+            }
+            return incident;
         });
     }
 

@@ -19,6 +19,8 @@ import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.text.MarkdownRenderer;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.incidents.internal.detect.Detector;
+import org.entraide.incidents.internal.detect.Proposals;
 import org.entraide.incidents.internal.store.HourlyCounts;
 import org.entraide.incidents.internal.store.IncidentStore;
 import org.entraide.incidents.internal.store.Items;
@@ -44,6 +46,9 @@ public final class Incidents {
     public final Statements statements = new Statements();
     public final Items items = new Items();
     public final HourlyCounts counts = new HourlyCounts();
+    public final Proposals proposals = new Proposals();
+    public final Detector detector;
+    private volatile Regions regions = Regions.NONE;
     public final IncidentService service;
     public final EventApplier applier;
     public final IncidentsPersonalData personalData;
@@ -70,18 +75,27 @@ public final class Incidents {
         core.migrator().migrate("incidents", Incidents.class.getClassLoader(), "db/incidents");
         Attachments attachments = new Attachments(items, core.events(), clock);
         this.service = new IncidentService(core.tx(), core.events(), core.posts(), core.markdown(), clock, incidents, statements,
-            items, attachments, new ComplaintClosing(core.posts(), core.complaints(), items));
+            items, attachments, new ComplaintClosing(core.posts(), core.complaints(), items), proposals, counts);
         this.applier = new EventApplier(core.tx(), core.reader(), core.posts(), incidents, counts, attachments);
+        this.detector = new Detector(core.tx(), core.events(), counts, proposals, settings, () -> regions);
         this.personalData = new IncidentsPersonalData(core.tx());
         this.api = new IncidentRoutes(core.endpoints(), new IncidentEndpoints(core.tx(), clock, core.stores(), incidents, items,
-            new IncidentViews(core.stores(), statements, items), service, settings.statementAnswers()));
+            new IncidentViews(core.stores(), statements, items, counts), service, settings.statementAnswers(), proposals));
         this.routes = new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler()); // the dispatcher retries, then parks the event as a dead letter
                 from(ENDPOINT).routeId("incidents.apply").process(e -> applier.apply(e.getIn().getBody(DomainEvent.class)));
+                from("timer:incidents.detect?delay=" + settings.periodMillis() + "&period=" + settings.periodMillis())
+                    .routeId("incidents.detect").process(e -> detector.run(clock.instant()));
             }
         };
+    }
+
+    /** The brand's regions, from local managers when they run. */
+    public void useRegions(Regions r) {
+        this.regions = r == null ? Regions.NONE : r;
+        applier.useRegions(r);
     }
 
     /** Every service the plugin provides: its routes first, then its capability, subscriber, personal data and items. */

@@ -19,9 +19,16 @@ public interface Regions {
         public Set<String> managedBy(Connection c, long brandId, long userId) {
             return Set.of();
         }
+
+        @Override
+        public java.util.List<Long> managersOf(Connection c, long brandId, String region) {
+            return java.util.List.of();
+        }
     };
 
     Optional<String> regionOf(Connection c, long brandId, long storeId);
 
     Set<String> managedBy(Connection c, long brandId, long userId);
+
+    java.util.List<Long> managersOf(Connection c, long brandId, String region);
 }

@@ -271,4 +271,64 @@ abstract class IncidentScenarios {
         assertEquals(1, bed.count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'complaint.responded' AND subject_id = ?",
             complaint));
     }
+
+    /** Files complaints at one store within one hour (waiting past an hour's last minute), and the hour they count in. */
+    private java.time.Instant burst(String store, int complaints, String title) throws InterruptedException {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant next = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600);
+        if (java.time.Duration.between(now, next).toSeconds() < 60) {
+            Thread.sleep(java.time.Duration.between(now, next).toMillis() + 1000);
+        }
+        Bed.Member customer = bed.register("Client");
+        for (int i = 0; i < complaints; i++) {
+            bed.complain(customer, title + " " + i, store);
+        }
+        bed.settle();
+        return bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.one(c, "SELECT MAX(at_hour) FROM inc_counted",
+            rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())).orElseThrow();
+    }
+
+    private void history(String scope, java.time.Instant hour, int... weeks) {
+        for (int w = 0; w < weeks.length; w++) {
+            java.time.Instant at = hour.minus(java.time.Duration.ofDays(7L * (w + 1)));
+            int posts = weeks[w];
+            bed.server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c, "INSERT INTO inc_hourly (brand_id, scope, "
+                + "at_hour, posts) VALUES (?, ?, ?, ?)", bed.demo.id(), scope, at, posts));
+        }
+    }
+
+    @Test
+    void aBurstWellOverItsBaselineIsProposedOnceWithItsItemsAndBecomesAnIncident() throws Exception {
+        String lyon = "store:" + bed.store("LYON-PARTDIEU");
+        java.time.Instant hour = burst("LYON-PARTDIEU", 6, "Terminal de paiement hors service");
+        history(lyon, hour, 1, 2, 1, 2, 1, 2, 1, 2);
+        assertEquals(1, bed.incidents.detector.run(java.time.Instant.now()), "6 against 1.5 ± 0.5 a week");
+        assertEquals(0, bed.incidents.detector.run(java.time.Instant.now()), "a rise is proposed once");
+        assertEquals(1, bed.count("SELECT COUNT(*) FROM domain_event WHERE event_type = 'incident.rise-detected'"));
+
+        assertProblem(403, bed.http.get(Bed.DEMO + "/incident-proposals", bed.register("Curieux").token()), "a customer");
+        Http.Response proposals = bed.http.get(Bed.DEMO + "/incident-proposals", bed.admin.token());
+        assertEquals(1, proposals.json().get("total").asLong(), proposals.toString());
+        JsonNode proposal = proposals.json().get("items").get(0);
+        assertEquals("LYON-PARTDIEU", proposal.get("store").get("code").asText());
+        assertEquals(6, proposal.get("postIds").size());
+
+        long id = declare("{\"title\":\"Terminaux hors service\",\"theme\":[\"terminal paiement\"],"
+            + "\"stores\":[\"LYON-PARTDIEU\"],\"proposalId\":" + proposal.get("id").asLong() + "}");
+        assertEquals(6, bed.http.get(Bed.DEMO + "/incidents/" + id + "/items", bed.admin.token()).json().get("total").asLong(),
+            "the grouped items come with the proposal");
+        assertEquals("accepted", bed.http.get(Bed.DEMO + "/incident-proposals", bed.admin.token()).json().get("items").get(0)
+            .get("status").asText());
+        assertProblem(409, bed.http.post(Bed.DEMO + "/incidents", bed.admin.token(), "{\"title\":\"Encore\",\"theme\":[\"x\"],"
+            + "\"proposalId\":" + proposal.get("id").asLong() + "}"), "a proposal accepted twice");
+    }
+
+    @Test
+    void anHourLikeTheSameHourOfPreviousWeeksRaisesNothing() throws Exception {
+        String lyon = "store:" + bed.store("LYON-PARTDIEU");
+        java.time.Instant hour = burst("LYON-PARTDIEU", 6, "Une réclamation ordinaire");
+        history(lyon, hour, 6, 5, 7, 6, 5, 7, 6, 6);
+        assertEquals(0, bed.incidents.detector.run(java.time.Instant.now()), "6 is this hour's usual count");
+        assertEquals(0, bed.count("SELECT COUNT(*) FROM inc_proposal"));
+    }
 }

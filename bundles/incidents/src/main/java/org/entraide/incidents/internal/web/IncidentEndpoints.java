@@ -19,6 +19,7 @@ import org.entraide.api.web.ApiResult;
 import org.entraide.api.web.Paging;
 import org.entraide.incidents.internal.IncidentService;
 import org.entraide.incidents.internal.Theme;
+import org.entraide.incidents.internal.detect.Proposals;
 import org.entraide.incidents.internal.store.Incident;
 import org.entraide.incidents.internal.store.IncidentStore;
 import org.entraide.incidents.internal.store.Items;
@@ -37,9 +38,11 @@ public final class IncidentEndpoints {
     private final IncidentViews views;
     private final IncidentService service;
     private final boolean statementAnswers;
+    private final Proposals proposals;
 
     public IncidentEndpoints(Transactions tx, Clock clock, Stores stores, IncidentStore incidents, Items items,
-                             IncidentViews views, IncidentService service, boolean statementAnswers) {
+                             IncidentViews views, IncidentService service, boolean statementAnswers, Proposals proposals) {
+        this.proposals = proposals;
         this.statementAnswers = statementAnswers;
         this.tx = tx;
         this.clock = clock;
@@ -60,6 +63,14 @@ public final class IncidentEndpoints {
             }
             return paging.answer(page, incidents.count(c, call.brand().id(), status));
         }));
+    }
+
+    /** The rises the detection found, newest first, with their grouped items: the central team's to accept. */
+    public ApiResult proposals(ApiCall call) {
+        requireAdmin(call.caller());
+        Paging paging = Paging.of(call);
+        return ApiResult.ok(tx.inTransaction(c -> paging.answer(proposals.page(c, call.brand().id(), paging.offset(),
+            paging.size()).stream().map(p -> views.proposal(c, p)).toList(), proposals.count(c, call.brand().id()))));
     }
 
     public ApiResult one(ApiCall call) {

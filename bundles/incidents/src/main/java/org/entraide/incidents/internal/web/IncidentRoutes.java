@@ -30,6 +30,8 @@ public final class IncidentRoutes extends RouteBuilder {
             .to(route("incidents.list", api::list, Paging.with("status"), "brand"));
         rest(ApiEndpoints.BASE).post("/brands/{brand}/incidents").type(Bodies.Incident.class)
             .to(route("incidents.declare", api::declare, NONE, "brand"));
+        rest(ApiEndpoints.BASE).get("/brands/{brand}/incident-proposals")
+            .to(route("incidents.proposals", api::proposals, Paging.PARAMS, "brand"));
         rest(ApiEndpoints.BASE).get(ONE).to(route("incidents.one", api::one, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).put(ONE).type(Bodies.Incident.class).to(route("incidents.update", api::update, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(ONE + "/statements")

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.entraide.api.model.Store;
 import org.entraide.api.platform.Stores;
+import org.entraide.incidents.internal.detect.Proposals;
+import org.entraide.incidents.internal.store.HourlyCounts;
 import org.entraide.incidents.internal.store.Incident;
 import org.entraide.incidents.internal.store.Items;
 import org.entraide.incidents.internal.store.Statements;
@@ -18,8 +20,10 @@ public final class IncidentViews {
     private final Stores stores;
     private final Statements statements;
     private final Items items;
+    private final HourlyCounts counts;
 
-    public IncidentViews(Stores stores, Statements statements, Items items) {
+    public IncidentViews(Stores stores, Statements statements, Items items, HourlyCounts counts) {
+        this.counts = counts;
         this.stores = stores;
         this.statements = statements;
         this.items = items;
@@ -72,6 +76,28 @@ public final class IncidentViews {
     /** The statement and its updates, oldest first. */
     public List<Map<String, Object>> statements(Connection c, Incident i) {
         return statements.of(c, i.id()).stream().map(IncidentViews::statement).toList();
+    }
+
+    /** A detected rise: its scope (a store's code when it is a store's), hour, count against the baseline, grouped posts. */
+    public Map<String, Object> proposal(Connection c, Proposals.Proposal p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", p.id());
+        out.put("scope", p.scope());
+        if (p.scope().startsWith("store:")) {
+            stores.byId(c, p.brandId(), Long.parseLong(p.scope().substring("store:".length())))
+                .ifPresent(s -> out.put("store", store(s)));
+        }
+        out.put("hour", p.hour().toString());
+        out.put("posts", p.posts());
+        out.put("baselineMean", p.mean());
+        out.put("baselineDeviation", p.deviation());
+        out.put("status", p.status().toLowerCase(java.util.Locale.ROOT));
+        if (p.incidentId() != null) {
+            out.put("incidentId", p.incidentId());
+        }
+        out.put("postIds", counts.posts(c, p.brandId(), p.scope(), p.hour()));
+        out.put("detectedAt", p.detectedAt().toString());
+        return out;
     }
 
     public static Map<String, Object> statement(Statements.Statement s) {
