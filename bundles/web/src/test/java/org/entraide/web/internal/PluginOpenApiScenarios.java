@@ -41,6 +41,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.reputation(server);
         Plugins.badges(server);
         Plugins.webhooks(server);
+        Plugins.incidents(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         List<String> missing = new ArrayList<>();
         for (RestOperations.Operation op : RestOperations.of(server.camel())) {
@@ -80,6 +81,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.reputation(server);
         Plugins.badges(server);
         Plugins.webhooks(server);
+        Plugins.incidents(server);
         Plugins.notifications(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         Model model = server.camel().getCamelContextExtension().getContextPlugin(Model.class);
