@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.entraide.api.localmanagers.Regions;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventReader;
 import org.entraide.api.event.EventTypes;
@@ -35,7 +36,7 @@ public final class EventApplier {
     private final IncidentStore incidents;
     private final HourlyCounts counts;
     private final Attachments attachments;
-    private volatile Regions regions = Regions.NONE;
+    private volatile Regions regions = NoRegions.INSTANCE;
 
     public EventApplier(Transactions tx, EventReader reader, Posts posts, IncidentStore incidents, HourlyCounts counts,
                         Attachments attachments) {
@@ -48,7 +49,7 @@ public final class EventApplier {
     }
 
     public void useRegions(Regions regions) {
-        this.regions = regions == null ? Regions.NONE : regions;
+        this.regions = regions == null ? NoRegions.INSTANCE : regions;
     }
 
     public void apply(DomainEvent event) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.entraide.api.localmanagers.Regions;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventReader;
@@ -48,7 +49,7 @@ public final class Incidents {
     public final HourlyCounts counts = new HourlyCounts();
     public final Proposals proposals = new Proposals();
     public final Detector detector;
-    private volatile Regions regions = Regions.NONE;
+    private volatile Regions regions = NoRegions.INSTANCE;
     public final IncidentService service;
     public final EventApplier applier;
     public final IncidentsPersonalData personalData;
@@ -80,7 +81,7 @@ public final class Incidents {
         this.detector = new Detector(core.tx(), core.events(), counts, proposals, settings, () -> regions);
         this.personalData = new IncidentsPersonalData(core.tx());
         this.api = new IncidentRoutes(core.endpoints(), new IncidentEndpoints(core.tx(), clock, core.stores(), incidents, items,
-            new IncidentViews(core.stores(), statements, items, counts), service, settings.statementAnswers(), proposals));
+            new IncidentViews(core.stores(), statements, items, counts), service, settings.statementAnswers(), proposals, () -> regions));
         this.routes = new RouteBuilder() {
             @Override
             public void configure() {
@@ -94,7 +95,7 @@ public final class Incidents {
 
     /** The brand's regions, from local managers when they run. */
     public void useRegions(Regions r) {
-        this.regions = r == null ? Regions.NONE : r;
+        this.regions = r == null ? NoRegions.INSTANCE : r;
         applier.useRegions(r);
     }
 

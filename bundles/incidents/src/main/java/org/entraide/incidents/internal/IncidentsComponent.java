@@ -15,6 +15,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.entraide.api.localmanagers.Regions;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,29 @@ public class IncidentsComponent {
     @Reference
     private MarkdownRenderer markdown;
 
+    private volatile Regions regions;
+
+    /** Local managers' regions, optional: without them incidents know stores only. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindRegions(Regions r) {
+        this.regions = r;
+        Incidents running = incidents;
+        if (running != null) {
+            running.useRegions(r);
+        }
+    }
+
+    void unbindRegions(Regions r) {
+        if (this.regions == r) {
+            this.regions = null;
+            Incidents running = incidents;
+            if (running != null) {
+                running.useRegions(null);
+            }
+        }
+    }
+
     /** The running plugin. */
     public Incidents incidents() {
         return incidents;
@@ -58,6 +85,7 @@ public class IncidentsComponent {
     void activate(IncidentsConfig config) {
         incidents = new Incidents(new Incidents.Core(tx, events, reader, migrator, endpoints, posts, stores, complaints, markdown),
             IncidentsSettings.of(config), Clock.systemUTC());
+        incidents.useRegions(regions);
         LOG.info("Incidents started");
     }
 

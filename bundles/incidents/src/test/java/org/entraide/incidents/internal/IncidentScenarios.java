@@ -331,4 +331,17 @@ abstract class IncidentScenarios {
         assertEquals(0, bed.incidents.detector.run(java.time.Instant.now()), "6 is this hour's usual count");
         assertEquals(0, bed.count("SELECT COUNT(*) FROM inc_proposal"));
     }
+
+    @Test
+    void theComponentsProvideWhatTheTestsInstall() throws Exception {
+        java.util.Set<String> provided = org.entraide.core.internal.support.ComponentDescriptors.provided();
+        assertTrue(provided.remove(IncidentsComponent.class.getName()), "the plugin's own object, shared by its components");
+        assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
+            "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.privacy.PersonalData",
+            "org.entraide.api.incidents.IncidentItems"), provided);
+        assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(bed.incidents.services(), provided),
+            "every kind the components provide is listed, and installed by the tests");
+        assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(Incidents.class),
+            "no service declared by hand");
+    }
 }

@@ -83,6 +83,9 @@ public final class LocalManagers {
                                Platform platform, Mail mail, BrandFeatures features) {
     }
 
+    /** The brand's regions for other plugins (incidents). */
+    public final StoreRegions regions = new StoreRegions();
+
     /**
      * The plugin as Karaf starts it: the one factory its component and the tests call, so that a test cannot wire it
      * differently. Its services are then {@link #services()}, and the moderation's message rules, when present, come
@@ -101,7 +104,7 @@ public final class LocalManagers {
      * subscriber and its regional voices. Its components register exactly these (a test compares them).
      */
     public List<Object> services() {
-        return List.of(background, api, capability, subscriber, voices, messages, late, personalData);
+        return List.of(background, api, capability, subscriber, voices, messages, late, personalData, regions);
     }
 
     /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */

@@ -49,6 +49,7 @@ final class Pages extends PageSupport {
         }
         model.put("canonical", "/b/" + slug);
         model.put("features", java.util.List.copyOf(visit.features()));
+        model.put("incidents", IncidentPages.pinned(api, visit, "size=5"));
         return render(visit, brand, 200, "home", model);
     }
 
@@ -75,6 +76,7 @@ final class Pages extends PageSupport {
         NotificationPages.viewing(api, visit, "question", id);
         DuplicatePages.describe(api, visit, id, model);
         StaffNotePages.describe(visit, model);
+        model.put("incidents", IncidentPages.pinned(api, visit, "post=" + id));
         return render(visit, brand, 200, "question", model);
     }
 

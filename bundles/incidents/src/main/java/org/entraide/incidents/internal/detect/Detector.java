@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entraide.api.localmanagers.Regions;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.incidents.RiseDetected;
 import org.entraide.api.storage.Transactions;
 import org.entraide.incidents.internal.IncidentsSettings;
-import org.entraide.incidents.internal.Regions;
 import org.entraide.incidents.internal.store.HourlyCounts;
 import org.entraide.jdbc.Sql;
 

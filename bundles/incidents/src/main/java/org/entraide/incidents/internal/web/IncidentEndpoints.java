@@ -39,10 +39,13 @@ public final class IncidentEndpoints {
     private final IncidentService service;
     private final boolean statementAnswers;
     private final Proposals proposals;
+    private final Deciders deciders;
 
     public IncidentEndpoints(Transactions tx, Clock clock, Stores stores, IncidentStore incidents, Items items,
-                             IncidentViews views, IncidentService service, boolean statementAnswers, Proposals proposals) {
+                             IncidentViews views, IncidentService service, boolean statementAnswers, Proposals proposals,
+                             java.util.function.Supplier<org.entraide.api.localmanagers.Regions> regions) {
         this.proposals = proposals;
+        this.deciders = new Deciders(regions);
         this.statementAnswers = statementAnswers;
         this.tx = tx;
         this.clock = clock;
@@ -56,6 +59,9 @@ public final class IncidentEndpoints {
     public ApiResult list(ApiCall call) {
         Paging paging = Paging.of(call);
         String status = status(call.query("status"));
+        if (call.query("post") != null || call.query("store") != null) {
+            return ApiResult.ok(tx.inTransaction(c -> paging.slice(pinned(c, call, status))));
+        }
         return ApiResult.ok(tx.inTransaction(c -> {
             List<Object> page = new ArrayList<>();
             for (Incident i : incidents.page(c, call.brand().id(), status, paging.offset(), paging.size())) {
@@ -63,6 +69,37 @@ public final class IncidentEndpoints {
             }
             return paging.answer(page, incidents.count(c, call.brand().id(), status));
         }));
+    }
+
+    /**
+     * The incidents a page pins: {@code ?post=} the one a question or complaint is attached to, {@code ?store=} those
+     * affecting a store (named, in one of its regions, or the whole brand's), with {@code status} as for the list.
+     */
+    private List<Object> pinned(Connection c, ApiCall call, String status) {
+        long brandId = call.brand().id();
+        List<Object> out = new ArrayList<>();
+        if (call.query("post") != null) {
+            long postId = longQuery(call, "post");
+            items.incidentOf(c, brandId, postId).flatMap(id -> incidents.find(c, brandId, id))
+                .filter(i -> "ALL".equals(status) || i.status().name().equals(status)).ifPresent(i -> out.add(views.summary(c, i)));
+            return out;
+        }
+        var store = stores.byCode(c, brandId, call.query("store")).orElseThrow(() -> ProblemException.notFound("no store " + call.query("store")));
+        String region = deciders.regionOf(c, brandId, store.id());
+        for (Incident i : "CLOSED".equals(status) ? List.<Incident>of() : incidents.open(c, brandId)) {
+            if (i.affects(store.id(), region)) {
+                out.add(views.summary(c, i));
+            }
+        }
+        return out;
+    }
+
+    private static long longQuery(ApiCall call, String name) {
+        try {
+            return Long.parseLong(call.query(name).trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be an id");
+        }
     }
 
     /** The rises the detection found, newest first, with their grouped items: the central team's to accept. */
@@ -93,34 +130,42 @@ public final class IncidentEndpoints {
     }
 
     public ApiResult declare(ApiCall call) {
-        Caller caller = requireAdmin(call.caller());
+        Caller caller = call.caller();
         Bodies.Incident body = call.body(Bodies.Incident.class);
-        IncidentStore.Description d = tx.inTransaction(c -> describe(c, call.brand().id(), body));
+        IncidentStore.Description d = tx.inTransaction(c -> {
+            IncidentStore.Description described = describe(c, call.brand().id(), body);
+            deciders.require(c, caller, described.regions(), described.storeIds());
+            return described;
+        });
         Incident created = service.declare(call.brand().id(), d, body.proposalId(), caller.userId());
         return ApiResult.created(location(call, created.id()), tx.inTransaction(c -> views.full(c, created)));
     }
 
     public ApiResult update(ApiCall call) {
-        Caller caller = requireAdmin(call.caller());
+        Caller caller = decider(call);
         Bodies.Incident body = call.body(Bodies.Incident.class);
         if (body.proposalId() != null) {
             throw ProblemException.invalid("proposalId", "is given when an incident is declared only");
         }
         long id = call.pathId("id");
-        IncidentStore.Description d = tx.inTransaction(c -> describe(c, call.brand().id(), body));
+        IncidentStore.Description d = tx.inTransaction(c -> {
+            IncidentStore.Description described = describe(c, call.brand().id(), body);
+            deciders.require(c, caller, described.regions(), described.storeIds());
+            return described;
+        });
         Incident changed = service.update(call.brand().id(), id, d, caller.userId());
         return ApiResult.ok(tx.inTransaction(c -> views.full(c, changed)));
     }
 
     public ApiResult publish(ApiCall call) {
-        Caller caller = requireAdmin(call.caller());
+        Caller caller = decider(call);
         Bodies.Statement body = call.body(Bodies.Statement.class);
         var s = service.publish(call.brand().id(), call.pathId("id"), body.body(), caller);
         return ApiResult.created(location(call, call.pathId("id")) + "/statements", IncidentViews.statement(s));
     }
 
     public ApiResult attach(ApiCall call) {
-        Caller caller = requireAdmin(call.caller());
+        Caller caller = decider(call);
         Bodies.Items body = call.body(Bodies.Items.class);
         IncidentService.Attached done = service.attach(call.brand().id(), call.pathId("id"), body.postIds(), caller.userId());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -130,7 +175,7 @@ public final class IncidentEndpoints {
     }
 
     public ApiResult close(ApiCall call) {
-        Caller caller = requireAdmin(call.caller());
+        Caller caller = decider(call);
         Bodies.Closure body = call.body(Bodies.Closure.class);
         Incident closed = service.close(call.brand().id(), call.pathId("id"), body.message(), caller);
         return ApiResult.ok(tx.inTransaction(c -> views.full(c, closed)));
@@ -152,6 +197,17 @@ public final class IncidentEndpoints {
         List<String> regions = body.regions() == null ? List.of() : body.regions().stream().distinct().toList();
         return new IncidentStore.Description(body.title(), theme, storeIds.stream().distinct().toList(), regions, starts,
             body.endsAt(), body.statementAnswers() == null ? statementAnswers : body.statementAnswers());
+    }
+
+    /** The caller, when they may handle the incident of the path (read first: an unknown one is a 404). */
+    private Caller decider(ApiCall call) {
+        Caller caller = call.caller();
+        tx.inTransaction(c -> {
+            Incident i = find(c, call);
+            deciders.require(c, caller, i.regions(), i.storeIds());
+            return null;
+        });
+        return caller;
     }
 
     private Incident find(Connection c, ApiCall call) {

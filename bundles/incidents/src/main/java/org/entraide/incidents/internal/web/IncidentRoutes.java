@@ -27,7 +27,7 @@ public final class IncidentRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest(ApiEndpoints.BASE).get("/brands/{brand}/incidents")
-            .to(route("incidents.list", api::list, Paging.with("status"), "brand"));
+            .to(route("incidents.list", api::list, Paging.with("status", "post", "store"), "brand"));
         rest(ApiEndpoints.BASE).post("/brands/{brand}/incidents").type(Bodies.Incident.class)
             .to(route("incidents.declare", api::declare, NONE, "brand"));
         rest(ApiEndpoints.BASE).get("/brands/{brand}/incident-proposals")

@@ -43,6 +43,10 @@ public final class IncidentViews {
         out.put("declaredAt", i.declaredAt().toString());
         put(out, "closedAt", i.closedAt());
         out.put("statementAnswers", i.statementAnswers());
+        List<Statements.Statement> all = statements.of(c, i.id());
+        if (!all.isEmpty()) {
+            out.put("latestStatement", statement(all.get(all.size() - 1)));
+        }
         if (i.proposalId() != null) {
             out.put("proposalId", i.proposalId());
         }
