@@ -6,7 +6,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.awaitility.Awaitility;
 import org.entraide.api.model.Brand;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.CoreSettings;
@@ -84,10 +83,7 @@ final class Bed implements AutoCloseable {
 
     /** Waits until the incidents subscriber has applied every committed event. */
     void settle() {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
-            server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM domain_event WHERE seq IS NULL") == 0
-                && Sql.count(c, "SELECT COUNT(*) FROM event_subscriber s, event_sequencer q WHERE s.name = ? "
-                    + "AND s.position = q.last_seq AND s.attempts = 0", Incidents.SUBSCRIBER) == 1));
+        server.settle(Incidents.SUBSCRIBER);
     }
 
     long count(String sql, Object... params) {
