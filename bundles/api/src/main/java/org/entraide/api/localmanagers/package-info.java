@@ -3,5 +3,5 @@
  * in {@link org.entraide.api.localmanagers.LocalManagerEvents}, one record per type), and the private messages of a
  * complaint (sent, reported, hidden by moderation).
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.entraide.api.localmanagers;

@@ -15,4 +15,15 @@ public interface Complaints {
      * @throws org.entraide.api.problem.ProblemException 404 when the complaint or the store is not of that brand
      */
     void moveToStore(Connection connection, long brandId, long complaintId, long storeId, Long actorId, String reason);
+
+    /**
+     * An official response to a complaint on behalf of a member who may give it (a brand admin, a manager of its
+     * store, or a voice a plugin grants): exactly what {@code POST .../complaints/{id}/responses} does (the text
+     * rendered and sanitized, the complaint ANSWERED if it was OPEN, {@code complaint.responded} appended), in the
+     * caller's transaction. Since platform 1.5.
+     *
+     * @throws org.entraide.api.problem.ProblemException 404 when the complaint is not of that brand or not public,
+     *         403 when the member may not answer it
+     */
+    void respond(Connection connection, long brandId, long complaintId, org.entraide.api.security.Caller responder, String body);
 }

@@ -191,7 +191,7 @@ public final class Core {
         this.erasure = new org.entraide.core.internal.privacy.Erasure(db, users, hasher, privacyPolicies, personalData, posts,
             events, clock);
         this.platform = new PlatformReads(brands, users, posts);
-        this.complaintMoves = new ComplaintMoves(brands, posts, events, clock);
+        this.complaintMoves = new ComplaintMoves(brands, posts, events, clock, complaints);
         this.eventStore = new EventStore();
         this.dispatcher = new EventDispatcher(db, eventStore, deliverer, (EventDispatcher.Gate) capabilities::enabledAt, clock,
             settings.eventBatch());

@@ -64,7 +64,8 @@ public final class LocalManagers {
      */
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.BEGINNING, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
-            EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED), 5);
+            EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED,
+            org.entraide.api.incidents.IncidentEvents.ITEM_ATTACHED), 5);
     public final Capability capability = new Capability() {
         @Override
         public String name() {
@@ -81,6 +82,9 @@ public final class LocalManagers {
     public record CoreServices(Transactions tx, EventLog events, SchemaMigrator migrator, ApiEndpoints endpoints,
                                Platform platform, Mail mail, BrandFeatures features) {
     }
+
+    /** The brand's regions for other plugins (incidents). */
+    public final StoreRegions regions = new StoreRegions();
 
     /**
      * The plugin as Karaf starts it: the one factory its component and the tests call, so that a test cannot wire it
@@ -100,7 +104,7 @@ public final class LocalManagers {
      * subscriber and its regional voices. Its components register exactly these (a test compares them).
      */
     public List<Object> services() {
-        return List.of(background, api, capability, subscriber, voices, messages, late, personalData);
+        return List.of(background, api, capability, subscriber, voices, messages, late, personalData, regions);
     }
 
     /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */

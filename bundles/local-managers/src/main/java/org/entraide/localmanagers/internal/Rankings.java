@@ -19,7 +19,9 @@ import java.util.Map;
  * response, resolution rate, would-buy-again rate, average rating, and a composite score from 0 to 10:
  * {@code 10 × (w_response × response rate + w_resolution × resolution rate + w_buyAgain × would-buy-again rate)
  * + w_rating × average rating}, the weights summing to 1 (default 0.2, 0.3, 0.2, 0.3). Under the minimum number of
- * evaluated complaints the score is "not enough data" (null). See docs/ranking.md.
+ * evaluated complaints the score is "not enough data" (null). A store's complaints that belong to an incident (an
+ * outage, a recall: the incidents plugin) are counted apart ({@code incidentComplaints}) and left out of its figures;
+ * the brand's figures keep them. See docs/ranking.md.
  */
 public final class Rankings {
     /** The published formula's weights and its minimum. */
@@ -40,7 +42,7 @@ public final class Rankings {
     public record Figures(Long storeId, String storeCode, String storeName, long complaints, long responded, long onTime,
                           Double medianHoursToFirstResponse, long evaluated, long resolved, long wouldBuyAgain,
                           Double averageRating, Double responseRate, Double onTimeRate, Double resolutionRate,
-                          Double wouldBuyAgainRate, Double score, boolean enoughData) {
+                          Double wouldBuyAgainRate, Double score, boolean enoughData, long incidentComplaints) {
     }
 
     private record Acc(long store, long[] counts, List<Long> minutes, double[] ratingSum) {
@@ -54,9 +56,13 @@ public final class Rankings {
 
     public List<Figures> stores(Connection c, long brandId, Instant from, Instant to, Formula f) {
         Map<Long, Acc> by = new LinkedHashMap<>();
-        Sql.list(c, "SELECT a.store_id, a.filed_at, a.due_at, a.responded_at, a.resolved, a.rating, a.would_buy_again "
-            + "FROM lm_assignment a WHERE a.brand_id = ? AND a.filed_at >= ? AND a.filed_at < ?", rs -> {
-                Acc acc = by.computeIfAbsent(rs.getLong(1), k -> new Acc(k, new long[6], new ArrayList<>(), new double[1]));
+        Sql.list(c, "SELECT a.store_id, a.filed_at, a.due_at, a.responded_at, a.resolved, a.rating, a.would_buy_again, "
+            + "a.incident_id FROM lm_assignment a WHERE a.brand_id = ? AND a.filed_at >= ? AND a.filed_at < ?", rs -> {
+                Acc acc = by.computeIfAbsent(rs.getLong(1), k -> new Acc(k, new long[7], new ArrayList<>(), new double[1]));
+                if (rs.getObject("incident_id") != null) {
+                    acc.counts()[6]++;
+                    return null;
+                }
                 add(acc, Sql.instant(rs, "filed_at"), Sql.instant(rs, "due_at"), Sql.instant(rs, "responded_at"),
                     (Boolean) rs.getObject("resolved"), (Integer) rs.getObject("rating"), (Boolean) rs.getObject("would_buy_again"));
                 return null;
@@ -74,9 +80,12 @@ public final class Rankings {
     }
 
     public Figures brand(Connection c, long brandId, Instant from, Instant to, Formula f) {
-        Acc all = new Acc(0, new long[6], new ArrayList<>(), new double[1]);
-        Sql.list(c, "SELECT filed_at, due_at, responded_at, resolved, rating, would_buy_again FROM lm_assignment "
+        Acc all = new Acc(0, new long[7], new ArrayList<>(), new double[1]);
+        Sql.list(c, "SELECT filed_at, due_at, responded_at, resolved, rating, would_buy_again, incident_id FROM lm_assignment "
             + "WHERE brand_id = ? AND filed_at >= ? AND filed_at < ?", rs -> {
+                if (rs.getObject("incident_id") != null) {
+                    all.counts()[6]++;
+                }
                 add(all, Sql.instant(rs, "filed_at"), Sql.instant(rs, "due_at"), Sql.instant(rs, "responded_at"),
                     (Boolean) rs.getObject("resolved"), (Integer) rs.getObject("rating"), (Boolean) rs.getObject("would_buy_again"));
                 return null;
@@ -118,7 +127,7 @@ public final class Rankings {
         Double score = !enough ? null : round(10 * (f.response() * responseRate + f.resolution() * resolutionRate
             + f.buyAgain() * buyAgainRate) + f.rating() * rating);
         return new Figures(storeId, code, name, n[0], n[1], n[2], median(acc.minutes()), n[3], n[4], n[5],
-            rating == null ? null : round(rating), responseRate, onTimeRate, resolutionRate, buyAgainRate, score, enough);
+            rating == null ? null : round(rating), responseRate, onTimeRate, resolutionRate, buyAgainRate, score, enough, n[6]);
     }
 
     private static Double ratio(long a, long b) {

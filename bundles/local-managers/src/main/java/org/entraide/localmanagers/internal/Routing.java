@@ -98,6 +98,12 @@ public final class Routing {
                     }
                 }
                 case EventTypes.COMPLAINT_RESPONDED -> responded(c, e, read.read(e, ComplaintResponded.class));
+                case org.entraide.api.incidents.IncidentEvents.ITEM_ATTACHED -> {
+                    var item = read.read(e, org.entraide.api.incidents.ItemAttached.class);
+                    // the ranking counts an incident's complaints apart from their store's
+                    Sql.update(c, "UPDATE lm_assignment SET incident_id = ? WHERE complaint_id = ? AND brand_id = ?",
+                        item.incidentId(), item.postId(), e.brandId());
+                }
                 case EventTypes.COMPLAINT_RESOLVED -> {
                     ComplaintResolved r = read.read(e, ComplaintResolved.class);
                     evaluated(c, e, true, r.rating(), r.wouldBuyAgain());

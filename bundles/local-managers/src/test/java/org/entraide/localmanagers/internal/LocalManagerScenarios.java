@@ -296,6 +296,49 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void theStoreRankingCountsAnIncidentsComplaintsApartAndTheBrandKeepsThem() throws Exception {
+        var core = server.core;
+        var incidents = new org.entraide.incidents.internal.Incidents(new org.entraide.incidents.internal.Incidents.Core(core.db,
+            core.events, core.eventReader, core.migrator, core.endpoints, core.platform, core.platform, core.complaintMoves,
+            core.renderer), org.entraide.incidents.internal.IncidentsSettings.defaults(), java.time.Clock.systemUTC());
+        server.install(incidents.services());
+        incidents.useRegions(plugin.regions);
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"incidents\":true}").status());
+        Member sudEst = member("sud-est@demo.example", "Direction-Sud-Est");
+        assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[" + sudEst.id() + "]}")
+            .status());
+        assertEquals(200, http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ",\"region\":\"SUD-EST\","
+            + "\"managers\":[" + managerId + "," + backupId + "]}").status());
+        // a region's managers handle their region's incidents; the whole brand's is the central team's
+        assertEquals(403, post(DEMO + "/incidents", sudEst.token(), "{\"title\":\"Tout\",\"theme\":[\"panne caisse\"]}").status());
+        assertEquals(403, post(DEMO + "/incidents", sudEst.token(), "{\"title\":\"Paris\",\"theme\":[\"panne caisse\"],"
+            + "\"regions\":[\"SUD-EST\"],\"stores\":[\"PARIS-BERCY\"]}").status(), "a store outside the region");
+        assertEquals(403, post(DEMO + "/incidents", manager, "{\"title\":\"Lyon\",\"theme\":[\"panne caisse\"],"
+            + "\"regions\":[\"SUD-EST\"]}").status(), "a store manager");
+        Http.Response regional = post(DEMO + "/incidents", sudEst.token(), "{\"title\":\"Panne en Sud-Est\",\"theme\":[\"panne caisse\"],"
+            + "\"regions\":[\"SUD-EST\"]}");
+        assertEquals(201, regional.status(), regional.toString());
+        List<Long> outage = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            outage.add(complain("LYON-PARTDIEU", "Panne de caisse numéro " + i));
+        }
+        complain("LYON-PARTDIEU", "Rayon vide");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_assignment WHERE incident_id IS NOT NULL") == 3);
+        assertEquals(3, count("SELECT COUNT(*) FROM inc_item WHERE incident_id = ?", regional.json().get("id").asLong()),
+            "a Lyon complaint is in the Sud-Est region's incident");
+        assertEquals(4, count("SELECT COALESCE(SUM(posts), 0) FROM inc_hourly WHERE scope = 'region:SUD-EST'"),
+            "counted in the store's region too");
+        JsonNode lyon = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("items").get(0);
+        assertEquals("LYON-PARTDIEU", lyon.get("storeCode").asText());
+        assertEquals(1, lyon.get("complaints").asInt(), "only the store's own complaint counts in its figures: " + lyon);
+        assertEquals(3, lyon.get("incidentComplaints").asInt(), "the incident's are shown apart: " + lyon);
+        JsonNode brand = http.get(DEMO + "/rankings/brand?period=30d", null).json().get("brand");
+        assertEquals(4, brand.get("complaints").asInt(), "the brand answers for the outage: " + brand);
+        assertEquals(3, brand.get("incidentComplaints").asInt());
+    }
+
+    @Test
     void theRankingFollowsThePublishedFormula() {
         for (int i = 0; i < 12; i++) {
             long id = complain("LYON-PARTDIEU", "Réclamation classée " + i);
@@ -887,7 +930,8 @@ abstract class LocalManagerScenarios {
         assertTrue(provided.remove(LocalManagersComponent.class.getName()), "the plugin's own object, shared by its components");
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders",
-            "org.entraide.api.localmanagers.PrivateMessages", "org.entraide.api.metrics.MetricSource", "org.entraide.api.privacy.PersonalData"), provided);
+            "org.entraide.api.localmanagers.PrivateMessages", "org.entraide.api.metrics.MetricSource", "org.entraide.api.privacy.PersonalData",
+            "org.entraide.api.localmanagers.Regions"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),

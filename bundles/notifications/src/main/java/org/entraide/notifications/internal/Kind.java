@@ -35,7 +35,10 @@ public enum Kind {
     REVIEW_OVERDUE("review.overdue", Channel.EMAIL),
     ARTICLE_REVIEW_DUE("article.review-due", Channel.EMAIL),
     SUMMARY_DAILY("summary.daily", Channel.EMAIL),
-    BROADCAST("broadcast", Channel.EMAIL);
+    BROADCAST("broadcast", Channel.EMAIL),
+    INCIDENT_STATEMENT("incident.statement", Channel.EMAIL),
+    INCIDENT_UPDATE("incident.update", Channel.EMAIL),
+    INCIDENT_RISE("incident.rise", Channel.EMAIL);
 
     public static final List<Kind> ALL = List.of(values());
 

@@ -7,6 +7,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventReader;
+import org.entraide.api.incidents.IncidentItems;
 import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
@@ -62,6 +63,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private volatile UnsubscribeTokens tokens;
     private volatile ReplyTokens replyTokens;
     private volatile PrivateMessages privateMessages;
+    private volatile IncidentItems incidents;
     private final EmailReplies replies;
     private final NotificationsPersonalData personalData;
 
@@ -106,6 +108,21 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         }
     }
 
+    /**
+     * The incidents' items, optional so that notifications work without incidents: then no incident is told of.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    public void bindIncidents(IncidentItems items) {
+        this.incidents = items;
+    }
+
+    public void unbindIncidents(IncidentItems items) {
+        if (this.incidents == items) {
+            this.incidents = null;
+        }
+    }
+
     public NotificationsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, BrandFeatures features,
                                Platform platform, Mail mail, NotificationSettings settings, Clock clock) {
         this.tx = tx;
@@ -121,7 +138,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages,
             new RefusedReplies(store, platform, settings, () -> this.mail), clock);
         this.summary = new DailySummary(store, platform, mailer, features, clock);
-        this.notifier = new Notifier(store, platform, mailer, summary, clock);
+        this.notifier = new Notifier(store, platform, mailer, summary, clock, new IncidentNotices(store, platform, () -> this.incidents));
         this.broadcasts = new Broadcasts(tx, store, mailer, platform, clock);
     }
 

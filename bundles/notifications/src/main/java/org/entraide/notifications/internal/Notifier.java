@@ -26,6 +26,7 @@ import org.entraide.api.event.PostRejected;
 import org.entraide.api.event.PostSubmitted;
 import org.entraide.api.knowledge.ArticleReviewDue;
 import org.entraide.api.knowledge.KnowledgeEvents;
+import org.entraide.api.incidents.IncidentEvents;
 import org.entraide.api.localmanagers.ComplaintAssigned;
 import org.entraide.api.localmanagers.ComplaintDelegated;
 import org.entraide.api.localmanagers.ComplaintEscalated;
@@ -58,7 +59,8 @@ final class Notifier {
         LocalManagerEvents.DETAILS_GIVEN, BadgeEvents.BADGE_AWARDED, ModerationEvents.APPEAL_FILED,
         ModerationEvents.APPEAL_DECIDED, ModerationEvents.SANCTION_IMPOSED, ModerationEvents.REVIEW_OVERDUE,
         EventTypes.USER_REGISTERED, EventTypes.COMPLAINT_PUBLISHED, EventTypes.COMMENT_POSTED, EventTypes.COMMENT_EDITED,
-        EventTypes.COMMENT_MODERATED, KnowledgeEvents.ARTICLE_REVIEW_DUE);
+        EventTypes.COMMENT_MODERATED, KnowledgeEvents.ARTICLE_REVIEW_DUE, IncidentEvents.STATEMENT_PUBLISHED,
+        IncidentEvents.RISE_DETECTED);
     /** Moderators and central teams told of one event: a brand's staff, never its whole membership. */
     private static final int STAFF = 200;
 
@@ -75,7 +77,11 @@ final class Notifier {
     private final DailySummary summary;
     private final Clock clock;
 
-    Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, DailySummary summary, Clock clock) {
+    private final IncidentNotices incidents;
+
+    Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, DailySummary summary, Clock clock,
+             IncidentNotices incidents) {
+        this.incidents = incidents;
         this.summary = summary;
         this.store = store;
         this.platform = platform;
@@ -312,6 +318,7 @@ final class Notifier {
     /** The plugins' events, each read as its record of the plugin's API package. */
     private void plugins(Connection c, DomainEvent e) {
         switch (e.type()) {
+            case IncidentEvents.STATEMENT_PUBLISHED, IncidentEvents.RISE_DETECTED -> incidents.handle(c, e, clock.instant());
             case LocalManagerEvents.COMPLAINT_ASSIGNED -> {
                 ComplaintAssigned a = platform.events().read(e, ComplaintAssigned.class);
                 Map<String, Object> due = due(a.dueAt(), a.timeZone());

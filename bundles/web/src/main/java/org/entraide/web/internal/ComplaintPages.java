@@ -171,6 +171,7 @@ final class ComplaintPages extends PageSupport {
         }
         model.put("complaint", c);
         model.put("canonical", visit.base() + "/complaints/" + id);
+        model.put("incidents", IncidentPages.pinned(api, visit, "post=" + id));
         NotificationPages.viewing(api, visit, "complaint", id);
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         if (timeline != null) {

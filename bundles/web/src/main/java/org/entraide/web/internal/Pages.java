@@ -49,6 +49,7 @@ final class Pages extends PageSupport {
         }
         model.put("canonical", "/b/" + slug);
         model.put("features", java.util.List.copyOf(visit.features()));
+        model.put("incidents", IncidentPages.pinned(api, visit, "size=5"));
         return render(visit, brand, 200, "home", model);
     }
 
@@ -76,6 +77,7 @@ final class Pages extends PageSupport {
         DuplicatePages.describe(api, visit, id, model);
         StaffNotePages.describe(visit, model);
         KnowledgePages.describe(api, visit, id, model);
+        model.put("incidents", IncidentPages.pinned(api, visit, "post=" + id));
         return render(visit, brand, 200, "question", model);
     }
 

@@ -63,6 +63,7 @@ final class RankingPages extends PageSupport {
         model.put("questions", Models.list(api.get(brandPath(visit) + "/questions?size=10&store=" + Site.urlEncode(code)), visit));
         String self = visit.base() + "/stores/" + code + (visit.request.param("period") == null ? "" : "?period=" + period);
         BrowsePages.paged(model, complaints, self, page);
+        model.put("incidents", IncidentPages.pinned(api, visit, "store=" + Site.urlEncode(code)));
         return render(visit, brand, 200, "store", model);
     }
 

@@ -126,6 +126,7 @@ final class Site {
         get("/leaderboard", false, profiles::leaderboard);
         get("/rankings", false, rankings::ranking);
         get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
+        get("/incidents/([0-9]{1,18})", false, new IncidentPages(api, templates)::page);
         get("/me/moderation", true, moderation::mine);
         post("/me/moderation/appeals", true, moderation::appeal);
         get("/moderation", true, moderation::queue);

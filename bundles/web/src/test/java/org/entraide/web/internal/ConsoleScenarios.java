@@ -123,6 +123,43 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void anIncidentsPageShowsItsSanitizedStatementAndCountsToEveryoneAndFollowsTheCapability() throws Exception {
+        Plugins.incidents(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"incidents\":true}").status());
+        Http.Response declared = http.post("/api/v1/brands/demo/incidents", admin,
+            "{\"title\":\"Payment outage\",\"theme\":[\"payment outage\"],\"stores\":[\"LYON-PARTDIEU\"]}");
+        long id = declared.json().get("id").asLong();
+        long complaint = routedComplaint("Payment outage at the till");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+            http.get("/api/v1/brands/demo/incidents/" + id, null).json().path("items").asLong() == 1);
+        assertEquals(201, http.post("/api/v1/brands/demo/incidents/" + id + "/statements", admin,
+            "{\"body\":\"Our **card terminals** are down.<script>alert(1)</script>\"}").status());
+
+        HttpResponse<String> page = new Browser(server.base()).get("/b/demo/incidents/" + id + "?lang=en");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<strong>card terminals</strong>") && !page.body().contains("<script>alert"),
+            "the statement, sanitized: " + page.body());
+        assertTrue(page.body().contains("Official statement") && page.body().contains("href=\"/b/demo/stores/LYON-PARTDIEU\""),
+            page.body());
+        assertTrue(page.body().contains("1 questions and complaints, 1 of them complaints."), page.body());
+        assertFalse(page.body().contains(community.demo("customer").pseudonym()), "no member is named");
+        String pinned = new Browser(server.base()).get("/b/demo/complaints/" + complaint + "?lang=en").body();
+        assertTrue(pinned.contains("href=\"/b/demo/incidents/" + id + "\"") && pinned.contains("<strong>card terminals</strong>"),
+            "the statement is pinned on the attached complaint: " + pinned);
+        assertTrue(new Browser(server.base()).get("/b/demo/stores/LYON-PARTDIEU").body().contains("/b/demo/incidents/" + id),
+            "and on the affected store's page");
+        assertFalse(new Browser(server.base()).get("/b/demo/stores/PARIS-BERCY").body().contains("/b/demo/incidents/" + id),
+            "not on another store's");
+        assertTrue(new Browser(server.base()).get("/b/demo").body().contains("/b/demo/incidents/" + id), "and on the brand home");
+        String fr = new Browser(server.base()).get("/b/demo/incidents/" + id + "?lang=fr").body();
+        assertTrue(fr.contains("Message officiel et mises à jour"), fr);
+        assertEquals(404, new Browser(server.base()).get("/b/demo/incidents/999999").statusCode());
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"incidents\":false}").status());
+        assertEquals(404, new Browser(server.base()).get("/b/demo/incidents/" + id).statusCode(), "gone with the capability");
+        assertTrue(complaint > 0);
+    }
+
+    @Test
     void rankingAndStorePagesArePublicAndFollowTheCapability() {
         long id = routedComplaint("Checkout queue too long");
         HttpResponse<String> ranking = new Browser(server.base()).get("/b/demo/rankings?period=30d");

@@ -42,6 +42,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.badges(server);
         Plugins.webhooks(server);
         Plugins.knowledge(server);
+        Plugins.incidents(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         List<String> missing = new ArrayList<>();
         for (RestOperations.Operation op : RestOperations.of(server.camel())) {
@@ -82,6 +83,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.reputation(server);
         Plugins.badges(server);
         Plugins.webhooks(server);
+        Plugins.incidents(server);
         Plugins.notifications(server);
         Plugins.knowledge(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();

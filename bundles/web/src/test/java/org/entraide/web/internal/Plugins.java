@@ -79,6 +79,13 @@ final class Plugins {
         server.core.personalData.add(plugin);
     }
 
+    static void incidents(TestServer server) throws Exception {
+        var core = server.core;
+        server.install(new org.entraide.incidents.internal.Incidents(new org.entraide.incidents.internal.Incidents.Core(core.db,
+            core.events, core.eventReader, core.migrator, core.endpoints, core.platform, core.platform, core.complaintMoves,
+            core.renderer), org.entraide.incidents.internal.IncidentsSettings.defaults(), Clock.systemUTC()).services());
+    }
+
     /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */
     static void webhooks(TestServer server) throws Exception {
         WebhookPlugin plugin = new WebhookPlugin(server.core.db, server.core.migrator, server.core.endpoints,

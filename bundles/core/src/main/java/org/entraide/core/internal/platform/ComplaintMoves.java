@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.entraide.api.event.ComplaintMoved;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.model.Brand;
 import org.entraide.api.model.PostType;
 import org.entraide.api.model.Store;
 import org.entraide.api.platform.Complaints;
@@ -22,7 +23,12 @@ public final class ComplaintMoves implements Complaints {
     private final EventLog events;
     private final Clock clock;
 
-    public ComplaintMoves(BrandDirectory brands, Posts posts, EventLog events, Clock clock) {
+    /** The complaints' service, for official responses given through the platform. */
+    private final org.entraide.core.internal.post.ComplaintService complaints;
+
+    public ComplaintMoves(BrandDirectory brands, Posts posts, EventLog events, Clock clock,
+                          org.entraide.core.internal.post.ComplaintService complaints) {
+        this.complaints = complaints;
         this.brands = brands;
         this.posts = posts;
         this.events = events;
@@ -42,5 +48,12 @@ public final class ComplaintMoves implements Complaints {
         posts.touch(c, complaintId, clock.instant());
         events.append(c, brandId, actorId, complaintId, new ComplaintMoved(complaintId, p.storeId(), storeId, store.code(),
             reason));
+    }
+
+    @Override
+    public void respond(Connection c, long brandId, long complaintId, org.entraide.api.security.Caller responder, String body) {
+        Brand brand = brands.find(c, brandId).orElseThrow(() -> ProblemException.notFound("no brand " + brandId));
+        // joins the caller's transaction: the core's Database binds it to the thread
+        complaints.respond(responder, brand, complaintId, body);
     }
 }

@@ -60,6 +60,15 @@ public final class TestServer implements AutoCloseable {
         return new Mailbox(core.db);
     }
 
+    /** Waits until the subscriber of that name has applied every committed event, without a failed attempt. */
+    public void settle(String subscriber) {
+        org.awaitility.Awaitility.await(subscriber + " catches up").atMost(java.time.Duration.ofSeconds(20))
+            .pollInterval(java.time.Duration.ofMillis(20)).until(() -> core.db.inTransaction(c ->
+                org.entraide.jdbc.Sql.count(c, "SELECT COUNT(*) FROM domain_event WHERE seq IS NULL") == 0
+                && org.entraide.jdbc.Sql.count(c, "SELECT COUNT(*) FROM event_subscriber s, event_sequencer q WHERE s.name = ? "
+                    + "AND s.position = q.last_seq AND s.attempts = 0", subscriber) == 1));
+    }
+
     /**
      * Installs a plugin's services as Karaf does when its components register them: routes into the CamelContext
      * first, then each service bound in every role it plays by the core's own {@link PluginWhiteboard}. Give them in

@@ -1,0 +1,99 @@
+package org.entraide.incidents.internal.detect;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.entraide.api.localmanagers.Regions;
+import org.entraide.api.event.EventLog;
+import org.entraide.api.incidents.RiseDetected;
+import org.entraide.api.storage.Transactions;
+import org.entraide.incidents.internal.IncidentsSettings;
+import org.entraide.incidents.internal.store.HourlyCounts;
+import org.entraide.jdbc.Sql;
+
+/**
+ * The scheduled evaluation: for each brand with counts, the current hour (so far) and the last complete one are
+ * compared, scope by scope, with the same hour of the same weekday over the previous weeks ({@link Baseline}); a rise
+ * becomes a proposal with its grouped posts and a {@code incident.rise-detected} event (the notifications plugin alerts
+ * the brand admins and the region's managers), once per scope and hour.
+ */
+public final class Detector {
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    private final Transactions tx;
+    private final EventLog events;
+    private final HourlyCounts counts;
+    private final Proposals proposals;
+    private final IncidentsSettings settings;
+    private final java.util.function.Supplier<Regions> regions;
+
+    public Detector(Transactions tx, EventLog events, HourlyCounts counts, Proposals proposals, IncidentsSettings settings,
+                    java.util.function.Supplier<Regions> regions) {
+        this.tx = tx;
+        this.events = events;
+        this.counts = counts;
+        this.proposals = proposals;
+        this.settings = settings;
+        this.regions = regions;
+    }
+
+    /** Evaluates the hours around {@code now}; the number of rises found. */
+    public int run(Instant now) {
+        Instant current = now.truncatedTo(ChronoUnit.HOURS);
+        Instant from = current.minus(Duration.ofHours(1));
+        List<Long> brands = tx.inTransaction(c -> Sql.list(c, "SELECT DISTINCT brand_id FROM inc_hourly WHERE at_hour >= ? "
+            + "AND posts >= ? ORDER BY brand_id", rs -> rs.getLong(1), from, settings.minPosts()));
+        int found = 0;
+        for (long brand : brands) {
+            found += tx.inTransaction(c -> evaluate(c, brand, from, current.plus(Duration.ofHours(1)), now));
+        }
+        return found;
+    }
+
+    private int evaluate(Connection c, long brandId, Instant from, Instant to, Instant now) {
+        int found = 0;
+        for (HourlyCounts.Cell cell : counts.between(c, brandId, from, to)) {
+            if (cell.posts() < settings.minPosts()) {
+                continue;
+            }
+            Baseline baseline = Baseline.of(history(c, brandId, cell.scope(), cell.hour()));
+            if (!baseline.isRise(cell.posts(), settings.deviations(), settings.minPosts())) {
+                continue;
+            }
+            var id = proposals.insert(c, brandId, cell.scope(), cell.hour(), cell.posts(), baseline, now);
+            if (id.isPresent()) {
+                List<Long> managers = cell.scope().startsWith("region:")
+                    ? regions.get().managersOf(c, brandId, cell.scope().substring("region:".length())) : List.of();
+                events.append(c, brandId, null, id.get(), new RiseDetected(id.get(), cell.scope(), cell.hour().toString(),
+                    cell.posts(), baseline.mean(), baseline.deviation(), counts.posts(c, brandId, cell.scope(), cell.hour()),
+                    managers));
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /** The counts of the same hour in each of the previous weeks, 0 where nothing was posted. */
+    private List<Integer> history(Connection c, long brandId, String scope, Instant hour) {
+        List<Object> params = new ArrayList<>(List.of(brandId, scope));
+        for (int week = 1; week <= settings.weeks(); week++) {
+            params.add(hour.minus(WEEK.multipliedBy(week)));
+        }
+        Map<Instant, Integer> stored = new HashMap<>();
+        // the exact hours, read through the primary key
+        Sql.list(c, "SELECT at_hour, posts FROM inc_hourly WHERE brand_id = ? AND scope = ? AND at_hour IN ("
+            + String.join(", ", java.util.Collections.nCopies(settings.weeks(), "?")) + ")",
+            rs -> stored.put(Sql.instant(rs, "at_hour"), rs.getInt("posts")), params.toArray());
+        List<Integer> out = new ArrayList<>();
+        for (int week = 1; week <= settings.weeks(); week++) {
+            out.add(stored.getOrDefault(hour.minus(WEEK.multipliedBy(week)), 0));
+        }
+        return out;
+    }
+}
