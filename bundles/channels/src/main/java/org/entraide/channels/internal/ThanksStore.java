@@ -57,8 +57,10 @@ final class ThanksStore {
     }
 
     String inboundDomain(Connection c, long brandId) {
-        return Sql.one(c, "SELECT inbound_domain FROM channels_brand_setting WHERE brand_id = ?", rs -> rs.getString(1), brandId)
-            .orElse(null);
+        // a list, not Sql.one: the column may be null
+        List<String> found = Sql.list(c, "SELECT inbound_domain FROM channels_brand_setting WHERE brand_id = ?",
+            rs -> rs.getString(1), brandId);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     void saveSettings(Connection c, long brandId, List<String> origins, String inboundDomain, Instant at) {

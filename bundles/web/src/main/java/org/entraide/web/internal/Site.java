@@ -177,6 +177,11 @@ final class Site {
         post("/questions/([0-9]{1,18})/follow", true, notifications::follow);
         get("/unsubscribe", false, notifications::unsubscribeForm);
         post("/unsubscribe", false, notifications::unsubscribe);
+        ChannelPages channels = new ChannelPages(api, templates);
+        get("/stores/([A-Za-z0-9_-]{1,32})/feedback", false, channels::feedback);
+        post("/stores/([A-Za-z0-9_-]{1,32})/thanks", false, channels::thank);
+        get("/stores/([A-Za-z0-9_-]{1,32})/poster", false, channels::poster);
+        get("/embed", false, channels::embed);
     }
 
     private void get(String path, boolean membersOnly, Handler h) {

@@ -41,6 +41,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.reputation(server);
         Plugins.badges(server);
         Plugins.webhooks(server);
+        Plugins.channels(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         List<String> missing = new ArrayList<>();
         for (RestOperations.Operation op : RestOperations.of(server.camel())) {
@@ -81,6 +82,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.badges(server);
         Plugins.webhooks(server);
         Plugins.notifications(server);
+        Plugins.channels(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         Model model = server.camel().getCamelContextExtension().getContextPlugin(Model.class);
         List<String> problems = new ArrayList<>();

@@ -89,4 +89,12 @@ final class Plugins {
         server.core.dispatcher.register(plugin.descriptor());
         server.core.personalData.add(plugin);
     }
+
+    /** QR codes on the public address pages are built on in tests. */
+    static void channels(TestServer server) throws Exception {
+        org.entraide.channels.internal.ChannelsPlugin plugin = new org.entraide.channels.internal.ChannelsPlugin(server.core.db,
+            server.core.migrator, server.core.endpoints, server.core.platform, server.core.events,
+            org.entraide.channels.internal.ChannelSettings.defaults("http://localhost:8181"), Clock.systemUTC());
+        server.install(java.util.List.of(new org.entraide.channels.internal.ChannelsCapability(), plugin));
+    }
 }
