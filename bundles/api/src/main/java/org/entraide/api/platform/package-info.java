@@ -5,5 +5,5 @@
  * consistent with what the plugin writes beside it. Every method is scoped by brand: an id of another brand is
  * not found.
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.entraide.api.platform;

@@ -4,8 +4,16 @@ import java.net.URI;
 import java.util.Locale;
 
 /** The plugin's configuration, checked: an invalid value fails activation with a message naming its key. Public for the pages' tests. */
-public record ChannelSettings(String publicBaseUrl, int qrSize, int thanksPerHourAnonymous, int thanksPerHourMember) {
+public record ChannelSettings(String publicBaseUrl, int qrSize, int thanksPerHourAnonymous, int thanksPerHourMember,
+                              String intakeImapUri, int intakeMaxBytes, java.time.Duration intakeLinkLife) {
     public ChannelSettings {
+        intakeImapUri = intakeImapUri == null || intakeImapUri.isBlank() ? null : intakeImapUri.strip();
+        if (intakeImapUri != null && !intakeImapUri.matches("(imap|imaps|pop3|pop3s)://.+")) {
+            throw new IllegalArgumentException("intake.imap.uri must be a Camel mail consumer URI (imap:// or imaps://)");
+        }
+        if (intakeMaxBytes < 1024 || intakeLinkLife.isNegative() || intakeLinkLife.isZero()) {
+            throw new IllegalArgumentException("intake.max.message.kilobytes and intake.link.days must be positive");
+        }
         publicBaseUrl = baseUrl(publicBaseUrl);
         if (qrSize < 100 || qrSize > 2000) {
             throw new IllegalArgumentException("qr.size.pixels must be between 100 and 2000, not " + qrSize);
@@ -17,11 +25,18 @@ public record ChannelSettings(String publicBaseUrl, int qrSize, int thanksPerHou
 
     static ChannelSettings of(ChannelsConfig c) {
         return new ChannelSettings(c.public_base_url(), c.qr_size_pixels(), c.thanks_per_hour_anonymous(),
-            c.thanks_per_hour_member());
+            c.thanks_per_hour_member(), c.intake_imap_uri(), c.intake_max_message_kilobytes() * 1024,
+            java.time.Duration.ofDays(c.intake_link_days()));
     }
 
     public static ChannelSettings defaults(String publicBaseUrl) {
-        return new ChannelSettings(publicBaseUrl, 600, 3, 10);
+        return new ChannelSettings(publicBaseUrl, 600, 3, 10, null, 1024 * 1024, java.time.Duration.ofDays(7));
+    }
+
+    /** The same, reading the stores' mailbox with that Camel mail consumer URI. */
+    public ChannelSettings withIntake(String imapUri) {
+        return new ChannelSettings(publicBaseUrl, qrSize, thanksPerHourAnonymous, thanksPerHourMember, imapUri, intakeMaxBytes,
+            intakeLinkLife);
     }
 
     private static String baseUrl(String raw) {

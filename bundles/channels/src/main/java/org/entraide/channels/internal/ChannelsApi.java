@@ -47,10 +47,13 @@ final class ChannelsApi {
     private final Stores stores;
     private final EventLog events;
     private final ThanksStore store;
+    private final IntakeStore intake;
     private final ChannelSettings settings;
     private final Clock clock;
 
-    ChannelsApi(Transactions tx, Stores stores, EventLog events, ThanksStore store, ChannelSettings settings, Clock clock) {
+    ChannelsApi(Transactions tx, Stores stores, EventLog events, ThanksStore store, IntakeStore intake, ChannelSettings settings,
+                Clock clock) {
+        this.intake = intake;
         this.tx = tx;
         this.stores = stores;
         this.events = events;
@@ -131,6 +134,9 @@ final class ChannelsApi {
         Settings body = call.body(Settings.class);
         List<String> origins = EmbedOrigins.check(body.embedOrigins());
         return ApiResult.ok(tx.inTransaction(c -> {
+            if (body.inboundDomain() != null && intake.domainTakenByAnother(c, brand.id(), body.inboundDomain())) {
+                throw ProblemException.conflict("another brand receives the e-mail of " + body.inboundDomain());
+            }
             store.saveSettings(c, brand.id(), origins, body.inboundDomain(), clock.instant());
             return view(c, brand);
         }));

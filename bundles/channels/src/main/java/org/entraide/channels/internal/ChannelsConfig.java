@@ -18,4 +18,14 @@ public @interface ChannelsConfig {
 
     @AttributeDefinition(name = "Thanks one member may send per hour")
     int thanks_per_hour_member() default 10;
+
+    @AttributeDefinition(name = "The Camel mail consumer URI reading the mailbox of the stores' addresses "
+        + "(imap://host:port?username=..&password=..; empty: no e-mail intake)")
+    String intake_imap_uri() default "";
+
+    @AttributeDefinition(name = "Largest message read at a store's address, in kilobytes")
+    int intake_max_message_kilobytes() default 1024;
+
+    @AttributeDefinition(name = "Days a sender has to confirm their message by the link sent to them")
+    int intake_link_days() default 7;
 }

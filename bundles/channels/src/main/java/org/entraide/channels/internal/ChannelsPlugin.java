@@ -8,7 +8,11 @@ import java.util.Set;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.mail.Mail;
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Stores;
+import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.privacy.PersonalData;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
@@ -31,20 +35,29 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     private final Transactions tx;
     private final ApiEndpoints endpoints;
     private final ThanksStore store = new ThanksStore();
+    private final IntakeStore intake = new IntakeStore();
     private final ChannelsApi api;
+    private final IntakeApi intakeApi;
+    private final EmailIntake mailbox;
+    private final ChannelSettings settings;
 
     @Activate
     public ChannelsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
-                          @Reference Stores stores, @Reference EventLog events, ChannelsConfig config) {
-        this(tx, migrator, endpoints, stores, events, ChannelSettings.of(config), Clock.systemUTC());
+                          @Reference Stores stores, @Reference Brands brands, @Reference EventLog events,
+                          @Reference Contributions contributions, @Reference Mail mail, @Reference BrandFeatures features,
+                          ChannelsConfig config) {
+        this(new CoreServices(tx, migrator, endpoints, stores, brands, events, contributions, mail, features),
+            ChannelSettings.of(config), Clock.systemUTC());
     }
 
-    public ChannelsPlugin(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, Stores stores, EventLog events,
-                          ChannelSettings settings, Clock clock) {
-        this.tx = tx;
-        this.endpoints = endpoints;
-        this.api = new ChannelsApi(tx, stores, events, store, settings, clock);
-        migrator.migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
+    public ChannelsPlugin(CoreServices core, ChannelSettings settings, Clock clock) {
+        this.tx = core.tx();
+        this.endpoints = core.endpoints();
+        this.settings = settings;
+        this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
+        this.intakeApi = new IntakeApi(core, intake, settings, clock);
+        this.mailbox = new EmailIntake(core, intake, settings, clock);
+        core.migrator().migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
     }
 
     @Override
@@ -56,7 +69,8 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
             .get(STORE + "/thanks").to("direct:channels.thanks")
             .get(SETTINGS + "/settings").to("direct:channels.settings")
             .put(SETTINGS + "/settings").type(ChannelsApi.Settings.class).to("direct:channels.settings-save")
-            .get(SETTINGS + "/embed").to("direct:channels.embed");
+            .get(SETTINGS + "/embed").to("direct:channels.embed")
+            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm");
         from("direct:channels.qr").routeId("channels.qr").process(endpoints.processor(cap, api::qr, none, "brand", "code"));
         from("direct:channels.thank").routeId("channels.thank").process(endpoints.processor(cap, api::thank, none, "brand", "code"));
         from("direct:channels.thanks").routeId("channels.thanks").process(endpoints.processor(cap, api::thanks, none, "brand", "code"));
@@ -64,6 +78,14 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
         from("direct:channels.settings-save").routeId("channels.settings-save")
             .process(endpoints.processor(cap, api::saveSettings, none, "brand"));
         from("direct:channels.embed").routeId("channels.embed").process(endpoints.processor(cap, api::embed, none, "brand"));
+        from("direct:channels.intake-confirm").routeId("channels.intake-confirm")
+            .process(endpoints.processor(cap, intakeApi::confirm, none, "brand", "token"));
+        if (settings.intakeImapUri() != null) {
+            // the raw jakarta.mail message: its recipients, its Message-ID and its parts are all needed
+            String uri = settings.intakeImapUri();
+            String inbound = uri.contains("mapMailMessage=") ? uri : uri + (uri.contains("?") ? "&" : "?") + "mapMailMessage=false";
+            from(inbound).routeId("channels.intake").process(e -> mailbox.handle(e.getIn().getBody(jakarta.mail.Message.class)));
+        }
     }
 
     /** The key of channels' part of a member's export. */
@@ -76,6 +98,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     public Map<String, Object> export(long brandId, long userId) {
         return tx.inTransaction(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messagesToStores", intake.titlesOf(c, brandId, userId));
             out.put("thanks", store.sentBy(c, brandId, userId).stream().map(t -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", t.id());
@@ -96,6 +119,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     public void erase(long brandId, long userId) {
         tx.inTransaction(c -> {
             store.forget(c, brandId, userId);
+            intake.forget(c, brandId, userId);
             return null;
         });
     }

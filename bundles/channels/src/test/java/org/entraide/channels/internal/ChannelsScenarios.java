@@ -54,12 +54,19 @@ abstract class ChannelsScenarios {
     void start() throws Exception {
         server = new TestServer(dataSource());
         new DemoSeeder(server.core).seedIfAbsent();
-        plugin = new ChannelsPlugin(server.core.db, server.core.migrator, server.core.endpoints, server.core.platform,
-            server.core.events, new ChannelSettings(BASE, 300, 3, 10), Clock.systemUTC());
+        plugin = new ChannelsPlugin(core(server), new ChannelSettings(BASE, 300, 3, 10, null, 1 << 20, java.time.Duration.ofDays(7)),
+            Clock.systemUTC());
         server.install(List.of(new ChannelsCapability(), plugin));
         http = new Http(server.base());
         community = new Community(http);
         assertEquals(200, http.put(DEMO + "/features", community.demo("admin").token(), "{\"channels\":true}").status());
+    }
+
+    /** The platform's services of a test server, as Karaf gives them to the plugin. */
+    static CoreServices core(TestServer server) {
+        var p = server.core.platform;
+        return new CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, server.core.events,
+            server.core.contributions, server.core.mail, server.core.capabilities);
     }
 
     @AfterEach

@@ -102,4 +102,26 @@ final class ChannelPages extends PageSupport {
     private JsonNode thanks(Visit visit, String code) {
         return api.optional(brandPath(visit) + "/stores/" + Site.urlEncode(code) + "/thanks", null);
     }
+
+    /** The page an e-mail's confirmation link opens: a button, so that a link checker opening it files nothing. */
+    WebReply intakeForm(Visit visit, JsonNode brand, Matcher path) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("token", path.group(2));
+        model.put("csrf", visit.csrf());
+        return render(visit, brand, 200, "intake", model);
+    }
+
+    /** The sender confirms: their message becomes their complaint about the store. */
+    WebReply intake(Visit visit, JsonNode brand, Matcher path) {
+        ApiClient.Answer a = api.call("POST", brandPath(visit) + "/channels/intake/" + path.group(2), null, Map.of());
+        if (a.status() == 404) {
+            return message(visit, brand, 404, "intake.expired");
+        }
+        if (a.status() >= 400) {
+            return message(visit, brand, a.status(), "intake.refused");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("result", Models.plain(a.body(), visit));
+        return render(visit, brand, 200, "intake", model);
+    }
 }

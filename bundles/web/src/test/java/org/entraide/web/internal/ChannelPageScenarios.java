@@ -123,4 +123,17 @@ abstract class ChannelPageScenarios extends WebTestBase {
         assertEquals(200, script.status());
         assertTrue(script.raw().body().contains("data-entraide-widget"));
     }
+
+    @Test
+    void aConfirmationLinkAsksBeforeFilingAndAnUnknownOneSaysSo() {
+        Browser visitor = new Browser(server.base());
+        String token = "a".repeat(43);
+        String form = visitor.get("/b/demo/intake/" + token).body();
+        assertTrue(form.contains("Confirm and file my complaint") && form.contains("action=\"/b/demo/intake/" + token + "\""),
+            "opening the link files nothing: " + form);
+        HttpResponse<String> unknown = visitor.post("/b/demo/intake/" + token, Map.of());
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown or has expired"), unknown.body());
+        assertTrue(page("/b/demo/intake/" + token, "fr").raw().body().contains("Confirmer et déposer ma réclamation"));
+    }
 }

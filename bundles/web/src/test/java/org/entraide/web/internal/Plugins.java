@@ -92,8 +92,10 @@ final class Plugins {
 
     /** QR codes on the public address pages are built on in tests. */
     static void channels(TestServer server) throws Exception {
-        org.entraide.channels.internal.ChannelsPlugin plugin = new org.entraide.channels.internal.ChannelsPlugin(server.core.db,
-            server.core.migrator, server.core.endpoints, server.core.platform, server.core.events,
+        var p = server.core.platform;
+        org.entraide.channels.internal.ChannelsPlugin plugin = new org.entraide.channels.internal.ChannelsPlugin(
+            new org.entraide.channels.internal.CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p,
+                server.core.events, server.core.contributions, server.core.mail, server.core.capabilities),
             org.entraide.channels.internal.ChannelSettings.defaults("http://localhost:8181"), Clock.systemUTC());
         server.install(java.util.List.of(new org.entraide.channels.internal.ChannelsCapability(), plugin));
     }
