@@ -227,7 +227,7 @@ abstract class ChannelsScenarios {
         assertTrue(export.toString().contains("Bravo Karim"), export.toString());
         plugin.erase(brand, member.id());
         plugin.erase(brand, member.id());
-        assertEquals("{thanks=[]}", plugin.export(brand, member.id()).toString());
+        assertEquals("{messagesToStores=[], thanks=[]}", plugin.export(brand, member.id()).toString());
         assertEquals(0L, (long) server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM channels_thanks WHERE message IS NOT NULL")));
         assertEquals(1, http.get(DEMO + "/stores/" + LYON + "/thanks", null).json().get("thanks").asLong());
     }
