@@ -11,6 +11,7 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Contributions;
+import org.entraide.api.platform.Members;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.privacy.PersonalData;
@@ -40,13 +41,15 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     private final IntakeApi intakeApi;
     private final EmailIntake mailbox;
     private final ChannelSettings settings;
+    private final Members members;
 
     @Activate
     public ChannelsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
-                          @Reference Stores stores, @Reference Brands brands, @Reference EventLog events,
+                          @Reference Stores stores, @Reference Brands brands, @Reference Members members,
+                          @Reference EventLog events,
                           @Reference Contributions contributions, @Reference Mail mail, @Reference BrandFeatures features,
                           ChannelsConfig config) {
-        this(new CoreServices(tx, migrator, endpoints, stores, brands, events, contributions, mail, features),
+        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, events, contributions, mail, features),
             ChannelSettings.of(config), Clock.systemUTC());
     }
 
@@ -54,6 +57,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
         this.tx = core.tx();
         this.endpoints = core.endpoints();
         this.settings = settings;
+        this.members = core.members();
         this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
         this.intakeApi = new IntakeApi(core, intake, settings, clock);
         this.mailbox = new EmailIntake(core, intake, settings, clock);
@@ -119,7 +123,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     public void erase(long brandId, long userId) {
         tx.inTransaction(c -> {
             store.forget(c, brandId, userId);
-            intake.forget(c, brandId, userId);
+            intake.forget(c, brandId, userId, members.member(c, brandId, userId).map(m -> m.email()).orElse(null));
             return null;
         });
     }

@@ -53,8 +53,12 @@ final class IntakeStore {
             rs -> rs.getString(1), brandId, memberId);
     }
 
-    /** The member's messages go: filed, they live on as complaints, which the core erases its own way. */
-    void forget(Connection c, long brandId, long memberId) {
-        Sql.update(c, "DELETE FROM channels_intake WHERE brand_id = ? AND member_id = ?", brandId, memberId);
+    /**
+     * The member's messages go, those filed (they live on as complaints, which the core erases its own way) and those
+     * sent from their address and never confirmed.
+     */
+    void forget(Connection c, long brandId, long memberId, String email) {
+        Sql.update(c, "DELETE FROM channels_intake WHERE brand_id = ? AND (member_id = ? OR sender = ?)", brandId, memberId,
+            email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -65,7 +65,7 @@ abstract class ChannelsScenarios {
     /** The platform's services of a test server, as Karaf gives them to the plugin. */
     static CoreServices core(TestServer server) {
         var p = server.core.platform;
-        return new CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, server.core.events,
+        return new CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p, server.core.events,
             server.core.contributions, server.core.mail, server.core.capabilities);
     }
 

@@ -44,6 +44,7 @@ abstract class IntakeScenarios {
     GreenMail greenMail;
     ServerSetup smtp;
     TestServer server;
+    ChannelsPlugin plugin;
     Http http;
     Community community;
 
@@ -64,7 +65,7 @@ abstract class IntakeScenarios {
             .withPoll(Duration.ofMillis(50)).withFrom("entraide@test.example").withSmtp("smtp://127.0.0.1:" + smtp.getPort());
         server = new TestServer(dataSource(), CoreSettings.defaults().withMail(mail));
         new DemoSeeder(server.core).seedIfAbsent();
-        ChannelsPlugin plugin = new ChannelsPlugin(ChannelsScenarios.core(server), ChannelSettings.defaults("https://entraide.example")
+        plugin = new ChannelsPlugin(ChannelsScenarios.core(server), ChannelSettings.defaults("https://entraide.example")
             .withIntake("imap://127.0.0.1:" + imapPort + "?username=stores&password=secret&delete=false&unseen=true&initialDelay=0&delay=100"),
             Clock.systemUTC());
         server.install(List.of(new ChannelsCapability(), plugin));
@@ -150,6 +151,15 @@ abstract class IntakeScenarios {
             "no store NOPE: nothing kept, nothing sent");
         assertEquals(404, http.post(DEMO + "/channels/intake/" + "x".repeat(43), null, "").status());
         assertEquals(404, http.post(DEMO + "/channels/intake/short", null, "").status());
+    }
+
+    @Test
+    void aMemberWhoLeavesTakesTheirUnconfirmedMessagesWithThem() {
+        Community.Member member = community.join("demo");
+        GreenMailUtil.sendTextEmail(STORE_ADDRESS, member.email(), "Rayon vide", "Plus de pinceaux.", smtp);
+        String token = confirmationToken(member.email());
+        plugin.erase(server.core.brands.find("demo").orElseThrow().id(), member.id());
+        assertEquals(404, http.post(DEMO + "/channels/intake/" + token, null, "").status(), "the message went with them");
     }
 
     private long baseline() {
