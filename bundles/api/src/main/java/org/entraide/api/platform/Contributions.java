@@ -43,4 +43,25 @@ public interface Contributions {
      * long text, the member's posting rate) is an outcome, not an exception, and changes nothing.
      */
     Outcome answer(Connection connection, long brandId, long authorId, long questionId, String body);
+
+    /**
+     * The member files a complaint about the store, as {@code POST /brands/{brand}/complaints} would, without their
+     * pseudonym shown. A refusal (an unknown store or member of the brand, a sanction, a text the rules refuse, an empty
+     * or too long title or body, the member's posting rate) is an outcome, not an exception, and changes nothing.
+     *
+     * @since 1.5
+     */
+    Outcome complain(Connection connection, long brandId, long authorId, String storeCode, String title, String body);
+
+    /**
+     * The member of the brand with that e-mail address (compared as at sign-in), or a new one: a customer whose address
+     * is known to be theirs (they proved it, by a link sent to it), without a password they know (they set one with
+     * "forgot password"), with a pseudonym made from the address. For a plugin receiving messages from people (e-mail
+     * to a store); the address is never shown to anyone.
+     *
+     * @return the member's id
+     * @throws IllegalArgumentException when {@code email} is not an address
+     * @since 1.5
+     */
+    long memberFor(Connection connection, long brandId, String email);
 }

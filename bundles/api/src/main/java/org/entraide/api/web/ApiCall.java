@@ -52,4 +52,24 @@ public interface ApiCall {
     <T> T body(Class<T> type);
 
     String authorizationHeader();
+
+    /**
+     * A request header as the client sent it (such as {@code Accept}), never a query parameter of the same name;
+     * null when absent.
+     *
+     * @since 1.2
+     */
+    default String header(String name) {
+        return null;
+    }
+
+    /**
+     * The client's address (the connection's, or the one a trusted proxy reported), for rate limits of anonymous
+     * callers; "unknown" when there is none.
+     *
+     * @since 1.2
+     */
+    default String clientAddress() {
+        return "unknown";
+    }
 }

@@ -29,6 +29,24 @@ public record ApiResult(int status, Object body, String location) {
         return new ApiResult(200, new Text(mediaType, content), null);
     }
 
+    /**
+     * A body of bytes that is the same for every reader (an image): sent with its media type, kept a while by
+     * browsers and never run as a page.
+     *
+     * @since 1.2
+     */
+    public record Bytes(String mediaType, byte[] content) {
+        public Bytes {
+            java.util.Objects.requireNonNull(mediaType, "mediaType");
+            java.util.Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /** A 200 with a public body of bytes, such as a PNG image. @since 1.2 */
+    public static ApiResult bytes(String mediaType, byte[] content) {
+        return new ApiResult(200, new Bytes(mediaType, content), null);
+    }
+
     public static ApiResult noContent() {
         return new ApiResult(204, null, null);
     }

@@ -199,7 +199,8 @@ public final class Core {
         this.deadLetters = new DeadLetters(db, eventStore, dispatcher, deliverer, clock);
         this.bodies = new RequestBodies(JsonCodec.requests(), settings.maxBodyBytes());
         this.limits = new RateLimits(db, clock, settings.rates());
-        this.contributions = new org.entraide.core.internal.platform.ContributionCommands(brands, accounts, questions, limits);
+        this.contributions = new org.entraide.core.internal.platform.ContributionCommands(brands, accounts, questions, limits,
+            complaints, new org.entraide.core.internal.platform.Enrolment(users, hasher, clock));
         this.mail = new MailQueue(db, json, clock);
         this.mailSender = new MailSender(db, mail, settings.mail(), clock);
         this.accountMails = new AccountMails(mail, null);

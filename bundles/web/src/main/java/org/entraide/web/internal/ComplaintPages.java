@@ -233,6 +233,15 @@ final class ComplaintPages extends PageSupport {
         model.put("unverified", unverified);
         model.put("form", form);
         model.put("errors", errors);
+        storeSearch(api, visit, model);
+        if (refusal != null) {
+            model.put("refusal", refusal);
+        }
+        return render(visit, brand, status, "complaint-form", model);
+    }
+
+    /** The stores matching the visit's {@code q} (name, city, code) or near its {@code lat}/{@code lon}, into the model. */
+    static void storeSearch(ApiClient api, Visit visit, Map<String, Object> model) {
         String q = visit.request.param("q");
         String lat = visit.request.param("lat");
         String lon = visit.request.param("lon");
@@ -246,9 +255,5 @@ final class ComplaintPages extends PageSupport {
         }
         model.put("stores", Models.list(found, visit));
         model.put("searched", found != null);
-        if (refusal != null) {
-            model.put("refusal", refusal);
-        }
-        return render(visit, brand, status, "complaint-form", model);
     }
 }

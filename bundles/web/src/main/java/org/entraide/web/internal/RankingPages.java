@@ -61,6 +61,11 @@ final class RankingPages extends PageSupport {
         model.put("complaints", Models.list(complaints, visit));
         model.put("complaintTotal", complaints.path("total").asLong());
         model.put("questions", Models.list(api.get(brandPath(visit) + "/questions?size=10&store=" + Site.urlEncode(code)), visit));
+        // thanks to the team, beside the complaints, when the brand has the channels capability
+        JsonNode thanks = api.optional(brandPath(visit) + "/stores/" + Site.urlEncode(code) + "/thanks", visit.token());
+        if (thanks != null) {
+            model.put("thanks", Models.plain(thanks, visit));
+        }
         String self = visit.base() + "/stores/" + code + (visit.request.param("period") == null ? "" : "?period=" + period);
         BrowsePages.paged(model, complaints, self, page);
         model.put("incidents", IncidentPages.pinned(api, visit, "store=" + Site.urlEncode(code)));

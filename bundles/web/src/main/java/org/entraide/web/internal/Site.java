@@ -188,6 +188,13 @@ final class Site {
         get("/knowledge/reviews", true, knowledge::reviews);
         get("/unsubscribe", false, notifications::unsubscribeForm);
         post("/unsubscribe", false, notifications::unsubscribe);
+        ChannelPages channels = new ChannelPages(api, templates);
+        get("/stores/([A-Za-z0-9_-]{1,32})/feedback", false, channels::feedback);
+        post("/stores/([A-Za-z0-9_-]{1,32})/thanks", false, channels::thank);
+        get("/stores/([A-Za-z0-9_-]{1,32})/poster", false, channels::poster);
+        get("/embed", false, channels::embed);
+        get("/intake/([A-Za-z0-9_-]{20,100})", false, channels::intakeForm);
+        post("/intake/([A-Za-z0-9_-]{20,100})", false, channels::intake);
     }
 
     private void get(String path, boolean membersOnly, Handler h) {

@@ -43,6 +43,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.webhooks(server);
         Plugins.knowledge(server);
         Plugins.incidents(server);
+        Plugins.channels(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         List<String> missing = new ArrayList<>();
         for (RestOperations.Operation op : RestOperations.of(server.camel())) {
@@ -73,7 +74,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
 
     /** The plugins' writes that read no body: acting on the resource their path names is all they do. */
     private static final Set<String> BODILESS = Set.of("moderation.claim", "notifications.read-all", "notifications.read",
-        "knowledge.deflect");
+        "knowledge.deflect", "channels.intake-confirm");
 
     @Test
     void everyPluginOperationWithABodyDescribesItsRecord() throws Exception {
@@ -86,6 +87,7 @@ abstract class PluginOpenApiScenarios extends WebTestBase {
         Plugins.incidents(server);
         Plugins.notifications(server);
         Plugins.knowledge(server);
+        Plugins.channels(server);
         JsonNode doc = http.get("/api/v1/openapi.json", null).json();
         Model model = server.camel().getCamelContextExtension().getContextPlugin(Model.class);
         List<String> problems = new ArrayList<>();

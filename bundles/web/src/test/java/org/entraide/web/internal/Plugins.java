@@ -103,5 +103,13 @@ final class Plugins {
         server.install(org.entraide.knowledge.internal.Knowledge.start(new org.entraide.knowledge.internal.Platform(
             server.core.db, server.core.events, p, p, p, p, server.core.renderer), server.core.migrator, server.core.endpoints,
             new org.entraide.knowledge.internal.Knowledge.Settings(25, 180, 3_600_000), Clock.systemUTC()).services());
+    /** QR codes on the public address pages are built on in tests. */
+    static void channels(TestServer server) throws Exception {
+        var p = server.core.platform;
+        org.entraide.channels.internal.ChannelsPlugin plugin = new org.entraide.channels.internal.ChannelsPlugin(
+            new org.entraide.channels.internal.CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p,
+                server.core.events, server.core.contributions, server.core.mail, server.core.capabilities),
+            org.entraide.channels.internal.ChannelSettings.defaults("http://localhost:8181"), Clock.systemUTC());
+        server.install(java.util.List.of(new org.entraide.channels.internal.ChannelsCapability(), plugin));
     }
 }

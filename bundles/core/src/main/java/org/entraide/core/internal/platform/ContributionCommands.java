@@ -25,12 +25,17 @@ public final class ContributionCommands implements Contributions {
     private final AccountService accounts;
     private final QuestionService questions;
     private final RateLimits limits;
+    private final org.entraide.core.internal.post.ComplaintService complaints;
+    private final Enrolment enrolment;
 
-    public ContributionCommands(BrandDirectory brands, AccountService accounts, QuestionService questions, RateLimits limits) {
+    public ContributionCommands(BrandDirectory brands, AccountService accounts, QuestionService questions, RateLimits limits,
+                                org.entraide.core.internal.post.ComplaintService complaints, Enrolment enrolment) {
         this.brands = brands;
         this.accounts = accounts;
         this.questions = questions;
         this.limits = limits;
+        this.complaints = complaints;
+        this.enrolment = enrolment;
     }
 
     @Override
@@ -57,5 +62,30 @@ public final class ContributionCommands implements Contributions {
             // the same refusals as the endpoint's 4xx answers, in the same words
             return Outcome.refused(e.getMessage());
         }
+    }
+
+    @Override
+    public Outcome complain(Connection c, long brandId, long authorId, String storeCode, String title, String body) {
+        Brand brand = brands.find(c, brandId).orElse(null);
+        Caller caller = brand == null ? null : accounts.callerOf(c, brandId, authorId).orElse(null);
+        if (caller == null) {
+            return Outcome.refused("no member " + authorId + " in brand " + brandId);
+        }
+        try {
+            String t = PostText.title(title);
+            String b = PostText.body(body);
+            limits.check("post", String.valueOf(caller.userId()));
+            Views.ComplaintView v = complaints.file(caller, brand, t, b, storeCode, false);
+            PublicationState state = PublicationState.valueOf(v.publication());
+            return state == PublicationState.PUBLISHED ? new Outcome(Status.PUBLISHED, v.id(), null)
+                : new Outcome(Status.HELD, v.id(), state.name());
+        } catch (ProblemException e) {
+            return Outcome.refused(e.getMessage());
+        }
+    }
+
+    @Override
+    public long memberFor(Connection c, long brandId, String email) {
+        return enrolment.memberFor(c, brandId, email);
     }
 }

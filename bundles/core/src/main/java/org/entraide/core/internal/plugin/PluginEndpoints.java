@@ -51,6 +51,9 @@ public final class PluginEndpoints implements ApiEndpoints {
                 throw ProblemException.notFound("no such resource: '" + capability + "' is not enabled for this brand");
             }
             ApiResult result = handler.handle(request);
+            if (result.body() instanceof ApiResult.Bytes bytes) {
+                return new ApiReply(result.status(), new ApiReply.Binary(bytes.mediaType(), bytes.content()), result.location(), true);
+            }
             return new ApiReply(result.status(), result.body(), result.location());
         };
     }

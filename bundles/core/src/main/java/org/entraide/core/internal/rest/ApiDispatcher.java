@@ -158,7 +158,7 @@ public final class ApiDispatcher {
                 caller = memo(authorization);
             }
             ApiRequest request = new ApiRequest(path, query, queryNames, bodyReader(stream, contentType, upload),
-                caller, () -> authorization, brands, client(exchange));
+                caller, () -> authorization, brands, client(exchange)).withHeaders(name -> servletHeader(exchange, name));
             reply = op.handle(request);
         } catch (ProblemException e) {
             keyDone(key[0], method, uri, e.status());
@@ -190,6 +190,8 @@ public final class ApiDispatcher {
             // the same bytes for everyone: kept a while by browsers, never sniffed, never run as a page
             out.setHeader("Cache-Control", reply.shared() ? "public, max-age=300" : "no-store");
             out.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+            // a plugin's image may depend on the Accept header (PNG or SVG): caches keep one per media type
+            out.setHeader("Vary", "Accept");
             out.setBody(binary.content());
         } else if (reply.body() instanceof org.entraide.api.web.ApiResult.Text text) {
             out.setHeader(Exchange.CONTENT_TYPE, text.mediaType());
@@ -218,6 +220,14 @@ public final class ApiDispatcher {
         } catch (RuntimeException e) {
             LOG.error("could not log the action of API key {} on {} {}", key.keyId(), method, uri, e);
         }
+    }
+
+    /** A header of the HTTP request itself: Camel's message headers also hold the query's parameters. */
+    private static String servletHeader(Exchange exchange, String name) {
+        Message in = exchange.getIn();
+        jakarta.servlet.http.HttpServletRequest servlet = in instanceof org.apache.camel.http.common.HttpMessage http
+            ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
+        return servlet == null ? null : servlet.getHeader(name);
     }
 
     /** The connection's remote address, or the client behind a trusted proxy; never a header alone. */

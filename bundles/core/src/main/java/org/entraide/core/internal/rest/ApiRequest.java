@@ -39,6 +39,7 @@ public final class ApiRequest implements ApiCall {
     private final Supplier<String> authorization;
     private final java.util.function.Function<String, Brand> brands;
     private final String clientAddress;
+    private java.util.function.UnaryOperator<String> headers = name -> null;
 
     ApiRequest(Map<String, String> path, Map<String, String> query, BodyReader body, Supplier<Optional<Caller>> caller,
                Supplier<String> authorization, java.util.function.Function<String, Brand> brands) {
@@ -144,6 +145,17 @@ public final class ApiRequest implements ApiCall {
     /** The client's address, as rate limits count it (see {@link ClientAddress}). */
     public String clientAddress() {
         return clientAddress;
+    }
+
+    /** Lets handlers read the request's own headers (not query parameters Camel copied among them). */
+    ApiRequest withHeaders(java.util.function.UnaryOperator<String> headers) {
+        this.headers = headers;
+        return this;
+    }
+
+    @Override
+    public String header(String name) {
+        return headers.apply(name);
     }
 
     public String authorizationHeader() {

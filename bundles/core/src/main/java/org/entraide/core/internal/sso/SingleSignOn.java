@@ -6,7 +6,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
@@ -295,17 +294,7 @@ public final class SingleSignOn implements AccountService.PasswordLoginGate {
         if (wanted == null || wanted.isBlank()) {
             wanted = email.substring(0, email.indexOf('@'));
         }
-        String base = pseudonymBase(wanted);
-        for (int i = 1; i < 1000; i++) {
-            String candidate = i == 1 ? base : base + "-" + i;
-            try {
-                users.requirePseudonymFree(c, brandId, candidate.toLowerCase(Locale.ROOT), 0, now);
-                return candidate;
-            } catch (ProblemException taken) {
-                // next number
-            }
-        }
-        return base.substring(0, Math.min(base.length(), 17)) + "-" + Tokens.newToken().substring(0, 12).replace('_', '.');
+        return users.freePseudonym(c, brandId, pseudonymBase(wanted), now);
     }
 
     static String pseudonymBase(String wanted) {

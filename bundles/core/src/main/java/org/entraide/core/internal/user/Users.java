@@ -85,6 +85,21 @@ public final class Users {
 
     public static final String PSEUDONYM_TAKEN = "this pseudonym is taken";
 
+    /** {@code base}, or {@code base-2}, {@code base-3}... the first free in the brand; a random suffix past 999. */
+    public String freePseudonym(Connection c, long brandId, String base, Instant now) {
+        for (int i = 1; i < 1000; i++) {
+            String candidate = i == 1 ? base : base + "-" + i;
+            try {
+                requirePseudonymFree(c, brandId, candidate.toLowerCase(Locale.ROOT), 0, now);
+                return candidate;
+            } catch (ProblemException taken) {
+                // next number
+            }
+        }
+        return base.substring(0, Math.min(base.length(), 17)) + "-"
+            + org.entraide.core.internal.security.Tokens.newToken().substring(0, 12).replace('_', '.');
+    }
+
     public Optional<Account> byEmail(Connection c, long brandId, String email) {
         return Sql.one(c, "SELECT " + ACCOUNT_COLUMNS + " FROM app_user "
             + "WHERE brand_id = ? AND email = ?", rs -> account(rs), brandId, email);

@@ -1,0 +1,130 @@
+package org.entraide.channels.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.entraide.api.event.EventLog;
+import org.entraide.api.mail.Mail;
+import org.entraide.api.platform.Brands;
+import org.entraide.api.platform.Contributions;
+import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Stores;
+import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.privacy.PersonalData;
+import org.entraide.api.storage.SchemaMigrator;
+import org.entraide.api.storage.Transactions;
+import org.entraide.api.web.ApiEndpoints;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The channels plugin: a store's QR code, thanks to its team, the brand's channel settings (the origins that may
+ * frame its widget). A configuration change re-creates the component, and with it its routes.
+ */
+@Component(name = "org.entraide.channels", service = {RoutesBuilder.class, PersonalData.class})
+@Designate(ocd = ChannelsConfig.class)
+public class ChannelsPlugin extends RouteBuilder implements PersonalData {
+    private static final String STORE = "/brands/{brand}/stores/{code}";
+    private static final String SETTINGS = "/brands/{brand}/channels";
+
+    private final Transactions tx;
+    private final ApiEndpoints endpoints;
+    private final ThanksStore store = new ThanksStore();
+    private final IntakeStore intake = new IntakeStore();
+    private final ChannelsApi api;
+    private final IntakeApi intakeApi;
+    private final EmailIntake mailbox;
+    private final ChannelSettings settings;
+    private final Members members;
+
+    @Activate
+    public ChannelsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
+                          @Reference Stores stores, @Reference Brands brands, @Reference Members members,
+                          @Reference EventLog events,
+                          @Reference Contributions contributions, @Reference Mail mail, @Reference BrandFeatures features,
+                          ChannelsConfig config) {
+        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, events, contributions, mail, features),
+            ChannelSettings.of(config), Clock.systemUTC());
+    }
+
+    public ChannelsPlugin(CoreServices core, ChannelSettings settings, Clock clock) {
+        this.tx = core.tx();
+        this.endpoints = core.endpoints();
+        this.settings = settings;
+        this.members = core.members();
+        this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
+        this.intakeApi = new IntakeApi(core, intake, settings, clock);
+        this.mailbox = new EmailIntake(core, intake, settings, clock);
+        core.migrator().migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
+    }
+
+    @Override
+    public void configure() {
+        String cap = ChannelsCapability.NAME;
+        Set<String> none = Set.of();
+        rest(ApiEndpoints.BASE).get(STORE + "/qr").produces(ImageChoice.PNG + "," + ImageChoice.SVG).to("direct:channels.qr")
+            .post(STORE + "/thanks").type(ChannelsApi.Thank.class).to("direct:channels.thank")
+            .get(STORE + "/thanks").to("direct:channels.thanks")
+            .get(SETTINGS + "/settings").to("direct:channels.settings")
+            .put(SETTINGS + "/settings").type(ChannelsApi.Settings.class).to("direct:channels.settings-save")
+            .get(SETTINGS + "/embed").to("direct:channels.embed")
+            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm");
+        from("direct:channels.qr").routeId("channels.qr").process(endpoints.processor(cap, api::qr, none, "brand", "code"));
+        from("direct:channels.thank").routeId("channels.thank").process(endpoints.processor(cap, api::thank, none, "brand", "code"));
+        from("direct:channels.thanks").routeId("channels.thanks").process(endpoints.processor(cap, api::thanks, none, "brand", "code"));
+        from("direct:channels.settings").routeId("channels.settings").process(endpoints.processor(cap, api::settings, none, "brand"));
+        from("direct:channels.settings-save").routeId("channels.settings-save")
+            .process(endpoints.processor(cap, api::saveSettings, none, "brand"));
+        from("direct:channels.embed").routeId("channels.embed").process(endpoints.processor(cap, api::embed, none, "brand"));
+        from("direct:channels.intake-confirm").routeId("channels.intake-confirm")
+            .process(endpoints.processor(cap, intakeApi::confirm, none, "brand", "token"));
+        if (settings.intakeImapUri() != null) {
+            // the raw jakarta.mail message: its recipients, its Message-ID and its parts are all needed
+            String uri = settings.intakeImapUri();
+            String inbound = uri.contains("mapMailMessage=") ? uri : uri + (uri.contains("?") ? "&" : "?") + "mapMailMessage=false";
+            from(inbound).routeId("channels.intake").process(e -> mailbox.handle(e.getIn().getBody(jakarta.mail.Message.class)));
+        }
+    }
+
+    /** The key of channels' part of a member's export. */
+    @Override
+    public String name() {
+        return "channels";
+    }
+
+    @Override
+    public Map<String, Object> export(long brandId, long userId) {
+        return tx.inTransaction(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messagesToStores", intake.titlesOf(c, brandId, userId));
+            out.put("thanks", store.sentBy(c, brandId, userId).stream().map(t -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", t.id());
+                row.put("storeId", t.storeId());
+                row.put("source", t.source());
+                row.put("createdAt", t.createdAt().toString());
+                if (t.message() != null) {
+                    row.put("message", t.message());
+                }
+                return row;
+            }).toList());
+            return out;
+        });
+    }
+
+    /** The stores keep their counts; the member's link to them and their words go. Idempotent. */
+    @Override
+    public void erase(long brandId, long userId) {
+        tx.inTransaction(c -> {
+            store.forget(c, brandId, userId);
+            intake.forget(c, brandId, userId, members.member(c, brandId, userId).map(m -> m.email()).orElse(null));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,203 @@
+package org.entraide.channels.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.entraide.api.mail.OutgoingMail;
+import org.entraide.api.model.Brand;
+import org.entraide.api.model.Store;
+import org.entraide.api.text.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Messages read from the stores' mailbox: one sent to {@code <store-code>@<brand's inbound domain>} is kept, and its
+ * sender gets a link to confirm that the address is theirs; the complaint is filed when they open it
+ * ({@link IntakeApi#confirm}). A message read twice (same Message-ID) counts once; one that is not for a store of a
+ * brand with channels on, or has no single sender or no text, is ignored and logged.
+ */
+final class EmailIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
+    private static final String[] RECIPIENT_HEADERS = {"To", "Cc", "Delivered-To", "X-Original-To"};
+
+    /** What became of a message, for the log and the tests. */
+    enum Result { KEPT, DUPLICATE, IGNORED }
+
+    private record Target(Brand brand, Store store) {
+    }
+
+    private final CoreServices core;
+    private final IntakeStore store;
+    private final ChannelSettings settings;
+    private final Clock clock;
+
+    EmailIntake(CoreServices core, IntakeStore store, ChannelSettings settings, Clock clock) {
+        this.core = core;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Result handle(Message message) {
+        try {
+            return read(message);
+        } catch (MessagingException | IOException e) {
+            LOG.warn("Message to a store ignored: unreadable ({})", e.toString());
+            return Result.IGNORED;
+        }
+    }
+
+    private Result read(Message message) throws MessagingException, IOException {
+        if (message.getSize() > settings.intakeMaxBytes()) {
+            return ignored("larger than " + settings.intakeMaxBytes() + " bytes");
+        }
+        String from = sender(message);
+        if (from == null) {
+            return ignored("not one sender address");
+        }
+        Target target = target(message);
+        if (target == null) {
+            return ignored("not to a store address of a brand with channels on");
+        }
+        String body = Texts.clean(text(message), false);
+        if (body == null || body.isBlank()) {
+            return ignored("no text");
+        }
+        body = body.length() > 20_000 ? body.substring(0, 20_000) : body;
+        String subject = message.getSubject() == null ? "" : Texts.clean(message.getSubject(), true);
+        String title = subject == null || subject.length() < 5 ? "E-mail — " + target.store().name() : subject;
+        title = title.length() > 200 ? title.substring(0, 200) : title;
+        String[] ids = message.getHeader("Message-ID");
+        String key = ids != null && ids.length > 0 && !ids[0].isBlank() ? ids[0].strip()
+            : IntakeTokens.hash(from + "\n" + message.getSentDate() + "\n" + body);
+        String messageKey = key.length() <= 250 ? key : IntakeTokens.hash(key);
+        String token = IntakeTokens.newToken();
+        String finalTitle = title;
+        String finalBody = body;
+        return core.tx().inTransaction(c -> {
+            if (store.known(c, messageKey)) {
+                return Result.DUPLICATE;
+            }
+            long id = store.add(c, target.brand().id(), target.store().code(), from, finalTitle, finalBody, messageKey,
+                IntakeTokens.hash(token), clock.instant());
+            core.mail().queue(c, confirmation(id, target, from, finalTitle, token));
+            LOG.info("Message {} to store {} of brand {} kept, waiting for its sender's confirmation", id,
+                target.store().code(), target.brand().slug());
+            return Result.KEPT;
+        });
+    }
+
+    private OutgoingMail confirmation(long id, Target target, String to, String title, String token) {
+        String link = settings.publicBaseUrl() + "/b/" + target.brand().slug() + "/intake/" + token;
+        String store = target.store().name();
+        String text = "Bonjour,\n\nNous avons reçu votre message au magasin " + store + " : « " + title + " ».\n"
+            + "Pour qu'il devienne une réclamation suivie par le magasin, confirmez que cette adresse est la vôtre :\n"
+            + link + "\n\nSans confirmation, il ne sera pas traité. Ce lien vaut " + settings.intakeLinkLife().toDays()
+            + " jours.\n\n---\n\nHello,\n\nWe received your message to the " + store + " store: \"" + title + "\".\n"
+            + "To make it a complaint the store follows up, confirm that this address is yours:\n" + link
+            + "\n\nWithout confirmation it will not be handled. This link is valid for " + settings.intakeLinkLife().toDays()
+            + " days.\n";
+        return new OutgoingMail(target.brand().id(), "channels-intake-" + id, to,
+            "Confirmez votre message / Confirm your message — " + store, text, null, Map.of());
+    }
+
+    /** The first recipient that is a store's address on a brand's inbound domain. */
+    private Target target(Message message) throws MessagingException {
+        for (String header : RECIPIENT_HEADERS) {
+            String[] values = message.getHeader(header);
+            if (values == null) {
+                continue;
+            }
+            for (String value : values) {
+                InternetAddress[] parsed;
+                try {
+                    parsed = InternetAddress.parseHeader(value, false);
+                } catch (AddressException e) {
+                    continue;
+                }
+                for (InternetAddress a : parsed) {
+                    Target t = storeOf(a.getAddress());
+                    if (t != null) {
+                        return t;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Target storeOf(String address) {
+        if (address == null || address.indexOf('@') < 1) {
+            return null;
+        }
+        String lower = address.strip().toLowerCase(Locale.ROOT);
+        String local = lower.substring(0, lower.indexOf('@'));
+        String domain = lower.substring(lower.indexOf('@') + 1);
+        return core.tx().inTransaction(c -> {
+            Optional<Long> brandId = store.brandOfDomain(c, domain);
+            if (brandId.isEmpty() || !core.features().isEnabled(brandId.get(), ChannelsCapability.NAME)) {
+                return null;
+            }
+            Brand brand = core.brands().byId(c, brandId.get()).orElse(null);
+            Store s = brand == null ? null : core.stores().all(c, brand.id()).stream()
+                .filter(st -> st.code().equalsIgnoreCase(local)).findFirst().orElse(null);
+            return s == null ? null : new Target(brand, s);
+        });
+    }
+
+    /** The one sender's address, in lower case; null for none, several, or one that is no plain address. */
+    private static String sender(Message message) throws MessagingException {
+        Address[] from;
+        try {
+            from = message.getFrom();
+        } catch (AddressException malformed) {
+            from = null;
+        }
+        String address = from != null && from.length == 1 && from[0] instanceof InternetAddress a ? a.getAddress() : null;
+        String lower = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        return lower.matches("[^@\\s]{1,64}@[^@\\s]{1,253}") ? lower : null;
+    }
+
+    /** The first text/plain part (attachments are not read), or the text of the first HTML part without its tags. */
+    static String text(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multi = (Multipart) part.getContent();
+            String html = null;
+            for (int i = 0; i < multi.getCount(); i++) {
+                Part p = multi.getBodyPart(i);
+                if (p.isMimeType("text/html") && html == null) {
+                    html = String.valueOf(p.getContent());
+                } else {
+                    String t = text(p);
+                    if (t != null) {
+                        return t;
+                    }
+                }
+            }
+            return html == null ? null : html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ");
+        }
+        if (part.isMimeType("text/html")) {
+            return String.valueOf(part.getContent()).replaceAll("<[^>]+>", " ");
+        }
+        return null;
+    }
+
+    private static Result ignored(String why) {
+        LOG.info("Message to a store ignored: {}", why);
+        return Result.IGNORED;
+    }
+}

@@ -1,0 +1,139 @@
+package org.entraide.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.entraide.core.internal.demo.DemoSeeder;
+import org.entraide.core.internal.support.Community;
+import org.entraide.core.internal.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The channels capability's pages: a store's feedback page (where its QR code leads), its printable poster, the
+ * thanks on the store page, the widget page a brand's site frames.
+ */
+abstract class ChannelPageScenarios extends WebTestBase {
+    static final String LYON = "LYON-PARTDIEU";
+
+    Community.Member admin;
+
+    ChannelPageScenarios(Db db) {
+        super(db);
+    }
+
+    @BeforeEach
+    void installChannels() throws Exception {
+        Plugins.channels(server);
+        admin = community.demo("admin");
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"channels\":true}").status());
+    }
+
+    Http.Response page(String path, String acceptLanguage) {
+        return http.send(http.builder(path, null).header("Accept-Language", acceptLanguage).GET());
+    }
+
+    Browser signedIn(String email) {
+        Browser b = new Browser(server.base());
+        b.get("/b/demo/login");
+        assertEquals(303, b.post("/b/demo/login", Map.of("email", email, "password", DemoSeeder.PASSWORD, "next", "/b/demo")).statusCode());
+        return b;
+    }
+
+    @Test
+    void aVisitorThanksTheTeamFromTheFeedbackPageAndTheStoreCountsIt() {
+        Browser visitor = new Browser(server.base());
+        String form = visitor.get("/b/demo/stores/" + LYON + "/feedback?from=qr").body();
+        assertTrue(form.contains("Thank the store team") && form.contains("value=\"qr\""), form);
+        assertTrue(form.contains("/b/demo/complaints/new?store=" + LYON), "the complaint form, with the store chosen: " + form);
+        HttpResponse<String> sent = visitor.post("/b/demo/stores/" + LYON + "/thanks",
+            Map.of("message", "<b>Great</b> team, thanks Julie", "source", "qr"));
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertTrue(visitor.get(sent.headers().firstValue("Location").orElseThrow()).body().contains("Thank you!"));
+
+        String store = page("/b/demo/stores/" + LYON, "en").raw().body();
+        assertTrue(store.contains("1 thanks"), "counted beside the complaints: " + store);
+        assertFalse(store.contains("Great"), "the public sees the count, not the words");
+        String managers = signedIn("manager@demo.example").get("/b/demo/stores/" + LYON).body();
+        assertTrue(managers.contains("&lt;b&gt;Great&lt;/b&gt; team"), "the store's manager reads it, escaped: " + managers);
+        assertTrue(managers.contains("/b/demo/stores/" + LYON + "/poster"), "and finds the poster");
+        String fr = page("/b/demo/stores/" + LYON + "/feedback", "fr").raw().body();
+        assertTrue(fr.contains("Remercier l'équipe du magasin") || fr.contains("Remercier l&#39;équipe du magasin"), fr);
+    }
+
+    @Test
+    void aVisitorWhoThanksTooOftenIsAskedToWait() {
+        Browser visitor = new Browser(server.base());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(303, visitor.submit("/b/demo/stores/" + LYON + "/feedback", "/b/demo/stores/" + LYON + "/thanks",
+                Map.of("message", "merci " + i)).statusCode());
+        }
+        HttpResponse<String> fourth = visitor.submit("/b/demo/stores/" + LYON + "/feedback", "/b/demo/stores/" + LYON + "/thanks",
+            Map.of("message", "encore"));
+        assertEquals(429, fourth.statusCode());
+        assertTrue(fourth.body().contains("try again in an hour"), fourth.body());
+        assertEquals(403, new Browser(server.base()).postRaw("/b/demo/stores/" + LYON + "/thanks", "message=x&csrf=forged",
+            "https://evil.example").statusCode(), "a form from elsewhere is refused");
+    }
+
+    @Test
+    void thePosterIsPrintableWithTheStoresQrCode() {
+        Http.Response poster = page("/b/demo/stores/" + LYON + "/poster", "fr");
+        assertEquals(200, poster.status());
+        String html = poster.raw().body();
+        assertTrue(html.contains("Un souci ? Un merci ?") && html.contains("/static/poster-1.css"), html);
+        assertTrue(html.contains("src=\"/api/v1/brands/demo/stores/" + LYON + "/qr\""), html);
+        assertTrue(html.contains("/b/demo/stores/" + LYON + "/feedback"), "the address is printed under the code");
+        assertTrue(page("/b/demo/stores/" + LYON + "/poster", "en").raw().body().contains("A problem? A thank-you?"));
+        Http.Response qr = http.send(http.builder("/api/v1/brands/demo/stores/" + LYON + "/qr", null)
+            .header("Accept", "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8").GET());
+        assertEquals(200, qr.status(), "the image the poster shows");
+        assertTrue(page("/static/poster-1.css", "en").raw().body().contains("@media print"));
+        assertEquals(404, page("/b/demo/stores/NOPE/poster", "en").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"channels\":false}").status());
+        assertEquals(404, page("/b/demo/stores/" + LYON + "/poster", "en").status(), "no poster without the capability");
+        assertEquals(404, page("/b/demo/stores/" + LYON + "/feedback", "en").status());
+        assertFalse(page("/b/demo/stores/" + LYON, "en").raw().body().contains("thanks"), "nor thanks on the store page");
+    }
+
+    @Test
+    void theWidgetMayBeFramedOnlyByTheBrandsOwnSite() {
+        Http.Response none = page("/b/demo/embed", "en");
+        assertEquals(200, none.status());
+        assertTrue(none.header("Content-Security-Policy").endsWith("frame-ancestors 'none'"), none.header("Content-Security-Policy"));
+        assertEquals(200, http.put("/api/v1/brands/demo/channels/settings", admin.token(),
+            Http.json("embedOrigins", List.of("https://www.demo.example", "https://shop.demo.example"))).status());
+        Http.Response widget = page("/b/demo/embed?q=Lyon", "en");
+        String csp = widget.header("Content-Security-Policy");
+        assertTrue(csp.contains("frame-ancestors https://www.demo.example https://shop.demo.example"), csp);
+        assertFalse(csp.contains("unsafe"), csp);
+        String html = widget.raw().body();
+        assertFalse(html.matches("(?s).*<script(?![^>]*\\ssrc=).*") || html.contains(" style="), "no inline code: " + html);
+        assertTrue(html.contains("/b/demo/complaints/new?store=" + LYON) && html.contains("target=\"_blank\""),
+            "a store found by its city, to complain about in the community's own tab: " + html);
+        assertTrue(html.contains("action=\"/b/demo/search\""), "search the community");
+        assertTrue(page("/b/demo", "en").header("Content-Security-Policy").contains("frame-ancestors 'none'"),
+            "the community's other pages are never framed");
+        Http.Response script = page("/static/embed-1.js", "en");
+        assertEquals(200, script.status());
+        assertTrue(script.raw().body().contains("data-entraide-widget"));
+    }
+
+    @Test
+    void aConfirmationLinkAsksBeforeFilingAndAnUnknownOneSaysSo() {
+        Browser visitor = new Browser(server.base());
+        String token = "a".repeat(43);
+        String form = visitor.get("/b/demo/intake/" + token).body();
+        assertTrue(form.contains("Confirm and file my complaint") && form.contains("action=\"/b/demo/intake/" + token + "\""),
+            "opening the link files nothing: " + form);
+        HttpResponse<String> unknown = visitor.post("/b/demo/intake/" + token, Map.of());
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown or has expired"), unknown.body());
+        assertTrue(page("/b/demo/intake/" + token, "fr").raw().body().contains("Confirmer et déposer ma réclamation"));
+    }
+}
