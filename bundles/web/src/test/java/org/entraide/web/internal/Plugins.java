@@ -103,6 +103,8 @@ final class Plugins {
         server.install(org.entraide.knowledge.internal.Knowledge.start(new org.entraide.knowledge.internal.Platform(
             server.core.db, server.core.events, p, p, p, p, server.core.renderer), server.core.migrator, server.core.endpoints,
             new org.entraide.knowledge.internal.Knowledge.Settings(25, 180, 3_600_000), Clock.systemUTC()).services());
+    }
+
     /** QR codes on the public address pages are built on in tests. */
     static void channels(TestServer server) throws Exception {
         var p = server.core.platform;
