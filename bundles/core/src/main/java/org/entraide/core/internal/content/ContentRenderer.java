@@ -14,8 +14,9 @@ public final class ContentRenderer implements org.entraide.api.text.Markdown {
     /**
      * The version of the HTML this renderer makes, stored with each post's rendered body: bump it whenever the Markdown
      * renderer, its options or the sanitizer policy changes, and every post is rendered again (RenderedBodies).
+     * 2: commonmark 0.32.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
         .and(Sanitizers.BLOCKS)
