@@ -66,6 +66,7 @@ final class Pages extends PageSupport {
             return notFound(visit);
         }
         Map<String, Object> model = questionModel(api, visit, question, id);
+        SearchPages.openedProposal(api, visit, id);
         Map<String, String> draft = new DraftForms(api, templates).restore(visit, DraftForms.answerKey(id), Map.of("body", ""));
         if (draft != null) {
             model.put("answerForm", Map.of("body", draft.get("body")));
