@@ -74,7 +74,7 @@ final class Pages extends PageSupport {
         }
         NotificationPages.following(api, visit, "question", String.valueOf(id)).ifPresent(level -> model.put("following", level));
         NotificationPages.viewing(api, visit, "question", id);
-        DuplicatePages.describe(api, visit, id, model);
+        DuplicatePages.describe(question, visit, model);
         StaffNotePages.describe(visit, model);
         return render(visit, brand, 200, "question", model);
     }
