@@ -326,6 +326,43 @@ abstract class BrowseScenarios extends WebTestBase {
     }
 
     @Test
+    void complaintsAreFilteredByRegionOnlyWhileLocalManagersAreOn() throws Exception {
+        var member = community.join("demo");
+        long lyon = community.complaintId(member, "LYON-PARTDIEU", false);
+        long paris = community.complaintId(member, "PARIS-BERCY", false);
+        String without = html("/b/demo/complaints?region=SUD-EST", "en");
+        assertFalse(without.contains("id=\"f-region\""), "no region filter without local managers");
+        assertTrue(without.contains("/b/demo/complaints/" + paris + "\"") && without.contains("/b/demo/complaints/" + lyon + "\""),
+            "the parameter is ignored, not an error");
+
+        Plugins.localManagers(server);
+        String admin = community.demo("admin").token();
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"local-managers\":true}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\"}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/regions/VIDE", admin, "{\"name\":\"Vide\"}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/stores/LYON-PARTDIEU/settings", admin, "{\"timeZone\":\"Europe/Paris\","
+            + "\"hours\":{\"MONDAY\":[\"09:00-19:00\"]},\"region\":\"SUD-EST\"}").status());
+        JsonNode regions = http.get("/api/v1/brands/demo/regions", null).json();
+        assertTrue(regions.toString().contains("{\"code\":\"SUD-EST\",\"name\":\"Sud-Est\",\"stores\":[\"LYON-PARTDIEU\"]}"),
+            "each region with its stores' codes: " + regions);
+
+        String fr = html("/b/demo/complaints?region=SUD-EST", "fr");
+        assertTrue(fr.contains("<label for=\"f-region\">Région</label>") && fr.contains("<option value=\"SUD-EST\" selected>"), fr);
+        assertTrue(fr.contains("/b/demo/complaints/" + lyon + "\""), "the region's store's complaint");
+        assertFalse(fr.contains("/b/demo/complaints/" + paris + "\""), "not another region's: " + fr);
+        assertFalse(html("/b/demo/complaints?region=VIDE", "en").contains("/b/demo/complaints/" + lyon + "\""),
+            "a region without stores has no complaints");
+        assertTrue(html("/b/demo/complaints?region=NOWHERE", "en").contains("/b/demo/complaints/" + paris + "\""),
+            "an unknown region is ignored");
+
+        // the API: a region's codes passed to the core's list
+        JsonNode listed = http.get("/api/v1/brands/demo/complaints?stores=LYON-PARTDIEU,BORDEAUX-LAC&size=100", null).json();
+        assertTrue(listed.toString().contains("\"id\":" + lyon + ",") && !listed.toString().contains("\"id\":" + paris + ","),
+            listed.toString());
+        assertEquals(400, http.get("/api/v1/brands/demo/complaints?stores=LYON;PARIS", null).status());
+    }
+
+    @Test
     void membersAboveTheBrandsReputationThresholdCloseADuplicateFromItsPage() throws Exception {
         Plugins.reputation(server);
         String admin = community.demo("admin").token();
