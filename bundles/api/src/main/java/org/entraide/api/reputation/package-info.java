@@ -4,5 +4,5 @@
  * {@link org.entraide.api.reputation.PrivilegeGranted}). The reputation plugin provides these events; other
  * plugins subscribe to them like to the core's.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.entraide.api.reputation;

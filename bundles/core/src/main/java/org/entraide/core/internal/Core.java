@@ -87,6 +87,8 @@ public final class Core {
     public final org.entraide.core.internal.apikey.ApiKeys apiKeys;
     /** Topic experts, from the badges plugin when it is installed. */
     public final org.entraide.core.internal.post.Experts experts = new org.entraide.core.internal.post.Experts();
+    /** Privileges earned with reputation, from the reputation plugin when it is installed. */
+    public final org.entraide.core.internal.post.Privileges privileges = new org.entraide.core.internal.post.Privileges();
     public final QuestionService questions;
     public final QuestionQueries questionQueries;
     public final VoteService votes;
@@ -181,7 +183,9 @@ public final class Core {
         this.renderedBodies = posts.bodies;
         org.entraide.core.internal.post.Comments comments = new org.entraide.core.internal.post.Comments(db, posts, pipeline,
             new org.entraide.core.internal.content.CommentRenderer(), events, clock);
-        this.questions = new QuestionService(db, brands, posts, events, renderer, experts, comments, clock);
+        org.entraide.core.internal.post.Duplicates duplicates = new org.entraide.core.internal.post.Duplicates(db, posts, events,
+            clock, privileges);
+        this.questions = new QuestionService(db, brands, posts, events, renderer, experts, comments, clock, duplicates);
         this.questionQueries = new QuestionQueries(db);
         this.votes = new VoteService(db, posts, pipeline, events, clock);
         this.voices = new org.entraide.core.internal.post.OfficialVoices(capabilities);
@@ -248,7 +252,7 @@ public final class Core {
             new org.entraide.core.internal.rest.BrowseRoutes(dispatcherApi,
                 new org.entraide.core.internal.post.Contributors(db, experts), new org.entraide.core.internal.post.MyPosts(db),
                 new org.entraide.core.internal.post.SitemapQueries(db),
-                new org.entraide.core.internal.post.Duplicates(db, posts, events, clock)),
+                duplicates),
             new EventRoutes(dispatcherApi, dispatcher, monitor, deadLetters, instanceAdminCheck, settings.eventPoll()),
             new MailRoutes(dispatcherApi, mailSender, mail, settings.mail().poll()),
             new org.entraide.core.internal.rest.PrivacyRoutes(dispatcherApi, exports, erasure, privacyPolicies, retention, db,

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds what plugins contribute (capabilities, event subscribers, submission steps, topic expertise, official
- * responders, metrics, personal data) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
+ * responders, metrics, personal data, reputation's privileges) to the running core, and unbinds it when a plugin goes: its subscriber stops receiving events, its
  * steps leave the pipeline, its data stays.
  */
 @Component(immediate = true)
@@ -66,6 +66,9 @@ public class PluginWhiteboard {
         }
         if (service instanceof org.entraide.api.privacy.PersonalData p) {
             bindPersonalData(p);
+        }
+        if (service instanceof org.entraide.api.reputation.ReputationLookup r) {
+            bindReputation(r);
         }
     }
 
@@ -178,7 +181,17 @@ public class PluginWhiteboard {
         removeOrDequeue(Role.PERSONAL_DATA, p, running -> running.personalData.remove(p));
     }
 
-    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS, METRICS, PERSONAL_DATA }
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindReputation(org.entraide.api.reputation.ReputationLookup r) {
+        addOrQueue(Role.REPUTATION, r);
+    }
+
+    synchronized void unbindReputation(org.entraide.api.reputation.ReputationLookup r) {
+        removeOrDequeue(Role.REPUTATION, r, running -> running.privileges.forget(r));
+    }
+
+    private enum Role { CAPABILITY, SUBSCRIBER, STEP, EXPERTISE, RESPONDERS, METRICS, PERSONAL_DATA, REPUTATION }
 
     /** A service and the role it was bound in. */
     private record Contribution(Role role, Object service) {
@@ -199,6 +212,7 @@ public class PluginWhiteboard {
                 case RESPONDERS -> core.voices.add((OfficialResponders) contribution.service());
                 case METRICS -> core.metrics.add((org.entraide.api.metrics.MetricSource) contribution.service());
                 case PERSONAL_DATA -> core.personalData.add((org.entraide.api.privacy.PersonalData) contribution.service());
+                case REPUTATION -> core.privileges.use((org.entraide.api.reputation.ReputationLookup) contribution.service());
                 default -> throw new IllegalStateException("unknown role " + contribution.role());
             }
         } catch (RuntimeException e) {

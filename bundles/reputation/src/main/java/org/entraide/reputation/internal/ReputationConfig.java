@@ -54,6 +54,9 @@ public @interface ReputationConfig {
     @AttributeDefinition(name = "Reputation needed to edit other members' posts")
     int privilege_edit_others_posts() default 2000;
 
+    @AttributeDefinition(name = "Reputation needed to close a question as a duplicate of another")
+    int privilege_close_duplicate() default 3000;
+
     @AttributeDefinition(name = "Attempts at applying an event before it is parked as a dead letter")
     int events_max_attempts() default 10;
 

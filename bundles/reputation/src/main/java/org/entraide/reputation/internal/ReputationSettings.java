@@ -76,6 +76,7 @@ public record ReputationSettings(PointsTable points, Thresholds thresholds, int 
         thresholds.put(Privilege.VOTE_DOWN, c.privilege_vote_down());
         thresholds.put(Privilege.SEE_VOTE_COUNTS, c.privilege_see_vote_counts());
         thresholds.put(Privilege.EDIT_OTHERS_POSTS, c.privilege_edit_others_posts());
+        thresholds.put(Privilege.CLOSE_DUPLICATE, c.privilege_close_duplicate());
         for (Map.Entry<Rule, Integer> p : points.entrySet()) {
             if (Math.abs(p.getValue()) > PointsTable.MAX_ABS_POINTS) {
                 throw new IllegalArgumentException(key(p.getKey()) + " must be between -" + PointsTable.MAX_ABS_POINTS

@@ -98,7 +98,7 @@ abstract class ReputationPrivilegeScenarios {
         Http.Response defaults = bed.http.get(Testbed.DEMO + "/reputation/privileges", null);
         assertEquals(200, defaults.status());
         assertEquals("{\"vote-up\":15,\"flag\":15,\"comment\":50,\"review-queue\":500,\"vote-down\":125,"
-            + "\"see-vote-counts\":1000,\"edit-others-posts\":2000}", defaults.json().toString());
+            + "\"see-vote-counts\":1000,\"edit-others-posts\":2000,\"close-duplicate\":3000}", defaults.json().toString());
         assertEquals(403, bed.http.put(Testbed.DEMO + "/reputation/privileges", lucas.token(), "{\"vote-down\":1}").status());
         assertEquals(400, bed.http.put(Testbed.DEMO + "/reputation/privileges", bed.admin, "{\"vote-down\":0}").status());
         assertEquals(400, bed.http.put(Testbed.DEMO + "/reputation/privileges", bed.admin, "{\"vote-sideways\":3}").status());

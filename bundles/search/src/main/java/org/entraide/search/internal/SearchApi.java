@@ -140,19 +140,26 @@ final class SearchApi {
         if (title == null) {
             throw ProblemException.invalid("title", "is required");
         }
-        SearchIndex.Result r = index.search(title, UserQuery.Mode.LOOSE, SearchIndex.Filters.brand(brand.id()).withType("question"),
+        return ApiResult.ok(Map.of("items", similarItems(brand.id(), title, size),
+            "articles", ArticleHits.similar(index, brand.id(), title)));
+    }
+
+    /** The posts most like {@code title}, best first; each with its {@code type}, so that askers' proposals are any kind. */
+    List<Map<String, Object>> similarItems(long brandId, String title, int size) {
+        SearchIndex.Result r = index.search(title, UserQuery.Mode.LOOSE, SearchIndex.Filters.brand(brandId).withType("question"),
             SearchIndex.Order.RELEVANCE, 0, size, false, false);
         List<Map<String, Object>> items = new ArrayList<>();
         for (SearchIndex.Hit h : r.hits()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", h.id());
+            item.put("type", h.type());
             item.put("title", h.title());
             item.put("accepted", h.accepted());
             item.put("score", h.score());
             item.put("createdAt", h.createdAt().toString());
             items.add(item);
         }
-        return ApiResult.ok(Map.of("items", items, "articles", ArticleHits.similar(index, brand.id(), title)));
+        return items;
     }
 
     /** The most frequent searches that found nothing: brand admins only. */

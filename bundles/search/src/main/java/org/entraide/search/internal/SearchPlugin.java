@@ -18,6 +18,7 @@ import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.EventSubscriber;
 import org.entraide.api.plugin.StartFrom;
 import org.entraide.api.plugin.SubscriberDescriptor;
+import org.entraide.api.privacy.PersonalData;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
@@ -37,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * not closed cleanly, and the REST endpoints. It indexes every brand, whether or not the brand enabled search, so that
  * a brand that turns it on finds its whole history at once; the endpoints answer only brands that enabled it.
  */
-@Component(name = "org.entraide.search", service = {EventSubscriber.class, RoutesBuilder.class, SearchPlugin.class})
+@Component(name = "org.entraide.search", service = {EventSubscriber.class, RoutesBuilder.class, SearchPlugin.class, PersonalData.class})
 @Designate(ocd = SearchConfig.class)
-public class SearchPlugin extends RouteBuilder implements EventSubscriber {
+public class SearchPlugin extends RouteBuilder implements EventSubscriber, PersonalData {
     private static final Logger LOG = LoggerFactory.getLogger(SearchPlugin.class);
     private static final String CAP = SearchCapability.NAME;
     private static final String BASE = "/brands/{brand}/search";
@@ -51,6 +52,8 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
     final SearchIndex index;
     final Indexer indexer;
     private final SearchApi api;
+    private final Proposals proposals = new Proposals();
+    private final ProposalApi proposalApi;
     private final Thread rebuilding;
 
     @Activate
@@ -72,6 +75,7 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
         this.index = new SearchIndex(folder, refresh, commit);
         this.indexer = new Indexer(tx, posts, stores, brands, reader, index);
         this.api = new SearchApi(tx, brands, stores, index, new Misses(tx), clock);
+        this.proposalApi = new ProposalApi(tx, api, proposals, clock);
         if (index.needsRebuild()) {
             indexer.rebuildsFrom(clock.instant());
             // in the background, so that the platform starts; events meanwhile are applied beside it
@@ -131,13 +135,22 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
         rest(ApiEndpoints.BASE)
             .get(BASE).to("direct:search.search")
             .get(BASE + "/similar").to("direct:search.similar")
-            .get(BASE + "/misses").to("direct:search.misses");
+            .get(BASE + "/misses").to("direct:search.misses")
+            .post(BASE + "/proposals").type(ProposalApi.Shown.class).to("direct:search.proposals")
+            .post(BASE + "/proposals/{token}/outcome").type(ProposalApi.Outcome.class).to("direct:search.proposal-outcome")
+            .get(BASE + "/proposals/figures").to("direct:search.proposal-figures");
         from("direct:search.search").routeId("search.search")
             .process(endpoints.processor(CAP, api::search, SearchApi.SEARCH_PARAMS, "brand"));
         from("direct:search.similar").routeId("search.similar")
             .process(endpoints.processor(CAP, api::similar, SearchApi.SIMILAR_PARAMS, "brand"));
         from("direct:search.misses").routeId("search.misses")
             .process(endpoints.processor(CAP, api::misses, org.entraide.api.web.Paging.PARAMS, "brand"));
+        from("direct:search.proposals").routeId("search.proposals")
+            .process(endpoints.processor(CAP, proposalApi::shown, Set.of(), "brand"));
+        from("direct:search.proposal-outcome").routeId("search.proposal-outcome")
+            .process(endpoints.processor(CAP, proposalApi::outcome, Set.of(), "brand", "token"));
+        from("direct:search.proposal-figures").routeId("search.proposal-figures")
+            .process(endpoints.processor(CAP, proposalApi::figures, ProposalApi.FIGURE_PARAMS, "brand"));
     }
 
     /**
@@ -164,6 +177,26 @@ public class SearchPlugin extends RouteBuilder implements EventSubscriber {
 
     public long rebuildAll() {
         return indexer.rebuildAll();
+    }
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    /** The similar posts proposed to the member when they asked, and what they did next. */
+    @Override
+    public java.util.Map<String, Object> export(long brandId, long userId) {
+        var rows = tx.inTransaction(c -> proposals.export(c, brandId, userId));
+        return rows.isEmpty() ? java.util.Map.of() : java.util.Map.of("proposals", rows);
+    }
+
+    @Override
+    public void erase(long brandId, long userId) {
+        tx.inTransaction(c -> {
+            proposals.erase(c, brandId, userId);
+            return null;
+        });
     }
 
     public Transactions tx() {

@@ -271,6 +271,66 @@ abstract class SearchScenarios {
         });
     }
 
+    Http.Response propose(Member m, String title, String token) {
+        return http.post(DEMO + "/search/proposals", m.token(), "{\"title\":\"" + title + "\""
+            + (token == null ? "" : ",\"proposal\":\"" + token + "\"") + "}");
+    }
+
+    Http.Response outcome(Member m, String token, String json) {
+        return http.post(DEMO + "/search/proposals/" + token + "/outcome", m.token(), json);
+    }
+
+    @Test
+    void askersStoppingAtAProposalAreCountedOncePerAskForTheBrandAdmin() {
+        long q1 = ask(lucas, "Comment réparer une fuite sous l'évier ?", "Le siphon goutte depuis hier.");
+        Awaitility.await().atMost(SOON).until(() -> propose(lucas, "fuite sous évier", null).json().get("items").size() > 0);
+        assertProblem(401, http.post(DEMO + "/search/proposals", null, "{\"title\":\"fuite\"}"), "proposals need a member");
+        assertProblem(400, http.post(DEMO + "/search/proposals", customer.token(), "{}"), "a title is required");
+        assertProblem(400, propose(customer, "fuite", "not-a-token"), "a malformed token");
+
+        // one ask: its proposals while typing and on the confirmation step count once
+        Http.Response first = propose(customer, "fuite évier", null);
+        assertEquals(200, first.status(), first.toString());
+        String token = first.json().get("proposal").asText();
+        JsonNode item = first.json().get("items").get(0);
+        assertEquals(q1, item.get("id").asLong());
+        assertEquals("question", item.get("type").asText(), "the kind of what was proposed");
+        assertEquals(token, propose(customer, "fuite sous l'évier", token).json().get("proposal").asText(), "merged");
+        assertTrue(propose(customer, "xqzw vbnm", null).json().get("proposal").isNull(), "nothing proposed, nothing counted");
+
+        String opened = "{\"outcome\":\"opened\",\"kind\":\"question\",\"id\":" + q1 + "}";
+        assertProblem(400, outcome(customer, token, "{\"outcome\":\"opened\",\"kind\":\"question\",\"id\":999999}"),
+            "a post that was not proposed");
+        assertProblem(404, outcome(lucas, token, opened), "another member's proposal");
+        assertProblem(404, outcome(customer, "AAAAAAAAAAAAAAAAAAAAAA", opened), "an unknown proposal");
+        assertEquals("opened", outcome(customer, token, opened).json().get("outcome").asText());
+        assertEquals("opened", outcome(customer, token, opened).json().get("outcome").asText(), "opened twice, once");
+
+        // another ask, published anyway; a third left without either
+        String asked = propose(customer, "fuite évier cuisine", null).json().get("proposal").asText();
+        assertEquals("asked", outcome(customer, asked, "{\"outcome\":\"asked\"}").json().get("outcome").asText());
+        assertEquals("asked", outcome(customer, asked, opened).json().get("outcome").asText(), "asked is final");
+        propose(moderator, "une fuite sous mon évier", null);
+
+        assertProblem(401, http.get(DEMO + "/search/proposals/figures", null), "figures without an account");
+        assertProblem(403, http.get(DEMO + "/search/proposals/figures", customer.token()), "figures for a customer");
+        assertProblem(400, http.get(DEMO + "/search/proposals/figures?days=0", admin.token()), "days out of range");
+        JsonNode f = http.get(DEMO + "/search/proposals/figures", admin.token()).json();
+        // lucas's own proposals while waiting for the index count as asks shown too
+        long shown = f.get("shown").asLong();
+        assertTrue(shown >= 4, f.toString());
+        assertEquals(1, f.get("opened").asLong(), f.toString());
+        assertEquals(1, f.get("asked").asLong(), f.toString());
+        assertEquals(shown - 2, f.get("left").asLong(), f.toString());
+        assertEquals(shown - 1, f.get("stopped").asLong(), f.toString());
+
+        // the member's proposals are theirs to export; erased, the brand's figures stay
+        assertEquals(2, ((List<?>) plugin.export(brandId, customer.id()).get("proposals")).size());
+        plugin.erase(brandId, customer.id());
+        assertTrue(plugin.export(brandId, customer.id()).isEmpty(), "nothing links the member to the proposals");
+        assertEquals(shown, http.get(DEMO + "/search/proposals/figures", admin.token()).json().get("shown").asLong());
+    }
+
     @Test
     void twoNodesOnOneDatabaseEachFindWhatWasPublishedOnTheOther() throws Exception {
         TestServer second = new TestServer(ds, CoreSettings.defaults().withEventPoll(Duration.ofMillis(20)));

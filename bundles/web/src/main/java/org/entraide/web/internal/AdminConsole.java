@@ -55,6 +55,7 @@ final class AdminConsole extends PageSupport {
         if (transparency != null) {
             model.put("transparency", Models.plain(transparency, visit));
         }
+        SearchPages.figures(api, visit, model);
         return render(visit, brand, 200, "dashboard", model);
     }
 

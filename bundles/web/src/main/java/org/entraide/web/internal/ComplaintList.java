@@ -43,9 +43,17 @@ final class ComplaintList extends PageSupport {
         if (period != null && PERIODS.contains(period)) {
             filters.put("period", period);
         }
+        // regions are the local managers' (their API names each region's stores); without them, no such filter
+        List<Map<String, Object>> regions = visit.features().contains("local-managers")
+            ? Models.list(api.optional(brandPath(visit) + "/regions", null), visit) : List.of();
+        String region = visit.request.param("region");
+        Map<String, Object> chosen = regions.stream().filter(r -> r.get("code").equals(region)).findFirst().orElse(null);
+        if (chosen != null) {
+            filters.put("region", region);
+        }
         String query = BrowsePages.query(filters);
         int page = pageNumber(visit);
-        JsonNode list = api.get(brandPath(visit) + "/complaints?" + apiQuery(filters) + "page=" + page);
+        JsonNode list = api.get(brandPath(visit) + "/complaints?" + apiQuery(filters, chosen) + "page=" + page);
         if (page > 1 && list.path("items").isEmpty()) {
             return notFound(visit);
         }
@@ -55,13 +63,19 @@ final class ComplaintList extends PageSupport {
         model.put("filters", filters);
         model.put("statuses", STATUSES);
         model.put("periods", PERIODS);
+        model.put("regions", regions);
         BrowsePages.paged(model, list, visit.base() + "/complaints" + (query.isEmpty() ? "" : "?" + query), page);
         return render(visit, brand, 200, "complaints", model);
     }
 
-    /** The API's filters for the page's: a period becomes its first day. */
-    static String apiQuery(Map<String, String> filters) {
+    /** The API's filters for the page's: a period becomes its first day, a region its stores' codes. */
+    static String apiQuery(Map<String, String> filters, Map<String, Object> region) {
         Map<String, String> api = new LinkedHashMap<>(filters);
+        api.remove("region");
+        if (region != null && region.get("stores") instanceof List<?> codes) {
+            // a region without stores has no complaints: a code no store has says so
+            api.put("stores", codes.isEmpty() ? "-" : String.join(",", codes.stream().map(String::valueOf).toList()));
+        }
         String period = api.remove("period");
         if (period != null) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);

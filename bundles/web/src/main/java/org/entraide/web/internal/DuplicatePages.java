@@ -7,21 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A question closed as a duplicate: its page names the original first (its answers and votes stay below), and
- * moderators and brand admins close a question from its page, giving the original's number or address.
+ * moderators, brand admins and members with reputation's close-duplicate privilege close a question from its page,
+ * giving the original's number or address.
  */
 final class DuplicatePages extends PageSupport {
     DuplicatePages(ApiClient api, Templates templates) {
         super(api, templates);
     }
 
-    /** Adds the question's original (when it is a duplicate) and whether the visitor may close it, to its model. */
-    static void describe(ApiClient api, Visit visit, long id, Map<String, Object> model) {
-        JsonNode duplicate = api.optional(brandPath(visit) + "/questions/" + id + "/duplicate", null);
-        if (duplicate != null && duplicate.path("original").isObject()) {
-            model.put("original", Models.plain(duplicate.path("original"), visit));
-        } else if (duplicate != null) {
-            Member me = visit.member();
-            model.put("mayCloseAsDuplicate", me != null && (me.has("MODERATOR") || me.has("BRAND_ADMIN")));
+    /**
+     * Adds the question's original (when it is a duplicate) and whether the visitor may close it, to its model: both
+     * come with the question as the API answers it for the visitor.
+     */
+    static void describe(JsonNode question, Visit visit, Map<String, Object> model) {
+        if (question.path("duplicateOf").isObject()) {
+            model.put("original", Models.plain(question.path("duplicateOf"), visit));
+        } else {
+            model.put("mayCloseAsDuplicate", question.path("mayCloseAsDuplicate").asBoolean(false));
         }
     }
 

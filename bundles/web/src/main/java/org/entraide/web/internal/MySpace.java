@@ -62,13 +62,19 @@ final class MySpace extends PageSupport {
     private List<Map<String, Object>> items(Visit visit, String kind, JsonNode list) {
         List<Map<String, Object>> items = Models.list(list, visit);
         if ("complaints".equals(kind) && visit.features().contains("local-managers")) {
-            // a page holds 20 complaints at most, and only those awaiting their first response have a deadline
+            // only those awaiting their first response have a deadline: the page's, in one call
+            List<String> open = items.stream().filter(c -> "OPEN".equals(c.get("status")) && "PUBLISHED".equals(c.get("publication")))
+                .map(c -> String.valueOf(c.get("id"))).toList();
+            JsonNode deadlines = open.isEmpty() ? null
+                : api.optional(brandPath(visit) + "/complaint-deadlines?ids=" + String.join(",", open), visit.token());
+            Map<String, Map<String, Object>> byId = new java.util.HashMap<>();
+            for (Map<String, Object> d : Models.list(deadlines, visit)) {
+                byId.put(String.valueOf(d.get("complaintId")), d);
+            }
             for (Map<String, Object> c : items) {
-                if ("OPEN".equals(c.get("status")) && "PUBLISHED".equals(c.get("publication"))) {
-                    JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + c.get("id") + "/timeline", visit.token());
-                    if (timeline != null && timeline.path("deadline").isObject()) {
-                        c.put("deadline", Models.plain(timeline.path("deadline"), visit));
-                    }
+                Map<String, Object> d = byId.get(String.valueOf(c.get("id")));
+                if (d != null) {
+                    c.put("deadline", d);
                 }
             }
         }

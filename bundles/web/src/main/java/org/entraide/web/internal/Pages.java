@@ -67,6 +67,7 @@ final class Pages extends PageSupport {
             return notFound(visit);
         }
         Map<String, Object> model = questionModel(api, visit, question, id);
+        SearchPages.openedProposal(api, visit, id);
         Map<String, String> draft = new DraftForms(api, templates).restore(visit, DraftForms.answerKey(id), Map.of("body", ""));
         if (draft != null) {
             model.put("answerForm", Map.of("body", draft.get("body")));
@@ -74,7 +75,7 @@ final class Pages extends PageSupport {
         }
         NotificationPages.following(api, visit, "question", String.valueOf(id)).ifPresent(level -> model.put("following", level));
         NotificationPages.viewing(api, visit, "question", id);
-        DuplicatePages.describe(api, visit, id, model);
+        DuplicatePages.describe(question, visit, model);
         StaffNotePages.describe(visit, model);
         KnowledgePages.describe(api, visit, id, model);
         model.put("incidents", IncidentPages.pinned(api, visit, "post=" + id));

@@ -33,7 +33,7 @@ final class PostForms extends PageSupport {
         // a topic's page offers to ask in that topic
         Map<String, String> form = Map.of("title", "", "body", "", "topic",
             topic != null && BrowsePages.SLUG.matcher(topic).matches() ? topic : "", "tags", "",
-            "storeCode", store == null ? "" : store);
+            "storeCode", store == null ? "" : store, "proposal", "");
         Map<String, String> restored = drafts.restore(visit, DraftForms.QUESTION, form);
         if (restored != null) {
             return askPage(visit, brand, 200, restored, Map.of(), null, null, List.of(), "draft.restored");
@@ -43,8 +43,8 @@ final class PostForms extends PageSupport {
 
     WebReply ask(Visit visit, JsonNode brand, Matcher path) {
         WebRequest r = visit.request;
-        Map<String, String> form = Map.of("title", r.field("title"), "body", r.raw("body"), "topic", r.field("topic"),
-            "tags", r.field("tags"), "storeCode", r.field("storeCode"));
+        Map<String, String> form = new HashMap<>(Map.of("title", r.field("title"), "body", r.raw("body"), "topic", r.field("topic"),
+            "tags", r.field("tags"), "storeCode", r.field("storeCode"), "proposal", proposalToken(r.field("proposal"))));
         if (DraftForms.saving(visit)) {
             // a draft may be unfinished: kept as it is, checked when it is sent
             boolean kept = drafts.save(visit, DraftForms.QUESTION, form);
@@ -68,7 +68,7 @@ final class PostForms extends PageSupport {
         }
         if (!"1".equals(r.field("confirmed"))) {
             // without JavaScript, the similar questions are proposed once, on a confirmation step
-            List<Map<String, Object>> similar = similar(visit, form.get("title"));
+            List<Map<String, Object>> similar = similar(visit, form);
             if (!similar.isEmpty()) {
                 return askPage(visit, brand, 200, form, errors, null, null, similar);
             }
@@ -85,6 +85,11 @@ final class PostForms extends PageSupport {
             return askPage(visit, brand, a.status(), form, apiErrors, null, apiErrors.isEmpty() ? refusal(a, visit) : null);
         }
         drafts.drop(visit, DraftForms.QUESTION);
+        if (!form.get("proposal").isEmpty()) {
+            // the asker saw proposals and asked anyway: what the brand's figure of askers stopping there compares with
+            api.call("POST", brandPath(visit) + "/search/proposals/" + form.get("proposal") + "/outcome", visit.token(),
+                Map.of("outcome", "asked"));
+        }
         return WebReply.seeOther(visit.base() + "/questions/" + a.body().path("id").asLong());
     }
 
@@ -187,19 +192,49 @@ final class PostForms extends PageSupport {
         return askPage(visit, brand, status, form, errors, preview, refusal, List.of());
     }
 
-    /** The questions most like {@code title} when the brand has search; none otherwise or when search fails. */
-    private List<Map<String, Object>> similar(Visit visit, String title) {
+    /**
+     * The posts most like the form's title when the brand has search, recorded as proposed to the asker (under the
+     * form's proposal token, which the form then carries); none otherwise or when search fails.
+     */
+    private List<Map<String, Object>> similar(Visit visit, Map<String, String> form) {
         if (!visit.features().contains(SearchPages.CAPABILITY)) {
             return List.of();
         }
-        JsonNode page = api.optional(brandPath(visit) + "/search/similar?title="
-            + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8), null);
+        ApiClient.Answer a = propose(visit, form.get("title"), form.get("proposal"));
         List<Map<String, Object>> similar = new java.util.ArrayList<>();
-        if (page != null) {
-            page.path("items").forEach(q -> similar.add(Map.of("id", q.path("id").asLong(),
+        if (a.ok()) {
+            form.put("proposal", a.body().path("proposal").asText(""));
+            a.body().path("items").forEach(q -> similar.add(Map.of("id", q.path("id").asLong(),
                 "title", q.path("title").asText(), "accepted", q.path("accepted").asBoolean())));
         }
         return similar;
+    }
+
+    private ApiClient.Answer propose(Visit visit, String title, String token) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        if (!token.isEmpty()) {
+            body.put("proposal", token);
+        }
+        return api.call("POST", brandPath(visit) + "/search/proposals", visit.token(), body);
+    }
+
+    /** The ask page's script: the proposals for the title typed so far, as JSON ({@code proposal}, {@code items}). */
+    WebReply proposals(Visit visit, JsonNode brand, Matcher path) {
+        String title = visit.request.field("title");
+        if (!visit.features().contains(SearchPages.CAPABILITY) || title.length() < TITLE_MIN || title.length() > TITLE_MAX) {
+            return WebReply.empty(400);
+        }
+        ApiClient.Answer a = propose(visit, title, proposalToken(visit.request.field("proposal")));
+        if (!a.ok()) {
+            return WebReply.empty(a.status());
+        }
+        return WebReply.of(new Page(200, a.body().toString(), "application/json; charset=utf-8"));
+    }
+
+    /** A proposal token as the search API makes them, or "" (a forged one would only be refused by the API). */
+    static String proposalToken(String raw) {
+        return raw != null && raw.matches("[A-Za-z0-9_-]{22}") ? raw : "";
     }
 
     private WebReply askPage(Visit visit, JsonNode brand, int status, Map<String, String> form, Map<String, String> errors,

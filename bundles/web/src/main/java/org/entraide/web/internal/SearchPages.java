@@ -25,6 +25,31 @@ final class SearchPages extends PageSupport {
         super(api, templates);
     }
 
+    /** The brand admin's figures of search: the most frequent searches without result, and askers stopping at proposals. */
+    static void figures(ApiClient api, Visit visit, java.util.Map<String, Object> model) {
+        if (!visit.features().contains(CAPABILITY)) {
+            return;
+        }
+        JsonNode misses = api.optional("/brands/" + visit.slug + "/search/misses?size=10", visit.token());
+        JsonNode proposals = api.optional("/brands/" + visit.slug + "/search/proposals/figures", visit.token());
+        if (misses != null && proposals != null) {
+            model.put("searchMisses", Models.list(misses, visit));
+            model.put("searchProposals", Models.plain(proposals, visit));
+        }
+    }
+
+    /**
+     * A member who opened a question proposed on the ask page ({@code ?proposal=} on its link): they may have found
+     * their answer there. Recorded once per proposal by the API; a visitor's, or a link shared further, records nothing.
+     */
+    static void openedProposal(ApiClient api, Visit visit, long questionId) {
+        String token = PostForms.proposalToken(visit.request.param("proposal"));
+        if (!token.isEmpty() && visit.signedIn() && visit.features().contains(CAPABILITY)) {
+            api.call("POST", "/brands/" + visit.slug + "/search/proposals/" + token + "/outcome", visit.token(),
+                java.util.Map.of("outcome", "opened", "kind", "question", "id", questionId));
+        }
+    }
+
     WebReply search(Visit visit, JsonNode brand, Matcher path) {
         if (!visit.features().contains(CAPABILITY)) {
             return notFound(visit);

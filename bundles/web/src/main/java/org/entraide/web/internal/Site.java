@@ -95,6 +95,7 @@ final class Site {
         post("/me/account/close", true, account::close);
         get("/ask", true, posts::askForm);
         post("/ask", true, posts::ask);
+        post("/ask/proposals", true, posts::proposals);
         post("/questions/([0-9]{1,18})/answers", true, posts::answer);
         post("/posts/([0-9]{1,18})/vote", true, posts::vote);
         post("/questions/([0-9]{1,18})/accept", true, posts::accept);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.entraide.core.internal.support.Http;
 import org.junit.jupiter.api.Test;
 
@@ -321,6 +323,90 @@ abstract class BrowseScenarios extends WebTestBase {
             Http.json("originalId", original)).status());
         assertFalse(unansweredIds().contains(unansweredCopy), "a closed duplicate waits for no answer");
         assertTrue(unansweredIds().contains(original), "its original still does");
+    }
+
+    @Test
+    void complaintsAreFilteredByRegionOnlyWhileLocalManagersAreOn() throws Exception {
+        var member = community.join("demo");
+        long lyon = community.complaintId(member, "LYON-PARTDIEU", false);
+        long paris = community.complaintId(member, "PARIS-BERCY", false);
+        String without = html("/b/demo/complaints?region=SUD-EST", "en");
+        assertFalse(without.contains("id=\"f-region\""), "no region filter without local managers");
+        assertTrue(without.contains("/b/demo/complaints/" + paris + "\"") && without.contains("/b/demo/complaints/" + lyon + "\""),
+            "the parameter is ignored, not an error");
+
+        Plugins.localManagers(server);
+        String admin = community.demo("admin").token();
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"local-managers\":true}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\"}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/regions/VIDE", admin, "{\"name\":\"Vide\"}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/stores/LYON-PARTDIEU/settings", admin, "{\"timeZone\":\"Europe/Paris\","
+            + "\"hours\":{\"MONDAY\":[\"09:00-19:00\"]},\"region\":\"SUD-EST\"}").status());
+        JsonNode regions = http.get("/api/v1/brands/demo/regions", null).json();
+        assertTrue(regions.toString().contains("{\"code\":\"SUD-EST\",\"name\":\"Sud-Est\",\"stores\":[\"LYON-PARTDIEU\"]}"),
+            "each region with its stores' codes: " + regions);
+
+        String fr = html("/b/demo/complaints?region=SUD-EST", "fr");
+        assertTrue(fr.contains("<label for=\"f-region\">Région</label>") && fr.contains("<option value=\"SUD-EST\" selected>"), fr);
+        assertTrue(fr.contains("/b/demo/complaints/" + lyon + "\""), "the region's store's complaint");
+        assertFalse(fr.contains("/b/demo/complaints/" + paris + "\""), "not another region's: " + fr);
+        assertFalse(html("/b/demo/complaints?region=VIDE", "en").contains("/b/demo/complaints/" + lyon + "\""),
+            "a region without stores has no complaints");
+        assertTrue(html("/b/demo/complaints?region=NOWHERE", "en").contains("/b/demo/complaints/" + paris + "\""),
+            "an unknown region is ignored");
+
+        // the API: a region's codes passed to the core's list
+        JsonNode listed = http.get("/api/v1/brands/demo/complaints?stores=LYON-PARTDIEU,BORDEAUX-LAC&size=100", null).json();
+        assertTrue(listed.toString().contains("\"id\":" + lyon + ",") && !listed.toString().contains("\"id\":" + paris + ","),
+            listed.toString());
+        assertEquals(400, http.get("/api/v1/brands/demo/complaints?stores=LYON;PARIS", null).status());
+    }
+
+    @Test
+    void membersAboveTheBrandsReputationThresholdCloseADuplicateFromItsPage() throws Exception {
+        Plugins.reputation(server);
+        String admin = community.demo("admin").token();
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"reputation\":true}").status());
+        assertEquals(200, http.put("/api/v1/brands/demo/reputation/privileges", admin, "{\"close-duplicate\":2}").status());
+        assertEquals(2, http.get("/api/v1/brands/demo/reputation/privileges", null).json().get("close-duplicate").asInt(),
+            "a published privilege");
+        var asker = community.join("demo");
+        long original = community.ask(asker, "demo", "Quelle peinture pour une salle de bain ?", "Humide.", "bricolage",
+            List.of()).json().get("id").asLong();
+        long duplicate = community.ask(asker, "demo", "Peinture pour pièce humide", "Une salle d'eau.", "bricolage",
+            List.of()).json().get("id").asLong();
+        Browser member = new Browser(server.base());
+        var signer = community.join("demo");
+        assertEquals(303, member.submit("/b/demo/login", "/b/demo/login", java.util.Map.of("email", signer.email(),
+            "password", "long-enough-password")).statusCode());
+
+        // below the threshold (a new member has 1): neither the form nor the operation
+        assertFalse(member.get("/b/demo/questions/" + duplicate + "?lang=fr").body().contains("Fermer comme doublon"));
+        assertFalse(http.get("/api/v1/brands/demo/questions/" + duplicate, signer.token()).json().get("mayCloseAsDuplicate").asBoolean());
+        assertEquals(403, http.put("/api/v1/brands/demo/questions/" + duplicate + "/duplicate", signer.token(),
+            Http.json("originalId", original)).status(), "below the threshold");
+
+        assertEquals(200, http.put("/api/v1/brands/demo/reputation/privileges", admin, "{\"close-duplicate\":1}").status());
+        assertTrue(http.get("/api/v1/brands/demo/questions/" + duplicate, signer.token()).json().get("mayCloseAsDuplicate").asBoolean());
+        assertFalse(http.get("/api/v1/brands/demo/questions/" + duplicate, null).json().get("mayCloseAsDuplicate").asBoolean(),
+            "never for a visitor");
+        assertTrue(member.get("/b/demo/questions/" + duplicate + "?lang=fr").body().contains("Fermer comme doublon"),
+            "the member at the threshold sees the form");
+        var closed = member.post("/b/demo/questions/" + duplicate + "/duplicate", java.util.Map.of("original", "#" + original));
+        assertEquals(303, closed.statusCode(), closed.body());
+        JsonNode read = http.get("/api/v1/brands/demo/questions/" + duplicate, null).json();
+        assertEquals(original, read.get("duplicateOf").get("id").asLong(), "the notice comes with the question: " + read);
+        assertFalse(read.get("mayCloseAsDuplicate").asBoolean());
+        assertEquals(1L, (long) server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.count(c,
+            "SELECT COUNT(*) FROM domain_event WHERE event_type = 'question.closed-as-duplicate' AND subject_id = ? AND actor_id = ?",
+            duplicate, signer.id())), "closed once, by the member");
+
+        // reputation off for the brand: the privilege goes with it
+        long another = community.ask(asker, "demo", "Peindre une salle d'eau", "Quelle finition ?", "bricolage", List.of())
+            .json().get("id").asLong();
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"reputation\":false}").status());
+        assertEquals(403, http.put("/api/v1/brands/demo/questions/" + another + "/duplicate", signer.token(),
+            Http.json("originalId", original)).status(), "no reputation, no privilege");
     }
 
     private List<Long> unansweredIds() {

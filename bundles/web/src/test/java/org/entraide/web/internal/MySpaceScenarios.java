@@ -59,6 +59,14 @@ abstract class MySpaceScenarios extends WebTestBase {
             "my complaint with its status: " + complaints);
         assertTrue(complaints.contains("class=\"meta deadline\""), "and the store's deadline: " + complaints);
         assertFalse(space.contains("Problem at PARIS-BERCY"), "nobody else's complaint");
+        // the deadlines of a page of complaints come in one call
+        var deadlines = http.get("/api/v1/brands/demo/complaint-deadlines?ids=" + complaint + "," + question + ",999999", me.token());
+        assertEquals(200, deadlines.status(), deadlines.toString());
+        assertEquals(1, deadlines.json().get("items").size(), "a question or an unknown id has none: " + deadlines);
+        assertEquals(complaint, deadlines.json().get("items").get(0).get("complaintId").asLong());
+        assertTrue(deadlines.json().get("items").get(0).get("dueAt").asText().endsWith("Z"));
+        assertEquals(400, http.get("/api/v1/brands/demo/complaint-deadlines?ids=1;2", me.token()).status());
+        assertEquals(400, http.get("/api/v1/brands/demo/complaint-deadlines", me.token()).status());
         assertTrue(space.contains("href=\"/b/demo/topics/jardin\""), "what I follow");
         assertTrue(space.contains("href=\"/b/demo/me/complaints\">Mes réclamations</a>"),
             "the header's \"my complaints\" leads to my space for a complainant");

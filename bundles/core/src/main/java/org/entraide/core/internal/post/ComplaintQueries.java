@@ -21,7 +21,11 @@ public final class ComplaintQueries {
      * Filters of the complaint list; null means "any". {@code city} is the store's city, ignoring case; {@code since}
      * and {@code until} are days (UTC), both included.
      */
-    public record Filter(String store, String city, String status, LocalDate since, LocalDate until) {
+    /** {@code stores}: codes of several stores (a region's, as the local managers name it); null or empty means any. */
+    public record Filter(String store, String city, String status, LocalDate since, LocalDate until, List<String> stores) {
+        public Filter(String store, String city, String status, LocalDate since, LocalDate until) {
+            this(store, city, status, since, until, null);
+        }
     }
 
     private final Database db;
@@ -37,6 +41,12 @@ public final class ComplaintQueries {
             where.append(" AND p.store_id = (SELECT s.id FROM store s WHERE s.brand_id = ? AND s.code = ?)");
             params.add(brand.id());
             params.add(f.store());
+        }
+        if (f.stores() != null && !f.stores().isEmpty()) {
+            where.append(" AND p.store_id IN (SELECT s.id FROM store s WHERE s.brand_id = ? AND s.code IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(f.stores().size(), "?"))).append("))");
+            params.add(brand.id());
+            params.addAll(f.stores());
         }
         if (f.city() != null && !f.city().isBlank()) {
             where.append(" AND p.store_id IN (SELECT s.id FROM store s WHERE s.brand_id = ? AND LOWER(s.city) = LOWER(?))");

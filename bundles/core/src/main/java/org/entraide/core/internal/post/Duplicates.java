@@ -9,13 +9,14 @@ import org.entraide.api.model.PostType;
 import org.entraide.api.model.PublicationState;
 import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
+import org.entraide.api.reputation.ReputationLookup;
 import org.entraide.api.security.Caller;
 import org.entraide.core.internal.db.Database;
 import org.entraide.jdbc.Sql;
 
 /**
- * Closing a question as a duplicate of another: moderators and brand admins only (the reputation plugin publishes
- * no privilege for it). The duplicate keeps its answers and votes; its page sends readers to the original. Once
+ * Closing a question as a duplicate of another: moderators, brand admins and members holding the reputation plugin's
+ * {@code close-duplicate} privilege (its threshold is the brand's). The duplicate keeps its answers and votes; its page sends readers to the original. Once
  * closed it stays so: a second closing is a conflict, and a duplicate is never an original (readers would go round).
  */
 public final class Duplicates {
@@ -30,12 +31,20 @@ public final class Duplicates {
     private final Posts posts;
     private final EventLog events;
     private final Clock clock;
+    private final Privileges privileges;
 
-    public Duplicates(Database db, Posts posts, EventLog events, Clock clock) {
+    public Duplicates(Database db, Posts posts, EventLog events, Clock clock, Privileges privileges) {
         this.db = db;
         this.posts = posts;
         this.events = events;
         this.clock = clock;
+        this.privileges = privileges;
+    }
+
+    /** Whether the caller may close the brand's questions as duplicates. */
+    public boolean mayClose(Caller caller, long brandId) {
+        return caller != null && caller.brandId() == brandId && (caller.has(Role.MODERATOR) || caller.has(Role.BRAND_ADMIN)
+            || privileges.holds(brandId, caller.userId(), ReputationLookup.CLOSE_AS_DUPLICATE));
     }
 
     public Duplicate of(Brand brand, long questionId) {
@@ -48,15 +57,21 @@ public final class Duplicates {
             if (original == null) {
                 return new Duplicate(questionId, null);
             }
-            PostRow o = posts.require(c, brand.id(), original, PostType.QUESTION, false);
-            return new Duplicate(questionId, new Original(o.id(), o.title(), o.acceptedAnswerId() != null));
+            return new Duplicate(questionId, original(c, brand.id(), original));
         });
+    }
+
+    /** A duplicate's original as readers see it named. */
+    Original original(java.sql.Connection c, long brandId, long originalId) {
+        PostRow o = posts.require(c, brandId, originalId, PostType.QUESTION, false);
+        return new Original(o.id(), o.title(), o.acceptedAnswerId() != null);
     }
 
     public Duplicate close(Caller caller, Brand brand, long questionId, long originalId) {
         Visibility.requireBrand(caller, brand.id(), brand.slug());
-        if (!caller.has(Role.MODERATOR) && !caller.has(Role.BRAND_ADMIN)) {
-            throw ProblemException.forbidden("moderators and brand admins close questions as duplicates");
+        if (!mayClose(caller, brand.id())) {
+            throw ProblemException.forbidden("moderators, brand admins and members with the close-duplicate privilege "
+                + "close questions as duplicates");
         }
         if (questionId == originalId) {
             throw ProblemException.invalid("originalId", "another question than this one");

@@ -15,12 +15,12 @@ public record PostRow(long id, long brandId, PostType type, Long parentId, long 
                       int score, int upVotes, int downVotes, int answerCount, Long acceptedAnswerId,
                       ComplaintStatus complaintStatus, Integer rating, Boolean wouldBuyAgain, Instant evaluatedAt,
                       Instant createdAt, Instant updatedAt, int version, Instant editedAt,
-                      Instant deletedAt, String bodyHtml, Integer renderVersion) {
+                      Instant deletedAt, String bodyHtml, Integer renderVersion, Long duplicateOf) {
 
     static final String COLUMNS = "id, brand_id, post_type, parent_id, author_id, title, body, topic_id, store_id, "
         + "publication, official, show_author, score, up_votes, down_votes, answer_count, accepted_answer_id, "
         + "complaint_status, rating, would_buy_again, evaluated_at, created_at, updated_at, version, edited_at, deleted_at, "
-        + "body_html, render_version";
+        + "body_html, render_version, duplicate_of";
 
     public boolean isDeleted() {
         return deletedAt != null;
@@ -42,6 +42,6 @@ public record PostRow(long id, long brandId, PostType type, Long parentId, long 
             Sql.nullableBoolean(rs, "would_buy_again"), Sql.instant(rs, "evaluated_at"),
             Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getInt("version"),
             Sql.instant(rs, "edited_at"), Sql.instant(rs, "deleted_at"),
-            rs.getString("body_html"), Sql.nullableInt(rs, "render_version"));
+            rs.getString("body_html"), Sql.nullableInt(rs, "render_version"), Sql.nullableLong(rs, "duplicate_of"));
     }
 }

@@ -21,6 +21,7 @@ import org.entraide.jdbc.Sql;
 
 /** Questions, their answers and the accepted answer. */
 public final class QuestionService {
+    private final Duplicates duplicates;
     private final Database db;
     private final BrandDirectory brands;
     private final Posts posts;
@@ -32,7 +33,8 @@ public final class QuestionService {
     private final Comments comments;
 
     public QuestionService(Database db, BrandDirectory brands, Posts posts, EventLog events, ContentRenderer renderer,
-                           Experts experts, Comments comments, Clock clock) {
+                           Experts experts, Comments comments, Clock clock, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.experts = experts;
         this.comments = comments;
         this.db = db;
@@ -177,11 +179,14 @@ public final class QuestionService {
             .thenComparing(Comparator.comparingInt(Views.AnswerView::score).reversed())
             .thenComparing(Views.AnswerView::createdAt));
         Views.Changes changed = facts.changes(q);
+        // the duplicate notice comes with the question: one more statement for a duplicate only
+        Duplicates.Original original = q.duplicateOf() == null ? null : duplicates.original(c, q.brandId(), q.duplicateOf());
+        boolean mayClose = q.duplicateOf() == null && q.isPublished() && !q.isDeleted() && duplicates.mayClose(caller, q.brandId());
         return new Views.QuestionView(q.id(), shown(q, q.title()), shown(q, q.body()), shown(q, posts.bodies.html(q)), topicRef(c, q.topicId()),
             ComplaintService.storeRef(c, q.storeId()), posts.tags(c, q.id()), facts.author(q.authorId()), q.official(), q.score(), q.upVotes(), q.downVotes(),
             q.answerCount(), q.acceptedAnswerId(), q.publication().name(), facts.myVote(q.id()),
             q.createdAt(), q.updatedAt(), answers, changed.editedAt(), changed.revisionCount(), changed.editedByModerator(),
-            changed.deleted(), commented.getOrDefault(q.id(), Views.CommentList.NONE));
+            changed.deleted(), commented.getOrDefault(q.id(), Views.CommentList.NONE), original, mayClose);
     }
 
     private Views.AnswerView answerView(PostRow a, PostRow q, boolean expert, ThreadFacts facts,

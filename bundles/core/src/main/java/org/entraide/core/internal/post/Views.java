@@ -92,7 +92,8 @@ public final class Views {
                                Author author, boolean official, int score, int upVotes, int downVotes,
                                int answerCount, Long acceptedAnswerId, String publication, Integer myVote,
                                Instant createdAt, Instant updatedAt, List<AnswerView> answers, Instant editedAt,
-                               int revisionCount, boolean editedByModerator, boolean deleted, CommentList comments) {
+                               int revisionCount, boolean editedByModerator, boolean deleted, CommentList comments,
+                               Duplicates.Original duplicateOf, boolean mayCloseAsDuplicate) {
     }
 
     /**

@@ -44,7 +44,8 @@ public final class BrowseRoutes extends ApiRoutes {
                 .returns(Duplicates.Duplicate.class),
             r -> ApiReply.ok(duplicates.of(r.brand(), r.pathId("id"))));
         put("/brands/{brand}/questions/{id}/duplicate", "questions.closeAsDuplicate", Doc.of("Close a question as a duplicate "
-                + "of another published question (moderators and brand admins): its page then sends readers to the original; "
+                + "of another published question (moderators, brand admins and members with the reputation plugin's "
+                + "close-duplicate privilege): its page then sends readers to the original; "
                 + "its answers and votes stay").body(Requests.DuplicateOf.class).returns(Duplicates.Duplicate.class)
                 .bearer(Role.MODERATOR, Role.BRAND_ADMIN).errors(409), r -> {
             var brand = r.brand();

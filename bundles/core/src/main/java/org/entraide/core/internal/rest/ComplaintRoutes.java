@@ -26,13 +26,16 @@ public final class ComplaintRoutes extends ApiRoutes {
     public void configure() {
         get("/brands/{brand}/complaints", "complaints.list", Doc.of("List published complaints, newest first")
                 .pageOf(Views.ComplaintSummary.class).query("store", "code of a store")
+                .query("stores", "codes of stores, comma-separated (at most 200): a region's, as the local managers' "
+                    + "GET /regions names them")
                 .query("city", "city of the complaints' stores, ignoring case")
                 .query("status", "status of the complaint", Doc.names(ComplaintStatus.class))
                 .query("since", "first day (yyyy-mm-dd, UTC) the complaints were filed on")
                 .query("until", "last day (yyyy-mm-dd, UTC) the complaints were filed on"), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(queries.list(brand, new ComplaintQueries.Filter(r.query("store"), r.query("city"),
-                r.query("status"), day(r.query("since"), "since"), day(r.query("until"), "until")), r.page()));
+                r.query("status"), day(r.query("since"), "since"), day(r.query("until"), "until"), codes(r.query("stores"))),
+                r.page()));
         });
         post("/brands/{brand}/complaints", "complaints.create", Doc.of("File a complaint, optionally about a store")
                 .body(Requests.Complaint.class).created(Views.ComplaintView.class).bearer().errors(422, 429), r -> {
@@ -78,6 +81,16 @@ public final class ComplaintRoutes extends ApiRoutes {
 
     /** A new response: its id, and the complaint as it now stands. */
     public record Created(long id, Views.ComplaintView complaint) {
+    }
+
+    private static java.util.List<String> codes(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[A-Za-z0-9_-]{1,32}(,[A-Za-z0-9_-]{1,32}){0,199}")) {
+            throw org.entraide.api.problem.ProblemException.invalid("stores", "1 to 200 store codes, separated by commas");
+        }
+        return java.util.List.of(text.split(","));
     }
 
     private static java.time.LocalDate day(String text, String field) {

@@ -44,6 +44,33 @@ public final class ComplaintEndpoints {
         }));
     }
 
+    /**
+     * The pending deadlines of several published complaints at once ({@code ids}, at most 50, comma-separated): what a
+     * complainant's list shows beside each one, in one call. Another brand's, unknown or unpublished ids are left out.
+     */
+    ApiResult deadlines(ApiCall call) {
+        java.util.List<Long> ids = ids(call.query("ids"));
+        long brandId = call.brand().id();
+        return ApiResult.ok(tx.inTransaction(c -> {
+            java.util.List<Long> published = lookups.complaints(c, brandId, ids).values().stream()
+                .filter(org.entraide.api.platform.ComplaintFacts::isPublished).map(org.entraide.api.platform.ComplaintFacts::id)
+                .sorted().toList();
+            java.util.List<Map<String, Object>> items = published.isEmpty() ? java.util.List.of() : Sql.list(c,
+                "SELECT complaint_id, due_at, level FROM lm_assignment WHERE responded_at IS NULL AND complaint_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(published.size(), "?")) + ") ORDER BY complaint_id",
+                rs -> Map.<String, Object>of("complaintId", rs.getLong(1), "dueAt", Sql.instant(rs, "due_at").toString(),
+                    "level", rs.getString(3)), published.toArray());
+            return Map.of("items", items);
+        }));
+    }
+
+    private static java.util.List<Long> ids(String raw) {
+        if (raw == null || !raw.matches("[0-9]{1,18}(,[0-9]{1,18}){0,49}")) {
+            throw org.entraide.api.problem.ProblemException.invalid("ids", "1 to 50 complaint ids, separated by commas");
+        }
+        return java.util.Arrays.stream(raw.split(",")).map(Long::parseLong).distinct().toList();
+    }
+
     ApiResult delegate(ApiCall call) {
         Caller caller = Callers.member(call);
         long id = call.pathId("id");

@@ -36,10 +36,13 @@ public final class ManagerRoutes extends RouteBuilder {
             .to(route("managers.identity-access", parties::identityAccess, Paging.with("complaintId"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/timeline")
             .to(route("complaints.timeline", api.complaints()::timeline, NONE, "brand", "id"));
+        rest(ApiEndpoints.BASE).get(b + "/complaint-deadlines")
+            .to(route("complaints.deadlines", api.complaints()::deadlines, Set.of("ids"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/complainant")
             .to(route("complaints.complainant", parties::complainant, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings").type(Bodies.StoreSettings.class)
             .to(route("stores.settings", api.stores()::storeSettings, NONE, "brand", "code"));
+        rest(ApiEndpoints.BASE).get(b + "/regions").to(route("regions.list", api.team()::regions, NONE, "brand"));
         rest(ApiEndpoints.BASE).put(b + "/regions/{code}").type(Bodies.Region.class).to(route("regions.put", api.team()::region, NONE, "brand", "code"));
         rest(ApiEndpoints.BASE).post(b + "/stores/import").type(Bodies.StoreImport.class).to(route("stores.import", api.stores()::importStores, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/stores/export").produces("text/csv").to(route("stores.export", api.stores()::exportStores, NONE, "brand"));

@@ -49,6 +49,34 @@ public final class TeamEndpoints {
         }));
     }
 
+    /**
+     * The brand's regions with their stores' codes, for everyone: a public list filters complaints by region by passing
+     * a region's codes to the core's list ({@code stores=}), so the core needs no knowledge of regions.
+     */
+    ApiResult regions(ApiCall call) {
+        long brandId = call.brand().id();
+        return ApiResult.ok(tx.inTransaction(c -> {
+            Map<Long, org.entraide.api.model.Store> stores = lookups.storesById(c, brandId);
+            Map<Long, List<String>> codes = new java.util.HashMap<>();
+            Sql.list(c, "SELECT s.region_id, s.store_id FROM lm_store s WHERE s.brand_id = ? AND s.region_id IS NOT NULL",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, brandId).forEach(row -> {
+                    org.entraide.api.model.Store store = stores.get(row[1]);
+                    if (store != null) {
+                        codes.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(store.code());
+                    }
+                });
+            List<Map<String, Object>> items = Sql.list(c, "SELECT id, code, name FROM lm_region WHERE brand_id = ? ORDER BY name, code",
+                rs -> {
+                    Map<String, Object> region = new java.util.LinkedHashMap<>();
+                    region.put("code", rs.getString("code"));
+                    region.put("name", rs.getString("name"));
+                    region.put("stores", codes.getOrDefault(rs.getLong("id"), List.of()).stream().sorted().toList());
+                    return region;
+                }, brandId);
+            return Map.of("items", items);
+        }));
+    }
+
     /** An absence of the caller (or, for brand admins, of any member of the brand): their complaints go to a backup meanwhile. */
     ApiResult absence(ApiCall call) {
         Caller caller = Callers.member(call);

@@ -11,7 +11,9 @@ public enum Privilege {
     REVIEW_QUEUE("review-queue"),
     VOTE_DOWN("vote-down"),
     SEE_VOTE_COUNTS("see-vote-counts"),
-    EDIT_OTHERS_POSTS("edit-others-posts");
+    EDIT_OTHERS_POSTS("edit-others-posts"),
+    /** Checked by the core (ReputationLookup.CLOSE_AS_DUPLICATE): closing a question as a duplicate of another. */
+    CLOSE_DUPLICATE(org.entraide.api.reputation.ReputationLookup.CLOSE_AS_DUPLICATE);
 
     private final String code;
 

@@ -1,9 +1,12 @@
-/* The ask page: while the title is typed, the questions most like it ("does one of these answer you?"). */
+/* The ask page: while the title is typed, the questions most like it ("does one of these answer you?"). The page
+   server records them as proposed to the asker under one token per ask, which the form and the links carry on. */
 (function () {
   'use strict';
   var box = document.getElementById('similar');
   var title = document.getElementById('f-title');
-  if (!box || !title || !window.fetch) {
+  var token = document.getElementById('f-proposal');
+  var csrf = title && title.form ? title.form.querySelector('input[name="csrf"]') : null;
+  if (!box || !title || !token || !csrf || !window.fetch || !window.URLSearchParams) {
     return;
   }
   var list = box.querySelector('ul');
@@ -14,7 +17,7 @@
     items.forEach(function (q) {
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = box.getAttribute('data-questions') + q.id;
+      a.href = box.getAttribute('data-questions') + q.id + (token.value ? '?proposal=' + token.value : '');
       a.textContent = q.title;
       a.target = '_blank';
       li.appendChild(a);
@@ -37,9 +40,16 @@
         return;
       }
       last = text;
-      fetch(box.getAttribute('data-similar') + '?title=' + encodeURIComponent(text), {credentials: 'omit'})
+      var data = new URLSearchParams();
+      data.append('csrf', csrf.value);
+      data.append('title', text);
+      data.append('proposal', token.value);
+      fetch(box.getAttribute('data-similar'), {method: 'POST', body: data, credentials: 'same-origin'})
         .then(function (r) { return r.ok ? r.json() : {items: []}; })
-        .then(function (page) { if (title.value.trim() === text) { show(page.items || []); } })
+        .then(function (page) {
+          if (page.proposal) { token.value = page.proposal; }
+          if (title.value.trim() === text) { show(page.items || []); }
+        })
         .catch(function () { show([]); });
     }, 300);
   });
