@@ -55,12 +55,17 @@ final class ProposalApi {
         Shown body = call.body(Shown.class);
         long brandId = call.brand().id();
         List<Map<String, Object>> items = search.similarItems(brandId, body.title(), 5);
-        List<String> keys = items.stream().map(i -> Proposals.item((String) i.get("type"), (Long) i.get("id"))).toList();
+        List<Map<String, Object>> articles = search.similarArticles(brandId, body.title());
+        List<String> keys = new java.util.ArrayList<>(items.stream()
+            .map(i -> Proposals.item((String) i.get("type"), (Long) i.get("id"))).toList());
+        // the brand's articles are proposed beside the community's questions, and counted the same way
+        articles.forEach(a -> keys.add(Proposals.item("article", ((Number) a.get("id")).longValue())));
         String token = tx.inTransaction(c -> proposals.shown(c, brandId, me.userId(), body.proposal(), keys, clock.instant()))
             .orElse(null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("proposal", token);
         out.put("items", items);
+        out.put("articles", articles);
         return ApiResult.ok(out);
     }
 

@@ -140,8 +140,12 @@ final class SearchApi {
         if (title == null) {
             throw ProblemException.invalid("title", "is required");
         }
-        return ApiResult.ok(Map.of("items", similarItems(brand.id(), title, size),
-            "articles", ArticleHits.similar(index, brand.id(), title)));
+        return ApiResult.ok(Map.of("items", similarItems(brand.id(), title, size), "articles", similarArticles(brand.id(), title)));
+    }
+
+    /** The brand's articles most like {@code title} (none without the knowledge capability's articles indexed). */
+    List<Map<String, Object>> similarArticles(long brandId, String title) {
+        return ArticleHits.similar(index, brandId, title);
     }
 
     /** The posts most like {@code title}, best first; each with its {@code type}, so that askers' proposals are any kind. */

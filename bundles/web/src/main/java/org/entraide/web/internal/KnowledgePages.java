@@ -88,6 +88,7 @@ final class KnowledgePages extends PageSupport {
         if ("ask".equals(visit.request.param("from")) && visit.signedIn()) {
             // the asker opened an article proposed while typing a question: counted once a day, as a stop
             api.call("POST", brandPath(visit) + "/articles/" + id + "/deflections", visit.token(), null);
+            SearchPages.openedProposal(api, visit, "article", id);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("article", Models.plain(article, visit));

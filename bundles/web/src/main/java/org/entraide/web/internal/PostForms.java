@@ -204,8 +204,15 @@ final class PostForms extends PageSupport {
         List<Map<String, Object>> similar = new java.util.ArrayList<>();
         if (a.ok()) {
             form.put("proposal", a.body().path("proposal").asText(""));
-            a.body().path("items").forEach(q -> similar.add(Map.of("id", q.path("id").asLong(),
-                "title", q.path("title").asText(), "accepted", q.path("accepted").asBoolean())));
+            String proposal = form.get("proposal");
+            String suffix = proposal.isEmpty() ? "" : "proposal=" + proposal;
+            // the brand's articles first: its own word on the question, then the community's
+            a.body().path("articles").forEach(q -> similar.add(Map.of("title", q.path("title").asText(), "accepted", false,
+                "article", true, "href", visit.base() + "/articles/" + q.path("id").asLong() + "?from=ask"
+                    + (suffix.isEmpty() ? "" : "&" + suffix))));
+            a.body().path("items").forEach(q -> similar.add(Map.of("title", q.path("title").asText(),
+                "accepted", q.path("accepted").asBoolean(), "article", false,
+                "href", visit.base() + "/questions/" + q.path("id").asLong() + (suffix.isEmpty() ? "" : "?" + suffix))));
         }
         return similar;
     }

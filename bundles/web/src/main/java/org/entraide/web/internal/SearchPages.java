@@ -43,10 +43,15 @@ final class SearchPages extends PageSupport {
      * their answer there. Recorded once per proposal by the API; a visitor's, or a link shared further, records nothing.
      */
     static void openedProposal(ApiClient api, Visit visit, long questionId) {
+        openedProposal(api, visit, "question", questionId);
+    }
+
+    /** The same for any kind of post proposed ({@code question}, {@code article}). */
+    static void openedProposal(ApiClient api, Visit visit, String kind, long id) {
         String token = PostForms.proposalToken(visit.request.param("proposal"));
         if (!token.isEmpty() && visit.signedIn() && visit.features().contains(CAPABILITY)) {
             api.call("POST", "/brands/" + visit.slug + "/search/proposals/" + token + "/outcome", visit.token(),
-                java.util.Map.of("outcome", "opened", "kind", "question", "id", questionId));
+                java.util.Map.of("outcome", "opened", "kind", kind, "id", id));
         }
     }
 

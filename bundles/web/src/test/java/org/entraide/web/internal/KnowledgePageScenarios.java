@@ -77,6 +77,43 @@ abstract class KnowledgePageScenarios extends WebTestBase {
     }
 
     @Test
+    void anAskerIsProposedTheBrandsArticleAndStoppingThereIsCountedOnce() throws Exception {
+        var search = org.entraide.search.internal.SearchPluginForTests.install(server);
+        try {
+            server.bindWhenInstalled(org.entraide.api.knowledge.Articles.class, search::useArticles);
+            Plugins.knowledge(server);
+            Community.Member admin = community.demo("admin");
+            assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"search\":true,\"knowledge\":true}")
+                .status());
+            long article = http.post("/api/v1/brands/demo/articles", admin.token(), Http.json("title",
+                "Rendre un article sans ticket de caisse", "body", "Sous 30 jours avec la carte de fidélité.", "publish", true))
+                .json().get("id").asLong();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> http.get(
+                "/api/v1/brands/demo/search/similar?title=" + Site.urlEncode("rendre sans ticket"), null).raw().body()
+                .contains("\"id\":" + article));
+
+            Browser asker = signedIn("customer@demo.example");
+            asker.get("/b/demo/ask");
+            HttpResponse<String> confirm = asker.post("/b/demo/ask", Map.of("title", "Rendre une perceuse sans ticket ?",
+                "body", "J'ai perdu le ticket de caisse.", "tags", "", "action", "publish"));
+            assertEquals(200, confirm.statusCode(), "a confirmation step first: " + confirm.body());
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                "href=\"(/b/demo/articles/" + article + "\\?from=ask&amp;proposal=([A-Za-z0-9_-]{22}))\"").matcher(confirm.body());
+            assertTrue(link.find(), "the brand's article is proposed, marked: " + confirm.body());
+            assertTrue(confirm.body().contains("the brand&#39;s article") || confirm.body().contains("the brand's article"));
+            String href = link.group(1).replace("&amp;", "&");
+            assertEquals(200, asker.get(href).statusCode());
+            assertEquals(200, asker.get(href).statusCode(), "opened twice");
+            var proposals = http.get("/api/v1/brands/demo/search/proposals/figures", admin.token()).json();
+            assertEquals(1, proposals.get("opened").asLong(), "the asker stopped at the article, once: " + proposals);
+            var deflections = http.get("/api/v1/brands/demo/knowledge/deflections", admin.token()).json();
+            assertEquals(1, deflections.get("askers").asLong(), deflections.toString());
+        } finally {
+            search.close();
+        }
+    }
+
+    @Test
     void anAcceptedAnswerBecomesAnArticleFromItsThreadWhichLinksToIt() throws Exception {
         Plugins.knowledge(server);
         Community.Member admin = community.demo("admin");

@@ -70,9 +70,9 @@ abstract class SearchPageScenarios extends WebTestBase {
         assertEquals(303, b.post("/b/demo/login", java.util.Map.of("email", "customer@demo.example", "password",
             org.entraide.core.internal.demo.DemoSeeder.PASSWORD, "next", "/b/demo/ask")).statusCode());
         String ask = b.get("/b/demo/ask").body();
-        assertTrue(ask.contains("data-similar=\"/b/demo/ask/proposals\"") && ask.contains("similar-2.js"),
+        assertTrue(ask.contains("data-similar=\"/b/demo/ask/proposals\"") && ask.contains("similar-3.js"),
             "the ask page proposes similar questions while typing: " + ask);
-        assertEquals(200, page("/static/similar-2.js", "fr", null).status());
+        assertEquals(200, page("/static/similar-3.js", "fr", null).status());
 
         // without JavaScript: the similar questions on a confirmation step, the question kept, then published
         java.util.Map<String, String> question = java.util.Map.of("title", "Colle pour carrelage mural qui se décolle",
