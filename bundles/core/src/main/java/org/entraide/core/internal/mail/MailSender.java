@@ -115,9 +115,7 @@ public final class MailSender {
 
     /** Delivers at most {@code batch} due messages; how many were taken (sent or failed). */
     public int sendDue(int batch) {
-        MailSettings s = settings;
-        ProducerTemplate t = template;
-        if (s.smtp() && t == null) {
+        if (settings.smtp() && template == null) {
             return 0; // not connected to Camel yet: the messages wait in the database
         }
         return db.inTransaction(c -> {
@@ -127,6 +125,13 @@ public final class MailSender {
                 + "LIMIT ? FOR UPDATE SKIP LOCKED", rs -> new MimeMessages.Outgoing(rs.getLong("id"), rs.getString("mail_key"),
                     rs.getString("to_address"), rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                     queue.headers(rs.getString("headers"))), now, batch);
+            // read once the messages are taken: a message queued after the settings changed goes by the new ones (an
+            // SMTP server configured a moment ago, not the .eml outbox a batch begun before would have used)
+            MailSettings s = settings;
+            ProducerTemplate t = template;
+            if (s.smtp() && t == null) {
+                return 0;
+            }
             List<RuntimeException> outcomes = deliver(due, s, t, Date.from(now));
             if (due.size() < batch) {
                 closeIdleConnections(); // nothing more is due now: no connection is held open while idle
