@@ -119,13 +119,35 @@ public abstract class EntraideKarafTestSupport {
         }
     }
 
-    /** ERROR lines of karaf.log: a clean run has none. */
+    /**
+     * ERROR lines of karaf.log: a clean run has none. One is Karaf's and not ours: when its features service is
+     * restarted while the boot features are being installed in their own thread (featuresBootAsynchronous, see
+     * docs/operations.md), the interrupted installation logs "Error installing boot features" and the restarted
+     * service installs them again. Karaf publishes {@link BootFinished}, which every test waits for, only after an
+     * installation that succeeded, so a test that runs has seen the boot complete: that line is printed with its
+     * cause for the record and not counted.
+     */
     protected static List<String> logErrors() {
         String data = System.getProperty("karaf.data");
+        List<String> lines;
         try (Stream<String> all = Files.lines(Path.of(data, "log", "karaf.log"))) {
-            return all.filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+            lines = all.collect(Collectors.toList());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.contains("| ERROR |")) {
+                continue;
+            }
+            if (line.contains("BootFeaturesInstaller") && line.contains("Error installing boot features")) {
+                System.out.println("Karaf's boot installation was interrupted and done again (not counted):\n"
+                    + String.join("\n", lines.subList(i, Math.min(lines.size(), i + 40))));
+                continue;
+            }
+            errors.add(line);
+        }
+        return errors;
     }
 }
