@@ -40,20 +40,19 @@ final class IncidentConsole extends PageSupport {
     }
 
     /** Whether the visitor handles incidents: a brand admin, or a region's manager; null when they may, else the reply. */
-    WebReply refused(Visit visit, Set<String> regions) {
+    WebReply refused(Visit visit, JsonNode brand, Set<String> regions) {
         if (!visit.features().contains(CAPABILITY)) {
             return notFound(visit);
         }
         if (visit.member().has("BRAND_ADMIN") || !regions.isEmpty()) {
             return null;
         }
-        JsonNode brand = api.get(brandPath(visit));
         return message(visit, brand, 403, "incidents.staffOnly");
     }
 
     WebReply console(Visit visit, JsonNode brand, Matcher path) {
         Set<String> regions = regionsOf(api, visit);
-        WebReply no = refused(visit, regions);
+        WebReply no = refused(visit, brand, regions);
         if (no != null) {
             return no;
         }
@@ -69,7 +68,7 @@ final class IncidentConsole extends PageSupport {
 
     WebReply declare(Visit visit, JsonNode brand, Matcher path) {
         Set<String> regions = regionsOf(api, visit);
-        WebReply no = refused(visit, regions);
+        WebReply no = refused(visit, brand, regions);
         if (no != null) {
             return no;
         }
@@ -116,6 +115,12 @@ final class IncidentConsole extends PageSupport {
             // proposals are the central team's: a region's manager hears of their region's by notification
             List<Map<String, Object>> proposals = Models.list(api.optional(brandPath(visit) + "/incident-proposals?size=20",
                 visit.token()), visit);
+            for (Map<String, Object> p : proposals) {
+                // the hour a rise was counted in, read as the other dates of the page
+                if (p.get("hour") instanceof String hour) {
+                    p.put("hourText", Models.date(java.time.Instant.parse(hour), visit));
+                }
+            }
             model.put("proposals", proposals);
             prefill(form, proposals);
         }

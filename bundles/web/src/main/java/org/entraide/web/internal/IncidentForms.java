@@ -26,8 +26,11 @@ final class IncidentForms extends PageSupport {
     private static final int ITEMS = 100;
     private static final int SEARCH = 50;
 
-    IncidentForms(ApiClient api, Templates templates) {
+    private final IncidentConsole console;
+
+    IncidentForms(ApiClient api, Templates templates, IncidentConsole console) {
         super(api, templates);
+        this.console = console;
     }
 
     WebReply staff(Visit visit, JsonNode brand, Matcher path) {
@@ -87,7 +90,7 @@ final class IncidentForms extends PageSupport {
 
     private WebReply staffPage(Visit visit, JsonNode brand, Matcher path, int status, Map<String, Object> extra) {
         Set<String> regions = IncidentConsole.regionsOf(api, visit);
-        WebReply no = new IncidentConsole(api, templates).refused(visit, regions);
+        WebReply no = console.refused(visit, brand, regions);
         if (no != null) {
             return no;
         }

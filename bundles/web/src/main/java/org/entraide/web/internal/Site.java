@@ -129,7 +129,7 @@ final class Site {
         get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
         get("/incidents/([0-9]{1,18})", false, new IncidentPages(api, templates)::page);
         IncidentConsole incidents = new IncidentConsole(api, templates);
-        IncidentForms incidentForms = new IncidentForms(api, templates);
+        IncidentForms incidentForms = new IncidentForms(api, templates, incidents);
         get(IncidentConsole.PATH, true, incidents::console);
         post(IncidentConsole.PATH, true, incidents::declare);
         get(IncidentConsole.PATH + "/([0-9]{1,18})", true, incidentForms::staff);

@@ -140,6 +140,34 @@ abstract class IncidentConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void staffAttachInBulkTheQuestionsAndComplaintsASearchFinds() throws Exception {
+        var search = org.entraide.search.internal.SearchPluginForTests.install(server);
+        try {
+            Plugins.incidents(server);
+            enable("{\"search\":true,\"incidents\":true}");
+            Community.Member customer = community.demo("customer");
+            long first = community.complain(customer, "demo", "Appli fidélité en panne", "L'application refuse ma connexion.",
+                "LYON-PARTDIEU", false).json().get("id").asLong();
+            long second = community.askId(community.demo("lucas"), "L'application fidélité est-elle en panne ?");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/brands/demo/search?q="
+                + Site.urlEncode("application panne"), null).json().path("total").asLong() >= 2);
+            Browser admin = demo("admin");
+            admin.get(CONSOLE);
+            long id = idOf(admin.post(CONSOLE, Map.of("title", "Appli en panne", "theme", "appli fidelite")));
+            String found = admin.get(CONSOLE + "/" + id + "?q=" + Site.urlEncode("application panne") + "&lang=en").body();
+            assertTrue(found.contains("name=\"post-" + first + "\" checked") && found.contains("name=\"post-" + second + "\" checked"),
+                "each question and complaint found, ticked: " + found);
+            HttpResponse<String> attached = admin.post(CONSOLE + "/" + id + "/items", Map.of("post-" + first, "on",
+                "post-" + second, "on", "ids", ""));
+            assertEquals(303, attached.statusCode(), attached.body());
+            assertTrue(admin.get(attached.headers().firstValue("Location").orElseThrow()).body().contains("2 attached, 0 refused"));
+            assertEquals(2, http.get("/api/v1/brands/demo/incidents/" + id, null).json().get("items").asInt());
+        } finally {
+            search.close();
+        }
+    }
+
+    @Test
     void aRiseTheDetectionProposedIsAcceptedFromTheConsole() throws Exception {
         var incidents = Plugins.incidents(server);
         enable("{\"incidents\":true}");
