@@ -18,6 +18,7 @@ import org.apache.karaf.features.FeaturesService;
 import org.awaitility.Awaitility;
 import org.entraide.itests.support.ApiClient;
 import org.entraide.itests.support.EntraideKarafTestSupport;
+import org.entraide.itests.support.IncidentJourney;
 import org.entraide.itests.support.SmtpReceiver;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -31,6 +32,8 @@ import org.ops4j.pax.exam.util.Filter;
  * Notifications installed at runtime beside local managers, as Karaf wires them: a complaint is filed, the store's
  * manager is told (in the product and by e-mail through the core's mail service, to an SMTP server the test runs),
  * answers, and the complainant sees the bell count rise and receives the e-mail, which never names them to anyone.
+ * With incidents beside them, a burst of complaints in one region is detected, declared, its statement reaches each
+ * author, and it is closed in bulk ({@link IncidentJourney}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -50,6 +53,8 @@ public class NotificationsIT extends EntraideKarafTestSupport {
             editConfigurationFilePut("etc/org.entraide.core.cfg", "mail.from", "entraide@itest.example"),
             // every notification e-mailed at once (grouping a thread's e-mails is tested in the plugin's own tests)
             editConfigurationFilePut("etc/org.entraide.notifications.cfg", "email.thread.window.minutes", "0"),
+            // the detection evaluates every second instead of every five minutes: the burst is found while the test waits
+            editConfigurationFilePut("etc/org.entraide.incidents.cfg", "detection.period.millis", "1000"),
             editConfigurationFilePut("etc/system.properties", SMTP_PORT, port)};
     }
 
@@ -116,6 +121,17 @@ public class NotificationsIT extends EntraideKarafTestSupport {
 
         assertEquals(204, api.post(DEMO + "/me/notifications/read-all", customer, "{}").status());
         assertEquals(0, unread(api, customer));
+    }
+
+    @Test
+    public void aBurstInOneRegionIsDetectedDeclaredToldToEachAuthorAndClosedInBulk() throws Exception {
+        ApiClient api = api();
+        for (String f : List.of("entraide-local-managers", "entraide-notifications", "entraide-incidents")) {
+            features.installFeature(f, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+        try (SmtpReceiver smtp = new SmtpReceiver(Integer.parseInt(System.getProperty(SMTP_PORT)))) {
+            new IncidentJourney(api).run(50);
+        }
     }
 
     private static long unread(ApiClient api, String token) {

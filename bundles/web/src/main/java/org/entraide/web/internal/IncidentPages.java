@@ -31,6 +31,8 @@ final class IncidentPages extends PageSupport {
         Map<String, Object> model = new HashMap<>();
         model.put("incident", Models.plain(incident, visit));
         model.put("canonical", visit.base() + "/incidents/" + incident.path("id").asLong());
+        Member me = visit.member();
+        model.put("staffLink", me != null && (me.has("BRAND_ADMIN") || !IncidentConsole.regionsOf(api, visit).isEmpty()));
         return render(visit, brand, 200, "incident", model);
     }
 }

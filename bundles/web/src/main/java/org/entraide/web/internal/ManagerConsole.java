@@ -36,6 +36,7 @@ final class ManagerConsole extends PageSupport {
         me.path("stores").forEach(s -> stores.add(s.asText()));
         model.put("stores", stores);
         model.put("figures", figures(visit, me));
+        model.put("incidentsLink", !me.path("regions").isEmpty() && visit.features().contains(IncidentConsole.CAPABILITY));
         String done = visit.request.param("done");
         model.put("done", done != null && done.matches("delegated|handedOver|absence") ? done : "");
         return render(visit, brand, 200, "manager-inbox", model);

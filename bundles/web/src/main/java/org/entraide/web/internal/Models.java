@@ -32,6 +32,8 @@ final class Models {
             // visitors get a form token (and its cookie) only on the sign-in and registration forms
             model.put("csrf", visit.csrf());
             model.put("moderationOn", visit.features().contains("moderation"));
+            // the central team's link; a region's manager finds the console from their inbox and the rise alerts
+            model.put("incidentsConsole", m.has("BRAND_ADMIN") && visit.features().contains(IncidentConsole.CAPABILITY));
             if (visit.features().contains("notifications")) {
                 model.put("unread", visit.unreadNotifications());
             }

@@ -128,6 +128,14 @@ final class Site {
         get("/rankings", false, rankings::ranking);
         get("/stores/([A-Za-z0-9_-]{1,32})", false, rankings::store);
         get("/incidents/([0-9]{1,18})", false, new IncidentPages(api, templates)::page);
+        IncidentConsole incidents = new IncidentConsole(api, templates);
+        IncidentForms incidentForms = new IncidentForms(api, templates, incidents);
+        get(IncidentConsole.PATH, true, incidents::console);
+        post(IncidentConsole.PATH, true, incidents::declare);
+        get(IncidentConsole.PATH + "/([0-9]{1,18})", true, incidentForms::staff);
+        post(IncidentConsole.PATH + "/([0-9]{1,18})/statements", true, incidentForms::publish);
+        post(IncidentConsole.PATH + "/([0-9]{1,18})/items", true, incidentForms::attach);
+        post(IncidentConsole.PATH + "/([0-9]{1,18})/closure", true, incidentForms::close);
         get("/me/moderation", true, moderation::mine);
         post("/me/moderation/appeals", true, moderation::appeal);
         get("/moderation", true, moderation::queue);

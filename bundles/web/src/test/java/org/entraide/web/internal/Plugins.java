@@ -29,13 +29,14 @@ final class Plugins {
     private Plugins() {
     }
 
-    static void localManagers(TestServer server) throws Exception {
+    static LocalManagers localManagers(TestServer server) throws Exception {
         LocalManagers plugin = LocalManagers.start(new LocalManagers.CoreServices(server.core.db, server.core.events,
             server.core.migrator, server.core.endpoints, new org.entraide.localmanagers.internal.Platform(server.core.platform,
                 server.core.platform, server.core.platform, server.core.platform, server.core.complaintMoves, server.core.eventReader), server.core.mail,
             server.core.capabilities), Routing.Settings.defaults(), Rankings.Formula.defaults(), 3_600_000, Clock.systemUTC());
         server.bindWhenInstalled(PrivateMessageRules.class, plugin::useMessageRules);
         server.install(plugin.services());
+        return plugin;
     }
 
     static void moderation(TestServer server) throws Exception {
@@ -79,11 +80,14 @@ final class Plugins {
         server.core.personalData.add(plugin);
     }
 
-    static void incidents(TestServer server) throws Exception {
+    /** The running plugin, whose detection a test may run at once. */
+    static org.entraide.incidents.internal.Incidents incidents(TestServer server) throws Exception {
         var core = server.core;
-        server.install(new org.entraide.incidents.internal.Incidents(new org.entraide.incidents.internal.Incidents.Core(core.db,
+        var incidents = new org.entraide.incidents.internal.Incidents(new org.entraide.incidents.internal.Incidents.Core(core.db,
             core.events, core.eventReader, core.migrator, core.endpoints, core.platform, core.platform, core.complaintMoves,
-            core.renderer), org.entraide.incidents.internal.IncidentsSettings.defaults(), Clock.systemUTC()).services());
+            core.renderer), org.entraide.incidents.internal.IncidentsSettings.defaults(), Clock.systemUTC());
+        server.install(incidents.services());
+        return incidents;
     }
 
     /** Addresses on loopback allowed, as in the plugin's own tests: nothing is delivered in the pages' tests. */

@@ -1,0 +1,7 @@
+package org.entraide.web.internal;
+
+class IncidentConsolePostgresTest extends IncidentConsoleScenarios {
+    IncidentConsolePostgresTest() {
+        super(Db.POSTGRES);
+    }
+}
