@@ -56,6 +56,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
     private volatile PrivateMessages privateMessages;
     private final ChannelsApi api;
     private final IntakeApi intakeApi;
+    private final RelayApi relayApi;
     private final EmailIntake mailbox;
     private final ChannelSettings settings;
     private final Members members;
@@ -77,6 +78,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
         this.members = core.members();
         this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
         this.intakeApi = new IntakeApi(core, intake, relays, settings, clock);
+        this.relayApi = new RelayApi(core, intake, relays, settings.relayAfterClose(), clock);
         PrivateThread thread = new PrivateThread(tx, relays, () -> privateMessages, clock);
         this.mailbox = new EmailIntake(core, intake, relays, new FollowUps(core, intake, relays, thread),
             new ContactRelay(core, relays, thread, settings.relayAfterClose(), clock), settings, clock);
@@ -129,7 +131,8 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
             .get(SETTINGS + "/settings").to("direct:channels.settings")
             .put(SETTINGS + "/settings").type(ChannelsApi.Settings.class).to("direct:channels.settings-save")
             .get(SETTINGS + "/embed").to("direct:channels.embed")
-            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm");
+            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm")
+            .get("/brands/{brand}/complaints/{id}/relay").to("direct:channels.relay");
         from("direct:channels.qr").routeId("channels.qr").process(endpoints.processor(cap, api::qr, none, "brand", "code"));
         from("direct:channels.thank").routeId("channels.thank").process(endpoints.processor(cap, api::thank, none, "brand", "code"));
         from("direct:channels.thanks").routeId("channels.thanks").process(endpoints.processor(cap, api::thanks, none, "brand", "code"));
@@ -139,6 +142,8 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
         from("direct:channels.embed").routeId("channels.embed").process(endpoints.processor(cap, api::embed, none, "brand"));
         from("direct:channels.intake-confirm").routeId("channels.intake-confirm")
             .process(endpoints.processor(cap, intakeApi::confirm, none, "brand", "token"));
+        from("direct:channels.relay").routeId("channels.relay")
+            .process(endpoints.processor(cap, relayApi::address, none, "brand", "id"));
         from(EVENTS).routeId("channels.events").process(e -> apply(e.getIn().getBody(DomainEvent.class)));
         if (settings.intakeImapUri() != null) {
             // the raw jakarta.mail message: its recipients, its Message-ID and its parts are all needed

@@ -371,6 +371,30 @@ abstract class IntakeScenarios {
         assertEquals(1, relayed("manager@demo.example").size(), "the late message reaches nobody");
     }
 
+    @Test
+    void eachPartyOfAComplaintFiledOnTheSiteGetsTheirSidesAddress() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = community.complaintId(member, "LYON-PARTDIEU", false);
+        String path = DEMO + "/complaints/" + complaint + "/relay";
+        Http.Response mine = http.get(path, member.token());
+        assertEquals(200, mine.status(), mine.toString());
+        assertEquals("store", mine.json().get("reaches").asText());
+        assertTrue(mine.json().get("open").asBoolean());
+        String storeSide = mine.json().get("address").asText();
+        assertEquals(storeSide, http.get(path, member.token()).json().get("address").asText(), "made once");
+        Http.Response managers = http.get(path, community.demo("manager").token());
+        assertEquals("complainant", managers.json().get("reaches").asText(), managers.toString());
+        assertFalse(managers.json().get("address").asText().equals(storeSide));
+        assertEquals(403, http.get(path, community.join("demo").token()).status(), "another member is no party");
+        assertEquals(403, http.get(path, community.demo("admin").token()).status(), "nor is the brand's admin");
+        assertEquals(401, http.get(path, null).status());
+        assertEquals(404, http.get(DEMO + "/complaints/999999/relay", member.token()).status());
+
+        deliver(raw(member.email(), storeSide, "site-1@client.example", "", "Question", "Avez-vous reçu ma photo ?"));
+        Awaitility.await("the manager gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed("manager@demo.example").size() == 1);
+        assertEquals(List.of(new PartiesOnlyMessages.Sent(complaint, member.id(), "Avez-vous reçu ma photo ?")), privateMessages.sent);
+    }
+
     private long baseline() {
         return http.get(DEMO + "/complaints?store=LYON-PARTDIEU", null).json().get("total").asLong();
     }
