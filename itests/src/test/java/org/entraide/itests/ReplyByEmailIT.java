@@ -27,7 +27,7 @@ import org.junit.Test;
 /**
  * Reply by e-mail in Karaf: the complainant answers the e-mail telling them the store responded; the reply, put in
  * the IMAP mailbox the notifications plugin reads (GreenMail, outside Karaf), becomes a private message of the
- * complaint's thread, which the store's manager reads.
+ * complaint's thread, which the store's manager reads. And the whole e-mail journey of a store's address (channels).
  */
 public class ReplyByEmailIT {
     private static final String DEMO = "/api/v1/brands/demo";
@@ -101,6 +101,141 @@ public class ReplyByEmailIT {
         } finally {
             mail.stop();
         }
+    }
+
+    /**
+     * The e-mail journey of a store's address: a customer writes to the store (through GreenMail's SMTP server), confirms
+     * by the link e-mailed to them, and the complaint is routed to that store's manager; the manager answers from the
+     * console, the customer gets it by e-mail and replies by e-mail (into the private thread), writes to the store
+     * through the contact relay (the manager gets it from a masked address), then evaluates.
+     */
+    @Test
+    public void aMessageToAStoresAddressBecomesAComplaintAnsweredAndEvaluatedByEmail() throws Exception {
+        int smtpPort = freePort();
+        int imapPort = freePort();
+        GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
+            new ServerSetup(imapPort, "127.0.0.1", "imap")});
+        mail.start();
+        try {
+            GreenMailUser replies = mail.setUser("reply@itest.example", "reply", "secret");
+            // the operator delivers every address of the brand's inbound domain to this one mailbox
+            GreenMailUser stores = mail.setUser("lyon-partdieu@magasins.itest.example", "stores", "secret");
+            Map<String, Map<String, String>> config = Map.of(
+                "org.entraide.core.cfg", Map.of("demo.enabled", "true", "events.poll.millis", "50", "mail.poll.millis", "100",
+                    "mail.smtp.uri", "smtp://127.0.0.1:" + smtpPort, "mail.from", "entraide@itest.example"),
+                "org.entraide.notifications.cfg", Map.of("email.thread.window.minutes", "0",
+                    "reply.address", "reply@itest.example", "reply.imap.uri", "imap://127.0.0.1:" + imapPort
+                        + "?username=reply&password=secret&delete=false&unseen=true&initialDelay=0&delay=500"),
+                "org.entraide.channels.cfg", Map.of("intake.imap.uri", "imap://127.0.0.1:" + imapPort
+                    + "?username=stores&password=secret&delete=false&unseen=true&initialDelay=0&delay=500"));
+            try (KarafProcess karaf = KarafProcess.unpack("store-email-journey", config)) {
+                karaf.bootFeature("entraide-local-managers");
+                karaf.bootFeature("entraide-notifications");
+                karaf.bootFeature("entraide-channels");
+                ApiClient api = karaf.start();
+                Awaitility.await("capabilities").atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                    String listed = api.get(DEMO + "/features", null).raw.body();
+                    return listed.contains("\"local-managers\"") && listed.contains("\"notifications\"")
+                        && listed.contains("\"channels\"");
+                });
+                String admin = api.login("demo", "admin@demo.example", "entraide-demo");
+                assertEquals(200, api.put(DEMO + "/features", admin,
+                    "{\"local-managers\":true,\"notifications\":true,\"channels\":true}").status());
+                ApiClient.Response domain = api.put(DEMO + "/channels/settings", admin,
+                    "{\"embedOrigins\":[],\"inboundDomain\":\"magasins.itest.example\"}");
+                assertEquals(domain.toString(), 200, domain.status());
+                String customer = api.login("demo", "customer@demo.example", "entraide-demo");
+                String manager = api.login("demo", "manager@demo.example", "entraide-demo");
+
+                // 1. the customer writes to the store's address from their own mail program
+                MimeMessage first = new MimeMessage(Session.getInstance(new Properties()));
+                first.setFrom(new InternetAddress("customer@demo.example"));
+                first.setRecipients(Message.RecipientType.TO, "LYON-PARTDIEU@magasins.itest.example");
+                first.setSubject("Table livrée rayée", "UTF-8");
+                first.setText("La table livrée hier a une longue rayure sur le plateau.", "UTF-8");
+                first.saveChanges();
+                stores.deliver(first);
+                MimeMessage confirmation = received(mail, "customer@demo.example", "<channels-intake-");
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile("/b/demo/intake/([A-Za-z0-9_-]{43})")
+                    .matcher(text(confirmation));
+                assertTrue(text(confirmation), link.find());
+                ApiClient.Response filed = api.post(DEMO + "/channels/intake/" + link.group(1), null, "");
+                assertEquals(filed.toString(), 200, filed.status());
+                assertEquals("PUBLISHED", filed.json.get("status").asText());
+                long id = filed.json.get("complaintId").asLong();
+
+                // 2. routed to the store's manager, who answers from the console
+                Awaitility.await("the complaint in the manager's inbox").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> api.get(DEMO + "/managers/me/complaints?size=50", manager).raw.body().contains("Table livrée rayée"));
+                ApiClient.Response response = api.post(DEMO + "/complaints/" + id + "/responses", manager,
+                    "{\"body\":\"Nous passons demain changer le plateau.\"}");
+                assertEquals(response.toString(), 201, response.status());
+
+                // 3. the customer gets it by e-mail and replies by e-mail: a private message the manager reads
+                MimeMessage told = Awaitility.await("the customer's e-mail about the response").atMost(Duration.ofSeconds(90))
+                    .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                        try {
+                            return m.getAllRecipients()[0].toString().equals("customer@demo.example")
+                                && m.getHeader("Reply-To", null) != null && m.getHeader("Reply-To", null).startsWith("reply+")
+                                && m.getSubject().contains("Table livrée rayée");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }).findFirst().orElse(null), m -> m != null);
+                MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+                reply.setFrom(new InternetAddress("customer@demo.example"));
+                reply.setRecipients(Message.RecipientType.TO, told.getHeader("Reply-To", null));
+                reply.setSubject("Re: " + told.getSubject(), "UTF-8");
+                reply.setHeader("In-Reply-To", told.getMessageID());
+                reply.setText("Demain matin me convient.\n\n> Nous passons demain changer le plateau.", "UTF-8");
+                reply.saveChanges();
+                replies.deliver(reply);
+                Awaitility.await("the reply in the private thread").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500)).until(() ->
+                        api.get(DEMO + "/complaints/" + id + "/messages", manager).raw.body().contains("Demain matin me convient"));
+
+                // 4. the customer writes to the store through the relay: the manager gets it from a masked address
+                MimeMessage filedMail = received(mail, "customer@demo.example", "<channels-filed-");
+                String relay = ((InternetAddress) filedMail.getReplyTo()[0]).getAddress();
+                assertTrue(relay, relay.matches("r[a-z2-7]{26}@magasins\\.itest\\.example"));
+                MimeMessage viaRelay = new MimeMessage(Session.getInstance(new Properties()));
+                viaRelay.setFrom(new InternetAddress("customer@demo.example"));
+                viaRelay.setRecipients(Message.RecipientType.TO, relay);
+                viaRelay.setSubject("Re: Réclamation enregistrée", "UTF-8");
+                viaRelay.setText("Le code de la porte est 4B.", "UTF-8");
+                viaRelay.saveChanges();
+                stores.deliver(viaRelay);
+                MimeMessage forwarded = received(mail, "manager@demo.example", "<channels-relay-");
+                String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(forwarded);
+                assertTrue(raw, raw.contains("Le code de la porte est 4B."));
+                assertTrue("the customer's address is not in what the store gets: " + raw, !raw.contains("customer@demo.example"));
+
+                // 5. the customer evaluates
+                ApiClient.Response verdict = api.post(DEMO + "/complaints/" + id + "/resolution", customer,
+                    "{\"resolved\":true,\"rating\":9,\"wouldBuyAgain\":true}");
+                assertEquals(verdict.toString(), 200, verdict.status());
+                assertEquals("RESOLVED", api.get(DEMO + "/complaints/" + id, customer).json.get("status").asText());
+            }
+        } finally {
+            mail.stop();
+        }
+    }
+
+    /** The first e-mail GreenMail received for that address whose Message-ID starts so, once it arrived. */
+    private static MimeMessage received(GreenMail mail, String to, String messageIdPrefix) {
+        return Awaitility.await("an e-mail " + messageIdPrefix + " to " + to).atMost(Duration.ofSeconds(90))
+            .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(to) && m.getMessageID() != null
+                        && m.getMessageID().startsWith(messageIdPrefix);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static String text(MimeMessage m) throws Exception {
+        return String.valueOf(m.getContent());
     }
 
     private static int freePort() throws java.io.IOException {

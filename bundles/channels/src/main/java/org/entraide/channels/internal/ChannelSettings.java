@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The plugin's configuration, checked: an invalid value fails activation with a message naming its key. Public for the pages' tests. */
 public record ChannelSettings(String publicBaseUrl, int qrSize, int thanksPerHourAnonymous, int thanksPerHourMember,
-                              String intakeImapUri, int intakeMaxBytes, java.time.Duration intakeLinkLife) {
+                              String intakeImapUri, int intakeMaxBytes, java.time.Duration intakeLinkLife,
+                              java.time.Duration relayAfterClose) {
     public ChannelSettings {
         intakeImapUri = intakeImapUri == null || intakeImapUri.isBlank() ? null : intakeImapUri.strip();
         if (intakeImapUri != null && !intakeImapUri.matches("(imap|imaps|pop3|pop3s)://.+")) {
@@ -13,6 +14,9 @@ public record ChannelSettings(String publicBaseUrl, int qrSize, int thanksPerHou
         }
         if (intakeMaxBytes < 1024 || intakeLinkLife.isNegative() || intakeLinkLife.isZero()) {
             throw new IllegalArgumentException("intake.max.message.kilobytes and intake.link.days must be positive");
+        }
+        if (relayAfterClose == null || relayAfterClose.isNegative()) {
+            throw new IllegalArgumentException("relay.days.after.close must not be negative");
         }
         publicBaseUrl = baseUrl(publicBaseUrl);
         if (qrSize < 100 || qrSize > 2000) {
@@ -26,17 +30,24 @@ public record ChannelSettings(String publicBaseUrl, int qrSize, int thanksPerHou
     static ChannelSettings of(ChannelsConfig c) {
         return new ChannelSettings(c.public_base_url(), c.qr_size_pixels(), c.thanks_per_hour_anonymous(),
             c.thanks_per_hour_member(), c.intake_imap_uri(), c.intake_max_message_kilobytes() * 1024,
-            java.time.Duration.ofDays(c.intake_link_days()));
+            java.time.Duration.ofDays(c.intake_link_days()), java.time.Duration.ofDays(c.relay_days_after_close()));
     }
 
     public static ChannelSettings defaults(String publicBaseUrl) {
-        return new ChannelSettings(publicBaseUrl, 600, 3, 10, null, 1024 * 1024, java.time.Duration.ofDays(7));
+        return new ChannelSettings(publicBaseUrl, 600, 3, 10, null, 1024 * 1024, java.time.Duration.ofDays(7),
+            java.time.Duration.ofDays(30));
     }
 
     /** The same, reading the stores' mailbox with that Camel mail consumer URI. */
     public ChannelSettings withIntake(String imapUri) {
         return new ChannelSettings(publicBaseUrl, qrSize, thanksPerHourAnonymous, thanksPerHourMember, imapUri, intakeMaxBytes,
-            intakeLinkLife);
+            intakeLinkLife, relayAfterClose);
+    }
+
+    /** The same, with the relay stopping that long after a complaint is closed. */
+    public ChannelSettings withRelayAfterClose(java.time.Duration period) {
+        return new ChannelSettings(publicBaseUrl, qrSize, thanksPerHourAnonymous, thanksPerHourMember, intakeImapUri,
+            intakeMaxBytes, intakeLinkLife, period);
     }
 
     private static String baseUrl(String raw) {

@@ -28,4 +28,7 @@ public @interface ChannelsConfig {
 
     @AttributeDefinition(name = "Days a sender has to confirm their message by the link sent to them")
     int intake_link_days() default 7;
+
+    @AttributeDefinition(name = "Days after a complaint is closed during which its contact relay still carries messages")
+    int relay_days_after_close() default 30;
 }

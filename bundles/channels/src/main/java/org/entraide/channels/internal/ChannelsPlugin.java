@@ -7,13 +7,21 @@ import java.util.Set;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
+import org.entraide.api.event.EventTypes;
+import org.entraide.api.localmanagers.LocalManagerEvents;
+import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
+import org.entraide.api.plugin.EventSubscriber;
+import org.entraide.api.plugin.StartFrom;
+import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.privacy.PersonalData;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
@@ -21,15 +29,22 @@ import org.entraide.api.web.ApiEndpoints;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The channels plugin: a store's QR code, thanks to its team, the brand's channel settings (the origins that may
  * frame its widget). A configuration change re-creates the component, and with it its routes.
  */
-@Component(name = "org.entraide.channels", service = {RoutesBuilder.class, PersonalData.class})
+@Component(name = "org.entraide.channels", service = {EventSubscriber.class, RoutesBuilder.class, PersonalData.class})
 @Designate(ocd = ChannelsConfig.class)
-public class ChannelsPlugin extends RouteBuilder implements PersonalData {
+public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventSubscriber {
+    private static final String EVENTS = "direct:channels.events";
+    /** The events that close a complaint (its author's evaluation, or local managers' closing without it) or reopen it. */
+    static final Set<String> CLOSING = Set.of(EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED,
+        LocalManagerEvents.COMPLAINT_CLOSED);
     private static final String STORE = "/brands/{brand}/stores/{code}";
     private static final String SETTINGS = "/brands/{brand}/channels";
 
@@ -37,8 +52,11 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     private final ApiEndpoints endpoints;
     private final ThanksStore store = new ThanksStore();
     private final IntakeStore intake = new IntakeStore();
+    private final RelayStore relays = new RelayStore();
+    private volatile PrivateMessages privateMessages;
     private final ChannelsApi api;
     private final IntakeApi intakeApi;
+    private final RelayApi relayApi;
     private final EmailIntake mailbox;
     private final ChannelSettings settings;
     private final Members members;
@@ -46,10 +64,10 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     @Activate
     public ChannelsPlugin(@Reference Transactions tx, @Reference SchemaMigrator migrator, @Reference ApiEndpoints endpoints,
                           @Reference Stores stores, @Reference Brands brands, @Reference Members members,
-                          @Reference EventLog events,
+                          @Reference Posts posts, @Reference EventLog events,
                           @Reference Contributions contributions, @Reference Mail mail, @Reference BrandFeatures features,
                           ChannelsConfig config) {
-        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, events, contributions, mail, features),
+        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, posts, events, contributions, mail, features),
             ChannelSettings.of(config), Clock.systemUTC());
     }
 
@@ -59,9 +77,48 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
         this.settings = settings;
         this.members = core.members();
         this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
-        this.intakeApi = new IntakeApi(core, intake, settings, clock);
-        this.mailbox = new EmailIntake(core, intake, settings, clock);
+        this.intakeApi = new IntakeApi(core, intake, relays, settings, clock);
+        this.relayApi = new RelayApi(core, intake, relays, settings.relayAfterClose(), clock);
+        PrivateThread thread = new PrivateThread(tx, relays, () -> privateMessages, clock);
+        this.mailbox = new EmailIntake(core, intake, relays, new FollowUps(core, intake, relays, thread),
+            new ContactRelay(core, relays, thread, settings.relayAfterClose(), clock), settings, clock);
         core.migrator().migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
+    }
+
+    /**
+     * Local managers' private messages, optional so that channels work without local managers: then follow-ups and
+     * messages through the relay are refused (kept as such, sent to nobody).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindPrivateMessages(PrivateMessages m) {
+        this.privateMessages = m;
+    }
+
+    void unbindPrivateMessages(PrivateMessages m) {
+        if (this.privateMessages == m) {
+            this.privateMessages = null;
+        }
+    }
+
+    /** From the beginning, so that the relay knows when complaints closed before the plugin was installed were closed. */
+    @Override
+    public SubscriberDescriptor descriptor() {
+        Set<String> types = new java.util.HashSet<>(CLOSING);
+        types.add(EventTypes.COMPLAINT_REOPENED);
+        return new SubscriberDescriptor("channels", ChannelsCapability.NAME, EVENTS, StartFrom.BEGINNING, types, 5);
+    }
+
+    /** In the dispatcher's transaction: a complaint's closing time, kept once per event however often it is replayed. */
+    private void apply(DomainEvent event) {
+        tx.inTransaction(c -> {
+            if (CLOSING.contains(event.type())) {
+                relays.closed(c, event.brandId(), event.subjectId(), event.occurredAt());
+            } else if (EventTypes.COMPLAINT_REOPENED.equals(event.type())) {
+                relays.reopened(c, event.subjectId());
+            }
+            return null;
+        });
     }
 
     @Override
@@ -74,7 +131,8 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
             .get(SETTINGS + "/settings").to("direct:channels.settings")
             .put(SETTINGS + "/settings").type(ChannelsApi.Settings.class).to("direct:channels.settings-save")
             .get(SETTINGS + "/embed").to("direct:channels.embed")
-            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm");
+            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm")
+            .get("/brands/{brand}/complaints/{id}/relay").to("direct:channels.relay");
         from("direct:channels.qr").routeId("channels.qr").process(endpoints.processor(cap, api::qr, none, "brand", "code"));
         from("direct:channels.thank").routeId("channels.thank").process(endpoints.processor(cap, api::thank, none, "brand", "code"));
         from("direct:channels.thanks").routeId("channels.thanks").process(endpoints.processor(cap, api::thanks, none, "brand", "code"));
@@ -84,6 +142,9 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
         from("direct:channels.embed").routeId("channels.embed").process(endpoints.processor(cap, api::embed, none, "brand"));
         from("direct:channels.intake-confirm").routeId("channels.intake-confirm")
             .process(endpoints.processor(cap, intakeApi::confirm, none, "brand", "token"));
+        from("direct:channels.relay").routeId("channels.relay")
+            .process(endpoints.processor(cap, relayApi::address, none, "brand", "id"));
+        from(EVENTS).routeId("channels.events").process(e -> apply(e.getIn().getBody(DomainEvent.class)));
         if (settings.intakeImapUri() != null) {
             // the raw jakarta.mail message: its recipients, its Message-ID and its parts are all needed
             String uri = settings.intakeImapUri();

@@ -2,6 +2,8 @@ package org.entraide.channels.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Messages read from the stores' mailbox: one sent to {@code <store-code>@<brand's inbound domain>} is kept, and its
  * sender gets a link to confirm that the address is theirs; the complaint is filed when they open it
- * ({@link IntakeApi#confirm}). A message read twice (same Message-ID) counts once; one that is not for a store of a
+ * ({@link IntakeApi#confirm}). A follow-up about a complaint still open goes into its private thread
+ * ({@link FollowUps}); a message to a complaint's masked address goes through the {@link ContactRelay}. A message read twice (same Message-ID) counts once; one that is not for a store of a
  * brand with channels on, or has no single sender or no text, is ignored and logged.
  */
 final class EmailIntake {
@@ -32,19 +35,29 @@ final class EmailIntake {
     private static final String[] RECIPIENT_HEADERS = {"To", "Cc", "Delivered-To", "X-Original-To"};
 
     /** What became of a message, for the log and the tests. */
-    enum Result { KEPT, DUPLICATE, IGNORED }
+    enum Result { KEPT, THREADED, RELAYED, DUPLICATE, REFUSED, IGNORED }
 
     private record Target(Brand brand, Store store) {
+    }
+
+    private record RelayTarget(Brand brand, String domain, RelayStore.Addressed to) {
     }
 
     private final CoreServices core;
     private final IntakeStore store;
     private final ChannelSettings settings;
     private final Clock clock;
+    private final RelayStore relays;
+    private final FollowUps followUps;
+    private final ContactRelay relay;
 
-    EmailIntake(CoreServices core, IntakeStore store, ChannelSettings settings, Clock clock) {
+    EmailIntake(CoreServices core, IntakeStore store, RelayStore relays, FollowUps followUps, ContactRelay relay,
+                ChannelSettings settings, Clock clock) {
         this.core = core;
         this.store = store;
+        this.relays = relays;
+        this.followUps = followUps;
+        this.relay = relay;
         this.settings = settings;
         this.clock = clock;
     }
@@ -66,9 +79,23 @@ final class EmailIntake {
         if (from == null) {
             return ignored("not one sender address");
         }
+        RelayTarget relayTarget = relayTarget(message);
+        if (relayTarget != null) {
+            String text = reply(message);
+            return relay.handle(relayTarget.brand(), relayTarget.domain(), relayTarget.to(), from,
+                key(message, from, text), text);
+        }
         Target target = target(message);
         if (target == null) {
             return ignored("not to a store address of a brand with channels on");
+        }
+        IntakeStore.Filed followed = followUps.of(target.brand(), target.store().code(), from, references(message));
+        if (followed != null) {
+            String text = reply(message);
+            if (text == null || text.isBlank()) {
+                return ignored("no text");
+            }
+            return followUps.post(target.brand(), followed, key(message, from, text), text);
         }
         String body = Texts.clean(text(message), false);
         if (body == null || body.isBlank()) {
@@ -78,10 +105,7 @@ final class EmailIntake {
         String subject = message.getSubject() == null ? "" : Texts.clean(message.getSubject(), true);
         String title = subject == null || subject.length() < 5 ? "E-mail — " + target.store().name() : subject;
         title = title.length() > 200 ? title.substring(0, 200) : title;
-        String[] ids = message.getHeader("Message-ID");
-        String key = ids != null && ids.length > 0 && !ids[0].isBlank() ? ids[0].strip()
-            : IntakeTokens.hash(from + "\n" + message.getSentDate() + "\n" + body);
-        String messageKey = key.length() <= 250 ? key : IntakeTokens.hash(key);
+        String messageKey = key(message, from, body);
         String token = IntakeTokens.newToken();
         String finalTitle = title;
         String finalBody = body;
@@ -96,6 +120,31 @@ final class EmailIntake {
                 target.store().code(), target.brand().slug());
             return Result.KEPT;
         });
+    }
+
+    /** The message's Message-ID, or a digest of its sender, date and text; at most 250 characters. */
+    private static String key(Message message, String from, String text) throws MessagingException {
+        String[] ids = message.getHeader("Message-ID");
+        String key = ids != null && ids.length > 0 && !ids[0].isBlank() ? ids[0].strip()
+            : IntakeTokens.hash(from + "\n" + message.getSentDate() + "\n" + text);
+        return key.length() <= 250 ? key : IntakeTokens.hash(key);
+    }
+
+    /** The new text of a reply, cleaned, without the quoted message; the private thread's limit is the core's. */
+    private static String reply(Message message) throws MessagingException, IOException {
+        String text = Texts.clean(QuotedText.strip(text(message)), false);
+        return text == null ? null : text.strip();
+    }
+
+    private static List<String> references(Message message) throws MessagingException {
+        List<String> out = new ArrayList<>();
+        for (String header : new String[] {"In-Reply-To", "References"}) {
+            String[] values = message.getHeader(header);
+            if (values != null) {
+                out.addAll(List.of(values));
+            }
+        }
+        return out;
     }
 
     private OutgoingMail confirmation(long id, Target target, String to, String title, String token) {
@@ -114,27 +163,61 @@ final class EmailIntake {
 
     /** The first recipient that is a store's address on a brand's inbound domain. */
     private Target target(Message message) throws MessagingException {
+        for (String address : recipients(message)) {
+            Target t = storeOf(address);
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The first recipient that is a complaint's relay address on a brand's inbound domain. */
+    private RelayTarget relayTarget(Message message) throws MessagingException {
+        for (String address : recipients(message)) {
+            String lower = address.strip().toLowerCase(Locale.ROOT);
+            int at = lower.indexOf('@');
+            if (at < 1 || !RelayAddresses.isRelay(lower.substring(0, at))) {
+                continue;
+            }
+            String local = lower.substring(0, at);
+            String domain = lower.substring(at + 1);
+            RelayTarget t = core.tx().inTransaction(c -> {
+                Optional<Long> brandId = store.brandOfDomain(c, domain);
+                if (brandId.isEmpty() || !core.features().isEnabled(brandId.get(), ChannelsCapability.NAME)) {
+                    return null;
+                }
+                Brand brand = core.brands().byId(c, brandId.get()).orElse(null);
+                return brand == null ? null : relays.byLocalPart(c, brand.id(), local)
+                    .map(a -> new RelayTarget(brand, domain, a)).orElse(null);
+            });
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> recipients(Message message) throws MessagingException {
+        List<String> out = new ArrayList<>();
         for (String header : RECIPIENT_HEADERS) {
             String[] values = message.getHeader(header);
             if (values == null) {
                 continue;
             }
             for (String value : values) {
-                InternetAddress[] parsed;
                 try {
-                    parsed = InternetAddress.parseHeader(value, false);
-                } catch (AddressException e) {
-                    continue;
-                }
-                for (InternetAddress a : parsed) {
-                    Target t = storeOf(a.getAddress());
-                    if (t != null) {
-                        return t;
+                    for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
+                        if (a.getAddress() != null) {
+                            out.add(a.getAddress());
+                        }
                     }
+                } catch (AddressException e) {
+                    // not an address: not ours
                 }
             }
         }
-        return null;
+        return out;
     }
 
     private Target storeOf(String address) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.Brand;
 import org.entraide.api.platform.Contributions;
 import org.entraide.api.problem.ProblemException;
@@ -21,10 +22,12 @@ final class IntakeApi {
     private final IntakeStore store;
     private final ChannelSettings settings;
     private final Clock clock;
+    private final RelayStore relays;
 
-    IntakeApi(CoreServices core, IntakeStore store, ChannelSettings settings, Clock clock) {
+    IntakeApi(CoreServices core, IntakeStore store, RelayStore relays, ChannelSettings settings, Clock clock) {
         this.core = core;
         this.store = store;
+        this.relays = relays;
         this.settings = settings;
         this.clock = clock;
     }
@@ -47,10 +50,36 @@ final class IntakeApi {
                 Contributions.Outcome o = core.contributions().complain(c, brand.id(), member, p.storeCode(), p.title(), p.body());
                 Long complaint = o.status() == Contributions.Status.REFUSED ? null : o.postId();
                 store.confirmed(c, p.id(), member, complaint, o.status().name(), o.reason(), now);
+                if (complaint != null) {
+                    filed(c, brand, p, complaint, now);
+                }
                 return view(p.storeCode(), complaint, o.status().name(), o.reason());
             }
             return view(p.storeCode(), p.complaintId(), p.outcome(), p.reason());
         }));
+    }
+
+    /**
+     * The complaint gets its relay, and its author an e-mail saying it is filed, whose {@code Reply-To} is the store's
+     * masked address: answering it writes to the store without either side seeing the other's address.
+     */
+    private void filed(java.sql.Connection c, Brand brand, IntakeStore.Pending p, long complaintId, Instant now) {
+        String domain = store.domainOf(c, brand.id()).orElse(null);
+        if (domain == null) {
+            return;
+        }
+        RelayStore.Relay relay = relays.ensure(c, brand.id(), complaintId, now);
+        String text = "Bonjour,\n\nVotre message au magasin est enregistré comme réclamation n° " + complaintId + " : « "
+            + p.title() + " ».\nPour écrire au magasin, répondez à ce message : il passe par une adresse masquée, et le magasin "
+            + "ne voit pas la vôtre ; ses réponses vous arrivent de la même façon. Le relais s'arrête "
+            + settings.relayAfterClose().toDays() + " jours après la clôture de la réclamation.\n\n---\n\nHello,\n\n"
+            + "Your message to the store is filed as complaint #" + complaintId + ": \"" + p.title() + "\".\n"
+            + "To write to the store, reply to this e-mail: it goes through a masked address, and the store does not see "
+            + "yours; its answers reach you the same way. The relay stops " + settings.relayAfterClose().toDays()
+            + " days after the complaint is closed.\n";
+        core.mail().queue(c, new OutgoingMail(brand.id(), "channels-filed-" + p.id(), p.sender(),
+            "Réclamation enregistrée / Complaint filed — n° " + complaintId, text, null,
+            Map.of("Reply-To", relay.storeLocal() + "@" + domain)));
     }
 
     private static Map<String, Object> view(String storeCode, Long complaintId, String status, String reason) {

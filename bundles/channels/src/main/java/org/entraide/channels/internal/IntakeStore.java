@@ -14,6 +14,33 @@ final class IntakeStore {
                    Instant confirmedAt, Long complaintId, String outcome, String reason) {
     }
 
+    /** A message filed as a complaint: who sent it, as which member, and the complaint. */
+    record Filed(long intakeId, String sender, long memberId, long complaintId) {
+    }
+
+    /** The message of that id in the brand, once filed. */
+    Optional<Filed> filed(Connection c, long brandId, long id) {
+        return Sql.one(c, "SELECT id, sender, member_id, complaint_id FROM channels_intake WHERE brand_id = ? AND id = ? "
+            + "AND complaint_id IS NOT NULL", IntakeStore::filed, brandId, id);
+    }
+
+    /** The sender's messages to that store filed as complaints, newest first (a few: the open one is among the last). */
+    List<Filed> filedFrom(Connection c, long brandId, String storeCode, String sender) {
+        return Sql.list(c, "SELECT id, sender, member_id, complaint_id FROM channels_intake WHERE brand_id = ? "
+            + "AND store_code = ? AND sender = ? AND complaint_id IS NOT NULL ORDER BY id DESC FETCH FIRST 5 ROWS ONLY",
+            IntakeStore::filed, brandId, storeCode, sender);
+    }
+
+    private static Filed filed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Filed(rs.getLong("id"), rs.getString("sender"), rs.getLong("member_id"), rs.getLong("complaint_id"));
+    }
+
+    /** The brand's inbound domain, when it has one. */
+    Optional<String> domainOf(Connection c, long brandId) {
+        return Sql.one(c, "SELECT inbound_domain FROM channels_brand_setting WHERE brand_id = ? AND inbound_domain IS NOT NULL",
+            rs -> rs.getString(1), brandId);
+    }
+
     Optional<Long> brandOfDomain(Connection c, String domain) {
         return Sql.one(c, "SELECT brand_id FROM channels_brand_setting WHERE inbound_domain = ?", rs -> rs.getLong(1), domain);
     }

@@ -54,7 +54,7 @@ abstract class ChannelsScenarios {
     void start() throws Exception {
         server = new TestServer(dataSource());
         new DemoSeeder(server.core).seedIfAbsent();
-        plugin = new ChannelsPlugin(core(server), new ChannelSettings(BASE, 300, 3, 10, null, 1 << 20, java.time.Duration.ofDays(7)),
+        plugin = new ChannelsPlugin(core(server), new ChannelSettings(BASE, 300, 3, 10, null, 1 << 20, java.time.Duration.ofDays(7), java.time.Duration.ofDays(30)),
             Clock.systemUTC());
         server.install(List.of(new ChannelsCapability(), plugin));
         http = new Http(server.base());
@@ -65,7 +65,7 @@ abstract class ChannelsScenarios {
     /** The platform's services of a test server, as Karaf gives them to the plugin. */
     static CoreServices core(TestServer server) {
         var p = server.core.platform;
-        return new CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p, server.core.events,
+        return new CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p, p, server.core.events,
             server.core.contributions, server.core.mail, server.core.capabilities);
     }
 

@@ -2,11 +2,11 @@ package org.entraide.channels.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -27,6 +32,7 @@ import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.Mailbox;
 import org.entraide.core.internal.support.TestServer;
+import org.entraide.jdbc.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +48,10 @@ abstract class IntakeScenarios {
     static final Pattern LINK = Pattern.compile("/b/demo/intake/([A-Za-z0-9_-]{43})");
 
     GreenMail greenMail;
+    GreenMailUser stores;
     ServerSetup smtp;
+    final TestClock clock = new TestClock();
+    PartiesOnlyMessages privateMessages;
     TestServer server;
     ChannelsPlugin plugin;
     Http http;
@@ -60,14 +69,16 @@ abstract class IntakeScenarios {
         greenMail = new GreenMail(new ServerSetup[] {smtp, new ServerSetup(imapPort, "127.0.0.1", "imap")});
         greenMail.start();
         // the mailbox every address of the brand's inbound domain is delivered to
-        greenMail.setUser(STORE_ADDRESS, "stores", "secret");
+        stores = greenMail.setUser(STORE_ADDRESS, "stores", "secret");
         MailSettings mail = MailSettings.defaults().withOutbox(Files.createTempDirectory("entraide-intake-test"))
             .withPoll(Duration.ofMillis(50)).withFrom("entraide@test.example").withSmtp("smtp://127.0.0.1:" + smtp.getPort());
         server = new TestServer(dataSource(), CoreSettings.defaults().withMail(mail));
         new DemoSeeder(server.core).seedIfAbsent();
         plugin = new ChannelsPlugin(ChannelsScenarios.core(server), ChannelSettings.defaults("https://entraide.example")
-            .withIntake("imap://127.0.0.1:" + imapPort + "?username=stores&password=secret&delete=false&unseen=true&initialDelay=0&delay=100"),
-            Clock.systemUTC());
+            .withIntake("imap://127.0.0.1:" + imapPort + "?username=stores&password=secret&delete=false&unseen=true&initialDelay=0&delay=100")
+            .withRelayAfterClose(Duration.ofDays(30)), clock);
+        privateMessages = new PartiesOnlyMessages(server.core.platform);
+        plugin.bindPrivateMessages(privateMessages);
         server.install(List.of(new ChannelsCapability(), plugin));
         http = new Http(server.base());
         community = new Community(http);
@@ -160,6 +171,228 @@ abstract class IntakeScenarios {
         String token = confirmationToken(member.email());
         plugin.erase(server.core.brands.find("demo").orElseThrow().id(), member.id());
         assertEquals(404, http.post(DEMO + "/channels/intake/" + token, null, "").status(), "the message went with them");
+    }
+
+    // ---- threading: later messages about the same complaint
+
+    /** A member's message to the store, confirmed: their complaint's id; the confirmation e-mail's key in {@code key[0]}. */
+    long filedByMail(Community.Member member, String title, String[] key) {
+        GreenMailUtil.sendTextEmail(STORE_ADDRESS, member.email(), title, "Le premier message.", smtp);
+        String token = confirmationToken(member.email());
+        if (key != null) {
+            key[0] = server.mailbox().last(member.email(), "channels-intake-").orElseThrow().key();
+        }
+        Http.Response r = http.post(DEMO + "/channels/intake/" + token, null, "");
+        assertEquals("PUBLISHED", r.json().get("status").asText(), r.toString());
+        return r.json().get("complaintId").asLong();
+    }
+
+    /** Puts a raw message in the stores' mailbox, as the operator's catch-all of the inbound domain delivers it. */
+    void deliver(String raw) throws Exception {
+        byte[] bytes = raw.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        stores.deliver(new MimeMessage(GreenMailUtil.getSession(smtp), new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    static String raw(String from, String to, String messageId, String extraHeaders, String subject, String text) {
+        return "From: " + from + "\nTo: " + to + "\nSubject: " + subject + "\nMessage-ID: <" + messageId + ">\n"
+            + extraHeaders + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n" + text + "\n";
+    }
+
+    void awaitSent(int count) {
+        Awaitility.await(count + " private messages").atMost(Duration.ofSeconds(20)).until(() -> privateMessages.sent.size() >= count);
+    }
+
+    @Test
+    void repliesAndLaterMessagesGoIntoTheOpenComplaintsPrivateThread() throws Exception {
+        Community.Member member = community.join("demo");
+        String[] key = new String[1];
+        long complaint = filedByMail(member, "Colis abîmé", key);
+        long before = baseline();
+
+        deliver(raw(member.email(), STORE_ADDRESS, "reply-1@client.example", "In-Reply-To: <" + key[0] + "@entraide>\n",
+            "Re: Confirmez votre message", "Voici le numéro de commande : 4521.\n\nLe 3 déc. 2026, Entraide a écrit :\n> Bonjour,\n> lien"));
+        awaitSent(1);
+        assertEquals(new PartiesOnlyMessages.Sent(complaint, member.id(), "Voici le numéro de commande : 4521."),
+            privateMessages.sent.get(0), "the complainant's message, without what it quotes");
+
+        // the store's address again, without references, while the complaint is open: the same thread
+        deliver(raw(member.email(), STORE_ADDRESS, "later-2@client.example", "", "Encore moi", "Le carton était mouillé."));
+        awaitSent(2);
+        assertEquals(complaint, privateMessages.sent.get(1).complaintId());
+        // the same message read again is posted once; a stranger's message about it starts its own confirmation
+        deliver(raw(member.email(), STORE_ADDRESS, "later-2@client.example", "", "Encore moi", "Le carton était mouillé."));
+        deliver(raw("other@client.example", STORE_ADDRESS, "other-3@client.example", "In-Reply-To: <" + key[0] + "@entraide>\n",
+            "Re: Confirmez votre message", "Je ne suis pas l'auteur."));
+        confirmationToken("other@client.example");
+        assertEquals(2, privateMessages.sent.size(), "once per message, and only the complainant's");
+        assertEquals(before, baseline(), "no new complaint");
+        assertEquals(2, sql("SELECT COUNT(*) FROM channels_mail_in WHERE kind = 'THREAD' AND outcome = 'SENT'"));
+    }
+
+    @Test
+    void aClosedComplaintsSenderStartsANewOne() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = filedByMail(member, "Retard de livraison", null);
+        assertEquals(201, community.respond(community.demo("manager"), "demo", complaint, "Nous regardons.").status());
+        assertEquals(200, community.resolve(member, "demo", complaint, true, 8, true).status());
+        server.settle("channels");
+        String first = server.mailbox().last(member.email(), "channels-intake-").orElseThrow().key();
+        deliver(raw(member.email(), STORE_ADDRESS, "after-close@client.example", "", "Nouveau problème", "Autre chose."));
+        Awaitility.await("a new confirmation").atMost(Duration.ofSeconds(20)).until(() ->
+            !server.mailbox().last(member.email(), "channels-intake-").orElseThrow().key().equals(first));
+        assertEquals(List.of(), privateMessages.sent);
+    }
+
+    // ---- the contact relay
+
+    /** The address of the store's side of the relay, from the "filed" e-mail's Reply-To as the complainant received it. */
+    String storeRelayAddress(String complainant) throws Exception {
+        Awaitility.await("the filed e-mail").atMost(Duration.ofSeconds(20)).until(() -> received(complainant).stream()
+            .anyMatch(m -> header(m, "Message-ID").startsWith("<channels-filed-")));
+        MimeMessage filed = received(complainant).stream().filter(m -> header(m, "Message-ID").startsWith("<channels-filed-"))
+            .findFirst().orElseThrow();
+        String address = ((InternetAddress) filed.getReplyTo()[0]).getAddress();
+        assertTrue(address.matches("r[a-z2-7]{26}@magasins\\.demo\\.example"), address);
+        return address;
+    }
+
+    List<MimeMessage> received(String address) throws Exception {
+        List<MimeMessage> out = new java.util.ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            var to = m.getRecipients(Message.RecipientType.TO);
+            if (to != null && to.length == 1 && ((InternetAddress) to[0]).getAddress().equalsIgnoreCase(address)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static String header(MimeMessage m, String name) {
+        try {
+            String[] v = m.getHeader(name);
+            return v == null ? "" : v[0];
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<MimeMessage> relayed(String address) throws Exception {
+        return received(address).stream().filter(m -> header(m, "Message-ID").startsWith("<channels-relay-")).toList();
+    }
+
+    long sql(String query) {
+        return server.core.db.inTransaction(c -> Sql.count(c, query));
+    }
+
+    @Test
+    void theRelayCarriesMessagesBothWaysWithoutEitherPartysAddress() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = filedByMail(member, "Facture erronée", null);
+        String storeSide = storeRelayAddress(member.email());
+        // what the complainant's mail program adds: their address in every header the relay must not carry
+        String leaky = "Reply-To: " + member.email() + "\nSender: " + member.email() + "\nReturn-Path: <" + member.email()
+            + ">\nReceived: from mx.client.example by mx.demo.example for <" + member.email() + ">\n";
+        deliver(raw(member.email(), storeSide, "relay-1@client.example", leaky, "Ma facture",
+            "La facture indique 3 articles au lieu de 2."));
+        awaitSent(1);
+        assertEquals(new PartiesOnlyMessages.Sent(complaint, member.id(), "La facture indique 3 articles au lieu de 2."),
+            privateMessages.sent.get(0), "the complainant's private message");
+        Awaitility.await("the store's manager gets it").atMost(Duration.ofSeconds(20))
+            .until(() -> relayed("manager@demo.example").size() == 1);
+        MimeMessage toStore = relayed("manager@demo.example").get(0);
+        String rawToStore = GreenMailUtil.getWholeMessage(toStore);
+        assertTrue(rawToStore.contains("3 articles au lieu de 2"), rawToStore);
+        assertFalse(rawToStore.toLowerCase(java.util.Locale.ROOT).contains(member.email()), "the complainant's address: " + rawToStore);
+        assertFalse(rawToStore.contains("client.example"), rawToStore);
+        String customerSide = ((InternetAddress) toStore.getReplyTo()[0]).getAddress();
+        assertTrue(customerSide.matches("r[a-z2-7]{26}@magasins\\.demo\\.example") && !customerSide.equals(storeSide), customerSide);
+
+        // the manager answers the forwarded e-mail from their own mail program
+        String managerLeaky = "Reply-To: manager@demo.example\nSender: manager@demo.example\nReturn-Path: <manager@demo.example>\n";
+        deliver(raw("Gerant <manager@demo.example>", customerSide, "relay-2@demo.example", managerLeaky, "Re: Réclamation",
+            "Nous vous remboursons l'article en trop.\n\n-- \nGérant Lyon, manager@demo.example"));
+        awaitSent(2);
+        long manager = community.demo("manager").id();
+        assertEquals(new PartiesOnlyMessages.Sent(complaint, manager, "Nous vous remboursons l'article en trop."),
+            privateMessages.sent.get(1), "the manager's private message, without the signature after its separator");
+        Awaitility.await("the complainant gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(member.email()).size() == 1);
+        MimeMessage toCustomer = relayed(member.email()).get(0);
+        String rawToCustomer = GreenMailUtil.getWholeMessage(toCustomer);
+        assertTrue(rawToCustomer.contains("remboursons"), rawToCustomer);
+        assertFalse(rawToCustomer.contains("manager@demo.example"), "the manager's address: " + rawToCustomer);
+        assertEquals(storeSide, ((InternetAddress) toCustomer.getReplyTo()[0]).getAddress(), "answering goes back through the relay");
+        for (MimeMessage m : received("manager@demo.example")) {
+            assertFalse(GreenMailUtil.getWholeMessage(m).contains(member.email()), "nothing the store got names the complainant");
+        }
+    }
+
+    @Test
+    void theRelayRefusesStrangersAndEachSidesAddressIsForItsOwnParty() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = filedByMail(member, "Accueil désagréable", null);
+        String storeSide = storeRelayAddress(member.email());
+        deliver(raw("stranger@client.example", storeSide, "stranger-1@client.example", "", "Bonjour", "Je devine des adresses."));
+        deliver(raw("manager@demo.example", storeSide, "wrong-side@demo.example", "", "Test", "Le mauvais côté."));
+        deliver(raw(member.email(), storeSide, "fine-3@client.example", "", "Suite", "Merci de me répondre."));
+        awaitSent(1);
+        assertEquals(List.of(new PartiesOnlyMessages.Sent(complaint, member.id(), "Merci de me répondre.")), privateMessages.sent);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> relayed("manager@demo.example").size() == 1);
+        assertEquals(List.of(), received("stranger@client.example"), "no bounce tells a stranger the address exists");
+        assertEquals(2, sql("SELECT COUNT(*) FROM channels_mail_in WHERE kind = 'RELAY' AND outcome = 'REFUSED' "
+            + "AND reason = 'the sender is not the complainant'"));
+        assertEquals(1, sql("SELECT COUNT(*) FROM channels_mail_in WHERE kind = 'RELAY' AND outcome = 'SENT'"));
+        // an address of the domain that was never given is no complaint's
+        deliver(raw(member.email(), "rabcdefghijklmnopqrstuvwxyz@magasins.demo.example", "guess@client.example", "", "Essai", "Texte."));
+        deliver(raw(member.email(), storeSide, "fine-4@client.example", "", "Suite", "Encore une chose."));
+        Awaitility.await("the next message kept").atMost(Duration.ofSeconds(20))
+            .until(() -> sql("SELECT COUNT(*) FROM channels_mail_in WHERE outcome = 'SENT'") == 2);
+        assertEquals(2, privateMessages.sent.size());
+        assertEquals(4, sql("SELECT COUNT(*) FROM channels_mail_in"), "the guessed address is nobody's: nothing kept for it");
+    }
+
+    @Test
+    void theRelayStopsTheConfiguredPeriodAfterTheComplaintIsClosed() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = filedByMail(member, "Produit défectueux", null);
+        String storeSide = storeRelayAddress(member.email());
+        assertEquals(201, community.respond(community.demo("manager"), "demo", complaint, "Nous le remplaçons.").status());
+        assertEquals(200, community.resolve(member, "demo", complaint, false, 3, false).status());
+        server.settle("channels");
+        assertNotNull(server.core.db.inTransaction(c -> Sql.one(c, "SELECT closed_at FROM channels_complaint_closed "
+            + "WHERE complaint_id = ?", rs -> rs.getTimestamp(1), complaint).orElse(null)), "the closing is known");
+
+        deliver(raw(member.email(), storeSide, "closed-1@client.example", "", "Après", "Toujours pas remplacé."));
+        awaitSent(1);
+        clock.advance(Duration.ofDays(31));
+        deliver(raw(member.email(), storeSide, "closed-2@client.example", "", "Trop tard", "Un mois plus tard."));
+        Awaitility.await("the late message refused").atMost(Duration.ofSeconds(20)).until(() ->
+            sql("SELECT COUNT(*) FROM channels_mail_in WHERE outcome = 'REFUSED' AND reason LIKE 'the relay stopped%'") == 1);
+        assertEquals(1, privateMessages.sent.size());
+        assertEquals(1, relayed("manager@demo.example").size(), "the late message reaches nobody");
+    }
+
+    @Test
+    void eachPartyOfAComplaintFiledOnTheSiteGetsTheirSidesAddress() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = community.complaintId(member, "LYON-PARTDIEU", false);
+        String path = DEMO + "/complaints/" + complaint + "/relay";
+        Http.Response mine = http.get(path, member.token());
+        assertEquals(200, mine.status(), mine.toString());
+        assertEquals("store", mine.json().get("reaches").asText());
+        assertTrue(mine.json().get("open").asBoolean());
+        String storeSide = mine.json().get("address").asText();
+        assertEquals(storeSide, http.get(path, member.token()).json().get("address").asText(), "made once");
+        Http.Response managers = http.get(path, community.demo("manager").token());
+        assertEquals("complainant", managers.json().get("reaches").asText(), managers.toString());
+        assertFalse(managers.json().get("address").asText().equals(storeSide));
+        assertEquals(403, http.get(path, community.join("demo").token()).status(), "another member is no party");
+        assertEquals(403, http.get(path, community.demo("admin").token()).status(), "nor is the brand's admin");
+        assertEquals(401, http.get(path, null).status());
+        assertEquals(404, http.get(DEMO + "/complaints/999999/relay", member.token()).status());
+
+        deliver(raw(member.email(), storeSide, "site-1@client.example", "", "Question", "Avez-vous reçu ma photo ?"));
+        Awaitility.await("the manager gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed("manager@demo.example").size() == 1);
+        assertEquals(List.of(new PartiesOnlyMessages.Sent(complaint, member.id(), "Avez-vous reçu ma photo ?")), privateMessages.sent);
     }
 
     private long baseline() {

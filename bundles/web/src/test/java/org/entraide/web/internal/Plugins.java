@@ -113,7 +113,7 @@ final class Plugins {
     static void channels(TestServer server) throws Exception {
         var p = server.core.platform;
         org.entraide.channels.internal.ChannelsPlugin plugin = new org.entraide.channels.internal.ChannelsPlugin(
-            new org.entraide.channels.internal.CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p,
+            new org.entraide.channels.internal.CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p, p,
                 server.core.events, server.core.contributions, server.core.mail, server.core.capabilities),
             org.entraide.channels.internal.ChannelSettings.defaults("http://localhost:8181"), Clock.systemUTC());
         server.install(java.util.List.of(new org.entraide.channels.internal.ChannelsCapability(), plugin));

@@ -1,0 +1,48 @@
+package org.entraide.channels.internal;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.entraide.api.localmanagers.PrivateMessages;
+import org.entraide.api.platform.ComplaintFacts;
+import org.entraide.api.platform.MemberFacts;
+import org.entraide.api.platform.PostFacts;
+import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.platform.PlatformReads;
+
+/**
+ * Local managers' private messages as the channels plugin sees them (local managers' own tests cover the real one):
+ * the complainant and a manager of the complaint's store only, as the real one allows the two parties; records what
+ * is sent.
+ */
+final class PartiesOnlyMessages implements PrivateMessages {
+    record Sent(long complaintId, long authorId, String text) {
+    }
+
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final PlatformReads platform;
+
+    PartiesOnlyMessages(PlatformReads platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    public long send(Connection c, long brandId, long complaintId, long authorId, String text) {
+        PostFacts post = platform.post(c, brandId, complaintId).orElseThrow(() -> ProblemException.notFound("no complaint"));
+        ComplaintFacts facts = platform.complaints(c, brandId, List.of(complaintId)).get(complaintId);
+        MemberFacts author = platform.member(c, brandId, authorId).orElseThrow();
+        if (post.authorId() != authorId && !author.managedStoreIds().contains(facts.storeId())) {
+            throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
+        }
+        if (text.isBlank() || text.length() > 2000) {
+            throw ProblemException.badRequest("text: 1 to 2000 characters");
+        }
+        sent.add(new Sent(complaintId, authorId, text));
+        return sent.size();
+    }
+
+    @Override
+    public void hide(Connection c, long brandId, long messageId) {
+    }
+}
