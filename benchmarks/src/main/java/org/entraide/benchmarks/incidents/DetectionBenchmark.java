@@ -22,9 +22,10 @@ import org.entraide.jdbc.Sql;
  * daily and weekly rhythm, each store its own level), 20 incidents injected (a store's count rises for 3 hours). Part
  * one applies the plugin's rule ({@link Baseline}, the shipped settings) to every store and hour: incidents found
  * within 1 hour of their start, false alerts per week per 100 stores. Part two runs the plugin's {@link Detector} on
- * H2 over the rows one evaluation reads (the current and last hours of every store, and the same hours of the 8
- * previous weeks) and times an evaluation run. Arguments: [seed] [deviations] [minimum posts] (default 19, then the
- * shipped settings 3.0 and 5).
+ * H2, then on PostgreSQL (a database created and dropped on the server of {@code -Dpg.url}, by default
+ * 127.0.0.1:5432 as user postgres; {@code -Dpg.url=none} skips it), over the rows one evaluation reads (the current
+ * and last hours of every store, and the same hours of the 8 previous weeks) and times an evaluation run. Arguments:
+ * [seed] [deviations] [minimum posts] [tail probability] (default 19, then the shipped settings).
  */
 public final class DetectionBenchmark {
     static final int STORES = 2000;
@@ -36,9 +37,10 @@ public final class DetectionBenchmark {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 19;
         IncidentsSettings shipped = IncidentsSettings.defaults();
         IncidentsSettings settings = new IncidentsSettings(args.length > 1 ? Double.parseDouble(args[1]) : shipped.deviations(),
-            shipped.weeks(), args.length > 2 ? Integer.parseInt(args[2]) : shipped.minPosts(), shipped.periodMillis(), false);
-        System.out.printf("settings: %.1f deviations, %d weeks, at least %d posts%n", settings.deviations(), settings.weeks(),
-            settings.minPosts());
+            args.length > 3 ? Double.parseDouble(args[3]) : shipped.tailProbability(), shipped.weeks(),
+            args.length > 2 ? Integer.parseInt(args[2]) : shipped.minPosts(), shipped.periodMillis(), false);
+        System.out.printf("settings: %.1f deviations, tail probability %s, %d weeks, at least %d posts%n", settings.deviations(),
+            settings.tailProbability(), settings.weeks(), settings.minPosts());
         Random random = new Random(seed);
         double[] level = new double[STORES];
         for (int s = 0; s < STORES; s++) {
@@ -51,6 +53,7 @@ public final class DetectionBenchmark {
         }
         long started = System.nanoTime();
         boolean[] found = new boolean[INCIDENTS];
+        boolean[] foundFirst = new boolean[INCIDENTS]; // the stricter reading: the first hour's count alone
         long falseAlerts = 0;
         long cells = 0;
         short[] counts = new short[HOURS];
@@ -74,7 +77,8 @@ public final class DetectionBenchmark {
                 for (int w = 1; w <= settings.weeks(); w++) {
                     weeks.add((int) counts[h - w * WEEK]);
                 }
-                if (!Baseline.of(weeks).isRise(counts[h], settings.deviations(), settings.minPosts())) {
+                if (!Baseline.of(weeks).isRise(counts[h], settings.deviations(), settings.tailProbability(),
+                    settings.minPosts())) {
                     continue;
                 }
                 int hit = incidentAt(incidents, s, h);
@@ -82,24 +86,37 @@ public final class DetectionBenchmark {
                     falseAlerts++;
                 } else if (h <= incidents[hit][1] + 1) {
                     found[hit] = true; // flagged in its first hour: the evaluation of the hour so far raises it within 1 h
+                    foundFirst[hit] |= h == incidents[hit][1];
                 }
             }
         }
         double simulated = (System.nanoTime() - started) / 1e9;
         long foundCount = 0;
-        for (boolean f : found) {
-            foundCount += f ? 1 : 0;
+        long foundFirstCount = 0;
+        for (int i = 0; i < INCIDENTS; i++) {
+            foundCount += found[i] ? 1 : 0;
+            foundFirstCount += foundFirst[i] ? 1 : 0;
         }
         double weeks = (HOURS - settings.weeks() * WEEK) / (double) WEEK;
         System.out.printf("rule: %d stores x %d hours (%d cells evaluated) in %.1f s%n", STORES, HOURS, cells, simulated);
         System.out.printf("incidents found within 1 h of their start: %d of %d%n", foundCount, INCIDENTS);
+        System.out.printf("  of which flagged on their first hour's count: %d%n", foundFirstCount);
         System.out.printf("false alerts: %d, %.3f per week per 100 stores%n", falseAlerts, falseAlerts / weeks / (STORES / 100.0));
-        evaluationCost(settings, seed, level);
+        try (BenchDatabase h2 = BenchDatabase.h2File(true)) {
+            evaluationCost("H2", h2, settings, seed, level);
+        }
+        String pgUrl = System.getProperty("pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        if (!"none".equals(pgUrl)) {
+            try (BenchDatabase pg = BenchDatabase.postgresDatabase(pgUrl)) {
+                evaluationCost("PostgreSQL", pg, settings, seed, level);
+            }
+        }
     }
 
-    /** The Detector itself on H2: the rows of one evaluation for every store, then runs timed. */
-    private static void evaluationCost(IncidentsSettings settings, long seed, double[] level) throws Exception {
-        try (BenchDatabase db = BenchDatabase.h2File(true); CoreServer server = new CoreServer(db.dataSource)) {
+    /** The Detector itself on a database: the rows of one evaluation for every store, then runs timed. */
+    private static void evaluationCost(String name, BenchDatabase db, IncidentsSettings settings, long seed, double[] level)
+            throws Exception {
+        try (CoreServer server = new CoreServer(db.dataSource)) {
             var core = server.core;
             core.migrator.migrate("incidents", HourlyCounts.class.getClassLoader(), "db/incidents");
             Random random = new Random(seed + 1);
@@ -128,8 +145,8 @@ public final class DetectionBenchmark {
             Arrays.sort(nanos);
             long candidates = core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM inc_hourly WHERE at_hour >= ? "
                 + "AND posts >= ?", current.minus(Duration.ofHours(1)), settings.minPosts()));
-            System.out.printf("evaluation run on H2, %d stores (%d cells at or over the minimum): median %.1f ms, max %.1f ms%n",
-                STORES, candidates, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
+            System.out.printf("evaluation run on %s, %d stores (%d cells at or over the minimum): median %.1f ms, max %.1f ms%n",
+                name, STORES, candidates, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
         }
     }
 

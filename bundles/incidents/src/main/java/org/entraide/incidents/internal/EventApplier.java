@@ -17,13 +17,14 @@ import org.entraide.api.platform.PostFacts;
 import org.entraide.api.platform.PostText;
 import org.entraide.api.platform.Posts;
 import org.entraide.api.storage.Transactions;
+import org.entraide.incidents.internal.detect.SimilarTexts;
 import org.entraide.incidents.internal.store.HourlyCounts;
 import org.entraide.incidents.internal.store.Incident;
 import org.entraide.incidents.internal.store.IncidentStore;
 
 /**
  * The subscriber's work, in the dispatcher's transaction: each published question or complaint is counted in its
- * hour (per store, region and topic, for the detection) and attached to the first open incident whose period, stores
+ * hour (per store, region, topic and words of its title, for the detection) and attached to the first open incident whose period, stores
  * and theme it matches. A complaint's {@code post.published} is the one event for both: {@code complaint.published}
  * follows it in the same transaction and adds nothing the counts need.
  */
@@ -71,7 +72,7 @@ public final class EventApplier {
         });
     }
 
-    /** The scopes a post counts in: its store, the store's region, its topic. */
+    /** The scopes a post counts in: its store, the store's region, its topic, the groups of its title's words. */
     static List<String> scopes(PostFacts post, String region) {
         List<String> out = new ArrayList<>();
         if (post.storeId() != null) {
@@ -82,6 +83,11 @@ public final class EventApplier {
         }
         if (post.topicId() != null) {
             out.add("topic:" + post.topicId());
+        }
+        for (String words : SimilarTexts.scopes(post.title())) {
+            if (String.join(" ", out).length() + 1 + words.length() <= HourlyCounts.SCOPES_LENGTH) {
+                out.add(words);
+            }
         }
         return out;
     }

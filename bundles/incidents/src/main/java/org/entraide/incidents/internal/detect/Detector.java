@@ -58,12 +58,20 @@ public final class Detector {
 
     private int evaluate(Connection c, long brandId, Instant from, Instant to, Instant now) {
         int found = 0;
-        for (HourlyCounts.Cell cell : counts.between(c, brandId, from, to)) {
+        // the busiest groups of words first, so that the words of one burst are proposed under the most shared one
+        List<HourlyCounts.Cell> cells = new ArrayList<>(counts.between(c, brandId, from, to));
+        cells.sort(java.util.Comparator.comparing((HourlyCounts.Cell cell) -> cell.hour())
+            .thenComparing(cell -> -cell.posts()).thenComparing(HourlyCounts.Cell::scope));
+        for (HourlyCounts.Cell cell : cells) {
             if (cell.posts() < settings.minPosts()) {
                 continue;
             }
             Baseline baseline = Baseline.of(history(c, brandId, cell.scope(), cell.hour()));
-            if (!baseline.isRise(cell.posts(), settings.deviations(), settings.minPosts())) {
+            if (!baseline.isRise(cell.posts(), settings.deviations(), settings.tailProbability(),
+                settings.minPosts())) {
+                continue;
+            }
+            if (cell.scope().startsWith(SimilarTexts.PREFIX) && !newGroup(c, brandId, cell)) {
                 continue;
             }
             var id = proposals.insert(c, brandId, cell.scope(), cell.hour(), cell.posts(), baseline, now);
@@ -77,6 +85,28 @@ public final class Detector {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a rising group of words is an incident of its own: not when one store has more than half of its posts
+     * (that store's scope judges it: a store's burst is not proposed again under each word of its titles), nor when
+     * half of its posts are already in another group proposed for that hour (the other words of the same titles).
+     */
+    private boolean newGroup(Connection c, long brandId, HourlyCounts.Cell cell) {
+        if (2 * counts.busiestStore(c, brandId, cell.scope(), cell.hour()) > cell.posts()) {
+            return false;
+        }
+        java.util.Set<Long> posts = new java.util.HashSet<>(counts.posts(c, brandId, cell.scope(), cell.hour()));
+        for (String other : proposals.scopesAt(c, brandId, cell.hour(), SimilarTexts.PREFIX)) {
+            if (other.equals(cell.scope())) {
+                return true; // proposed already: insert says so
+            }
+            long shared = counts.posts(c, brandId, other, cell.hour()).stream().filter(posts::contains).count();
+            if (2 * shared >= posts.size()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The counts of the same hour in each of the previous weeks, 0 where nothing was posted. */

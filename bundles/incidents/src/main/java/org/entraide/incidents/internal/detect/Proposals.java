@@ -25,6 +25,12 @@ public final class Proposals {
             + "detected_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)", brandId, scope, hour, posts, b.mean(), b.deviation(), now));
     }
 
+    /** The scopes starting with {@code prefix} proposed for a brand and hour. */
+    public List<String> scopesAt(Connection c, long brandId, Instant hour, String prefix) {
+        return Sql.list(c, "SELECT scope FROM inc_proposal WHERE brand_id = ? AND at_hour = ? AND scope LIKE ? ORDER BY id",
+            rs -> rs.getString(1), brandId, hour, prefix + "%");
+    }
+
     public Optional<Proposal> lock(Connection c, long brandId, long id) {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM inc_proposal WHERE brand_id = ? AND id = ? FOR UPDATE", Proposals::row,
             brandId, id);

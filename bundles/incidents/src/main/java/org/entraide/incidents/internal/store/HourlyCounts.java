@@ -11,6 +11,9 @@ import org.entraide.jdbc.Sql;
  * transaction. A post counts once however often it is published again (held, hidden, edited): {@code inc_counted}.
  */
 public final class HourlyCounts {
+    /** The room for a post's scopes, joined by spaces, in inc_counted. */
+    public static final int SCOPES_LENGTH = 300;
+
     public record Cell(String scope, Instant hour, int posts) {
     }
 
@@ -35,6 +38,15 @@ public final class HourlyCounts {
     public List<Cell> between(Connection c, long brandId, Instant from, Instant to) {
         return Sql.list(c, "SELECT scope, at_hour, posts FROM inc_hourly WHERE brand_id = ? AND at_hour >= ? AND at_hour < ?",
             rs -> new Cell(rs.getString("scope"), Sql.instant(rs, "at_hour"), rs.getInt("posts")), brandId, from, to);
+    }
+
+    /** How many of the posts counted in one scope and hour the busiest store among them has. */
+    public int busiestStore(Connection c, long brandId, String scope, Instant hour) {
+        java.util.Map<String, Integer> byStore = new java.util.HashMap<>();
+        Sql.list(c, "SELECT scopes FROM inc_counted WHERE brand_id = ? AND at_hour = ?", rs -> rs.getString(1), brandId, hour)
+            .stream().map(s -> List.of(s.split(" "))).filter(s -> s.contains(scope))
+            .forEach(s -> s.stream().filter(x -> x.startsWith("store:")).forEach(x -> byStore.merge(x, 1, Integer::sum)));
+        return byStore.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     /** The posts counted in one scope and hour, for a proposal's grouped items. */
