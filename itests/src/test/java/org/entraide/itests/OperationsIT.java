@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import org.entraide.itests.support.EntraideKarafTestSupport;
 import org.entraide.itests.support.Shell;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -27,7 +30,8 @@ import org.ops4j.pax.exam.util.Filter;
 
 /**
  * What an operator watches, in the real distribution: liveness and readiness, the Prometheus metrics with the pool
- * pax-jdbc gives (HikariCP) and a plugin's gauge, the request id and its log lines (text and JSON), and an online backup.
+ * (HikariCP 7 through org.entraide.jdbc.pool, sized by the shipped datasource file) and a plugin's gauge, the request id
+ * and its log lines (text and JSON), and an online backup.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -41,6 +45,9 @@ public class OperationsIT extends EntraideKarafTestSupport {
     @Inject
     @Filter(timeout = 180_000)
     SessionFactory sessions;
+
+    @Inject
+    BundleContext bundleContext;
 
     @Test
     public void anOperatorWatchesAndBacksUpTheServer() throws Exception {
@@ -70,6 +77,12 @@ public class OperationsIT extends EntraideKarafTestSupport {
             assertTrue(family + " in the distribution's metrics:\n" + metrics.raw.body(),
                 metrics.raw.body().contains("# TYPE " + family + " "));
         }
+        assertTrue("the pool's size, pool.maximumPoolSize of etc/org.ops4j.datasource-entraide.cfg:\n" + metrics.raw.body(),
+            metrics.raw.body().contains("\nentraide_db_pool_max_connections 8\n"));
+        List<Bundle> hikari = Arrays.stream(bundleContext.getBundles())
+            .filter(b -> "com.zaxxer.HikariCP".equals(b.getSymbolicName())).toList();
+        assertEquals("one HikariCP: " + hikari, 1, hikari.size());
+        assertEquals("the HikariCP org.entraide.jdbc.pool imports", 7, hikari.get(0).getVersion().getMajor());
 
         ApiClient.Response traced = api.get("/health/live", null);
         String id = traced.header("X-Request-Id");

@@ -6,9 +6,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Connections of the database pool, when it is HikariCP (pax-jdbc's pool in Karaf). Read through Hikari's public
- * methods by reflection, so that the core neither imports Hikari's packages nor fails to resolve without them: the
- * pool's version is pax-jdbc's choice, and another pool simply yields no series.
+ * Connections of the database pool, when it is HikariCP (in Karaf, the pool org.entraide.jdbc.pool gives pax-jdbc).
+ * Read through Hikari's public methods by reflection, so that the core neither imports Hikari's packages nor fails to
+ * resolve without them: the pool is the datasource configuration's choice, and another pool simply yields no series.
  */
 final class PoolSeries {
     private PoolSeries() {
