@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.entraide.core.internal.paging.CursorPage;
@@ -15,7 +16,8 @@ import org.entraide.core.internal.paging.PageRequest;
  * The RFC 8288 {@code Link} header of a page of a list: {@code rel="next"} and {@code rel="prev"}, as URLs relative to
  * the request's own, with its other parameters kept. A keyset list's next link carries its {@code after} cursor; a
  * page-number list's links carry page numbers, and stop where page numbers do ({@link PageRequest#MAX_DEPTH}). Any
- * record shaped {@code {items, total, page, size}} is a page, so that the plugins' lists are linked as the core's.
+ * record or map shaped {@code {items, total, page, size}} is a page, so that the plugins' lists (their
+ * {@code Paging.answer}) are linked as the core's.
  */
 final class PageLinks {
     private static final Set<String> PAGING = Set.of("page", "after");
@@ -36,11 +38,11 @@ final class PageLinks {
             if (page.page() != null && page.total() != null) {
                 prev(links, path, rawQuery, page.page(), page.size(), page.total());
             }
-        } else if (body instanceof Record record) {
-            Long page = number(record, "page");
-            Long size = number(record, "size");
-            Long total = number(record, "total");
-            if (page == null || size == null || total == null || size < 1 || number(record, "items") != null) {
+        } else if (body instanceof Record || body instanceof Map<?, ?>) {
+            Long page = number(body, "page");
+            Long size = number(body, "size");
+            Long total = number(body, "total");
+            if (page == null || size == null || total == null || size < 1 || !(value(body, "items") instanceof List<?>)) {
                 return null;
             }
             if (page * size < total && !PageRequest.tooDeep((int) Math.min(Integer.MAX_VALUE, page + 1), size.intValue())) {
@@ -74,26 +76,25 @@ final class PageLinks {
         return "<" + url + ">; rel=\"" + rel + "\"";
     }
 
-    /**
-     * A whole-number component of a record, or null when it has none of that name. {@code items} answers -1 when
-     * it is not a list, so that a record that merely has a page field is not taken for a page.
-     */
-    private static Long number(Record record, String name) {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            if (!c.getName().equals(name)) {
-                continue;
-            }
-            try {
-                c.getAccessor().setAccessible(true);
-                Object v = c.getAccessor().invoke(record);
-                if (name.equals("items")) {
-                    return v instanceof List<?> ? null : -1L;
+    /** A whole-number field of a page (a record's component or a map's entry, as plugins answer), or null. */
+    private static Long number(Object page, String name) {
+        return value(page, name) instanceof Number n ? n.longValue() : null;
+    }
+
+    private static Object value(Object page, String name) {
+        if (page instanceof Map<?, ?> map) {
+            return map.get(name);
+        }
+        for (RecordComponent c : page.getClass().getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                try {
+                    c.getAccessor().setAccessible(true);
+                    return c.getAccessor().invoke(page);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
                 }
-                return v instanceof Number n ? n.longValue() : null;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
             }
         }
-        return name.equals("items") ? -1L : null;
+        return null;
     }
 }

@@ -44,6 +44,8 @@ class PageLinksTest {
             "past the end, prev is the last page");
         assertEquals("<" + PATH + "?page=2>; rel=\"next\"", PageLinks.of(new PluginPage(List.of("a"), 3, 1, 1), PATH, null),
             "a plugin's page is linked as the core's");
+        assertEquals("<" + PATH + "?page=1>; rel=\"prev\"", PageLinks.of(new org.entraide.api.web.Paging(2, 1)
+            .answer(List.of("b"), 2), PATH, "page=2"), "as is the map a plugin answers with Paging");
         assertNull(PageLinks.of(new NotAPage("a", 3, 1, 1), PATH, null), "a record with no list of items is no page");
         assertNull(PageLinks.of("text", PATH, null), "nor anything else");
     }
