@@ -13,6 +13,11 @@ import java.util.Set;
 public record Paging(int page, int size) {
     public static final Set<String> PARAMS = Set.of("page", "size");
     public static final int MAX_SIZE = 100;
+    /**
+     * How deep page numbers reach, {@code page × size} at most, as in the core's lists: an OFFSET makes the database
+     * read and drop every row before the page, so deeper pages would cost a scan of the list.
+     */
+    public static final int MAX_DEPTH = 10_000;
 
     public Paging {
         if (page < 1 || size < 1 || size > MAX_SIZE) {
@@ -20,9 +25,10 @@ public record Paging(int page, int size) {
         }
     }
 
-    /** The request's page; a 400 problem naming {@code page} or {@code size} when out of range. */
+    /** The request's page; a 400 problem naming {@code page} or {@code size} when out of range or deeper than {@link #MAX_DEPTH}. */
     public static Paging of(ApiCall call) {
-        return new Paging(call.intQuery("page", 1, 1, 1_000_000), call.intQuery("size", 20, 1, MAX_SIZE));
+        int size = call.intQuery("size", 20, 1, MAX_SIZE);
+        return new Paging(call.intQuery("page", 1, 1, MAX_DEPTH / size), size);
     }
 
     /** {@code names} and the paging parameters: what a list endpoint reads from its query. */

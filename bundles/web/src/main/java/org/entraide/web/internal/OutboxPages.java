@@ -21,7 +21,7 @@ final class OutboxPages extends PageSupport {
         if (!visit.member().has("BRAND_ADMIN")) {
             return message(visit, brand, 403, "admin.forbidden");
         }
-        int page = pageNumber(visit);
+        int page = pageNumber(visit, SIZE);
         JsonNode found = api.optional(brandPath(visit) + "/mail/outbox?size=" + SIZE + "&page=" + page, visit.token());
         if (found == null) {
             return notFound(visit);

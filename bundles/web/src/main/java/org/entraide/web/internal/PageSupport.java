@@ -41,11 +41,22 @@ abstract class PageSupport {
         return "/brands/" + visit.slug;
     }
 
-    /** The {@code page} query parameter of a paged list, from 1 to 10,000; 1 when absent or not a number. */
+    /** How deep the API's page numbers reach (page × size), as its lists answer a 400 beyond. */
+    static final int MAX_DEPTH = 10_000;
+
+    /**
+     * The {@code page} query parameter of a paged list of 20 per page, from 1 to 500 (the API's depth); 1 when absent
+     * or not a number.
+     */
     static int pageNumber(Visit visit) {
+        return pageNumber(visit, 20);
+    }
+
+    /** The same, for a list of {@code size} per page: at most {@link #MAX_DEPTH} / size. */
+    static int pageNumber(Visit visit, int size) {
         String raw = visit.request.param("page");
         Long asked = number(raw == null ? "" : raw.strip());
-        return asked == null ? 1 : (int) Math.max(1, Math.min(asked, 10_000));
+        return asked == null ? 1 : (int) Math.max(1, Math.min(asked, MAX_DEPTH / size));
     }
 
     /** A form field as a number, or null when it is not one. */

@@ -27,7 +27,8 @@ final class Pager {
         long total = list.path("total").asLong();
         int size = Math.max(1, list.path("size").asInt(20));
         int page = Math.max(1, list.path("page").asInt(1));
-        int last = (int) Math.max(1, (total + size - 1) / size);
+        // page numbers stop where the API's do: its keyset lists go deeper by cursor, which pages do not link
+        int last = (int) Math.max(1, Math.min((total + size - 1) / size, PageSupport.MAX_DEPTH / size));
         if (last == 1 && page == 1) {
             return null;
         }

@@ -66,6 +66,8 @@ abstract class BrowseScenarios extends WebTestBase {
         }
         assertTrue(second.contains("<link rel=\"canonical\" href=\"http://localhost:8181/b/demo/questions?tag=paging&amp;page=2\">"));
         assertEquals(404, status("/b/demo/questions?tag=paging&page=3"), "no page after the last");
+        assertEquals(404, status("/b/demo/questions?tag=paging&page=600"), "a page deeper than the API's page numbers "
+            + "is no error either");
         assertEquals(200, status("/b/demo/questions?status=nonsense&sort=nonsense&topic=%3Cb%3E&page=x"),
             "filters the list does not know are ignored, not an error");
 

@@ -12,10 +12,15 @@ import org.entraide.api.model.PublicationState;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.Database;
 import org.entraide.jdbc.Sql;
-import org.entraide.core.internal.paging.Page;
-import org.entraide.core.internal.paging.PageRequest;
+import org.entraide.core.internal.paging.Cursor;
+import org.entraide.core.internal.paging.CursorPage;
+import org.entraide.core.internal.paging.Keyset;
+import org.entraide.core.internal.paging.ListRequest;
 
-/** The public list of published complaints, filterable by store, city, status and period. */
+/**
+ * The public list of published complaints, filterable by store, city, status and period, newest first and paged by
+ * keyset on the creation time (indexes of V17).
+ */
 public final class ComplaintQueries {
     /**
      * Filters of the complaint list; null means "any". {@code city} is the store's city, ignoring case; {@code since}
@@ -34,7 +39,7 @@ public final class ComplaintQueries {
         this.db = db;
     }
 
-    public Page<Views.ComplaintSummary> list(Brand brand, Filter f, PageRequest page) {
+    public CursorPage<Views.ComplaintSummary> list(Brand brand, Filter f, ListRequest page) {
         StringBuilder where = new StringBuilder(" FROM post p WHERE p.brand_id = ? AND p.post_type = ? AND p.publication = ? AND p.deleted_at IS NULL");
         List<Object> params = new ArrayList<>(List.of(brand.id(), PostType.COMPLAINT.name(), PublicationState.PUBLISHED.name()));
         if (f.store() != null) {
@@ -69,22 +74,25 @@ public final class ComplaintQueries {
             where.append(" AND p.created_at < ?");
             params.add(f.until().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
+        Keyset keyset = Keyset.byTime("p.created_at", "p.id");
+        // a cursor goes on the list it came from only: the same brand and filters
+        String scope = String.join("|", "complaints", String.valueOf(f.store()), String.valueOf(f.stores()),
+            String.valueOf(f.city()), String.valueOf(f.status()), String.valueOf(f.since()), String.valueOf(f.until()));
+        List<Object> paged = new ArrayList<>(params);
+        String after = page.after() == null ? ""
+            : keyset.after(Cursor.decode(page.after(), brand.id(), scope), paged);
+        String order = keyset.orderAndLimit(page, paged);
         return db.inTransaction(c -> {
-            long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
-            List<Object> paged = new ArrayList<>(params);
-            paged.add(page.size());
-            paged.add(page.offset());
-            List<PostRow> rows = Sql.list(c, "SELECT p." + PostRow.COLUMNS.replace(", ", ", p.") + where
-                + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?", PostRow::map, paged.toArray());
-            List<Views.ComplaintSummary> items = new ArrayList<>();
-            for (PostRow p : rows) {
+            Long total = page.page() == null ? null : Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
+            List<PostRow> rows = Sql.list(c, "SELECT p." + PostRow.COLUMNS.replace(", ", ", p.") + where + after + order,
+                PostRow::map, paged.toArray());
+            return Keyset.page(rows, page, total, p -> Cursor.after(p.createdAt(), p.id()), brand.id(), scope, p -> {
                 int responses = (int) Sql.count(c, "SELECT COUNT(*) FROM post WHERE parent_id = ? AND publication = ?",
                     p.id(), PublicationState.PUBLISHED.name());
-                items.add(new Views.ComplaintSummary(p.id(), p.title(), Views.excerpt(p.body()),
+                return new Views.ComplaintSummary(p.id(), p.title(), Views.excerpt(p.body()),
                     ComplaintService.storeRef(c, p.storeId()), p.complaintStatus().name(),
-                    ComplaintService.publicAuthor(c, p), responses, p.rating(), p.createdAt()));
-            }
-            return new Page<>(items, total, page);
+                    ComplaintService.publicAuthor(c, p), responses, p.rating(), p.createdAt());
+            });
         });
     }
 }

@@ -175,6 +175,7 @@ public final class ApiDispatcher {
         keyDone(key[0], method, uri, reply.status());
         // read before the request's headers go: the response is the same message
         String ifNoneMatch = reply.shared() ? requestHeader(in, "If-None-Match") : null;
+        String links = reply.status() == 200 ? PageLinks.of(reply.body(), uri, in.getHeader(Exchange.HTTP_QUERY, String.class)) : null;
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
@@ -182,6 +183,9 @@ public final class ApiDispatcher {
         out.setHeader("X-Content-Type-Options", "nosniff");
         if (reply.location() != null) {
             out.setHeader("Location", reply.location());
+        }
+        if (links != null) {
+            out.setHeader("Link", links);
         }
         if (reply.body() == null) {
             out.setBody(null);

@@ -9,6 +9,7 @@ import org.entraide.api.model.Brand;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.web.ApiCall;
+import org.entraide.core.internal.paging.ListRequest;
 import org.entraide.core.internal.paging.PageRequest;
 
 /**
@@ -98,10 +99,20 @@ public final class ApiRequest implements ApiCall {
         return new PageRequest(intQuery("page", 1), intQuery("size", 20));
     }
 
+    /** The page of a keyset list: {@code page} and {@code size}, or {@code after} (a cursor) and {@code size}. */
+    public ListRequest list() {
+        return ListRequest.of(intQuery("page"), intQuery("size"), query("after"));
+    }
+
     private int intQuery(String name, int fallback) {
+        Integer v = intQuery(name);
+        return v == null ? fallback : v;
+    }
+
+    private Integer intQuery(String name) {
         String v = query(name);
         if (v == null) {
-            return fallback;
+            return null;
         }
         try {
             return Integer.parseInt(v);

@@ -25,7 +25,7 @@ public final class ComplaintRoutes extends ApiRoutes {
     @Override
     public void configure() {
         get("/brands/{brand}/complaints", "complaints.list", Doc.of("List published complaints, newest first")
-                .pageOf(Views.ComplaintSummary.class).query("store", "code of a store")
+                .cursorPageOf(Views.ComplaintSummary.class).query("store", "code of a store")
                 .query("stores", "codes of stores, comma-separated (at most 200): a region's, as the local managers' "
                     + "GET /regions names them")
                 .query("city", "city of the complaints' stores, ignoring case")
@@ -35,7 +35,7 @@ public final class ComplaintRoutes extends ApiRoutes {
             Brand brand = r.brand();
             return ApiReply.ok(queries.list(brand, new ComplaintQueries.Filter(r.query("store"), r.query("city"),
                 r.query("status"), day(r.query("since"), "since"), day(r.query("until"), "until"), codes(r.query("stores"))),
-                r.page()));
+                r.list()));
         });
         post("/brands/{brand}/complaints", "complaints.create", Doc.of("File a complaint, optionally about a store")
                 .body(Requests.Complaint.class).created(Views.ComplaintView.class).bearer().errors(422, 429), r -> {

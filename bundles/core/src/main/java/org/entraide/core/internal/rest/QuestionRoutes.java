@@ -32,14 +32,14 @@ public final class QuestionRoutes extends ApiRoutes {
     @Override
     public void configure() {
         get("/brands/{brand}/questions", "questions.list", Doc.of("List published questions, newest first by default")
-                .pageOf(Views.QuestionSummary.class)
+                .cursorPageOf(Views.QuestionSummary.class)
                 .query("topic", "slug of a topic").query("tag", "a tag").query("store", "code of the store the questions are about")
                 .query("status", "unanswered, answered or accepted", "unanswered", "answered", "accepted")
                 .query("q", "text to find in titles, ignoring case")
                 .query("sort", "recent (default), score or active", "recent", "score", "active"), r -> {
             Brand brand = r.brand();
             return ApiReply.ok(queries.list(brand, new QuestionQueries.Filter(r.query("topic"), r.query("tag"),
-                r.query("status"), r.query("q"), r.query("sort"), r.query("store")), r.page()));
+                r.query("status"), r.query("q"), r.query("sort"), r.query("store")), r.list()));
         });
         post("/brands/{brand}/questions", "questions.create", Doc.of("Ask a question")
                 .body(Requests.Question.class).created(Views.QuestionView.class).bearer().errors(422, 429), r -> {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.entraide.api.model.Role;
 import org.entraide.core.internal.paging.Items;
+import org.entraide.core.internal.paging.CursorPage;
 import org.entraide.core.internal.paging.Page;
 import org.entraide.core.internal.paging.PageRequest;
 
@@ -109,8 +110,22 @@ public record Doc(String summary, Class<?> body, Type response, int status, Acce
     /** A paginated list: answers {@link Page} of {@code item} and reads the page and size parameters. */
     public Doc pageOf(Class<?> item) {
         return returns(GenericType.of(Page.class, item))
-            .with(new QueryParam("page", "1-based page number (default 1)", 1, null, List.of()))
+            .with(new QueryParam("page", "1-based page number (default 1); page × size at most "
+                + PageRequest.MAX_DEPTH, 1, null, List.of()))
             .with(new QueryParam("size", "items per page (default 20)", 1, PageRequest.MAX_SIZE, List.of()));
+    }
+
+    /**
+     * A long list paged by keyset: answers {@link CursorPage} of {@code item} and reads page, size and after (the
+     * cursor a page gives as next).
+     */
+    public Doc cursorPageOf(Class<?> item) {
+        return returns(GenericType.of(CursorPage.class, item))
+            .with(new QueryParam("page", "1-based page number (default 1), for the first pages only: page × size at most "
+                + PageRequest.MAX_DEPTH + "; not with after", 1, null, List.of()))
+            .with(new QueryParam("size", "items per page (default 20)", 1, PageRequest.MAX_SIZE, List.of()))
+            .with(new QueryParam("after", "the next cursor of the previous page (opaque; valid for the same brand, "
+                + "filters and sort only): the page after it, however deep", null, null, List.of()));
     }
 
     /** A short list that is never paginated, answered as {@link Items}. */

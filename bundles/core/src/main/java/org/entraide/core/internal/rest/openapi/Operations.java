@@ -138,7 +138,16 @@ final class Operations {
     private ObjectNode success(Doc d, int status) {
         ObjectNode r = JSON.objectNode();
         switch (status) {
-            case 200 -> r.put("description", "OK");
+            case 200 -> {
+                r.put("description", "OK");
+                if (d.response() instanceof GenericType g && (g.raw() == org.entraide.core.internal.paging.Page.class
+                        || g.raw() == org.entraide.core.internal.paging.CursorPage.class)) {
+                    r.putObject("headers").putObject("Link").put("required", false)
+                        .put("description", "RFC 8288 links to the neighbouring pages, when there are: rel=\"next\" "
+                            + "(with the after cursor on a keyset list) and rel=\"prev\" (page numbers)")
+                        .putObject("schema").put("type", "string");
+                }
+            }
             case 201 -> {
                 r.put("description", "Created; the Location header is the new resource's URL");
                 r.putObject("headers").putObject("Location").put("required", true)

@@ -82,6 +82,10 @@ class ResponseConformanceTest {
         c.call("GET", B + "/questions?topic=bricolage&tag=perceuse&status=accepted&q=perceuse&sort=score&page=1&size=5",
             null, null, "demo");
         c.call("GET", B + "/complaints?store=LYON-PARTDIEU&status=RESOLVED&page=1&size=5", null, null, "demo");
+        // a page after a cursor: no page number nor total, as described
+        String next = c.call("GET", B + "/questions?size=1", null, null, "demo").json().get("next").asText();
+        c.call("GET", B + "/questions?size=1&after=" + next, null, null, "demo");
+        c.call("GET", B + "/questions?size=1&after=" + next + "x", null, null, "demo");
 
         c.call("POST", "/api/v1/auth/register", null, "{\"brand\":\"demo\",\"email\":\"ada@demo.example\","
             + "\"password\":\"ada-password\",\"pseudonym\":\"Ada\"}");
