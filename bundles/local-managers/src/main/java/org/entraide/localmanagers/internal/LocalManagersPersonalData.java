@@ -10,9 +10,10 @@ import org.entraide.api.storage.Transactions;
 import org.entraide.jdbc.Sql;
 
 /**
- * What the plugin holds about a member: the private messages they wrote about complaints, the times they saw a
- * complainant's address (as a manager), their stores, regions and absences. Closing an account deletes their
- * messages (and the reports about them), their places as a manager and the old e-mail log to their address; the
+ * What the plugin holds about a member: the private messages they wrote about complaints, how far they read each
+ * private thread, the times they saw a complainant's address (as a manager), their stores, regions and absences.
+ * Closing an account deletes their messages (and the reports about them), their read marks, their places as a
+ * manager and the old e-mail log to their address; the
  * assignments stay, since they describe the store's work, not the person.
  */
 public final class LocalManagersPersonalData implements PersonalData {
@@ -37,6 +38,10 @@ public final class LocalManagersPersonalData implements PersonalData {
                 + "ON a.complaint_id = m.complaint_id WHERE a.brand_id = ? AND m.author_id = ? ORDER BY m.id", rs -> Map.<String, Object>of(
                 "complaintId", rs.getLong(1), "body", rs.getString(2), "createdAt", Sql.instant(rs, "created_at").toString()),
                 brandId, userId));
+            out.put("messageReads", Sql.list(c, "SELECT r.complaint_id, r.last_message_id, r.read_at FROM lm_message_read r "
+                + "JOIN lm_assignment a ON a.complaint_id = r.complaint_id WHERE a.brand_id = ? AND r.user_id = ? ORDER BY r.complaint_id",
+                rs -> Map.<String, Object>of("complaintId", rs.getLong(1), "lastMessageId", rs.getLong(2),
+                    "readAt", Sql.instant(rs, "read_at").toString()), brandId, userId));
             out.put("identityAccesses", Sql.list(c, "SELECT i.complaint_id, i.at_time FROM lm_identity_access i JOIN lm_assignment a "
                 + "ON a.complaint_id = i.complaint_id WHERE a.brand_id = ? AND i.user_id = ? ORDER BY i.id", rs -> Map.<String, Object>of(
                 "complaintId", rs.getLong(1), "at", Sql.instant(rs, "at_time").toString()), brandId, userId));
@@ -62,6 +67,8 @@ public final class LocalManagersPersonalData implements PersonalData {
                 Sql.update(c, "DELETE FROM lm_message WHERE id = ?", id);
             }
             Sql.update(c, "DELETE FROM lm_message_report WHERE reporter_id = ?", userId);
+            Sql.update(c, "DELETE FROM lm_message_read WHERE user_id = ? AND complaint_id IN (SELECT complaint_id FROM lm_assignment "
+                + "WHERE brand_id = ?)", userId, brandId);
             Sql.update(c, "DELETE FROM lm_store_manager WHERE user_id = ? AND store_id IN (SELECT store_id FROM lm_store "
                 + "WHERE brand_id = ?)", userId, brandId);
             Sql.update(c, "DELETE FROM lm_region_manager WHERE user_id = ? AND region_id IN (SELECT id FROM lm_region "
@@ -75,7 +82,7 @@ public final class LocalManagersPersonalData implements PersonalData {
     /**
      * A finished complaint's private messages (and the reports about them) go once the brand's retention period for
      * private threads has passed since it ended (evaluated by the complainant, or closed without an evaluation; a
-     * reopened complaint is not finished); the assignment, its timeline and its figures stay.
+     * reopened complaint is not finished), with the parties' read marks; the assignment, its timeline and its figures stay.
      */
     @Override
     public int expirePrivateThreads(long brandId, java.time.Instant endedBefore) {
@@ -83,6 +90,8 @@ public final class LocalManagersPersonalData implements PersonalData {
             String ended = "SELECT m.id FROM lm_message m JOIN lm_assignment a ON a.complaint_id = m.complaint_id "
                 + "WHERE a.brand_id = ? AND COALESCE(a.closed_at, a.evaluated_at) < ?";
             int reports = Sql.update(c, "DELETE FROM lm_message_report WHERE message_id IN (" + ended + ")", brandId, endedBefore);
+            Sql.update(c, "DELETE FROM lm_message_read WHERE complaint_id IN (SELECT a.complaint_id FROM lm_assignment a "
+                + "WHERE a.brand_id = ? AND COALESCE(a.closed_at, a.evaluated_at) < ?)", brandId, endedBefore);
             return reports + Sql.update(c, "DELETE FROM lm_message WHERE id IN (" + ended + ")", brandId, endedBefore);
         });
     }

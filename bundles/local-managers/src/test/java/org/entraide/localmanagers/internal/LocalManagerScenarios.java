@@ -762,6 +762,72 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void eachPartySeesTheOtherPartysUnreadMessagesUntilItReadsTheThread() {
+        long id = complain("LYON-PARTDIEU", "Ticket illisible");
+        long quiet = complain("LYON-PARTDIEU", "Rayon mal rangé");
+        String messages = DEMO + "/complaints/" + id + "/messages";
+        String unread = DEMO + "/complaint-unread?ids=" + id + "," + quiet + ",999999";
+        assertEquals(201, post(messages, manager, Http.json("body", "Pouvez-vous envoyer une photo du ticket ?")).status());
+
+        JsonNode mine = http.get(unread, customer).json();
+        assertEquals(1, mine.get("total").asLong(), "one message of the store is unread for the complainant: " + mine);
+        assertEquals(1, mine.get("items").size(), "only complaints with something unread are listed: " + mine);
+        assertEquals(id, mine.get("items").get(0).get("complaintId").asLong());
+        assertEquals(1, mine.get("items").get(0).get("unread").asLong());
+        assertEquals(0, http.get(unread, manager).json().get("total").asLong(), "one's own message is never unread");
+        assertEquals(0, inboxUnread(id), "nor in the inbox");
+
+        Member stranger = member("voisin@demo.example", "Voisin");
+        for (String outsider : List.of(stranger.token(), backup, admin)) {
+            JsonNode seen = http.get(unread, outsider).json();
+            assertEquals(0, seen.get("items").size(), "a member who is no party sees nothing of the thread: " + seen);
+        }
+        assertProblem(401, http.get(unread, null), "members only");
+        assertProblem(400, http.get(DEMO + "/complaint-unread?ids=1;2", customer), "ids separated by commas");
+        assertProblem(400, http.get(DEMO + "/complaint-unread", customer), "ids are required");
+
+        assertEquals(200, http.get(messages, customer).status());
+        assertEquals(0, http.get(unread, customer).json().get("total").asLong(), "reading the thread clears it");
+
+        assertEquals(201, post(messages, customer, Http.json("body", "Voici la photo.")).status());
+        assertEquals(1, inboxUnread(id), "the complainant's reply is unread for the manager");
+        assertEquals(1, http.get(unread, manager).json().get("total").asLong());
+        assertEquals(0, http.get(unread, customer).json().get("total").asLong(), "and not for its author");
+        assertEquals(200, http.get(messages, manager).status());
+        assertEquals(0, inboxUnread(id), "the manager read it");
+
+        assertEquals(201, post(messages, manager, Http.json("body", "Merci, nous regardons.")).status());
+        assertEquals(201, post(messages, manager, Http.json("body", "Le remboursement est parti.")).status());
+        assertEquals(200, http.get(messages + "?size=2", customer).status());
+        assertEquals(2, http.get(unread, customer).json().get("total").asLong(), "the first page showed none of the new ones");
+        assertEquals(200, http.get(messages + "?size=3", customer).status());
+        assertEquals(1, http.get(unread, customer).json().get("total").asLong(), "three messages shown: one of the new ones");
+        assertEquals(200, http.get(messages + "?size=1", customer).status());
+        assertEquals(1, http.get(unread, customer).json().get("total").asLong(), "an older page read again moves nothing back");
+        assertEquals(200, http.get(messages + "?page=2&size=2", customer).status());
+        assertEquals(0, http.get(unread, customer).json().get("total").asLong(), "the last page showed the newest");
+
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        long customerId = http.get(DEMO + "/me", customer).json().get("id").asLong();
+        Object reads = plugin.personalData.export(brandId, customerId).get("messageReads");
+        assertTrue(reads instanceof List<?> l && l.size() == 1 && l.toString().contains("complaintId=" + id),
+            "the export gives the complainant's read mark: " + reads);
+        plugin.personalData.erase(brandId, customerId);
+        assertEquals(0, count("SELECT COUNT(*) FROM lm_message_read WHERE user_id = ?", customerId), "erased with the account");
+        assertEquals(1, count("SELECT COUNT(*) FROM lm_message_read WHERE user_id = ?", managerId), "the manager's stays");
+    }
+
+    /** The manager's unread messages for that complaint, as the inbox gives them. */
+    private long inboxUnread(long complaintId) {
+        for (JsonNode item : http.get(DEMO + "/managers/me/complaints", manager).json().get("items")) {
+            if (item.get("complaintId").asLong() == complaintId) {
+                return item.get("unreadMessages").asLong();
+            }
+        }
+        throw new AssertionError("complaint " + complaintId + " is not in the manager's inbox");
+    }
+
+    @Test
     void aComplainantReopensWithinThirtyDaysAndTheStoreHasANewDeadline() {
         long id = complain("LYON-PARTDIEU", "Réparation ratée");
         String reopen = DEMO + "/complaints/" + id + "/reopening";

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * "My space" ({@code /me}): the member's own questions, answers and complaints, each kind also paged on its own
  * ({@code /me/questions}...), a complaint with its status and, while the store has not answered and the local
- * managers' capability is on, its deadline; and what the member follows (notifications capability).
+ * managers' capability is on, its deadline and the store's private messages not read yet; and what the member follows
+ * (notifications capability).
  */
 final class MySpace extends PageSupport {
     static final List<String> KINDS = List.of("questions", "answers", "complaints");
@@ -77,7 +78,26 @@ final class MySpace extends PageSupport {
                     c.put("deadline", d);
                 }
             }
+            unread(visit, items);
         }
         return items;
+    }
+
+    /** The store's messages the member has not read yet, for the page's published complaints in one call. */
+    private void unread(Visit visit, List<Map<String, Object>> items) {
+        List<String> published = items.stream().filter(c -> "PUBLISHED".equals(c.get("publication")))
+            .map(c -> String.valueOf(c.get("id"))).toList();
+        JsonNode unread = published.isEmpty() ? null
+            : api.optional(brandPath(visit) + "/complaint-unread?ids=" + String.join(",", published), visit.token());
+        Map<String, Object> byId = new HashMap<>();
+        for (Map<String, Object> u : Models.list(unread, visit)) {
+            byId.put(String.valueOf(u.get("complaintId")), u.get("unread"));
+        }
+        for (Map<String, Object> c : items) {
+            Object n = byId.get(String.valueOf(c.get("id")));
+            if (n != null) {
+                c.put("unread", n);
+            }
+        }
     }
 }

@@ -89,4 +89,45 @@ abstract class MySpaceScenarios extends WebTestBase {
         assertTrue(header.contains("href=\"/b/demo/manager\">My complaints</a>") && !header.contains("/b/demo/me/complaints"),
             "a manager's \"my complaints\" stays their inbox");
     }
+
+    @Test
+    void theOtherPartysUnreadMessagesShowAsABadgeUntilTheComplaintIsOpened() throws Exception {
+        Plugins.localManagers(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", community.demo("admin").token(), "{\"local-managers\":true}")
+            .status());
+        var me = community.join("demo");
+        long complaint = community.complaintId(me, "LYON-PARTDIEU", false);
+        long quiet = community.complaintId(me, "LYON-PARTDIEU", false);
+        String manager = community.demo("manager").token();
+        Awaitility.await("the complaints reach the store's manager").atMost(Duration.ofSeconds(20)).until(() -> http.get(
+            "/api/v1/brands/demo/managers/me/complaints", manager).json().path("items").findValuesAsText("complaintId")
+            .containsAll(List.of(String.valueOf(complaint), String.valueOf(quiet))));
+        String messages = "/api/v1/brands/demo/complaints/" + complaint + "/messages";
+        assertEquals(201, http.post(messages, manager, Http.json("body", "Which receipt number?")).status());
+        assertEquals(201, http.post(messages, manager, Http.json("body", "And which day?")).status());
+
+        Browser browser = signIn(me);
+        String space = browser.get("/b/demo/me?lang=fr").body();
+        String mine = space.substring(space.indexOf("href=\"/b/demo/complaints/" + complaint + "\""));
+        assertTrue(mine.substring(0, mine.indexOf("</li>")).contains("<strong class=\"badge unread\">2 nouveaux messages</strong>"),
+            "the store's two messages are new: " + space);
+        assertEquals(1, space.split("badge unread", -1).length - 1, "the complaint without messages has no badge: " + space);
+        assertTrue(browser.get("/b/demo/me/complaints?lang=en").body().contains("2 new messages"), "on the complaints' own list too");
+        assertTrue(browser.get("/b/demo/complaints/" + complaint).body().contains("And which day?"), "the member opens the complaint");
+        assertFalse(browser.get("/b/demo/me?lang=fr").body().contains("badge unread"), "opening it cleared the badge");
+
+        assertEquals(303, browser.post("/b/demo/complaints/" + complaint + "/messages", Map.of("message", "Receipt 4521, on Tuesday."))
+            .statusCode());
+        assertFalse(browser.get("/b/demo/me?lang=en").body().contains("badge unread"), "one's own reply is not new");
+        Browser store = new Browser(server.base());
+        assertEquals(303, store.submit("/b/demo/login", "/b/demo/login", Map.of("email", "manager@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        String inbox = store.get("/b/demo/manager?lang=en").body();
+        String row = inbox.substring(inbox.indexOf("href=\"/b/demo/manager/complaints/" + complaint + "\""));
+        assertTrue(row.substring(0, row.indexOf("</tr>")).contains("<strong class=\"badge unread\">1 new message</strong>"),
+            "the complainant's reply is new in the manager's inbox: " + inbox);
+        assertTrue(store.get("/b/demo/manager?lang=fr").body().contains("1 nouveau message"));
+        assertTrue(store.get("/b/demo/manager/complaints/" + complaint).body().contains("Receipt 4521"), "the manager opens it");
+        assertFalse(store.get("/b/demo/manager").body().contains("badge unread"), "and the badge is gone");
+    }
 }

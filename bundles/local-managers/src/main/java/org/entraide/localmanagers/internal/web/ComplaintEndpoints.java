@@ -64,7 +64,7 @@ public final class ComplaintEndpoints {
         }));
     }
 
-    private static java.util.List<Long> ids(String raw) {
+    static java.util.List<Long> ids(String raw) {
         if (raw == null || !raw.matches("[0-9]{1,18}(,[0-9]{1,18}){0,49}")) {
             throw org.entraide.api.problem.ProblemException.invalid("ids", "1 to 50 complaint ids, separated by commas");
         }

@@ -22,7 +22,7 @@ import org.entraide.localmanagers.internal.store.StoreSettings;
 
 /**
  * A manager's profile (the stores and regions they manage) and inbox: the complaints assigned to them and those
- * escalated to their regions, with the opening time left.
+ * escalated to their regions, with the opening time left and the complainant's messages the manager has not read yet.
  */
 public final class InboxEndpoints {
     private final Transactions tx;
@@ -65,14 +65,18 @@ public final class InboxEndpoints {
         String mine = "FROM lm_assignment a WHERE a.brand_id = ? AND (a.manager_id = ? OR (a.level <> 'STORE' AND a.store_id IN "
             + "(SELECT st.store_id FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id WHERE m.user_id = ?)))";
         long brand = call.brand().id();
-        record Row(long complaintId, long storeId, String level, Instant due, boolean answered) {
+        record Row(long complaintId, long storeId, String level, Instant due, boolean answered, boolean assigned) {
         }
         return ApiResult.ok(tx.inTransaction(c -> {
-            List<Row> rows = Sql.list(c, "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at " + mine
+            List<Row> rows = Sql.list(c, "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at, a.manager_id " + mine
                 + " ORDER BY a.responded_at NULLS FIRST, a.due_at, a.complaint_id LIMIT ? OFFSET ?",
                 rs -> new Row(rs.getLong("complaint_id"), rs.getLong("store_id"), rs.getString("level"), Sql.instant(rs, "due_at"),
-                    rs.getObject("responded_at") != null), brand, caller.userId(), caller.userId(), paging.size(), paging.offset());
+                    rs.getObject("responded_at") != null, rs.getLong("manager_id") == caller.userId()),
+                brand, caller.userId(), caller.userId(), paging.size(), paging.offset());
             Map<Long, ComplaintFacts> complaints = lookups.complaints(c, brand, rows.stream().map(Row::complaintId).toList());
+            // only the assigned manager is a party of the private thread: a region's manager has nothing there to read
+            Map<Long, Long> unread = MessageReads.unread(c, caller.userId(),
+                rows.stream().filter(Row::assigned).map(Row::complaintId).toList());
             Map<Long, Store> storesById = lookups.storesById(c, brand);
             List<Map<String, Object>> items = new ArrayList<>();
             for (Row r : rows) {
@@ -90,6 +94,7 @@ public final class InboxEndpoints {
                     : h.openingBetween(r.due(), now).negated();
                 m.put("openingMinutesLeft", left.toMinutes());
                 m.put("late", !r.answered() && now.isAfter(r.due()));
+                m.put("unreadMessages", unread.getOrDefault(r.complaintId(), 0L));
                 items.add(m);
             }
             return paging.answer(items, Sql.count(c, "SELECT COUNT(*) " + mine, brand, caller.userId(), caller.userId()));

@@ -38,6 +38,8 @@ public final class ManagerRoutes extends RouteBuilder {
             .to(route("complaints.timeline", api.complaints()::timeline, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).get(b + "/complaint-deadlines")
             .to(route("complaints.deadlines", api.complaints()::deadlines, Set.of("ids"), "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/complaint-unread")
+            .to(route("complaints.unread", parties::unread, Set.of("ids"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/complainant")
             .to(route("complaints.complainant", parties::complainant, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings").type(Bodies.StoreSettings.class)

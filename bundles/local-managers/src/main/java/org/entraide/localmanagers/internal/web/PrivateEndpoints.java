@@ -2,10 +2,17 @@ package org.entraide.localmanagers.internal.web;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.entraide.api.event.EventLog;
 import org.entraide.api.moderation.PrivateMessageRules;
+import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
@@ -93,14 +100,58 @@ public final class PrivateEndpoints {
             party(c, call.brand().id(), id, caller);
             long author = lookups.exists(c, call.brand().id(), id).authorId();
             // a message hidden by moderation keeps its place in the thread, without its text (the page says why)
-            return paging.answer(Sql.list(c, "SELECT id, author_id, body, created_at, hidden_at FROM lm_message WHERE complaint_id = ? "
-                + "ORDER BY id LIMIT ? OFFSET ?", rs -> {
+            List<Map<String, Object>> items = Sql.list(c, "SELECT id, author_id, body, created_at, hidden_at FROM lm_message "
+                + "WHERE complaint_id = ? ORDER BY id LIMIT ? OFFSET ?", rs -> {
                     boolean removed = rs.getTimestamp("hidden_at") != null;
-                    return Map.of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author, "body", removed ? "" : rs.getString(3),
-                        "removed", removed, "at", Sql.instant(rs, "created_at").toString());
-                }, id, paging.size(), paging.offset()),
-                Sql.count(c, "SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id));
+                    return Map.<String, Object>of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author,
+                        "body", removed ? "" : rs.getString(3), "removed", removed, "at", Sql.instant(rs, "created_at").toString());
+                }, id, paging.size(), paging.offset());
+            // what the party was shown is read: the page's newest message is their mark
+            items.stream().mapToLong(m -> (Long) m.get("id")).max()
+                .ifPresent(last -> MessageReads.mark(c, id, caller.userId(), last, clock.instant()));
+            return paging.answer(items, Sql.count(c, "SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id));
         }));
+    }
+
+    /**
+     * The caller's unread private messages in each of a page of complaints ({@code ids}, at most 50, comma-separated):
+     * what "My space" and a manager's list show beside each complaint, in one call. Only the threads the caller is a
+     * party of count (their own complaints, those assigned to them); any other id is left out, like a complaint with
+     * nothing unread, so that the answer tells nothing of other people's threads.
+     */
+    ApiResult unread(ApiCall call) {
+        Caller caller = Callers.member(call);
+        List<Long> ids = ComplaintEndpoints.ids(call.query("ids"));
+        long brandId = call.brand().id();
+        return ApiResult.ok(tx.inTransaction(c -> {
+            List<Long> published = lookups.complaints(c, brandId, ids).values().stream().filter(ComplaintFacts::isPublished)
+                .map(ComplaintFacts::id).sorted().toList();
+            Map<Long, Long> counts = MessageReads.unread(c, caller.userId(), published);
+            Set<Long> assigned = assignedAmong(c, caller.userId(), counts.keySet());
+            List<Map<String, Object>> items = new ArrayList<>();
+            long total = 0;
+            for (long id : published) {
+                Long n = counts.get(id);
+                // the author is looked up only for the few threads with something unread that are not the caller's as manager
+                if (n != null && (assigned.contains(id) || lookups.exists(c, brandId, id).authorId() == caller.userId())) {
+                    items.add(Map.of("complaintId", id, "unread", n));
+                    total += n;
+                }
+            }
+            return Map.of("items", items, "total", total);
+        }));
+    }
+
+    /** Those complaints assigned to that manager. */
+    static Set<Long> assignedAmong(Connection c, long managerId, Collection<Long> complaintIds) {
+        if (complaintIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(complaintIds);
+        params.add(managerId);
+        return new HashSet<>(Sql.list(c, "SELECT complaint_id FROM lm_assignment WHERE complaint_id IN ("
+            + String.join(", ", Collections.nCopies(complaintIds.size(), "?")) + ") AND manager_id = ?", rs -> rs.getLong(1),
+            params.toArray()));
     }
 
     /**
