@@ -28,4 +28,11 @@ public @interface ChannelsConfig {
 
     @AttributeDefinition(name = "Days a sender has to confirm their message by the link sent to them")
     int intake_link_days() default 7;
+
+    @AttributeDefinition(name = "Largest picture attached to a complaint, in kilobytes, before it is re-encoded; brands may "
+        + "set a lower limit")
+    int attachment_max_kilobytes() default 5120;
+
+    @AttributeDefinition(name = "Pictures attached to one complaint, at most")
+    int attachment_max_count() default 5;
 }

@@ -12,6 +12,7 @@ import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.privacy.PersonalData;
@@ -32,11 +33,14 @@ import org.osgi.service.metatype.annotations.Designate;
 public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     private static final String STORE = "/brands/{brand}/stores/{code}";
     private static final String SETTINGS = "/brands/{brand}/channels";
+    private static final String ATTACHMENTS = "/brands/{brand}/complaints/{id}/attachments";
 
     private final Transactions tx;
     private final ApiEndpoints endpoints;
     private final ThanksStore store = new ThanksStore();
     private final IntakeStore intake = new IntakeStore();
+    private final Attachments attachments = new Attachments();
+    private final AttachmentsApi attachmentsApi;
     private final ChannelsApi api;
     private final IntakeApi intakeApi;
     private final EmailIntake mailbox;
@@ -48,8 +52,8 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
                           @Reference Stores stores, @Reference Brands brands, @Reference Members members,
                           @Reference EventLog events,
                           @Reference Contributions contributions, @Reference Mail mail, @Reference BrandFeatures features,
-                          ChannelsConfig config) {
-        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, events, contributions, mail, features),
+                          @Reference Posts posts, ChannelsConfig config) {
+        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, events, contributions, mail, features, posts),
             ChannelSettings.of(config), Clock.systemUTC());
     }
 
@@ -58,9 +62,10 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
         this.endpoints = core.endpoints();
         this.settings = settings;
         this.members = core.members();
+        this.attachmentsApi = new AttachmentsApi(core, attachments, store, settings, clock);
         this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
-        this.intakeApi = new IntakeApi(core, intake, settings, clock);
-        this.mailbox = new EmailIntake(core, intake, settings, clock);
+        this.intakeApi = new IntakeApi(core, intake, attachments, settings, clock);
+        this.mailbox = new EmailIntake(core, intake, attachments, attachmentsApi, settings, clock);
         core.migrator().migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
     }
 
@@ -74,7 +79,16 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
             .get(SETTINGS + "/settings").to("direct:channels.settings")
             .put(SETTINGS + "/settings").type(ChannelsApi.Settings.class).to("direct:channels.settings-save")
             .get(SETTINGS + "/embed").to("direct:channels.embed")
-            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm");
+            .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm")
+            .post(ATTACHMENTS).to("direct:channels.attachment-add")
+            .get(ATTACHMENTS).to("direct:channels.attachments")
+            .get(ATTACHMENTS + "/{attachment}").produces(AttachmentImages.JPEG).to("direct:channels.attachment");
+        from("direct:channels.attachment-add").routeId("channels.attachment-add").process(endpoints.uploadProcessor(cap,
+            attachmentsApi::add, settings.attachmentMaxBytes(), AttachmentImages.ACCEPTED, "brand", "id"));
+        from("direct:channels.attachments").routeId("channels.attachments")
+            .process(endpoints.processor(cap, attachmentsApi::list, none, "brand", "id"));
+        from("direct:channels.attachment").routeId("channels.attachment")
+            .process(endpoints.processor(cap, attachmentsApi::image, none, "brand", "id", "attachment"));
         from("direct:channels.qr").routeId("channels.qr").process(endpoints.processor(cap, api::qr, none, "brand", "code"));
         from("direct:channels.thank").routeId("channels.thank").process(endpoints.processor(cap, api::thank, none, "brand", "code"));
         from("direct:channels.thanks").routeId("channels.thanks").process(endpoints.processor(cap, api::thanks, none, "brand", "code"));
@@ -103,6 +117,18 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
         return tx.inTransaction(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("messagesToStores", intake.titlesOf(c, brandId, userId));
+            out.put("attachments", attachments.sentBy(c, brandId, userId).stream().map(row -> {
+                Attachments.Attachment a = (Attachments.Attachment) row[0];
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", a.id());
+                m.put("complaintId", a.complaintId());
+                m.put("source", a.source());
+                m.put("mediaType", a.mediaType());
+                m.put("createdAt", a.createdAt().toString());
+                // the picture itself, as the server re-encoded it: it is the member's data
+                m.put("base64", java.util.Base64.getEncoder().encodeToString((byte[]) row[1]));
+                return m;
+            }).toList());
             out.put("thanks", store.sentBy(c, brandId, userId).stream().map(t -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", t.id());
@@ -123,7 +149,9 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData {
     public void erase(long brandId, long userId) {
         tx.inTransaction(c -> {
             store.forget(c, brandId, userId);
-            intake.forget(c, brandId, userId, members.member(c, brandId, userId).map(m -> m.email()).orElse(null));
+            String email = members.member(c, brandId, userId).map(m -> m.email()).orElse(null);
+            attachments.forget(c, brandId, userId, intake.idsOf(c, brandId, userId, email));
+            intake.forget(c, brandId, userId, email);
             return null;
         });
     }

@@ -5,6 +5,7 @@ import org.entraide.api.mail.Mail;
 import org.entraide.api.platform.Brands;
 import org.entraide.api.platform.Contributions;
 import org.entraide.api.platform.Members;
+import org.entraide.api.platform.Posts;
 import org.entraide.api.platform.Stores;
 import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.storage.SchemaMigrator;
@@ -13,5 +14,6 @@ import org.entraide.api.web.ApiEndpoints;
 
 /** What the plugin uses of the platform, as Karaf or a test gives it. */
 public record CoreServices(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, Stores stores, Brands brands,
-                           Members members,                            EventLog events, Contributions contributions, Mail mail, BrandFeatures features) {
+                           Members members, EventLog events, Contributions contributions, Mail mail, BrandFeatures features,
+                           Posts posts) {
 }

@@ -19,11 +19,13 @@ import org.entraide.api.web.ApiResult;
 final class IntakeApi {
     private final CoreServices core;
     private final IntakeStore store;
+    private final Attachments attachments;
     private final ChannelSettings settings;
     private final Clock clock;
 
-    IntakeApi(CoreServices core, IntakeStore store, ChannelSettings settings, Clock clock) {
+    IntakeApi(CoreServices core, IntakeStore store, Attachments attachments, ChannelSettings settings, Clock clock) {
         this.core = core;
+        this.attachments = attachments;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -47,6 +49,9 @@ final class IntakeApi {
                 Contributions.Outcome o = core.contributions().complain(c, brand.id(), member, p.storeCode(), p.title(), p.body());
                 Long complaint = o.status() == Contributions.Status.REFUSED ? null : o.postId();
                 store.confirmed(c, p.id(), member, complaint, o.status().name(), o.reason(), now);
+                if (complaint != null) {
+                    attachments.filed(c, p.id(), complaint, member);
+                }
                 return view(p.storeCode(), complaint, o.status().name(), o.reason());
             }
             return view(p.storeCode(), p.complaintId(), p.outcome(), p.reason());
