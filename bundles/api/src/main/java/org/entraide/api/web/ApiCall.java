@@ -72,4 +72,28 @@ public interface ApiCall {
     default String clientAddress() {
         return "unknown";
     }
+
+    /**
+     * A raw body (a picture), of one of the media types the endpoint declared with
+     * {@link ApiEndpoints#uploadProcessor}, at most its size. {@code mediaType} is the declared Content-Type, in lower
+     * case and without parameters: it is the client's claim, which the handler checks against the bytes.
+     *
+     * @since 1.3
+     */
+    record Upload(String mediaType, byte[] bytes) {
+        public Upload {
+            java.util.Objects.requireNonNull(mediaType, "mediaType");
+            java.util.Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * The raw body of an endpoint made by {@link ApiEndpoints#uploadProcessor}; a 415 problem for another media type,
+     * 413 when larger than the endpoint's limit. An endpoint that declared no upload throws IllegalStateException.
+     *
+     * @since 1.3
+     */
+    default Upload upload() {
+        throw new IllegalStateException("this endpoint declares no upload");
+    }
 }

@@ -25,4 +25,16 @@ public interface ApiEndpoints {
      * is answered 400, as the core's endpoints do, and reading an undeclared one is a programming error.
      */
     Processor processor(String capability, ApiHandler handler, Set<String> queryParams, String... pathParams);
+
+    /**
+     * The same, for an endpoint whose body is a file rather than JSON: {@link ApiCall#upload()} reads it, when its
+     * Content-Type is one of {@code mediaTypes} (415 otherwise) and it is at most {@code maxBytes} long (413
+     * otherwise, before it is read when Content-Length says so). The OpenAPI description says both.
+     *
+     * @since 1.3
+     */
+    default Processor uploadProcessor(String capability, ApiHandler handler, int maxBytes, Set<String> mediaTypes,
+                                      String... pathParams) {
+        throw new UnsupportedOperationException("this platform takes no uploads");
+    }
 }

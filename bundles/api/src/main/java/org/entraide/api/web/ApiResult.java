@@ -47,6 +47,25 @@ public record ApiResult(int status, Object body, String location) {
         return new ApiResult(200, new Bytes(mediaType, content), null);
     }
 
+    /**
+     * A body of bytes for this reader only (a complaint's attachment): sent with its media type and
+     * {@code Cache-Control: private, no-store}, so that neither a shared cache nor the browser keeps it, and never
+     * run as a page.
+     *
+     * @since 1.3
+     */
+    public record PrivateBytes(String mediaType, byte[] content) {
+        public PrivateBytes {
+            java.util.Objects.requireNonNull(mediaType, "mediaType");
+            java.util.Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /** A 200 with a private body of bytes. @since 1.3 */
+    public static ApiResult privateBytes(String mediaType, byte[] content) {
+        return new ApiResult(200, new PrivateBytes(mediaType, content), null);
+    }
+
     public static ApiResult noContent() {
         return new ApiResult(204, null, null);
     }

@@ -38,7 +38,8 @@ final class ChannelsApi {
     /** A brand's channel settings. */
     record Settings(@Size(max = EmbedOrigins.MAX) List<@Size(max = 200) String> embedOrigins,
                     @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")
-                    @Size(max = 253) String inboundDomain) {
+                    @Size(max = 253) String inboundDomain,
+                    @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(20480) Integer attachmentMaxKilobytes) {
     }
 
     private static final int RECENT = 20;
@@ -133,11 +134,15 @@ final class ChannelsApi {
         Brand brand = admin(call);
         Settings body = call.body(Settings.class);
         List<String> origins = EmbedOrigins.check(body.embedOrigins());
+        if (body.attachmentMaxKilobytes() != null && body.attachmentMaxKilobytes() * 1024L > settings.attachmentMaxBytes()) {
+            throw ProblemException.invalid("attachmentMaxKilobytes", "at most " + settings.attachmentMaxBytes() / 1024
+                + ", the platform's limit");
+        }
         return ApiResult.ok(tx.inTransaction(c -> {
             if (body.inboundDomain() != null && intake.domainTakenByAnother(c, brand.id(), body.inboundDomain())) {
                 throw ProblemException.conflict("another brand receives the e-mail of " + body.inboundDomain());
             }
-            store.saveSettings(c, brand.id(), origins, body.inboundDomain(), clock.instant());
+            store.saveSettings(c, brand.id(), origins, body.inboundDomain(), body.attachmentMaxKilobytes(), clock.instant());
             return view(c, brand);
         }));
     }
@@ -152,6 +157,7 @@ final class ChannelsApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("embedOrigins", store.embedOrigins(c, brand.id()));
         out.put("inboundDomain", store.inboundDomain(c, brand.id()));
+        out.put("attachmentMaxKilobytes", store.attachmentMaxKilobytes(c, brand.id()));
         return out;
     }
 

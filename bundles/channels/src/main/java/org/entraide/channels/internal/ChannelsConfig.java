@@ -31,4 +31,11 @@ public @interface ChannelsConfig {
 
     @AttributeDefinition(name = "Days after a complaint is closed during which its contact relay still carries messages")
     int relay_days_after_close() default 30;
+
+    @AttributeDefinition(name = "Largest picture attached to a complaint, in kilobytes, before it is re-encoded; brands may "
+        + "set a lower limit")
+    int attachment_max_kilobytes() default 5120;
+
+    @AttributeDefinition(name = "Pictures attached to one complaint, at most")
+    int attachment_max_count() default 5;
 }

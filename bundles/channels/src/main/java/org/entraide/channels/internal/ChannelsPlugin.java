@@ -47,6 +47,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
         LocalManagerEvents.COMPLAINT_CLOSED);
     private static final String STORE = "/brands/{brand}/stores/{code}";
     private static final String SETTINGS = "/brands/{brand}/channels";
+    private static final String ATTACHMENTS = "/brands/{brand}/complaints/{id}/attachments";
 
     private final Transactions tx;
     private final ApiEndpoints endpoints;
@@ -54,6 +55,8 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
     private final IntakeStore intake = new IntakeStore();
     private final RelayStore relays = new RelayStore();
     private volatile PrivateMessages privateMessages;
+    private final Attachments attachments = new Attachments();
+    private final AttachmentsApi attachmentsApi;
     private final ChannelsApi api;
     private final IntakeApi intakeApi;
     private final RelayApi relayApi;
@@ -76,12 +79,14 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
         this.endpoints = core.endpoints();
         this.settings = settings;
         this.members = core.members();
+        this.attachmentsApi = new AttachmentsApi(core, attachments, store, settings, clock);
         this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
-        this.intakeApi = new IntakeApi(core, intake, relays, settings, clock);
+        this.intakeApi = new IntakeApi(core, intake, relays, attachments, settings, clock);
         this.relayApi = new RelayApi(core, intake, relays, settings.relayAfterClose(), clock);
         PrivateThread thread = new PrivateThread(tx, relays, () -> privateMessages, clock);
         this.mailbox = new EmailIntake(core, intake, relays, new FollowUps(core, intake, relays, thread),
-            new ContactRelay(core, relays, thread, settings.relayAfterClose(), clock), settings, clock);
+            new ContactRelay(core, relays, thread, settings.relayAfterClose(), clock), attachments, attachmentsApi,
+            settings, clock);
         core.migrator().migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
     }
 
@@ -132,7 +137,16 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
             .put(SETTINGS + "/settings").type(ChannelsApi.Settings.class).to("direct:channels.settings-save")
             .get(SETTINGS + "/embed").to("direct:channels.embed")
             .post(SETTINGS + "/intake/{token}").to("direct:channels.intake-confirm")
-            .get("/brands/{brand}/complaints/{id}/relay").to("direct:channels.relay");
+            .get("/brands/{brand}/complaints/{id}/relay").to("direct:channels.relay")
+            .post(ATTACHMENTS).to("direct:channels.attachment-add")
+            .get(ATTACHMENTS).to("direct:channels.attachments")
+            .get(ATTACHMENTS + "/{attachment}").produces(AttachmentImages.JPEG).to("direct:channels.attachment");
+        from("direct:channels.attachment-add").routeId("channels.attachment-add").process(endpoints.uploadProcessor(cap,
+            attachmentsApi::add, settings.attachmentMaxBytes(), AttachmentImages.ACCEPTED, "brand", "id"));
+        from("direct:channels.attachments").routeId("channels.attachments")
+            .process(endpoints.processor(cap, attachmentsApi::list, none, "brand", "id"));
+        from("direct:channels.attachment").routeId("channels.attachment")
+            .process(endpoints.processor(cap, attachmentsApi::image, none, "brand", "id", "attachment"));
         from("direct:channels.qr").routeId("channels.qr").process(endpoints.processor(cap, api::qr, none, "brand", "code"));
         from("direct:channels.thank").routeId("channels.thank").process(endpoints.processor(cap, api::thank, none, "brand", "code"));
         from("direct:channels.thanks").routeId("channels.thanks").process(endpoints.processor(cap, api::thanks, none, "brand", "code"));
@@ -164,6 +178,18 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
         return tx.inTransaction(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("messagesToStores", intake.titlesOf(c, brandId, userId));
+            out.put("attachments", attachments.sentBy(c, brandId, userId).stream().map(row -> {
+                Attachments.Attachment a = (Attachments.Attachment) row[0];
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", a.id());
+                m.put("complaintId", a.complaintId());
+                m.put("source", a.source());
+                m.put("mediaType", a.mediaType());
+                m.put("createdAt", a.createdAt().toString());
+                // the picture itself, as the server re-encoded it: it is the member's data
+                m.put("base64", java.util.Base64.getEncoder().encodeToString((byte[]) row[1]));
+                return m;
+            }).toList());
             out.put("thanks", store.sentBy(c, brandId, userId).stream().map(t -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", t.id());
@@ -184,7 +210,9 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
     public void erase(long brandId, long userId) {
         tx.inTransaction(c -> {
             store.forget(c, brandId, userId);
-            intake.forget(c, brandId, userId, members.member(c, brandId, userId).map(m -> m.email()).orElse(null));
+            String email = members.member(c, brandId, userId).map(m -> m.email()).orElse(null);
+            attachments.forget(c, brandId, userId, intake.idsOf(c, brandId, userId, email));
+            intake.forget(c, brandId, userId, email);
             return null;
         });
     }

@@ -45,6 +45,8 @@ final class EmailIntake {
 
     private final CoreServices core;
     private final IntakeStore store;
+    private final Attachments attachments;
+    private final AttachmentsApi limits;
     private final ChannelSettings settings;
     private final Clock clock;
     private final RelayStore relays;
@@ -52,8 +54,10 @@ final class EmailIntake {
     private final ContactRelay relay;
 
     EmailIntake(CoreServices core, IntakeStore store, RelayStore relays, FollowUps followUps, ContactRelay relay,
-                ChannelSettings settings, Clock clock) {
+                Attachments attachments, AttachmentsApi limits, ChannelSettings settings, Clock clock) {
         this.core = core;
+        this.attachments = attachments;
+        this.limits = limits;
         this.store = store;
         this.relays = relays;
         this.followUps = followUps;
@@ -109,12 +113,17 @@ final class EmailIntake {
         String token = IntakeTokens.newToken();
         String finalTitle = title;
         String finalBody = body;
+        List<AttachmentImages.Picture> pictures = pictures(message, core.tx().inTransaction(c -> limits.maxBytes(c,
+            target.brand().id())));
         return core.tx().inTransaction(c -> {
             if (store.known(c, messageKey)) {
                 return Result.DUPLICATE;
             }
             long id = store.add(c, target.brand().id(), target.store().code(), from, finalTitle, finalBody, messageKey,
                 IntakeTokens.hash(token), clock.instant());
+            for (AttachmentImages.Picture p : pictures) {
+                attachments.add(c, target.brand().id(), null, id, null, "email", p, clock.instant());
+            }
             core.mail().queue(c, confirmation(id, target, from, finalTitle, token));
             LOG.info("Message {} to store {} of brand {} kept, waiting for its sender's confirmation", id,
                 target.store().code(), target.brand().slug());
@@ -145,6 +154,49 @@ final class EmailIntake {
             }
         }
         return out;
+    }
+
+    /**
+     * The message's attached pictures, re-encoded, at most the configured count, each at most {@code maxBytes}; any
+     * other attachment (a PDF, a document, a disguised file) is left out and logged, the message itself is kept.
+     */
+    private List<AttachmentImages.Picture> pictures(Part part, int maxBytes) throws MessagingException, IOException {
+        List<AttachmentImages.Picture> out = new ArrayList<>();
+        collect(part, maxBytes, out);
+        return out;
+    }
+
+    private void collect(Part part, int maxBytes, List<AttachmentImages.Picture> out) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multi = (Multipart) part.getContent();
+            for (int i = 0; i < multi.getCount(); i++) {
+                collect(multi.getBodyPart(i), maxBytes, out);
+            }
+            return;
+        }
+        boolean file = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null
+            || part.isMimeType("image/*");
+        if (!file || part.isMimeType("message/*")) {
+            return;
+        }
+        if (out.size() >= settings.attachmentMaxCount()) {
+            LOG.info("Attachment of a message to a store left out: more than {}", settings.attachmentMaxCount());
+            return;
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = part.getInputStream()) {
+            bytes = in.readNBytes(maxBytes + 1);
+        }
+        if (bytes.length > maxBytes) {
+            LOG.info("Attachment of a message to a store left out: larger than {} bytes", maxBytes);
+            return;
+        }
+        String declared = part.getContentType() == null ? "" : part.getContentType().split(";", 2)[0].strip();
+        try {
+            out.add(AttachmentImages.reencode(declared, bytes));
+        } catch (org.entraide.api.problem.ProblemException refused) {
+            LOG.info("Attachment of a message to a store left out: {}", refused.getMessage());
+        }
     }
 
     private OutgoingMail confirmation(long id, Target target, String to, String title, String token) {

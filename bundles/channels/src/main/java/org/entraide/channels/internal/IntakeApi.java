@@ -20,12 +20,15 @@ import org.entraide.api.web.ApiResult;
 final class IntakeApi {
     private final CoreServices core;
     private final IntakeStore store;
+    private final Attachments attachments;
     private final ChannelSettings settings;
     private final Clock clock;
     private final RelayStore relays;
 
-    IntakeApi(CoreServices core, IntakeStore store, RelayStore relays, ChannelSettings settings, Clock clock) {
+    IntakeApi(CoreServices core, IntakeStore store, RelayStore relays, Attachments attachments, ChannelSettings settings,
+              Clock clock) {
         this.core = core;
+        this.attachments = attachments;
         this.store = store;
         this.relays = relays;
         this.settings = settings;
@@ -52,6 +55,7 @@ final class IntakeApi {
                 store.confirmed(c, p.id(), member, complaint, o.status().name(), o.reason(), now);
                 if (complaint != null) {
                     filed(c, brand, p, complaint, now);
+                    attachments.filed(c, p.id(), complaint, member);
                 }
                 return view(p.storeCode(), complaint, o.status().name(), o.reason());
             }

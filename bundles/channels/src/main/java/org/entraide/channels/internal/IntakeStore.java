@@ -84,6 +84,11 @@ final class IntakeStore {
      * The member's messages go, those filed (they live on as complaints, which the core erases its own way) and those
      * sent from their address and never confirmed.
      */
+    List<Long> idsOf(Connection c, long brandId, long memberId, String email) {
+        return Sql.list(c, "SELECT id FROM channels_intake WHERE brand_id = ? AND (member_id = ? OR sender = ?)",
+            rs -> rs.getLong(1), brandId, memberId, email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     void forget(Connection c, long brandId, long memberId, String email) {
         Sql.update(c, "DELETE FROM channels_intake WHERE brand_id = ? AND (member_id = ? OR sender = ?)", brandId, memberId,
             email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));

@@ -63,12 +63,20 @@ final class ThanksStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    void saveSettings(Connection c, long brandId, List<String> origins, String inboundDomain, Instant at) {
+    /** The brand's own limit on an attachment's size, in kilobytes; null for the configured ceiling. */
+    Integer attachmentMaxKilobytes(Connection c, long brandId) {
+        List<Integer> found = Sql.list(c, "SELECT attachment_max_kb FROM channels_brand_setting WHERE brand_id = ?",
+            rs -> Sql.nullableInt(rs, "attachment_max_kb"), brandId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    void saveSettings(Connection c, long brandId, List<String> origins, String inboundDomain, Integer attachmentMaxKb,
+                      Instant at) {
         String joined = String.join(" ", origins);
-        if (Sql.update(c, "UPDATE channels_brand_setting SET embed_origins = ?, inbound_domain = ?, updated_at = ? "
-            + "WHERE brand_id = ?", joined, inboundDomain, at, brandId) == 0) {
-            Sql.update(c, "INSERT INTO channels_brand_setting (brand_id, embed_origins, inbound_domain, updated_at) "
-                + "VALUES (?, ?, ?, ?)", brandId, joined, inboundDomain, at);
+        if (Sql.update(c, "UPDATE channels_brand_setting SET embed_origins = ?, inbound_domain = ?, attachment_max_kb = ?, "
+            + "updated_at = ? WHERE brand_id = ?", joined, inboundDomain, attachmentMaxKb, at, brandId) == 0) {
+            Sql.update(c, "INSERT INTO channels_brand_setting (brand_id, embed_origins, inbound_domain, attachment_max_kb, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?)", brandId, joined, inboundDomain, attachmentMaxKb, at);
         }
     }
 }

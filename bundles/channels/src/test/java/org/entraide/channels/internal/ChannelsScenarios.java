@@ -54,7 +54,8 @@ abstract class ChannelsScenarios {
     void start() throws Exception {
         server = new TestServer(dataSource());
         new DemoSeeder(server.core).seedIfAbsent();
-        plugin = new ChannelsPlugin(core(server), new ChannelSettings(BASE, 300, 3, 10, null, 1 << 20, java.time.Duration.ofDays(7), java.time.Duration.ofDays(30)),
+        plugin = new ChannelsPlugin(core(server), new ChannelSettings(BASE, 300, 3, 10, null, 1 << 20, java.time.Duration.ofDays(7),
+            java.time.Duration.ofDays(30), 64 * 1024, 3),
             Clock.systemUTC());
         server.install(List.of(new ChannelsCapability(), plugin));
         http = new Http(server.base());
@@ -227,7 +228,7 @@ abstract class ChannelsScenarios {
         assertTrue(export.toString().contains("Bravo Karim"), export.toString());
         plugin.erase(brand, member.id());
         plugin.erase(brand, member.id());
-        assertEquals("{messagesToStores=[], thanks=[]}", plugin.export(brand, member.id()).toString());
+        assertEquals("{messagesToStores=[], attachments=[], thanks=[]}", plugin.export(brand, member.id()).toString());
         assertEquals(0L, (long) server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM channels_thanks WHERE message IS NOT NULL")));
         assertEquals(1, http.get(DEMO + "/stores/" + LYON + "/thanks", null).json().get("thanks").asLong());
     }
@@ -238,5 +239,152 @@ abstract class ChannelsScenarios {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // --- attachments -------------------------------------------------------------------------------------------
+
+    /** A photo as a phone sends it: a JPEG with a comment in its metadata (where a phone puts its position). */
+    static byte[] photo(int width, int height, String comment) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(java.awt.Color.BLUE);
+        g.fillRect(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        var writer = ImageIO.getImageWritersByMIMEType("image/jpeg").next();
+        var out = new java.io.ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), null);
+        }
+        writer.dispose();
+        byte[] jpeg = out.toByteArray();
+        // a COM segment right after SOI: kept by any file copy, dropped by a re-encoding
+        byte[] text = comment.getBytes(StandardCharsets.US_ASCII);
+        var with = new java.io.ByteArrayOutputStream();
+        with.write(jpeg, 0, 2);
+        with.write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) ((text.length + 2) >> 8), (byte) (text.length + 2)});
+        with.write(text);
+        with.write(jpeg, 2, jpeg.length - 2);
+        return with.toByteArray();
+    }
+
+    static byte[] png(int width, int height) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB), "png", out);
+        return out.toByteArray();
+    }
+
+    Http.Response attach(String token, long complaint, String type, byte[] bytes) {
+        return http.send(http.builder(DEMO + "/complaints/" + complaint + "/attachments", token).header("Content-Type", type)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    HttpResponse<byte[]> picture(String token, long complaint, long id) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(http.builder(DEMO + "/complaints/" + complaint + "/attachments/" + id,
+            token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    Community.Member managerOf(String store, String email) {
+        var brand = server.core.brands.find("demo").orElseThrow();
+        long id = server.core.accounts.register("demo", email, DemoSeeder.PASSWORD, "Gerant-" + store.substring(0, 5));
+        server.core.administration.setRoles(server.core.accounts.authenticate("Bearer " + community.demo("admin").token())
+            .orElseThrow(), brand, id, java.util.Set.of(org.entraide.api.model.Role.STORE_MANAGER), List.of(store));
+        return community.login("demo", email, DemoSeeder.PASSWORD);
+    }
+
+    @Test
+    void aComplainantAttachesAPhotoServedReEncodedToTheStoreAndModeratorsOnly() throws Exception {
+        Community.Member customer = community.demo("customer");
+        long complaint = community.complaintId(customer, LYON, false);
+        byte[] upload = photo(640, 480, "GPS 45.7600N 4.8590E secret");
+        Http.Response added = attach(customer.token(), complaint, "image/jpeg", upload);
+        assertEquals(201, added.status(), added.toString());
+        long id = added.json().get("id").asLong();
+        assertEquals(640, added.json().get("width").asInt());
+
+        HttpResponse<byte[]> mine = picture(customer.token(), complaint, id);
+        assertEquals(200, mine.statusCode());
+        assertEquals("image/jpeg", mine.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("private, no-store", mine.headers().firstValue("Cache-Control").orElse(null), "kept by no cache");
+        assertFalse(java.util.Arrays.equals(upload, mine.body()), "the served bytes are the server's own");
+        assertFalse(new String(mine.body(), StandardCharsets.ISO_8859_1).contains("GPS 45.7600N"), "metadata stripped");
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(mine.body()));
+        assertEquals(640, served.getWidth(), "the whole picture, at its size");
+        assertTrue((served.getRGB(320, 240) & 0xff) > 200, "still the picture that was sent (blue at its centre)");
+
+        // who sees it: the complainant, the store's manager, the central team and moderators; nobody else, not even
+        // that it exists
+        Community.Member otherStore = managerOf("PARIS-BERCY", "gerant.bercy@demo.example");
+        for (String who : List.of("manager", "moderator", "admin")) {
+            assertEquals(200, picture(community.demo(who).token(), complaint, id).statusCode(), who + " sees it");
+            assertEquals(1, http.get(DEMO + "/complaints/" + complaint + "/attachments", community.demo(who).token()).json()
+                .get("items").size(), who + " lists it");
+        }
+        assertEquals(404, picture(otherStore.token(), complaint, id).statusCode(), "another store's manager");
+        assertEquals(404, picture(community.demo("lucas").token(), complaint, id).statusCode(), "another member");
+        assertEquals(404, picture(null, complaint, id).statusCode(), "a visitor");
+        assertEquals(404, http.get(DEMO + "/complaints/" + complaint + "/attachments", null).status());
+        assertEquals(404, http.get(DEMO + "/complaints/" + complaint + "/attachments", otherStore.token()).status());
+        assertFalse(http.get(DEMO + "/complaints/" + complaint, null).raw().body().contains("/attachments/"),
+            "never in the public complaint");
+        assertEquals(404, attach(community.demo("lucas").token(), complaint, "image/jpeg", upload).status(),
+            "another member cannot attach to it either");
+        assertEquals(403, attach(community.demo("manager").token(), complaint, "image/jpeg", upload).status(),
+            "only its author attaches");
+    }
+
+    @Test
+    void aDisguisedAnOversizedOrAnotherKindOfFileIsRefusedAndNothingStored() throws Exception {
+        Community.Member customer = community.demo("customer");
+        long complaint = community.complaintId(customer, LYON, false);
+        byte[] script = "<script>alert(1)</script>".repeat(20).getBytes(StandardCharsets.UTF_8);
+        Http.Response disguised = attach(customer.token(), complaint, "image/png", script);
+        assertEquals(400, disguised.status(), disguised.toString());
+        assertEquals("file", disguised.json().get("errors").get(0).get("field").asText(), disguised.toString());
+        assertEquals(400, attach(customer.token(), complaint, "image/png", photo(50, 50, "x")).status(),
+            "a JPEG declared as a PNG");
+        Http.Response pdf = attach(customer.token(), complaint, "application/pdf", "%PDF-1.7 receipt".getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, pdf.status(), pdf.toString());
+        assertEquals("application/problem+json", pdf.header("Content-Type"));
+        // the test's ceiling is 64 KB: a bigger file is refused before it is read
+        Http.Response big = attach(customer.token(), complaint, "image/png", new byte[70 * 1024]);
+        assertEquals(413, big.status(), big.toString());
+        // a brand's own lower limit
+        String admin = community.demo("admin").token();
+        assertEquals(400, http.put(DEMO + "/channels/settings", admin, "{\"attachmentMaxKilobytes\": 100}").status(),
+            "not above the platform's");
+        assertEquals(200, http.put(DEMO + "/channels/settings", admin, "{\"attachmentMaxKilobytes\": 1}").status());
+        byte[] noise = photo(300, 300, "x".repeat(2000));
+        assertTrue(noise.length > 1024);
+        assertEquals(413, attach(customer.token(), complaint, "image/jpeg", noise).status(), "over the brand's 1 KB");
+        assertEquals(200, http.put(DEMO + "/channels/settings", admin, "{}").status());
+        // a small file declaring a huge picture is refused before its pixels are read
+        byte[] bomb = png(1, 1);
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(50_000).putInt(50_000);
+        assertEquals(400, attach(customer.token(), complaint, "image/png", bomb).status(), "a decompression bomb");
+        assertEquals(0, http.get(DEMO + "/complaints/" + complaint + "/attachments", customer.token()).json().get("items").size(),
+            "nothing stored");
+        // the count limit (3 in this test)
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, attach(customer.token(), complaint, "image/png", png(20, 20)).status());
+        }
+        assertEquals(409, attach(customer.token(), complaint, "image/png", png(20, 20)).status(), "at most 3");
+    }
+
+    @Test
+    void aMembersAttachmentsAreInTheirExportAndGoWithTheirAccount() throws Exception {
+        Community.Member member = community.join("demo");
+        long complaint = community.complaintId(member, LYON, false);
+        long id = attach(member.token(), complaint, "image/png", png(30, 20)).json().get("id").asLong();
+        long brand = server.core.brands.find("demo").orElseThrow().id();
+        @SuppressWarnings("unchecked")
+        var exported = (List<Map<String, Object>>) plugin.export(brand, member.id()).get("attachments");
+        assertEquals(1, exported.size());
+        assertEquals(id, ((Number) exported.get(0).get("id")).longValue());
+        assertTrue(exported.get(0).get("base64").toString().length() > 100, "with the picture");
+        plugin.erase(brand, member.id());
+        assertEquals(0L, (long) server.core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM channels_attachment")));
     }
 }

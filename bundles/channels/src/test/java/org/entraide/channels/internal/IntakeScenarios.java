@@ -154,6 +154,46 @@ abstract class IntakeScenarios {
     }
 
     @Test
+    void aPhotoAttachedToTheEmailIsFiledWithTheComplaintReEncodedAndADocumentIsLeftOut() throws Exception {
+        byte[] photo = ChannelsScenarios.photo(800, 600, "GPS 48.8566N 2.3522E");
+        var session = GreenMailUtil.getSession(smtp);
+        var message = new jakarta.mail.internet.MimeMessage(session);
+        message.setFrom("paul.durand@client.example");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, STORE_ADDRESS);
+        message.setSubject("Produit abîmé", "UTF-8");
+        var parts = new jakarta.mail.internet.MimeMultipart();
+        var text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("Le carton était ouvert, voici la photo et le ticket.", "UTF-8");
+        parts.addBodyPart(text);
+        for (Object[] file : new Object[][] {{photo, "image/jpeg", "photo.jpg"},
+                {"%PDF-1.7 ticket".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf", "ticket.pdf"},
+                {"<script>x</script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "image/png", "fake.png"}}) {
+            var attachment = new jakarta.mail.internet.MimeBodyPart();
+            attachment.setDataHandler(new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource((byte[]) file[0], (String) file[1])));
+            attachment.setFileName((String) file[2]);
+            attachment.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            parts.addBodyPart(attachment);
+        }
+        message.setContent(parts);
+        GreenMailUtil.sendMimeMessage(message);
+        String token = confirmationToken("paul.durand@client.example");
+        long complaint = http.post(DEMO + "/channels/intake/" + token, null, "").json().get("complaintId").asLong();
+
+        String manager = community.demo("manager").token();
+        Http.Response list = http.get(DEMO + "/complaints/" + complaint + "/attachments", manager);
+        assertEquals(200, list.status(), list.toString());
+        assertEquals(1, list.json().get("items").size(), "the photo only, not the PDF nor the disguised file: " + list);
+        assertEquals("email", list.json().get("items").get(0).get("source").asText());
+        var picture = java.net.http.HttpClient.newHttpClient().send(http.builder(list.json().get("items").get(0).get("href").asText(),
+            manager).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, picture.statusCode());
+        assertFalse(java.util.Arrays.equals(photo, picture.body()), "re-encoded");
+        assertFalse(new String(picture.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("GPS 48.8566N"));
+        assertEquals(404, http.get(DEMO + "/complaints/" + complaint + "/attachments", community.demo("lucas").token()).status());
+    }
+
+    @Test
     void messagesNotForAStoreAreIgnoredAndABadOrForeignLinkIsNotFound() {
         GreenMailUtil.sendTextEmail("nope@magasins.demo.example", "a@client.example", "Bonjour à tous", "Un message.", smtp);
         GreenMailUtil.sendTextEmail(STORE_ADDRESS, "b@client.example", "Sujet valable", "Le texte.", smtp);

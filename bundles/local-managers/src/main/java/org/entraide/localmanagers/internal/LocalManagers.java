@@ -65,7 +65,7 @@ public final class LocalManagers {
     public final EventSubscriber subscriber = () -> new SubscriberDescriptor("local-managers", LocalManagerEvents.CAPABILITY,
         EVENTS, StartFrom.BEGINNING, Set.of(EventTypes.COMPLAINT_FILED, EventTypes.COMPLAINT_PUBLISHED,
             EventTypes.COMPLAINT_RESPONDED, EventTypes.COMPLAINT_RESOLVED, EventTypes.COMPLAINT_UNRESOLVED, EventTypes.COMPLAINT_REOPENED,
-            org.entraide.api.incidents.IncidentEvents.ITEM_ATTACHED), 5);
+            org.entraide.api.incidents.IncidentEvents.ITEM_ATTACHED, org.entraide.api.channels.ChannelEvents.STORE_THANKED), 5);
     public final Capability capability = new Capability() {
         @Override
         public String name() {

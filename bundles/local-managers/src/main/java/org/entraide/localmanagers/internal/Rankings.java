@@ -21,7 +21,8 @@ import java.util.Map;
  * + w_rating × average rating}, the weights summing to 1 (default 0.2, 0.3, 0.2, 0.3). Under the minimum number of
  * evaluated complaints the score is "not enough data" (null). A store's complaints that belong to an incident (an
  * outage, a recall: the incidents plugin) are counted apart ({@code incidentComplaints}) and left out of its figures;
- * the brand's figures keep them. See docs/ranking.md.
+ * the brand's figures keep them. Thanks to a store's team (the channels plugin's event) are counted beside its
+ * complaints ({@code thanks}), outside the score. See docs/ranking.md.
  */
 public final class Rankings {
     /** The published formula's weights and its minimum. */
@@ -42,10 +43,14 @@ public final class Rankings {
     public record Figures(Long storeId, String storeCode, String storeName, long complaints, long responded, long onTime,
                           Double medianHoursToFirstResponse, long evaluated, long resolved, long wouldBuyAgain,
                           Double averageRating, Double responseRate, Double onTimeRate, Double resolutionRate,
-                          Double wouldBuyAgainRate, Double score, boolean enoughData, long incidentComplaints) {
+                          Double wouldBuyAgainRate, Double score, boolean enoughData, long incidentComplaints,
+                          long thanks) {
     }
 
     private record Acc(long store, long[] counts, List<Long> minutes, double[] ratingSum) {
+        Acc(long store) {
+            this(store, new long[8], new ArrayList<>(), new double[1]);
+        }
     }
 
     private final Stores stores;
@@ -58,7 +63,7 @@ public final class Rankings {
         Map<Long, Acc> by = new LinkedHashMap<>();
         Sql.list(c, "SELECT a.store_id, a.filed_at, a.due_at, a.responded_at, a.resolved, a.rating, a.would_buy_again, "
             + "a.incident_id FROM lm_assignment a WHERE a.brand_id = ? AND a.filed_at >= ? AND a.filed_at < ?", rs -> {
-                Acc acc = by.computeIfAbsent(rs.getLong(1), k -> new Acc(k, new long[7], new ArrayList<>(), new double[1]));
+                Acc acc = by.computeIfAbsent(rs.getLong(1), Acc::new);
                 if (rs.getObject("incident_id") != null) {
                     acc.counts()[6]++;
                     return null;
@@ -67,6 +72,9 @@ public final class Rankings {
                     (Boolean) rs.getObject("resolved"), (Integer) rs.getObject("rating"), (Boolean) rs.getObject("would_buy_again"));
                 return null;
             }, brandId, from, to);
+        // a store thanked but without complaints in the period is listed too: its thanks are part of its figures
+        Sql.list(c, "SELECT store_id, COUNT(*) FROM lm_store_thanks WHERE brand_id = ? AND thanked_at >= ? AND thanked_at < ? "
+            + "GROUP BY store_id", rs -> by.computeIfAbsent(rs.getLong(1), Acc::new).counts()[7] = rs.getLong(2), brandId, from, to);
         Map<Long, String[]> names = new HashMap<>();
         stores.all(c, brandId).forEach(s -> names.put(s.id(), new String[] {s.code(), s.name()}));
         List<Figures> out = new ArrayList<>();
@@ -80,7 +88,7 @@ public final class Rankings {
     }
 
     public Figures brand(Connection c, long brandId, Instant from, Instant to, Formula f) {
-        Acc all = new Acc(0, new long[7], new ArrayList<>(), new double[1]);
+        Acc all = new Acc(0);
         Sql.list(c, "SELECT filed_at, due_at, responded_at, resolved, rating, would_buy_again, incident_id FROM lm_assignment "
             + "WHERE brand_id = ? AND filed_at >= ? AND filed_at < ?", rs -> {
                 if (rs.getObject("incident_id") != null) {
@@ -90,6 +98,8 @@ public final class Rankings {
                     (Boolean) rs.getObject("resolved"), (Integer) rs.getObject("rating"), (Boolean) rs.getObject("would_buy_again"));
                 return null;
             }, brandId, from, to);
+        all.counts()[7] = Sql.count(c, "SELECT COUNT(*) FROM lm_store_thanks WHERE brand_id = ? AND thanked_at >= ? "
+            + "AND thanked_at < ?", brandId, from, to);
         return figures(null, null, null, all, f);
     }
 
@@ -127,7 +137,8 @@ public final class Rankings {
         Double score = !enough ? null : round(10 * (f.response() * responseRate + f.resolution() * resolutionRate
             + f.buyAgain() * buyAgainRate) + f.rating() * rating);
         return new Figures(storeId, code, name, n[0], n[1], n[2], median(acc.minutes()), n[3], n[4], n[5],
-            rating == null ? null : round(rating), responseRate, onTimeRate, resolutionRate, buyAgainRate, score, enough, n[6]);
+            rating == null ? null : round(rating), responseRate, onTimeRate, resolutionRate, buyAgainRate, score, enough, n[6],
+            n[7]);
     }
 
     private static Double ratio(long a, long b) {

@@ -104,6 +104,8 @@ public final class Routing {
                     Sql.update(c, "UPDATE lm_assignment SET incident_id = ? WHERE complaint_id = ? AND brand_id = ?",
                         item.incidentId(), item.postId(), e.brandId());
                 }
+                case org.entraide.api.channels.ChannelEvents.STORE_THANKED ->
+                    thanked(c, e, read.read(e, org.entraide.api.channels.StoreThanked.class));
                 case EventTypes.COMPLAINT_RESOLVED -> {
                     ComplaintResolved r = read.read(e, ComplaintResolved.class);
                     evaluated(c, e, true, r.rating(), r.wouldBuyAgain());
@@ -118,6 +120,17 @@ public final class Routing {
             }
             return null;
         });
+    }
+
+    /**
+     * A thanks to a store's team, counted in its figures at the time it was given; a replayed event finds its row
+     * and counts nothing more.
+     */
+    private static void thanked(Connection c, DomainEvent e, org.entraide.api.channels.StoreThanked t) {
+        if (Sql.count(c, "SELECT COUNT(*) FROM lm_store_thanks WHERE brand_id = ? AND thanks_id = ?", e.brandId(), t.thanksId()) == 0) {
+            Sql.update(c, "INSERT INTO lm_store_thanks (brand_id, thanks_id, store_id, thanked_at) VALUES (?, ?, ?, ?)",
+                e.brandId(), t.thanksId(), t.storeId(), e.occurredAt());
+        }
     }
 
     /** The complaint is public: its store learns of it now, and its deadlines start. */

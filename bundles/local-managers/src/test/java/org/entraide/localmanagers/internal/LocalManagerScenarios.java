@@ -381,6 +381,44 @@ abstract class LocalManagerScenarios {
     }
 
     @Test
+    void thanksToAStoreTeamAreCountedBesideItsComplaintsOnce() throws Exception {
+        var core = server.core;
+        var p = core.platform;
+        server.install(List.of(new org.entraide.channels.internal.ChannelsCapability(), new org.entraide.channels.internal.ChannelsPlugin(
+            new org.entraide.channels.internal.CoreServices(core.db, core.migrator, core.endpoints, p, p, p, p, core.events,
+                core.contributions, core.mail, core.capabilities),
+            org.entraide.channels.internal.ChannelSettings.defaults("https://entraide.example"), java.time.Clock.systemUTC())));
+        assertEquals(200, http.put(DEMO + "/features", admin, "{\"channels\":true}").status());
+        complain("LYON-PARTDIEU", "Rayon vide encore");
+        for (String store : List.of("LYON-PARTDIEU", "LYON-PARTDIEU", "PARIS-BERCY")) {
+            Http.Response thanked = post(DEMO + "/stores/" + store + "/thanks", customer, "{\"source\":\"qr\"}");
+            assertEquals(201, thanked.status(), thanked.toString());
+        }
+        Awaitility.await("the thanks counted").atMost(Duration.ofSeconds(20)).until(() ->
+            count("SELECT COUNT(*) FROM lm_store_thanks") == 3);
+        // thanks are dated by their event, in the platform's time: the ranking's period ends now
+        clock.set(Instant.now().plusSeconds(60));
+        JsonNode stores = http.get(DEMO + "/rankings/stores?period=30d", null).json().get("items");
+        Map<String, JsonNode> byCode = new java.util.HashMap<>();
+        stores.forEach(s -> byCode.put(s.get("storeCode").asText(), s));
+        assertEquals(1, byCode.get("LYON-PARTDIEU").get("complaints").asInt(), stores.toString());
+        assertEquals(2, byCode.get("LYON-PARTDIEU").get("thanks").asInt(), stores.toString());
+        assertEquals(0, byCode.get("PARIS-BERCY").get("complaints").asInt(), "a store thanked without complaints is listed");
+        assertEquals(1, byCode.get("PARIS-BERCY").get("thanks").asInt(), stores.toString());
+        assertEquals(3, http.get(DEMO + "/rankings/brand?period=30d", null).json().get("brand").get("thanks").asInt());
+
+        // the same event applied again (a replay) counts nothing more
+        long thanksId = count("SELECT MAX(thanks_id) FROM lm_store_thanks");
+        long bercy = count("SELECT store_id FROM lm_store_thanks WHERE thanks_id = ?", thanksId);
+        plugin.routing.apply(new org.entraide.api.event.DomainEvent(1, core.brands.find("demo").orElseThrow().id(),
+            org.entraide.api.channels.ChannelEvents.STORE_THANKED, Instant.now(), null, "store", bercy,
+            "{\"thanksId\":" + thanksId + ",\"storeId\":" + bercy + ",\"storeCode\":\"PARIS-BERCY\",\"userId\":null,"
+                + "\"source\":\"qr\"}", 1));
+        assertEquals(3, count("SELECT COUNT(*) FROM lm_store_thanks"), "a replayed thanks is counted once");
+        assertEquals(3, http.get(DEMO + "/rankings/brand?period=30d", null).json().get("brand").get("thanks").asInt());
+    }
+
+    @Test
     void storesAreImportedWholeOrNotAtAllAndExported() {
         assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[]}").status());
         String header = "code;region;timeZone;monday;tuesday;wednesday;thursday;friday;saturday;sunday;closures;managers\n";

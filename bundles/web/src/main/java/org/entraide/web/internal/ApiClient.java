@@ -129,6 +129,33 @@ final class ApiClient {
         }
     }
 
+    /** A POST of a file's bytes (an attachment), answered as {@link #upload} is. */
+    Answer post(String path, String token, String mediaType, byte[] bytes) {
+        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HttpResponse<String> r = send(b, path);
+        try {
+            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
+            return new Answer(r.statusCode(), node);
+        } catch (IOException e) {
+            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
+        }
+    }
+
+    /** The bytes the API answers (a picture), or null for any answer but 200. */
+    byte[] bytes(String path, String token) {
+        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).setHeader("Accept", "image/*");
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (IOException e) {
+            throw new IllegalStateException("API " + path + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Runs a page request's work with its client address chain forwarded on every API call it makes. */
     static <T> T forwardingFor(String chain, java.util.concurrent.Callable<T> work) throws Exception {
         return forwardingFor(chain, null, work);

@@ -190,6 +190,23 @@ final class ComplaintPages extends PageSupport {
                 model.put("reported", MessageReporting.confirmed(visit));
             }
         }
+        // pictures attached to it (channels): only for the complainant, the store's managers, the central team and
+        // moderators, so only asked for with the visitor's own token; the API answers 404 to anyone else
+        JsonNode attachments = visit.token() == null ? null
+            : api.optional(brandPath(visit) + "/complaints/" + id + "/attachments", visit.token());
+        if (attachments != null) {
+            List<Map<String, Object>> pictures = Models.list(attachments, visit);
+            for (Map<String, Object> a : pictures) {
+                // a thumbnail's box, 160 pixels on its longer side, so that the page does not move as it loads
+                int w = ((Number) a.get("width")).intValue();
+                int h = ((Number) a.get("height")).intValue();
+                a.put("thumbWidth", Math.max(1, w * 160 / Math.max(w, h)));
+                a.put("thumbHeight", Math.max(1, h * 160 / Math.max(w, h)));
+            }
+            model.put("attachments", pictures);
+            model.put("attachmentLimits", Models.plain(attachments, visit));
+            model.put("canAttach", mine && attachments.path("items").size() < attachments.path("maxCount").asInt());
+        }
         model.putAll(extra);
         model.put("canEvaluate", mine && "ANSWERED".equals(state));
         // the API refuses an edit once the store answered (409); the page only offers what it would accept
@@ -200,6 +217,42 @@ final class ComplaintPages extends PageSupport {
             model.put("refusal", refusal);
         }
         return render(visit, brand, status, "complaint", model);
+    }
+
+    /** The complainant attaches a picture: its bytes go to the API as they came, which checks and redraws them. */
+    WebReply attach(Visit visit, JsonNode brand, Matcher path) {
+        long id = Long.parseLong(path.group(2));
+        Uploads.FileField file = visit.request.file();
+        if (file == null || file.bytes().length == 0) {
+            return complaintPage(visit, brand, id, 422, Map.of("file", "attachment.missing"), null);
+        }
+        String type = file.contentType() == null ? "application/octet-stream" : file.contentType();
+        ApiClient.Answer a = api.post(brandPath(visit) + "/complaints/" + id + "/attachments", visit.token(), type, file.bytes());
+        if (a.ok()) {
+            return WebReply.seeOther(visit.base() + "/complaints/" + id + "#attachments-h");
+        }
+        String error = switch (a.status()) {
+            case 404 -> null;
+            case 409 -> "attachment.tooMany";
+            case 413 -> "attachment.tooLarge";
+            case 415 -> "attachment.type";
+            default -> "attachment.invalid";
+        };
+        if (error == null) {
+            return notFound(visit);
+        }
+        return complaintPage(visit, brand, a.status() == 413 || a.status() == 415 ? a.status() : 422, id, Map.of("file", error));
+    }
+
+    /** A picture of the complaint, for the visitor the API lets see it; a 404 page for anyone else. */
+    WebReply attachment(Visit visit, JsonNode brand, Matcher path) {
+        byte[] bytes = api.bytes(brandPath(visit) + "/complaints/" + path.group(2) + "/attachments/" + path.group(3),
+            visit.token());
+        return bytes == null ? notFound(visit) : WebReply.privateBytes("image/jpeg", bytes);
+    }
+
+    private WebReply complaintPage(Visit visit, JsonNode brand, int status, long id, Map<String, String> errors) {
+        return complaintPage(visit, brand, id, status, errors, null);
     }
 
     /** The timeline's steps with their label in the reader's language; empty without the capability. */

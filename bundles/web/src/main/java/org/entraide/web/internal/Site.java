@@ -122,6 +122,8 @@ final class Site {
         post("/complaints/([0-9]{1,18})/resolution", true, complaints::resolve);
         post("/complaints/([0-9]{1,18})/reopening", true, complaints::reopen);
         post("/complaints/([0-9]{1,18})/messages", true, complaints::reply);
+        post("/complaints/([0-9]{1,18})/attachments", true, complaints::attach);
+        get("/complaints/([0-9]{1,18})/attachments/([0-9]{1,18})", true, complaints::attachment);
         post("/complaints/([0-9]{1,18})/messages/([0-9]{1,18})/report", true, complaints::reportMessage);
         get("/users/([0-9]{1,18})", false, profiles::profile);
         get("/leaderboard", false, profiles::leaderboard);

@@ -18,16 +18,18 @@ import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 
 /**
- * The one form that sends a file (a member's avatar), read as {@code multipart/form-data} by Jetty's parser, within
+ * The forms that send a file (a member's avatar, a complaint's attachment), read as {@code multipart/form-data} by Jetty's parser, within
  * limits; every other form is URL-encoded. The file's bytes go to the API, which decodes and
  * re-encodes them: nothing of them is trusted here.
  */
 final class Uploads {
     /** The paths whose form may carry a file. */
-    static final Pattern PATHS = Pattern.compile("/b/[a-z0-9-]{1,64}/me/account/avatar");
-    /** The API's own limit, plus room for the form's other fields. */
+    static final Pattern PATHS = Pattern.compile("/b/[a-z0-9-]{1,64}/(me/account/avatar|complaints/[0-9]{1,18}/attachments)");
+    /** The API's own limit on an avatar, plus room for the form's other fields. */
     static final long MAX_FILE = 1024 * 1024;
-    static final long MAX_REQUEST = MAX_FILE + 16 * 1024;
+    /** The platform's largest attachment (the channels plugin's ceiling; the API checks the brand's own limit). */
+    static final long MAX_ATTACHMENT = 20L * 1024 * 1024;
+    private static final long ROOM = 16 * 1024;
     private static final int MAX_FIELD = 1024;
 
     /** A file sent with a form: its declared media type (checked by the API) and its bytes. */
@@ -55,20 +57,30 @@ final class Uploads {
      * Parses a body already read by Camel (so the servlet's own {@code getParts()} would find it consumed) with Jetty's
      * multipart parser, within the limits.
      */
+    /** The largest file a form of that path may carry. */
+    static long maxFile(String path) {
+        return path.endsWith("/attachments") ? MAX_ATTACHMENT : MAX_FILE;
+    }
+
     static Form read(String contentType, InputStream body) throws IOException, TooLarge {
+        return read(contentType, body, MAX_FILE);
+    }
+
+    static Form read(String contentType, InputStream body, long maxFile) throws IOException, TooLarge {
+        long maxRequest = maxFile + ROOM;
         String boundary = MultiPart.extractBoundary(contentType);
         if (boundary == null || body == null) {
             throw new IOException("a multipart form without boundary or body");
         }
-        byte[] bytes = body.readNBytes((int) MAX_REQUEST + 1);
-        if (bytes.length > MAX_REQUEST) {
+        byte[] bytes = body.readNBytes((int) maxRequest + 1);
+        if (bytes.length > maxRequest) {
             throw new TooLarge();
         }
         MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        parser.setMaxLength(MAX_REQUEST);
-        parser.setMaxFileSize(MAX_FILE);
+        parser.setMaxLength(maxRequest);
+        parser.setMaxFileSize(maxFile);
         // kept in memory: no temporary file to clean up
-        parser.setMaxMemoryFileSize(MAX_REQUEST);
+        parser.setMaxMemoryFileSize(maxRequest);
         parser.setMaxParts(8);
         Map<String, String> fields = new LinkedHashMap<>();
         FileField file = null;

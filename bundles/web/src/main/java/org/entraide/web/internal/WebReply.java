@@ -12,6 +12,7 @@ final class WebReply {
     private final List<String> cookies = new ArrayList<>();
     private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
     private boolean anonymous;
+    private byte[] bytes;
 
     private WebReply(int status, String body, String contentType, String location) {
         this.status = status;
@@ -32,6 +33,18 @@ final class WebReply {
     /** A status without a page, for a script's call (a draft saved while typing). */
     static WebReply empty(int status) {
         return new WebReply(status, "", "text/plain; charset=utf-8", null);
+    }
+
+    /** A picture for this visitor only (a complaint's attachment): kept by no cache, never run as a page. */
+    static WebReply privateBytes(String contentType, byte[] bytes) {
+        WebReply r = new WebReply(200, "", contentType, null);
+        r.bytes = bytes;
+        return r;
+    }
+
+    /** The bytes of {@link #privateBytes}; null for a page. */
+    byte[] bytes() {
+        return bytes;
     }
 
     WebReply cookie(String setCookie) {

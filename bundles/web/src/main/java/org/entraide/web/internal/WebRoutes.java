@@ -132,7 +132,7 @@ public final class WebRoutes extends RouteBuilder {
             : in.getHeader(Exchange.CONTENT_TYPE, String.class)) : null;
         if ("POST".equals(method) && Uploads.isMultipart(type) && Uploads.PATHS.matcher(path).matches()) {
             try (InputStream stream = in.getBody(InputStream.class)) {
-                Uploads.Form multipart = Uploads.read(type, stream);
+                Uploads.Form multipart = Uploads.read(type, stream, Uploads.maxFile(path));
                 form = multipart.fields();
                 file = multipart.file();
             } catch (Uploads.TooLarge tooLarge) {
@@ -186,6 +186,9 @@ public final class WebRoutes extends RouteBuilder {
             return;
         }
         reply(e, reply.status(), reply.contentType(), reply.body(), locale);
+        if (reply.bytes() != null) {
+            privateBytes(e, reply.bytes());
+        }
         reply.headers().forEach(in::setHeader);
         if (reply.location() != null) {
             in.setHeader("Location", reply.location());
@@ -236,6 +239,16 @@ public final class WebRoutes extends RouteBuilder {
             byte[] bytes = stream.readNBytes(WebRequest.MAX_FORM_BYTES + 1);
             return bytes.length > WebRequest.MAX_FORM_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    /** One visitor's picture: neither the browser nor a shared cache keeps it, and it is never run as a page. */
+    private static void privateBytes(Exchange e, byte[] bytes) {
+        Message m = e.getMessage();
+        m.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+        if (m instanceof HttpMessage http && http.getResponse() != null) {
+            http.getResponse().setHeader("Cache-Control", "private, no-store");
+        }
+        m.setBody(bytes);
     }
 
     private static void reply(Exchange e, int status, String type, String body, Locale locale) {

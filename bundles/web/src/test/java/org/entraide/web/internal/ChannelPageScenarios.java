@@ -67,6 +67,43 @@ abstract class ChannelPageScenarios extends WebTestBase {
     }
 
     @Test
+    void theComplainantAttachesAPictureFromTheComplaintPageAndOnlyTheStoreAndStaffSeeIt() throws Exception {
+        long id = community.complaintId(community.demo("customer"), LYON, false);
+        Browser customer = signedIn("customer@demo.example");
+        String page = customer.get("/b/demo/complaints/" + id).body();
+        assertTrue(page.contains("Photos and receipts") && page.contains("enctype=\"multipart/form-data\""), page);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        HttpResponse<String> sent = customer.postFile("/b/demo/complaints/" + id + "/attachments", "image", "photo.png", "image/png",
+            png.toByteArray());
+        assertEquals(303, sent.statusCode(), sent.body());
+
+        page = customer.get("/b/demo/complaints/" + id).body();
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"(/b/demo/complaints/" + id
+            + "/attachments/[0-9]+)\" width=\"160\" height=\"106\"").matcher(page);
+        assertTrue(img.find(), "the picture, in a box of its proportions: " + page);
+        HttpResponse<String> picture = customer.get(img.group(1));
+        assertEquals(200, picture.statusCode());
+        assertEquals("image/jpeg", picture.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("private, no-store", picture.headers().firstValue("Cache-Control").orElse(""), "kept by no cache");
+        assertEquals(200, signedIn("manager@demo.example").get(img.group(1)).statusCode(), "the store's manager sees it");
+        assertTrue(signedIn("moderator@demo.example").get("/b/demo/complaints/" + id).body().contains(img.group(1)),
+            "moderators see it on the page");
+        Browser lucas = signedIn("lucas@demo.example");
+        assertEquals(404, lucas.get(img.group(1)).statusCode(), "another member");
+        assertFalse(lucas.get("/b/demo/complaints/" + id).body().contains("Photos and receipts"), "nor the section");
+        assertFalse(page("/b/demo/complaints/" + id, "en").raw().body().contains("/attachments/"), "nor the public page");
+
+        customer.get("/b/demo/complaints/" + id);
+        HttpResponse<String> pdf = customer.postFile("/b/demo/complaints/" + id + "/attachments", "image", "ticket.pdf",
+            "application/pdf", "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(415, pdf.statusCode(), pdf.body());
+        assertTrue(pdf.body().contains("Send a PNG, JPEG or WebP picture"), pdf.body());
+        String fr = customer.get("/b/demo/complaints/" + id + "?lang=fr").body();
+        assertTrue(fr.contains("Photos et tickets"), fr);
+    }
+
+    @Test
     void aVisitorWhoThanksTooOftenIsAskedToWait() {
         Browser visitor = new Browser(server.base());
         for (int i = 0; i < 3; i++) {

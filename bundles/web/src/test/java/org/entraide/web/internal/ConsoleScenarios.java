@@ -176,6 +176,26 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void thanksToAStoreTeamAreShownBesideItsComplaintsInTheRankingAndOnItsPage() throws Exception {
+        Plugins.channels(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin, "{\"channels\":true}").status());
+        routedComplaint("Checkout queue too long again");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(201, http.post("/api/v1/brands/demo/stores/LYON-PARTDIEU/thanks", null, "{\"source\":\"qr\"}").status());
+        }
+        Awaitility.await("the thanks in the store's figures").atMost(Duration.ofSeconds(20)).until(() ->
+            http.get("/api/v1/brands/demo/rankings/brand?period=30d", null).json().path("brand").path("thanks").asInt() == 2);
+        String lyonRow = "<a href=\"/b/demo/stores/LYON-PARTDIEU\">Lyon Part-Dieu</a></th>\n  <td>1</td>\n  <td>2</td>";
+        String en = new Browser(server.base()).get("/b/demo/rankings?period=30d").body();
+        assertTrue(en.contains("<th scope=\"col\">Complaints</th><th scope=\"col\">Thanks</th>"), en);
+        assertTrue(en.contains(lyonRow), "1 complaint, 2 thanks: " + en);
+        Http.Response fr = http.send(http.builder("/b/demo/rankings?period=30d", null).header("Accept-Language", "fr").GET());
+        assertTrue(fr.raw().body().contains("<th scope=\"col\">Remerciements</th>"), fr.raw().body());
+        String store = new Browser(server.base()).get("/b/demo/stores/LYON-PARTDIEU?period=30d").body();
+        assertTrue(store.contains("<td>1</td>\n  <td>2</td>"), "the store's own figures too: " + store);
+    }
+
+    @Test
     void eachPartyReportsTheOtherPartysMessageFromItsPageOnceWithAConfirmation() {
         long id = routedComplaint("Report from the pages");
         String messages = "/api/v1/brands/demo/complaints/" + id + "/messages";

@@ -24,20 +24,34 @@ public final class PluginEndpoints implements ApiEndpoints {
 
     @Override
     public Processor processor(String capability, ApiHandler handler, String... pathParams) {
-        return new PluginProcessor(capability, Set.of(), dispatcher.processor(operation(capability, handler), pathParams));
+        return new PluginProcessor(capability, Set.of(), null, dispatcher.processor(operation(capability, handler), pathParams));
     }
 
     @Override
     public Processor processor(String capability, ApiHandler handler, Set<String> queryParams, String... pathParams) {
-        return new PluginProcessor(capability, Set.copyOf(queryParams),
+        return new PluginProcessor(capability, Set.copyOf(queryParams), null,
             dispatcher.processor(operation(capability, handler), queryParams, pathParams));
+    }
+
+    @Override
+    public Processor uploadProcessor(String capability, ApiHandler handler, int maxBytes, Set<String> mediaTypes,
+                                     String... pathParams) {
+        if (maxBytes < 1 || mediaTypes.isEmpty()) {
+            throw new IllegalArgumentException("an upload takes at least one media type and one byte");
+        }
+        org.entraide.core.internal.rest.openapi.Doc.Upload upload = new org.entraide.core.internal.rest.openapi.Doc.Upload(
+            maxBytes, new java.util.TreeSet<>(mediaTypes).stream().toList());
+        return new PluginProcessor(capability, Set.of(), upload,
+            dispatcher.processor(operation(capability, handler), Set.of(), upload, pathParams));
     }
 
     /**
      * A plugin's operation as the dispatcher runs it, with what the OpenAPI description says of it: the capability
      * that switches it and the query parameters it declared.
      */
-    public record PluginProcessor(String capability, Set<String> queryParams, Processor delegate) implements Processor {
+    public record PluginProcessor(String capability, Set<String> queryParams,
+                                  org.entraide.core.internal.rest.openapi.Doc.Upload upload, Processor delegate)
+            implements Processor {
         @Override
         public void process(org.apache.camel.Exchange exchange) throws Exception {
             delegate.process(exchange);
@@ -53,6 +67,9 @@ public final class PluginEndpoints implements ApiEndpoints {
             ApiResult result = handler.handle(request);
             if (result.body() instanceof ApiResult.Bytes bytes) {
                 return new ApiReply(result.status(), new ApiReply.Binary(bytes.mediaType(), bytes.content()), result.location(), true);
+            }
+            if (result.body() instanceof ApiResult.PrivateBytes bytes) {
+                return new ApiReply(result.status(), new ApiReply.Binary(bytes.mediaType(), bytes.content()), result.location(), false);
             }
             return new ApiReply(result.status(), result.body(), result.location());
         };

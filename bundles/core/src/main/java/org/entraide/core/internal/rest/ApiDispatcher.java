@@ -192,7 +192,8 @@ public final class ApiDispatcher {
         } else if (reply.body() instanceof ApiReply.Binary binary) {
             out.setHeader(Exchange.CONTENT_TYPE, binary.mediaType());
             // the same bytes for everyone: kept a while by browsers, never sniffed, never run as a page
-            out.setHeader("Cache-Control", reply.shared() ? "public, max-age=300" : "no-store");
+            // or, for one reader's bytes (an attachment), kept by no cache at all
+            out.setHeader("Cache-Control", reply.shared() ? "public, max-age=300" : "private, no-store");
             out.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
             // a plugin's image may depend on the Accept header (PNG or SVG): caches keep one per media type
             out.setHeader("Vary", "Accept");
@@ -250,7 +251,7 @@ public final class ApiDispatcher {
             private byte[] cached;
 
             @Override
-            public ApiRequest.Upload upload() {
+            public org.entraide.api.web.ApiCall.Upload upload() {
                 if (upload == null) {
                     throw new IllegalStateException("the endpoint does not declare an upload");
                 }
@@ -258,7 +259,7 @@ public final class ApiDispatcher {
                 if (!upload.mediaTypes().contains(media)) {
                     throw ProblemException.unsupportedMediaType("send the body as one of " + String.join(", ", upload.mediaTypes()));
                 }
-                return new ApiRequest.Upload(media, bodies.readRaw(stream, upload.maxBytes()));
+                return new org.entraide.api.web.ApiCall.Upload(media, bodies.readRaw(stream, upload.maxBytes()));
             }
 
             @Override

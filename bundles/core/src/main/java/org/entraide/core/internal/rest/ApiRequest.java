@@ -28,10 +28,6 @@ public final class ApiRequest implements ApiCall {
         }
     }
 
-    /** A raw body, of one of the media types its endpoint declares, within its limit. */
-    public record Upload(String mediaType, byte[] bytes) {
-    }
-
     private final Map<String, String> path;
     private final Map<String, String> query;
     private final Set<String> queryNames;
@@ -126,6 +122,7 @@ public final class ApiRequest implements ApiCall {
     }
 
     /** The raw body of an endpoint registered with {@code Doc.upload}; 415 for another media type, 413 when too large. */
+    @Override
     public Upload upload() {
         return body.upload();
     }

@@ -30,7 +30,7 @@ public final class AvatarRoutes extends ApiRoutes {
                 Caller caller = r.caller();
                 var brand = r.brand();
                 limits.check(LIMIT, "user/" + caller.userId());
-                ApiRequest.Upload upload = r.upload();
+                org.entraide.api.web.ApiCall.Upload upload = r.upload();
                 avatars.upload(caller, brand, upload.mediaType(), upload.bytes());
                 return ApiReply.noContent();
             });

@@ -68,7 +68,9 @@ public final class PluginOperations {
                     doc = doc.produces(verb.getProduces().split("\\s*,\\s*"));
                 }
                 Class<?> body = bodyOf(verb);
-                if (body != null) {
+                if (plugin.upload() != null) {
+                    doc = doc.upload(plugin.upload().maxBytes(), plugin.upload().mediaTypes().toArray(String[]::new));
+                } else if (body != null) {
                     doc = doc.body(body);
                 }
                 for (String q : new java.util.TreeSet<>(plugin.queryParams())) {
