@@ -107,33 +107,25 @@ final class ApiClient {
             (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpRequest.Builder b = request(path, null, Duration.ofSeconds(10)).header("Authorization", "Basic " + credentials)
             .method(method, HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> r = send(b, path);
-        try {
-            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
-            return new Answer(r.statusCode(), node);
-        } catch (IOException e) {
-            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
-        }
+        return answer(send(b, path), path);
     }
 
     /** Sends a file (an avatar) as the raw body of a {@code PUT}, with its declared media type. */
     Answer upload(String path, String token, String mediaType, byte[] bytes) {
         HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        HttpResponse<String> r = send(b, path);
-        try {
-            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
-            return new Answer(r.statusCode(), node);
-        } catch (IOException e) {
-            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
-        }
+        return answer(send(b, path), path);
     }
 
     /** A POST of a file's bytes (an attachment), answered as {@link #upload} is. */
     Answer post(String path, String token, String mediaType, byte[] bytes) {
         HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        HttpResponse<String> r = send(b, path);
+        return answer(send(b, path), path);
+    }
+
+    /** An API answer read as JSON (an empty body as JSON null). */
+    private Answer answer(HttpResponse<String> r, String path) {
         try {
             JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
             return new Answer(r.statusCode(), node);
