@@ -86,6 +86,9 @@ public final class LocalManagers {
     /** The brand's regions for other plugins (incidents). */
     public final StoreRegions regions = new StoreRegions();
 
+    /** Who handles a complaint, for other plugins (channels). */
+    public final ComplaintAssignments assignments = new ComplaintAssignments();
+
     /**
      * The plugin as Karaf starts it: the one factory its component and the tests call, so that a test cannot wire it
      * differently. Its services are then {@link #services()}, and the moderation's message rules, when present, come
@@ -104,7 +107,7 @@ public final class LocalManagers {
      * subscriber and its regional voices. Its components register exactly these (a test compares them).
      */
     public List<Object> services() {
-        return List.of(background, api, capability, subscriber, voices, messages, late, personalData, regions);
+        return List.of(background, api, capability, subscriber, voices, messages, late, personalData, regions, assignments);
     }
 
     /** The moderation plugin's rules for private messages, when it is installed (null when it goes). */

@@ -283,6 +283,81 @@ abstract class LocalManagerScenarios {
         assertFalse(lyon.get("medianHoursToFirstResponse").isNull(), lyon.toString());
     }
 
+    /**
+     * What other plugins learn of who handles a complaint ({@code Assignments}): the assigned manager and store, then the
+     * new store after a delegation, the central team without any region after a hand-over, the region and its managers
+     * once the store's deadline passed (still after it went on to the central team); a region's manager then writes
+     * through another plugin, another region's cannot.
+     */
+    @Test
+    void theAssignmentTellsOtherPluginsWhoHandlesAComplaint() {
+        Member sudEst = member("sud-est@demo.example", "Direction-Sud-Est");
+        Member sudEstBis = member("sud-est-2@demo.example", "Adjointe-Sud-Est");
+        Member nord = member("nord@demo.example", "Direction-Nord");
+        Member paris = member("paris@demo.example", "Gerant-Paris");
+        server.core.administration.setRoles(server.core.accounts.authenticate("Bearer " + admin).orElseThrow(),
+            server.core.brands.find("demo").orElseThrow(), paris.id(), Set.of(Role.STORE_MANAGER), List.of("PARIS-BERCY"));
+        assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[" + sudEst.id() + ","
+            + sudEstBis.id() + "]}").status());
+        assertEquals(200, http.put(DEMO + "/regions/NORD", admin, "{\"name\":\"Nord\",\"managers\":[" + nord.id() + "]}").status());
+        assertEquals(200, http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ",\"region\":\"SUD-EST\","
+            + "\"managers\":[" + managerId + "," + backupId + "]}").status());
+        assertEquals(200, http.put(DEMO + "/stores/PARIS-BERCY/settings", admin, "{" + STANDARD_HOURS + ",\"region\":\"NORD\","
+            + "\"managers\":[" + paris.id() + "]}").status());
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        long lyon = server.core.db.inTransaction(c -> server.core.platform.byCode(c, brandId, "LYON-PARTDIEU")).orElseThrow().id();
+        long bercy = server.core.db.inTransaction(c -> server.core.platform.byCode(c, brandId, "PARIS-BERCY")).orElseThrow().id();
+        org.entraide.api.localmanagers.Assignments assignments = plugin.assignments;
+        java.util.function.LongFunction<org.entraide.api.localmanagers.Assignment> of =
+            id -> server.core.db.inTransaction(c -> assignments.of(c, brandId, id)).orElseThrow();
+        var store = org.entraide.api.localmanagers.Assignment.Level.STORE;
+
+        long routed = complain("LYON-PARTDIEU", "Colis jamais livré");
+        assertEquals(new org.entraide.api.localmanagers.Assignment(routed, lyon, managerId, store, null, List.of()), of.apply(routed));
+        long delegated = complain("LYON-PARTDIEU", "En fait c'était à Paris");
+        assertEquals(200, post(DEMO + "/complaints/" + delegated + "/delegation", manager,
+            "{\"storeCode\":\"PARIS-BERCY\",\"reason\":\"Achat fait à Paris\"}").status());
+        assertEquals(new org.entraide.api.localmanagers.Assignment(delegated, bercy, paris.id(), store, null, List.of()),
+            of.apply(delegated), "the new store and its manager");
+        long handed = complain("LYON-PARTDIEU", "Litige sur une garantie");
+        assertEquals(200, post(DEMO + "/complaints/" + handed + "/handover", manager, "{\"reason\":\"Décision du siège\"}").status());
+        var central = org.entraide.api.localmanagers.Assignment.Level.CENTRAL;
+        assertEquals(new org.entraide.api.localmanagers.Assignment(handed, lyon, managerId, central, null, List.of()),
+            of.apply(handed), "a hand-over skips the region");
+
+        clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00 Paris: both stores' deadlines (Wed 14:00) passed
+        plugin.deadlines.run(100);
+        var region = org.entraide.api.localmanagers.Assignment.Level.REGION;
+        org.entraide.api.localmanagers.Assignment escalated = of.apply(routed);
+        assertEquals(new org.entraide.api.localmanagers.Assignment(routed, lyon, managerId, region, "SUD-EST",
+            List.of(Math.min(sudEst.id(), sudEstBis.id()), Math.max(sudEst.id(), sudEstBis.id()))), escalated);
+        assertTrue(escalated.handledBy(sudEst.id()) && escalated.handledBy(managerId), escalated.toString());
+        assertFalse(escalated.handledBy(nord.id()) || escalated.handledBy(backupId), "another region's manager, a backup");
+        assertEquals(new org.entraide.api.localmanagers.Assignment(delegated, bercy, paris.id(), region, "NORD", List.of(nord.id())),
+            of.apply(delegated), "the region of the store it was delegated to");
+        assertEquals(central, of.apply(handed).level());
+        assertTrue(of.apply(handed).regionManagerIds().isEmpty());
+        assertTrue(server.core.db.inTransaction(c -> assignments.of(c, brandId + 1000, routed)).isEmpty(), "another brand");
+        assertTrue(server.core.db.inTransaction(c -> assignments.of(c, brandId, routed + 1000)).isEmpty(), "no such complaint");
+
+        // a region's manager answers by e-mail through another plugin (the contact relay); another region's may not
+        server.core.db.inTransaction(c -> plugin.messages.send(c, brandId, routed, sudEstBis.id(), "La région reprend votre dossier."));
+        JsonNode thread = http.get(DEMO + "/complaints/" + routed + "/messages", customer).json().get("items");
+        assertEquals(1, thread.size(), thread.toString());
+        assertTrue(thread.get(0).get("fromStore").asBoolean(), "the complainant reads it as the store's side: " + thread);
+        assertRefused(403, () -> server.core.db.inTransaction(c -> plugin.messages.send(c, brandId, routed, nord.id(), "Autre région")),
+            "another region's manager");
+        assertRefused(403, () -> server.core.db.inTransaction(c -> plugin.messages.send(c, brandId, routed, backupId, "Le magasin")),
+            "a manager of the store it is not assigned to");
+
+        clock.advance(Duration.ofDays(7));
+        plugin.deadlines.run(100);
+        org.entraide.api.localmanagers.Assignment later = of.apply(routed);
+        assertEquals(central, later.level());
+        assertEquals("SUD-EST", later.region(), "the region still answers once it went on to the central team");
+        assertTrue(later.handledBy(sudEst.id()));
+    }
+
     @Test
     void anAbsentManagersComplaintsGoToTheBackup() {
         Http.Response away = post(DEMO + "/managers/absences", manager,
@@ -1035,7 +1110,7 @@ abstract class LocalManagerScenarios {
         assertEquals(java.util.Set.of("org.apache.camel.RoutesBuilder", "org.entraide.api.plugin.Capability",
             "org.entraide.api.plugin.EventSubscriber", "org.entraide.api.plugin.OfficialResponders",
             "org.entraide.api.localmanagers.PrivateMessages", "org.entraide.api.metrics.MetricSource", "org.entraide.api.privacy.PersonalData",
-            "org.entraide.api.localmanagers.Regions"), provided);
+            "org.entraide.api.localmanagers.Regions", "org.entraide.api.localmanagers.Assignments"), provided);
         assertEquals(provided, org.entraide.core.internal.support.ComponentDescriptors.kinds(plugin.services(), provided),
             "every kind the components provide is listed, and installed by the tests");
         assertFalse(org.entraide.core.internal.support.ComponentDescriptors.declaredByHand(plugin.getClass()),

@@ -20,7 +20,8 @@ import org.entraide.localmanagers.internal.Platform;
 /**
  * A complaint's private messages sent on a member's behalf by another plugin (a reply by e-mail): the same checks
  * as {@code POST /brands/{brand}/complaints/{id}/messages} (the request body's cleaning and length limit, the two
- * parties only, the moderation rules) and the same writer. One of the plugin's services; Karaf exposes it through
+ * parties only, the moderation rules) and the same writer; besides, a manager of the region the complaint was escalated
+ * to writes on the store's side (they answer it by e-mail, through the contact relay). One of the plugin's services; Karaf exposes it through
  * {@code LocalManagersMessages}.
  */
 public class PrivateMessageService implements PrivateMessages {
@@ -65,7 +66,7 @@ public class PrivateMessageService implements PrivateMessages {
         MemberFacts m = members.member(c, brandId, authorId)
             .orElseThrow(() -> ProblemException.notFound("no member " + authorId));
         Caller author = new Caller(m.id(), brandId, brand.slug(), m.pseudonym(), m.roles(), m.managedStoreIds());
-        return writer.write(c, brandId, complaintId, author, body, rules);
+        return writer.write(c, brandId, complaintId, author, body, rules, true);
     }
 
     @Override
