@@ -16,18 +16,21 @@ import org.entraide.api.web.ApiResult;
 
 /**
  * Pictures attached to a complaint: its author adds them; the author, the managers of the store it is about now
- * (local managers route it there and a delegation moves it), the brand's central team (brand admins) and moderators
- * see them. For anyone else, signed in or not, the complaint has no attachments at all: a 404, as for an unknown one.
+ * (local managers route it there and a delegation moves it), the managers of the region local managers escalated it
+ * to, the brand's central team (brand admins) and moderators see them. For anyone else, signed in or not, the complaint has no attachments at all: a 404, as for an unknown one.
  */
 final class AttachmentsApi {
     private final CoreServices core;
     private final Attachments store;
     private final ThanksStore brandSettings;
     private final ChannelSettings settings;
+    private final StoreSide storeSide;
     private final Clock clock;
 
-    AttachmentsApi(CoreServices core, Attachments store, ThanksStore brandSettings, ChannelSettings settings, Clock clock) {
+    AttachmentsApi(CoreServices core, Attachments store, ThanksStore brandSettings, ChannelSettings settings, StoreSide storeSide,
+                   Clock clock) {
         this.core = core;
+        this.storeSide = storeSide;
         this.store = store;
         this.brandSettings = brandSettings;
         this.settings = settings;
@@ -96,7 +99,8 @@ final class AttachmentsApi {
         PostFacts p = core.posts().post(c, brand.id(), complaintId).filter(f -> f.type() == PostType.COMPLAINT)
             .orElseThrow(() -> ProblemException.notFound("no such complaint"));
         boolean allowed = p.authorId() == caller.userId() || caller.has(Role.MODERATOR) || caller.has(Role.BRAND_ADMIN)
-            || (p.storeId() != null && caller.managesStore(p.storeId()));
+            || (p.storeId() != null && caller.managesStore(p.storeId()))
+            || storeSide.regionOf(c, brand.id(), complaintId, caller.userId());
         if (!allowed) {
             throw ProblemException.notFound("no such complaint");
         }

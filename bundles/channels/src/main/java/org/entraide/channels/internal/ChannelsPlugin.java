@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.event.DomainEvent;
 import org.entraide.api.event.EventLog;
 import org.entraide.api.event.EventTypes;
+import org.entraide.api.localmanagers.Assignments;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.localmanagers.PrivateMessages;
 import org.entraide.api.mail.Mail;
@@ -55,6 +56,7 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
     private final IntakeStore intake = new IntakeStore();
     private final RelayStore relays = new RelayStore();
     private volatile PrivateMessages privateMessages;
+    private volatile Assignments assignments;
     private final Attachments attachments = new Attachments();
     private final AttachmentsApi attachmentsApi;
     private final ChannelsApi api;
@@ -79,13 +81,14 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
         this.endpoints = core.endpoints();
         this.settings = settings;
         this.members = core.members();
-        this.attachmentsApi = new AttachmentsApi(core, attachments, store, settings, clock);
+        StoreSide storeSide = new StoreSide(core.members(), () -> assignments);
+        this.attachmentsApi = new AttachmentsApi(core, attachments, store, settings, storeSide, clock);
         this.api = new ChannelsApi(tx, core.stores(), core.events(), store, intake, settings, clock);
         this.intakeApi = new IntakeApi(core, intake, relays, attachments, settings, clock);
-        this.relayApi = new RelayApi(core, intake, relays, settings.relayAfterClose(), clock);
+        this.relayApi = new RelayApi(core, intake, relays, storeSide, settings.relayAfterClose(), clock);
         PrivateThread thread = new PrivateThread(tx, relays, () -> privateMessages, clock);
         this.mailbox = new EmailIntake(core, intake, relays, new FollowUps(core, intake, relays, thread),
-            new ContactRelay(core, relays, thread, settings.relayAfterClose(), clock), attachments, attachmentsApi,
+            new ContactRelay(core, relays, thread, storeSide, settings.relayAfterClose(), clock), attachments, attachmentsApi,
             settings, clock);
         core.migrator().migrate("channels", ChannelsPlugin.class.getClassLoader(), "db/channels");
     }
@@ -103,6 +106,22 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
     void unbindPrivateMessages(PrivateMessages m) {
         if (this.privateMessages == m) {
             this.privateMessages = null;
+        }
+    }
+
+    /**
+     * Local managers' assignments, optional too: with them the relay's store side is the assigned manager (and the
+     * region's managers once escalated), who also read the attachments; without them, the store's managers.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindAssignments(Assignments a) {
+        this.assignments = a;
+    }
+
+    void unbindAssignments(Assignments a) {
+        if (this.assignments == a) {
+            this.assignments = null;
         }
     }
 

@@ -32,11 +32,13 @@ final class ContactRelay {
     private final CoreServices core;
     private final RelayStore store;
     private final PrivateThread thread;
+    private final StoreSide storeSide;
     private final Duration afterClose;
     private final Clock clock;
 
-    ContactRelay(CoreServices core, RelayStore store, PrivateThread thread, Duration afterClose, Clock clock) {
+    ContactRelay(CoreServices core, RelayStore store, PrivateThread thread, StoreSide storeSide, Duration afterClose, Clock clock) {
         this.core = core;
+        this.storeSide = storeSide;
         this.store = store;
         this.thread = thread;
         this.afterClose = afterClose;
@@ -98,13 +100,13 @@ final class ContactRelay {
             if (!complainant.email().strip().equalsIgnoreCase(from)) {
                 return Route.refused("the sender is not the complainant");
             }
-            List<MemberFacts> managers = facts.storeId() == null ? List.of()
-                : core.members().storeManagers(c, brand.id(), facts.storeId());
+            List<MemberFacts> managers = storeSide.recipients(c, brand.id(), complaintId, facts.storeId());
             return new Route(complainant.id(), managers, to.relay().customerLocal() + "@" + domain, facts.title(), null);
         }
         MemberFacts manager = core.members().byEmail(c, brand.id(), from).orElse(null);
-        if (manager == null || facts.storeId() == null || !manager.managedStoreIds().contains(facts.storeId())) {
-            return Route.refused("the sender is not a manager of the complaint's store");
+        if (manager == null || !storeSide.speaksForStore(c, brand.id(), complaintId, manager.id(),
+                facts.storeId() != null && manager.managedStoreIds().contains(facts.storeId()))) {
+            return Route.refused("the sender does not handle the complaint for the store");
         }
         return new Route(manager.id(), List.of(complainant), to.relay().storeLocal() + "@" + domain, facts.title(), null);
     }

@@ -18,18 +18,21 @@ import org.entraide.api.web.ApiResult;
 /**
  * {@code GET /brands/{brand}/complaints/{id}/relay}: a party of a complaint gets the masked address they write to to
  * reach the other party (made on first asking, for a complaint filed on the site as for one filed by e-mail). The
- * complainant gets the store's side, a manager of the complaint's store the customer's side; nobody else gets either
- * (403), not even the brand's admins, for whom the complaint's thread is not meant either.
+ * complainant gets the store's side; who handles the complaint for the store ({@link StoreSide}: the assigned manager
+ * and, once escalated, the region's managers; the store's managers without local managers) the customer's side; nobody
+ * else gets either (403), not even the brand's admins, for whom the complaint's thread is not meant either.
  */
 final class RelayApi {
     private final CoreServices core;
     private final IntakeStore intake;
     private final RelayStore relays;
+    private final StoreSide storeSide;
     private final Duration afterClose;
     private final Clock clock;
 
-    RelayApi(CoreServices core, IntakeStore intake, RelayStore relays, Duration afterClose, Clock clock) {
+    RelayApi(CoreServices core, IntakeStore intake, RelayStore relays, StoreSide storeSide, Duration afterClose, Clock clock) {
         this.core = core;
+        this.storeSide = storeSide;
         this.intake = intake;
         this.relays = relays;
         this.afterClose = afterClose;
@@ -47,8 +50,10 @@ final class RelayApi {
                 throw ProblemException.notFound("no such complaint");
             }
             boolean complainant = post.authorId() == caller.userId();
-            if (!complainant && (facts.storeId() == null || !caller.managesStore(facts.storeId()))) {
-                throw ProblemException.forbidden("only the complainant and the store's managers write through the relay");
+            if (!complainant && !storeSide.speaksForStore(c, brand.id(), id, caller.userId(),
+                    facts.storeId() != null && caller.managesStore(facts.storeId()))) {
+                throw ProblemException.forbidden("only the complainant and who handles the complaint for the store write "
+                    + "through the relay");
             }
             String domain = intake.domainOf(c, brand.id())
                 .orElseThrow(() -> ProblemException.notFound("the brand has no inbound e-mail domain"));

@@ -25,6 +25,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.awaitility.Awaitility;
+import org.entraide.api.localmanagers.Assignment;
 import org.entraide.core.internal.CoreSettings;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.mail.MailSettings;
@@ -433,6 +434,105 @@ abstract class IntakeScenarios {
         deliver(raw(member.email(), storeSide, "site-1@client.example", "", "Question", "Avez-vous reçu ma photo ?"));
         Awaitility.await("the manager gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed("manager@demo.example").size() == 1);
         assertEquals(List.of(new PartiesOnlyMessages.Sent(complaint, member.id(), "Avez-vous reçu ma photo ?")), privateMessages.sent);
+    }
+
+    // ---- the relay and attachments with local managers: who handles the complaint for the store
+
+    long storeId(String code) {
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        return server.core.db.inTransaction(c -> server.core.platform.byCode(c, brandId, code)).orElseThrow().id();
+    }
+
+    String replyTo(MimeMessage m) throws Exception {
+        return ((InternetAddress) m.getReplyTo()[0]).getAddress();
+    }
+
+    @Test
+    void withLocalManagersTheRelayReachesTheAssignedManagerOnlyThenTheNewOneAfterADelegation() throws Exception {
+        plugin.bindAssignments(privateMessages.assignments);
+        Community.Member admin = community.demo("admin");
+        Community.Member backup = community.join("demo");
+        community.makeManager(admin, backup, "LYON-PARTDIEU");
+        Community.Member paris = community.join("demo");
+        community.makeManager(admin, paris, "PARIS-BERCY");
+        Community.Member member = community.join("demo");
+        long complaint = filedByMail(member, "Colis ouvert", null);
+        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), backup.id(), Assignment.Level.STORE,
+            null, List.of()));
+        String storeSide = storeRelayAddress(member.email());
+
+        deliver(raw(member.email(), storeSide, "assigned-1@client.example", "", "Colis", "Le colis était ouvert."));
+        awaitSent(1);
+        Awaitility.await("the assigned manager gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(backup.email()).size() == 1);
+        assertEquals(List.of(), relayed("manager@demo.example"), "another manager of the same store does not");
+        String customerSide = replyTo(relayed(backup.email()).get(0));
+        String relayPath = DEMO + "/complaints/" + complaint + "/relay";
+        assertEquals(customerSide, http.get(relayPath, backup.token()).json().get("address").asText());
+        assertEquals(403, http.get(relayPath, community.demo("manager").token()).status(), "a manager it is not assigned to");
+        deliver(raw("manager@demo.example", customerSide, "not-assigned@demo.example", "", "Re", "Je réponds quand même."));
+        Awaitility.await("the other manager refused").atMost(Duration.ofSeconds(20)).until(() -> sql("SELECT COUNT(*) FROM "
+            + "channels_mail_in WHERE outcome = 'REFUSED' AND reason = 'the sender does not handle the complaint for the store'") == 1);
+
+        // delegated to the Paris store: its manager gets the next message, the former one no longer
+        privateMessages.assignments.set(new Assignment(complaint, storeId("PARIS-BERCY"), paris.id(), Assignment.Level.STORE,
+            null, List.of()));
+        deliver(raw(member.email(), storeSide, "assigned-2@client.example", "", "Suite", "Toujours rien."));
+        awaitSent(2);
+        Awaitility.await("the new manager gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(paris.email()).size() == 1);
+        assertEquals(1, relayed(backup.email()).size(), "the former manager gets nothing more");
+        assertEquals(List.of(), relayed("manager@demo.example"));
+        assertEquals(403, http.get(relayPath, backup.token()).status(), "the former manager is no party any more");
+        deliver(raw(paris.email(), customerSide, "paris-1@demo.example", "", "Re", "Nous vous rappelons demain."));
+        awaitSent(3);
+        assertEquals(new PartiesOnlyMessages.Sent(complaint, paris.id(), "Nous vous rappelons demain."), privateMessages.sent.get(2));
+        Awaitility.await("the complainant gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(member.email()).size() == 1);
+    }
+
+    @Test
+    void onceEscalatedTheRegionsManagersGetTheRelayWriteThroughItAndReadTheAttachments() throws Exception {
+        plugin.bindAssignments(privateMessages.assignments);
+        Community.Member region = community.join("demo");
+        Community.Member otherRegion = community.join("demo");
+        Community.Member member = community.join("demo");
+        long complaint = filedByMail(member, "Remboursement oublié", null);
+        long manager = community.demo("manager").id();
+        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), manager, Assignment.Level.STORE,
+            null, List.of()));
+        Http.Response added = http.send(http.builder(DEMO + "/complaints/" + complaint + "/attachments", member.token())
+            .header("Content-Type", "image/jpeg")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(ChannelsScenarios.photo(320, 240, "ticket"))));
+        assertEquals(201, added.status(), added.toString());
+        String attachments = DEMO + "/complaints/" + complaint + "/attachments";
+        String picture = added.json().get("href").asText();
+        assertEquals(404, http.get(attachments, region.token()).status(), "not the region's before the escalation");
+
+        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), manager, Assignment.Level.REGION,
+            "SUD-EST", List.of(region.id())));
+        assertEquals(1, http.get(attachments, region.token()).json().get("items").size(), "the region's manager lists them");
+        assertEquals(200, http.get(picture, region.token()).status(), "and reads the picture");
+        assertEquals(404, http.get(attachments, otherRegion.token()).status(), "another region's manager, as anyone else");
+        assertEquals(404, http.get(picture, otherRegion.token()).status());
+        String relayPath = DEMO + "/complaints/" + complaint + "/relay";
+        assertEquals("complainant", http.get(relayPath, region.token()).json().get("reaches").asText());
+        assertEquals(403, http.get(relayPath, otherRegion.token()).status());
+
+        String storeSide = storeRelayAddress(member.email());
+        deliver(raw(member.email(), storeSide, "escalated-1@client.example", "", "Relance", "Personne ne m'a répondu."));
+        awaitSent(1);
+        Awaitility.await("the assigned manager and the region's").atMost(Duration.ofSeconds(20))
+            .until(() -> relayed("manager@demo.example").size() == 1 && relayed(region.email()).size() == 1);
+        assertEquals(List.of(), relayed(otherRegion.email()));
+        String customerSide = replyTo(relayed(region.email()).get(0));
+        deliver(raw(otherRegion.email(), customerSide, "other-region@demo.example", "", "Re", "Une autre région."));
+        deliver(raw(region.email(), customerSide, "region-1@demo.example", "", "Re", "La région vous rembourse cette semaine."));
+        awaitSent(2);
+        assertEquals(new PartiesOnlyMessages.Sent(complaint, region.id(), "La région vous rembourse cette semaine."),
+            privateMessages.sent.get(1));
+        Awaitility.await("the complainant gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(member.email()).size() == 1);
+        assertFalse(GreenMailUtil.getWholeMessage(relayed(member.email()).get(0)).contains(region.email()), "the region's address");
+        Awaitility.await("the other region refused").atMost(Duration.ofSeconds(20)).until(() -> sql("SELECT COUNT(*) FROM "
+            + "channels_mail_in WHERE outcome = 'REFUSED' AND reason = 'the sender does not handle the complaint for the store'") == 1);
+        assertEquals(2, privateMessages.sent.size());
     }
 
     private long baseline() {

@@ -13,8 +13,8 @@ import org.entraide.core.internal.platform.PlatformReads;
 
 /**
  * Local managers' private messages as the channels plugin sees them (local managers' own tests cover the real one):
- * the complainant and a manager of the complaint's store only, as the real one allows the two parties; records what
- * is sent.
+ * the complainant and a manager of the complaint's store only (the assigned manager and the region's managers once the
+ * test set an assignment), as the real one allows; records what is sent.
  */
 final class PartiesOnlyMessages implements PrivateMessages {
     record Sent(long complaintId, long authorId, String text) {
@@ -22,6 +22,8 @@ final class PartiesOnlyMessages implements PrivateMessages {
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final PlatformReads platform;
+    /** Once the test set a complaint's assignment, who handles it writes, as local managers allow. */
+    final FixedAssignments assignments = new FixedAssignments();
 
     PartiesOnlyMessages(PlatformReads platform) {
         this.platform = platform;
@@ -32,7 +34,9 @@ final class PartiesOnlyMessages implements PrivateMessages {
         PostFacts post = platform.post(c, brandId, complaintId).orElseThrow(() -> ProblemException.notFound("no complaint"));
         ComplaintFacts facts = platform.complaints(c, brandId, List.of(complaintId)).get(complaintId);
         MemberFacts author = platform.member(c, brandId, authorId).orElseThrow();
-        if (post.authorId() != authorId && !author.managedStoreIds().contains(facts.storeId())) {
+        var assigned = assignments.of(c, brandId, complaintId);
+        boolean handles = assigned.map(a -> a.handledBy(authorId)).orElse(author.managedStoreIds().contains(facts.storeId()));
+        if (post.authorId() != authorId && !handles) {
             throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
         }
         if (text.isBlank() || text.length() > 2000) {
