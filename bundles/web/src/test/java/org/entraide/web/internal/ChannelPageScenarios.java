@@ -153,6 +153,10 @@ abstract class ChannelPageScenarios extends WebTestBase {
         assertFalse(other.contains("Write by e-mail") || other.contains("@magasins.demo.example"), "not another member: " + other);
         String visitor = page(path, "en").raw().body();
         assertFalse(visitor.contains("Write by e-mail") || visitor.contains("@magasins.demo.example"), "nor a visitor");
+        assertEquals(201, community.respond(community.demo("manager"), "demo", id, "A new drill is waiting for you.").status());
+        assertEquals(200, community.resolve(customerMember, "demo", id, true, 8, true).status());
+        org.awaitility.Awaitility.await("the relay learns that the complaint is closed").atMost(java.time.Duration.ofSeconds(20))
+            .until(() -> customer.get(path).body().contains("Open until "));
         assertTrue(customer.get(path + "?lang=fr").body().contains("\u00c9crire par e-mail"), "in French");
 
         assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"channels\":false}").status());
