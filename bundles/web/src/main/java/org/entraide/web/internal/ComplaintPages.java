@@ -76,7 +76,11 @@ final class ComplaintPages extends PageSupport {
             return formPage(visit, brand, a.status(), form, apiErrors, apiErrors.isEmpty() ? PostForms.refusal(a, visit) : null);
         }
         drafts.drop(visit, DraftForms.COMPLAINT);
-        return WebReply.seeOther(visit.base() + "/complaints/" + a.body().path("id").asLong());
+        long id = a.body().path("id").asLong();
+        // the complaint is filed first: a picture the API refuses is reported on its page, and loses nothing of it
+        String refused = ComplaintAttachments.sendAll(api, visit, id, r.files());
+        return WebReply.seeOther(visit.base() + "/complaints/" + id
+            + (refused.isEmpty() ? "" : "?" + ComplaintAttachments.REFUSED_PARAM + "=" + Site.urlEncode(refused) + "#refused-files"));
     }
 
     WebReply page(Visit visit, JsonNode brand, Matcher path) {
@@ -192,20 +196,24 @@ final class ComplaintPages extends PageSupport {
         }
         // pictures attached to it (channels): only for the complainant, the store's managers, the central team and
         // moderators, so only asked for with the visitor's own token; the API answers 404 to anyone else
-        JsonNode attachments = visit.token() == null ? null
-            : api.optional(brandPath(visit) + "/complaints/" + id + "/attachments", visit.token());
+        JsonNode attachments = ComplaintAttachments.show(api, visit, id, model);
         if (attachments != null) {
-            List<Map<String, Object>> pictures = Models.list(attachments, visit);
-            for (Map<String, Object> a : pictures) {
-                // a thumbnail's box, 160 pixels on its longer side, so that the page does not move as it loads
-                int w = ((Number) a.get("width")).intValue();
-                int h = ((Number) a.get("height")).intValue();
-                a.put("thumbWidth", Math.max(1, w * 160 / Math.max(w, h)));
-                a.put("thumbHeight", Math.max(1, h * 160 / Math.max(w, h)));
-            }
-            model.put("attachments", pictures);
-            model.put("attachmentLimits", Models.plain(attachments, visit));
             model.put("canAttach", mine && attachments.path("items").size() < attachments.path("maxCount").asInt());
+        }
+        if (mine) {
+            // the pictures of the filing form the API refused, named back to their author
+            model.put("refusedFiles", ComplaintAttachments.refusals(visit));
+        }
+        // the masked address of the contact relay (channels), for the parties the API gives one to: the complainant
+        // and the store's managers; anyone else (a 403), a brand without inbound domain (a 404) gets no section
+        JsonNode relay = visit.token() == null ? null
+            : api.optional(brandPath(visit) + "/complaints/" + id + "/relay", visit.token());
+        if (relay != null && relay.path("address").isTextual()) {
+            Map<String, Object> r = Models.plain(relay, visit);
+            if (relay.path("until").isTextual()) {
+                r.put("untilText", Models.date(java.time.Instant.parse(relay.path("until").asText()), visit));
+            }
+            model.put("relay", r);
         }
         model.putAll(extra);
         model.put("canEvaluate", mine && "ANSWERED".equals(state));
@@ -231,17 +239,11 @@ final class ComplaintPages extends PageSupport {
         if (a.ok()) {
             return WebReply.seeOther(visit.base() + "/complaints/" + id + "#attachments-h");
         }
-        String error = switch (a.status()) {
-            case 404 -> null;
-            case 409 -> "attachment.tooMany";
-            case 413 -> "attachment.tooLarge";
-            case 415 -> "attachment.type";
-            default -> "attachment.invalid";
-        };
-        if (error == null) {
+        if (a.status() == 404) {
             return notFound(visit);
         }
-        return complaintPage(visit, brand, a.status() == 413 || a.status() == 415 ? a.status() : 422, id, Map.of("file", error));
+        return complaintPage(visit, brand, a.status() == 413 || a.status() == 415 ? a.status() : 422, id,
+            Map.of("file", "attachment." + ComplaintAttachments.reason(a.status())));
     }
 
     /** A picture of the complaint, for the visitor the API lets see it; a 404 page for anyone else. */
@@ -284,6 +286,8 @@ final class ComplaintPages extends PageSupport {
             model.put("draftNotice", draftNotice);
         }
         model.put("unverified", unverified);
+        // pictures go with the form when the brand uses channels (the API checks each one once the complaint exists)
+        model.put("canAttach", visit.features().contains("channels"));
         model.put("form", form);
         model.put("errors", errors);
         storeSearch(api, visit, model);

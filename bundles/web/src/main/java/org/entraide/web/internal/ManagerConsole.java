@@ -188,6 +188,8 @@ final class ManagerConsole extends PageSupport {
         model.put("assigned", messages != null);
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         model.put("timeline", ComplaintPages.steps(timeline, visit));
+        // its pictures (channels), which the API shows the store's managers as it does on the complaint's page
+        ComplaintAttachments.show(api, visit, id, model);
         model.put("errors", errors);
         model.put("email", email == null ? "" : email);
         model.put("moderationRequests", visit.features().contains("moderation"));

@@ -19,19 +19,25 @@ import java.util.Map;
  */
 record WebRequest(String method, String path, String query, Map<String, String> cookies, Map<String, String> form,
                   String host, String origin, boolean secure, String acceptLanguage, String publicBase, String userAgent,
-                  Uploads.FileField file) {
+                  java.util.List<Uploads.FileField> files) {
     /** Largest form body read; the API refuses longer texts anyway. */
     static final int MAX_FORM_BYTES = 128 * 1024;
 
     WebRequest {
         cookies = Collections.unmodifiableMap(cookies);
         form = Collections.unmodifiableMap(form);
+        files = files == null ? java.util.List.of() : java.util.List.copyOf(files);
     }
 
-    /** A request without a file: every form but the avatar's. */
+    /** A request without a file: every form but those of {@link Uploads#PATHS}. */
     WebRequest(String method, String path, String query, Map<String, String> cookies, Map<String, String> form,
                String host, String origin, boolean secure, String acceptLanguage, String publicBase, String userAgent) {
-        this(method, path, query, cookies, form, host, origin, secure, acceptLanguage, publicBase, userAgent, null);
+        this(method, path, query, cookies, form, host, origin, secure, acceptLanguage, publicBase, userAgent, java.util.List.of());
+    }
+
+    /** The form's first file, or null: the forms that take one file (an avatar, an attachment). */
+    Uploads.FileField file() {
+        return files.isEmpty() ? null : files.get(0);
     }
 
     static WebRequest get(String path, String query) {

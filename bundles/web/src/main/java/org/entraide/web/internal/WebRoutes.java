@@ -127,14 +127,14 @@ public final class WebRoutes extends RouteBuilder {
         String host = servlet != null && servlet.getHeader("Host") != null ? servlet.getHeader("Host") : "localhost";
         boolean secure = servlet != null && (servlet.isSecure() || "https".equalsIgnoreCase(servlet.getHeader("X-Forwarded-Proto")));
         Map<String, String> form = Map.of();
-        Uploads.FileField file = null;
+        java.util.List<Uploads.FileField> files = java.util.List.of();
         String type = "POST".equals(method) ? (servlet != null ? servlet.getContentType()
             : in.getHeader(Exchange.CONTENT_TYPE, String.class)) : null;
         if ("POST".equals(method) && Uploads.isMultipart(type) && Uploads.PATHS.matcher(path).matches()) {
             try (InputStream stream = in.getBody(InputStream.class)) {
-                Uploads.Form multipart = Uploads.read(type, stream, Uploads.maxFile(path));
+                Uploads.Form multipart = Uploads.read(type, stream, Uploads.limits(path));
                 form = multipart.fields();
-                file = multipart.file();
+                files = multipart.files();
             } catch (Uploads.TooLarge tooLarge) {
                 reply(e, 413, "text/plain; charset=utf-8", "file too large", Locale.ENGLISH);
                 return;
@@ -169,7 +169,7 @@ public final class WebRoutes extends RouteBuilder {
             }
         }
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
-            origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), file);
+            origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), files);
         WebReply reply;
         try {
             // the id the core gave this page request (its log line and X-Request-Id), passed on to the API calls

@@ -74,6 +74,30 @@ final class Browser {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** A file of a {@code multipart/form-data} form. */
+    record Upload(String field, String fileName, String mediaType, byte[] bytes) {
+    }
+
+    /** A form with text fields and files ({@code multipart/form-data}), with the last page's token, as a browser sends it. */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, List<Upload> files) {
+        String boundary = "----entraide" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("csrf", lastCsrf);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+            + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (Upload f : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
+                + f.fileName() + "\"\r\nContent-Type: " + f.mediaType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", base)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Loads a page, then sends its form. */
     HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
         get(formPage);

@@ -377,6 +377,68 @@ class BrowserJourneyTest extends WebTestBase {
         assertEquals(List.of(), violations);
     }
 
+    /** The status and type of a picture the page shows, fetched as the browser would with the visitor's cookies. */
+    private String picture(String selector) throws Exception {
+        return browser.eval("fetch(document.querySelector(" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(selector)
+            + ").getAttribute('src')).then(r => r.status + ' ' + r.headers.get('content-type'))").asText();
+    }
+
+    @Test
+    void aComplaintIsFiledWithAPhotoTheStoreSeesItAndEachPartyGetsTheirRelayAddress() throws Exception {
+        Plugins.channels(server);
+        features("{\"channels\":true}");
+        assertEquals(200, community.http().put("/api/v1/brands/demo/channels/settings", community.demo("admin").token(),
+            org.entraide.core.internal.support.Http.json("inboundDomain", "magasins.demo.example")).status());
+        Path photo = Files.createTempFile("drill-", ".png");
+        Path receipt = Files.createTempFile("receipt-", ".pdf");
+        try {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                photo.toFile());
+            Files.writeString(receipt, "%PDF-1.7");
+            signIn("customer@demo.example", DemoSeeder.PASSWORD);
+            browser.open(server.base() + "/b/demo/complaints/new?store=LYON-PARTDIEU");
+            checkPage("complaint form with pictures");
+            browser.fill("#f-title", "Drill case cracked on arrival");
+            browser.fill("#f-body", "The case was cracked when I opened the box; photo and receipt attached.");
+            browser.upload("#f-images", photo, receipt);
+            browser.click("main form.form button[value=publish]");
+            String url = browser.url();
+            assertTrue(url.matches("/b/demo/complaints/[0-9]+\\?refused=.*"), url);
+            String refused = browser.text("#refused-files");
+            assertTrue(refused.contains(receipt.getFileName().toString()) && refused.contains("Send a PNG, JPEG or WebP picture"), refused);
+            assertEquals(1, browser.eval("document.querySelectorAll('ul.attachments img').length").asInt(), "the photo is attached");
+            assertEquals("200 image/jpeg", picture("ul.attachments img"));
+            String storeSide = browser.text(".relay .relay-address");
+            assertTrue(storeSide.endsWith("@magasins.demo.example") && browser.text(".relay").contains("Write by e-mail"),
+                browser.text("main"));
+            assertEquals("mailto:" + storeSide, browser.eval("document.querySelector('.relay a').getAttribute('href')").asText());
+            checkPage("complaint with a photo, a refused file and the relay");
+            shoot("complaint-photo");
+            long id = Long.parseLong(url.replaceAll("\\?.*", "").substring(url.lastIndexOf('/') + 1));
+
+            signIn("manager@demo.example", DemoSeeder.PASSWORD);
+            browser.open(server.base() + "/b/demo/manager/complaints/" + id);
+            assertEquals(1, browser.eval("document.querySelectorAll('ul.attachments img').length").asInt(), browser.text("main"));
+            assertEquals("200 image/jpeg", picture("ul.attachments img"));
+            checkPage("manager workspace with a photo");
+            shoot("manager-photo");
+            browser.open(server.base() + "/b/demo/complaints/" + id + "?lang=fr");
+            String customerSide = browser.text(".relay .relay-address");
+            assertTrue(customerSide.endsWith("@magasins.demo.example") && !customerSide.equals(storeSide), customerSide);
+            assertTrue(browser.text(".relay h2").contains("\u00c9crire par e-mail"), browser.text(".relay"));
+            checkPage("complaint seen by the store's manager");
+
+            signIn("lucas@demo.example", DemoSeeder.PASSWORD);
+            browser.open(server.base() + "/b/demo/complaints/" + id);
+            assertTrue(browser.eval("document.querySelector('.relay') === null && document.querySelector('ul.attachments') === null")
+                .asBoolean(), "another member sees neither: " + browser.text("main"));
+            assertEquals(List.of(), violations);
+        } finally {
+            Files.deleteIfExists(photo);
+            Files.deleteIfExists(receipt);
+        }
+    }
+
     @Test
     void aModeratorHoldsAPostAndThenApprovesIt() throws Exception {
         features("{\"moderation\":true}");

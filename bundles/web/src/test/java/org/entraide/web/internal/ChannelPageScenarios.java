@@ -103,6 +103,114 @@ abstract class ChannelPageScenarios extends WebTestBase {
         assertTrue(fr.contains("Photos et tickets"), fr);
     }
 
+    static byte[] png(int width, int height) throws java.io.IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
+    }
+
+    /** Files a complaint about the Lyon store from the page's form, with these files; answers the page it leads to. */
+    static String fileWithPictures(Browser customer, String title, List<Browser.Upload> files) {
+        String form = customer.get("/b/demo/complaints/new?store=" + LYON).body();
+        assertTrue(form.contains("enctype=\"multipart/form-data\"") && form.contains("name=\"image\" type=\"file\" multiple"),
+            "pictures may go with the form: " + form);
+        HttpResponse<String> filed = customer.postMultipart("/b/demo/complaints/new", Map.of("storeCode", LYON, "title", title,
+            "body", "The case was cracked when I opened the box at home.", "action", "publish"), files);
+        assertEquals(303, filed.statusCode(), filed.body());
+        return filed.headers().firstValue("Location").orElseThrow().replaceAll("#.*", "");
+    }
+
+    static long idOf(String location) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/b/demo/complaints/([0-9]+)").matcher(location);
+        assertTrue(m.find(), location);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void theComplaintPageShowsEachPartyTheAddressTheyWriteToAndNobodyElse() {
+        Community.Member customerMember = community.demo("customer");
+        long id = community.complaintId(customerMember, LYON, false);
+        String path = "/b/demo/complaints/" + id;
+        Browser customer = signedIn("customer@demo.example");
+        assertFalse(customer.get(path).body().contains("Write by e-mail"), "no section while the brand has no inbound domain");
+        assertEquals(200, http.put("/api/v1/brands/demo/channels/settings", admin.token(),
+            Http.json("inboundDomain", "magasins.demo.example")).status());
+
+        String storeSide = http.get("/api/v1/brands/demo/complaints/" + id + "/relay", customerMember.token()).json()
+            .get("address").asText();
+        String mine = customer.get(path).body();
+        assertTrue(mine.contains("Write by e-mail") && mine.contains("href=\"mailto:" + storeSide + "\""),
+            "the complainant writes to the store's side: " + mine);
+        assertTrue(mine.contains("reach the store&#39;s team") || mine.contains("reach the store's team"), mine);
+        assertTrue(mine.contains("Open: your messages are carried."), mine);
+
+        String customerSide = http.get("/api/v1/brands/demo/complaints/" + id + "/relay", community.demo("manager").token()).json()
+            .get("address").asText();
+        String managers = signedIn("manager@demo.example").get(path).body();
+        assertTrue(managers.contains("href=\"mailto:" + customerSide + "\"") && !managers.contains(storeSide),
+            "the store's manager writes to the customer's side: " + managers);
+        String other = signedIn("lucas@demo.example").get(path).body();
+        assertFalse(other.contains("Write by e-mail") || other.contains("@magasins.demo.example"), "not another member: " + other);
+        String visitor = page(path, "en").raw().body();
+        assertFalse(visitor.contains("Write by e-mail") || visitor.contains("@magasins.demo.example"), "nor a visitor");
+        assertEquals(201, community.respond(community.demo("manager"), "demo", id, "A new drill is waiting for you.").status());
+        assertEquals(200, community.resolve(customerMember, "demo", id, true, 8, true).status());
+        org.awaitility.Awaitility.await("the relay learns that the complaint is closed").atMost(java.time.Duration.ofSeconds(20))
+            .until(() -> customer.get(path).body().contains("Open until "));
+        assertTrue(customer.get(path + "?lang=fr").body().contains("\u00c9crire par e-mail"), "in French");
+
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"channels\":false}").status());
+        assertFalse(customer.get(path + "?lang=en").body().contains("Write by e-mail"), "nor without the capability");
+    }
+
+    @Test
+    void aComplaintFiledWithAPictureCarriesItAndARefusedFileLosesNothingOfTheComplaint() throws Exception {
+        Browser customer = signedIn("customer@demo.example");
+        String location = fileWithPictures(customer, "Cracked drill case on arrival",
+            List.of(new Browser.Upload("image", "case.png", "image/png", png(300, 200))));
+        assertFalse(location.contains("refused"), location);
+        String page = customer.get(location).body();
+        assertTrue(page.contains("Cracked drill case on arrival"), page);
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"(/b/demo/complaints/" + idOf(location)
+            + "/attachments/[0-9]+)\" width=\"160\" height=\"106\"").matcher(page);
+        assertTrue(img.find(), "the picture sent with the form is attached: " + page);
+        assertEquals("image/jpeg", customer.get(img.group(1)).headers().firstValue("Content-Type").orElse(""));
+
+        location = fileWithPictures(customer, "Receipt refused at the till", List.of(
+            new Browser.Upload("image", "ticket.pdf", "application/pdf", "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+            new Browser.Upload("image", "till.png", "image/png", png(200, 200))));
+        long id = idOf(location);
+        assertTrue(location.contains("refused="), location);
+        assertEquals("Receipt refused at the till", http.get("/api/v1/brands/demo/complaints/" + id, null).json()
+            .get("title").asText(), "the complaint is filed");
+        assertEquals(1, http.get("/api/v1/brands/demo/complaints/" + id + "/attachments", community.demo("customer").token())
+            .json().get("items").size(), "with the picture, not the PDF");
+        page = customer.get(location).body();
+        assertTrue(page.contains("Your complaint is filed, but these files were not attached:")
+            && page.contains("<strong>ticket.pdf</strong>: Send a PNG, JPEG or WebP picture (a receipt as a photo)."), page);
+        String fr = customer.get(location + "&lang=fr").body();
+        assertTrue(fr.contains("Votre r\u00e9clamation est d\u00e9pos\u00e9e") && fr.contains("Envoyez une image PNG, JPEG ou WebP"), fr);
+        assertFalse(signedIn("lucas@demo.example").get(location).body().contains("ticket.pdf"), "told to the complainant only");
+    }
+
+    @Test
+    void theManagersConsoleShowsTheComplaintsPictures() throws Exception {
+        Plugins.localManagers(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"local-managers\":true}").status());
+        long id = idOf(fileWithPictures(signedIn("customer@demo.example"), "Scratched table delivered",
+            List.of(new Browser.Upload("image", "table.png", "image/png", png(200, 300)))));
+        Browser manager = signedIn("manager@demo.example");
+        String console = manager.get("/b/demo/manager/complaints/" + id).body();
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<a href=\"(/b/demo/complaints/" + id
+            + "/attachments/[0-9]+)\"><img src=\"\\1\" width=\"106\" height=\"160\"").matcher(console);
+        assertTrue(console.contains("Photos and receipts") && img.find(), "a thumbnail linking to the picture: " + console);
+        HttpResponse<String> picture = manager.get(img.group(1));
+        assertEquals(200, picture.statusCode());
+        assertEquals("private, no-store", picture.headers().firstValue("Cache-Control").orElse(""));
+        assertFalse(signedIn("lucas@demo.example").get("/b/demo/manager/complaints/" + id).body().contains("/attachments/"),
+            "another member's view of the address shows no picture");
+    }
+
     @Test
     void aVisitorWhoThanksTooOftenIsAskedToWait() {
         Browser visitor = new Browser(server.base());

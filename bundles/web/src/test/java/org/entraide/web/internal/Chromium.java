@@ -169,6 +169,17 @@ final class Chromium implements AutoCloseable {
             + selector.replace("'", "") + "'); e.checked = true; })()");
     }
 
+    /** Chooses files in a file input, as a user picking them in the browser's dialog. */
+    void upload(String selector, Path... files) throws Exception {
+        int root = call("DOM.getDocument", Map.of("depth", 0)).path("root").path("nodeId").asInt();
+        int input = call("DOM.querySelector", Map.of("nodeId", root, "selector", selector)).path("nodeId").asInt();
+        if (input == 0) {
+            throw new IllegalStateException("no " + selector);
+        }
+        call("DOM.setFileInputFiles", Map.of("nodeId", input,
+            "files", java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
+    }
+
     /** Clicks a button or link and waits for the page it leads to. */
     void click(String selector) throws Exception {
         eval("window.__leaving = true");
