@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load: each client sends its next request as soon as the previous response is read, so the
@@ -62,7 +63,7 @@ final class LoadGenerator {
         List<Future<Tally>> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             int client = i;
-            running.add(pool.submit(() -> loop(workload.request().apply(client), workload.expectedStatus(),
+            running.add(pool.submit(() -> loop(() -> workload.request().apply(client), workload.expectedStatus(),
                 connections[client], deadline)));
         }
         Tally all = new Tally();
@@ -72,12 +73,17 @@ final class LoadGenerator {
         return all;
     }
 
-    private static Tally loop(byte[] request, int expected, HttpConnection connection, long deadline) {
+    /**
+     * The client's request is asked for before each exchange: most workloads answer the same prepared bytes, others
+     * (articles read at random) a different prepared request each time.
+     */
+    private static Tally loop(Supplier<byte[]> request, int expected, HttpConnection connection, long deadline) {
         Tally tally = new Tally();
         while (System.nanoTime() < deadline) {
+            byte[] next = request.get();
             long start = System.nanoTime();
             try {
-                HttpConnection.Reply reply = connection.exchange(request);
+                HttpConnection.Reply reply = connection.exchange(next);
                 long took = System.nanoTime() - start;
                 if (reply.status() == expected) {
                     tally.success(took);

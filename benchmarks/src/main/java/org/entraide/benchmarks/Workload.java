@@ -6,7 +6,8 @@ import java.util.function.IntFunction;
 /**
  * What each client sends, prepared once as bytes so the generator does no formatting while measuring.
  *
- * @param request the request of client {@code i} (each client may have its own token or target)
+ * @param request the next request of client {@code i}, asked for before each exchange by that client's thread (each
+ *     client may have its own token or target, and change it from one request to the next)
  * @param expectedStatus any other status is counted as an error
  */
 record Workload(String name, IntFunction<byte[]> request, int expectedStatus) {
