@@ -12,7 +12,7 @@ public record IncidentsSettings(double deviations, double tailProbability, int w
     }
 
     public static IncidentsSettings defaults() {
-        return new IncidentsSettings(3.0, 1e-4, 8, 4, 300_000, false);
+        return new IncidentsSettings(3.0, 1e-4, 8, 3, 300_000, false);
     }
 
     static IncidentsSettings of(IncidentsConfig c) {

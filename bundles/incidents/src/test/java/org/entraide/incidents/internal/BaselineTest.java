@@ -7,66 +7,129 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.entraide.incidents.internal.detect.Baseline;
+import org.entraide.incidents.internal.detect.History;
 import org.junit.jupiter.api.Test;
 
-/** The rise rule, and the matching of themes. */
+/** The rise rule (the shipped settings: 3 deviations, a tail of 1 in 10,000, at least 3 posts), and the matching of themes. */
 class BaselineTest {
     private static final double DEVIATIONS = 3.0;
     private static final double TAIL = 1e-4;
-    private static final int MIN = 4;
+    private static final int MIN = 3;
 
-    private static Baseline weeks(Integer... counts) {
-        return Baseline.of(List.of(counts));
+    private static Baseline weeks(double profile, Integer... counts) {
+        return Baseline.of(List.of(counts), profile);
+    }
+
+    /**
+     * A store open by day: one post at each hour from 9:00 to 18:00 every fourth day of the 8 weeks (140 posts), none
+     * at night; plus one post at the judged hour on each of {@code weeksAgo}.
+     */
+    private static History dayStore(int hourOfDay, int... weeksAgo) {
+        History history = new History(hourOfDay, 8);
+        for (int day = 1; day <= 56; day++) {
+            for (int hour = 9; hour <= 18; hour++) {
+                if (day % 4 == 0) {
+                    history.add(hourOfDay + 24L * day - hour, 1);
+                }
+            }
+        }
+        for (int week : weeksAgo) {
+            history.add(168L * week, 1);
+        }
+        return history;
     }
 
     @Test
-    void theBaselineIsTheSameHoursMeanAndDeviationAndItsRateCountsOneMorePostOverTheWeeks() {
-        Baseline b = weeks(1, 2, 1, 2, 1, 2, 1, 2);
+    void theHistoryGathersTheSameHoursAndTheWeeklyProfileOfTheWeeksBeforeTheDay() {
+        History h = new History(2, 8); // judging 2:00
+        h.add(168, 3); // a week ago at 2:00
+        h.add(8 * 168, 1); // 8 weeks ago at 2:00
+        h.add(24, 2); // yesterday at 2:00: the hour of the day, not the weekday
+        h.add(7 * 24 - 10, 5); // a week ago at 12:00: the weekday, not the hour
+        h.add(1, 7); // 1:00 today: the judged day is left out, an ongoing rise must not raise its own baseline
+        h.add(8 * 168 + 3, 7); // older than the 8 weeks before the day
+        assertEquals(List.of(3, 0, 0, 0, 0, 0, 0, 1), h.sameHours());
+        // hour of the day 3 + 2 + 1 = 6, weekday 3 + 5 + 1 = 9, in all 11
+        assertEquals(7.0 * 10 / (12 * 8), h.profile(), 1e-12);
+        assertEquals(1.0 / 8, new History(0, 8).profile(), 1e-12, "a scope that never posted: one post over the weeks");
+    }
+
+    @Test
+    void theRateIsTheProfileRaisedHalfwayToTheSameHoursMeanWhenThatIsHigher() {
+        assertEquals(0.2, weeks(0.2, 0, 0, 0, 0, 0, 0, 0, 1).rate(), 1e-12, "a mean of 0.125 under the profile");
+        assertEquals(2.1, weeks(0.2, 4, 4, 4, 4, 4, 4, 4, 4).rate(), 1e-12, "a habit of 4 at that hour: (4 + 0.2) / 2");
+        Baseline b = weeks(1.0, 1, 2, 1, 2, 1, 2, 1, 2);
         assertEquals(1.5, b.mean(), 1e-9);
         assertEquals(0.5, b.deviation(), 1e-9);
-        assertEquals(1.625, b.rate(), 1e-9, "eight weeks: 1.5 + 1/8");
-        assertEquals(0.125, weeks(0, 0, 0, 0, 0, 0, 0, 0).rate(), 1e-9, "eight quiet weeks do not prove a rate of zero");
         assertEquals(3.0, b.threshold(DEVIATIONS), 1e-9);
     }
 
     @Test
     void theTailIsThePoissonProbabilityOfReachingTheCountEvenForBusyScopes() {
         // exact values: 1 - sum of the Poisson terms under the count
-        assertEquals(2.9647754e-4, weeks(0, 0, 0, 0, 0, 0, 0, 0).tail(3), 1e-11);
-        assertEquals(9.2064137e-6, weeks(0, 0, 0, 0, 0, 0, 0, 0).tail(4), 1e-13);
-        assertEquals(5.1028685e-5, weeks(1, 2, 1, 2, 1, 2, 1, 2).tail(9), 1e-12);
-        assertEquals(1.0, weeks(0, 0, 0, 0, 0, 0, 0, 0).tail(0), 1e-12);
-        Baseline busy = weeks(1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000);
+        assertEquals(2.9647754e-4, weeks(0.125, 0, 0, 0, 0, 0, 0, 0, 0).tail(3), 1e-11);
+        assertEquals(9.2064137e-6, weeks(0.125, 0, 0, 0, 0, 0, 0, 0, 0).tail(4), 1e-13);
+        assertEquals(5.1028685e-5, weeks(1.625, 1, 2, 1, 2, 1, 2, 1, 2).tail(9), 1e-12);
+        assertEquals(1.0, weeks(0.125, 0, 0, 0, 0, 0, 0, 0, 0).tail(0), 1e-12);
+        Baseline busy = weeks(1000.125, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000);
         assertEquals(0.50578197, busy.tail(1000), 1e-7);
         assertEquals(1.9401595e-6, busy.tail(1150), 1e-12, "a rate of 1,000 does not underflow");
     }
 
     @Test
-    void aWeakRiseAtAQuietStoreIsFound() {
-        Baseline quiet = weeks(0, 0, 0, 0, 0, 0, 0, 0);
-        assertTrue(quiet.isRise(4, DEVIATIONS, TAIL, MIN), "4 posts where there are none: a chance of 9e-6");
-        assertFalse(quiet.isRise(3, DEVIATIONS, TAIL, MIN), "3 posts: under the minimum, and a chance of 3e-4");
-        assertFalse(weeks(0, 0, 0, 0, 1, 0, 0, 1).isRise(4, DEVIATIONS, TAIL, MIN),
-            "2 posts over the weeks: a rate of 0.375 reaches 4 once in 1,600 hours");
+    void aRiseOfThreeAtAQuietHourIsFlaggedOnItsFirstHourWhileTheSameThreeAtTheStoresBusyHourAreNot() {
+        Baseline night = dayStore(2).baseline();
+        assertEquals(21.0 / (141 * 8), night.rate(), 1e-12, "no post at 2:00 in 56 nights, 20 on the 8 same weekdays, 140 in all");
+        assertTrue(night.isRise(3, DEVIATIONS, TAIL, MIN), "3 posts where the profile expects 0.02: a chance of 1e-6");
+        assertFalse(night.isRise(2, DEVIATIONS, TAIL, MIN), "2 posts: under the minimum");
+        Baseline day = dayStore(10).baseline();
+        assertEquals(15.0 * 21 / (141 * 8), day.rate(), 1e-12, "14 posts at 10:00 over the 56 days");
+        assertFalse(day.isRise(3, DEVIATIONS, TAIL, MIN), "a rate of 0.28 reaches 3 every 340 hours");
+        assertFalse(day.isRise(4, DEVIATIONS, TAIL, MIN), "and 4 every 5,000 hours");
+        assertTrue(day.isRise(5, DEVIATIONS, TAIL, MIN));
+    }
+
+    @Test
+    void onePostAtThatHourInEightWeeksDoesNotHideAWeakRise() {
+        Baseline b = dayStore(2, 6).baseline();
+        assertEquals(0.125, b.mean(), 1e-12);
+        // the mean with one more post (0.25) reaches 3 once in 460 hours; halfway with the profile, once in 11,600
+        assertEquals((0.125 + 2.0 * 22 / (142 * 8)) / 2, b.rate(), 1e-12);
+        assertTrue(b.isRise(3, DEVIATIONS, TAIL, MIN));
+    }
+
+    @Test
+    void aStoreAtItsBaselineIsNotFlagged() {
+        History steady = new History(15, 8); // 2 posts every hour of the 8 weeks
+        for (int hoursBefore = 16; hoursBefore <= 15 + 8 * 168; hoursBefore++) {
+            steady.add(hoursBefore, 2);
+        }
+        Baseline b = steady.baseline();
+        assertEquals(2.0, b.mean(), 1e-12);
+        for (int n = 0; n <= 9; n++) {
+            assertFalse(b.isRise(n, DEVIATIONS, TAIL, MIN), n + " posts at a rate of 2");
+        }
+        assertTrue(b.isRise(10, DEVIATIONS, TAIL, MIN), "a rate of 2 reaches 10 once in 20,000 hours");
     }
 
     @Test
     void aNoisyQuietStoreIsJudgedByItsOwnFluctuation() {
-        Baseline noisy = weeks(0, 0, 3, 0, 0, 4, 0, 0);
+        Baseline noisy = weeks(0.125, 0, 0, 3, 0, 0, 4, 0, 0);
         assertEquals(0.875, noisy.mean(), 1e-9);
+        assertEquals(0.5, noisy.rate(), 1e-9, "halfway between the profile and the hour's mean");
         assertFalse(noisy.isRise(4, DEVIATIONS, TAIL, MIN), "it had 4 already");
-        assertFalse(noisy.isRise(5, DEVIATIONS, TAIL, MIN), "under 0.875 + 3 x 1.45 = 5.2, its own fluctuation");
-        assertFalse(noisy.isRise(6, DEVIATIONS, TAIL, MIN), "a rate of 1 reaches 6 six times in 10,000 hours");
-        assertTrue(noisy.isRise(7, DEVIATIONS, TAIL, MIN));
+        assertFalse(noisy.isRise(5, DEVIATIONS, TAIL, MIN), "under 0.875 + 3 x 1.54 = 5.5, its own fluctuation");
+        assertTrue(noisy.isRise(6, DEVIATIONS, TAIL, MIN), "a rate of 0.5 reaches 6 once in 70,000 hours");
     }
 
     @Test
-    void aBusierHourNeedsMorePostsThanThreeDeviations() {
-        Baseline b = weeks(1, 2, 1, 2, 1, 2, 1, 2);
-        assertFalse(b.isRise(6, DEVIATIONS, TAIL, MIN), "6 is over 1.5 + 3 x 0.5 but a rate of 1.6 reaches it every 150 hours");
-        assertFalse(b.isRise(8, DEVIATIONS, TAIL, MIN));
-        assertTrue(b.isRise(9, DEVIATIONS, TAIL, MIN));
-        assertFalse(weeks(6, 5, 7, 6, 5, 7, 6, 6).isRise(6, DEVIATIONS, TAIL, MIN), "the usual count");
+    void anHourBusyByHabitIsJudgedByItsHabitNotByItsQuietDay() {
+        Baseline market = weeks(0.2, 4, 4, 4, 4, 4, 4, 4, 4);
+        for (int n = 0; n <= 8; n++) {
+            assertFalse(market.isRise(n, DEVIATIONS, TAIL, MIN), n + " posts where 4 come every week");
+        }
+        assertTrue(Baseline.of(List.of(0, 0, 0, 0, 0, 0, 0, 0), 0.2).isRise(4, DEVIATIONS, TAIL, MIN),
+            "the same profile without the habit: 4 posts are a rise");
     }
 
     @Test

@@ -3,30 +3,36 @@ package org.entraide.incidents.internal.detect;
 import java.util.List;
 
 /**
- * The same hour of the same weekday over the previous weeks (an hour without posts counts 0), and the rule that makes a
- * count a rise. Two tests, both required, because each alone fails on one kind of scope:
+ * The baseline of a scope's hour ({@link History}) and the rule that makes a count a rise. Two tests, both required,
+ * because each alone fails on one kind of scope:
  * <ul>
- * <li>the <b>Poisson tail</b>: a count that a steady rate of posts would reach less often than once in
- * {@code 1 / tail} hours. The rate is the mean as if one more post had been seen over the weeks ({@link #rate()}),
- * because eight quiet weeks of zeros do not prove a rate of zero: without it any post at a quiet hour would be a
- * rise. This is what lets a weak rise (4 posts where there are none) through while a busy hour needs more, which a fixed
- * minimum and a deviation floored at 1 could not do;</li>
+ * <li>the <b>Poisson tail</b>: a count that the hour's expected rate of posts would reach less often than once in
+ * {@code 1 / tail} hours. The rate ({@link #rate()}) is the scope's weekly profile ({@link History#profile()}: its
+ * posts in a week x the weekday's share x the hour of the day's share), raised halfway towards the mean of the same
+ * hour of the same weekday when that mean is higher. The profile knows a quiet hour far better than 8 hours do: at a
+ * store that had one post at 2 a.m. on a Sunday in 8 weeks, the mean says 0.125 an hour, under which 3 posts come
+ * once in 4,000 hours, but 56 nights with 3 posts say about 0.05, under which 3 posts come once in 50,000. The half of
+ * the same hour's mean, when higher, keeps an hour that is busy by habit (a market morning) from being judged by the
+ * average of its day;</li>
  * <li>the <b>scope's own fluctuation</b>: the mean plus {@code deviations} standard deviations of the weeks, so that a
  * noisy scope (a store that sometimes has 3 or 4 posts at an hour that is usually empty) is judged by its own
  * history and not by the Poisson noise alone.</li>
  * </ul>
  * A minimum number of posts bounds both for hours so quiet that a couple of posts would pass.
  */
-public record Baseline(double mean, double deviation, int weeks) {
-    public static Baseline of(List<Integer> weeks) {
+public record Baseline(double mean, double deviation, int weeks, double profile) {
+    public static Baseline of(List<Integer> weeks, double profile) {
         double mean = weeks.stream().mapToInt(Integer::intValue).average().orElse(0);
         double variance = weeks.stream().mapToDouble(n -> (n - mean) * (n - mean)).average().orElse(0);
-        return new Baseline(mean, Math.sqrt(variance), weeks.size());
+        return new Baseline(mean, Math.sqrt(variance), weeks.size(), profile);
     }
 
-    /** The rate the tail is computed at: the mean of the weeks with one more post seen among them. */
+    /**
+     * The rate the tail is computed at: the profile, or halfway between it and the same hour's mean when that is higher
+     * (the mean of 8 hours and the profile weighed alike, as a profile worth 8 weeks of that hour would be).
+     */
     public double rate() {
-        return mean + 1.0 / Math.max(1, weeks);
+        return Math.max(profile, (mean + profile) / 2);
     }
 
     /** The count the scope's own fluctuation allows. */

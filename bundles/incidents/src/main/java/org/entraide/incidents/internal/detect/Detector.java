@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.entraide.api.localmanagers.Regions;
 import org.entraide.api.event.EventLog;
@@ -19,7 +17,8 @@ import org.entraide.jdbc.Sql;
 
 /**
  * The scheduled evaluation: for each brand with counts, the current hour (so far) and the last complete one are
- * compared, scope by scope, with the same hour of the same weekday over the previous weeks ({@link Baseline}); a rise
+ * compared, scope by scope, with the same hour of the same weekday over the previous weeks and the scope's weekly
+ * profile over those weeks ({@link History}, {@link Baseline}); a rise
  * becomes a proposal with its grouped posts and a {@code incident.rise-detected} event (the notifications plugin alerts
  * the brand admins and the region's managers), once per scope and hour.
  */
@@ -66,7 +65,7 @@ public final class Detector {
             if (cell.posts() < settings.minPosts()) {
                 continue;
             }
-            Baseline baseline = Baseline.of(history(c, brandId, cell.scope(), cell.hour()));
+            Baseline baseline = history(c, brandId, cell.scope(), cell.hour()).baseline();
             if (!baseline.isRise(cell.posts(), settings.deviations(), settings.tailProbability(),
                 settings.minPosts())) {
                 continue;
@@ -109,21 +108,18 @@ public final class Detector {
         return true;
     }
 
-    /** The counts of the same hour in each of the previous weeks, 0 where nothing was posted. */
-    private List<Integer> history(Connection c, long brandId, String scope, Instant hour) {
-        List<Object> params = new ArrayList<>(List.of(brandId, scope));
-        for (int week = 1; week <= settings.weeks(); week++) {
-            params.add(hour.minus(WEEK.multipliedBy(week)));
-        }
-        Map<Instant, Integer> stored = new HashMap<>();
-        // the exact hours, read through the primary key
-        Sql.list(c, "SELECT at_hour, posts FROM inc_hourly WHERE brand_id = ? AND scope = ? AND at_hour IN ("
-            + String.join(", ", java.util.Collections.nCopies(settings.weeks(), "?")) + ")",
-            rs -> stored.put(Sql.instant(rs, "at_hour"), rs.getInt("posts")), params.toArray());
-        List<Integer> out = new ArrayList<>();
-        for (int week = 1; week <= settings.weeks(); week++) {
-            out.add(stored.getOrDefault(hour.minus(WEEK.multipliedBy(week)), 0));
-        }
-        return out;
+    /**
+     * The scope's counts over the whole weeks before the hour's day (UTC), read as one range of the primary key: only
+     * the hours with posts are stored, so a store reads a few hundred rows at most.
+     */
+    private History history(Connection c, long brandId, String scope, Instant hour) {
+        Instant day = hour.truncatedTo(ChronoUnit.DAYS);
+        History history = new History((int) Duration.between(day, hour).toHours(), settings.weeks());
+        Sql.list(c, "SELECT at_hour, posts FROM inc_hourly WHERE brand_id = ? AND scope = ? AND at_hour >= ? AND at_hour < ?",
+            rs -> {
+                history.add(Duration.between(Sql.instant(rs, "at_hour"), hour).toHours(), rs.getInt("posts"));
+                return null;
+            }, brandId, scope, day.minus(WEEK.multipliedBy(settings.weeks())), day);
+        return history;
     }
 }
