@@ -24,7 +24,8 @@ final class NotificationPages extends PageSupport {
     /**
      * The member's notifications, newest first: the first pages by number, then "Older" follows the API's cursor
      * ({@code after=}), which reaches any depth at the cost of one index range. A cursor that is not the API's (an
-     * address altered by hand) answers 400 with a link back to the newest.
+     * address altered by hand) answers 400 with a page that says so. Each notification's link carries its page, so that
+     * opening it finds it however deep it is.
      */
     WebReply list(Visit visit, JsonNode brand, Matcher path) {
         String after = visit.request.param("after");
@@ -48,14 +49,21 @@ final class NotificationPages extends PageSupport {
         model.put("next", found.path("next").isTextual() ? found.path("next").asText() : "");
         model.put("hasPrev", page > 1);
         model.put("byCursor", byCursor);
+        model.put("pageQuery", byCursor ? "after=" + Site.urlEncode(after) : "page=" + page);
         model.put("done", visit.request.param("done") == null ? "" : visit.request.param("done").replaceAll("[^a-z-]", ""));
         return render(visit, brand, 200, "notifications", model);
     }
 
-    /** Marks the notification read and goes to what it is about. */
+    /**
+     * Marks the notification read and goes to what it is about, read from the page of the list it was shown on (its
+     * link's {@code after} or {@code page}, the first page without them).
+     */
     WebReply open(Visit visit, JsonNode brand, Matcher path) {
         long id = Long.parseLong(path.group(2));
-        JsonNode found = api.optional(brandPath(visit) + "/me/notifications?size=100&lang=" + visit.locale.getLanguage(), visit.token());
+        String after = visit.request.param("after");
+        String page = after != null && !after.isBlank() ? "&after=" + Site.urlEncode(after) : "&page=" + pageNumber(visit, SIZE);
+        JsonNode found = api.optional(brandPath(visit) + "/me/notifications?size=" + SIZE + page + "&unread="
+            + "1".equals(visit.request.param("unread")) + "&lang=" + visit.locale.getLanguage(), visit.token());
         ApiClient.Answer a = api.call("POST", brandPath(visit) + "/me/notifications/" + id + "/read", visit.token(), Map.of());
         if (a.status() >= 400) {
             return notFound(visit);

@@ -85,7 +85,7 @@ abstract class NotificationPageScenarios extends WebTestBase {
 
     @Test
     void olderNotificationsAreReachedByTheCursorOfEachPage() {
-        answeredQuestion("Which sealant for a shower");
+        long question = answeredQuestion("Which sealant for a shower");
         long memberId = http.get("/api/v1/brands/demo/me", asker.token()).json().get("id").asLong();
         // 44 more of the same notification, as many events would leave them: 45 in all, three pages of 20
         server.core.db.inTransaction(c -> {
@@ -104,11 +104,13 @@ abstract class NotificationPageScenarios extends WebTestBase {
         String page = browser.get("/b/demo/me/notifications?lang=fr").body();
         int pages = 1;
         Pattern older = Pattern.compile("<a rel=\"next\" href=\"(/b/demo/me/notifications\\?after=[^\"]+)\">Notifications plus anciennes</a>");
-        Pattern item = Pattern.compile("href=\"/b/demo/me/notifications/([0-9]+)\"");
+        Pattern item = Pattern.compile("href=\"(/b/demo/me/notifications/([0-9]+)[^\"]*)\"");
+        String deepest = null;
         for (Matcher m = older.matcher(page); ; m = older.matcher(page)) {
             Matcher items = item.matcher(page);
             while (items.find()) {
-                assertTrue(seen.add(items.group(1)), "each notification on one page only: " + items.group(1));
+                assertTrue(seen.add(items.group(2)), "each notification on one page only: " + items.group(2));
+                deepest = items.group(1).replace("&amp;", "&");
             }
             if (!m.find()) {
                 break;
@@ -121,6 +123,11 @@ abstract class NotificationPageScenarios extends WebTestBase {
         }
         assertEquals(3, pages, "45 notifications by 20");
         assertEquals(45, seen.size(), "every notification reached: " + seen.size());
+        assertTrue(deepest.contains("?after="), "a notification of a page after a cursor links with it: " + deepest);
+        HttpResponse<String> opened = browser.get(deepest);
+        assertEquals(303, opened.statusCode(), opened.body());
+        assertEquals("/b/demo/questions/" + question, opened.headers().firstValue("Location").orElse("").replaceAll("[?#].*", ""),
+            "the oldest notification, opened from its page, leads to what it is about");
 
         String first = browser.get("/b/demo/me/notifications").body();
         Matcher m = Pattern.compile("after=([^\"&]+)").matcher(first);
