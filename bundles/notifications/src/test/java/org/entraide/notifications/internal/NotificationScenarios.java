@@ -914,7 +914,7 @@ abstract class NotificationScenarios {
             // the unread list may read either index on a test table (most of its rows are unread); both start at the cursor
             List<String> indexes = unreadOnly ? List.of("ntf_notification_unread_ix", "ntf_notification_inbox_ix")
                 : List.of("ntf_notification_inbox_ix");
-            assertTrue(indexes.stream().anyMatch(plan::contains) && plan.contains("id < 1000000"),
+            assertTrue(indexes.stream().anyMatch(plan::contains) && plan.matches("(?s).*id < (cast\\()?1000000.*"),
                 "the list reads one of " + indexes + " from the cursor on: " + plan);
         }
     }
