@@ -74,6 +74,8 @@ public final class LocalManagersPersonalData implements PersonalData {
             Sql.update(c, "DELETE FROM lm_region_manager WHERE user_id = ? AND region_id IN (SELECT id FROM lm_region "
                 + "WHERE brand_id = ?)", userId, brandId);
             Sql.update(c, "DELETE FROM lm_absence WHERE user_id = ?", userId);
+            // the complaints stay, anonymous, as the core keeps them: nothing here ties them to the member any more
+            Sql.update(c, "UPDATE lm_assignment SET complainant_id = NULL WHERE complainant_id = ? AND brand_id = ?", userId, brandId);
             erasedAddress(c, brandId, userId);
             return null;
         });

@@ -149,9 +149,11 @@ public final class Routing {
         Instant ninety = hours.plusOpening(now, s.firstResponse().multipliedBy(9).dividedBy(10));
         Instant central = hours.plusOpening(due, s.regionTime());
         Long manager = availableManager(c, e.brandId(), storeId, now);
+        // the complainant is kept here so that their unread total reads this plugin's tables alone
+        Long complainant = platform.posts().post(c, e.brandId(), complaint).map(PostFacts::authorId).orElse(null);
         Sql.update(c, "INSERT INTO lm_assignment (complaint_id, brand_id, store_id, manager_id, level, filed_at, due_at, "
-            + "remind50_at, remind90_at, central_due_at, next_step_at) VALUES (?, ?, ?, ?, 'STORE', ?, ?, ?, ?, ?, ?)",
-            complaint, e.brandId(), storeId, manager, now, due, half, ninety, central, half);
+            + "remind50_at, remind90_at, central_due_at, next_step_at, complainant_id) VALUES (?, ?, ?, ?, 'STORE', ?, ?, ?, ?, ?, ?, ?)",
+            complaint, e.brandId(), storeId, manager, now, due, half, ninety, central, half, complainant);
         timeline.add(c, complaint, "received", e.occurredAt());
         timeline.add(c, complaint, "sent-to-store", now);
         events.append(c, e.brandId(), null, complaint, new ComplaintAssigned(complaint, storeId, manager, due.toString(),

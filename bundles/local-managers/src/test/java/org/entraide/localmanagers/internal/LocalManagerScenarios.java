@@ -930,6 +930,112 @@ abstract class LocalManagerScenarios {
         assertEquals(1, count("SELECT COUNT(*) FROM lm_message_read WHERE user_id = ?", managerId), "the manager's stays");
     }
 
+    @Test
+    void theHeaderTotalCountsTheUnreadMessagesOfEveryThreadOfTheMember() {
+        String total = DEMO + "/me/unread-messages";
+        long first = complain("LYON-PARTDIEU", "Ticket perdu");
+        long second = complain("LYON-PARTDIEU", "Caisse trop lente");
+        assertEquals(0, http.get(total, customer).json().get("total").asLong(), "nothing written yet");
+        assertEquals(201, post(DEMO + "/complaints/" + first + "/messages", manager, Http.json("body", "Quel jour ?")).status());
+        assertEquals(201, post(DEMO + "/complaints/" + second + "/messages", manager, Http.json("body", "Quelle caisse ?")).status());
+        assertEquals(201, post(DEMO + "/complaints/" + second + "/messages", manager, Http.json("body", "Et à quelle heure ?")).status());
+
+        JsonNode mine = http.get(total, customer).json();
+        assertEquals(3, mine.get("total").asLong(), "the store's three messages in two threads: " + mine);
+        assertEquals(3, mine.get("asComplainant").asLong(), mine.toString());
+        assertEquals(0, mine.get("asManager").asLong(), mine.toString());
+        assertEquals(0, http.get(total, manager).json().get("total").asLong(), "one's own messages are never unread");
+
+        assertEquals(201, post(DEMO + "/complaints/" + first + "/messages", customer, Http.json("body", "Mardi.")).status());
+        JsonNode theirs = http.get(total, manager).json();
+        assertEquals(1, theirs.get("total").asLong(), "the complainant's reply waits for the assigned manager: " + theirs);
+        assertEquals(1, theirs.get("asManager").asLong(), theirs.toString());
+        for (String outsider : List.of(member("passant@demo.example", "Passant").token(), backup, admin)) {
+            assertEquals(0, http.get(total, outsider).json().get("total").asLong(), "no party of the threads: nothing");
+        }
+        assertProblem(401, http.get(total, null), "members only");
+
+        assertEquals(200, http.get(DEMO + "/complaints/" + second + "/messages", customer).status());
+        assertEquals(1, http.get(total, customer).json().get("total").asLong(), "reading a thread takes its messages off");
+        long message = count("SELECT MAX(id) FROM lm_message WHERE complaint_id = ? AND author_id = ?", first, managerId);
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE lm_message SET hidden_at = CURRENT_TIMESTAMP WHERE id = ?", message));
+        assertEquals(0, http.get(total, customer).json().get("total").asLong(), "a message removed by moderation is not unread");
+
+        // the query reads the member's assignments from an index for each role, however many complaints the brand has
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        String sql = org.entraide.localmanagers.internal.web.PrivateEndpoints.unreadTotalSql();
+        Object[] params = {managerId, managerId, brandId, managerId, managerId, managerId, brandId, managerId};
+        for (Object p : params) {
+            sql = sql.replaceFirst("\\?", String.valueOf(p));
+        }
+        String explain = sql;
+        String plan = server.core.db.inTransaction(c -> {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                // test tables are small enough for a sequential scan to win: the plan of a large table is wanted
+                Sql.update(c, "SET LOCAL enable_seqscan = off");
+            }
+            return String.join("\n", Sql.list(c, "EXPLAIN " + explain, rs -> rs.getString(1)));
+        }).toLowerCase();
+        assertTrue(plan.contains("lm_assignment_complainant_ix") && plan.contains("lm_assignment_inbox_ix"),
+            "each branch reads its index of assignments: " + plan);
+    }
+
+    @Test
+    void theInboxPagesByACursorOfTheManagerInItsOrder() {
+        List<Long> filed = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            filed.add(complain("LYON-PARTDIEU", "Réclamation " + i));
+        }
+        // two with the same deadline (the id breaks the tie), and two answered at one time (the deadline orders them)
+        server.core.db.inTransaction(c -> {
+            Sql.update(c, "UPDATE lm_assignment SET due_at = ? WHERE complaint_id IN (?, ?)", MONDAY_10.plusSeconds(7200),
+                filed.get(0), filed.get(1));
+            return Sql.update(c, "UPDATE lm_assignment SET responded_at = ? WHERE complaint_id IN (?, ?)", MONDAY_10.plusSeconds(60),
+                filed.get(2), filed.get(3));
+        });
+        String inbox = DEMO + "/managers/me/complaints";
+        List<Long> whole = http.get(inbox + "?size=100", manager).json().get("items").findValuesAsText("complaintId").stream()
+            .map(Long::valueOf).toList();
+        assertEquals(5, whole.size(), whole.toString());
+        assertEquals(Set.copyOf(filed.subList(2, 4)), Set.copyOf(whole.subList(3, 5)), "the answered ones last: " + whole);
+
+        Http.Response r = http.get(inbox + "?size=2", manager);
+        assertEquals(5, r.json().get("total").asInt(), r.toString());
+        List<Long> walked = new ArrayList<>();
+        String first = r.json().get("next").asText();
+        assertTrue(r.header("Link").contains("after=" + first + ">; rel=\"next\""), "linked: " + r.header("Link"));
+        while (true) {
+            r.json().get("items").forEach(i -> walked.add(i.get("complaintId").asLong()));
+            if (r.json().get("next").isNull()) {
+                break;
+            }
+            r = http.get(inbox + "?size=2&after=" + r.json().get("next").asText(), manager);
+            assertEquals(200, r.status(), r.toString());
+            assertTrue(r.json().get("total").isNull(), "nothing counted after a cursor: " + r.json());
+        }
+        assertEquals(whole, walked, "the cursors walk the inbox in its order, each complaint once");
+
+        assertProblem(400, http.get(inbox + "?size=2&after=" + first, backup), "another manager's cursor");
+        String tampered = first.substring(0, first.length() - 2) + (first.charAt(first.length() - 2) == 'A' ? 'B' : 'A')
+            + first.charAt(first.length() - 1);
+        assertProblem(400, http.get(inbox + "?size=2&after=" + tampered, manager), "an altered cursor");
+        assertProblem(400, http.get(inbox + "?page=2&after=" + first, manager), "a page and a cursor");
+
+        // the manager's own complaints after a cursor are one range of the inbox index, however many they have
+        long brandId = server.core.brands.find("demo").orElseThrow().id();
+        String sql = org.entraide.localmanagers.internal.web.InboxEndpoints.planOfPageAfter(brandId, managerId,
+            MONDAY_10.plusSeconds(7200), filed.get(0));
+        String plan = server.core.db.inTransaction(c -> {
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                // H2 chooses among indexes by its estimates of a five-row table; PostgreSQL's plan is the one that matters
+                return "lm_assignment_inbox_ix (not checked on H2)";
+            }
+            Sql.update(c, "SET LOCAL enable_seqscan = off");
+            return String.join("\n", Sql.list(c, "EXPLAIN " + sql, rs -> rs.getString(1)));
+        }).toLowerCase();
+        assertTrue(plan.contains("lm_assignment_inbox_ix"), "the manager's branch reads its index: " + plan);
+    }
+
     /** The manager's unread messages for that complaint, as the inbox gives them. */
     private long inboxUnread(long complaintId) {
         for (JsonNode item : http.get(DEMO + "/managers/me/complaints", manager).json().get("items")) {

@@ -18,6 +18,8 @@ import org.entraide.api.security.Caller;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Cursor;
+import org.entraide.api.web.CursorPaging;
 
 /** What members, brand admins and unsubscribe links do with notifications over HTTP. */
 final class NotificationApi {
@@ -62,37 +64,42 @@ final class NotificationApi {
 
     // ---- the bell and the notifications page
 
+    /**
+     * The member's notifications, newest first, by page number (the first pages) or after the {@code next} cursor of
+     * the previous page, which reads a range of an index however many the member has. The cursor names the member and
+     * the {@code unread} filter: another member's, or the other filter's, is a 400.
+     */
     ApiResult list(ApiCall call) {
         Caller me = member(call);
-        int page = call.intQuery("page", 1, 1, 100_000);
-        int size = call.intQuery("size", 20, 1, 100);
+        CursorPaging paging = CursorPaging.of(call);
         boolean unreadOnly = bool(call.query("unread"), "unread");
         String requested = call.query("lang");
         if (requested != null && !Texts.LANGUAGES.contains(requested)) {
             throw ProblemException.invalid("lang", "must be fr or en");
         }
         String slug = call.brand().slug();
+        String scope = "notifications|" + me.userId() + "|" + unreadOnly;
+        Cursor after = paging.cursor(me.brandId(), scope);
         return ApiResult.ok(tx.inTransaction(c -> {
             String lang = requested != null ? requested : language(c, me.userId());
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (NotificationStore.Row r : store.page(c, me.brandId(), me.userId(), unreadOnly, size, (long) (page - 1) * size)) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("id", r.id());
-                item.put("kind", r.kind());
-                item.put("createdAt", r.createdAt().toString());
-                item.put("read", r.readAt() != null);
-                item.put("link", r.linkPath().replace(Draft.BRAND, slug));
-                item.put("text", Texts.line(r.kind(), r.params(), lang));
-                items.add(item);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("items", items);
+            List<NotificationStore.Row> rows = store.page(c, me.brandId(), me.userId(), unreadOnly,
+                after == null ? null : after.number(), paging.limit(), paging.offset());
+            Map<String, Object> out = new LinkedHashMap<>(paging.answer(rows, r -> Cursor.after(r.id(), r.id()), me.brandId(), scope,
+                r -> item(r, slug, lang), () -> store.count(c, me.brandId(), me.userId(), unreadOnly)));
             out.put("unread", store.count(c, me.brandId(), me.userId(), true));
-            out.put("page", page);
-            out.put("size", size);
-            out.put("total", store.count(c, me.brandId(), me.userId(), unreadOnly));
             return out;
         }));
+    }
+
+    private static Map<String, Object> item(NotificationStore.Row r, String slug, String lang) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", r.id());
+        item.put("kind", r.kind());
+        item.put("createdAt", r.createdAt().toString());
+        item.put("read", r.readAt() != null);
+        item.put("link", r.linkPath().replace(Draft.BRAND, slug));
+        item.put("text", Texts.line(r.kind(), r.params(), lang));
+        return item;
     }
 
     ApiResult count(ApiCall call) {

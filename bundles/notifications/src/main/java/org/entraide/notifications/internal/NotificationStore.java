@@ -111,10 +111,25 @@ final class NotificationStore {
 
     // ---- reading notifications
 
-    List<Row> page(Connection c, long brandId, long recipient, boolean unreadOnly, int size, long offset) {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND brand_id = ? "
-            + (unreadOnly ? "AND read_at IS NULL " : "") + "ORDER BY id DESC LIMIT ? OFFSET ?", NotificationStore::row,
-            recipient, brandId, size, offset);
+    /**
+     * A member's notifications, newest first: {@code limit} rows from {@code offset}, below the id {@code before} when
+     * it is given (a page after a cursor: a range of {@code ntf_notification_inbox_ix}, or of
+     * {@code ntf_notification_unread_ix} for the unread ones, however many the member has).
+     */
+    List<Row> page(Connection c, long brandId, long recipient, boolean unreadOnly, Long before, int limit, long offset) {
+        List<Object> params = new java.util.ArrayList<>(List.of(recipient, brandId));
+        if (before != null) {
+            params.add(before);
+        }
+        params.add(limit);
+        params.add(offset);
+        return Sql.list(c, pageSql(unreadOnly, before != null), NotificationStore::row, params.toArray());
+    }
+
+    /** The SQL of {@link #page}: recipient, brand, [before,] limit, offset. */
+    static String pageSql(boolean unreadOnly, boolean after) {
+        return "SELECT " + COLUMNS + " FROM ntf_notification WHERE recipient_id = ? AND brand_id = ? "
+            + (unreadOnly ? "AND read_at IS NULL " : "") + (after ? "AND id < ? " : "") + "ORDER BY id DESC LIMIT ? OFFSET ?";
     }
 
     long count(Connection c, long brandId, long recipient, boolean unreadOnly) {

@@ -23,6 +23,7 @@ import org.entraide.api.plugin.SubscriberDescriptor;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.CursorPaging;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -191,7 +192,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
             .post("/brands/{brand}/notifications/unsubscribe").to("direct:notifications.unsubscribe")
             .get("/brands/{brand}/notifications/broadcasts").to("direct:notifications.broadcasts")
             .post("/brands/{brand}/notifications/broadcasts").type(Broadcasts.Broadcast.class).to("direct:notifications.broadcast");
-        route("notifications.list", endpoints.processor(CAP, api::list, Set.of("page", "size", "unread", "lang"), "brand"));
+        route("notifications.list", endpoints.processor(CAP, api::list, CursorPaging.with("unread", "lang"), "brand"));
         route("notifications.count", endpoints.processor(CAP, api::count, Set.of(), "brand"));
         route("notifications.read-all", endpoints.processor(CAP, api::readAll, Set.of(), "brand"));
         route("notifications.read", endpoints.processor(CAP, api::read, Set.of(), "brand", "id"));

@@ -37,10 +37,26 @@ final class Models {
             if (visit.features().contains("notifications")) {
                 model.put("unread", visit.unreadNotifications());
             }
+            if (visit.features().contains("local-managers")) {
+                unreadMessages(model, visit);
+            }
         }
         model.put("here", visit.request.path());
         model.put("publicBase", visit.request.publicBase());
         return model;
+    }
+
+    /**
+     * The header's total of unread private messages, when there is one, with where to read them: the inbox when some
+     * are in complaints the member handles as manager, else the member's own complaints.
+     */
+    private static void unreadMessages(Map<String, Object> model, Visit visit) {
+        JsonNode unread = visit.unreadMessages();
+        long total = unread == null ? 0 : unread.path("total").asLong();
+        if (total > 0) {
+            String link = visit.base() + (unread.path("asManager").asLong() > 0 ? "/manager" : "/me/complaints");
+            model.put("unreadMessages", Map.of("total", total, "link", link));
+        }
     }
 
     static List<Map<String, Object>> list(JsonNode page, Visit visit) {

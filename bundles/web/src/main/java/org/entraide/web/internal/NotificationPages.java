@@ -21,30 +21,49 @@ final class NotificationPages extends PageSupport {
         super(api, templates);
     }
 
+    /**
+     * The member's notifications, newest first: the first pages by number, then "Older" follows the API's cursor
+     * ({@code after=}), which reaches any depth at the cost of one index range. A cursor that is not the API's (an
+     * address altered by hand) answers 400 with a page that says so. Each notification's link carries its page, so that
+     * opening it finds it however deep it is.
+     */
     WebReply list(Visit visit, JsonNode brand, Matcher path) {
-        int page = pageNumber(visit);
+        String after = visit.request.param("after");
+        boolean byCursor = after != null && !after.isBlank();
+        int page = byCursor ? 0 : pageNumber(visit, SIZE);
         boolean unreadOnly = "1".equals(visit.request.param("unread"));
-        JsonNode found = api.optional(brandPath(visit) + "/me/notifications?size=" + SIZE + "&page=" + page
-            + "&unread=" + unreadOnly + "&lang=" + visit.locale.getLanguage(), visit.token());
-        if (found == null) {
+        ApiClient.Answer a = api.call("GET", brandPath(visit) + "/me/notifications?size=" + SIZE
+            + (byCursor ? "&after=" + Site.urlEncode(after) : "&page=" + page)
+            + "&unread=" + unreadOnly + "&lang=" + visit.locale.getLanguage(), visit.token(), null);
+        if (byCursor && a.status() == 400) {
+            return message(visit, brand, 400, "notifications.badCursor");
+        }
+        if (a.status() >= 400) {
             return notFound(visit);
         }
+        JsonNode found = a.body();
         Map<String, Object> model = new HashMap<>();
         model.put("items", Models.list(found, visit));
         model.put("page", page);
         model.put("unreadOnly", unreadOnly);
-        long total = found.path("total").asLong();
-        model.put("hasNext", (long) page * SIZE < total);
+        model.put("next", found.path("next").isTextual() ? found.path("next").asText() : "");
         model.put("hasPrev", page > 1);
-        model.put("total", total);
+        model.put("byCursor", byCursor);
+        model.put("pageQuery", byCursor ? "after=" + Site.urlEncode(after) : "page=" + page);
         model.put("done", visit.request.param("done") == null ? "" : visit.request.param("done").replaceAll("[^a-z-]", ""));
         return render(visit, brand, 200, "notifications", model);
     }
 
-    /** Marks the notification read and goes to what it is about. */
+    /**
+     * Marks the notification read and goes to what it is about, read from the page of the list it was shown on (its
+     * link's {@code after} or {@code page}, the first page without them).
+     */
     WebReply open(Visit visit, JsonNode brand, Matcher path) {
         long id = Long.parseLong(path.group(2));
-        JsonNode found = api.optional(brandPath(visit) + "/me/notifications?size=100&lang=" + visit.locale.getLanguage(), visit.token());
+        String after = visit.request.param("after");
+        String page = after != null && !after.isBlank() ? "&after=" + Site.urlEncode(after) : "&page=" + pageNumber(visit, SIZE);
+        JsonNode found = api.optional(brandPath(visit) + "/me/notifications?size=" + SIZE + page + "&unread="
+            + "1".equals(visit.request.param("unread")) + "&lang=" + visit.locale.getLanguage(), visit.token());
         ApiClient.Answer a = api.call("POST", brandPath(visit) + "/me/notifications/" + id + "/read", visit.token(), Map.of());
         if (a.status() >= 400) {
             return notFound(visit);

@@ -95,6 +95,15 @@ final class Visit {
         return count == null ? 0 : count.path("unread").asLong();
     }
 
+    /**
+     * The signed-in member's private messages not read yet in their complaints' threads (as complainant and as the
+     * manager a complaint is assigned to), for the header of every page: one call, one indexed query on the API's
+     * side; null when unknown. Never asked for a visitor, and never kept: pages with a member are not cached.
+     */
+    JsonNode unreadMessages() {
+        return member == null ? null : api.optional("/brands/" + slug + "/me/unread-messages", member.token());
+    }
+
     Member member() {
         return member;
     }

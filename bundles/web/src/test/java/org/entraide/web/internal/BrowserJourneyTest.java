@@ -356,8 +356,18 @@ class BrowserJourneyTest extends WebTestBase {
         String customerToken = community.login("demo", customer + "@example.com", "a-long-password").token();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> community.http()
             .get("/api/v1/brands/demo/me/notifications/count", customerToken).json().path("unread").asLong() >= 2);
+        // and beside it, on every page, the store's private question not read yet, which leads to their complaints
+        assertEquals(201, community.http().post("/api/v1/brands/demo/complaints/" + id + "/messages", managerToken,
+            org.entraide.core.internal.support.Http.json("body", "Could you send us the receipt?")).status());
         signIn(customer + "@example.com", "a-long-password");
         assertTrue(Integer.parseInt(browser.text("a.bell .count")) >= 2, browser.text("header"));
+        assertEquals("1 new message", browser.text("header a.messages"), browser.text("header"));
+        browser.click("header a.messages");
+        assertEquals("/b/demo/me/complaints", browser.url());
+        checkPage("my complaints with an unread message");
+        browser.click("a[href='/b/demo/complaints/" + id + "']");
+        assertTrue(browser.text("main").contains("Could you send us the receipt?"), browser.text("main"));
+        assertFalse(browser.text("header").contains("new message"), "read: the header's total is gone: " + browser.text("header"));
         browser.click("a.bell");
         checkPage("notifications");
         shoot("notifications");

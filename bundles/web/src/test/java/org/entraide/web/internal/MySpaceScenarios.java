@@ -130,4 +130,52 @@ abstract class MySpaceScenarios extends WebTestBase {
         assertTrue(store.get("/b/demo/manager/complaints/" + complaint).body().contains("Receipt 4521"), "the manager opens it");
         assertFalse(store.get("/b/demo/manager").body().contains("badge unread"), "and the badge is gone");
     }
+
+    @Test
+    void theHeaderCountsUnreadPrivateMessagesOnEveryPageForTheirReaderOnly() throws Exception {
+        Plugins.localManagers(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", community.demo("admin").token(), "{\"local-managers\":true}")
+            .status());
+        var me = community.join("demo");
+        long first = community.complaintId(me, "LYON-PARTDIEU", false);
+        long second = community.complaintId(me, "LYON-PARTDIEU", false);
+        String manager = community.demo("manager").token();
+        Awaitility.await("the complaints reach the store's manager").atMost(Duration.ofSeconds(20)).until(() -> http.get(
+            "/api/v1/brands/demo/managers/me/complaints", manager).json().path("items").findValuesAsText("complaintId")
+            .containsAll(List.of(String.valueOf(first), String.valueOf(second))));
+        Browser browser = signIn(me);
+        assertFalse(browser.get("/b/demo").body().contains("data-unread-messages"), "nothing unread: no total");
+        assertEquals(201, http.post("/api/v1/brands/demo/complaints/" + first + "/messages", manager, Http.json("body", "Which receipt?"))
+            .status());
+        assertEquals(201, http.post("/api/v1/brands/demo/complaints/" + second + "/messages", manager, Http.json("body", "Which day?"))
+            .status());
+
+        for (String page : List.of("/b/demo?lang=fr", "/b/demo/questions?lang=fr", "/b/demo/me/account?lang=fr")) {
+            HttpResponse<String> r = browser.get(page);
+            assertTrue(r.body().contains("<a href=\"/b/demo/me/complaints\" class=\"messages\"")
+                && r.body().contains("data-unread-messages=\"2\">2 nouveaux messages</strong>"),
+                "the two threads' messages on " + page + ", leading to my complaints: " + r.body());
+            assertTrue(r.headers().firstValue("Cache-Control").orElse("").contains("private"), "never in a shared cache");
+        }
+        assertTrue(browser.get("/b/demo?lang=en").body().contains("Private messages not read yet in your complaints: 2"),
+            "its label says what it counts");
+        Http.Response visitor = http.send(http.builder("/b/demo", null).GET());
+        assertFalse(visitor.raw().body().contains("data-unread-messages"), "a visitor sees no total");
+        Browser other = signIn(community.join("demo"));
+        assertFalse(other.get("/b/demo").body().contains("data-unread-messages"), "nor another member");
+
+        assertTrue(browser.get("/b/demo/complaints/" + first).body().contains("Which receipt?"), "the member reads one thread");
+        assertTrue(browser.get("/b/demo?lang=en").body().contains("data-unread-messages=\"1\">1 new message</strong>"),
+            "one left");
+        assertEquals(303, browser.post("/b/demo/complaints/" + second + "/messages", Map.of("message", "On Tuesday."))
+            .statusCode());
+        browser.get("/b/demo/complaints/" + second);
+        assertFalse(browser.get("/b/demo").body().contains("data-unread-messages"), "all read: the total is gone");
+
+        Browser store = new Browser(server.base());
+        assertEquals(303, store.submit("/b/demo/login", "/b/demo/login", Map.of("email", "manager@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        assertTrue(store.get("/b/demo?lang=en").body().contains("<a href=\"/b/demo/manager\" class=\"messages\""),
+            "the complainant's reply waits in the manager's inbox");
+    }
 }

@@ -84,6 +84,65 @@ abstract class NotificationPageScenarios extends WebTestBase {
     }
 
     @Test
+    void olderNotificationsAreReachedByTheCursorOfEachPage() {
+        long question = answeredQuestion("Which sealant for a shower");
+        long memberId = http.get("/api/v1/brands/demo/me", asker.token()).json().get("id").asLong();
+        // 44 more of the same notification, as many events would leave them: 45 in all, three pages of 20
+        server.core.db.inTransaction(c -> {
+            long id = Sql.count(c, "SELECT MAX(id) FROM ntf_notification WHERE recipient_id = ?", memberId);
+            for (int i = 1; i <= 44; i++) {
+                Sql.update(c, "INSERT INTO ntf_notification (brand_id, recipient_id, kind, event_id, thread_type, thread_id, link_path, "
+                    + "params, created_at) SELECT brand_id, recipient_id, kind, event_id + ?, thread_type, thread_id, link_path, "
+                    + "params, created_at FROM ntf_notification WHERE id = ?", 1_000_000 + i, id);
+            }
+            return null;
+        });
+        long total = http.get("/api/v1/brands/demo/me/notifications?size=1", asker.token()).json().get("total").asLong();
+        assertEquals(45, total, "the copies and the original");
+
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String page = browser.get("/b/demo/me/notifications?lang=fr").body();
+        int pages = 1;
+        Pattern older = Pattern.compile("<a rel=\"next\" href=\"(/b/demo/me/notifications\\?after=[^\"]+)\">Notifications plus anciennes</a>");
+        Pattern item = Pattern.compile("href=\"(/b/demo/me/notifications/([0-9]+)[^\"]*)\"");
+        String deepest = null;
+        for (Matcher m = older.matcher(page); ; m = older.matcher(page)) {
+            Matcher items = item.matcher(page);
+            while (items.find()) {
+                assertTrue(seen.add(items.group(2)), "each notification on one page only: " + items.group(2));
+                deepest = items.group(1).replace("&amp;", "&");
+            }
+            if (!m.find()) {
+                break;
+            }
+            HttpResponse<String> next = browser.get(m.group(1).replace("&amp;", "&") + "&lang=fr");
+            assertEquals(200, next.statusCode(), next.body());
+            page = next.body();
+            assertTrue(page.contains(">Notifications les plus récentes</a>"), "a way back to the newest: " + page);
+            pages++;
+        }
+        assertEquals(3, pages, "45 notifications by 20");
+        assertEquals(45, seen.size(), "every notification reached: " + seen.size());
+        assertTrue(deepest.contains("?after="), "a notification of a page after a cursor links with it: " + deepest);
+        HttpResponse<String> opened = browser.get(deepest);
+        assertEquals(303, opened.statusCode(), opened.body());
+        assertEquals("/b/demo/questions/" + question, opened.headers().firstValue("Location").orElse("").replaceAll("[?#].*", ""),
+            "the oldest notification, opened from its page, leads to what it is about");
+
+        String first = browser.get("/b/demo/me/notifications").body();
+        Matcher m = Pattern.compile("after=([^\"&]+)").matcher(first);
+        assertTrue(m.find(), first);
+        String cursor = m.group(1);
+        String tampered = cursor.substring(0, cursor.length() - 2) + (cursor.charAt(cursor.length() - 2) == 'A' ? 'B' : 'A')
+            + cursor.charAt(cursor.length() - 1);
+        HttpResponse<String> bad = browser.get("/b/demo/me/notifications?after=" + tampered);
+        assertEquals(400, bad.statusCode(), "an altered cursor: " + bad.body());
+        assertTrue(bad.body().contains("Start again from the newest ones."), bad.body());
+        assertEquals(400, browser.get("/b/demo/me/notifications?unread=1&after=" + cursor).statusCode(),
+            "the whole list's cursor on the unread one");
+    }
+
+    @Test
     void preferencesAndFollowingAreSavedFromThePages() {
         String form = browser.get("/b/demo/me/notifications/preferences").body();
         assertTrue(form.contains("name=\"kind.answer.posted\"") && form.contains("New answers to my questions"), form);

@@ -3,6 +3,8 @@ package org.entraide.core.internal.paging;
 import java.util.List;
 import java.util.function.Function;
 
+import org.entraide.api.web.Cursor;
+
 /**
  * The SQL of one page of a list ordered by a key column then by id, both descending, whose ties the id breaks: by
  * page number (LIMIT and a bounded OFFSET) or after a {@link Cursor} (a range of the index on the key and id, however

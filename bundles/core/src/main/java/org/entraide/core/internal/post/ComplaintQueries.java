@@ -12,7 +12,7 @@ import org.entraide.api.model.PublicationState;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.core.internal.db.Database;
 import org.entraide.jdbc.Sql;
-import org.entraide.core.internal.paging.Cursor;
+import org.entraide.api.web.Cursor;
 import org.entraide.core.internal.paging.CursorPage;
 import org.entraide.core.internal.paging.Keyset;
 import org.entraide.core.internal.paging.ListRequest;

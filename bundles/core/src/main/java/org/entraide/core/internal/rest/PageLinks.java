@@ -17,7 +17,8 @@ import org.entraide.core.internal.paging.PageRequest;
  * the request's own, with its other parameters kept. A keyset list's next link carries its {@code after} cursor; a
  * page-number list's links carry page numbers, and stop where page numbers do ({@link PageRequest#MAX_DEPTH}). Any
  * record or map shaped {@code {items, total, page, size}} is a page, so that the plugins' lists (their
- * {@code Paging.answer}) are linked as the core's.
+ * {@code Paging.answer}) are linked as the core's, and a map with a {@code next} key as a keyset page (their
+ * {@code CursorPaging.answer}).
  */
 final class PageLinks {
     private static final Set<String> PAGING = Set.of("page", "after");
@@ -37,6 +38,17 @@ final class PageLinks {
             }
             if (page.page() != null && page.total() != null) {
                 prev(links, path, rawQuery, page.page(), page.size(), page.total());
+            }
+        } else if (body instanceof Map<?, ?> map && map.containsKey("next") && map.get("items") instanceof List<?>) {
+            // a plugin's keyset list (CursorPaging): the same links as the core's CursorPage
+            if (map.get("next") instanceof String next) {
+                links.add(link(path, rawQuery, "after", next, "next"));
+            }
+            Long page = number(body, "page");
+            Long size = number(body, "size");
+            Long total = number(body, "total");
+            if (page != null && size != null && size >= 1 && total != null) {
+                prev(links, path, rawQuery, page.intValue(), size.intValue(), total);
             }
         } else if (body instanceof Record || body instanceof Map<?, ?>) {
             Long page = number(body, "page");

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.entraide.api.problem.ProblemException;
+import org.entraide.api.web.Cursor;
 import org.junit.jupiter.api.Test;
 
 class CursorTest {

@@ -33,6 +33,24 @@ class PageLinksTest {
     }
 
     @Test
+    void aPluginsKeysetPageIsLinkedAsTheCoresIs() {
+        java.util.Map<String, Object> page = new java.util.LinkedHashMap<>();
+        page.put("items", List.of("a"));
+        page.put("total", 9L);
+        page.put("page", 2);
+        page.put("size", 1);
+        page.put("next", "bmV4dA");
+        assertEquals("<" + PATH + "?size=1&after=bmV4dA>; rel=\"next\", <" + PATH + "?size=1&page=1>; rel=\"prev\"",
+            PageLinks.of(page, PATH, "page=2&size=1"), "next by cursor, prev by number");
+        page.put("total", null);
+        page.put("page", null);
+        assertEquals("<" + PATH + "?size=1&after=bmV4dA>; rel=\"next\"", PageLinks.of(page, PATH, "after=old&size=1"),
+            "after a cursor, the next one replaces it and no previous page is known");
+        page.put("next", null);
+        assertNull(PageLinks.of(page, PATH, "after=old&size=1"), "the last page after a cursor links nothing");
+    }
+
+    @Test
     void aPageNumberListLinksItsNeighboursUpToItsDepth() {
         assertEquals("<" + PATH + "?page=3>; rel=\"next\", <" + PATH + "?page=1>; rel=\"prev\"",
             PageLinks.of(new Page<>(List.of("a"), 5, 2, 1), PATH, "page=2"),

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.entraide.api.localmanagers.LocalManagerEvents;
 import org.entraide.api.web.ApiEndpoints;
 import org.entraide.api.web.ApiHandler;
+import org.entraide.api.web.CursorPaging;
 import org.entraide.api.web.Paging;
 
 /**
@@ -30,7 +31,7 @@ public final class ManagerRoutes extends RouteBuilder {
         String b = "/brands/{brand}";
         Set<String> ranking = Paging.with("period");
         rest(ApiEndpoints.BASE).get(b + "/managers/me").to(route("managers.me", api.inbox()::me, NONE, "brand"));
-        rest(ApiEndpoints.BASE).get(b + "/managers/me/complaints").to(route("managers.inbox", api.inbox()::inbox, Paging.PARAMS, "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/managers/me/complaints").to(route("managers.inbox", api.inbox()::inbox, CursorPaging.PARAMS, "brand"));
         rest(ApiEndpoints.BASE).post(b + "/managers/absences").type(Bodies.Absence.class).to(route("managers.absence", api.team()::absence, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/managers/identity-access")
             .to(route("managers.identity-access", parties::identityAccess, Paging.with("complaintId"), "brand"));
@@ -40,6 +41,8 @@ public final class ManagerRoutes extends RouteBuilder {
             .to(route("complaints.deadlines", api.complaints()::deadlines, Set.of("ids"), "brand"));
         rest(ApiEndpoints.BASE).get(b + "/complaint-unread")
             .to(route("complaints.unread", parties::unread, Set.of("ids"), "brand"));
+        rest(ApiEndpoints.BASE).get(b + "/me/unread-messages")
+            .to(route("complaints.unread-total", parties::total, NONE, "brand"));
         rest(ApiEndpoints.BASE).get(b + "/complaints/{id}/complainant")
             .to(route("complaints.complainant", parties::complainant, NONE, "brand", "id"));
         rest(ApiEndpoints.BASE).put(b + "/stores/{code}/settings").type(Bodies.StoreSettings.class)

@@ -71,4 +71,31 @@ final class MessageReads {
         }
         return out;
     }
+
+    /** One thread's unread count for a member, and whether they read it as its assigned manager (else as complainant). */
+    record Unread(long complaintId, boolean asManager, long count) {
+    }
+
+    /** What the member's threads have unread as one part of {@link #everywhere}'s query: the branch of one role. */
+    private static final String BRANCH = "SELECT a.complaint_id, %d, COUNT(*) FROM lm_assignment a "
+        + "JOIN lm_message m ON m.complaint_id = a.complaint_id "
+        + "LEFT JOIN lm_message_read r ON r.complaint_id = a.complaint_id AND r.user_id = ? "
+        + "WHERE a.%s = ? AND a.brand_id = ? AND m.author_id <> ? AND m.hidden_at IS NULL "
+        + "AND m.id > COALESCE(r.last_message_id, 0) GROUP BY a.complaint_id";
+
+    /**
+     * The member's unread messages in every thread they are a party of in the brand, as complainant and as assigned
+     * manager, per complaint with something unread: one query whose two branches each read an index of the member's
+     * assignments ({@code lm_assignment_complainant_ix}, {@code lm_assignment_inbox_ix}), then each thread's messages
+     * by {@code lm_message_complaint_ix}. Whether each complaint is still public is the caller's to check.
+     */
+    static List<Unread> everywhere(Connection c, long brandId, long userId) {
+        return Sql.list(c, sql(), rs -> new Unread(rs.getLong(1), rs.getInt(2) == 1, rs.getLong(3)),
+            userId, userId, brandId, userId, userId, userId, brandId, userId);
+    }
+
+    /** The SQL of {@link #everywhere}, for the tests that read its plan. */
+    static String sql() {
+        return BRANCH.formatted(0, "complainant_id") + " UNION ALL " + BRANCH.formatted(1, "manager_id");
+    }
 }

@@ -142,6 +142,40 @@ public final class PrivateEndpoints {
         }));
     }
 
+    /**
+     * The caller's unread private messages in all their threads, as complainant and as assigned manager: the total the
+     * header of every page shows. One indexed query ({@link MessageReads#everywhere}); the core is asked which of the
+     * complaints are still public only when something is unread, so that a complaint hidden since (whose thread
+     * nobody can open to clear it) does not count.
+     */
+    ApiResult total(ApiCall call) {
+        Caller caller = Callers.member(call);
+        long brandId = call.brand().id();
+        return ApiResult.ok(tx.inTransaction(c -> {
+            List<MessageReads.Unread> rows = MessageReads.everywhere(c, brandId, caller.userId());
+            Map<Long, ComplaintFacts> complaints = rows.isEmpty() ? Map.of()
+                : lookups.complaints(c, brandId, rows.stream().map(MessageReads.Unread::complaintId).distinct().toList());
+            long asComplainant = 0;
+            long asManager = 0;
+            for (MessageReads.Unread u : rows) {
+                ComplaintFacts complaint = complaints.get(u.complaintId());
+                if (complaint != null && complaint.isPublished()) {
+                    if (u.asManager()) {
+                        asManager += u.count();
+                    } else {
+                        asComplainant += u.count();
+                    }
+                }
+            }
+            return Map.of("total", asComplainant + asManager, "asComplainant", asComplainant, "asManager", asManager);
+        }));
+    }
+
+    /** The SQL of the unread total, its parameters in {@link MessageReads#everywhere}'s order: for the tests that read its plan. */
+    public static String unreadTotalSql() {
+        return MessageReads.sql();
+    }
+
     /** Those complaints assigned to that manager. */
     static Set<Long> assignedAmong(Connection c, long managerId, Collection<Long> complaintIds) {
         if (complaintIds.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.entraide.core.internal.paging;
+package org.entraide.api.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,9 @@ import org.entraide.api.problem.ProblemException;
  * Where a keyset list goes on: the sort key and id of the last item of the previous page. On the wire it is opaque
  * (base64url) and bound to its brand and to its list (the list's name, sort and filters, as a {@code scope}), with a
  * checksum: a cursor altered, cut, or taken from another brand or list is a 400, not a page of something else. The
- * checksum is no secret (the lists are public): it makes a mistake fail loudly, not a forgery impossible.
+ * checksum is no secret (the lists are public): it makes a mistake fail loudly, not a forgery impossible. A personal
+ * list (a member's notifications, a manager's inbox) names its member in its scope, so that one member's cursor is
+ * refused on another's list. The core's long lists and the plugins' ({@link CursorPaging}) use it alike.
  */
 public record Cursor(String key, long id) {
     /** Longer than any cursor this class writes; a longer value is refused before it is decoded. */
