@@ -237,7 +237,11 @@ public final class WebRoutes extends RouteBuilder {
                 return "";
             }
             byte[] bytes = stream.readNBytes(WebRequest.MAX_FORM_BYTES + 1);
-            return bytes.length > WebRequest.MAX_FORM_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+            if (bytes.length > WebRequest.MAX_FORM_BYTES) {
+                Uploads.drain(stream);
+                return null;
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -255,9 +255,12 @@ class BrowserJourneyTest extends WebTestBase {
         browser.fill("#f-title", "Which anchors hold in hollow brick");
         browser.fill("#f-body", "I am hanging shelves on a hollow brick wall and");
         // the script saves to the server a moment after the typing stops
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
             community.http().get("/api/v1/brands/demo/me/drafts/question", token).status() == 200);
-        assertTrue(browser.text("form[data-draft] .draft-status").contains("Draft saved"), "the member is told");
+        // the page says so once the save's answer is back, which may be after the server stored it: wait for the
+        // indicator before leaving the page, so the member is told and no save is still under way
+        Awaitility.await("the member is told").atMost(Duration.ofSeconds(10)).until(() ->
+            browser.text("form[data-draft] .draft-status").contains("Draft saved"));
 
         browser.clearCookies();
         browser.eval("localStorage.clear()");

@@ -3,6 +3,7 @@ package org.entraide.webhooks.internal;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jetty.util.Promise;
@@ -30,10 +31,11 @@ final class VettingResolver implements SocketAddressResolver {
         this.check = check;
     }
 
+    /** Jetty 12.1's signature: the context (the connection's attributes) is passed on to the DNS resolver unchanged. */
     @Override
-    public void resolve(String host, int port, Promise<List<InetSocketAddress>> promise) {
+    public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        dns.resolve(host, port, new Promise<>() {
+        dns.resolve(host, port, context, new Promise<>() {
             @Override
             public void succeeded(List<InetSocketAddress> addresses) {
                 for (InetSocketAddress a : addresses) {

@@ -48,7 +48,7 @@ class DeliveryAddressTest {
 
     /** A DNS whose answer for every name is loopback, as a rebinding attacker's would be after registration. */
     private static SocketAddressResolver reboundToLoopback() {
-        return (host, port, promise) -> {
+        return (host, port, context, promise) -> {
             try {
                 promise.succeeded(List.of(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port)));
             } catch (UnknownHostException e) {
