@@ -386,7 +386,7 @@ abstract class LocalManagerScenarios {
         var p = core.platform;
         server.install(List.of(new org.entraide.channels.internal.ChannelsCapability(), new org.entraide.channels.internal.ChannelsPlugin(
             new org.entraide.channels.internal.CoreServices(core.db, core.migrator, core.endpoints, p, p, p, p, core.events,
-                core.contributions, core.mail, core.capabilities),
+                core.contributions, core.mail, core.capabilities, core.pictures),
             org.entraide.channels.internal.ChannelSettings.defaults("https://entraide.example"), java.time.Clock.systemUTC())));
         assertEquals(200, http.put(DEMO + "/features", admin, "{\"channels\":true}").status());
         complain("LYON-PARTDIEU", "Rayon vide encore");
