@@ -30,6 +30,7 @@ import org.entraide.core.internal.CoreSettings;
 import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.MutableClock;
 import org.entraide.core.internal.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
