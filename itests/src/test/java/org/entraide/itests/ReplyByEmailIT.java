@@ -7,10 +7,12 @@ import static org.junit.Assert.assertTrue;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -34,20 +36,10 @@ public class ReplyByEmailIT {
 
     @Test
     public void aComplainantsReplyByEmailBecomesAPrivateMessageOfTheComplaint() throws Exception {
-        int smtpPort = freePort();
-        int imapPort = freePort();
-        GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
-            new ServerSetup(imapPort, "127.0.0.1", "imap")});
-        mail.start();
+        GreenMail mail = startMail();
         try {
             GreenMailUser inbound = mail.setUser("reply@itest.example", "reply", "secret");
-            Map<String, Map<String, String>> config = Map.of(
-                "org.entraide.core.cfg", Map.of("demo.enabled", "true", "events.poll.millis", "50", "mail.poll.millis", "100",
-                    "mail.smtp.uri", "smtp://127.0.0.1:" + smtpPort, "mail.from", "entraide@itest.example"),
-                "org.entraide.notifications.cfg", Map.of("email.thread.window.minutes", "0",
-                    "reply.address", "reply@itest.example", "reply.imap.uri", "imap://127.0.0.1:" + imapPort
-                        + "?username=reply&password=secret&delete=false&unseen=true&initialDelay=0&delay=500"));
-            try (KarafProcess karaf = KarafProcess.unpack("reply-by-email", config)) {
+            try (KarafProcess karaf = KarafProcess.unpack("reply-by-email", mailConfig(mail))) {
                 karaf.bootFeature("entraide-local-managers");
                 karaf.bootFeature("entraide-notifications");
                 ApiClient api = karaf.start();
@@ -68,27 +60,13 @@ public class ReplyByEmailIT {
                     api.post(DEMO + "/complaints/" + id + "/responses", manager,
                         "{\"body\":\"Nous relançons le transporteur aujourd'hui.\"}").status() == 201);
 
-                MimeMessage told = Awaitility.await("the complainant's e-mail about the response").atMost(Duration.ofSeconds(90))
-                    .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equals("customer@demo.example")
-                                && m.getHeader("Reply-To", null) != null && m.getSubject().contains("Colis jamais livré");
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    }).findFirst().orElse(null), m -> m != null);
+                MimeMessage told = toldOfResponse(mail, "Colis jamais livré");
                 String replyTo = told.getHeader("Reply-To", null);
                 assertNotNull(replyTo);
                 assertTrue(replyTo, replyTo.startsWith("reply+") && replyTo.endsWith("@itest.example"));
 
-                MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
-                reply.setFrom(new InternetAddress("customer@demo.example"));
-                reply.setRecipients(Message.RecipientType.TO, replyTo);
-                reply.setSubject("Re: " + told.getSubject(), "UTF-8");
-                reply.setHeader("In-Reply-To", told.getMessageID());
-                reply.setText("Merci, j'attends des nouvelles du transporteur.\n\n> " + "Nous relançons le transporteur.", "UTF-8");
-                reply.saveChanges();
-                inbound.deliver(reply);
+                inbound.deliver(answer(told, "Merci, j'attends des nouvelles du transporteur.\n\n> "
+                    + "Nous relançons le transporteur."));
 
                 Awaitility.await("the reply in the complaint's private thread").atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -111,23 +89,13 @@ public class ReplyByEmailIT {
      */
     @Test
     public void aMessageToAStoresAddressBecomesAComplaintAnsweredAndEvaluatedByEmail() throws Exception {
-        int smtpPort = freePort();
-        int imapPort = freePort();
-        GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
-            new ServerSetup(imapPort, "127.0.0.1", "imap")});
-        mail.start();
+        GreenMail mail = startMail();
         try {
             GreenMailUser replies = mail.setUser("reply@itest.example", "reply", "secret");
             // the operator delivers every address of the brand's inbound domain to this one mailbox
             GreenMailUser stores = mail.setUser("lyon-partdieu@magasins.itest.example", "stores", "secret");
-            Map<String, Map<String, String>> config = Map.of(
-                "org.entraide.core.cfg", Map.of("demo.enabled", "true", "events.poll.millis", "50", "mail.poll.millis", "100",
-                    "mail.smtp.uri", "smtp://127.0.0.1:" + smtpPort, "mail.from", "entraide@itest.example"),
-                "org.entraide.notifications.cfg", Map.of("email.thread.window.minutes", "0",
-                    "reply.address", "reply@itest.example", "reply.imap.uri", "imap://127.0.0.1:" + imapPort
-                        + "?username=reply&password=secret&delete=false&unseen=true&initialDelay=0&delay=500"),
-                "org.entraide.channels.cfg", Map.of("intake.imap.uri", "imap://127.0.0.1:" + imapPort
-                    + "?username=stores&password=secret&delete=false&unseen=true&initialDelay=0&delay=500"));
+            Map<String, Map<String, String>> config = mailConfig(mail);
+            config.put("org.entraide.channels.cfg", Map.of("intake.imap.uri", imap(mail, "stores")));
             try (KarafProcess karaf = KarafProcess.unpack("store-email-journey", config)) {
                 karaf.bootFeature("entraide-local-managers");
                 karaf.bootFeature("entraide-notifications");
@@ -148,13 +116,8 @@ public class ReplyByEmailIT {
                 String manager = api.login("demo", "manager@demo.example", "entraide-demo");
 
                 // 1. the customer writes to the store's address from their own mail program
-                MimeMessage first = new MimeMessage(Session.getInstance(new Properties()));
-                first.setFrom(new InternetAddress("customer@demo.example"));
-                first.setRecipients(Message.RecipientType.TO, "LYON-PARTDIEU@magasins.itest.example");
-                first.setSubject("Table livrée rayée", "UTF-8");
-                first.setText("La table livrée hier a une longue rayure sur le plateau.", "UTF-8");
-                first.saveChanges();
-                stores.deliver(first);
+                stores.deliver(fromCustomer("LYON-PARTDIEU@magasins.itest.example", "Table livrée rayée",
+                    "La table livrée hier a une longue rayure sur le plateau."));
                 MimeMessage confirmation = received(mail, "customer@demo.example", "<channels-intake-");
                 java.util.regex.Matcher link = java.util.regex.Pattern.compile("/b/demo/intake/([A-Za-z0-9_-]{43})")
                     .matcher(text(confirmation));
@@ -172,24 +135,8 @@ public class ReplyByEmailIT {
                 assertEquals(response.toString(), 201, response.status());
 
                 // 3. the customer gets it by e-mail and replies by e-mail: a private message the manager reads
-                MimeMessage told = Awaitility.await("the customer's e-mail about the response").atMost(Duration.ofSeconds(90))
-                    .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equals("customer@demo.example")
-                                && m.getHeader("Reply-To", null) != null && m.getHeader("Reply-To", null).startsWith("reply+")
-                                && m.getSubject().contains("Table livrée rayée");
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    }).findFirst().orElse(null), m -> m != null);
-                MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
-                reply.setFrom(new InternetAddress("customer@demo.example"));
-                reply.setRecipients(Message.RecipientType.TO, told.getHeader("Reply-To", null));
-                reply.setSubject("Re: " + told.getSubject(), "UTF-8");
-                reply.setHeader("In-Reply-To", told.getMessageID());
-                reply.setText("Demain matin me convient.\n\n> Nous passons demain changer le plateau.", "UTF-8");
-                reply.saveChanges();
-                replies.deliver(reply);
+                MimeMessage told = toldOfResponse(mail, "Table livrée rayée");
+                replies.deliver(answer(told, "Demain matin me convient.\n\n> Nous passons demain changer le plateau."));
                 Awaitility.await("the reply in the private thread").atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500)).until(() ->
                         api.get(DEMO + "/complaints/" + id + "/messages", manager).raw.body().contains("Demain matin me convient"));
@@ -198,13 +145,7 @@ public class ReplyByEmailIT {
                 MimeMessage filedMail = received(mail, "customer@demo.example", "<channels-filed-");
                 String relay = ((InternetAddress) filedMail.getReplyTo()[0]).getAddress();
                 assertTrue(relay, relay.matches("r[a-z2-7]{26}@magasins\\.itest\\.example"));
-                MimeMessage viaRelay = new MimeMessage(Session.getInstance(new Properties()));
-                viaRelay.setFrom(new InternetAddress("customer@demo.example"));
-                viaRelay.setRecipients(Message.RecipientType.TO, relay);
-                viaRelay.setSubject("Re: Réclamation enregistrée", "UTF-8");
-                viaRelay.setText("Le code de la porte est 4B.", "UTF-8");
-                viaRelay.saveChanges();
-                stores.deliver(viaRelay);
+                stores.deliver(fromCustomer(relay, "Re: Réclamation enregistrée", "Le code de la porte est 4B."));
                 MimeMessage forwarded = received(mail, "manager@demo.example", "<channels-relay-");
                 String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(forwarded);
                 assertTrue(raw, raw.contains("Le code de la porte est 4B."));
@@ -219,6 +160,67 @@ public class ReplyByEmailIT {
         } finally {
             mail.stop();
         }
+    }
+
+    /** GreenMail's SMTP and IMAP servers on free ports of this machine, started. */
+    private static GreenMail startMail() throws java.io.IOException {
+        GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(freePort(), "127.0.0.1", "smtp"),
+            new ServerSetup(freePort(), "127.0.0.1", "imap")});
+        mail.start();
+        return mail;
+    }
+
+    /**
+     * The configuration of a Karaf that sends its e-mails through {@code mail} and reads replies from its mailbox
+     * {@code reply}; a test adds its own.
+     */
+    private static Map<String, Map<String, String>> mailConfig(GreenMail mail) {
+        Map<String, Map<String, String>> config = new HashMap<>();
+        config.put("org.entraide.core.cfg", Map.of("demo.enabled", "true", "events.poll.millis", "50",
+            "mail.poll.millis", "100", "mail.smtp.uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
+            "mail.from", "entraide@itest.example"));
+        config.put("org.entraide.notifications.cfg", Map.of("email.thread.window.minutes", "0",
+            "reply.address", "reply@itest.example", "reply.imap.uri", imap(mail, "reply")));
+        return config;
+    }
+
+    /** The URI by which a plugin reads a GreenMail mailbox (password "secret"), new messages only, every half second. */
+    private static String imap(GreenMail mail, String user) {
+        return "imap://127.0.0.1:" + mail.getImap().getPort() + "?username=" + user
+            + "&password=secret&delete=false&unseen=true&initialDelay=0&delay=500";
+    }
+
+    /** The e-mail telling the customer the store responded to their complaint, once it arrived; replies go to reply+…. */
+    private static MimeMessage toldOfResponse(GreenMail mail, String title) {
+        return Awaitility.await("the customer's e-mail about the response").atMost(Duration.ofSeconds(90))
+            .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                try {
+                    String replyTo = m.getHeader("Reply-To", null);
+                    return m.getAllRecipients()[0].toString().equals("customer@demo.example")
+                        && replyTo != null && replyTo.startsWith("reply+") && m.getSubject().contains(title);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).findFirst().orElse(null), m -> m != null);
+    }
+
+    /** An e-mail the customer writes from their own mail program. */
+    private static MimeMessage fromCustomer(String to, String subject, String text) throws MessagingException {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress("customer@demo.example"));
+        m.setRecipients(Message.RecipientType.TO, to);
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        m.saveChanges();
+        return m;
+    }
+
+    /** The customer's answer to an e-mail they got, sent to its Reply-To address. */
+    private static MimeMessage answer(MimeMessage got, String text) throws MessagingException {
+        MimeMessage reply = fromCustomer(got.getHeader("Reply-To", null), "Re: " + got.getSubject(), text);
+        reply.setHeader("In-Reply-To", got.getMessageID());
+        reply.saveChanges();
+        return reply;
     }
 
     /** The first e-mail GreenMail received for that address whose Message-ID starts so, once it arrived. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.entraide.api.web.Pictures;
 import org.entraide.jdbc.Sql;
 
 /** The plugin's rows of pictures attached to complaints, and to e-mails to stores until they are filed. */
@@ -17,7 +18,7 @@ final class Attachments {
     private static final String COLUMNS = "id, complaint_id, uploader_id, source, media_type, width, height, byte_size, created_at";
 
     long add(Connection c, long brandId, Long complaintId, Long intakeId, Long uploaderId, String source,
-             AttachmentImages.Picture p, Instant at) {
+             Pictures.Picture p, Instant at) {
         return Sql.insert(c, "INSERT INTO channels_attachment (brand_id, complaint_id, intake_id, uploader_id, source, media_type, "
             + "width, height, byte_size, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", brandId, complaintId, intakeId,
             uploaderId, source, p.mediaType(), p.width(), p.height(), p.bytes().length, p.bytes(), at);

@@ -13,6 +13,7 @@ import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.web.ApiCall;
 import org.entraide.api.web.ApiResult;
+import org.entraide.api.web.Pictures;
 
 /**
  * Pictures attached to a complaint: its author adds them; the author, the managers of the store it is about now
@@ -20,6 +21,8 @@ import org.entraide.api.web.ApiResult;
  * to, the brand's central team (brand admins) and moderators see them. For anyone else, signed in or not, the complaint has no attachments at all: a 404, as for an unknown one.
  */
 final class AttachmentsApi {
+    /** Pixels a side of the picture served. */
+    static final int MAX_SERVED = 2000;
     private final CoreServices core;
     private final Attachments store;
     private final ThanksStore brandSettings;
@@ -55,7 +58,7 @@ final class AttachmentsApi {
             throw ProblemException.invalid("file", "the file is empty");
         }
         // decoded outside the transaction: no connection held while a picture is read
-        AttachmentImages.Picture picture = AttachmentImages.reencode(upload.mediaType(), upload.bytes());
+        Pictures.Picture picture = redraw(upload.mediaType(), upload.bytes());
         long id = core.tx().inTransaction(c -> {
             if (store.countOf(c, brand.id(), complaintId) >= settings.attachmentMaxCount()) {
                 throw ProblemException.conflict("a complaint has at most " + settings.attachmentMaxCount() + " attachments");
@@ -91,7 +94,7 @@ final class AttachmentsApi {
             readable(c, brand, caller, complaintId);
             return store.image(c, brand.id(), complaintId, id).orElseThrow(() -> ProblemException.notFound("no such attachment"));
         });
-        return ApiResult.privateBytes(AttachmentImages.JPEG, bytes);
+        return ApiResult.privateBytes(Pictures.JPEG, bytes);
     }
 
     /** The complaint, when the caller may see its attachments; a 404 otherwise, as if it had none. */
@@ -110,6 +113,11 @@ final class AttachmentsApi {
     int maxBytes(Connection c, long brandId) {
         Integer own = brandSettings.attachmentMaxKilobytes(c, brandId);
         return own == null ? settings.attachmentMaxBytes() : Math.min(settings.attachmentMaxBytes(), own * 1024);
+    }
+
+    /** The picture served, drawn anew by the platform: enough to read a receipt, a few hundred kilobytes. */
+    Pictures.Picture redraw(String mediaType, byte[] upload) {
+        return core.pictures().photo(mediaType, upload, "file", MAX_SERVED);
     }
 
     private static String path(Brand brand, long complaintId) {

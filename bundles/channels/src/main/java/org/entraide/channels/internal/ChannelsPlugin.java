@@ -27,6 +27,7 @@ import org.entraide.api.privacy.PersonalData;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.Pictures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,8 +72,9 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
                           @Reference Stores stores, @Reference Brands brands, @Reference Members members,
                           @Reference Posts posts, @Reference EventLog events,
                           @Reference Contributions contributions, @Reference Mail mail, @Reference BrandFeatures features,
-                          ChannelsConfig config) {
-        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, posts, events, contributions, mail, features),
+                          @Reference Pictures pictures, ChannelsConfig config) {
+        this(new CoreServices(tx, migrator, endpoints, stores, brands, members, posts, events, contributions, mail, features,
+            pictures),
             ChannelSettings.of(config), Clock.systemUTC());
     }
 
@@ -159,9 +161,9 @@ public class ChannelsPlugin extends RouteBuilder implements PersonalData, EventS
             .get("/brands/{brand}/complaints/{id}/relay").to("direct:channels.relay")
             .post(ATTACHMENTS).to("direct:channels.attachment-add")
             .get(ATTACHMENTS).to("direct:channels.attachments")
-            .get(ATTACHMENTS + "/{attachment}").produces(AttachmentImages.JPEG).to("direct:channels.attachment");
+            .get(ATTACHMENTS + "/{attachment}").produces(Pictures.JPEG).to("direct:channels.attachment");
         from("direct:channels.attachment-add").routeId("channels.attachment-add").process(endpoints.uploadProcessor(cap,
-            attachmentsApi::add, settings.attachmentMaxBytes(), AttachmentImages.ACCEPTED, "brand", "id"));
+            attachmentsApi::add, settings.attachmentMaxBytes(), Pictures.READABLE, "brand", "id"));
         from("direct:channels.attachments").routeId("channels.attachments")
             .process(endpoints.processor(cap, attachmentsApi::list, none, "brand", "id"));
         from("direct:channels.attachment").routeId("channels.attachment")

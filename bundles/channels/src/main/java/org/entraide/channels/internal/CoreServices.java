@@ -11,9 +11,10 @@ import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.Pictures;
 
 /** What the plugin uses of the platform, as Karaf or a test gives it. */
 public record CoreServices(Transactions tx, SchemaMigrator migrator, ApiEndpoints endpoints, Stores stores, Brands brands,
                            Members members, Posts posts, EventLog events, Contributions contributions, Mail mail,
-                           BrandFeatures features) {
+                           BrandFeatures features, Pictures pictures) {
 }

@@ -20,6 +20,7 @@ import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.Store;
 import org.entraide.api.text.Texts;
+import org.entraide.api.web.Pictures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +114,7 @@ final class EmailIntake {
         String token = IntakeTokens.newToken();
         String finalTitle = title;
         String finalBody = body;
-        List<AttachmentImages.Picture> pictures = pictures(message, core.tx().inTransaction(c -> limits.maxBytes(c,
+        List<Pictures.Picture> pictures = pictures(message, core.tx().inTransaction(c -> limits.maxBytes(c,
             target.brand().id())));
         return core.tx().inTransaction(c -> {
             if (store.known(c, messageKey)) {
@@ -121,7 +122,7 @@ final class EmailIntake {
             }
             long id = store.add(c, target.brand().id(), target.store().code(), from, finalTitle, finalBody, messageKey,
                 IntakeTokens.hash(token), clock.instant());
-            for (AttachmentImages.Picture p : pictures) {
+            for (Pictures.Picture p : pictures) {
                 attachments.add(c, target.brand().id(), null, id, null, "email", p, clock.instant());
             }
             core.mail().queue(c, confirmation(id, target, from, finalTitle, token));
@@ -160,13 +161,13 @@ final class EmailIntake {
      * The message's attached pictures, re-encoded, at most the configured count, each at most {@code maxBytes}; any
      * other attachment (a PDF, a document, a disguised file) is left out and logged, the message itself is kept.
      */
-    private List<AttachmentImages.Picture> pictures(Part part, int maxBytes) throws MessagingException, IOException {
-        List<AttachmentImages.Picture> out = new ArrayList<>();
+    private List<Pictures.Picture> pictures(Part part, int maxBytes) throws MessagingException, IOException {
+        List<Pictures.Picture> out = new ArrayList<>();
         collect(part, maxBytes, out);
         return out;
     }
 
-    private void collect(Part part, int maxBytes, List<AttachmentImages.Picture> out) throws MessagingException, IOException {
+    private void collect(Part part, int maxBytes, List<Pictures.Picture> out) throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
             Multipart multi = (Multipart) part.getContent();
             for (int i = 0; i < multi.getCount(); i++) {
@@ -193,7 +194,7 @@ final class EmailIntake {
         }
         String declared = part.getContentType() == null ? "" : part.getContentType().split(";", 2)[0].strip();
         try {
-            out.add(AttachmentImages.reencode(declared, bytes));
+            out.add(limits.redraw(declared, bytes));
         } catch (org.entraide.api.problem.ProblemException refused) {
             LOG.info("Attachment of a message to a store left out: {}", refused.getMessage());
         }

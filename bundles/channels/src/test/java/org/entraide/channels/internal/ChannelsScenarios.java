@@ -67,7 +67,7 @@ abstract class ChannelsScenarios {
     static CoreServices core(TestServer server) {
         var p = server.core.platform;
         return new CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p, p, server.core.events,
-            server.core.contributions, server.core.mail, server.core.capabilities);
+            server.core.contributions, server.core.mail, server.core.capabilities, server.core.pictures);
     }
 
     @AfterEach

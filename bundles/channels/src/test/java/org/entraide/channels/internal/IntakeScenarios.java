@@ -32,6 +32,7 @@ import org.entraide.core.internal.mail.MailSettings;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Http;
 import org.entraide.core.internal.support.Mailbox;
+import org.entraide.core.internal.support.MutableClock;
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.jdbc.Sql;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ abstract class IntakeScenarios {
     GreenMail greenMail;
     GreenMailUser stores;
     ServerSetup smtp;
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.ofSystemTime();
     PartiesOnlyMessages privateMessages;
     TestServer server;
     ChannelsPlugin plugin;

@@ -104,6 +104,7 @@ public final class Core {
     public final RequestBodies bodies;
     /** Markdown to sanitized HTML, and the posts' bodies it rendered when they were written. */
     public final ContentRenderer renderer;
+    public final org.entraide.api.web.Pictures pictures = new org.entraide.core.internal.picture.Photos();
     public final org.entraide.core.internal.post.RenderedBodies renderedBodies;
     public final Capabilities capabilities;
     public final SubmissionPipeline pipeline;

@@ -25,6 +25,7 @@ import org.entraide.api.plugin.BrandFeatures;
 import org.entraide.api.plugin.Publications;
 import org.entraide.api.security.RequestAuthenticator;
 import org.entraide.api.web.ApiEndpoints;
+import org.entraide.api.web.Pictures;
 import org.entraide.api.storage.SchemaMigrator;
 import org.entraide.api.storage.Transactions;
 import org.entraide.core.internal.demo.DemoScenario;
@@ -107,6 +108,7 @@ public class CoreComponent {
         registrations.add(bundle.registerService(Publications.class, started.publications, null));
         registrations.add(bundle.registerService(Mail.class, started.mail, null));
         registrations.add(bundle.registerService(Markdown.class, started.renderer, null));
+        registrations.add(bundle.registerService(Pictures.class, started.pictures, null));
         registrations.add(bundle.registerService(Core.class, started, null));
         registrations.add(bundle.registerService(Clock.class, time,
             new Hashtable<>(Map.of(PlatformClock.PROPERTY, "platform"))));

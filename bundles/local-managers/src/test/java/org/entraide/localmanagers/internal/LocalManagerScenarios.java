@@ -30,6 +30,7 @@ import org.entraide.core.internal.CoreSettings;
 import org.entraide.jdbc.Sql;
 import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.MutableClock;
 import org.entraide.core.internal.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -461,7 +462,7 @@ abstract class LocalManagerScenarios {
         var p = core.platform;
         server.install(List.of(new org.entraide.channels.internal.ChannelsCapability(), new org.entraide.channels.internal.ChannelsPlugin(
             new org.entraide.channels.internal.CoreServices(core.db, core.migrator, core.endpoints, p, p, p, p, core.events,
-                core.contributions, core.mail, core.capabilities),
+                core.contributions, core.mail, core.capabilities, core.pictures),
             org.entraide.channels.internal.ChannelSettings.defaults("https://entraide.example"), java.time.Clock.systemUTC())));
         assertEquals(200, http.put(DEMO + "/features", admin, "{\"channels\":true}").status());
         complain("LYON-PARTDIEU", "Rayon vide encore");

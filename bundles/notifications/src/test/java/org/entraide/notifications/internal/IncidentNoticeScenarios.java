@@ -19,6 +19,7 @@ import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.MutableClock;
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.incidents.internal.Incidents;
 import org.entraide.incidents.internal.IncidentsSettings;

@@ -37,6 +37,7 @@ import org.entraide.core.internal.demo.DemoSeeder;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.MutableClock;
 import org.entraide.core.internal.support.Problems;
 import org.entraide.core.internal.support.TestServer;
 import org.junit.jupiter.api.AfterEach;

@@ -40,6 +40,7 @@ import org.entraide.core.internal.mail.MailSettings;
 import org.entraide.core.internal.support.Community;
 import org.entraide.core.internal.support.Community.Member;
 import org.entraide.core.internal.support.Http;
+import org.entraide.core.internal.support.MutableClock;
 import org.entraide.core.internal.support.TestServer;
 import org.entraide.jdbc.Sql;
 import org.junit.jupiter.api.AfterEach;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.entraide.core.internal.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ReplyTextAndTokensTest {

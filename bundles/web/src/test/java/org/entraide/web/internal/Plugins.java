@@ -114,7 +114,7 @@ final class Plugins {
         var p = server.core.platform;
         org.entraide.channels.internal.ChannelsPlugin plugin = new org.entraide.channels.internal.ChannelsPlugin(
             new org.entraide.channels.internal.CoreServices(server.core.db, server.core.migrator, server.core.endpoints, p, p, p, p,
-                server.core.events, server.core.contributions, server.core.mail, server.core.capabilities),
+                server.core.events, server.core.contributions, server.core.mail, server.core.capabilities, server.core.pictures),
             org.entraide.channels.internal.ChannelSettings.defaults("http://localhost:8181"), Clock.systemUTC());
         server.install(java.util.List.of(new org.entraide.channels.internal.ChannelsCapability(), plugin));
     }

@@ -4,100 +4,33 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
-import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-
-import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.picture.PictureDecoder;
 
 /**
  * Turns an uploaded picture into the avatar Entraide serves: decoded, cropped to a square and drawn anew as a
  * {@value #SIZE}-pixel PNG, so that no byte of the upload (metadata, a script disguised as an image, a
- * polyglot file) is ever served as it came. The declared type must match the file's own signature, and the picture's
- * dimensions are read before its pixels, so that a small file declaring a huge picture is refused before it fills
- * the memory.
+ * polyglot file) is ever served as it came. {@link PictureDecoder} reads it with the checks attachments share.
  */
 public final class AvatarImages {
     public static final int SIZE = 128;
     /** Larger pictures are refused: a phone photo is 4000 pixels wide, a decompression bomb far more. */
     static final int MAX_SIDE = 6000;
-    static final String PNG = "image/png";
-    static final String JPEG = "image/jpeg";
-    static final String WEBP = "image/webp";
 
     private AvatarImages() {
     }
 
     /** The upload, re-encoded; a 400 problem naming {@code image} when it is not a picture of the type it says. */
     public static byte[] reencode(String mediaType, byte[] upload) {
-        if (!matchesSignature(mediaType, upload)) {
-            throw ProblemException.invalid("image", "the file is not a " + mediaType.substring("image/".length()).toUpperCase()
-                + " picture");
-        }
-        BufferedImage decoded = decode(mediaType, upload);
+        // no need for every pixel of a photo to draw 128 of them: every n-th is enough
+        BufferedImage decoded = PictureDecoder.decode(mediaType, upload, "image", MAX_SIDE,
+            (w, h) -> Math.min(w, h) / (SIZE * 4));
         return png(square(decoded));
-    }
-
-    static boolean matchesSignature(String mediaType, byte[] b) {
-        return switch (mediaType) {
-            case PNG -> b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-            case JPEG -> b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
-            case WEBP -> b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
-            default -> false;
-        };
-    }
-
-    private static BufferedImage decode(String mediaType, byte[] upload) {
-        ImageReader reader = reader(mediaType);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            reader.setInput(in, true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
-                throw ProblemException.invalid("image", "the picture must be at most " + MAX_SIDE + " pixels on each side");
-            }
-            ImageReadParam param = reader.getDefaultReadParam();
-            // no need for every pixel of a photo to draw 128 of them: read every n-th, which also bounds the memory
-            int step = Math.max(1, Math.min(width, height) / (SIZE * 4));
-            param.setSourceSubsampling(step, step, 0, 0);
-            BufferedImage image = reader.read(0, param);
-            if (image == null) {
-                throw ProblemException.invalid("image", "the picture could not be read");
-            }
-            return image;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException p) {
-                throw p;
-            }
-            throw ProblemException.invalid("image", "the picture could not be read");
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    /**
-     * The JDK's readers for PNG and JPEG; TwelveMonkeys' for WebP, created directly rather than found through
-     * ImageIO's registry, which does not see a bundle's plugins in OSGi.
-     */
-    private static ImageReader reader(String mediaType) {
-        if (WEBP.equals(mediaType)) {
-            return new WebPImageReaderSpi().createReaderInstance(null);
-        }
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("no reader for " + mediaType);
-        }
-        return readers.next();
     }
 
     /** The picture's centre, as large a square as fits, scaled to {@link #SIZE}; transparency kept. */

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.entraide.api.problem.ProblemException;
+import org.entraide.core.internal.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimitsTest {
@@ -22,39 +22,23 @@ class RateLimitsTest {
             org.entraide.core.internal.ratelimit.RatePolicy.defaults().withLimits(limits));
     }
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void refusesPastTheLimitUntilTheWindowSlides() {
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         RateLimits limits = RateLimitsTest.onH2(clock, Map.of("post", 2));
         limits.check("post", "u1");
         limits.check("post", "u1");
         ProblemException e = assertThrows(ProblemException.class, () -> limits.check("post", "u1"));
         assertEquals(429, e.status());
         assertDoesNotThrow(() -> limits.check("post", "u2"), "limits are per key");
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertDoesNotThrow(() -> limits.check("post", "u1"), "the window slid");
     }
 
     @Test
     void onlyRecordedFailuresCountWhenAsked() {
-        RateLimits limits = RateLimitsTest.onH2(new ManualClock(), Map.of("login", 2));
+        RateLimits limits = RateLimitsTest.onH2(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+            Map.of("login", 2));
         for (int i = 0; i < 10; i++) {
             limits.requireAllowed("login", "alice");
         }
