@@ -28,6 +28,20 @@ abstract class MySpaceScenarios extends WebTestBase {
         return browser;
     }
 
+    /** Local managers on, and two complaints of the member in the demo manager's store, once they are in the inbox. */
+    private long[] twoComplaintsRoutedToTheManager(Community.Member me) throws Exception {
+        Plugins.localManagers(server);
+        assertEquals(200, http.put("/api/v1/brands/demo/features", community.demo("admin").token(), "{\"local-managers\":true}")
+            .status());
+        long first = community.complaintId(me, "LYON-PARTDIEU", false);
+        long second = community.complaintId(me, "LYON-PARTDIEU", false);
+        String manager = community.demo("manager").token();
+        Awaitility.await("the complaints reach the store's manager").atMost(Duration.ofSeconds(20)).until(() -> http.get(
+            "/api/v1/brands/demo/managers/me/complaints", manager).json().path("items").findValuesAsText("complaintId")
+            .containsAll(List.of(String.valueOf(first), String.valueOf(second))));
+        return new long[] {first, second};
+    }
+
     @Test
     void aMemberFindsTheirPostsComplaintsWithDeadlinesAndFollows() throws Exception {
         Plugins.localManagers(server);
@@ -92,16 +106,10 @@ abstract class MySpaceScenarios extends WebTestBase {
 
     @Test
     void theOtherPartysUnreadMessagesShowAsABadgeUntilTheComplaintIsOpened() throws Exception {
-        Plugins.localManagers(server);
-        assertEquals(200, http.put("/api/v1/brands/demo/features", community.demo("admin").token(), "{\"local-managers\":true}")
-            .status());
         var me = community.join("demo");
-        long complaint = community.complaintId(me, "LYON-PARTDIEU", false);
-        long quiet = community.complaintId(me, "LYON-PARTDIEU", false);
+        long[] two = twoComplaintsRoutedToTheManager(me);
+        long complaint = two[0];
         String manager = community.demo("manager").token();
-        Awaitility.await("the complaints reach the store's manager").atMost(Duration.ofSeconds(20)).until(() -> http.get(
-            "/api/v1/brands/demo/managers/me/complaints", manager).json().path("items").findValuesAsText("complaintId")
-            .containsAll(List.of(String.valueOf(complaint), String.valueOf(quiet))));
         String messages = "/api/v1/brands/demo/complaints/" + complaint + "/messages";
         assertEquals(201, http.post(messages, manager, Http.json("body", "Which receipt number?")).status());
         assertEquals(201, http.post(messages, manager, Http.json("body", "And which day?")).status());
@@ -133,16 +141,11 @@ abstract class MySpaceScenarios extends WebTestBase {
 
     @Test
     void theHeaderCountsUnreadPrivateMessagesOnEveryPageForTheirReaderOnly() throws Exception {
-        Plugins.localManagers(server);
-        assertEquals(200, http.put("/api/v1/brands/demo/features", community.demo("admin").token(), "{\"local-managers\":true}")
-            .status());
         var me = community.join("demo");
-        long first = community.complaintId(me, "LYON-PARTDIEU", false);
-        long second = community.complaintId(me, "LYON-PARTDIEU", false);
+        long[] two = twoComplaintsRoutedToTheManager(me);
+        long first = two[0];
+        long second = two[1];
         String manager = community.demo("manager").token();
-        Awaitility.await("the complaints reach the store's manager").atMost(Duration.ofSeconds(20)).until(() -> http.get(
-            "/api/v1/brands/demo/managers/me/complaints", manager).json().path("items").findValuesAsText("complaintId")
-            .containsAll(List.of(String.valueOf(first), String.valueOf(second))));
         Browser browser = signIn(me);
         assertFalse(browser.get("/b/demo").body().contains("data-unread-messages"), "nothing unread: no total");
         assertEquals(201, http.post("/api/v1/brands/demo/complaints/" + first + "/messages", manager, Http.json("body", "Which receipt?"))
