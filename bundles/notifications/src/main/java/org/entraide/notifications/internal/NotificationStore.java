@@ -1,6 +1,8 @@
 package org.entraide.notifications.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,11 +163,46 @@ final class NotificationStore {
             + "AND target_type = ? AND target_key = ?)", brandId, member, t.type(), t.key(), level, at, member, t.type(), t.key());
     }
 
+    /**
+     * Sets the member's level for the target. The default follow of what they ask or answer is written by the event
+     * subscriber in another transaction, possibly at the same moment: when its row wins the race, the member's choice
+     * updates it instead of failing on the primary key.
+     */
     void follow(Connection c, long brandId, long member, Target t, String level, Instant at) {
-        if (Sql.update(c, "UPDATE ntf_follow SET level = ? WHERE member_id = ? AND target_type = ? AND target_key = ?", level,
-            member, t.type(), t.key()) == 0) {
+        if (setLevel(c, member, t, level) > 0) {
+            return;
+        }
+        Savepoint beforeInsert = savepoint(c);
+        try {
             Sql.update(c, "INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, level, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", brandId, member, t.type(), t.key(), level, at);
+        } catch (Sql.Failure e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+            rollbackTo(c, beforeInsert);
+            setLevel(c, member, t, level);
+        }
+    }
+
+    private static int setLevel(Connection c, long member, Target t, String level) {
+        return Sql.update(c, "UPDATE ntf_follow SET level = ? WHERE member_id = ? AND target_type = ? AND target_key = ?", level,
+            member, t.type(), t.key());
+    }
+
+    private static Savepoint savepoint(Connection c) {
+        try {
+            return c.setSavepoint();
+        } catch (SQLException e) {
+            throw new Sql.Failure(e);
+        }
+    }
+
+    private static void rollbackTo(Connection c, Savepoint savepoint) {
+        try {
+            c.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new Sql.Failure(e);
         }
     }
 
