@@ -4,7 +4,9 @@
 # question page's own bytes as a static file, the anonymous question page, the anonymous API read.
 # Needs wrk and nginx (Debian packages) and the jar: mvn -B -q -Pbenchmarks package -pl benchmarks -am -DskipTests
 # Environment: DURATION (measured seconds per target, default 15), WARMUP (seconds per target, default 10),
-# RUNS (measured runs per target, default 1), CONNECTIONS (default 16), NGINX_PORT (default 18080).
+# RUNS (measured runs per target, default 1), CONNECTIONS (default 16), NGINX_PORT (default 18080),
+# SERVER_OPTS (the Entraide JVM's flags, e.g. the distribution's from bin/setenv), SPIKE_CLIENTS (default 2000),
+# SPIKE_SECONDS (default 60; 0 skips the crisis spike).
 set -eu
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15}
@@ -12,25 +14,31 @@ WARMUP=${WARMUP:-10}
 RUNS=${RUNS:-1}
 CONNECTIONS=${CONNECTIONS:-16}
 NGINX_PORT=${NGINX_PORT:-18080}
+SERVER_OPTS=${SERVER_OPTS:-}
+SPIKE_CLIENTS=${SPIKE_CLIENTS:-2000}
+SPIKE_SECONDS=${SPIKE_SECONDS:-60}
 JAR=benchmarks/target/entraide-benchmarks.jar
 [ $# -gt 0 ] || set -- h2 postgres
 TMP=$(mktemp -d /tmp/entraide-readpath-XXXXXX)
 chmod 755 "$TMP"  # nginx workers read the static file as another user
 SERVER=
 NGINX=
+JETTY=
 stop() {
     [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
     [ -n "$NGINX" ] && kill "$NGINX" 2>/dev/null && wait "$NGINX" 2>/dev/null || true
+    [ -n "$JETTY" ] && kill "$JETTY" 2>/dev/null && wait "$JETTY" 2>/dev/null || true
     SERVER=
     NGINX=
+    JETTY=
 }
 trap 'stop; rm -rf "$TMP"' EXIT
 
-load() { # name url
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$2" >/dev/null
+load() { # name url [header]
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" ${3:+-H "$3"} "$2" >/dev/null
     i=0
     while [ $i -lt "$RUNS" ]; do
-        out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
+        out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-H "$3"} "$2")
         rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
         p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
         p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -45,7 +53,8 @@ echo "| database | target | req/s | p50 | p99 | errors |"
 echo "|---|---|--:|--:|--:|---|"
 for DB in "$@"; do
     rm -f "$TMP/urls"
-    java -cp "$JAR" org.entraide.benchmarks.readpath.ReadPathServer "$DB" "$TMP/urls" > "$TMP/server-$DB.log" 2>&1 &
+    # shellcheck disable=SC2086 # SERVER_OPTS holds several flags
+    java $SERVER_OPTS -cp "$JAR" org.entraide.benchmarks.readpath.ReadPathServer "$DB" "$TMP/urls" > "$TMP/server-$DB.log" 2>&1 &
     SERVER=$!
     n=0
     until [ -s "$TMP/urls" ]; do
@@ -55,6 +64,8 @@ for DB in "$@"; do
     sleep 1
     PAGE=$(sed -n 's/^page=//p' "$TMP/urls")
     API=$(sed -n 's/^api=//p' "$TMP/urls")
+    SPIKE=$(sed -n 's/^spike=//p' "$TMP/urls")
+    COOKIE=$(sed -n 's/^cookie=//p' "$TMP/urls")
     mkdir -p "$TMP/www"
     curl -fsS "$PAGE" -o "$TMP/www/page.html"
     cat > "$TMP/nginx.conf" <<CONF
@@ -73,7 +84,25 @@ CONF
     sleep 1
     load "nginx, static file of the page ($(wc -c < "$TMP/www/page.html") bytes)" "http://127.0.0.1:$NGINX_PORT/page.html"
     load "question page, HTML" "$PAGE"
+    # the same page at 70 % of the rate just reached, at regular moments (open loop): its latency below saturation
+    RATE=$(awk -v r="$rps" 'BEGIN { printf "%d", r * 0.7 }')
+    java -cp "$JAR" org.entraide.benchmarks.CrisisSpike --rate "$RATE" --clients "$CONNECTIONS" --threads "$CONNECTIONS" \
+        --seconds "$DURATION" "$PAGE" | sed "s/^/| $DB | /"
     load "API read, JSON" "$API"
+    load "signed-in question page, HTML" "$PAGE" "Cookie: $COOKIE"
+    # the ceiling of the API read: the same Jetty 12 answering the read's own bytes from one handler
+    curl -fsS "$API" -o "$TMP/api.json"
+    rm -f "$TMP/jetty-url"
+    java -cp "$JAR" org.entraide.benchmarks.BareJetty "$TMP/api.json" "$TMP/jetty-url" > "$TMP/jetty.log" 2>&1 &
+    JETTY=$!
+    until [ -s "$TMP/jetty-url" ]; do sleep 0.5; done
+    load "bare Jetty, the API read's bytes ($(wc -c < "$TMP/api.json") bytes)" "$(cat "$TMP/jetty-url")"
+    kill "$JETTY"; wait "$JETTY" 2>/dev/null || true; JETTY=
+    if [ "$SPIKE_SECONDS" -gt 0 ]; then
+        # shellcheck disable=SC2086 # the 20 URLs are separate arguments
+        java -cp "$JAR" org.entraide.benchmarks.CrisisSpike --clients "$SPIKE_CLIENTS" --seconds "$SPIKE_SECONDS" $SPIKE \
+            | sed "s/^/| $DB | /"
+    fi
     echo "| $DB | resident memory of the Entraide JVM after the run | $(($(ps -o rss= -p "$SERVER") / 1024)) MB | | | |"
     stop
 done

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * the same machine and through the same generator. The handler keeps Jetty's default (blocking) invocation
  * type, so requests are dispatched to the thread pool as an application's would be.
  */
-final class BareJetty implements AutoCloseable {
+public final class BareJetty implements AutoCloseable {
     static final String PATH = "/api/v1/ping";
     private static final byte[] BODY = "{\"status\":\"UP\",\"service\":\"entraide\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -24,6 +24,11 @@ final class BareJetty implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
 
     BareJetty() throws Exception {
+        this(BODY, "application/json");
+    }
+
+    /** Answers every request with {@code body}. */
+    BareJetty(byte[] body, String contentType) throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -31,13 +36,24 @@ final class BareJetty implements AutoCloseable {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 response.setStatus(200);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, BODY.length);
-                response.write(true, ByteBuffer.wrap(BODY), callback);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                response.write(true, ByteBuffer.wrap(body), callback);
                 return true;
             }
         });
         server.start();
+    }
+
+    /**
+     * The read-path benchmark's ceiling ({@code benchmarks/readpath.sh}): serves the bytes of the file given (the API
+     * read's own JSON) on a free loopback port, written to the second file, until stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[0]));
+        BareJetty jetty = new BareJetty(body, "application/json");
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), "http://127.0.0.1:" + jetty.port() + "/\n");
+        Thread.currentThread().join();
     }
 
     int port() {

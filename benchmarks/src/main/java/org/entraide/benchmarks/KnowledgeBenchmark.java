@@ -239,9 +239,9 @@ public final class KnowledgeBenchmark {
         String range = "brand_id = " + corpus.brand.id() + " AND seen_on >= DATE '" + today.minusDays(365)
             + "' AND seen_on <= DATE '" + today + "'";
         String explain = name.equals("h2") ? "EXPLAIN ANALYZE " : "EXPLAIN (ANALYZE, BUFFERS) ";
-        for (String q : List.of("SELECT COUNT(*) FROM kn_deflection WHERE " + range,
-            "SELECT article_id, COUNT(*) FROM kn_deflection WHERE " + range
-                + " GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT 20")) {
+        for (String q : List.of("SELECT COALESCE(SUM(askers), 0) FROM kn_deflection_day WHERE " + range,
+            "SELECT article_id, SUM(askers) AS n FROM kn_deflection_day WHERE " + range
+                + " GROUP BY article_id ORDER BY n DESC, article_id LIMIT 20")) {
             System.out.println("  plan: " + q);
             try (Connection c = core.db.dataSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery(explain + q)) {

@@ -131,7 +131,8 @@ final class KnowledgeCorpus {
 
     /**
      * {@code perDay} askers a day for {@code days} days up to {@code today} who stopped at an article, written as the
-     * plugin writes them (one row per article, asker and day); the most read articles draw most (a square skew).
+     * plugin writes them (one row per article, asker and day, and their counts per article and day); the most read
+     * articles draw most (a square skew).
      */
     void deflections(Core core, LocalDate today, int days, int perDay) throws Exception {
         long start = System.nanoTime();
@@ -159,6 +160,14 @@ final class KnowledgeCorpus {
                 }
                 c.commit();
             }
+            // and the days' counts the plugin adds to as it counts (kn_deflection_day), as its migration fills them
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO kn_deflection_day (brand_id, seen_on, article_id, askers) "
+                + "SELECT brand_id, seen_on, article_id, COUNT(*) FROM kn_deflection WHERE brand_id = ? "
+                + "GROUP BY brand_id, seen_on, article_id")) {
+                s.setLong(1, brand.id());
+                s.executeUpdate();
+            }
+            c.commit();
         }
         deflectionSeconds = (System.nanoTime() - start) / 1e9;
     }

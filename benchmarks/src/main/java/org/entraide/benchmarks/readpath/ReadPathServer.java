@@ -43,15 +43,23 @@ public final class ReadPathServer {
                 e.printStackTrace();
             }
         }));
-        long question = seed(server.core, answers, 1000);
+        List<Long> questions = new java.util.ArrayList<>();
+        long question = seed(server.core, answers, 1000, questions);
         String base = "http://127.0.0.1:" + server.port;
+        StringBuilder spike = new StringBuilder(base + "/b/" + BRAND + "/questions/" + question);
+        questions.stream().limit(19).forEach(id -> spike.append(' ').append(base).append("/b/").append(BRAND)
+            .append("/questions/").append(id));
+        // a member's session, as the sign-in form sets it: their page shows their votes and permissions
+        String session = server.core.accounts.login(BRAND, "asker@bench.example", PASSWORD).token();
         Files.writeString(urls, "page=" + base + "/b/" + BRAND + "/questions/" + question + "\n"
             + "api=" + base + "/api/v1/brands/" + BRAND + "/questions/" + question + "\n"
+            + "spike=" + spike + "\n"
+            + "cookie=entraide_session=" + session + "\n"
             + "pid=" + ProcessHandle.current().pid() + "\n");
         Thread.currentThread().join();
     }
 
-    static long seed(Core core, int answers, int others) {
+    static long seed(Core core, int answers, int others, List<Long> otherIds) {
         Brand brand = core.administration.createBrand(BRAND, "Bench", "admin@bench.example", PASSWORD, "Bench-Admin");
         core.accounts.register(BRAND, "asker@bench.example", PASSWORD, "Asker");
         Caller asker = caller(core, "asker@bench.example");
@@ -72,8 +80,8 @@ public final class ReadPathServer {
             core.questions.accept(asker, brand, read, first);
         }
         for (int i = 0; i < others; i++) {
-            core.questions.ask(asker, brand, "Another question number " + i, "Body of the question " + i
-                + ", long enough to look like a real one, with *some* Markdown.", null, List.of("other"));
+            otherIds.add(core.questions.ask(asker, brand, "Another question number " + i, "Body of the question " + i
+                + ", long enough to look like a real one, with *some* Markdown.", null, List.of("other")).id());
         }
         return read;
     }

@@ -80,6 +80,31 @@ public final class Sql {
         }
     }
 
+    /**
+     * Inserts a row unless one with the same key is there, under a savepoint: when another transaction inserted it
+     * first, only this statement is undone, not the caller's transaction, and the caller may update the winner's row.
+     *
+     * @return whether the row was inserted (false: a unique constraint kept it out)
+     */
+    public static boolean insertUnlessPresent(Connection c, String sql, Object... params) {
+        try {
+            java.sql.Savepoint before = c.setSavepoint();
+            try {
+                update(c, sql, params);
+                c.releaseSavepoint(before);
+                return true;
+            } catch (Failure e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                c.rollback(before);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new Failure(e);
+        }
+    }
+
     /** Inserts one row and returns its generated {@code id}. */
     public static long insert(Connection c, String sql, Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {

@@ -142,6 +142,8 @@ public final class Core {
     public final org.entraide.core.internal.metrics.MetricsReport metrics;
     private volatile org.entraide.core.internal.ops.OpsSettings ops = org.entraide.core.internal.ops.OpsSettings.defaults();
     private volatile org.entraide.core.internal.metrics.HttpMetrics httpMetrics;
+    /** The answers served in front of Camel, once connected. */
+    private volatile org.entraide.core.internal.camel.FrontCache front;
     /** The instance console: capabilities installed from the web, and its administrators' sessions. */
     public final org.entraide.core.internal.instance.InstanceCapabilities instanceCapabilities;
     public final org.entraide.core.internal.instance.InstanceSessions instanceSessions;
@@ -273,13 +275,27 @@ public final class Core {
         httpMetrics = camel.getRegistry().lookupByNameAndType(org.entraide.core.internal.camel.CamelContexts.HTTP_METRICS,
             org.entraide.core.internal.metrics.HttpMetrics.class);
         camel.getRegistry().bind(org.entraide.api.web.ContentVersions.REGISTRY_NAME, contentVersions);
+        front = camel.getRegistry().lookupByNameAndType(org.entraide.core.internal.camel.FrontCache.FILTER_NAME,
+            org.entraide.core.internal.camel.FrontCache.class);
+        if (front != null) {
+            front.versions(contentVersions);
+            apiDispatcher.shareWith(front);
+        }
         template = camel.createProducerTemplate();
         deliverer.connect(template);
         mailSender.connect(template);
     }
 
+    /** The answers served in front of Camel on this node, or null before {@link #connect(CamelContext)}. */
+    public org.entraide.core.internal.camel.FrontCache front() {
+        return front;
+    }
+
     /** Stops what {@link #connect(CamelContext)} started. */
     public void disconnect() {
+        if (front != null) {
+            front.versions(null);
+        }
         instanceCapabilities.close();
         mailSender.connect(null);
         deliverer.connect(null);

@@ -1,8 +1,6 @@
 package org.entraide.notifications.internal;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,15 +170,8 @@ final class NotificationStore {
         if (setLevel(c, member, t, level) > 0) {
             return;
         }
-        Savepoint beforeInsert = savepoint(c);
-        try {
-            Sql.update(c, "INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, level, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", brandId, member, t.type(), t.key(), level, at);
-        } catch (Sql.Failure e) {
-            if (!e.isUniqueViolation()) {
-                throw e;
-            }
-            rollbackTo(c, beforeInsert);
+        if (!Sql.insertUnlessPresent(c, "INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, level, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?)", brandId, member, t.type(), t.key(), level, at)) {
             setLevel(c, member, t, level);
         }
     }
@@ -188,22 +179,6 @@ final class NotificationStore {
     private static int setLevel(Connection c, long member, Target t, String level) {
         return Sql.update(c, "UPDATE ntf_follow SET level = ? WHERE member_id = ? AND target_type = ? AND target_key = ?", level,
             member, t.type(), t.key());
-    }
-
-    private static Savepoint savepoint(Connection c) {
-        try {
-            return c.setSavepoint();
-        } catch (SQLException e) {
-            throw new Sql.Failure(e);
-        }
-    }
-
-    private static void rollbackTo(Connection c, Savepoint savepoint) {
-        try {
-            c.rollback(savepoint);
-        } catch (SQLException e) {
-            throw new Sql.Failure(e);
-        }
     }
 
     void unfollow(Connection c, long brandId, long member, Target t) {

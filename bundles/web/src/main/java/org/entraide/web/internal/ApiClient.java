@@ -30,7 +30,9 @@ final class ApiClient {
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
     static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the API is served over plain HTTP/1.1 on loopback; the default (HTTP/2) would offer an h2c upgrade
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The pages anonymous visitors get, kept on this node so that a page read by many is rendered once, not once per
  * visitor. A page is kept only when nothing in it is personal (no member, no form token, no cookie: {@link
  * WebReply#shareable()}), under its path, query and language, stamped with its brand's content version read
- * before it was rendered. It is served while that version is current and for at most {@code maxAgeNanos}: a write
+ * before it was rendered. It is served while that version is current and for half of {@code maxAgeNanos} (the core's
+ * cache in front of Camel serves it for the other half while one request makes the next copy here): a write
  * acknowledged on this node moves the version first, so the next reader gets a fresh page; a write on another node is
  * seen at the latest when the copy is that old.
  */
@@ -46,6 +47,10 @@ final class PageCache {
         };
     }
 
+    long maxAgeNanos() {
+        return maxAgeNanos;
+    }
+
     boolean enabled() {
         return maxEntries > 0 && maxAgeNanos > 0;
     }
@@ -66,7 +71,9 @@ final class PageCache {
         synchronized (entries) {
             e = entries.get(key);
         }
-        if (e == null || e.version() != currentVersion || clock.getAsLong() - e.madeAt() >= maxAgeNanos) {
+        // the first half of its age only: in the second, the core's cache in front of Camel sends one request here to
+        // make the next copy, which a hit would not do
+        if (e == null || e.version() != currentVersion || clock.getAsLong() - e.madeAt() >= maxAgeNanos / 2) {
             return null;
         }
         return e;

@@ -14,6 +14,8 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.common.HttpMessage;
 import org.entraide.api.web.ContentVersions;
+import org.entraide.api.web.SharedAnswer;
+import org.entraide.api.web.SharedAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -32,6 +34,8 @@ public final class WebRoutes extends RouteBuilder {
     static final String ROUTE_ID = "web.pages";
     /** The exchange property in which the core's request log keeps a request's id (see docs/operations.md). */
     static final String REQUEST_ID_PROPERTY = "entraide.requestId";
+    private static final String KEPT_CACHE_CONTROL = "public, max-age=1";
+    private static final String KEPT_VARY = "Accept-Encoding, Accept-Language, Cookie";
     private static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -41,6 +45,8 @@ public final class WebRoutes extends RouteBuilder {
     private volatile PageCache cache = new PageCache(1000, 1_000_000_000L, System::nanoTime);
     /** The core's, found in the shared CamelContext's registry on first use. */
     private volatile ContentVersions versions;
+    /** The core's cache in front of Camel, found in the same registry; kept pages are handed to it too. */
+    private volatile SharedAnswers front;
 
     public WebRoutes() {
     }
@@ -77,7 +83,7 @@ public final class WebRoutes extends RouteBuilder {
                 e.getMessage().setHeader("Location", "/b/" + homeBrand);
                 e.getMessage().setBody("");
             } else {
-                page(e, path, site, publicBase, cache, versions(e));
+                page(e, path, site, publicBase, cache, versions(e), front(e));
             }
             if (gzip) {
                 // Camel's HTTP binding compresses the body of a message that says so
@@ -113,8 +119,17 @@ public final class WebRoutes extends RouteBuilder {
         return found;
     }
 
+    private SharedAnswers front(Exchange e) {
+        SharedAnswers found = front;
+        if (found == null) {
+            found = e.getContext().getRegistry().lookupByNameAndType(SharedAnswers.REGISTRY_NAME, SharedAnswers.class);
+            front = found;
+        }
+        return found;
+    }
+
     private static void page(Exchange e, String path, Site site, String publicBase, PageCache cache,
-                             ContentVersions versions) throws IOException {
+                             ContentVersions versions, SharedAnswers front) throws IOException {
         Message in = e.getMessage();
         HttpServletRequest servlet = in instanceof HttpMessage http ? http.getRequest()
             : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
@@ -164,6 +179,8 @@ public final class WebRoutes extends RouteBuilder {
             key = PageCache.key(path, query, locale.getLanguage());
             PageCache.Entry kept = cache.find(key, version);
             if (kept != null) {
+                // kept for another Accept-Language of the same language: the front serves this variant from now on
+                share(front, cache, kept, path, query, acceptLanguage, cookie, locale);
                 replyKept(e, servlet, kept, locale);
                 return;
             }
@@ -171,7 +188,23 @@ public final class WebRoutes extends RouteBuilder {
         WebRequest request = new WebRequest(method, path, query, cookies, form, host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""),
             origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), files);
         WebReply reply;
+        if (!acquireRender()) {
+            reply(e, 503, "text/plain; charset=utf-8", "busy, retry in a few seconds", Locale.ENGLISH);
+            e.getMessage().setHeader("Retry-After", "5");
+            return;
+        }
         try {
+            if (key != null) {
+                // made by another request while this one waited for its turn: served, not made again
+                version = versions.version(path.split("/", 4)[2]);
+                madeAt = System.nanoTime();
+                PageCache.Entry made = cache.find(key, version);
+                if (made != null) {
+                    share(front, cache, made, path, query, acceptLanguage, cookie, locale);
+                    replyKept(e, servlet, made, locale);
+                    return;
+                }
+            }
             // the id the core gave this page request (its log line and X-Request-Id), passed on to the API calls
             String requestId = e.getProperty(REQUEST_ID_PROPERTY, String.class);
             reply = ApiClient.forwardingFor(forwardedFor(servlet), requestId, () -> site.handle(request, locale));
@@ -179,9 +212,12 @@ public final class WebRoutes extends RouteBuilder {
             throw ex;
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
+        } finally {
+            RENDERS.release();
         }
         PageCache.Entry kept = key == null ? null : cache.keep(key, version, madeAt, reply);
         if (kept != null) {
+            share(front, cache, kept, path, query, acceptLanguage, cookie, locale);
             replyKept(e, servlet, kept, locale);
             return;
         }
@@ -218,9 +254,53 @@ public final class WebRoutes extends RouteBuilder {
         }
         m.setHeader("ETag", kept.etag());
         if (m instanceof HttpMessage http && http.getResponse() != null) {
-            http.getResponse().setHeader("Cache-Control", "public, max-age=1");
+            http.getResponse().setHeader("Cache-Control", KEPT_CACHE_CONTROL);
         }
-        m.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
+        m.setHeader("Vary", KEPT_VARY);
+    }
+
+    /** Hands a kept page to the core, which serves it to the next requests like this one before any route. */
+    private static void share(SharedAnswers front, PageCache cache, PageCache.Entry kept, String path, String query,
+                              String acceptLanguage, String cookie, Locale locale) {
+        String frontKey = front == null ? null : SharedAnswers.key(path, query, acceptLanguage, cookie);
+        if (frontKey != null) {
+            front.keep(new SharedAnswer(frontKey, path.split("/", 4)[2], kept.version(), kept.madeAt(), cache.maxAgeNanos(),
+                "web", kept.status(), keptHeaders(kept, locale), kept.body(), kept.etag(), true));
+        }
+    }
+
+    /**
+     * Pages being made at once on this node. A page is made by calling the API over loopback, whose requests need the
+     * same server threads: were every thread taken by pages waiting for their API calls (thousands of visitors arriving
+     * at once on a node that has nothing kept yet), none would be left to answer those calls. A few pages are made at a
+     * time; the others wait their turn, and most then find the page made by the one before them.
+     */
+    static final int RENDERS_AT_ONCE = 16;
+    private static final java.util.concurrent.Semaphore RENDERS = new java.util.concurrent.Semaphore(RENDERS_AT_ONCE, true);
+    private static final long RENDER_WAIT_SECONDS = 20;
+
+    private static boolean acquireRender() {
+        try {
+            return RENDERS.tryAcquire(RENDER_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Every header {@link #replyKept} gives a kept page, for the core to send it with the same ones. */
+    private static Map<String, String> keptHeaders(PageCache.Entry kept, Locale locale) {
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("Content-Type", kept.contentType());
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "same-origin");
+        h.put("Content-Language", locale.getLanguage());
+        h.putAll(kept.headers());
+        h.put("ETag", kept.etag());
+        h.put("Cache-Control", KEPT_CACHE_CONTROL);
+        h.put("Vary", KEPT_VARY);
+        return h;
     }
 
     /** The form body, or null when larger than {@link WebRequest#MAX_FORM_BYTES}. */

@@ -118,6 +118,43 @@ abstract class PageCacheScenarios extends WebTestBase {
         assertTrue(page("/b/demo", "fr-FR").raw().body().contains("Questions récentes"));
     }
 
+    @Test
+    void aKeptPageIsServedInFrontOfCamelWithTheHeadersCamelGaveIt() throws Exception {
+        Member reader = community.join("demo");
+        long id = community.askId(community.join("demo"), "A page served before any route");
+        String path = "/b/demo/questions/" + id;
+        Http.Response made = page(path, "fr-FR");
+        long hits = server.core.front().hits("web");
+        Http.Response kept = page(path, "fr-FR");
+        assertEquals(hits + 1, server.core.front().hits("web"), "the second anonymous read is answered in front of Camel");
+        assertEquals(made.raw().body(), kept.raw().body());
+        for (String name : List.of("Content-Type", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+            "Content-Language", "ETag", "Cache-Control", "Vary")) {
+            assertEquals(made.header(name), kept.header(name), name);
+        }
+        assertNotEquals(made.header("X-Request-Id"), kept.header("X-Request-Id"), "each request has its own id");
+        assertEquals(304, http.send(http.builder(path, null).header("Accept-Language", "fr-FR")
+            .header("If-None-Match", made.header("ETag")).GET()).status());
+        assertEquals(hits + 2, server.core.front().hits("web"));
+        var gzip = http.builder(path, null).header("Accept-Language", "fr-FR").header("Accept-Encoding", "gzip").GET().build();
+        var zipped = java.net.http.HttpClient.newHttpClient().send(gzip, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertEquals(made.raw().body(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(hits + 3, server.core.front().hits("web"));
+
+        // a member, a stale session, any other cookie or another language never get it, and the count says so
+        assertTrue(signedIn(reader, path).raw().body().contains(reader.pseudonym()));
+        assertEquals(200, http.send(http.builder(path, null).header("Accept-Language", "fr-FR")
+            .header("Cookie", "tracker=1").GET()).status());
+        assertEquals(200, http.send(http.builder(path, null).header("Accept-Language", "fr-FR")
+            .header("Cookie", "lang=fr; " + Visit.SESSION + "=" + "x".repeat(40)).GET()).status());
+        assertEquals(200, http.get("/api/v1/brands/demo/questions/" + id, reader.token()).status());
+        assertTrue(page(path, "en").raw().body().contains("A page served before any route"));
+        assertEquals(hits + 3, server.core.front().hits("web"), "none of these was answered in front");
+    }
+
     private Http.Response signedIn(Member m, String path) throws Exception {
         String cookie = Visit.SESSION + "=" + m.token();
         return http.send(http.builder(path, null).header("Cookie", cookie).GET());

@@ -13,6 +13,12 @@ public final class CamelContexts {
     /** The registry name of the context's {@link HttpMetrics}, which the core's metrics endpoint reads. */
     public static final String HTTP_METRICS = "entraideHttpMetrics";
 
+    /** Bounds of the answers kept in front of Camel: a copy lives about a second, so these are rarely reached. */
+    static final int FRONT_ENTRIES = 2_000;
+    static final long FRONT_BYTES = 32L << 20;
+    /** The HTTP server's threads at most. */
+    static final int MAX_THREADS = 1_000;
+
     private CamelContexts() {
     }
 
@@ -33,9 +39,17 @@ public final class CamelContexts {
         HttpMetrics metrics = new HttpMetrics();
         ctx.getRegistry().bind(HTTP_METRICS, metrics);
         ctx.addRoutePolicyFactory(RequestLog.factory(metrics));
+        // anonymous answers the same for everyone, served before Camel (the fallback consumer installs the filter)
+        FrontCache front = new FrontCache(metrics, FRONT_ENTRIES, FRONT_BYTES, System::nanoTime);
+        ctx.getRegistry().bind(FrontCache.FILTER_NAME, front);
+        ctx.getRegistry().bind(org.entraide.api.web.SharedAnswers.REGISTRY_NAME, front);
         // The container's own answers (bad URIs, unknown methods) are problems too, and nothing names the server.
         JettyHttpComponent jetty = ctx.getComponent("jetty", JettyHttpComponent.class);
         jetty.setSendServerVersion(false);
+        // pages wait for their own API calls on loopback, which need threads of the same pool: more than Jetty's
+        // 200, so that the pages' few renders at a time (web's RENDERS_AT_ONCE) always find threads for their calls
+        // whatever number of visitors wait for a page (idle threads end after a minute)
+        jetty.setMaxThreads(MAX_THREADS);
         jetty.setErrorHandler(new ProblemErrorPages(new AllowedMethods(ctx)));
         return ctx;
     }

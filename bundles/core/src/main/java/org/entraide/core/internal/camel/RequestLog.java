@@ -112,7 +112,7 @@ public final class RequestLog extends RoutePolicySupport {
     }
 
     /** The URI template of a REST verb; outside them, {@code web} for the pages or {@code unmatched}. */
-    static String template(Endpoint endpoint, String path) {
+    public static String template(Endpoint endpoint, String path) {
         if (endpoint instanceof RestEndpoint rest) {
             String base = rest.getPath() == null ? "" : rest.getPath();
             String uri = rest.getUriTemplate() == null ? "" : rest.getUriTemplate();

@@ -77,6 +77,12 @@ public final class ApiDispatcher {
     }
 
     private volatile SharedReads sharedReads;
+    private volatile org.entraide.api.web.SharedAnswers front;
+
+    /** Also hands the anonymous reads it keeps to the cache in front of Camel, which serves them before any route. */
+    public void shareWith(org.entraide.api.web.SharedAnswers answers) {
+        this.front = answers;
+    }
 
     /** The Camel processor of one endpoint; {@code pathParams} are the names in its URI template. */
     public Processor processor(ApiOperation op, String... pathParams) {
@@ -104,6 +110,7 @@ public final class ApiDispatcher {
         }
         SharedReads reads = sharedReads;
         String readKey = null;
+        String readQuery = null;
         long readVersion = 0;
         long readAt = 0;
         if (reads != null && method.equals("GET") && path.get("brand") != null && requestHeader(in, "Authorization") == null) {
@@ -111,6 +118,7 @@ public final class ApiDispatcher {
             readVersion = reads.version(path.get("brand"));
             readAt = reads.now();
             String q = in.getHeader(Exchange.HTTP_QUERY, String.class);
+            readQuery = q;
             readKey = in.getHeader(Exchange.HTTP_URI, String.class) + (q == null || q.isEmpty() ? "" : "?" + q);
             SharedReads.Kept hit = reads.find(readKey, readVersion);
             if (hit != null) {
@@ -211,8 +219,37 @@ public final class ApiDispatcher {
                     reads.keep(readKey, readVersion, readAt, bytes, etag);
                 }
                 HttpCaching.apply(ifNoneMatch, out, etag);
+                if (etag != null && readKey != null && links == null) {
+                    shareInFront(exchange, path.get("brand"), uri, readQuery, readVersion, readAt, reads.maxAgeNanos(), bytes, etag);
+                }
             }
         }
+    }
+
+    /**
+     * The same read, with the headers it was just given, for the cache in front of Camel; not when the request
+     * carries a cookie other than the language's (then no key).
+     */
+    private void shareInFront(Exchange exchange, String brand, String uri, String query, long version, long madeAt, long maxAge, byte[] bytes,
+                              String etag) {
+        org.entraide.api.web.SharedAnswers answers = front;
+        if (answers == null) {
+            return;
+        }
+        String key = org.entraide.api.web.SharedAnswers.key(uri, query,
+            servletHeader(exchange, "Accept-Language"), servletHeader(exchange, "Cookie"));
+        if (key == null) {
+            return;
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Cache-Control", HttpCaching.PUBLIC);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Vary", "Authorization, Accept-Encoding");
+        headers.put("ETag", etag);
+        answers.keep(new org.entraide.api.web.SharedAnswer(key, brand, version, madeAt, maxAge,
+            org.entraide.core.internal.camel.RequestLog.template(exchange.getFromEndpoint(), uri), 200, headers, bytes, etag,
+            false));
     }
 
     /** Logs a key's request other than a read; a failure to log is logged, and the answer still goes. */

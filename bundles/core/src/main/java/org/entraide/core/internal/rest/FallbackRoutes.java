@@ -21,7 +21,8 @@ public final class FallbackRoutes extends ApiRoutes {
     @Override
     public void configure() {
         var rest = getCamelContext().getRestConfiguration();
-        fromF("jetty:http://%s:%d/?matchOnUriPrefix=true&enableMultipartFilter=false", rest.getHost(), rest.getPort()).routeId("api.not-found")
+        fromF("jetty:http://%s:%d/?matchOnUriPrefix=true&enableMultipartFilter=false&filters=#%s", rest.getHost(), rest.getPort(),
+                org.entraide.core.internal.camel.FrontCache.FILTER_NAME).routeId("api.not-found")
             .choice()
                 .when(e -> !e.getMessage().getHeader(Exchange.HTTP_URI, "", String.class).startsWith("/api/")
                     && e.getContext().getRoute(WEB_ROUTE) != null)

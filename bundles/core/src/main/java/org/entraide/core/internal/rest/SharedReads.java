@@ -37,6 +37,10 @@ final class SharedReads {
         return versions.version(brand);
     }
 
+    long maxAgeNanos() {
+        return maxAgeNanos;
+    }
+
     long now() {
         return clock.getAsLong();
     }
@@ -46,7 +50,9 @@ final class SharedReads {
         synchronized (kept) {
             k = kept.get(key);
         }
-        return k == null || k.version() != version || clock.getAsLong() - k.madeAt() >= maxAgeNanos ? null : k;
+        // the first half of its age only: in the second, the cache in front of Camel sends one request here to make the
+        // next copy, which a hit would not do
+        return k == null || k.version() != version || clock.getAsLong() - k.madeAt() >= maxAgeNanos / 2 ? null : k;
     }
 
     void keep(String key, long version, long madeAt, byte[] body, String etag) {

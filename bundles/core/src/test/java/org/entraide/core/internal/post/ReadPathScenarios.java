@@ -170,6 +170,33 @@ public abstract class ReadPathScenarios extends ApiScenarios {
     }
 
     @Test
+    void anAnonymousReadIsAnsweredInFrontOfCamelWithTheSameHeadersAndNeverToAMember() {
+        server.core.apiDispatcher.keepSharedReads(server.core.contentVersions, 1000, java.time.Duration.ofMinutes(1).toNanos());
+        Member asker = community.join("demo");
+        long id = community.askId(asker, "A question read before any route");
+        String path = "/api/v1/brands/demo/questions/" + id;
+        Http.Response made = http.get(path, null);
+        long hits = server.core.front().hits();
+        Http.Response kept = http.get(path, null);
+        assertEquals(hits + 1, server.core.front().hits(), "the second anonymous read is answered in front of Camel");
+        assertEquals(made.raw().body(), kept.raw().body());
+        for (String name : List.of("Content-Type", "Cache-Control", "X-Content-Type-Options", "ETag", "Vary")) {
+            assertEquals(made.header(name), kept.header(name), name);
+        }
+        assertEquals("kept-1", http.send(http.builder(path, null).header("X-Request-Id", "kept-1").GET()).header("X-Request-Id"),
+            "a caller's request id is kept, as on every request");
+        long after = server.core.front().hits();
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE post SET title = ? WHERE id = ?", "Retitled in front", id));
+        assertEquals("Retitled in front", community.question(asker, "demo", id).json().get("title").asText(),
+            "a member's read is never answered in front");
+        assertEquals(200, http.send(http.builder(path, null).header("Cookie", "entraide_session=abc").GET()).status());
+        assertEquals(after, server.core.front().hits(), "nor a request with a cookie");
+        assertEquals(200, community.vote(asker, "demo", community.answerId(community.join("demo"), id), 1).status());
+        assertEquals("Retitled in front", community.question(null, "demo", id).json().get("title").asText(),
+            "an acknowledged write makes the copy in front stale too");
+    }
+
+    @Test
     void aSignedInReadIsNeverStoredNorSharedByTag() {
         Member asker = community.join("demo");
         Member other = community.join("demo");

@@ -1,8 +1,6 @@
 package org.entraide.localmanagers.internal.web;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,22 +24,10 @@ final class MessageReads {
             || Sql.count(c, "SELECT COUNT(*) FROM lm_message_read WHERE complaint_id = ? AND user_id = ?", complaintId, userId) > 0) {
             return;
         }
-        try {
-            // a savepoint, so that the same party reading in two tabs at once costs the loser its insert, not its transaction
-            Savepoint before = c.setSavepoint();
-            try {
-                Sql.update(c, "INSERT INTO lm_message_read (complaint_id, user_id, last_message_id, read_at) VALUES (?, ?, ?, ?)",
-                    complaintId, userId, lastMessageId, now);
-                c.releaseSavepoint(before);
-            } catch (Sql.Failure e) {
-                if (!e.isUniqueViolation()) {
-                    throw e;
-                }
-                c.rollback(before);
-                forward(c, complaintId, userId, lastMessageId, now);
-            }
-        } catch (SQLException e) {
-            throw new Sql.Failure(e);
+        // the same party reading in two tabs at once costs the loser its insert, not its transaction
+        if (!Sql.insertUnlessPresent(c, "INSERT INTO lm_message_read (complaint_id, user_id, last_message_id, read_at) "
+            + "VALUES (?, ?, ?, ?)", complaintId, userId, lastMessageId, now)) {
+            forward(c, complaintId, userId, lastMessageId, now);
         }
     }
 
