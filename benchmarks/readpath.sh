@@ -34,11 +34,11 @@ stop() {
 }
 trap 'stop; rm -rf "$TMP"' EXIT
 
-load() { # name url [header]
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" ${3:+-H "$3"} "$2" >/dev/null
+load() { # name url [header] [lua script]
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" ${3:+-H "$3"} ${4:+-s "$4"} "$2" >/dev/null
     i=0
     while [ $i -lt "$RUNS" ]; do
-        out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-H "$3"} "$2")
+        out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-H "$3"} ${4:+-s "$4"} "$2")
         rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
         p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
         p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -84,10 +84,15 @@ CONF
     sleep 1
     load "nginx, static file of the page ($(wc -c < "$TMP/www/page.html") bytes)" "http://127.0.0.1:$NGINX_PORT/page.html"
     load "question page, HTML" "$PAGE"
-    # the same page at 70 % of the rate just reached, at regular moments (open loop): its latency below saturation
-    RATE=$(awk -v r="$rps" 'BEGIN { printf "%d", r * 0.7 }')
-    java -cp "$JAR" org.entraide.benchmarks.CrisisSpike --rate "$RATE" --clients "$CONNECTIONS" --threads "$CONNECTIONS" \
-        --seconds "$DURATION" "$PAGE" | sed "s/^/| $DB | /"
+    # the same page below saturation, at about 70 % of the rate just reached: each connection pauses 1 ms after each
+    # answer (wrk's delay()), with as many connections as that rate needs at about 1.8 ms a request
+    FULL=$rps
+    ALL=$CONNECTIONS
+    CONNECTIONS=$(awk -v r="$rps" 'BEGIN { c = int(r * 0.7 * 1.8 / 1000 + 0.5); print (c < 1 ? 1 : c) }')
+    printf 'function delay()\n  return 1\nend\n' > "$TMP/pace.lua"
+    load "question page, HTML, paced: $CONNECTIONS connections pausing 1 ms" "$PAGE" "" "$TMP/pace.lua"
+    echo "| $DB | (paced: $(awk -v p="$rps" -v f="$FULL" 'BEGIN { printf "%.0f", 100 * p / f }') % of the full rate) | | | | |"
+    CONNECTIONS=$ALL
     load "API read, JSON" "$API"
     load "signed-in question page, HTML" "$PAGE" "Cookie: $COOKIE"
     # the ceiling of the API read: the same Jetty 12 answering the read's own bytes from one handler

@@ -23,10 +23,7 @@ import org.HdrHistogram.Histogram;
  * connection, as browsers sent by a crisis would. The load is open: a request is sent at its moment whatever the
  * server's pace, and its latency counts from that moment, so a server that falls behind is charged for the wait
  * (no coordinated omission). Prints the requests, errors (any status but 200, any socket error) and percentiles.
- * With {@code --rate R}, the load is instead R requests a second at regular moments for {@code --seconds}, the URLs in
- * turn, on {@code --clients} connections in turn: the latency of a page at a given share of the rate a closed loop
- * reached. Usage: {@code CrisisSpike [--clients 2000] [--seconds 60] [--threads 256] [--rate R] url...} (loopback URLs
- * only).
+ * Usage: {@code CrisisSpike [--clients 2000] [--seconds 60] [--threads 256] url...} (loopback URLs only).
  */
 public final class CrisisSpike {
     private record Visit(long atNanos, int client, int page) {
@@ -39,14 +36,12 @@ public final class CrisisSpike {
         int clients = 2000;
         int seconds = 60;
         int threads = 256;
-        int rate = 0;
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--clients" -> clients = Integer.parseInt(argv[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(argv[++i]);
                 case "--threads" -> threads = Integer.parseInt(argv[++i]);
-                case "--rate" -> rate = Integer.parseInt(argv[++i]);
                 default -> urls.add(argv[i]);
             }
         }
@@ -61,22 +56,16 @@ public final class CrisisSpike {
 
         Random random = new Random(18);
         long span = TimeUnit.SECONDS.toNanos(seconds);
-        List<Visit> visits = new ArrayList<>(rate > 0 ? rate * seconds : clients * requests.length);
-        if (rate > 0) {
-            for (int k = 0; k < rate * seconds; k++) {
-                visits.add(new Visit(k * 1_000_000_000L / rate, k % clients, k % requests.length));
-            }
-        } else {
-            for (int c = 0; c < clients; c++) {
-                for (int p = 0; p < requests.length; p++) {
-                    visits.add(new Visit((long) (random.nextDouble() * span), c, p));
-                }
+        List<Visit> visits = new ArrayList<>(clients * requests.length);
+        for (int c = 0; c < clients; c++) {
+            for (int p = 0; p < requests.length; p++) {
+                visits.add(new Visit((long) (random.nextDouble() * span), c, p));
             }
         }
         visits.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
         HttpConnection[] connections = new HttpConnection[clients];
         Arrays.setAll(connections, i -> new HttpConnection(address));
-        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Histogram latency = new ConcurrentHistogram(3); // resizes: a server that falls far behind is still measured
         AtomicLong errors = new AtomicLong();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -84,9 +73,9 @@ public final class CrisisSpike {
             t.setDaemon(true);
             return t;
         });
-        System.out.printf(Locale.ROOT, "%s: %,d visitors x %d pages within %d s (%,d requests, %.0f/s on average), "
-            + "load %.2f%n", rate > 0 ? "constant rate" : "crisis spike", clients, requests.length, seconds, visits.size(),
-            visits.size() / (double) seconds, MachineLoad.sample().loadAverage());
+        System.out.printf(Locale.ROOT, "crisis spike: %,d visitors x %d pages within %d s (%,d requests, %.0f/s on average), "
+            + "load %.2f%n", clients, requests.length, seconds, visits.size(), visits.size() / (double) seconds,
+            MachineLoad.sample().loadAverage());
         long start = System.nanoTime();
         for (Visit v : visits) {
             long wait = start + v.atNanos() - System.nanoTime();
@@ -117,7 +106,7 @@ public final class CrisisSpike {
         for (HttpConnection c : connections) {
             c.close();
         }
-        System.out.printf(Locale.ROOT, (rate > 0 ? "constant rate" : "crisis spike") + " | %,d requests in %.1f s, %d errors%s; latency from each request's "
+        System.out.printf(Locale.ROOT, "crisis spike | %,d requests in %.1f s, %d errors%s; latency from each request's "
             + "moment: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; load %.2f%n", latency.getTotalCount(), took,
             errors.get(), failures.isEmpty() ? "" : " (first: " + failures.get(0) + ")", latency.getValueAtPercentile(50) / 1e6,
             latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6, latency.getMaxValue() / 1e6,
