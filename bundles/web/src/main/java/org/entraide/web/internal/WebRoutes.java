@@ -111,21 +111,22 @@ public final class WebRoutes extends RouteBuilder {
     }
 
     private ContentVersions versions(Exchange e) {
-        ContentVersions found = versions;
-        if (found == null) {
-            found = e.getContext().getRegistry().lookupByNameAndType(ContentVersions.REGISTRY_NAME, ContentVersions.class);
-            versions = found;
+        if (versions == null) {
+            versions = fromRegistry(e, ContentVersions.REGISTRY_NAME, ContentVersions.class);
         }
-        return found;
+        return versions;
     }
 
     private SharedAnswers front(Exchange e) {
-        SharedAnswers found = front;
-        if (found == null) {
-            found = e.getContext().getRegistry().lookupByNameAndType(SharedAnswers.REGISTRY_NAME, SharedAnswers.class);
-            front = found;
+        if (front == null) {
+            front = fromRegistry(e, SharedAnswers.REGISTRY_NAME, SharedAnswers.class);
         }
-        return found;
+        return front;
+    }
+
+    /** A service the core bound in the shared CamelContext's registry, or null before it did. */
+    private static <T> T fromRegistry(Exchange e, String name, Class<T> type) {
+        return e.getContext().getRegistry().lookupByNameAndType(name, type);
     }
 
     private static void page(Exchange e, String path, Site site, String publicBase, PageCache cache,
@@ -290,12 +291,7 @@ public final class WebRoutes extends RouteBuilder {
 
     /** Every header {@link #replyKept} gives a kept page, for the core to send it with the same ones. */
     private static Map<String, String> keptHeaders(PageCache.Entry kept, Locale locale) {
-        Map<String, String> h = new java.util.LinkedHashMap<>();
-        h.put("Content-Type", kept.contentType());
-        h.put("Content-Security-Policy", CSP);
-        h.put("X-Content-Type-Options", "nosniff");
-        h.put("Referrer-Policy", "same-origin");
-        h.put("Content-Language", locale.getLanguage());
+        Map<String, String> h = pageHeaders(kept.contentType(), locale);
         h.putAll(kept.headers());
         h.put("ETag", kept.etag());
         h.put("Cache-Control", KEPT_CACHE_CONTROL);
@@ -335,15 +331,22 @@ public final class WebRoutes extends RouteBuilder {
         m.setBody(bytes);
     }
 
+    /** The headers every page is sent with, whoever made it. */
+    private static Map<String, String> pageHeaders(String type, Locale locale) {
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put(Exchange.CONTENT_TYPE, type);
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "same-origin");
+        h.put("Content-Language", locale.getLanguage());
+        return h;
+    }
+
     private static void reply(Exchange e, int status, String type, String body, Locale locale) {
         Message m = e.getMessage();
         m.removeHeaders("*");
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        m.setHeader(Exchange.CONTENT_TYPE, type);
-        m.setHeader("Content-Security-Policy", CSP);
-        m.setHeader("X-Content-Type-Options", "nosniff");
-        m.setHeader("Referrer-Policy", "same-origin");
-        m.setHeader("Content-Language", locale.getLanguage());
+        pageHeaders(type, locale).forEach(m::setHeader);
         // pages may show the signed-in member's name and form tokens: never stored by shared caches. Camel's
         // HTTP header filter drops Cache-Control from messages, so it is set on the servlet response.
         if (m instanceof HttpMessage http && http.getResponse() != null) {

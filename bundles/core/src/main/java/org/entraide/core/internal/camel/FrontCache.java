@@ -161,10 +161,11 @@ public final class FrontCache implements Filter, SharedAnswers {
             out.setHeader("Content-Type", null);
         }
         long nanos = System.nanoTime() - started;
-        String path = in.getRequestURI();
         metrics.record(a.route(), in.getMethod(), status, nanos);
-        RequestLog.REQUESTS.info("{} {} route={} status={} millis={} requestId={}", in.getMethod(), RequestLog.printable(path),
-            a.route(), status, nanos / 1_000_000, id);
+        if (RequestLog.REQUESTS.isInfoEnabled()) {
+            RequestLog.REQUESTS.info("{} {} route={} status={} millis={} requestId={}", in.getMethod(),
+                RequestLog.printable(in.getRequestURI()), a.route(), status, nanos / 1_000_000, id);
+        }
     }
 
     /**

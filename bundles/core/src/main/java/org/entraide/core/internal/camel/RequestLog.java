@@ -75,8 +75,11 @@ public final class RequestLog extends RoutePolicySupport {
         String template = template(route.getEndpoint(), path);
         metrics.record(template, method, status, nanos);
         contentMoved(exchange, method, path);
-        REQUESTS.info("{} {} route={} status={} millis={} requestId={}", method, printable(path), template, status,
-            nanos / 1_000_000, id);
+        if (REQUESTS.isInfoEnabled()) {
+            // printable() is a regular expression over the path: not run for a line nobody writes
+            REQUESTS.info("{} {} route={} status={} millis={} requestId={}", method, printable(path), template, status,
+                nanos / 1_000_000, id);
+        }
         MDC.remove("requestId");
     }
 
