@@ -2,7 +2,6 @@ package org.entraide.itests.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,9 +85,55 @@ public final class KarafProcess implements AutoCloseable {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // A boot after SIGKILL re-resolves every feature; on a saturated machine it has been seen to stall.
             // Say so loudly and give it one more chance, so that the durability checks below still run.
-            System.err.println("WARNING: Karaf at " + home + " did not answer within 150 s; killing and starting it again");
+            System.err.println("WARNING: Karaf at " + home + " did not answer within 150 s; killing and starting it again\n"
+                + stallReport());
             kill9();
-            return startOnce(Duration.ofSeconds(240));
+            try {
+                return startOnce(Duration.ofSeconds(240));
+            } catch (org.awaitility.core.ConditionTimeoutException again) {
+                throw new IllegalStateException("Karaf at " + home + " did not answer after two starts\n" + stallReport(), again);
+            }
+        }
+    }
+
+    /** What a stalled boot was doing: who holds the HTTP port, karaf.log's last lines and the JVM's threads (to a file). */
+    private String stallReport() {
+        StringBuilder report = new StringBuilder();
+        report.append("---- listening on ").append(httpPort).append(": ")
+            .append(command("ss", "-Htanp", "sport = :" + httpPort)).append('\n');
+        Path log = home.resolve("data/log/karaf.log");
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            report.append("---- karaf.log (last 60 lines) ----\n")
+                .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()))).append('\n');
+        } catch (IOException | RuntimeException e) {
+            report.append("karaf.log unreadable: ").append(e).append('\n');
+        }
+        for (ProcessHandle h : java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants()).toList()) {
+            if (h.info().command().orElse("").endsWith("java")) {
+                Path dump = home.resolve("threads-" + System.currentTimeMillis() + ".txt");
+                try {
+                    Files.writeString(dump, command("jcmd", String.valueOf(h.pid()), "Thread.print"));
+                    report.append("---- threads of ").append(h.pid()).append(" in ").append(dump).append('\n');
+                } catch (IOException e) {
+                    report.append("no thread dump: ").append(e).append('\n');
+                }
+            }
+        }
+        return report.toString();
+    }
+
+    private static String command(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out.strip();
+        } catch (IOException e) {
+            return String.join(" ", command) + " failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return String.join(" ", command) + " interrupted";
         }
     }
 
@@ -144,9 +189,7 @@ public final class KarafProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return Ports.free();
     }
 }
