@@ -216,6 +216,14 @@ final class Site {
         routes.add(new Route("POST", Pattern.compile(BRAND + path), membersOnly, h));
     }
 
+    /**
+     * The page of a request refused before its form was read: {@code limit} fills the message's {@code {limit}},
+     * {@code form} says whether the visitor has a form to go back to.
+     */
+    String refusal(Locale locale, String messageKey, String limit, boolean form, String home) {
+        return templates.render("refusal", locale, java.util.Map.of("messageKey", messageKey, "limit", limit, "form", form, "home", home));
+    }
+
     WebReply handle(WebRequest request, Locale locale) {
         if (InstanceConsole.handles(request.path())) {
             return instance.handle(request, locale);

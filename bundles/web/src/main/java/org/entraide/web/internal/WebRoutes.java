@@ -152,17 +152,19 @@ public final class WebRoutes extends RouteBuilder {
                 form = multipart.fields();
                 files = multipart.files();
             } catch (Uploads.TooLarge tooLarge) {
-                reply(e, 413, "text/plain; charset=utf-8", "file too large", Locale.ENGLISH);
+                boolean filing = path.endsWith("/complaints/new");
+                refuse(e, 413, site, cookie, acceptLanguage, query, path, filing ? "refusal.filingTooLarge" : "refusal.fileTooLarge",
+                    String.valueOf(Uploads.limits(path).maxFile() / (1024 * 1024)), true);
                 return;
             }
         } else if ("POST".equals(method)) {
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                reply(e, 415, "text/plain; charset=utf-8", "forms only", Locale.ENGLISH);
+                refuse(e, 415, site, cookie, acceptLanguage, query, path, "refusal.formsOnly", "", false);
                 return;
             }
             String body = body(in);
             if (body == null) {
-                reply(e, 413, "text/plain; charset=utf-8", "form too large", Locale.ENGLISH);
+                refuse(e, 413, site, cookie, acceptLanguage, query, path, "refusal.formTooLarge", "", true);
                 return;
             }
             form = WebRequest.decode(body);
@@ -190,7 +192,7 @@ public final class WebRoutes extends RouteBuilder {
             origin, secure, acceptLanguage, publicBase, servlet == null ? null : servlet.getHeader("User-Agent"), files);
         WebReply reply;
         if (!acquireRender()) {
-            reply(e, 503, "text/plain; charset=utf-8", "busy, retry in a few seconds", Locale.ENGLISH);
+            refuse(e, 503, site, cookie, acceptLanguage, query, path, "refusal.busy", "", false);
             e.getMessage().setHeader("Retry-After", "5");
             return;
         }
@@ -340,6 +342,17 @@ public final class WebRoutes extends RouteBuilder {
         h.put("Referrer-Policy", "same-origin");
         h.put("Content-Language", locale.getLanguage());
         return h;
+    }
+
+    /** A request refused before any page was made, answered with a short page in the visitor's language. */
+    private static void refuse(Exchange e, int status, Site site, String cookie, String acceptLanguage, String query,
+                               String path, String messageKey, String limit, boolean form) {
+        String switched = WebRequest.decode(query).get("lang");
+        Locale locale = "en".equals(switched) || "fr".equals(switched) ? Locale.forLanguageTag(switched)
+            : Languages.choose(cookie, acceptLanguage);
+        java.util.regex.Matcher brand = java.util.regex.Pattern.compile("^/b/([a-z0-9-]{1,64})(/|$)").matcher(path);
+        String home = brand.find() ? "/b/" + brand.group(1) : "/";
+        reply(e, status, "text/html; charset=utf-8", site.refusal(locale, messageKey, limit, form, home), locale);
     }
 
     private static void reply(Exchange e, int status, String type, String body, Locale locale) {

@@ -194,6 +194,29 @@ abstract class ChannelPageScenarios extends WebTestBase {
     }
 
     @Test
+    void aFilingFormOverTheLimitIsAnsweredWithAPageInTheVisitorsLanguageAndFilesNothing() {
+        Browser customer = signedIn("customer@demo.example");
+        customer.get("/b/demo/complaints/new?store=" + LYON);
+        byte[] heavy = new byte[8 * 1024 * 1024];
+        HttpResponse<String> refused = customer.postMultipart("/b/demo/complaints/new?lang=fr", Map.of("storeCode", LYON,
+            "title", "Three heavy pictures of a broken door", "body", "The door came off its hinges.", "action", "publish"),
+            List.of(new Browser.Upload("image", "a.png", "image/png", heavy), new Browser.Upload("image", "b.png", "image/png", heavy),
+                new Browser.Upload("image", "c.png", "image/png", heavy)));
+        assertEquals(413, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), refused.headers().toString());
+        assertTrue(refused.body().contains("<html lang=\"fr\">")
+            && refused.body().contains("Votre r\u00e9clamation n&#39;a pas \u00e9t\u00e9 envoy\u00e9e")
+            && refused.body().contains("plus de 20 Mo") && refused.body().contains("href=\"/b/demo\""), refused.body());
+        assertFalse(customer.get("/b/demo/complaints").body().contains("Three heavy pictures"), "nothing filed");
+        customer.get("/b/demo/complaints/new?store=" + LYON);
+        HttpResponse<String> english = customer.postMultipart("/b/demo/complaints/new", Map.of("storeCode", LYON,
+            "title", "Three heavy pictures of a broken door", "body", "The door came off its hinges.", "action", "publish"),
+            List.of(new Browser.Upload("image", "a.png", "image/png", heavy), new Browser.Upload("image", "b.png", "image/png", heavy),
+                new Browser.Upload("image", "c.png", "image/png", heavy)));
+        assertTrue(english.statusCode() == 413 && english.body().contains("weigh more than 20 MB together"), english.body());
+    }
+
+    @Test
     void theManagersConsoleShowsTheComplaintsPictures() throws Exception {
         Plugins.localManagers(server);
         assertEquals(200, http.put("/api/v1/brands/demo/features", admin.token(), "{\"local-managers\":true}").status());

@@ -239,6 +239,7 @@ abstract class FormScenarios extends WebTestBase {
         assertTrue(refused.body().contains("This file is not a picture we can read"), refused.body());
         HttpResponse<String> huge = b.postFile("/b/demo/me/account/avatar", "image", "big.png", "image/png", new byte[1_100_000]);
         assertEquals(413, huge.statusCode(), "more than the form takes");
+        assertTrue(huge.body().contains("This file was not sent: it is larger than this form accepts (1 MB)."), huge.body());
         assertTrue(java.util.Arrays.equals(uploaded, avatar(src)), "refused files change nothing");
 
         b.get("/b/demo/me/account");
@@ -436,8 +437,11 @@ abstract class FormScenarios extends WebTestBase {
         HttpResponse<String> json = b.send(HttpRequest.newBuilder(URI.create(server.base() + "/b/demo/ask"))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(415, json.statusCode());
+        assertTrue(json.body().contains("only takes the site&#39;s own forms"), json.body());
         HttpResponse<String> huge = b.post("/b/demo/ask", Map.of("title", "Too long", "body", "x".repeat(200_000)));
         assertEquals(413, huge.statusCode());
+        assertTrue(huge.body().contains("Nothing was saved: your text is longer than this form accepts.")
+            && huge.body().contains("Back button returns to your form"), huge.body());
         HttpResponse<String> shadow = b.send(HttpRequest.newBuilder(URI.create(server.base() + "/b/demo/ask?Cookie=entraide_session%3Dx"))
             .GET());
         assertEquals(200, shadow.statusCode(), "a query parameter named Cookie does not replace the session");
