@@ -350,6 +350,23 @@ abstract class LocalManagerScenarios {
             "another region's manager");
         assertRefused(403, () -> server.core.db.inTransaction(c -> plugin.messages.send(c, brandId, routed, backupId, "Le magasin")),
             "a manager of the store it is not assigned to");
+        // the region's managers read and write the thread on their pages too, as the store's side
+        String messages = DEMO + "/complaints/" + routed + "/messages";
+        assertEquals(201, post(messages, sudEst.token(), Http.json("body", "Pouvez-vous nous envoyer le ticket ?")).status());
+        JsonNode regionView = http.get(messages, sudEst.token()).json();
+        assertEquals("region", regionView.get("party").asText(), regionView.toString());
+        assertEquals(2, regionView.get("items").size(), regionView.toString());
+        assertTrue(regionView.get("items").get(1).get("mine").asBoolean() && !regionView.get("items").get(0).get("mine").asBoolean(),
+            "the region's own message, and its colleague's: " + regionView);
+        assertEquals("assigned", http.get(messages, manager).json().get("party").asText(), "the store's manager still reads it");
+        assertEquals("complainant", http.get(messages, customer).json().get("party").asText());
+        assertEquals(403, http.get(messages, nord.token()).status(), "another region's manager reads nothing");
+        assertEquals(403, http.get(messages, backup).status(),
+            "nor a manager of the store it is not assigned to");
+        assertEquals(403, http.get(messages, admin).status(), "nor the brand's admins");
+        assertEquals(403, post(messages, nord.token(), Http.json("body", "Autre région")).status());
+        assertEquals(403, http.get(DEMO + "/complaints/" + routed + "/complainant", sudEst.token()).status(),
+            "who filed it stays with the assigned manager");
 
         clock.advance(Duration.ofDays(7));
         plugin.deadlines.run(100);

@@ -57,6 +57,43 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void onceEscalatedTheRegionsManagerReadsAndWritesThePrivateThreadButNotWhoFiledIt() {
+        org.entraide.core.internal.support.Community.Member regional = community.join("demo");
+        assertEquals(200, http.put("/api/v1/brands/demo/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":["
+            + regional.id() + "]}").status());
+        long id = routedComplaint("Paint delivered in the wrong colour");
+        assertEquals(200, http.put("/api/v1/brands/demo/stores/LYON-PARTDIEU/settings", admin,
+            "{\"hours\":{\"MONDAY\":[\"09:00-19:00\"]},\"region\":\"SUD-EST\"}").status());
+        Browser manager = signedIn("manager");
+        manager.get("/b/demo/manager/complaints/" + id);
+        assertEquals(303, manager.post("/b/demo/manager/complaints/" + id + "/message",
+            Map.of("message", "Which colour did you order?")).statusCode());
+        Browser region = new Browser(server.base());
+        assertEquals(303, region.submit("/b/demo/login", "/b/demo/login", Map.of("email", regional.email(),
+            "password", "long-enough-password")).statusCode());
+        String page = "/b/demo/manager/complaints/" + id;
+        assertFalse(region.get(page).body().contains("Which colour did you order?"), "not before the store's deadline passed");
+
+        // the store's deadline passed: the complaint goes to the store's region (as the plugin's deadlines do)
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c,
+            "UPDATE lm_assignment SET level = 'REGION', escalated_region = CURRENT_TIMESTAMP WHERE complaint_id = ?", id));
+        String console = region.get(page).body();
+        assertTrue(console.contains("Which colour did you order?") && console.contains("<strong>The store</strong>"),
+            "the region reads the store's message as the store's: " + console);
+        assertFalse(console.contains(page + "/complainant\"") || console.contains(page + "/delegation\""),
+            "who filed it, delegations and hand-overs stay with the assigned manager: " + console);
+        assertEquals(303, region.post(page + "/message", Map.of("message", "The region takes over: a new pot leaves today."))
+            .statusCode());
+        assertTrue(signedIn("customer").get("/b/demo/complaints/" + id).body().contains("The region takes over"),
+            "the complainant reads it");
+        String storeSide = manager.get(page).body();
+        assertTrue(storeSide.contains("The region takes over") && storeSide.contains(page + "/complainant\""),
+            "the assigned manager reads it and keeps their tools: " + storeSide);
+        assertEquals(403, http.get("/api/v1/brands/demo/complaints/" + id + "/messages", community.demo("lucas").token()).status(),
+            "nobody else reads the thread");
+    }
+
+    @Test
     void theStoreManagerAnswersFromTheInboxAndAsksDetailsPrivately() {
         long id = routedComplaint("Empty shelf of paint");
         Browser manager = signedIn("manager");

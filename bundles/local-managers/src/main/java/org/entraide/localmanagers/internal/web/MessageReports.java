@@ -38,21 +38,21 @@ final class MessageReports {
 
     /**
      * @return the report's id
-     * @throws ProblemException 404 for anyone but the two parties, or a message not in that complaint; 409 for one's
+     * @throws ProblemException 404 for anyone outside the thread ({@link ThreadParties}), or a message not in that complaint; 409 for one's
      *         own message, a message already removed, a second report by the same party, or a brand without moderation
      */
     long report(Connection c, long brandId, long complaintId, long messageId, Caller reporter, String reason) {
         long complainant = lookups.published(c, brandId, complaintId).authorId();
         boolean reporterIsComplainant = reporter.userId() == complainant;
         // a third party does not learn that the thread or the message exists
-        if (!reporterIsComplainant && Sql.count(c, "SELECT COUNT(*) FROM lm_assignment WHERE complaint_id = ? AND manager_id = ?",
-                complaintId, reporter.userId()) == 0) {
+        if (ThreadParties.of(c, brandId, complaintId, complainant, reporter.userId()).isEmpty()) {
             throw ProblemException.notFound("no message " + messageId + " in complaint " + complaintId);
         }
         Message m = Sql.one(c, "SELECT author_id, hidden_at FROM lm_message WHERE id = ? AND complaint_id = ? FOR UPDATE",
                 rs -> new Message(rs.getLong(1), rs.getTimestamp(2) != null), messageId, complaintId)
             .orElseThrow(() -> ProblemException.notFound("no message " + messageId + " in complaint " + complaintId));
-        if (m.authorId() == reporter.userId()) {
+        // the store's side (its manager, its region's) reports the complainant's messages, the complainant the store's
+        if (m.authorId() == reporter.userId() || (!reporterIsComplainant && m.authorId() != complainant)) {
             throw ProblemException.conflict("only a message of the other party can be reported");
         }
         if (m.hidden()) {

@@ -26,8 +26,8 @@ import org.entraide.localmanagers.internal.store.IdentityAccessLog;
 
 /**
  * What ties a complaint to its author, and who may know it: the assigned manager reads the complainant's e-mail
- * (every reading logged in {@code lm_identity_access}), the complainant and that manager exchange private messages
- * (nobody else reads them, brand admins included), and brand admins read the log of those readings.
+ * (every reading logged in {@code lm_identity_access}), the complainant and the store's side exchange private messages
+ * ({@link ThreadParties}: nobody else reads them, brand admins included), and brand admins read the log of those readings.
  */
 public final class PrivateEndpoints {
     private final Transactions tx;
@@ -97,19 +97,25 @@ public final class PrivateEndpoints {
         long id = call.pathId("id");
         Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> {
-            party(c, call.brand().id(), id, caller);
-            long author = lookups.exists(c, call.brand().id(), id).authorId();
+            long author = lookups.published(c, call.brand().id(), id).authorId();
+            ThreadParties.Party party = ThreadParties.of(c, call.brand().id(), id, author, caller.userId())
+                .orElseThrow(() -> ProblemException.forbidden("only the complainant, the manager the complaint is assigned "
+                    + "to and the managers of the region it was escalated to"));
             // a message hidden by moderation keeps its place in the thread, without its text (the page says why)
             List<Map<String, Object>> items = Sql.list(c, "SELECT id, author_id, body, created_at, hidden_at FROM lm_message "
                 + "WHERE complaint_id = ? ORDER BY id LIMIT ? OFFSET ?", rs -> {
                     boolean removed = rs.getTimestamp("hidden_at") != null;
                     return Map.<String, Object>of("id", rs.getLong(1), "fromStore", rs.getLong(2) != author,
-                        "body", removed ? "" : rs.getString(3), "removed", removed, "at", Sql.instant(rs, "created_at").toString());
+                        "mine", rs.getLong(2) == caller.userId(), "body", removed ? "" : rs.getString(3), "removed", removed,
+                        "at", Sql.instant(rs, "created_at").toString());
                 }, id, paging.size(), paging.offset());
             // what the party was shown is read: the page's newest message is their mark
             items.stream().mapToLong(m -> (Long) m.get("id")).max()
                 .ifPresent(last -> MessageReads.mark(c, id, caller.userId(), last, clock.instant()));
-            return paging.answer(items, Sql.count(c, "SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id));
+            Map<String, Object> answer = paging.answer(items, Sql.count(c, "SELECT COUNT(*) FROM lm_message WHERE complaint_id = ?", id));
+            // the caller's part: their pages show the assigned manager's tools, or a region manager's
+            answer.put("party", party.name().toLowerCase(java.util.Locale.ROOT));
+            return answer;
         }));
     }
 
@@ -204,17 +210,6 @@ public final class PrivateEndpoints {
                 paging.offset());
             return paging.answer(page.items(), page.total());
         }));
-    }
-
-    /** True for the assigned manager, false for the complainant; 403 for anyone else, brand admins included. */
-    private boolean party(Connection c, long brandId, long complaintId, Caller caller) {
-        if (caller.userId() == lookups.published(c, brandId, complaintId).authorId()) {
-            return false;
-        }
-        if (!assigned(c, complaintId, caller)) {
-            throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
-        }
-        return true;
     }
 
     private static boolean assigned(Connection c, long complaintId, Caller caller) {

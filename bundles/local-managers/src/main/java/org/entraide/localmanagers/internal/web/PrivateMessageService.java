@@ -66,7 +66,7 @@ public class PrivateMessageService implements PrivateMessages {
         MemberFacts m = members.member(c, brandId, authorId)
             .orElseThrow(() -> ProblemException.notFound("no member " + authorId));
         Caller author = new Caller(m.id(), brandId, brand.slug(), m.pseudonym(), m.roles(), m.managedStoreIds());
-        return writer.write(c, brandId, complaintId, author, body, rules, true);
+        return writer.write(c, brandId, complaintId, author, body, rules);
     }
 
     @Override
