@@ -58,7 +58,6 @@ public class DemoIT {
         pb.environment().put("ORG_APACHE_KARAF_SHELL_SSHPORT", String.valueOf(sshPort));
         pb.environment().put("ORG_APACHE_KARAF_MANAGEMENT_RMIREGISTRYPORT", String.valueOf(freePort()));
         pb.environment().put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", String.valueOf(freePort()));
-        pb.environment().put("JAVA_MAX_MEM", "768m");
         script = pb.start();
         home = dir.resolve("entraide-" + System.getProperty("entraide.version"));
         api = new ApiClient("http://127.0.0.1:" + httpPort);

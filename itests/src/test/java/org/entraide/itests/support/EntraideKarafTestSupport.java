@@ -39,6 +39,12 @@ import org.awaitility.Awaitility;
  */
 public abstract class EntraideKarafTestSupport {
     protected static final String PORT_PROPERTY = "entraide.itest.http.port";
+    /**
+     * The containers' JVM flags: the quick compiler alone and the simplest collector, as for the unit tests (a test's
+     * Karaf lives a few minutes, and two of them share two cores with the test JVMs).
+     */
+    public static final java.util.List<String> TEST_JVM_OPTIONS = java.util.List.of("-Xmx768m", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC");
 
     /** Waits for the boot features; a loaded machine may need well over PAX Exam's default 10 s. */
     @Inject
@@ -76,7 +82,7 @@ public abstract class EntraideKarafTestSupport {
             // installing the boot features has been seen to need more
             systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
             systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("180000"),
-            new VMOption("-Xmx768m")));
+            new VMOption(TEST_JVM_OPTIONS.get(0)), new VMOption(TEST_JVM_OPTIONS.get(1)), new VMOption(TEST_JVM_OPTIONS.get(2))));
         OfflineMaven.settings().forEach((key, value) -> options.add(editConfigurationFilePut(OfflineMaven.FILE, key, value)));
         options.addAll(List.of(extraOptions()));
         return options.toArray(Option[]::new);

@@ -142,7 +142,9 @@ public final class KarafProcess implements AutoCloseable {
             .directory(home.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
-        pb.environment().put("JAVA_MAX_MEM", "768m");
+        // the quick compiler alone and the simplest collector, as for the unit tests: a test's Karaf lives a few
+        // minutes, and two of them share two cores with the test JVMs
+        pb.environment().put("EXTRA_JAVA_OPTS", String.join(" ", EntraideKarafTestSupport.TEST_JVM_OPTIONS));
         process = pb.start();
         ApiClient api = new ApiClient("http://127.0.0.1:" + httpPort);
         Awaitility.await("Karaf process API").atMost(timeout).pollInterval(Duration.ofMillis(250))
