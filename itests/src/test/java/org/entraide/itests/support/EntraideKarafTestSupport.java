@@ -81,8 +81,8 @@ public abstract class EntraideKarafTestSupport {
             // PAX Exam's probe waits 10 s for PAX Exam's own services, then never runs: a loaded machine still
             // installing the boot features has been seen to need more
             systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
-            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("180000"),
-            new VMOption(TEST_JVM_OPTIONS.get(0)), new VMOption(TEST_JVM_OPTIONS.get(1)), new VMOption(TEST_JVM_OPTIONS.get(2))));
+            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("180000")));
+        TEST_JVM_OPTIONS.forEach(flag -> options.add(new VMOption(flag)));
         OfflineMaven.settings().forEach((key, value) -> options.add(editConfigurationFilePut(OfflineMaven.FILE, key, value)));
         options.addAll(List.of(extraOptions()));
         return options.toArray(Option[]::new);

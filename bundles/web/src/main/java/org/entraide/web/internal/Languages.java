@@ -32,6 +32,11 @@ final class Languages {
         return Locale.ENGLISH;
     }
 
+    /** Whether a {@code ?lang=} value switches the site to a language it speaks. */
+    static boolean switchedTo(String lang) {
+        return lang != null && supported(lang);
+    }
+
     private static boolean supported(String tag) {
         return tag.equals("en") || tag.equals("fr");
     }

@@ -170,7 +170,7 @@ public final class WebRoutes extends RouteBuilder {
             form = WebRequest.decode(body);
         }
         String switched = WebRequest.decode(query).get("lang");
-        boolean remember = "en".equals(switched) || "fr".equals(switched);
+        boolean remember = Languages.switchedTo(switched);
         Map<String, String> cookies = WebRequest.cookies(cookie);
         Locale locale = remember ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
         String key = null;
@@ -344,13 +344,14 @@ public final class WebRoutes extends RouteBuilder {
         return h;
     }
 
+    private static final java.util.regex.Pattern BRAND_HOME = java.util.regex.Pattern.compile("^/b/([a-z0-9-]{1,64})(/|$)");
+
     /** A request refused before any page was made, answered with a short page in the visitor's language. */
     private static void refuse(Exchange e, int status, Site site, String cookie, String acceptLanguage, String query,
                                String path, String messageKey, String limit, boolean form) {
         String switched = WebRequest.decode(query).get("lang");
-        Locale locale = "en".equals(switched) || "fr".equals(switched) ? Locale.forLanguageTag(switched)
-            : Languages.choose(cookie, acceptLanguage);
-        java.util.regex.Matcher brand = java.util.regex.Pattern.compile("^/b/([a-z0-9-]{1,64})(/|$)").matcher(path);
+        Locale locale = Languages.switchedTo(switched) ? Locale.forLanguageTag(switched) : Languages.choose(cookie, acceptLanguage);
+        java.util.regex.Matcher brand = BRAND_HOME.matcher(path);
         String home = brand.find() ? "/b/" + brand.group(1) : "/";
         reply(e, status, "text/html; charset=utf-8", site.refusal(locale, messageKey, limit, form, home), locale);
     }

@@ -98,9 +98,7 @@ public final class PrivateEndpoints {
         Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> {
             long author = lookups.published(c, call.brand().id(), id).authorId();
-            ThreadParties.Party party = ThreadParties.of(c, call.brand().id(), id, author, caller.userId())
-                .orElseThrow(() -> ProblemException.forbidden("only the complainant, the manager the complaint is assigned "
-                    + "to and the managers of the region it was escalated to"));
+            ThreadParties.Party party = ThreadParties.require(c, call.brand().id(), id, author, caller.userId());
             // a message hidden by moderation keeps its place in the thread, without its text (the page says why)
             List<Map<String, Object>> items = Sql.list(c, "SELECT id, author_id, body, created_at, hidden_at FROM lm_message "
                 + "WHERE complaint_id = ? ORDER BY id LIMIT ? OFFSET ?", rs -> {

@@ -7,7 +7,6 @@ import org.entraide.api.event.EventLog;
 import org.entraide.api.localmanagers.DetailsGiven;
 import org.entraide.api.localmanagers.DetailsRequested;
 import org.entraide.api.moderation.PrivateMessageRules;
-import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.jdbc.Sql;
 
@@ -33,9 +32,7 @@ public final class PrivateMessageWriter {
      */
     public long write(Connection c, long brandId, long complaintId, Caller author, String text, PrivateMessageRules rules) {
         long complainant = lookups.published(c, brandId, complaintId).authorId();
-        ThreadParties.Party party = ThreadParties.of(c, brandId, complaintId, complainant, author.userId())
-            .orElseThrow(() -> ProblemException.forbidden("only the complainant, the manager the complaint is assigned to "
-                + "and the managers of the region it was escalated to"));
+        ThreadParties.Party party = ThreadParties.require(c, brandId, complaintId, complainant, author.userId());
         String stored = rules == null ? text : rules.check(brandId, author, text);
         long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
             complaintId, author.userId(), stored, clock.instant());

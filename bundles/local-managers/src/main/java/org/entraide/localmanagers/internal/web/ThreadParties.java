@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.Optional;
 
 import org.entraide.api.localmanagers.Assignment;
+import org.entraide.api.problem.ProblemException;
 import org.entraide.localmanagers.internal.ComplaintAssignments;
 
 /**
@@ -25,6 +26,12 @@ final class ThreadParties {
     }
 
     private ThreadParties() {
+    }
+
+    /** The caller's part in the thread; 403 for anyone outside it. */
+    static Party require(Connection c, long brandId, long complaintId, long complainantId, long userId) {
+        return of(c, brandId, complaintId, complainantId, userId).orElseThrow(() -> ProblemException.forbidden(
+            "only the complainant, the manager the complaint is assigned to and the managers of the region it was escalated to"));
     }
 
     /** The caller's part in the thread of a published complaint whose author is {@code complainantId}, if any. */
