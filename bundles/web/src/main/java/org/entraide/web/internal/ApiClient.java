@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import org.entraide.api.web.LocalApi;
+
 /**
- * The public API on loopback, called with the signed-in member's bearer token when there is one. Reads answer
- * {@code null} for a missing resource and throw on any other failure; writes return the status and the JSON
- * (the value or the problem) for the page to show.
+ * The public API of this node, called with the signed-in member's bearer token when there is one: in-process through
+ * the core's {@link LocalApi} when it serves the call, otherwise over loopback HTTP. Reads answer {@code null} for a
+ * missing resource and throw on any other failure; writes return the status and the JSON (the value or the problem)
+ * for the page to show.
  */
 final class ApiClient {
     /**
@@ -35,9 +38,26 @@ final class ApiClient {
         .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
+    /** The API's path on the server: what {@link #base} ends with. */
+    private static final String API_PATH = "/api/v1";
+    private final java.util.function.Supplier<LocalApi> local;
 
+    /** Over HTTP only, to {@code base} (ending with {@code /api/v1}). */
     ApiClient(String base) {
+        this(base, () -> null);
+    }
+
+    /** In-process through {@code local} (which may give null: not there yet), otherwise over HTTP to {@code base}. */
+    ApiClient(String base, java.util.function.Supplier<LocalApi> local) {
         this.base = base;
+        this.local = local;
+    }
+
+    /** A raw answer: its status and body, as either way of calling gives it. */
+    private record Raw(int status, byte[] body) {
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** The status of a call and its JSON body ({@code NullNode} when empty). */
@@ -58,8 +78,8 @@ final class ApiClient {
 
     Text text(String path, String token) {
         // an export may be long: more time than a page's reads
-        HttpResponse<String> r = send(request(path, token, Duration.ofSeconds(30)).GET(), path);
-        return new Text(r.statusCode(), r.body());
+        Raw r = send("GET", path, token, null, null, null, Duration.ofSeconds(30));
+        return new Text(r.status(), r.text());
     }
 
     JsonNode get(String path) {
@@ -84,19 +104,12 @@ final class ApiClient {
     }
 
     Answer call(String method, String path, String token, Object body) {
-        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(10));
         try {
-            if (body == null) {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            }
-            HttpResponse<String> r = send(b, path);
-            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
-            return new Answer(r.statusCode(), node);
+            byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+            return answer(send(method, path, token, null, body == null ? null : "application/json", bytes,
+                Duration.ofSeconds(10)), path);
         } catch (IOException e) {
-            throw new IllegalStateException("API " + path + " answered what is not JSON", e);
+            throw new IllegalStateException("API " + path + ": the body could not be written as JSON", e);
         }
     }
 
@@ -107,30 +120,24 @@ final class ApiClient {
     Answer basic(String method, String path, String user, String password) {
         String credentials = java.util.Base64.getEncoder().encodeToString(
             (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpRequest.Builder b = request(path, null, Duration.ofSeconds(10)).header("Authorization", "Basic " + credentials)
-            .method(method, HttpRequest.BodyPublishers.noBody());
-        return answer(send(b, path), path);
+        return answer(send(method, path, null, "Basic " + credentials, null, null, Duration.ofSeconds(10)), path);
     }
 
     /** Sends a file (an avatar) as the raw body of a {@code PUT}, with its declared media type. */
     Answer upload(String path, String token, String mediaType, byte[] bytes) {
-        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        return answer(send(b, path), path);
+        return answer(send("PUT", path, token, null, mediaType, bytes, Duration.ofSeconds(30)), path);
     }
 
     /** A POST of a file's bytes (an attachment), answered as {@link #upload} is. */
     Answer post(String path, String token, String mediaType, byte[] bytes) {
-        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).header("Content-Type", mediaType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        return answer(send(b, path), path);
+        return answer(send("POST", path, token, null, mediaType, bytes, Duration.ofSeconds(30)), path);
     }
 
     /** An API answer read as JSON (an empty body as JSON null). */
-    private Answer answer(HttpResponse<String> r, String path) {
+    private Answer answer(Raw r, String path) {
         try {
-            JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
-            return new Answer(r.statusCode(), node);
+            JsonNode node = r.body().length == 0 || r.text().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
+            return new Answer(r.status(), node);
         } catch (IOException e) {
             throw new IllegalStateException("API " + path + " answered what is not JSON", e);
         }
@@ -138,16 +145,8 @@ final class ApiClient {
 
     /** The bytes the API answers (a picture), or null for any answer but 200. */
     byte[] bytes(String path, String token) {
-        HttpRequest.Builder b = request(path, token, Duration.ofSeconds(30)).setHeader("Accept", "image/*");
-        try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return r.statusCode() == 200 ? r.body() : null;
-        } catch (IOException e) {
-            throw new IllegalStateException("API " + path + " unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Raw r = send("GET", path, token, null, null, null, Duration.ofSeconds(30), "image/*");
+        return r.status() == 200 ? r.body() : null;
     }
 
     /** Runs a page request's work with its client address chain forwarded on every API call it makes. */
@@ -167,26 +166,48 @@ final class ApiClient {
         }
     }
 
-    private HttpRequest.Builder request(String path, String token, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-            .header("Accept", "application/json");
+    private Raw send(String method, String path, String token, String authorization, String contentType, byte[] body,
+                     Duration timeout) {
+        return send(method, path, token, authorization, contentType, body, timeout, "application/json");
+    }
+
+    /**
+     * One call: {@code token} as a bearer token, or {@code authorization} as the whole header; {@code body} null for
+     * none. In-process when the core serves it, otherwise over HTTP.
+     */
+    private Raw send(String method, String path, String token, String authorization, String contentType, byte[] body,
+                     Duration timeout, String accept) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        headers.put("Accept", accept);
         String chain = FORWARDED_FOR.get();
         if (chain != null) {
-            b.header("X-Forwarded-For", chain);
+            headers.put("X-Forwarded-For", chain);
         }
         String requestId = REQUEST_ID.get();
         if (requestId != null) {
-            b.header(REQUEST_ID_HEADER, requestId);
+            headers.put(REQUEST_ID_HEADER, requestId);
         }
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
+        } else if (authorization != null) {
+            headers.put("Authorization", authorization);
         }
-        return b;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder b, String path) {
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        LocalApi api = local.get();
+        if (api != null) {
+            LocalApi.Reply reply = api.call(method, API_PATH + path, headers, body);
+            if (reply != null) {
+                return new Raw(reply.status(), reply.body());
+            }
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Raw(r.statusCode(), r.body() == null ? new byte[0] : r.body());
         } catch (IOException e) {
             throw new IllegalStateException("API " + path + " unreachable", e);
         } catch (InterruptedException e) {

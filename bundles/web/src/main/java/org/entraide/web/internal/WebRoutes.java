@@ -70,7 +70,8 @@ public final class WebRoutes extends RouteBuilder {
     public void configure() {
         var rest = getCamelContext().getRestConfiguration();
         String api = "http://127.0.0.1:" + rest.getPort() + "/api/v1";
-        Site site = new Site(new ApiClient(api), new Templates(), () -> sitemapMaxUrls);
+        org.apache.camel.CamelContext context = getCamelContext();
+        Site site = new Site(new ApiClient(api, () -> localApi(context)), new Templates(), () -> sitemapMaxUrls);
         StaticAssets assets = new StaticAssets();
         from(ENDPOINT).routeId(ROUTE_ID).process(e -> {
             String path = e.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
@@ -115,6 +116,17 @@ public final class WebRoutes extends RouteBuilder {
             versions = fromRegistry(e, ContentVersions.REGISTRY_NAME, ContentVersions.class);
         }
         return versions;
+    }
+
+    /** The core's in-process API, found in the shared CamelContext's registry on first use. */
+    private volatile org.entraide.api.web.LocalApi localApi;
+
+    private org.entraide.api.web.LocalApi localApi(org.apache.camel.CamelContext context) {
+        if (localApi == null) {
+            localApi = context.getRegistry().lookupByNameAndType(org.entraide.api.web.LocalApi.REGISTRY_NAME,
+                org.entraide.api.web.LocalApi.class);
+        }
+        return localApi;
     }
 
     private SharedAnswers front(Exchange e) {

@@ -43,6 +43,8 @@ public final class CamelContexts {
         FrontCache front = new FrontCache(metrics, FRONT_ENTRIES, FRONT_BYTES, System::nanoTime);
         ctx.getRegistry().bind(FrontCache.FILTER_NAME, front);
         ctx.getRegistry().bind(org.entraide.api.web.SharedAnswers.REGISTRY_NAME, front);
+        // pages made on this node call the API in-process rather than over loopback HTTP
+        ctx.getRegistry().bind(org.entraide.api.web.LocalApi.REGISTRY_NAME, new LocalApiCalls(ctx));
         // The container's own answers (bad URIs, unknown methods) are problems too, and nothing names the server.
         JettyHttpComponent jetty = ctx.getComponent("jetty", JettyHttpComponent.class);
         jetty.setSendServerVersion(false);

@@ -269,7 +269,17 @@ public final class ApiDispatcher {
         Message in = exchange.getIn();
         jakarta.servlet.http.HttpServletRequest servlet = in instanceof org.apache.camel.http.common.HttpMessage http
             ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
-        return servlet == null ? null : servlet.getHeader(name);
+        if (servlet != null) {
+            return servlet.getHeader(name);
+        }
+        Map<String, String> local = localHeaders(exchange);
+        return local == null ? null : local.get(name);
+    }
+
+    /** The headers of an in-process call ({@link org.entraide.core.internal.camel.LocalApiCalls}), or null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> localHeaders(Exchange exchange) {
+        return exchange.getProperty(org.entraide.core.internal.camel.LocalApiCalls.HEADERS, Map.class);
     }
 
     /** The connection's remote address, or the client behind a trusted proxy; never a header alone. */
@@ -278,7 +288,9 @@ public final class ApiDispatcher {
         jakarta.servlet.http.HttpServletRequest servlet = in instanceof org.apache.camel.http.common.HttpMessage http
             ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
         if (servlet == null) {
-            return "unknown";
+            Map<String, String> local = localHeaders(exchange);
+            // an in-process call comes from a page of this node, as one over loopback would
+            return local == null ? "unknown" : clientAddress.of("127.0.0.1", local.get("X-Forwarded-For"));
         }
         return clientAddress.of(servlet.getRemoteAddr(), servlet.getHeader("X-Forwarded-For"));
     }

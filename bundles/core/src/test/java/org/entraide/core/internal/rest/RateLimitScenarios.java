@@ -135,6 +135,24 @@ public abstract class RateLimitScenarios extends ApiScenarios {
             "a client that is no trusted proxy cannot choose its address with X-Forwarded-For");
     }
 
+    @Test
+    void pagesCallingTheApiInProcessCountTheVisitorsAddressToo() throws Exception {
+        String email = account();
+        for (int i = 0; i < PER_PAIR; i++) {
+            assertEquals(401, loginInProcess("127.0.0.70", email, "guess-" + i).status(), "guess " + i + " through a page");
+        }
+        assertEquals(429, loginInProcess("127.0.0.70", email, PASSWORD).status(), "the visitor's address waits");
+        assertEquals(200, loginInProcess("127.0.0.71", email, PASSWORD).status(), "another visitor of the same node does not");
+        assertEquals(200, login("127.0.0.72", email, PASSWORD).status, "nor a client over HTTP");
+    }
+
+    private org.entraide.api.web.LocalApi.Reply loginInProcess(String visitor, String email, String password) {
+        org.entraide.api.web.LocalApi local = server.camel().getRegistry().lookupByNameAndType(
+            org.entraide.api.web.LocalApi.REGISTRY_NAME, org.entraide.api.web.LocalApi.class);
+        return local.call("POST", "/api/v1/auth/login", Map.of("Content-Type", "application/json", "X-Forwarded-For", visitor),
+            Http.json("brand", "demo", "email", email, "password", password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A response read from a raw socket: the status and the Retry-After header. */
     record Raw(int status, String head) {
         long retryAfter() {
