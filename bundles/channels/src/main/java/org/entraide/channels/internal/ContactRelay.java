@@ -11,6 +11,7 @@ import java.util.Map;
 import org.entraide.api.mail.OutgoingMail;
 import org.entraide.api.model.Brand;
 import org.entraide.api.model.ComplaintStatus;
+import org.entraide.api.model.Role;
 import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.platform.MemberFacts;
 import org.entraide.api.platform.PostFacts;
@@ -105,7 +106,8 @@ final class ContactRelay {
         }
         MemberFacts manager = core.members().byEmail(c, brand.id(), from).orElse(null);
         if (manager == null || !storeSide.speaksForStore(c, brand.id(), complaintId, manager.id(),
-                facts.storeId() != null && manager.managedStoreIds().contains(facts.storeId()))) {
+                facts.storeId() != null && manager.managedStoreIds().contains(facts.storeId()),
+                manager.roles().contains(Role.BRAND_ADMIN))) {
             return Route.refused("the sender does not handle the complaint for the store");
         }
         return new Route(manager.id(), List.of(complainant), to.relay().storeLocal() + "@" + domain, facts.title(), null);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.entraide.api.model.Brand;
 import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.platform.PostFacts;
+import org.entraide.api.model.Role;
 import org.entraide.api.problem.ProblemException;
 import org.entraide.api.security.Caller;
 import org.entraide.api.web.ApiCall;
@@ -51,9 +52,9 @@ final class RelayApi {
             }
             boolean complainant = post.authorId() == caller.userId();
             if (!complainant && !storeSide.speaksForStore(c, brand.id(), id, caller.userId(),
-                    facts.storeId() != null && caller.managesStore(facts.storeId()))) {
-                throw ProblemException.forbidden("only the complainant and who handles the complaint for the store write "
-                    + "through the relay");
+                    facts.storeId() != null && caller.managesStore(facts.storeId()), caller.has(Role.BRAND_ADMIN))) {
+                throw ProblemException.forbidden("only the complainant and who handles the complaint for the store (the "
+                    + "central team once it reached it) write through the relay");
             }
             String domain = intake.domainOf(c, brand.id())
                 .orElseThrow(() -> ProblemException.notFound("the brand has no inbound e-mail domain"));

@@ -536,6 +536,37 @@ abstract class IntakeScenarios {
         assertEquals(2, privateMessages.sent.size());
     }
 
+    @Test
+    void onceWithTheCentralTeamTheBrandsAdminsGetTheRelayAndWriteThroughIt() throws Exception {
+        plugin.bindAssignments(privateMessages.assignments);
+        Community.Member member = community.join("demo");
+        Community.Member admin = community.demo("admin");
+        long complaint = filedByMail(member, "Garantie refusée", null);
+        long manager = community.demo("manager").id();
+        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), manager, Assignment.Level.STORE,
+            null, List.of()));
+        String relayPath = DEMO + "/complaints/" + complaint + "/relay";
+        assertEquals(403, http.get(relayPath, admin.token()).status(), "not the central team's while the store handles it");
+
+        // the store handed it over to the central team (which skips the region)
+        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), manager, Assignment.Level.CENTRAL,
+            null, List.of()));
+        assertEquals("complainant", http.get(relayPath, admin.token()).json().get("reaches").asText());
+        String storeSide = storeRelayAddress(member.email());
+        deliver(raw(member.email(), storeSide, "central-1@client.example", "", "Relance", "J'attends toujours."));
+        awaitSent(1);
+        Awaitility.await("the assigned manager and the central team").atMost(Duration.ofSeconds(20))
+            .until(() -> relayed("manager@demo.example").size() == 1 && relayed(admin.email()).size() == 1);
+        String customerSide = replyTo(relayed(admin.email()).get(0));
+        deliver(raw(admin.email(), customerSide, "central-2@demo.example", "", "Re", "Le siège accepte la garantie."));
+        awaitSent(2);
+        assertEquals(new PartiesOnlyMessages.Sent(complaint, admin.id(), "Le siège accepte la garantie."),
+            privateMessages.sent.get(1));
+        Awaitility.await("the complainant gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(member.email()).size() == 1);
+        assertFalse(GreenMailUtil.getWholeMessage(relayed(member.email()).get(0)).contains(admin.email()),
+            "the central team's address stays hidden");
+    }
+
     private long baseline() {
         return http.get(DEMO + "/complaints?store=LYON-PARTDIEU", null).json().get("total").asLong();
     }

@@ -14,7 +14,8 @@ import org.entraide.core.internal.platform.PlatformReads;
 /**
  * Local managers' private messages as the channels plugin sees them (local managers' own tests cover the real one):
  * the complainant and a manager of the complaint's store only (the assigned manager and the region's managers once the
- * test set an assignment), as the real one allows; records what is sent.
+ * test set an assignment, and the brand's admins once it reached the central team), as the real one allows; records
+ * what is sent.
  */
 final class PartiesOnlyMessages implements PrivateMessages {
     record Sent(long complaintId, long authorId, String text) {
@@ -35,7 +36,9 @@ final class PartiesOnlyMessages implements PrivateMessages {
         ComplaintFacts facts = platform.complaints(c, brandId, List.of(complaintId)).get(complaintId);
         MemberFacts author = platform.member(c, brandId, authorId).orElseThrow();
         var assigned = assignments.of(c, brandId, complaintId);
-        boolean handles = assigned.map(a -> a.handledBy(authorId)).orElse(author.managedStoreIds().contains(facts.storeId()));
+        boolean handles = assigned.map(a -> a.handledBy(authorId) || (a.level() == org.entraide.api.localmanagers.Assignment.Level.CENTRAL
+                && author.roles().contains(org.entraide.api.model.Role.BRAND_ADMIN)))
+            .orElse(author.managedStoreIds().contains(facts.storeId()));
         if (post.authorId() != authorId && !handles) {
             throw ProblemException.forbidden("only the complainant and the manager the complaint is assigned to");
         }

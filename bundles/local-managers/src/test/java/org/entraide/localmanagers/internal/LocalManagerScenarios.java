@@ -363,7 +363,7 @@ abstract class LocalManagerScenarios {
         assertEquals(403, http.get(messages, nord.token()).status(), "another region's manager reads nothing");
         assertEquals(403, http.get(messages, backup).status(),
             "nor a manager of the store it is not assigned to");
-        assertEquals(403, http.get(messages, admin).status(), "nor the brand's admins");
+        assertEquals(403, http.get(messages, admin).status(), "nor the brand's admins, before it reaches the central team");
         assertEquals(403, post(messages, nord.token(), Http.json("body", "Autre région")).status());
         assertEquals(403, http.get(DEMO + "/complaints/" + routed + "/complainant", sudEst.token()).status(),
             "who filed it stays with the assigned manager");
@@ -374,6 +374,24 @@ abstract class LocalManagerScenarios {
         assertEquals(central, later.level());
         assertEquals("SUD-EST", later.region(), "the region still answers once it went on to the central team");
         assertTrue(later.handledBy(sudEst.id()));
+
+        // once a complaint reached the central team (its time ran out, or a hand-over), the brand's admins read and
+        // write its thread too, on the store's side, and still do not learn who filed it
+        JsonNode centralView = http.get(messages, admin).json();
+        assertEquals("central", centralView.get("party").asText(), centralView.toString());
+        assertEquals(2, centralView.get("items").size(), centralView.toString());
+        String handedMessages = DEMO + "/complaints/" + handed + "/messages";
+        assertEquals(201, post(handedMessages, admin, Http.json("body", "Le siège reprend votre dossier.")).status());
+        long adminId = server.core.accounts.authenticate("Bearer " + admin).orElseThrow().userId();
+        server.core.db.inTransaction(c -> plugin.messages.send(c, brandId, handed, adminId, "Et par e-mail aussi."));
+        JsonNode handedThread = http.get(handedMessages, customer).json().get("items");
+        assertEquals(2, handedThread.size(), handedThread.toString());
+        assertTrue(handedThread.get(0).get("fromStore").asBoolean() && handedThread.get(1).get("fromStore").asBoolean(),
+            "the complainant reads the central team as the store's side: " + handedThread);
+        assertEquals("central", http.get(handedMessages, admin).json().get("party").asText());
+        assertEquals(403, http.get(DEMO + "/complaints/" + handed + "/complainant", admin).status(),
+            "who filed it stays with the assigned manager");
+        assertEquals(403, http.get(handedMessages, backup).status(), "a manager of the store it is not assigned to reads nothing");
     }
 
     @Test

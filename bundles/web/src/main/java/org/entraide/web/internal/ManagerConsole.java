@@ -185,9 +185,10 @@ final class ManagerConsole extends PageSupport {
         model.put("complaint", Models.plain(complaint, visit));
         JsonNode messages = api.optional(brandPath(visit) + "/complaints/" + id + "/messages", visit.token());
         model.put("messages", Models.list(messages, visit));
-        // the thread is shown to its parties on the store's side; the assigned manager's tools to the assigned manager only
+        // the thread is shown to its parties on the store's side (the assigned manager, the region's managers, the central
+        // team once the complaint reached it); the assigned manager's tools to the assigned manager only
         model.put("thread", messages != null);
-        model.put("assigned", messages != null && !"region".equals(messages.path("party").asText()));
+        model.put("assigned", messages != null && "assigned".equals(messages.path("party").asText()));
         JsonNode timeline = api.optional(brandPath(visit) + "/complaints/" + id + "/timeline", visit.token());
         model.put("timeline", ComplaintPages.steps(timeline, visit));
         // its pictures (channels), which the API shows the store's managers as it does on the complaint's page

@@ -94,6 +94,33 @@ abstract class ConsoleScenarios extends WebTestBase {
     }
 
     @Test
+    void handedOverToTheCentralTeamTheBrandAdminReadsAndWritesThePrivateThreadFromTheDashboard() {
+        long id = routedComplaint("Warranty refused on a drill");
+        Browser manager = signedIn("manager");
+        String page = "/b/demo/manager/complaints/" + id;
+        manager.get(page);
+        assertEquals(303, manager.post(page + "/message", Map.of("message", "Do you still have the receipt?")).statusCode());
+        Browser central = signedIn("admin");
+        assertFalse(central.get(page).body().contains("Do you still have the receipt?"),
+            "not the central team's thread while the store handles it");
+
+        manager.get(page);
+        assertEquals(303, manager.post(page + "/handover", Map.of("reason", "A warranty decision for head office")).statusCode());
+        server.core.db.inTransaction(c -> org.entraide.jdbc.Sql.update(c,
+            "UPDATE lm_assignment SET due_at = ? WHERE complaint_id = ?", java.time.Instant.parse("2001-01-01T00:00:00Z"), id));
+        String dashboard = central.get("/b/demo/admin/dashboard").body();
+        assertTrue(dashboard.contains("href=\"" + page + "\""), "the late complaint opens in the console: " + dashboard);
+        String console = central.get(page).body();
+        assertTrue(console.contains("Do you still have the receipt?") && console.contains("<strong>The store</strong>"),
+            "the central team reads the store's message as the store's: " + console);
+        assertFalse(console.contains(page + "/complainant\"") || console.contains(page + "/delegation\""),
+            "who filed it, delegations and hand-overs stay with the assigned manager: " + console);
+        assertEquals(303, central.post(page + "/message", Map.of("message", "Head office replaces your drill.")).statusCode());
+        assertTrue(signedIn("customer").get("/b/demo/complaints/" + id).body().contains("Head office replaces your drill."),
+            "the complainant reads it");
+    }
+
+    @Test
     void theStoreManagerAnswersFromTheInboxAndAsksDetailsPrivately() {
         long id = routedComplaint("Empty shelf of paint");
         Browser manager = signedIn("manager");

@@ -45,7 +45,7 @@ final class MessageReports {
         long complainant = lookups.published(c, brandId, complaintId).authorId();
         boolean reporterIsComplainant = reporter.userId() == complainant;
         // a third party does not learn that the thread or the message exists
-        if (ThreadParties.of(c, brandId, complaintId, complainant, reporter.userId()).isEmpty()) {
+        if (ThreadParties.of(c, brandId, complaintId, complainant, reporter).isEmpty()) {
             throw ProblemException.notFound("no message " + messageId + " in complaint " + complaintId);
         }
         Message m = Sql.one(c, "SELECT author_id, hidden_at FROM lm_message WHERE id = ? AND complaint_id = ? FOR UPDATE",

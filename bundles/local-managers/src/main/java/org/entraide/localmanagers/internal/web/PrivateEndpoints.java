@@ -27,7 +27,8 @@ import org.entraide.localmanagers.internal.store.IdentityAccessLog;
 /**
  * What ties a complaint to its author, and who may know it: the assigned manager reads the complainant's e-mail
  * (every reading logged in {@code lm_identity_access}), the complainant and the store's side exchange private messages
- * ({@link ThreadParties}: nobody else reads them, brand admins included), and brand admins read the log of those readings.
+ * ({@link ThreadParties}: nobody else reads them, brand admins neither until the complaint reaches the central team),
+ * and brand admins read the log of those readings.
  */
 public final class PrivateEndpoints {
     private final Transactions tx;
@@ -98,7 +99,7 @@ public final class PrivateEndpoints {
         Paging paging = Paging.of(call);
         return ApiResult.ok(tx.inTransaction(c -> {
             long author = lookups.published(c, call.brand().id(), id).authorId();
-            ThreadParties.Party party = ThreadParties.require(c, call.brand().id(), id, author, caller.userId());
+            ThreadParties.Party party = ThreadParties.require(c, call.brand().id(), id, author, caller);
             // a message hidden by moderation keeps its place in the thread, without its text (the page says why)
             List<Map<String, Object>> items = Sql.list(c, "SELECT id, author_id, body, created_at, hidden_at FROM lm_message "
                 + "WHERE complaint_id = ? ORDER BY id LIMIT ? OFFSET ?", rs -> {

@@ -32,7 +32,7 @@ public final class PrivateMessageWriter {
      */
     public long write(Connection c, long brandId, long complaintId, Caller author, String text, PrivateMessageRules rules) {
         long complainant = lookups.published(c, brandId, complaintId).authorId();
-        ThreadParties.Party party = ThreadParties.require(c, brandId, complaintId, complainant, author.userId());
+        ThreadParties.Party party = ThreadParties.require(c, brandId, complaintId, complainant, author);
         String stored = rules == null ? text : rules.check(brandId, author, text);
         long msg = Sql.insert(c, "INSERT INTO lm_message (complaint_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
             complaintId, author.userId(), stored, clock.instant());
