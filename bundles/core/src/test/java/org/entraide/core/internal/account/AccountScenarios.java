@@ -230,6 +230,28 @@ public abstract class AccountScenarios extends ApiScenarios {
     }
 
     @Test
+    void aSessionsLastUseMovesWithItsRequestsAtMostOnceAMinute() {
+        Member m = community.join("demo");
+        String digest = Tokens.digest(m.token());
+        java.time.Instant longAgo = java.time.Instant.now().minusSeconds(300);
+        java.time.Instant justNow = java.time.Instant.now().minusSeconds(20);
+        java.util.function.Supplier<java.time.Instant> lastUsed = () -> server.core.db.inTransaction(c -> Sql.one(c,
+            "SELECT last_used_at FROM auth_token WHERE token_hash = ?", rs -> Sql.instant(rs, "last_used_at"), digest)).orElseThrow();
+        java.util.function.Consumer<java.time.Instant> setLastUsed = at -> server.core.db.inTransaction(c -> Sql.update(c,
+            "UPDATE auth_token SET last_used_at = ? WHERE token_hash = ?", at, digest));
+
+        setLastUsed.accept(longAgo);
+        assertEquals(200, http.get(ME, m.token()).status());
+        assertTrue(lastUsed.get().isAfter(longAgo.plusSeconds(200)), "a use five minutes later is written: " + lastUsed.get());
+        setLastUsed.accept(justNow);
+        assertEquals(200, http.get(ME, m.token()).status());
+        assertEquals(justNow.toEpochMilli(), lastUsed.get().toEpochMilli(), "a use within the minute is not");
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE auth_token SET revoked_at = ? WHERE token_hash = ?",
+            java.time.Instant.now(), digest));
+        Problems.assertProblem(401, http.get(ME, m.token()), "a revoked session");
+    }
+
+    @Test
     void aMemberSeesAndSignsOutTheirSessions() {
         Member m = community.join("demo");
         Member stranger = community.join("demo");
