@@ -491,14 +491,11 @@ abstract class IntakeScenarios {
 
     @Test
     void onceEscalatedTheRegionsManagersGetTheRelayWriteThroughItAndReadTheAttachments() throws Exception {
-        plugin.bindAssignments(privateMessages.assignments);
         Community.Member region = community.join("demo");
         Community.Member otherRegion = community.join("demo");
         Community.Member member = community.join("demo");
-        long complaint = filedByMail(member, "Remboursement oublié", null);
+        long complaint = filedByMailAndAssignedToTheStore(member, "Remboursement oublié");
         long manager = community.demo("manager").id();
-        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), manager, Assignment.Level.STORE,
-            null, List.of()));
         Http.Response added = http.send(http.builder(DEMO + "/complaints/" + complaint + "/attachments", member.token())
             .header("Content-Type", "image/jpeg")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(ChannelsScenarios.photo(320, 240, "ticket"))));
@@ -538,13 +535,10 @@ abstract class IntakeScenarios {
 
     @Test
     void onceWithTheCentralTeamTheBrandsAdminsGetTheRelayAndWriteThroughIt() throws Exception {
-        plugin.bindAssignments(privateMessages.assignments);
         Community.Member member = community.join("demo");
         Community.Member admin = community.demo("admin");
-        long complaint = filedByMail(member, "Garantie refusée", null);
+        long complaint = filedByMailAndAssignedToTheStore(member, "Garantie refusée");
         long manager = community.demo("manager").id();
-        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), manager, Assignment.Level.STORE,
-            null, List.of()));
         String relayPath = DEMO + "/complaints/" + complaint + "/relay";
         assertEquals(403, http.get(relayPath, admin.token()).status(), "not the central team's while the store handles it");
 
@@ -565,6 +559,15 @@ abstract class IntakeScenarios {
         Awaitility.await("the complainant gets it").atMost(Duration.ofSeconds(20)).until(() -> relayed(member.email()).size() == 1);
         assertFalse(GreenMailUtil.getWholeMessage(relayed(member.email()).get(0)).contains(admin.email()),
             "the central team's address stays hidden");
+    }
+
+    /** A complaint filed by e-mail that local managers' assignments (the test double) give the store's manager. */
+    private long filedByMailAndAssignedToTheStore(Community.Member member, String title) throws Exception {
+        plugin.bindAssignments(privateMessages.assignments);
+        long complaint = filedByMail(member, title, null);
+        privateMessages.assignments.set(new Assignment(complaint, storeId("LYON-PARTDIEU"), community.demo("manager").id(),
+            Assignment.Level.STORE, null, List.of()));
+        return complaint;
     }
 
     private long baseline() {

@@ -136,11 +136,21 @@ final class ApiClient {
     /** An API answer read as JSON (an empty body as JSON null). */
     private Answer answer(Raw r, String path) {
         try {
-            JsonNode node = r.body().length == 0 || r.text().isBlank() ? NullNode.getInstance() : json.readTree(r.body());
+            JsonNode node = blank(r.body()) ? NullNode.getInstance() : json.readTree(r.body());
             return new Answer(r.status(), node);
         } catch (IOException e) {
             throw new IllegalStateException("API " + path + " answered what is not JSON", e);
         }
+    }
+
+    /** Whether a body holds only JSON whitespace, read in place (every call's answer passes here). */
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bytes the API answers (a picture), or null for any answer but 200. */

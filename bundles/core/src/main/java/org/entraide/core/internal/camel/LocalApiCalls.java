@@ -85,10 +85,8 @@ public final class LocalApiCalls implements LocalApi {
         own.forEach(in::setHeader);
         in.setHeader(Exchange.HTTP_METHOD, method.toUpperCase(Locale.ROOT));
         in.setHeader(Exchange.HTTP_URI, path);
-        in.setHeader(Exchange.HTTP_PATH, path);
         if (query != null) {
             in.setHeader(Exchange.HTTP_QUERY, query);
-            in.setHeader(Exchange.HTTP_RAW_QUERY, query);
         }
         match.parameters().forEach(in::setHeader);
         exchange.setProperty(HEADERS, Collections.unmodifiableMap(own));

@@ -266,14 +266,19 @@ public final class ApiDispatcher {
 
     /** A header of the HTTP request itself: Camel's message headers also hold the query's parameters. */
     private static String servletHeader(Exchange exchange, String name) {
-        Message in = exchange.getIn();
-        jakarta.servlet.http.HttpServletRequest servlet = in instanceof org.apache.camel.http.common.HttpMessage http
-            ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
+        jakarta.servlet.http.HttpServletRequest servlet = servlet(exchange);
         if (servlet != null) {
             return servlet.getHeader(name);
         }
         Map<String, String> local = localHeaders(exchange);
         return local == null ? null : local.get(name);
+    }
+
+    /** The HTTP request of the exchange; null for an in-process call. */
+    private static jakarta.servlet.http.HttpServletRequest servlet(Exchange exchange) {
+        Message in = exchange.getIn();
+        return in instanceof org.apache.camel.http.common.HttpMessage http
+            ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
     }
 
     /** The headers of an in-process call ({@link org.entraide.core.internal.camel.LocalApiCalls}), or null. */
@@ -284,9 +289,7 @@ public final class ApiDispatcher {
 
     /** The connection's remote address, or the client behind a trusted proxy; never a header alone. */
     private String client(Exchange exchange) {
-        Message in = exchange.getIn();
-        jakarta.servlet.http.HttpServletRequest servlet = in instanceof org.apache.camel.http.common.HttpMessage http
-            ? http.getRequest() : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, jakarta.servlet.http.HttpServletRequest.class);
+        jakarta.servlet.http.HttpServletRequest servlet = servlet(exchange);
         if (servlet == null) {
             Map<String, String> local = localHeaders(exchange);
             // an in-process call comes from a page of this node, as one over loopback would
