@@ -19,9 +19,9 @@ import org.entraide.api.web.ApiResult;
 /**
  * {@code GET /brands/{brand}/complaints/{id}/relay}: a party of a complaint gets the masked address they write to to
  * reach the other party (made on first asking, for a complaint filed on the site as for one filed by e-mail). The
- * complainant gets the store's side; who handles the complaint for the store ({@link StoreSide}: the assigned manager
- * and, once escalated, the region's managers; the store's managers without local managers) the customer's side; nobody
- * else gets either (403), not even the brand's admins, for whom the complaint's thread is not meant either.
+ * complainant gets the store's side; who handles the complaint for the store ({@link StoreSide}: the assigned manager,
+ * once escalated the region's managers, once it reached the central team the brand's admins; the store's managers
+ * without local managers) the customer's side; nobody else gets either (403).
  */
 final class RelayApi {
     private final CoreServices core;
