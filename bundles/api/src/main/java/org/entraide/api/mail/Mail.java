@@ -1,6 +1,7 @@
 package org.entraide.api.mail;
 
 import java.sql.Connection;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -16,6 +17,18 @@ public interface Mail {
 
     /** Queues the message in the caller's transaction. */
     Queued queue(Connection connection, OutgoingMail mail);
+
+    /**
+     * Queues the messages in the caller's transaction, as {@link #queue} would one after the other: what became of
+     * each, in their order (of two with the same key, the first is queued). A message that is not valid (an address,
+     * a length) queues none of them. The core does it in a few statements whatever their number: for digests and
+     * other e-mails to many members.
+     *
+     * @since 1.1
+     */
+    default List<Queued> queueAll(Connection connection, List<OutgoingMail> mails) {
+        return mails.stream().map(m -> queue(connection, m)).toList();
+    }
 
     /** Whether messages to that address are refused (hard bounce, complaint, or put there by an operator). */
     boolean suppressed(Connection connection, String address);

@@ -4,5 +4,5 @@
  * {@code .eml} outbox under {@code data/mail/outbox/}. Addresses on the suppression list (hard bounces, complaints,
  * manual) are never written to.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.entraide.api.mail;

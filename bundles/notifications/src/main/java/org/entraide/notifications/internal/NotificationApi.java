@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -84,9 +85,16 @@ final class NotificationApi {
             String lang = requested != null ? requested : language(c, me.userId());
             List<NotificationStore.Row> rows = store.page(c, me.brandId(), me.userId(), unreadOnly,
                 after == null ? null : after.number(), paging.limit(), paging.offset());
+            // the unread count comes with the total when a numbered page needs one: one scan of the member's rows
+            long[] unread = {-1};
+            LongSupplier total = () -> {
+                NotificationStore.Counts n = store.counts(c, me.brandId(), me.userId(), unreadOnly);
+                unread[0] = n.unread();
+                return n.total();
+            };
             Map<String, Object> out = new LinkedHashMap<>(paging.answer(rows, r -> Cursor.after(r.id(), r.id()), me.brandId(), scope,
-                r -> item(r, slug, lang), () -> store.count(c, me.brandId(), me.userId(), unreadOnly)));
-            out.put("unread", store.count(c, me.brandId(), me.userId(), true));
+                r -> item(r, slug, lang), total));
+            out.put("unread", unread[0] >= 0 ? unread[0] : store.count(c, me.brandId(), me.userId(), true));
             return out;
         }));
     }

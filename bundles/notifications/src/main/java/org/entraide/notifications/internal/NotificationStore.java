@@ -132,6 +132,23 @@ final class NotificationStore {
             + (unreadOnly ? "AND read_at IS NULL " : "") + (after ? "AND id < ? " : "") + "ORDER BY id DESC LIMIT ? OFFSET ?";
     }
 
+    record Counts(long total, long unread) {
+    }
+
+    /**
+     * A member's notifications and unread ones, in one scan of {@code ntf_notification_unread_ix} (its columns hold
+     * both); only the unread ones when {@code unreadOnly}, which are then the total too.
+     */
+    Counts counts(Connection c, long brandId, long recipient, boolean unreadOnly) {
+        if (unreadOnly) {
+            long unread = count(c, brandId, recipient, true);
+            return new Counts(unread, unread);
+        }
+        return Sql.one(c, "SELECT COUNT(*), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) FROM ntf_notification "
+            + "WHERE recipient_id = ? AND brand_id = ?", rs -> new Counts(rs.getLong(1), rs.getLong(2)), recipient, brandId)
+            .orElseThrow();
+    }
+
     long count(Connection c, long brandId, long recipient, boolean unreadOnly) {
         return Sql.count(c, "SELECT COUNT(*) FROM ntf_notification WHERE recipient_id = ? AND brand_id = ?"
             + (unreadOnly ? " AND read_at IS NULL" : ""), recipient, brandId);

@@ -43,8 +43,11 @@ public final class CamelContexts {
         FrontCache front = new FrontCache(metrics, FRONT_ENTRIES, FRONT_BYTES, System::nanoTime);
         ctx.getRegistry().bind(FrontCache.FILTER_NAME, front);
         ctx.getRegistry().bind(org.entraide.api.web.SharedAnswers.REGISTRY_NAME, front);
+        RouteChanges routesChanged = RouteChanges.of(ctx);
         // pages made on this node call the API in-process rather than over loopback HTTP
-        ctx.getRegistry().bind(org.entraide.api.web.LocalApi.REGISTRY_NAME, new LocalApiCalls(ctx));
+        ctx.getRegistry().bind(org.entraide.api.web.LocalApi.REGISTRY_NAME, new LocalApiCalls(ctx, routesChanged));
+        // each request's route found in an index rather than by Camel's scan of every route's path
+        ctx.addComponent("jetty", new IndexedJettyComponent(routesChanged));
         // The container's own answers (bad URIs, unknown methods) are problems too, and nothing names the server.
         JettyHttpComponent jetty = ctx.getComponent("jetty", JettyHttpComponent.class);
         jetty.setSendServerVersion(false);

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -20,7 +18,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Route;
 import org.apache.camel.component.rest.RestEndpoint;
-import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.entraide.api.web.LocalApi;
 import org.slf4j.Logger;
@@ -43,22 +40,16 @@ public final class LocalApiCalls implements LocalApi {
     private static final byte[] NOTHING = new byte[0];
 
     private final CamelContext context;
-    private final AtomicLong routesChanged = new AtomicLong();
+    private final RouteChanges routesChanged;
     private volatile Index index = new Index(-1, List.of());
 
     public LocalApiCalls(CamelContext context) {
-        this.context = context;
-        context.addLifecycleStrategy(new LifecycleStrategySupport() {
-            @Override
-            public void onRoutesAdd(Collection<Route> routes) {
-                routesChanged.incrementAndGet();
-            }
+        this(context, RouteChanges.of(context));
+    }
 
-            @Override
-            public void onRoutesRemove(Collection<Route> routes) {
-                routesChanged.incrementAndGet();
-            }
-        });
+    LocalApiCalls(CamelContext context, RouteChanges routesChanged) {
+        this.context = context;
+        this.routesChanged = routesChanged;
     }
 
     @Override
@@ -127,7 +118,7 @@ public final class LocalApiCalls implements LocalApi {
     }
 
     private Index index() {
-        long changed = routesChanged.get();
+        long changed = routesChanged.count();
         Index current = index;
         if (current.version() != changed) {
             current = Index.of(changed, context.getRoutes());

@@ -3,6 +3,10 @@ package org.entraide.core.internal.mail;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -32,6 +37,8 @@ public final class MailQueue implements Mail {
     public static final int MAX_BODY = 100_000;
     public static final int MAX_ADDRESS = 254;
     private static final int MAX_HEADERS_JSON = 20_000;
+    /** Rows per INSERT of {@link #queueAll}: ten parameters each, far below any driver's limit. */
+    static final int ROWS_PER_INSERT = 100;
     /** What RFC 5322 allows in a header name, minus what could smuggle a second header. */
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,75}");
     /** Headers the platform writes itself: a caller setting them would forge the message's identity or structure. */
@@ -94,6 +101,93 @@ public final class MailQueue implements Mail {
             + "html_body, headers, created_at, attempts, next_attempt_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
             mail.brandId(), mail.key(), to, mail.subject(), mail.text(), mail.html(), headers, now, now, Status.QUEUED);
         return inserted == 1 ? Queued.QUEUED : Queued.ALREADY_QUEUED;
+    }
+
+    /**
+     * As {@link #queue} one after the other, in a few statements per hundred messages: the keys already queued and the
+     * addresses suppressed are read at once, and the rest inserted by rows of {@link #ROWS_PER_INSERT}.
+     */
+    @Override
+    public List<Queued> queueAll(Connection c, List<OutgoingMail> mails) {
+        List<String> to = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (OutgoingMail mail : mails) {
+            to.add(checkAddress(mail.to()));
+            checkLength("subject", mail.subject(), MAX_SUBJECT);
+            checkLength("text", mail.text(), MAX_BODY);
+            if (mail.html() != null) {
+                checkLength("html", mail.html(), MAX_BODY);
+            }
+            headers.add(headersJson(mail.headers()));
+        }
+        Set<String> queued = existing(c, "SELECT mail_key FROM mail_outbox WHERE mail_key IN ",
+            mails.stream().map(OutgoingMail::key).distinct().toList());
+        Set<String> suppressed = existing(c, "SELECT address FROM mail_suppression WHERE address IN ",
+            to.stream().map(MailQueue::normalized).distinct().toList());
+        Queued[] out = new Queued[mails.size()];
+        List<Integer> insert = new ArrayList<>();
+        for (int i = 0; i < mails.size(); i++) {
+            String key = mails.get(i).key();
+            if (queued.contains(key)) {
+                out[i] = Queued.ALREADY_QUEUED;
+            } else if (suppressed.contains(normalized(to.get(i)))) {
+                out[i] = Queued.SUPPRESSED;
+            } else {
+                queued.add(key); // a second message of the same key in this list is already queued
+                insert.add(i);
+            }
+        }
+        Instant now = clock.instant();
+        for (int from = 0; from < insert.size(); from += ROWS_PER_INSERT) {
+            List<Integer> part = insert.subList(from, Math.min(insert.size(), from + ROWS_PER_INSERT));
+            Set<String> inserted = insertRows(c, part.stream().map(i -> new Object[] {mails.get(i).brandId(), mails.get(i).key(),
+                to.get(i), mails.get(i).subject(), mails.get(i).text(), mails.get(i).html(), headers.get(i), now, now,
+                Status.QUEUED}).toList());
+            for (int i : part) {
+                out[i] = inserted.contains(mails.get(i).key()) ? Queued.QUEUED : Queued.ALREADY_QUEUED;
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Which of {@code values} the query finds, asked {@link #ROWS_PER_INSERT} * 5 at a time. */
+    private static Set<String> existing(Connection c, String queryIn, List<String> values) {
+        Set<String> found = new HashSet<>();
+        int chunk = ROWS_PER_INSERT * 5;
+        for (int from = 0; from < values.size(); from += chunk) {
+            List<String> part = values.subList(from, Math.min(values.size(), from + chunk));
+            found.addAll(Sql.list(c, queryIn + "(" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
+                rs -> rs.getString(1), part.toArray()));
+        }
+        return found;
+    }
+
+    /** Inserts these outbox rows, skipping keys a concurrent transaction queued meanwhile; the keys inserted. */
+    private Set<String> insertRows(Connection c, List<Object[]> rows) {
+        String insert = "INSERT INTO mail_outbox (brand_id, mail_key, to_address, subject, text_body, html_body, headers, "
+            + "created_at, next_attempt_at, status, attempts) VALUES "
+            + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+        Object[] params = rows.stream().flatMap(Arrays::stream).toArray();
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            return new HashSet<>(Sql.list(c, insert + " ON CONFLICT DO NOTHING RETURNING mail_key", rs -> rs.getString(1), params));
+        }
+        try {
+            Sql.update(c, insert, params);
+            return rows.stream().map(r -> (String) r[1]).collect(Collectors.toSet());
+        } catch (Sql.Failure e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+            // H2 undid the whole statement: one row at a time tells which key another transaction took
+            Set<String> inserted = new HashSet<>();
+            for (Object[] r : rows) {
+                if (insertIfAbsent(c, "INSERT INTO mail_outbox (brand_id, mail_key, to_address, subject, text_body, html_body, "
+                    + "headers, created_at, next_attempt_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", r) == 1) {
+                    inserted.add((String) r[1]);
+                }
+            }
+            return inserted;
+        }
     }
 
     @Override

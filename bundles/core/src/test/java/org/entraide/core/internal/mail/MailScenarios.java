@@ -227,6 +227,57 @@ public abstract class MailScenarios extends ApiScenarios {
     }
 
     @Test
+    void manyMessagesQueuedTogetherAreEachQueuedSuppressedOrAlreadyThereAsOneByOne() throws Exception {
+        server.core.mailSender.configure(viaGreenMail());
+        String suppressedTo = address("Gone");
+        server.core.db.inTransaction(c -> {
+            server.core.mail.suppress(c, suppressedTo.toLowerCase(), "hard bounce");
+            return null;
+        });
+        String earlier = key("earlier");
+        queue(earlier, address("earlier"), null, Map.of());
+        // more than one INSERT's worth, with a key already queued, a suppressed address and a key given twice
+        List<OutgoingMail> mails = new java.util.ArrayList<>();
+        List<String> fresh = new java.util.ArrayList<>();
+        String to = address("many");
+        for (int i = 0; i < MailQueue.ROWS_PER_INSERT + 30; i++) {
+            String k = key("many-" + i);
+            fresh.add(k);
+            mails.add(new OutgoingMail(brandId, k, to, SUBJECT + " " + i, TEXT, i % 2 == 0 ? HTML : null,
+                i % 3 == 0 ? UNSUBSCRIBE : Map.of()));
+        }
+        mails.add(5, new OutgoingMail(brandId, earlier, to, SUBJECT, TEXT, null, Map.of()));
+        mails.add(40, new OutgoingMail(brandId, key("suppressed"), suppressedTo.toUpperCase(), SUBJECT, TEXT, null, Map.of()));
+        mails.add(new OutgoingMail(brandId, fresh.get(7), to, "The same key again", TEXT, null, Map.of()));
+        List<Queued> out = server.core.db.inTransaction(c -> server.core.mail.queueAll(c, mails));
+        assertEquals(mails.size(), out.size());
+        assertEquals(Queued.ALREADY_QUEUED, out.get(5), "queued in an earlier transaction");
+        assertEquals(Queued.SUPPRESSED, out.get(40));
+        assertEquals(Queued.ALREADY_QUEUED, out.get(out.size() - 1), "the first of two with one key is queued");
+        assertEquals(fresh.size(), out.stream().filter(q -> q == Queued.QUEUED).count());
+        assertEquals(SUBJECT + " 7", server.core.db.inTransaction(c -> Sql.one(c,
+            "SELECT subject FROM mail_outbox WHERE mail_key = ?", rs -> rs.getString(1), fresh.get(7)).orElseThrow()));
+        allSentOnce(fresh, to);
+        MimeMessage third = received(to).stream().filter(m -> {
+            try {
+                return m.getMessageID().equals("<" + fresh.get(3) + "@entraide>");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertEquals(UNSUBSCRIBE.get("List-Unsubscribe"), MimeUtility.unfold(
+            third.getHeader("List-Unsubscribe")[0]), "headers kept");
+
+        // one message that is not valid queues none, and the transaction goes on
+        String untouched = key("untouched");
+        assertThrows(IllegalArgumentException.class, () -> server.core.db.inTransaction(c -> server.core.mail.queueAll(c,
+            List.of(new OutgoingMail(brandId, untouched, to, SUBJECT, TEXT, null, Map.of()),
+                new OutgoingMail(brandId, key("bad"), "not an address", SUBJECT, TEXT, null, Map.of())))));
+        assertEquals(0, count("SELECT COUNT(*) FROM mail_outbox WHERE mail_key = ?", untouched));
+        assertEquals(List.of(), server.core.db.inTransaction(c -> server.core.mail.queueAll(c, List.of())));
+    }
+
+    @Test
     void whileTheServerIsDownMessagesAreRetriedThenDeliveredOnce() throws Exception {
         server.core.mailSender.configure(base.withSmtp("smtp://127.0.0.1:" + freePort()));
         String to = address("patient");
