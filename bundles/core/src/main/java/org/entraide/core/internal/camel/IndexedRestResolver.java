@@ -17,9 +17,9 @@ import org.apache.camel.http.common.HttpRestServletResolveConsumerStrategy;
  * strategy splits and lower-cases the path of every consumer of the server for every request (a few hundred with all
  * capabilities installed): that was most of the memory an API request allocated, and a good part of its time. This
  * one keeps, for the consumers of the moment, their paths split once, and answers the requests that Camel's rules
- * settle plainly: one literal path, or one template with fewer placeholders than any other that matches. Anything
- * else (an OPTIONS or HEAD request, an empty segment, a path two consumers could claim, a path no REST consumer
- * serves) is left to Camel's own strategy, so the answer is always the one Camel would give.
+ * settle plainly: one literal path, one template with fewer placeholders than any other that matches, or else the one
+ * consumer on a prefix of the path (the web pages'). Anything else (an OPTIONS or HEAD request, an empty segment, a
+ * path two consumers could claim) is left to Camel's own strategy, so the answer is always the one Camel would give.
  *
  * <p>The index is made again whenever the consumers change: routes added or removed (counted by the context's
  * lifecycle) or consumers connected or disconnected (the map's size), and the consumer found must still be the one
@@ -101,10 +101,11 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
     }
 
     private record Index(long changed, int size, Map<String, List<Route>> byLiteralPath, Map<String, List<Route>> byMethod,
-                         boolean usable) {
+                         List<Route> prefixes, boolean usable) {
         static Index of(long changed, Map<String, HttpConsumer> consumers) {
             Map<String, List<Route>> literal = new HashMap<>();
             Map<String, List<Route>> byMethod = new HashMap<>();
+            List<Route> prefixes = new ArrayList<>();
             boolean usable = true;
             int size = consumers.size();
             for (Map.Entry<String, HttpConsumer> e : consumers.entrySet()) {
@@ -113,7 +114,10 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
                 // such a pattern can only match a request path that the rules above also match when it has no '*'
                 // and does not end with a slash; with either, everything is left to Camel
                 String raw = r.consumer.getPath();
-                usable &= raw == null || raw.indexOf('*') < 0 && (raw.length() <= 1 || !raw.endsWith("/"));
+                usable &= raw == null || raw.indexOf('*') < 0 && (raw.length() <= 1 || endsPlainly(raw));
+                if (r.prefix) {
+                    prefixes.add(r);
+                }
                 literal.computeIfAbsent(r.lower, k -> new ArrayList<>()).add(r);
                 for (String m : METHODS) {
                     if (r.allows(m)) {
@@ -121,7 +125,7 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
                     }
                 }
             }
-            return new Index(changed, size, literal, byMethod, usable);
+            return new Index(changed, size, literal, byMethod, prefixes, usable);
         }
 
         Route find(String method, String path) {
@@ -164,8 +168,33 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
                     }
                 }
             }
-            // a tie is refused by Camel as ambiguous; none goes on to prefixes: both are Camel's to answer
-            return tie ? null : best;
+            if (tie) {
+                return null; // refused by Camel as ambiguous
+            }
+            return best != null ? best : onlyPrefix(method, trimmed.toLowerCase(Locale.ENGLISH));
+        }
+
+        /**
+         * With no path nor template matching, Camel takes the consumer on a prefix of the path (the web pages' and
+         * the API's not-found answers, on {@code /}) when exactly one allows the method.
+         */
+        private Route onlyPrefix(String method, String lower) {
+            Route only = null;
+            for (Route r : prefixes) {
+                if (r.allows(method) && lower.startsWith(r.lower)) {
+                    if (only != null) {
+                        return null;
+                    }
+                    only = r;
+                }
+            }
+            return only;
+        }
+
+        /** A path whose pattern cannot match the slash Camel adds to the request's: it ends with a name or a template. */
+        private static boolean endsPlainly(String raw) {
+            char last = raw.charAt(raw.length() - 1);
+            return Character.isLetterOrDigit(last) || last == '}' || last == '_' || last == '-';
         }
 
         private static boolean hasPlaceholders(List<Route> candidates) {

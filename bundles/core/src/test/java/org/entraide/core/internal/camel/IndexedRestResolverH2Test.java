@@ -2,7 +2,7 @@ package org.entraide.core.internal.camel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +151,12 @@ class IndexedRestResolverH2Test extends ApiScenarios {
         // most requests are answered from the index; the rest by Camel's strategy
         int templates = (int) consumers.values().stream().filter(c -> c.getPath().contains("{")).count();
         assertTrue(found > templates, "answered from the index: " + found + " of the requests, " + templates + " templates");
+        // pages and unknown paths: the one consumer on a prefix, the API's not-found answers on "/"
+        for (String page : List.of("/b/demo/questions/1", "/nothing/here", "/api/v1/brands/demo/nope/1")) {
+            HttpConsumer prefix = new IndexedRestResolver(RouteChanges.of(server.camel())).find("GET", page, consumers);
+            assertNotNull(prefix, page);
+            assertTrue(prefix.getEndpoint().isMatchOnUriPrefix(), page);
+        }
         // a path two templates with as many placeholders claim is left to Camel, which refuses it as ambiguous
         assertEquals(IllegalStateException.class, answer(new IndexedRestResolver(RouteChanges.of(server.camel())),
             request("GET", "/api/v1/resolver-test/y/x"), consumers));
@@ -166,10 +172,19 @@ class IndexedRestResolverH2Test extends ApiScenarios {
         compareEverywhere(consumers());
     }
 
+    private void assertGone(IndexedRestResolver indexed, HttpConsumer gone, String why) {
+        Map<String, HttpConsumer> consumers = consumers();
+        HttpConsumer now = indexed.find("GET", "/api/v1/resolver-later/5", consumers);
+        assertNotSame(gone, now, why);
+        assertSame(new HttpRestServletResolveConsumerStrategy().resolve(request("GET", "/api/v1/resolver-later/5"), consumers), now,
+            why);
+    }
+
     @Test
     void theIndexFollowsRoutesAsTheyComeAndGo() throws Exception {
         IndexedRestResolver indexed = new IndexedRestResolver(RouteChanges.of(server.camel()));
-        assertNull(indexed.find("GET", "/api/v1/resolver-later/5", consumers()));
+        assertTrue(indexed.find("GET", "/api/v1/resolver-later/5", consumers()).getEndpoint().isMatchOnUriPrefix(),
+            "before the route, the not-found answers");
         server.camel().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -187,13 +202,13 @@ class IndexedRestResolverH2Test extends ApiScenarios {
             .orElseThrow().getRouteId();
 
         server.camel().getRouteController().stopRoute(restRoute);
-        assertNull(indexed.find("GET", "/api/v1/resolver-later/5", consumers()), "a stopped route is not");
+        assertGone(indexed, later, "a stopped route is not found");
         assertEquals(404, http.get("/api/v1/resolver-later/5", null).status());
         server.camel().getRouteController().startRoute(restRoute);
         assertNotNull(indexed.find("GET", "/api/v1/resolver-later/5", consumers()), "started again, it is");
         server.camel().getRouteController().stopRoute(restRoute);
         server.camel().removeRoute(restRoute);
-        assertNull(indexed.find("GET", "/api/v1/resolver-later/5", consumers()), "a removed route is not");
+        assertGone(indexed, later, "a removed route is not found");
         assertEquals(404, http.get("/api/v1/resolver-later/5", null).status());
     }
 }
