@@ -372,7 +372,9 @@ abstract class ReplyByEmailScenarios {
         // HTML paragraphs stay paragraphs; the quoted block and Outlook's original message go
         assertEquals(new RecordingPrivateMessages.Sent(brandId, complaint, customer.id(), "Le ticket est joint & lisible.\n\nMerci"),
             privateMessages.sent.get(0));
-        assertEquals(1, replies("outcome = 'SENT' AND result_id = 1001"));
+        // the recording service saw the message inside the reply's transaction: its row is there once that commits
+        Awaitility.await("the reply's row").atMost(Duration.ofSeconds(20))
+            .until(() -> replies("outcome = 'SENT' AND result_id = 1001") == 1);
 
         inbound.deliver(html);
         inbound.deliver(reply("<refused@client.example>", customer.email(), replyTo, "Encore un mot [refuse]"));
