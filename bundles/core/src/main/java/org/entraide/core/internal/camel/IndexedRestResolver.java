@@ -22,8 +22,8 @@ import org.apache.camel.http.common.HttpRestServletResolveConsumerStrategy;
  * path two consumers could claim) is left to Camel's own strategy, so the answer is always the one Camel would give.
  *
  * <p>The index is made again whenever the consumers change: routes added or removed (counted by the context's
- * lifecycle) or consumers connected or disconnected (the map's size), and the consumer found must still be the one
- * the map holds under its URI.
+ * lifecycle) or the consumers the servlet holds are other ones (a route stopped or started), and the consumer found must
+ * still be the one the servlet holds under its URI.
  */
 final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -56,12 +56,25 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
 
     private Index index(Map<String, HttpConsumer> consumers) {
         long changed = routesChanged.count();
+        long members = members(consumers);
         Index current = index;
-        if (current == null || current.changed != changed || current.size != consumers.size()) {
-            current = Index.of(changed, consumers);
+        if (current == null || current.changed != changed || current.members != members) {
+            current = Index.of(changed, members, consumers);
             index = current;
         }
         return current;
+    }
+
+    /**
+     * Which consumers the map holds, as one number: a route stopped and another started between two requests leave
+     * the map's size as it was, not this.
+     */
+    private static long members(Map<String, HttpConsumer> consumers) {
+        long sum = consumers.size();
+        for (HttpConsumer c : consumers.values()) {
+            sum += System.identityHashCode(c) * 0x9E3779B97F4A7C15L;
+        }
+        return sum;
     }
 
     /** One consumer: its path as Camel compares it (without its outer slashes, split on slashes). */
@@ -100,14 +113,13 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
         }
     }
 
-    private record Index(long changed, int size, Map<String, List<Route>> byLiteralPath, Map<String, List<Route>> byMethod,
+    private record Index(long changed, long members, Map<String, List<Route>> byLiteralPath, Map<String, List<Route>> byMethod,
                          List<Route> prefixes, boolean usable) {
-        static Index of(long changed, Map<String, HttpConsumer> consumers) {
+        static Index of(long changed, long members, Map<String, HttpConsumer> consumers) {
             Map<String, List<Route>> literal = new HashMap<>();
             Map<String, List<Route>> byMethod = new HashMap<>();
             List<Route> prefixes = new ArrayList<>();
             boolean usable = true;
-            int size = consumers.size();
             for (Map.Entry<String, HttpConsumer> e : consumers.entrySet()) {
                 Route r = Route.of(e.getKey(), e.getValue());
                 // Camel also tries each consumer's path as a pattern, after the rules above and over their answer:
@@ -125,7 +137,7 @@ final class IndexedRestResolver extends HttpRestServletResolveConsumerStrategy {
                     }
                 }
             }
-            return new Index(changed, size, literal, byMethod, prefixes, usable);
+            return new Index(changed, members, literal, byMethod, prefixes, usable);
         }
 
         Route find(String method, String path) {

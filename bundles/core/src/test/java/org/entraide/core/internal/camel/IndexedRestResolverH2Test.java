@@ -181,6 +181,30 @@ class IndexedRestResolverH2Test extends ApiScenarios {
     }
 
     @Test
+    void aRouteStoppedAndAnotherStartedBetweenTwoRequestsAreSeen() throws Exception {
+        server.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                rest("/api/v1/resolver-swap").get("/x/{id}").to("direct:resolver-swap-x").get("/y/{id}").to("direct:resolver-swap-y");
+                from("direct:resolver-swap-x").setBody(constant("x"));
+                from("direct:resolver-swap-y").setBody(constant("y"));
+            }
+        });
+        Map<String, HttpConsumer> all = consumers();
+        HttpConsumer x = all.values().stream().filter(c -> c.getPath().endsWith("/x/{id}")).findFirst().orElseThrow();
+        HttpConsumer y = all.values().stream().filter(c -> c.getPath().endsWith("/y/{id}")).findFirst().orElseThrow();
+        Map<String, HttpConsumer> withoutY = new ConcurrentHashMap<>(all);
+        withoutY.remove(y.getEndpoint().getEndpointUri());
+        Map<String, HttpConsumer> withoutX = new ConcurrentHashMap<>(all);
+        withoutX.remove(x.getEndpoint().getEndpointUri());
+        IndexedRestResolver indexed = new IndexedRestResolver(RouteChanges.of(server.camel()));
+        assertNotSame(y, indexed.find("GET", "/api/v1/resolver-swap/y/1", withoutY));
+        // as many consumers, other ones: y is served again
+        assertSame(y, indexed.find("GET", "/api/v1/resolver-swap/y/1", withoutX));
+        assertNotSame(x, indexed.find("GET", "/api/v1/resolver-swap/x/1", withoutX));
+    }
+
+    @Test
     void theIndexFollowsRoutesAsTheyComeAndGo() throws Exception {
         IndexedRestResolver indexed = new IndexedRestResolver(RouteChanges.of(server.camel()));
         assertTrue(indexed.find("GET", "/api/v1/resolver-later/5", consumers()).getEndpoint().isMatchOnUriPrefix(),
