@@ -1,7 +1,6 @@
 package org.entraide.benchmarks;
 
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.HdrHistogram.Histogram;
 import org.entraide.api.model.Brand;
@@ -41,7 +38,8 @@ import org.entraide.notifications.internal.Platform;
  * <li>fan-out: a question in a topic watched by {@code --members} members (accounts written with SQL), timed from the
  * question's commit to its notifications' commit, while 4 clients read a question over HTTP (p99 during the fan-out
  * against the same clients' idle p99);</li>
- * <li>SMTP: {@code --smtp} queued messages delivered by the core's mail sender to GreenMail on loopback;</li>
+ * <li>SMTP: {@code --smtp} queued messages delivered by the core's mail sender to GreenMail on loopback, or to the
+ * SMTP server at {@code --smtp-server host:port} (postfix's {@code smtp-sink}, see docs/benchmarks.md);</li>
  * <li>the daily digest of every member (one e-mail each, composed by the plugin's job), and its delivery to SMTP;</li>
  * <li>the bell: {@code --rows} notification rows bulk-loaded with SQL, then the unread count and the first page of
  * one member over HTTP, one client, requests one after the other.</li>
@@ -49,7 +47,8 @@ import org.entraide.notifications.internal.Platform;
  *
  * <pre>java -cp benchmarks/target/entraide-benchmarks.jar org.entraide.benchmarks.NotificationsBenchmark
  *   [--db h2,postgres] [--members 100000] [--fanouts 3] [--smtp 5000] [--rows 10000000] [--seconds 10]
- *   [--phases fanout,smtp,digest,bell] [--delivery-limit 300] [--smtp-connections 8]</pre>
+ *   [--phases fanout,smtp,digest,bell] [--delivery-limit 300] [--smtp-connections 8]
+ *   [--smtp-server 127.0.0.1:2525]</pre>
  */
 public final class NotificationsBenchmark {
     private static final String TOPIC = "outillage";
@@ -119,19 +118,14 @@ public final class NotificationsBenchmark {
     }
 
     private void run(String name, BenchDatabase db) throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
-        // every message into one mailbox: by default GreenMail makes a user and a mailbox for each new recipient,
-        // comparing it with every existing one under its global lock, quadratic over 100,000 digest recipients (it,
-        // not the sender, set the pace of the first digest runs)
-        var sink = smtp.getUserManager().createUser("sink@bench.example", "sink", "sink");
-        smtp.getUserManager().setMessageDeliveryHandler((message, address) -> sink);
-        MailSettings mail = MailSettings.defaults().withSmtp("smtp://127.0.0.1:" + smtp.getSmtp().getPort())
+        SmtpServer smtp = args.containsKey("smtp-server") ? SmtpServer.external(args.get("smtp-server")) : SmtpServer.greenMail();
+        MailSettings mail = MailSettings.defaults().withSmtp("smtp://" + smtp.address())
             .withPoll(Duration.ofMillis(100)).withFrom("entraide@bench.example")
             .withSmtpConnections(Integer.parseInt(args.getOrDefault("smtp-connections", "8")));
         try (CoreServer server = new CoreServer(db.dataSource, CoreSettings.defaults().withMail(mail))) {
             Core core = server.core;
-            System.out.println("== " + name + ": " + db.url);
+            smtp.countSentBy(core);
+            System.out.println("== " + name + ": " + db.url + ", SMTP server " + smtp.describe());
             Fixture fixture = Fixture.seed(core, READERS, 10);
             Brand brand = core.brands.find(Fixture.BRAND).orElseThrow();
             MovableClock clock = new MovableClock();
@@ -166,7 +160,7 @@ public final class NotificationsBenchmark {
 
     // ---- (a) fan-out while a question is read
 
-    private void fanOut(CoreServer server, Brand brand, Fixture fixture, GreenMail smtp) throws Exception {
+    private void fanOut(CoreServer server, Brand brand, Fixture fixture, SmtpServer smtp) throws Exception {
         Core core = server.core;
         long t0 = System.nanoTime();
         core.db.inTransaction(c -> Sql.update(c, "INSERT INTO topic (brand_id, slug, name) VALUES (?, ?, ?)", brand.id(), TOPIC,
@@ -258,8 +252,8 @@ public final class NotificationsBenchmark {
 
     // ---- (d) SMTP throughput
 
-    private void smtpThroughput(Core core, Brand brand, GreenMail smtp) throws Exception {
-        int before = smtp.getReceivedMessages().length;
+    private void smtpThroughput(Core core, Brand brand, SmtpServer smtp) throws Exception {
+        int before = smtp.received();
         long opened = core.mailSender.smtpConnectionsOpened();
         long start = System.nanoTime();
         for (int from = 0; from < smtpMessages; from += 500) {
@@ -280,15 +274,15 @@ public final class NotificationsBenchmark {
         long sendStart = System.nanoTime();
         core.db.inTransaction(c -> Sql.update(c, "UPDATE mail_outbox SET next_attempt_at = ? WHERE mail_key LIKE 'bench-%' "
             + "AND status = 'QUEUED'", Instant.now()));
-        int atSendStart = smtp.getReceivedMessages().length;
+        int atSendStart = smtp.received();
         MachineLoad load = MachineLoad.sample();
         waitForOutbox(core, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - sendStart) / 1e9;
-        int received = smtp.getReceivedMessages().length - before;
-        int timed = smtp.getReceivedMessages().length - atSendStart;
+        int received = smtp.received() - before;
+        int timed = smtp.received() - atSendStart;
         System.out.printf(Locale.ROOT, "smtp | %,d messages queued in %.1f s (%,d delivered meanwhile); the other %,d delivered "
-            + "to GreenMail by %d sending threads in %.1f s: %,.0f messages/s (%,d received in all, %,d SMTP connections "
-            + "opened); CPU busy %.0f %%, load %.2f%n", smtpMessages, queued, atSendStart - before, timed,
+            + "to %s by %d sending threads in %.1f s: %,.0f messages/s (%,d received in all, %,d SMTP connections "
+            + "opened); CPU busy %.0f %%, load %.2f%n", smtpMessages, queued, atSendStart - before, timed, smtp.describe(),
             core.mailSender.settings().smtpConnections(), seconds, timed / seconds, received,
             core.mailSender.smtpConnectionsOpened() - opened, 100 * MachineLoad.sample().busySince(load),
             MachineLoad.sample().loadAverage());
@@ -296,10 +290,10 @@ public final class NotificationsBenchmark {
 
     // ---- (c) daily digests
 
-    private void digests(Core core, NotificationsPlugin plugin, MovableClock clock, GreenMail smtp) throws Exception {
+    private void digests(Core core, NotificationsPlugin plugin, MovableClock clock, SmtpServer smtp) throws Exception {
         long waiting = core.db.inTransaction(c -> Sql.count(c, "SELECT COUNT(DISTINCT recipient_id) FROM ntf_notification "
             + "WHERE email_state = 'DAILY'"));
-        int before = smtp.getReceivedMessages().length;
+        int before = smtp.received();
         long opened = core.mailSender.smtpConnectionsOpened();
         // statistics as a running server's autovacuum keeps them (it is off on the benchmark machine): planned on the
         // empty tables of the set-up, PostgreSQL's cached plans scanned mail_outbox whole for each message queued
@@ -328,7 +322,7 @@ public final class NotificationsBenchmark {
         waitForOutbox(core, deliveryLimit);
         double total = (System.nanoTime() - start) / 1e9;
         analyzing.set(false);
-        int received = smtp.getReceivedMessages().length - before;
+        int received = smtp.received() - before;
         System.out.printf(Locale.ROOT, "digest | %,d members with notifications waiting: %,d digests composed and queued in %.1f s "
                 + "(%,.0f /s); all handed to SMTP %.1f s after the start (%,d received, %,d SMTP connections opened); load %.2f%n",
             waiting, composed, composeSeconds, composed / composeSeconds, total, received,
@@ -432,12 +426,6 @@ public final class NotificationsBenchmark {
 
     private static double ms(Histogram h, double percentile) {
         return h.getValueAtPercentile(percentile) / 1e6;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Clients reading in a closed loop on their own connections until stopped; latencies in one histogram. */

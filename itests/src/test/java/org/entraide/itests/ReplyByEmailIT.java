@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.awaitility.Awaitility;
@@ -50,14 +51,23 @@ public class ReplyByEmailIT {
                 assertEquals(200, api.put(DEMO + "/features", admin, "{\"local-managers\":true,\"notifications\":true}").status());
                 String customer = api.login("demo", "customer@demo.example", "entraide-demo");
                 String manager = api.login("demo", "manager@demo.example", "entraide-demo");
+                long unreadBefore = unread(api, customer);
 
                 ApiClient.Response filed = api.post(DEMO + "/complaints", customer, "{\"title\":\"Colis jamais livré\","
                     + "\"body\":\"Commande passée il y a trois semaines, rien reçu.\",\"storeCode\":\"LYON-PARTDIEU\"}");
                 assertEquals(filed.toString(), 201, filed.status());
                 long id = filed.json.get("id").asLong();
+                // the store's manager gets the assignment by e-mail, which does not name the complainant
+                MimeMessage assigned = received(mail, "manager@demo.example", m -> m.getSubject().contains("Colis jamais livré"));
+                String assignment = GreenMailUtil.getWholeMessage(assigned);
+                assertTrue(assignment, assignment.contains("/b/demo/manager"));
+                assertTrue(assignment, !assignment.contains("customer@demo.example"));
                 Awaitility.await("the manager is assigned").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                     api.post(DEMO + "/complaints/" + id + "/responses", manager,
                         "{\"body\":\"Nous relançons le transporteur aujourd'hui.\"}").status() == 201);
+                // the complainant's bell counts the complaint's sending and its response
+                Awaitility.await("the complainant's bell").atMost(Duration.ofSeconds(60)).until(() ->
+                    unread(api, customer) >= unreadBefore + 2);
 
                 MimeMessage told = toldOfResponse(mail, "Colis jamais livré");
                 String replyTo = told.getHeader("Reply-To", null);
@@ -74,6 +84,12 @@ public class ReplyByEmailIT {
                     });
                 String thread = api.get(DEMO + "/complaints/" + id + "/messages", manager).raw.body();
                 assertTrue("the quoted text is left out: " + thread, !thread.contains("> Nous relançons"));
+
+                // and the complainant evaluates the answer
+                ApiClient.Response verdict = api.post(DEMO + "/complaints/" + id + "/resolution", customer,
+                    "{\"resolved\":true,\"rating\":8,\"wouldBuyAgain\":true}");
+                assertEquals(verdict.toString(), 200, verdict.status());
+                assertEquals("RESOLVED", api.get(DEMO + "/complaints/" + id, customer).json.get("status").asText());
             }
         } finally {
             mail.stop();
@@ -233,6 +249,28 @@ public class ReplyByEmailIT {
                     return false;
                 }
             }).findFirst().orElse(null), m -> m != null);
+    }
+
+    /** A test of a received message that may throw, as jakarta.mail's getters do. */
+    private interface Check {
+        boolean test(MimeMessage m) throws Exception;
+    }
+
+    private static MimeMessage received(GreenMail mail, String to, Check which) {
+        return Awaitility.await("an e-mail to " + to).atMost(Duration.ofSeconds(90))
+            .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(to) && which.test(m);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static long unread(ApiClient api, String token) {
+        ApiClient.Response r = api.get(DEMO + "/me/notifications/count", token);
+        assertEquals(r.toString(), 200, r.status());
+        return r.json.get("unread").asLong();
     }
 
     private static String text(MimeMessage m) throws Exception {

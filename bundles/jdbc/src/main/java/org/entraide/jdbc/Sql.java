@@ -105,6 +105,58 @@ public final class Sql {
         }
     }
 
+    /**
+     * Takes due work for this transaction: at most {@code limit} rows of {@code table} matching {@code where}, first in
+     * {@code order}, locked until the transaction ends, skipping rows another transaction holds, so that timers on
+     * several nodes never take the same row. The table's key is its {@code id} column; {@code params} are those of
+     * {@code where}. On PostgreSQL one {@code ... LIMIT ? FOR UPDATE SKIP LOCKED}. H2 locks every row the condition
+     * matches before it applies the limit (seconds per poll with a backlog of 20,000 rows, and again at the next
+     * poll), so there the ids are read first without a lock and only those rows are locked, the condition checked again;
+     * rows another transaction holds are skipped by reading the next ids.
+     */
+    public static <T> List<T> claim(Connection c, String columns, String table, String where, String order, int limit,
+                                    RowMapper<T> mapper, Object... params) {
+        if (!isH2(c)) {
+            return list(c, "SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY " + order
+                + " LIMIT ? FOR UPDATE SKIP LOCKED", mapper, append(params, limit));
+        }
+        // page by page past rows another transaction holds (they still match), ten pages at most per call
+        List<T> taken = new ArrayList<>();
+        for (int offset = 0; taken.size() < limit && offset < 10 * limit; ) {
+            int page = limit - taken.size();
+            List<Long> ids = list(c, "SELECT id FROM " + table + " WHERE " + where + " ORDER BY " + order
+                + " LIMIT ? OFFSET ?", rs -> rs.getLong(1), append(append(params, page), offset));
+            if (ids.isEmpty()) {
+                break;
+            }
+            Object[] all = new Object[ids.size() + params.length];
+            System.arraycopy(ids.toArray(), 0, all, 0, ids.size());
+            System.arraycopy(params, 0, all, ids.size(), params.length);
+            taken.addAll(list(c, "SELECT " + columns + " FROM " + table + " WHERE id IN (" + String.join(", ",
+                java.util.Collections.nCopies(ids.size(), "?")) + ") AND (" + where + ") ORDER BY " + order
+                + " FOR UPDATE SKIP LOCKED", mapper, all));
+            if (ids.size() < page) {
+                break;
+            }
+            offset += page;
+        }
+        return taken;
+    }
+
+    private static boolean isH2(Connection c) {
+        try {
+            return "H2".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new Failure(e);
+        }
+    }
+
+    private static Object[] append(Object[] params, Object last) {
+        Object[] out = java.util.Arrays.copyOf(params, params.length + 1);
+        out[params.length] = last;
+        return out;
+    }
+
     /** Inserts one row and returns its generated {@code id}. */
     public static long insert(Connection c, String sql, Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {

@@ -99,11 +99,11 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
-    void bindPrivateMessages(PrivateMessages m) {
+    public void bindPrivateMessages(PrivateMessages m) {
         this.privateMessages = m;
     }
 
-    void unbindPrivateMessages(PrivateMessages m) {
+    public void unbindPrivateMessages(PrivateMessages m) {
         if (this.privateMessages == m) {
             this.privateMessages = null;
         }

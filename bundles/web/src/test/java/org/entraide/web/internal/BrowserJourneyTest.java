@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 
 import org.entraide.core.internal.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,15 @@ import org.junit.jupiter.api.Test;
  * phone width, go to target/screenshots (docs/screenshots holds the published ones). Skipped when chromium is
  * absent outside CI; .ci/run installs it.
  */
-class BrowserJourneyTest extends WebTestBase {
+class BrowserJourneyTest extends BrowserTestBase {
     private static final Path SHOTS = Path.of("target/screenshots");
-    private Chromium browser;
-    private final List<String> violations = new ArrayList<>();
 
     BrowserJourneyTest() {
         super(Db.H2);
     }
 
     @BeforeEach
-    void openBrowser() throws Exception {
+    void setUp() throws Exception {
         Assumptions.assumeTrue(Chromium.available() || System.getenv("CI") != null, "no /usr/bin/chromium");
         Plugins.localManagers(server);
         Plugins.moderation(server);
@@ -43,15 +39,8 @@ class BrowserJourneyTest extends WebTestBase {
         Plugins.badges(server);
         Plugins.notifications(server);
         features("{\"local-managers\":true,\"moderation\":false,\"reputation\":true,\"badges\":true,\"notifications\":true}");
-        browser = Chromium.start();
+        openBrowser();
         Files.createDirectories(SHOTS);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private void features(String json) {
@@ -59,25 +48,9 @@ class BrowserJourneyTest extends WebTestBase {
         assertEquals(200, r.status(), r.toString());
     }
 
-    /** Opens a page (or checks the one a click led to) and runs the accessibility rules on it. */
-    private void checkPage(String what) throws Exception {
-        for (String v : browser.accessibilityViolations()) {
-            violations.add(what + " " + browser.url() + ": " + v);
-        }
-    }
-
     private void shoot(String name) throws Exception {
         Files.write(SHOTS.resolve(name + "-desktop.png"), browser.screenshot(1280, 900, false));
         Files.write(SHOTS.resolve(name + "-phone.png"), browser.screenshot(390, 844, true));
-    }
-
-    private void signIn(String email, String password) throws Exception {
-        browser.clearCookies();
-        browser.open(server.base() + "/b/demo/login");
-        checkPage("sign-in");
-        browser.fill("#f-email", email);
-        browser.fill("#f-password", password);
-        browser.click("main form button[type=submit]");
     }
 
     @Test

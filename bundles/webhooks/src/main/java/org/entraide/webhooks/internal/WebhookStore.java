@@ -63,11 +63,9 @@ final class WebhookStore {
         params.add(now);
         params.addAll(busy);
         params.add(now);
-        params.add(max);
-        return Sql.list(c, "SELECT id, endpoint_id, event_id, event_type, body, attempts "
-            + "FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ?" + notBusy
-            + " AND endpoint_id NOT IN (SELECT id FROM webhook_endpoint WHERE circuit_open_until > ?)"
-            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+        return Sql.claim(c, "id, endpoint_id, event_id, event_type, body, attempts", "webhook_delivery",
+            "status = 'PENDING' AND next_attempt_at <= ?" + notBusy
+            + " AND endpoint_id NOT IN (SELECT id FROM webhook_endpoint WHERE circuit_open_until > ?)", "id", max,
             rs -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6)),
             params.toArray());
     }

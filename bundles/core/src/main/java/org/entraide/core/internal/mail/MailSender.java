@@ -120,11 +120,11 @@ public final class MailSender {
         }
         return db.inTransaction(c -> {
             Instant now = clock.instant();
-            List<MimeMessages.Outgoing> due = Sql.list(c, "SELECT id, mail_key, to_address, subject, text_body, html_body, "
-                + "headers FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
-                + "LIMIT ? FOR UPDATE SKIP LOCKED", rs -> new MimeMessages.Outgoing(rs.getLong("id"), rs.getString("mail_key"),
-                    rs.getString("to_address"), rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
-                    queue.headers(rs.getString("headers"))), now, batch);
+            List<MimeMessages.Outgoing> due = Sql.claim(c, "id, mail_key, to_address, subject, text_body, html_body, headers",
+                "mail_outbox", "status = 'QUEUED' AND next_attempt_at <= ?", "next_attempt_at, id", batch,
+                rs -> new MimeMessages.Outgoing(rs.getLong("id"), rs.getString("mail_key"), rs.getString("to_address"),
+                    rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                    queue.headers(rs.getString("headers"))), now);
             // read once the messages are taken: a message queued after the settings changed goes by the new ones (an
             // SMTP server configured a moment ago, not the .eml outbox a batch begun before would have used)
             MailSettings s = settings;

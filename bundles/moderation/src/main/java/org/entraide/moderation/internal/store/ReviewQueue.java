@@ -104,8 +104,8 @@ public final class ReviewQueue {
     /** Open items older than {@code before} not reminded yet, locked and skipped by other nodes. */
     public List<Item> overdue(Connection c, Instant before, int limit) {
         // reminders name a post: reported private messages (source MESSAGE) are not posts
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM moderation_item WHERE status <> 'DECIDED' AND reminded_at IS NULL "
-            + "AND source <> 'MESSAGE' AND created_at < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", ReviewQueue::map, before, limit);
+        return Sql.claim(c, COLUMNS, "moderation_item", "status <> 'DECIDED' AND reminded_at IS NULL "
+            + "AND source <> 'MESSAGE' AND created_at < ?", "id", limit, ReviewQueue::map, before);
     }
 
     public void reminded(Connection c, long id, Instant now) {
