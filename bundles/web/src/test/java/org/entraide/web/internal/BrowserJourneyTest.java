@@ -268,11 +268,8 @@ class BrowserJourneyTest extends BrowserTestBase {
 
     @Test
     void aMemberDownloadsTheirDataThenClosesTheirAccount() throws Exception {
-        String name = "leaving" + UUID.randomUUID().toString().substring(0, 6);
+        String name = verifiedMember("leaving");
         String email = name + "@example.com";
-        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
-            "email", email, "password", "a-long-password", "pseudonym", name));
-        community.verify(server, "demo", email);
         signIn(email, "a-long-password");
         browser.open(server.base() + "/b/demo/me/account");
         browser.click("form[action='/b/demo/me/account/export'] button[type=submit]");
@@ -296,10 +293,7 @@ class BrowserJourneyTest extends BrowserTestBase {
 
     @Test
     void aComplaintIsFiledAnsweredByTheStoreAndMarkedResolved() throws Exception {
-        String customer = "cust" + UUID.randomUUID().toString().substring(0, 6);
-        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
-            "email", customer + "@example.com", "password", "a-long-password", "pseudonym", customer));
-        community.verify(server, "demo", customer + "@example.com");
+        String customer = verifiedMember("cust");
         signIn(customer + "@example.com", "a-long-password");
         browser.click("a[href='/b/demo/complaints/new']");
         browser.fill("#store-q", "Lyon");

@@ -38,6 +38,16 @@ abstract class BrowserTestBase extends WebTestBase {
         }
     }
 
+    /** A new member of the demo brand, their e-mail verified, password "a-long-password": their pseudonym, also the
+     * local part of their address at example.com. */
+    String verifiedMember(String prefix) {
+        String name = prefix + java.util.UUID.randomUUID().toString().substring(0, 6);
+        community.http().post("/api/v1/auth/register", null, org.entraide.core.internal.support.Http.json("brand", "demo",
+            "email", name + "@example.com", "password", "a-long-password", "pseudonym", name));
+        community.verify(server, "demo", name + "@example.com");
+        return name;
+    }
+
     void signIn(String email, String password) throws Exception {
         browser.clearCookies();
         browser.open(server.base() + "/b/demo/login");
