@@ -48,7 +48,7 @@ import org.entraide.notifications.internal.Platform;
  * <pre>java -cp benchmarks/target/entraide-benchmarks.jar org.entraide.benchmarks.NotificationsBenchmark
  *   [--db h2,postgres] [--members 100000] [--fanouts 3] [--smtp 5000] [--rows 10000000] [--seconds 10]
  *   [--phases fanout,smtp,digest,bell] [--delivery-limit 300] [--smtp-connections 8]
- *   [--smtp-server 127.0.0.1:2525]</pre>
+ *   [--smtp-server 127.0.0.1:2525] [--read-rate 0]</pre>
  */
 public final class NotificationsBenchmark {
     private static final String TOPIC = "outillage";
@@ -62,6 +62,8 @@ public final class NotificationsBenchmark {
     private final Duration phase;
     private final List<String> phases;
     private final Duration deliveryLimit;
+    /** Reads per second of the fan-out's readers, all together; 0: each reads again as soon as answered. */
+    private final double readRate;
 
     private NotificationsBenchmark(Map<String, String> args) {
         this.args = args;
@@ -72,6 +74,7 @@ public final class NotificationsBenchmark {
         this.phase = Duration.ofSeconds(Long.parseLong(args.getOrDefault("seconds", "10")));
         this.phases = List.of(args.getOrDefault("phases", "fanout,smtp,digest,bell").split(","));
         this.deliveryLimit = Duration.ofSeconds(Long.parseLong(args.getOrDefault("delivery-limit", "300")));
+        this.readRate = Double.parseDouble(args.getOrDefault("read-rate", "0"));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -191,20 +194,21 @@ public final class NotificationsBenchmark {
         String path = "/api/v1/brands/" + Fixture.BRAND + "/questions/" + fixture.readQuestion;
         byte[] read = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port + "\r\nAccept: application/json\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
-        Readers warm = Readers.start(server.port, read, READERS);
+        Readers warm = Readers.start(server.port, read, READERS, readRate);
         Thread.sleep(phase.toMillis());
         warm.stop();
-        Readers idle = Readers.start(server.port, read, READERS);
+        Readers idle = Readers.start(server.port, read, READERS, readRate);
         Thread.sleep(phase.toMillis());
         Histogram idleHist = idle.stop();
-        System.out.printf(Locale.ROOT, "read idle | %d clients, %,d reads in %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d errors%n",
-            READERS, idleHist.getTotalCount(), phase.toSeconds(), ms(idleHist, 50), ms(idleHist, 99),
+        System.out.printf(Locale.ROOT, "read idle | %d clients%s, %,d reads in %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, "
+            + "%d errors%n", READERS, readRate > 0 ? String.format(Locale.ROOT, " at %,.0f reads/s", readRate) : " in a closed loop",
+            idleHist.getTotalCount(), phase.toSeconds(), ms(idleHist, 50), ms(idleHist, 99),
             idleHist.getMaxValue() / 1e6, idle.errors());
 
         var asker = core.accounts.authenticate("Bearer " + core.accounts.login(Fixture.BRAND, "asker@bench.example",
             "bench-password").token()).orElseThrow();
         for (int k = 0; k < fanouts; k++) {
-            Readers during = Readers.start(server.port, read, READERS);
+            Readers during = Readers.start(server.port, read, READERS, readRate);
             long start = System.nanoTime();
             long question = core.questions.ask(asker, brand, "Quelle perceuse pour du béton, essai " + k + " ?",
                 "Je dois fixer des étagères sur un mur en béton de 20 cm.", TOPIC, List.of()).id();
@@ -436,9 +440,19 @@ public final class NotificationsBenchmark {
         private long errors;
 
         static Readers start(int port, byte[] request, int clients) {
+            return start(port, request, clients, 0);
+        }
+
+        /**
+         * With {@code perSecond} above 0, the clients together send that many requests a second, each at its planned
+         * time, and a latency counts from that time, so that a slow answer also counts for the requests it delayed.
+         */
+        static Readers start(int port, byte[] request, int clients, double perSecond) {
             Readers r = new Readers();
+            long interval = perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0;
             for (int i = 0; i < clients; i++) {
-                Thread t = new Thread(() -> r.loop(port, request), "bench-reader");
+                long offset = interval * i / clients;
+                Thread t = new Thread(() -> r.loop(port, request, interval, offset), "bench-reader");
                 t.setDaemon(true);
                 r.threads.add(t);
                 t.start();
@@ -446,12 +460,20 @@ public final class NotificationsBenchmark {
             return r;
         }
 
-        private void loop(int port, byte[] request) {
+        private void loop(int port, byte[] request, long interval, long offset) {
             Histogram mine = new Histogram(3);
             long failed = 0;
+            long next = System.nanoTime() + offset;
             try (HttpConnection c = new HttpConnection(new InetSocketAddress("127.0.0.1", port))) {
                 while (running.get()) {
                     long start = System.nanoTime();
+                    if (interval > 0) {
+                        if (next > start) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(next - start);
+                        }
+                        start = next;
+                        next += interval;
+                    }
                     try {
                         if (c.exchange(request).status() == 200) {
                             mine.recordValue(System.nanoTime() - start);
