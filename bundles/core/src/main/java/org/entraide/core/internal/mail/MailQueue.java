@@ -82,30 +82,14 @@ public final class MailQueue implements Mail {
 
     @Override
     public Queued queue(Connection c, OutgoingMail mail) {
-        String to = checkAddress(mail.to());
-        checkLength("subject", mail.subject(), MAX_SUBJECT);
-        checkLength("text", mail.text(), MAX_BODY);
-        if (mail.html() != null) {
-            checkLength("html", mail.html(), MAX_BODY);
-        }
-        String headers = headersJson(mail.headers());
-        // Looked for first rather than caught: on PostgreSQL a failed INSERT would abort the caller's transaction.
-        if (Sql.count(c, "SELECT COUNT(*) FROM mail_outbox WHERE mail_key = ?", mail.key()) > 0) {
-            return Queued.ALREADY_QUEUED;
-        }
-        if (suppressed(c, to)) {
-            return Queued.SUPPRESSED;
-        }
-        Instant now = clock.instant();
-        int inserted = insertIfAbsent(c, "INSERT INTO mail_outbox (brand_id, mail_key, to_address, subject, text_body, "
-            + "html_body, headers, created_at, attempts, next_attempt_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            mail.brandId(), mail.key(), to, mail.subject(), mail.text(), mail.html(), headers, now, now, Status.QUEUED);
-        return inserted == 1 ? Queued.QUEUED : Queued.ALREADY_QUEUED;
+        return queueAll(c, List.of(mail)).get(0);
     }
 
     /**
-     * As {@link #queue} one after the other, in a few statements per hundred messages: the keys already queued and the
-     * addresses suppressed are read at once, and the rest inserted by rows of {@link #ROWS_PER_INSERT}.
+     * Each message queued in order, unless its key is already queued (a second message of a key in the list included)
+     * or its address suppressed; every message is checked before any is queued. A few statements per hundred messages:
+     * the keys already queued and the addresses suppressed are read at once, and the rest inserted by rows of
+     * {@link #ROWS_PER_INSERT}. {@link #queue} is this for one message.
      */
     @Override
     public List<Queued> queueAll(Connection c, List<OutgoingMail> mails) {
@@ -164,9 +148,7 @@ public final class MailQueue implements Mail {
 
     /** Inserts these outbox rows, skipping keys a concurrent transaction queued meanwhile; the keys inserted. */
     private Set<String> insertRows(Connection c, List<Object[]> rows) {
-        String insert = "INSERT INTO mail_outbox (brand_id, mail_key, to_address, subject, text_body, html_body, headers, "
-            + "created_at, next_attempt_at, status, attempts) VALUES "
-            + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+        String insert = insertSql(rows.size());
         Object[] params = rows.stream().flatMap(Arrays::stream).toArray();
         if (db.dialect() == Dialect.POSTGRESQL) {
             return new HashSet<>(Sql.list(c, insert + " ON CONFLICT DO NOTHING RETURNING mail_key", rs -> rs.getString(1), params));
@@ -181,13 +163,19 @@ public final class MailQueue implements Mail {
             // H2 undid the whole statement: one row at a time tells which key another transaction took
             Set<String> inserted = new HashSet<>();
             for (Object[] r : rows) {
-                if (insertIfAbsent(c, "INSERT INTO mail_outbox (brand_id, mail_key, to_address, subject, text_body, html_body, "
-                    + "headers, created_at, next_attempt_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", r) == 1) {
+                if (insertIfAbsent(c, insertSql(1), r) == 1) {
                     inserted.add((String) r[1]);
                 }
             }
             return inserted;
         }
+    }
+
+    /** The outbox's INSERT of that many rows, each bound as {@link #queueAll} makes them. */
+    private static String insertSql(int rows) {
+        return "INSERT INTO mail_outbox (brand_id, mail_key, to_address, subject, text_body, html_body, headers, "
+            + "created_at, next_attempt_at, status, attempts) VALUES "
+            + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
     }
 
     @Override
