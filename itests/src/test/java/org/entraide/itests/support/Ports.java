@@ -21,6 +21,8 @@ public final class Ports {
     private static final int PER_FORK = 4_000;
     private static final int FORKS = 2;
     private static int next = (int) (System.nanoTime() % PER_FORK);
+    private static final Path CLAIMS = Path.of("target", "ports").toAbsolutePath();
+    private static final java.time.Duration STALE = java.time.Duration.ofHours(2);
 
     private Ports() {
     }
@@ -34,11 +36,38 @@ public final class Ports {
         int base = FIRST + ((fork - 1) % FORKS) * PER_FORK;
         for (int tried = 0; tried < PER_FORK; tried++) {
             int port = base + Math.floorMod(next++, PER_FORK);
-            if (bindable(port)) {
+            if (bindable(port) && reserve(port)) {
                 return port;
             }
         }
         throw new IllegalStateException("no free port between " + base + " and " + (base + PER_FORK - 1));
+    }
+
+    /**
+     * Claims the port for this run by creating its file under target/ports, which every test JVM of the run shares:
+     * the forks' blocks alone did not keep a PAX Exam container of one fork and a Karaf of the other from being given
+     * the same port (each checks that it is free long before its Karaf binds it). A claim older than two hours is a
+     * past run's and may be taken again.
+     */
+    private static boolean reserve(int port) {
+        Path claim = CLAIMS.resolve(Integer.toString(port));
+        try {
+            Files.createDirectories(CLAIMS);
+            Files.createFile(claim);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            try {
+                if (Files.getLastModifiedTime(claim).toInstant().isBefore(java.time.Instant.now().minus(STALE))) {
+                    Files.setLastModifiedTime(claim, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                    return true;
+                }
+                return false;
+            } catch (IOException unreadable) {
+                return false;
+            }
+        } catch (IOException cannotClaim) {
+            return true; // no shared folder: the bind check alone, as before
+        }
     }
 
     private static boolean bindable(int port) {
