@@ -47,7 +47,7 @@ public final class BenchDatabase implements AutoCloseable {
      */
     public static BenchDatabase h2File(boolean durable) throws IOException {
         Path dir = Files.createTempDirectory("entraide-bench-h2-");
-        String url = "jdbc:h2:file:" + dir.resolve("entraide") + (durable ? ";WRITE_DELAY=0" : "") + ";QUERY_CACHE_SIZE=256";
+        String url = "jdbc:h2:file:" + dir.resolve("entraide") + (durable ? ";WRITE_DELAY=0" : "") + ";QUERY_CACHE_SIZE=256" + System.getProperty("bench.h2.options", "");
         return new BenchDatabase(url, "sa", () -> deleteTree(dir));
     }
 

@@ -25,8 +25,9 @@ import org.entraide.jdbc.Sql;
 
 /**
  * A broadcast: a brand admin, or a store's manager for their own store, tells the followers of a topic or a store
- * something. It is recorded, then fanned out as notifications of kind {@code broadcast} through the same statement
- * and e-mail path as events' notifications, in one transaction: all of it or nothing.
+ * something. It is recorded, then fanned out as notifications of kind {@code broadcast} through the same fan-out and
+ * e-mail path as events' notifications: its first {@value FanOuts#CHUNK} followers in the request's transaction, the
+ * others by the fan-out timer, which counts them into the broadcast's {@code recipients} as it goes.
  */
 final class Broadcasts {
     static final int TITLE_MAX = 120;
@@ -75,11 +76,14 @@ final class Broadcasts {
 
     private final Transactions tx;
     private final NotificationStore store;
+    private final FanOuts fanOuts;
     private final NotificationMailer mailer;
     private final Platform platform;
     private final Clock clock;
 
-    Broadcasts(Transactions tx, NotificationStore store, NotificationMailer mailer, Platform platform, Clock clock) {
+    Broadcasts(Transactions tx, NotificationStore store, FanOuts fanOuts, NotificationMailer mailer, Platform platform,
+               Clock clock) {
+        this.fanOuts = fanOuts;
         this.tx = tx;
         this.store = store;
         this.mailer = mailer;
@@ -181,10 +185,17 @@ final class Broadcasts {
         params.put("title", b.title());
         params.put("message", b.text());
         Draft d = new Draft(b.brandId(), Kind.BROADCAST, -b.id(), "broadcast", b.id(), LINK, params, b.createdAt());
-        int written = store.fanOut(c, d, List.of(new Target(b.scope(), b.key())), List.of("watching", "tracking"),
+        int written = fanOuts.start(c, d, List.of(new Target(b.scope(), b.key())), List.of("watching", "tracking"),
             store.brandDefault(c, b.brandId(), Kind.BROADCAST), Set.of(b.authorId()), b.createdAt());
         mailer.afterEvent(c, -b.id(), clock.instant());
         return written;
+    }
+
+    /** Counts a chunk the fan-out timer wrote for a broadcast (its event id is the broadcast's, negated). */
+    static void reached(Connection c, FanOuts.Step step) {
+        if (step.kind() == Kind.BROADCAST && step.written() > 0) {
+            Sql.update(c, "UPDATE ntf_broadcast SET recipients = recipients + ? WHERE id = ?", step.written(), -step.eventId());
+        }
     }
 
     /**

@@ -31,10 +31,12 @@ final class IncidentNotices {
     private static final int STAFF = 200;
 
     private final NotificationStore store;
+    private final FanOuts fanOuts;
     private final Platform platform;
     private final Supplier<IncidentItems> incidents;
 
-    IncidentNotices(NotificationStore store, Platform platform, Supplier<IncidentItems> incidents) {
+    IncidentNotices(NotificationStore store, FanOuts fanOuts, Platform platform, Supplier<IncidentItems> incidents) {
+        this.fanOuts = fanOuts;
         this.store = store;
         this.platform = platform;
         this.incidents = incidents;
@@ -72,8 +74,8 @@ final class IncidentNotices {
             }
         }
         Set<Long> excluded = e.actorId() == null ? Set.of() : Set.of(e.actorId());
-        // followers first, in the one statement whose replay writes nothing; then each author, skipped if a follower
-        store.fanOut(c, d, threads, List.of("watching", "tracking"), store.brandDefault(c, e.brandId(), kind), excluded,
+        // followers first (a replay writes nothing); then each author, skipped if a follower already has it
+        fanOuts.start(c, d, threads, List.of("watching", "tracking"), store.brandDefault(c, e.brandId(), kind), excluded,
             e.occurredAt());
         for (long author : authors) {
             if (!excluded.contains(author) && platform.members().member(c, e.brandId(), author).isPresent()) {

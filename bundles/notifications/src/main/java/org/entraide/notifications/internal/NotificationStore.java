@@ -21,7 +21,7 @@ final class NotificationStore {
 
     private static final String COLUMNS = "id, brand_id, recipient_id, kind, thread_type, thread_id, link_path, params, "
         + "created_at, read_at";
-    private static final String EMAIL_STATE = "CASE %s WHEN 'email' THEN 'TODO' WHEN 'daily' THEN 'DAILY' "
+    static final String EMAIL_STATE = "CASE %s WHEN 'email' THEN 'TODO' WHEN 'daily' THEN 'DAILY' "
         + "WHEN 'weekly' THEN 'WEEKLY' ELSE NULL END";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,59 +39,6 @@ final class NotificationStore {
             + " WHERE NOT EXISTS (SELECT 1 FROM ntf_notification WHERE recipient_id = ? AND event_id = ? AND kind = ?)",
             d.brandId(), recipient, d.kind().key(), d.eventId(), d.threadType(), d.threadId(), d.linkPath(), json(d.params()),
             d.at(), channel.key(), recipient, d.eventId(), d.kind().key()) == 1;
-    }
-
-    /**
-     * The notification of every follower of one of {@code targets} at one of {@code levels}, in one statement
-     * whatever their number: not to {@code excluded} (the actor, the author; at least one), not to those who muted one of the targets, not to
-     * those whose channel for the kind is off, and not twice. Only follows made by {@code followedBy} (the event's time)
-     * count, so that an event replayed later reaches the same people as the first time. At most one fan-out per event
-     * and kind (a replay writes nothing).
-     *
-     * @return how many were written
-     */
-    int fanOut(Connection c, Draft d, List<Target> targets, List<String> levels, Channel brandDefault, java.util.Set<Long> excluded,
-               Instant followedBy) {
-        if (targets.isEmpty()) {
-            return 0;
-        }
-        // Who already has it: on a first run at most the asker ("your question"), on a replay the whole committed
-        // fan-out (one statement: all or nothing). Checking that once here, rather than a NOT EXISTS per row, keeps
-        // the statement linear: a per-row probe could revisit the rows this very statement is inserting.
-        List<Long> already = Sql.list(c, "SELECT recipient_id FROM ntf_notification WHERE event_id = ? AND kind = ? "
-            + "FETCH FIRST 101 ROWS ONLY", rs -> rs.getLong(1), d.eventId(), d.kind().key());
-        if (already.size() > 100) {
-            return 0;
-        }
-        java.util.Set<Long> skip = new java.util.TreeSet<>(excluded);
-        skip.addAll(already);
-        String anyTarget = String.join(" OR ", targets.stream().map(t -> "(target_type = ? AND target_key = ?)").toList());
-        String levelIn = String.join(", ", levels.stream().map(l -> "?").toList());
-        List<Object> params = new ArrayList<>(List.of(d.brandId(), d.kind().key(), d.eventId(), d.threadType(), d.threadId(),
-            d.linkPath(), json(d.params()), d.at(), brandDefault.key(), d.brandId()));
-        params.add(followedBy);
-        params.addAll(levels);
-        targets.forEach(t -> {
-            params.add(t.type());
-            params.add(t.key());
-        });
-        params.add(d.kind().key());
-        params.addAll(skip);
-        targets.forEach(t -> {
-            params.add(t.type());
-            params.add(t.key());
-        });
-        return Sql.update(c, "INSERT INTO ntf_notification (brand_id, recipient_id, kind, event_id, thread_type, thread_id, "
-            + "link_path, params, created_at, email_state) SELECT CAST(? AS BIGINT), x.member_id, CAST(? AS VARCHAR(40)), "
-            + "CAST(? AS BIGINT), CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(4000)), "
-            + "CAST(? AS TIMESTAMP WITH TIME ZONE), " + String.format(EMAIL_STATE, "x.channel")
-            + " FROM (SELECT f.member_id, COALESCE(p.channel, CAST(? AS VARCHAR(10))) AS channel FROM "
-            + "(SELECT DISTINCT member_id FROM ntf_follow WHERE brand_id = ? AND created_at <= ? AND level IN (" + levelIn + ") "
-            + "AND (" + anyTarget + ")) f "
-            + "LEFT JOIN ntf_preference p ON p.member_id = f.member_id AND p.kind = ? "
-            + "WHERE f.member_id NOT IN (" + String.join(", ", skip.stream().map(x -> "?").toList()) + ") AND NOT EXISTS (SELECT 1 FROM ntf_follow m WHERE m.member_id = f.member_id "
-            + "AND m.level = 'muted' AND (" + anyTarget.replace("target_", "m.target_") + "))) x "
-            + "WHERE x.channel <> 'off'", params.toArray());
     }
 
     /** The notifications of an event whose e-mail is still to be decided. */

@@ -1,6 +1,9 @@
 package org.entraide.notifications.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.RoutesBuilder;
@@ -54,6 +57,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private final BrandFeatures features;
     private final NotificationSettings settings;
     private final NotificationStore store = new NotificationStore();
+    private final FanOuts fanOuts = new FanOuts();
+    private volatile Instant nextPurge = Instant.MIN;
     private final Broadcasts broadcasts;
     private final Platform platform;
     private volatile Mail mail;
@@ -139,8 +144,9 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         this.replies = new EmailReplies(tx, platform, features, settings, this::replyTokens, () -> this.privateMessages,
             new RefusedReplies(store, platform, settings, () -> this.mail), clock);
         this.summary = new DailySummary(store, platform, mailer, features, clock);
-        this.notifier = new Notifier(store, platform, mailer, summary, clock, new IncidentNotices(store, platform, () -> this.incidents));
-        this.broadcasts = new Broadcasts(tx, store, mailer, platform, clock);
+        this.notifier = new Notifier(store, fanOuts, platform, mailer, summary, clock,
+            new IncidentNotices(store, fanOuts, platform, () -> this.incidents));
+        this.broadcasts = new Broadcasts(tx, store, fanOuts, mailer, platform, clock);
     }
 
     @Override
@@ -157,6 +163,7 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
         from(EVENTS).routeId("notifications.events").process(e -> handle(e.getIn().getBody(DomainEvent.class)));
         from("timer:notifications.flush?delay=5000&period=" + settings.flushPoll().toMillis()).routeId("notifications.flush")
             .process(e -> flushDue());
+        from("timer:notifications.fanout?delay=1000&period=200").routeId("notifications.fanout").process(e -> fanOutsDue());
         from("timer:notifications.digests?delay=60000&period=" + settings.flushPoll().multipliedBy(2).toMillis())
             .routeId("notifications.digests").process(e -> digestsDue());
         from("timer:notifications.summary?delay=90000&period=600000").routeId("notifications.summary")
@@ -236,6 +243,32 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     /** Sends the grouped e-mails of threads whose window ended. @return e-mails written */
     int flushDue() {
         return tx.inTransaction(c -> mailer.flushDue(c, clock.instant(), 200));
+    }
+
+    /**
+     * Writes the fan-outs larger than one chunk, a chunk per transaction with its e-mails, until none is left or
+     * {@value #DIGEST_BUDGET_MILLIS} ms have passed (the next run goes on); hourly, forgets the jobs finished long ago.
+     * @return notifications written
+     */
+    int fanOutsDue() {
+        long end = System.currentTimeMillis() + DIGEST_BUDGET_MILLIS;
+        int written = 0;
+        while (System.currentTimeMillis() < end) {
+            Optional<FanOuts.Step> step = tx.inTransaction(c -> fanOuts.next(c, clock.instant()).map(s -> {
+                mailer.afterEvent(c, s.eventId(), clock.instant());
+                Broadcasts.reached(c, s);
+                return s;
+            }));
+            if (step.isEmpty()) {
+                if (clock.instant().isAfter(nextPurge)) {
+                    nextPurge = clock.instant().plus(Duration.ofHours(1));
+                    tx.inTransaction(c -> fanOuts.purge(c, clock.instant().minus(FanOuts.KEPT)));
+                }
+                break;
+            }
+            written += step.get().written();
+        }
+        return written;
     }
 
     /** Writes the brand admins' summaries of the day that ended. @return notifications written */

@@ -72,6 +72,7 @@ final class Notifier {
     private static final String QUEUE_LINK = "/b/" + Draft.BRAND + "/moderation";
 
     private final NotificationStore store;
+    private final FanOuts fanOuts;
     private final Platform platform;
     private final NotificationMailer mailer;
     private final DailySummary summary;
@@ -79,8 +80,9 @@ final class Notifier {
 
     private final IncidentNotices incidents;
 
-    Notifier(NotificationStore store, Platform platform, NotificationMailer mailer, DailySummary summary, Clock clock,
-             IncidentNotices incidents) {
+    Notifier(NotificationStore store, FanOuts fanOuts, Platform platform, NotificationMailer mailer, DailySummary summary,
+             Clock clock, IncidentNotices incidents) {
+        this.fanOuts = fanOuts;
         this.incidents = incidents;
         this.summary = summary;
         this.store = store;
@@ -186,7 +188,7 @@ final class Notifier {
         }
     }
 
-    /** To the asker ("your question") then, in one statement, to every other follower of the question. */
+    /** To the asker ("your question") then to every other follower of the question. */
     private void answerPosted(Connection c, DomainEvent e, PostPublished p, long actor) {
         PostFacts question = platform.posts().post(c, e.brandId(), p.parentId()).orElse(null);
         if (question == null) {
@@ -202,7 +204,7 @@ final class Notifier {
             store.notifyOne(c, d.with(params("title", question.title(), "own", true)), asker,
                 store.channel(c, e.brandId(), asker, Kind.ANSWER_POSTED));
         }
-        store.fanOut(c, d, List.of(target), List.of("watching", "tracking"),
+        fanOuts.start(c, d, List.of(target), List.of("watching", "tracking"),
             store.brandDefault(c, e.brandId(), Kind.ANSWER_POSTED), Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
     }
 
@@ -219,7 +221,7 @@ final class Notifier {
         }
         String title = platform.posts().post(c, e.brandId(), p.postId()).map(PostFacts::title).orElse("");
         Draft d = draft(e, Kind.QUESTION_POSTED, QUESTION, p.postId(), questionLink(p.postId()), params("title", title));
-        store.fanOut(c, d, targets, List.of("watching"), store.brandDefault(c, e.brandId(), Kind.QUESTION_POSTED),
+        fanOuts.start(c, d, targets, List.of("watching"), store.brandDefault(c, e.brandId(), Kind.QUESTION_POSTED),
             Set.copyOf(List.of(actor, p.authorId())), e.occurredAt());
     }
 

@@ -2,6 +2,7 @@ package org.entraide.notifications.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -753,7 +754,7 @@ abstract class NotificationScenarios {
     }
 
     @Test
-    void aQuestionReachesThousandsOfTagFollowersInOneStatementOncePerFollower() throws Exception {
+    void aQuestionReachesThousandsOfTagFollowersInChunksOncePerFollower() throws Exception {
         int followers = 3000;
         String tag = Community.unique("outillage");
         Member muted = community.join("demo");
@@ -785,6 +786,10 @@ abstract class NotificationScenarios {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> written.call() >= followers);
         drained();
         assertEquals(followers, written.call(), "every follower once, not the author, not who muted the topic");
+        long byTheJob = server.core.db.inTransaction(c -> Sql.count(c, "SELECT written FROM ntf_fanout WHERE kind = "
+            + "'question.posted' AND thread_id = ? AND done_at IS NOT NULL", q));
+        assertEquals(followers, byTheJob,
+            "more than a chunk: the event's transaction wrote the first, the fan-out timer the rest");
         assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", muted.id()));
         assertEquals(0, rows("recipient_id = ? AND kind = 'question.posted'", customer.id()));
 
@@ -794,6 +799,93 @@ abstract class NotificationScenarios {
         Awaitility.await("replayed").atMost(Duration.ofSeconds(60)).until(() -> server.core.db.inTransaction(c ->
             Sql.count(c, "SELECT position FROM event_subscriber WHERE name = 'notifications'")) >= end);
         assertEquals(followers, written.call(), "a replayed fan-out writes nothing");
+    }
+
+    @Test
+    void aLargeFanOutGoesOnInChunksAndResumesAfterTheLastCommittedOneWritingEachFollowerOnce() throws Exception {
+        // the plugin's timer would take the job over: here the test is the timer
+        server.camel().getRouteController().stopRoute("notifications.fanout");
+        FanOuts fanOuts = new FanOuts(100);
+        NotificationStore store = new NotificationStore();
+        Instant at = clock.instant();
+        long first = 30_000_000L;
+        long both = first + 50;       // follows the tag and the topic: once
+        long muted = first + 120;     // muted the topic
+        long excluded = first + 130;  // the actor
+        long told = first + 140;      // already told directly
+        long off = first + 210;       // turned the kind off
+        long late = first + 260;      // followed after the event
+        String tag = Community.unique("arrosage");
+        server.core.db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ntf_follow (brand_id, member_id, target_type, target_key, "
+                + "level, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (long m = first; m <= late; m++) {
+                    if (m > first + 249 && m != late) {
+                        continue;
+                    }
+                    Object[] row = {brandId, m, "tag", tag, "watching", at.minus(Duration.ofDays(m == late ? -1 : 1))};
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i] instanceof Instant t ? t.atOffset(java.time.ZoneOffset.UTC) : row[i]);
+                    }
+                    ps.addBatch();
+                }
+                for (Object[] row : List.of(new Object[] {both, "watching"}, new Object[] {muted, "muted"})) {
+                    ps.setObject(1, brandId);
+                    ps.setObject(2, row[0]);
+                    ps.setObject(3, "topic");
+                    ps.setObject(4, "potager");
+                    ps.setObject(5, row[1]);
+                    ps.setObject(6, at.minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            store.setChannel(c, brandId, off, Kind.QUESTION_POSTED, Channel.OFF);
+            return null;
+        });
+        Draft d = new Draft(brandId, Kind.QUESTION_POSTED, 777_000_001L, "question", 42, "/b/{brand}/questions/42",
+            Map.of("title", "Quel tuyau d'arrosage ?"), at);
+        List<Target> targets = List.of(new Target("tag", tag), new Target("topic", "potager"));
+        Callable<Long> written = () -> rows("event_id = ? AND kind = 'question.posted'", d.eventId());
+
+        int now = server.core.db.inTransaction(c -> {
+            store.notifyOne(c, d, told, Channel.APP);
+            return fanOuts.start(c, d, targets, List.of("watching"), Channel.APP, java.util.Set.of(excluded), at);
+        });
+        assertEquals(100, now, "the first chunk of the tag's followers in the event's transaction");
+        // killed in the middle of the second chunk: nothing of it stays, the job has not moved
+        assertThrows(IllegalStateException.class, () -> server.core.db.inTransaction(c -> {
+            assertTrue(fanOuts.next(c, at).orElseThrow().written() > 0);
+            throw new IllegalStateException("kill -9");
+        }));
+        assertEquals(101, written.call(), "the first chunk and the one told directly");
+        int steps = 0;
+        for (var step = server.core.db.inTransaction(c -> fanOuts.next(c, at)); step.isPresent();
+             step = server.core.db.inTransaction(c -> fanOuts.next(c, at))) {
+            steps++;
+            assertEquals(d.eventId(), step.get().eventId());
+        }
+        assertEquals(3, steps, "resumed after the first chunk: two more of the tag's 250 followers, then the topic's");
+        assertEquals(250 - 3, written.call(), "every follower once; not who muted, is the actor or turned the kind off");
+        for (long m : List.of(muted, excluded, off, late)) {
+            assertEquals(0, rows("recipient_id = ? AND event_id = ?", m, d.eventId()), "member " + m);
+        }
+        for (long m : List.of(first, both, told, first + 249)) {
+            assertEquals(1, rows("recipient_id = ? AND event_id = ?", m, d.eventId()), "member " + m);
+        }
+        assertEquals(List.of(246L, 1L), server.core.db.inTransaction(c -> Sql.one(c, "SELECT written, "
+            + "CASE WHEN done_at IS NULL THEN 0 ELSE 1 END FROM ntf_fanout WHERE event_id = ?", rs -> List.of(rs.getLong(1),
+            rs.getLong(2)), d.eventId())).orElseThrow(), "the job's own count, done");
+
+        // the event replayed: its fan-out was recorded, nothing more is written
+        int replayed = server.core.db.inTransaction(c -> fanOuts.start(c, d, targets, List.of("watching"), Channel.APP,
+            java.util.Set.of(excluded), at));
+        assertEquals(0, replayed);
+        assertEquals(247, written.call());
+        int purged = server.core.db.inTransaction(c -> fanOuts.purge(c, at));
+        assertEquals(0, purged, "kept a while after it is done");
+        purged = server.core.db.inTransaction(c -> fanOuts.purge(c, at.plus(FanOuts.KEPT).plusSeconds(1)));
+        assertEquals(1, purged);
     }
 
     @Test

@@ -179,15 +179,26 @@ public final class Capabilities implements BrandFeatures {
     }
 
     private Map<String, Choice> choices(boolean force) {
-        long now = clock.millis();
-        if (force || now - loadedAt > RELOAD_MILLIS) {
-            Map<String, Choice> fresh = new ConcurrentHashMap<>();
-            db.inTransaction(c -> Sql.list(c, "SELECT brand_id, capability, enabled, updated_at FROM brand_feature",
-                rs -> fresh.put(rs.getLong("brand_id") + "/" + rs.getString("capability"),
-                    new Choice(rs.getBoolean("enabled"), Sql.instant(rs, "updated_at")))));
-            choices = fresh;
-            loadedAt = now;
+        if (force || clock.millis() - loadedAt > RELOAD_MILLIS) {
+            reload(force);
         }
         return choices;
+    }
+
+    /**
+     * One reload at a time: a periodic reload that read the table before a brand admin's change committed would
+     * otherwise replace the forced reload's fresh choices with its stale ones, for up to {@value #RELOAD_MILLIS} ms.
+     */
+    private synchronized void reload(boolean force) {
+        long now = clock.millis();
+        if (!force && now - loadedAt <= RELOAD_MILLIS) {
+            return;     // another thread reloaded meanwhile
+        }
+        Map<String, Choice> fresh = new ConcurrentHashMap<>();
+        db.inTransaction(c -> Sql.list(c, "SELECT brand_id, capability, enabled, updated_at FROM brand_feature",
+            rs -> fresh.put(rs.getLong("brand_id") + "/" + rs.getString("capability"),
+                new Choice(rs.getBoolean("enabled"), Sql.instant(rs, "updated_at")))));
+        choices = fresh;
+        loadedAt = now;
     }
 }
