@@ -999,21 +999,89 @@ abstract class LocalManagerScenarios {
 
         // the query reads the member's assignments from an index for each role, however many complaints the brand has
         long brandId = server.core.brands.find("demo").orElseThrow().id();
-        String sql = org.entraide.localmanagers.internal.web.PrivateEndpoints.unreadTotalSql();
-        Object[] params = {managerId, managerId, brandId, managerId, managerId, managerId, brandId, managerId};
+        String plan = unreadTotalPlan(brandId, managerId, true);
+        for (String index : List.of("lm_assignment_complainant_ix", "lm_assignment_inbox_ix", "lm_assignment_escalated_ix",
+            "lm_assignment_level_ix")) {
+            assertTrue(plan.contains(index), "each branch reads its index of assignments, " + index + ": " + plan);
+        }
+    }
+
+    /** The plan of the header's unread total for a member (a brand admin or not), table scans refused on PostgreSQL. */
+    private String unreadTotalPlan(long brandId, long userId, boolean brandAdmin) {
+        String sql = org.entraide.localmanagers.internal.web.PrivateEndpoints.unreadTotalSql(brandAdmin);
+        List<Object> params = new ArrayList<>(List.of(userId, userId, brandId, userId, userId, userId, brandId, userId, brandId,
+            userId, userId, userId));
+        if (brandAdmin) {
+            params.addAll(List.of(userId, brandId, userId));
+        }
         for (Object p : params) {
             sql = sql.replaceFirst("\\?", String.valueOf(p));
         }
         String explain = sql;
-        String plan = server.core.db.inTransaction(c -> {
+        return server.core.db.inTransaction(c -> {
             if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
                 // test tables are small enough for a sequential scan to win: the plan of a large table is wanted
                 Sql.update(c, "SET LOCAL enable_seqscan = off");
             }
             return String.join("\n", Sql.list(c, "EXPLAIN " + explain, rs -> rs.getString(1)));
         }).toLowerCase();
-        assertTrue(plan.contains("lm_assignment_complainant_ix") && plan.contains("lm_assignment_inbox_ix"),
-            "each branch reads its index of assignments: " + plan);
+    }
+
+    /**
+     * A region's managers and the central team count the unread messages of the threads they became parties of (the
+     * complaint escalated to the region, or at the central team) in their header's total, while the complaint is open;
+     * another region's managers and the brand's admins before the central team count nothing.
+     */
+    @Test
+    void theRegionsAndTheCentralTeamsThreadsCountInTheirUnreadTotalsWhileOpen() {
+        Member sudEst = member("sud-est@demo.example", "Direction-Sud-Est");
+        Member nord = member("nord@demo.example", "Direction-Nord");
+        assertEquals(200, http.put(DEMO + "/regions/SUD-EST", admin, "{\"name\":\"Sud-Est\",\"managers\":[" + sudEst.id() + "]}")
+            .status());
+        assertEquals(200, http.put(DEMO + "/regions/NORD", admin, "{\"name\":\"Nord\",\"managers\":[" + nord.id() + "]}").status());
+        assertEquals(200, http.put(DEMO + "/stores/LYON-PARTDIEU/settings", admin, "{" + STANDARD_HOURS + ",\"region\":\"SUD-EST\","
+            + "\"managers\":[" + managerId + "," + backupId + "]}").status());
+        String total = DEMO + "/me/unread-messages";
+        long routed = complain("LYON-PARTDIEU", "Colis jamais livré");
+        long handed = complain("LYON-PARTDIEU", "Litige sur une garantie");
+        assertEquals(200, post(DEMO + "/complaints/" + handed + "/handover", manager, "{\"reason\":\"Décision du siège\"}").status());
+        for (long id : List.of(routed, handed)) {
+            assertEquals(201, post(DEMO + "/complaints/" + id + "/messages", customer, Http.json("body", "Toujours rien ?")).status());
+        }
+        assertEquals(0, http.get(total, sudEst.token()).json().get("total").asLong(), "not the region's yet");
+        JsonNode central = http.get(total, admin).json();
+        assertEquals(1, central.get("total").asLong(), "the handed-over complaint is the central team's: " + central);
+        assertEquals(1, central.get("asManager").asLong(), central.toString());
+        assertEquals(1, central.get("asCentralTeam").asLong(), central.toString());
+
+        clock.set(Instant.parse("2026-11-26T17:00:00Z")); // Thursday 18:00 Paris: the store's deadline passed
+        plugin.deadlines.run(100);
+        JsonNode region = http.get(total, sudEst.token()).json();
+        assertEquals(1, region.get("total").asLong(), "escalated: the region's manager is a party now: " + region);
+        assertEquals(1, region.get("asManager").asLong(), region.toString());
+        assertEquals(0, region.get("asCentralTeam").asLong(), region.toString());
+        assertEquals(0, http.get(total, nord.token()).json().get("total").asLong(), "another region's manager");
+        assertEquals(0, http.get(total, backup).json().get("total").asLong(), "a manager of the store it is not assigned to");
+        String ids = DEMO + "/complaint-unread?ids=" + routed + "," + handed;
+        JsonNode perComplaint = http.get(ids, sudEst.token()).json();
+        assertEquals(1, perComplaint.get("items").size(), "the lists beside each complaint count the same: " + perComplaint);
+        assertEquals(routed, perComplaint.get("items").get(0).get("complaintId").asLong());
+        JsonNode inbox = http.get(DEMO + "/managers/me/complaints", sudEst.token()).json().get("items");
+        Map<Long, Long> besides = new java.util.HashMap<>();
+        inbox.forEach(i -> besides.put(i.get("complaintId").asLong(), i.get("unreadMessages").asLong()));
+        assertEquals(Map.of(routed, 1L, handed, 0L), besides, "the region's inbox says so beside the escalated complaint, "
+            + "not beside the one handed over to the central team, whose thread is not the region's: " + inbox);
+        assertEquals(200, http.get(DEMO + "/complaints/" + routed + "/messages", sudEst.token()).status());
+        assertEquals(0, http.get(total, sudEst.token()).json().get("total").asLong(), "read by the region's manager");
+        assertEquals(2, http.get(total, manager).json().get("total").asLong(), "the assigned manager (of both) has their own marks");
+
+        assertEquals(200, http.get(DEMO + "/complaints/" + handed + "/messages", admin).status());
+        assertEquals(0, http.get(total, admin).json().get("total").asLong(), "read by the central team");
+        assertEquals(201, post(DEMO + "/complaints/" + handed + "/messages", customer, Http.json("body", "Alors ?")).status());
+        assertEquals(1, http.get(total, admin).json().get("total").asLong());
+        server.core.db.inTransaction(c -> Sql.update(c, "UPDATE lm_assignment SET closed_at = ? WHERE complaint_id = ?",
+            clock.instant(), handed));
+        assertEquals(0, http.get(total, admin).json().get("total").asLong(), "a closed complaint waits for nobody");
     }
 
     @Test

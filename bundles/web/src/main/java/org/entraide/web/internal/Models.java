@@ -48,13 +48,16 @@ final class Models {
 
     /**
      * The header's total of unread private messages, when there is one, with where to read them: the inbox when some
-     * are in complaints the member handles as manager, else the member's own complaints.
+     * are in complaints the member handles as a store's or a region's manager, else the central team's dashboard when
+     * some are in complaints the member reads as the central team, else the member's own complaints.
      */
     private static void unreadMessages(Map<String, Object> model, Visit visit) {
         JsonNode unread = visit.unreadMessages();
         long total = unread == null ? 0 : unread.path("total").asLong();
         if (total > 0) {
-            String link = visit.base() + (unread.path("asManager").asLong() > 0 ? "/manager" : "/me/complaints");
+            long central = unread.path("asCentralTeam").asLong();
+            String link = visit.base() + (unread.path("asManager").asLong() > central ? "/manager"
+                : central > 0 ? "/admin/dashboard" : "/me/complaints");
             model.put("unreadMessages", Map.of("total", total, "link", link));
         }
     }

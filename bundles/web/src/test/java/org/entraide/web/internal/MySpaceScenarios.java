@@ -180,5 +180,16 @@ abstract class MySpaceScenarios extends WebTestBase {
             "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
         assertTrue(store.get("/b/demo?lang=en").body().contains("<a href=\"/b/demo/manager\" class=\"messages\""),
             "the complainant's reply waits in the manager's inbox");
+
+        // handed over to the central team: the brand's admins read the thread, their header leads to their dashboard
+        Http.Response handed = http.post("/api/v1/brands/demo/complaints/" + second + "/handover", manager,
+            "{\"reason\":\"Décision du siège\"}");
+        assertEquals(200, handed.status(), handed.toString());
+        Browser central = new Browser(server.base());
+        assertEquals(303, central.submit("/b/demo/login", "/b/demo/login", Map.of("email", "admin@demo.example",
+            "password", org.entraide.core.internal.demo.DemoSeeder.PASSWORD)).statusCode());
+        String header = central.get("/b/demo?lang=en").body();
+        assertTrue(header.contains("<a href=\"/b/demo/admin/dashboard\" class=\"messages\""),
+            "the thread's messages wait for the central team: " + header);
     }
 }

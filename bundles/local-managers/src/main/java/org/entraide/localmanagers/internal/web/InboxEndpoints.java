@@ -75,12 +75,13 @@ public final class InboxEndpoints {
             List<Row> rows = Sql.list(c, sql + " LIMIT ? OFFSET ?", rs -> new Row(rs.getLong("complaint_id"), rs.getLong("store_id"),
                 rs.getString("level"), Sql.instant(rs, "due_at"),
                 rs.getObject("responded_at") == null ? null : Sql.instant(rs, "responded_at"),
-                rs.getLong("manager_id") == caller.userId()), params.toArray());
+                rs.getLong("manager_id") == caller.userId() || rs.getObject("escalated_region") != null), params.toArray());
             List<Row> shown = rows.subList(0, Math.min(rows.size(), paging.size()));
             Map<Long, ComplaintFacts> complaints = lookups.complaints(c, brand, shown.stream().map(Row::complaintId).toList());
-            // only the assigned manager is a party of the private thread: a region's manager has nothing there to read
+            // the private thread's parties: the assigned manager, and the region's once the store's deadline sent the
+            // complaint there (a hand-over to the central team skips the region)
             Map<Long, Long> unread = MessageReads.unread(c, caller.userId(),
-                shown.stream().filter(Row::assigned).map(Row::complaintId).toList());
+                shown.stream().filter(Row::party).map(Row::complaintId).toList());
             Map<Long, Store> storesById = lookups.storesById(c, brand);
             return paging.answer(rows, r -> new InboxOrder.Position(r.respondedAt(), r.due(), r.complaintId()).cursor(), brand,
                 scope, r -> item(c, r, complaints, unread, storesById, now),
@@ -92,7 +93,8 @@ public final class InboxEndpoints {
     private static final String MINE = "FROM lm_assignment a WHERE a.brand_id = ? AND (a.manager_id = ? OR (a.level <> 'STORE' "
         + "AND a.store_id IN (SELECT st.store_id FROM lm_store st JOIN lm_region_manager m ON m.region_id = st.region_id "
         + "WHERE m.user_id = ?)))";
-    private static final String COLUMNS = "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at, a.manager_id ";
+    private static final String COLUMNS = "SELECT a.complaint_id, a.store_id, a.level, a.due_at, a.responded_at, a.manager_id, "
+        + "a.escalated_region ";
 
     /**
      * The SQL of a page (its LIMIT and OFFSET to add), its parameters added: the complaints assigned to the manager
@@ -126,7 +128,8 @@ public final class InboxEndpoints {
         return sql;
     }
 
-    private record Row(long complaintId, long storeId, String level, Instant due, Instant respondedAt, boolean assigned) {
+    /** {@code party}: the caller reads the complaint's private thread (its assigned manager, or its region's). */
+    private record Row(long complaintId, long storeId, String level, Instant due, Instant respondedAt, boolean party) {
     }
 
     private Map<String, Object> item(Connection c, Row r, Map<Long, ComplaintFacts> complaints, Map<Long, Long> unread,

@@ -58,30 +58,66 @@ final class MessageReads {
         return out;
     }
 
-    /** One thread's unread count for a member, and whether they read it as its assigned manager (else as complainant). */
-    record Unread(long complaintId, boolean asManager, long count) {
+    /** The parts a member reads a thread as, in {@link Unread}: the store's side is the assigned manager onwards. */
+    static final int COMPLAINANT = 0;
+    static final int STORE_SIDE = 1;
+    static final int CENTRAL_TEAM = 2;
+
+    /** One thread's unread count for a member, and the part they read it as. */
+    record Unread(long complaintId, int part, long count) {
+        boolean asManager() {
+            return part >= STORE_SIDE;
+        }
     }
 
-    /** What the member's threads have unread as one part of {@link #everywhere}'s query: the branch of one role. */
-    private static final String BRANCH = "SELECT a.complaint_id, %d, COUNT(*) FROM lm_assignment a "
-        + "JOIN lm_message m ON m.complaint_id = a.complaint_id "
-        + "LEFT JOIN lm_message_read r ON r.complaint_id = a.complaint_id AND r.user_id = ? "
-        + "WHERE a.%s = ? AND a.brand_id = ? AND m.author_id <> ? AND m.hidden_at IS NULL "
-        + "AND m.id > COALESCE(r.last_message_id, 0) GROUP BY a.complaint_id";
+    /** The unread messages of a thread, joined to its assignment {@code a}; the reader is the first parameter. */
+    private static final String UNREAD = "JOIN lm_message m ON m.complaint_id = a.complaint_id "
+        + "LEFT JOIN lm_message_read r ON r.complaint_id = a.complaint_id AND r.user_id = ? ";
+    private static final String NEWER = "AND m.author_id <> ? AND m.hidden_at IS NULL AND m.id > COALESCE(r.last_message_id, 0) "
+        + "GROUP BY a.complaint_id";
+
+    /** The member's threads as complainant (0) or assigned manager (1): user, user, brand, user. */
+    private static final String BRANCH = "SELECT a.complaint_id, %d, COUNT(*) FROM lm_assignment a " + UNREAD
+        + "WHERE a.%s = ? AND a.brand_id = ? " + NEWER;
 
     /**
-     * The member's unread messages in every thread they are a party of in the brand, as complainant and as assigned
-     * manager, per complaint with something unread: one query whose two branches each read an index of the member's
-     * assignments ({@code lm_assignment_complainant_ix}, {@code lm_assignment_inbox_ix}), then each thread's messages
-     * by {@code lm_message_complaint_ix}. Whether each complaint is still public is the caller's to check.
+     * As a manager of the region of the complaint's store, once the store's deadline sent it there, while it is open:
+     * brand, user, user, user.
      */
-    static List<Unread> everywhere(Connection c, long brandId, long userId) {
-        return Sql.list(c, sql(), rs -> new Unread(rs.getLong(1), rs.getInt(2) == 1, rs.getLong(3)),
-            userId, userId, brandId, userId, userId, userId, brandId, userId);
+    private static final String REGION = "SELECT a.complaint_id, 1, COUNT(*) FROM lm_region_manager rm "
+        + "JOIN lm_region g ON g.id = rm.region_id AND g.brand_id = ? "
+        + "JOIN lm_store s ON s.region_id = g.id "
+        + "JOIN lm_assignment a ON a.store_id = s.store_id AND a.closed_at IS NULL AND a.escalated_region IS NOT NULL " + UNREAD
+        + "WHERE rm.user_id = ? " + NEWER;
+
+    /** As one of the brand's central team (its admins), once the complaint reached it, while it is open: user, brand, user. */
+    private static final String CENTRAL = "SELECT a.complaint_id, 2, COUNT(*) FROM lm_assignment a " + UNREAD
+        + "WHERE a.brand_id = ? AND a.level = 'CENTRAL' AND a.closed_at IS NULL " + NEWER;
+
+    /**
+     * The member's unread messages in every thread they are a party of in the brand, per complaint with something
+     * unread: as complainant, as assigned manager, as a manager of the region a complaint was escalated to and, for a
+     * brand admin, as the central team. One query whose branches each read an index of assignments
+     * ({@code lm_assignment_complainant_ix}, {@code lm_assignment_inbox_ix}, {@code lm_assignment_escalated_ix} through
+     * the member's regions and their stores, {@code lm_assignment_level_ix}), then each thread's messages by
+     * {@code lm_message_complaint_ix}. The region's and the central team's threads count while their complaint is
+     * open, so that a new admin is not met by every thread the brand ever escalated. A complaint may come in two
+     * branches (an assigned manager who also manages the region): the caller keeps the first, the branches being in
+     * the order of the parts. Whether each complaint is
+     * still public is the caller's to check.
+     */
+    static List<Unread> everywhere(Connection c, long brandId, long userId, boolean brandAdmin) {
+        List<Object> params = new java.util.ArrayList<>(List.of(userId, userId, brandId, userId, userId, userId, brandId, userId,
+            brandId, userId, userId, userId));
+        if (brandAdmin) {
+            params.addAll(List.of(userId, brandId, userId));
+        }
+        return Sql.list(c, sql(brandAdmin), rs -> new Unread(rs.getLong(1), rs.getInt(2), rs.getLong(3)), params.toArray());
     }
 
     /** The SQL of {@link #everywhere}, for the tests that read its plan. */
-    static String sql() {
-        return BRANCH.formatted(0, "complainant_id") + " UNION ALL " + BRANCH.formatted(1, "manager_id");
+    static String sql(boolean brandAdmin) {
+        return BRANCH.formatted(0, "complainant_id") + " UNION ALL " + BRANCH.formatted(1, "manager_id") + " UNION ALL " + REGION
+            + (brandAdmin ? " UNION ALL " + CENTRAL : "");
     }
 }

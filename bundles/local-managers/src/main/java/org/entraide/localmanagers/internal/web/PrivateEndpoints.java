@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.entraide.api.event.EventLog;
+import org.entraide.api.model.Role;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.plugin.BrandFeatures;
@@ -121,7 +122,7 @@ public final class PrivateEndpoints {
     /**
      * The caller's unread private messages in each of a page of complaints ({@code ids}, at most 50, comma-separated):
      * what "My space" and a manager's list show beside each complaint, in one call. Only the threads the caller is a
-     * party of count (their own complaints, those assigned to them); any other id is left out, like a complaint with
+     * party of count (their own complaints, those assigned to them, their region's, the central team's); any other id is left out, like a complaint with
      * nothing unread, so that the answer tells nothing of other people's threads.
      */
     ApiResult unread(ApiCall call) {
@@ -137,8 +138,10 @@ public final class PrivateEndpoints {
             long total = 0;
             for (long id : published) {
                 Long n = counts.get(id);
-                // the author is looked up only for the few threads with something unread that are not the caller's as manager
-                if (n != null && (assigned.contains(id) || lookups.exists(c, brandId, id).authorId() == caller.userId())) {
+                // the author and the assignment are looked up only for the few threads with something unread that are
+                // not the caller's as assigned manager: their own, or one of their region's or central team's
+                if (n != null && (assigned.contains(id)
+                    || ThreadParties.of(c, brandId, id, lookups.exists(c, brandId, id).authorId(), caller).isPresent())) {
                     items.add(Map.of("complaintId", id, "unread", n));
                     total += n;
                 }
@@ -148,8 +151,9 @@ public final class PrivateEndpoints {
     }
 
     /**
-     * The caller's unread private messages in all their threads, as complainant and as assigned manager: the total the
-     * header of every page shows. One indexed query ({@link MessageReads#everywhere}); the core is asked which of the
+     * The caller's unread private messages in all their threads, as complainant and on the store's side (assigned
+     * manager, a manager of the region it was escalated to, the central team): the total the header of every page
+     * shows; {@code asManager} is the store's side, of which {@code asCentralTeam} the threads read as the central team. One indexed query ({@link MessageReads#everywhere}); the core is asked which of the
      * complaints are still public only when something is unread, so that a complaint hidden since (whose thread
      * nobody can open to clear it) does not count.
      */
@@ -157,28 +161,27 @@ public final class PrivateEndpoints {
         Caller caller = Callers.member(call);
         long brandId = call.brand().id();
         return ApiResult.ok(tx.inTransaction(c -> {
-            List<MessageReads.Unread> rows = MessageReads.everywhere(c, brandId, caller.userId());
+            boolean admin = caller.brandId() == brandId && caller.has(Role.BRAND_ADMIN);
+            Map<Long, MessageReads.Unread> rows = new java.util.LinkedHashMap<>();
+            MessageReads.everywhere(c, brandId, caller.userId(), admin).forEach(u -> rows.putIfAbsent(u.complaintId(), u));
             Map<Long, ComplaintFacts> complaints = rows.isEmpty() ? Map.of()
-                : lookups.complaints(c, brandId, rows.stream().map(MessageReads.Unread::complaintId).distinct().toList());
-            long asComplainant = 0;
-            long asManager = 0;
-            for (MessageReads.Unread u : rows) {
+                : lookups.complaints(c, brandId, List.copyOf(rows.keySet()));
+            long[] parts = new long[3];
+            for (MessageReads.Unread u : rows.values()) {
                 ComplaintFacts complaint = complaints.get(u.complaintId());
                 if (complaint != null && complaint.isPublished()) {
-                    if (u.asManager()) {
-                        asManager += u.count();
-                    } else {
-                        asComplainant += u.count();
-                    }
+                    parts[u.part()] += u.count();
                 }
             }
-            return Map.of("total", asComplainant + asManager, "asComplainant", asComplainant, "asManager", asManager);
+            long asManager = parts[MessageReads.STORE_SIDE] + parts[MessageReads.CENTRAL_TEAM];
+            return Map.of("total", parts[MessageReads.COMPLAINANT] + asManager, "asComplainant", parts[MessageReads.COMPLAINANT],
+                "asManager", asManager, "asCentralTeam", parts[MessageReads.CENTRAL_TEAM]);
         }));
     }
 
     /** The SQL of the unread total, its parameters in {@link MessageReads#everywhere}'s order: for the tests that read its plan. */
-    public static String unreadTotalSql() {
-        return MessageReads.sql();
+    public static String unreadTotalSql(boolean brandAdmin) {
+        return MessageReads.sql(brandAdmin);
     }
 
     /** Those complaints assigned to that manager. */
