@@ -889,6 +889,48 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void theDigestJobWalksTheWaitingMembersInBatchesWhateverTheirNumberOfNotifications() {
+        // members of 5, 1, 7 and 2 notifications waiting for their daily digest, the oldest first for each
+        long[] members = {40_000_001L, 40_000_002L, 40_000_003L, 40_000_004L};
+        int[] waiting = {5, 1, 7, 2};
+        Instant start = clock.instant().minus(Duration.ofDays(2));
+        server.core.db.inTransaction(c -> {
+            long event = 900_000_000L;
+            for (int m = 0; m < members.length; m++) {
+                for (int i = 0; i < waiting[m]; i++) {
+                    Sql.update(c, "INSERT INTO ntf_notification (brand_id, recipient_id, kind, event_id, thread_type, thread_id, "
+                        + "link_path, params, created_at, email_state) VALUES (?, ?, 'answer.posted', ?, 'question', 1, '/', '{}', ?, "
+                        + "'DAILY')", brandId, members[m], event++, start.plus(Duration.ofMinutes(10L * m + i)));
+                }
+            }
+            return null;
+        });
+        NotificationStore store = new NotificationStore();
+        for (int limit : new int[] {1, 2, 3, 10}) {
+            List<Long> walked = new ArrayList<>();
+            long after = 39_999_999L;
+            while (true) {
+                long from = after;
+                List<Object[]> batch = server.core.db.inTransaction(c -> store.digestCandidates(c, Channel.DAILY, from, limit));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                // a batch short of its members ends the job's run: only the last may be
+                assertTrue(batch.size() == limit || walked.size() + batch.size() == members.length,
+                    "a full batch of " + limit + " unless the last: " + batch.size());
+                for (Object[] row : batch) {
+                    long member = (Long) row[1];
+                    walked.add(member);
+                    int m = java.util.Arrays.binarySearch(members, member);
+                    assertEquals(start.plus(Duration.ofMinutes(10L * m)), row[2], "the oldest waiting of member " + member);
+                }
+                after = walked.get(walked.size() - 1);
+            }
+            assertEquals(List.of(members[0], members[1], members[2], members[3]), walked, "batches of " + limit + ", every member once");
+        }
+    }
+
+    @Test
     void onlyTheSignedInMemberOfTheBrandReadsTheirOwnNotifications() {
         long q = community.askId(customer, "Quel enduit de rebouchage ?");
         community.answerId(lucas, q);
