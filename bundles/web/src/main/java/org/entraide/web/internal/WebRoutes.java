@@ -378,6 +378,7 @@ public final class WebRoutes extends RouteBuilder {
         if (m instanceof HttpMessage http && http.getResponse() != null) {
             http.getResponse().setHeader("Cache-Control", "private, no-cache");
         }
-        m.setBody(body);
+        // bytes, encoded once here: given a String, Camel's HTTP binding encoded it again on its way to the socket
+        m.setBody(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -114,12 +114,16 @@ public final class RequestLog extends RoutePolicySupport {
         return uri.startsWith("rest:") || uri.startsWith("jetty:");
     }
 
+    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/+");
+    private static final java.util.regex.Pattern TRAILING_SLASH = java.util.regex.Pattern.compile("(.)/$");
+
     /** The URI template of a REST verb; outside them, {@code web} for the pages or {@code unmatched}. */
     public static String template(Endpoint endpoint, String path) {
         if (endpoint instanceof RestEndpoint rest) {
             String base = rest.getPath() == null ? "" : rest.getPath();
             String uri = rest.getUriTemplate() == null ? "" : rest.getUriTemplate();
-            return ("/" + base + "/" + uri).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+            // once per request and per in-process API call: the patterns compiled once
+            return TRAILING_SLASH.matcher(SLASHES.matcher("/" + base + "/" + uri).replaceAll("/")).replaceAll("$1");
         }
         return path != null && !path.startsWith("/api/") ? "web" : "unmatched";
     }
