@@ -32,8 +32,8 @@ final class FanOuts {
     /** A finished job is kept so long, so that the event replayed meanwhile writes nothing. */
     static final Duration KEPT = Duration.ofDays(7);
 
-    /** One chunk written: the job's event, kind and brand, how many notifications it wrote, whether the job is done. */
-    record Step(long eventId, Kind kind, long brandId, int written, boolean done) {
+    /** One chunk written: the job's event and kind, how many notifications it wrote, whether the job is done. */
+    record Step(long eventId, Kind kind, int written, boolean done) {
     }
 
     private record Job(long id, Draft draft, List<Target> targets, List<String> levels, Channel brandDefault,
@@ -107,7 +107,7 @@ final class FanOuts {
         boolean done = targetAt == j.targets().size();
         Sql.update(c, "UPDATE ntf_fanout SET target_at = ?, after_member = ?, written = written + ?, done_at = ? WHERE id = ?",
             targetAt, after, written, done ? now : null, j.id());
-        return new Step(d.eventId(), d.kind(), d.brandId(), written, done);
+        return new Step(d.eventId(), d.kind(), written, done);
     }
 
     /** The notifications of the followers of the job's current target in (after_member, upTo], in one statement. */
