@@ -49,8 +49,8 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
     private static final String ME = "/brands/{brand}/me";
     private static final String CAP = NotificationCapability.NAME;
     private static final int DIGEST_BATCH = 500;
-    /** One run of the digest timer stops there, so that a large brand does not hold its thread; the next run goes on. */
-    private static final long DIGEST_BUDGET_MILLIS = 50_000;
+    /** One run of the digest or fan-out timer stops there, so that a large brand does not hold its thread; the next goes on. */
+    private static final long RUN_BUDGET_MILLIS = 50_000;
 
     private final Transactions tx;
     private final ApiEndpoints endpoints;
@@ -247,11 +247,11 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
 
     /**
      * Writes the fan-outs larger than one chunk, a chunk per transaction with its e-mails, until none is left or
-     * {@value #DIGEST_BUDGET_MILLIS} ms have passed (the next run goes on); hourly, forgets the jobs finished long ago.
+     * {@value #RUN_BUDGET_MILLIS} ms have passed (the next run goes on); hourly, forgets the jobs finished long ago.
      * @return notifications written
      */
     int fanOutsDue() {
-        long end = System.currentTimeMillis() + DIGEST_BUDGET_MILLIS;
+        long end = System.currentTimeMillis() + RUN_BUDGET_MILLIS;
         int written = 0;
         while (System.currentTimeMillis() < end) {
             Optional<FanOuts.Step> step = tx.inTransaction(c -> fanOuts.next(c, clock.instant()).map(s -> {
@@ -278,10 +278,10 @@ public class NotificationsPlugin extends RouteBuilder implements EventSubscriber
 
     /**
      * Sends the daily and weekly digests that are due: every member, in batches of {@value #DIGEST_BATCH} each in its
-     * own transaction, within {@value #DIGEST_BUDGET_MILLIS} ms per run (the next run goes on). @return e-mails written
+     * own transaction, within {@value #RUN_BUDGET_MILLIS} ms per run (the next run goes on). @return e-mails written
      */
     int digestsDue() {
-        long end = System.currentTimeMillis() + DIGEST_BUDGET_MILLIS;
+        long end = System.currentTimeMillis() + RUN_BUDGET_MILLIS;
         int written = 0;
         for (Channel channel : new Channel[] {Channel.DAILY, Channel.WEEKLY}) {
             long after = 0;

@@ -58,16 +58,13 @@ final class MessageReads {
         return out;
     }
 
-    /** The parts a member reads a thread as, in {@link Unread}: the store's side is the assigned manager onwards. */
+    /** The parts a member reads a thread as, in {@link Unread}; the store's side is STORE_SIDE (assigned, region) and CENTRAL_TEAM. */
     static final int COMPLAINANT = 0;
     static final int STORE_SIDE = 1;
     static final int CENTRAL_TEAM = 2;
 
     /** One thread's unread count for a member, and the part they read it as. */
     record Unread(long complaintId, int part, long count) {
-        boolean asManager() {
-            return part >= STORE_SIDE;
-        }
     }
 
     /** The unread messages of a thread, joined to its assignment {@code a}; the reader is the first parameter. */
@@ -103,8 +100,7 @@ final class MessageReads {
      * {@code lm_message_complaint_ix}. The region's and the central team's threads count while their complaint is
      * open, so that a new admin is not met by every thread the brand ever escalated. A complaint may come in two
      * branches (an assigned manager who also manages the region): the caller keeps the first, the branches being in
-     * the order of the parts. Whether each complaint is
-     * still public is the caller's to check.
+     * the order of the parts. Whether each complaint is still public is the caller's to check.
      */
     static List<Unread> everywhere(Connection c, long brandId, long userId, boolean brandAdmin) {
         List<Object> params = new java.util.ArrayList<>(List.of(userId, userId, brandId, userId, userId, userId, brandId, userId,

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.entraide.api.event.EventLog;
-import org.entraide.api.model.Role;
 import org.entraide.api.moderation.PrivateMessageRules;
 import org.entraide.api.platform.ComplaintFacts;
 import org.entraide.api.plugin.BrandFeatures;
@@ -122,8 +121,8 @@ public final class PrivateEndpoints {
     /**
      * The caller's unread private messages in each of a page of complaints ({@code ids}, at most 50, comma-separated):
      * what "My space" and a manager's list show beside each complaint, in one call. Only the threads the caller is a
-     * party of count (their own complaints, those assigned to them, their region's, the central team's); any other id is left out, like a complaint with
-     * nothing unread, so that the answer tells nothing of other people's threads.
+     * party of count (their own complaints, those assigned to them, their region's, the central team's); any other id
+     * is left out, like a complaint with nothing unread, so that the answer tells nothing of other people's threads.
      */
     ApiResult unread(ApiCall call) {
         Caller caller = Callers.member(call);
@@ -153,17 +152,18 @@ public final class PrivateEndpoints {
     /**
      * The caller's unread private messages in all their threads, as complainant and on the store's side (assigned
      * manager, a manager of the region it was escalated to, the central team): the total the header of every page
-     * shows; {@code asManager} is the store's side, of which {@code asCentralTeam} the threads read as the central team. One indexed query ({@link MessageReads#everywhere}); the core is asked which of the
-     * complaints are still public only when something is unread, so that a complaint hidden since (whose thread
-     * nobody can open to clear it) does not count.
+     * shows; {@code asManager} is the store's side, of which {@code asCentralTeam} the threads read as the central
+     * team. One indexed query ({@link MessageReads#everywhere}); the core is asked which of the complaints are still
+     * public only when something is unread, so that a complaint hidden since (whose thread nobody can open to clear it)
+     * does not count.
      */
     ApiResult total(ApiCall call) {
         Caller caller = Callers.member(call);
         long brandId = call.brand().id();
         return ApiResult.ok(tx.inTransaction(c -> {
-            boolean admin = caller.brandId() == brandId && caller.has(Role.BRAND_ADMIN);
             Map<Long, MessageReads.Unread> rows = new java.util.LinkedHashMap<>();
-            MessageReads.everywhere(c, brandId, caller.userId(), admin).forEach(u -> rows.putIfAbsent(u.complaintId(), u));
+            MessageReads.everywhere(c, brandId, caller.userId(), ThreadParties.centralTeam(caller, brandId))
+                .forEach(u -> rows.putIfAbsent(u.complaintId(), u));
             Map<Long, ComplaintFacts> complaints = rows.isEmpty() ? Map.of()
                 : lookups.complaints(c, brandId, List.copyOf(rows.keySet()));
             long[] parts = new long[3];

@@ -51,7 +51,12 @@ final class ThreadParties {
         if (assignment.map(a -> a.regionManagerIds().contains(userId)).orElse(false)) {
             return Optional.of(Party.REGION);
         }
-        boolean central = caller.brandId() == brandId && caller.has(Role.BRAND_ADMIN);
+        boolean central = centralTeam(caller, brandId);
         return assignment.filter(a -> central && a.level() == Assignment.Level.CENTRAL).map(a -> Party.CENTRAL);
+    }
+
+    /** Whether the caller is of the brand's central team (its admins), who read complaints that reached it. */
+    static boolean centralTeam(Caller caller, long brandId) {
+        return caller.brandId() == brandId && caller.has(Role.BRAND_ADMIN);
     }
 }
