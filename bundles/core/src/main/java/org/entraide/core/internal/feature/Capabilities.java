@@ -44,6 +44,9 @@ public final class Capabilities implements BrandFeatures {
     private record Choice(boolean enabled, Instant since) {
     }
     private volatile long loadedAt;
+    /** Reloads begun, and the latest of them whose choices are published. */
+    private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
+    private long published;
     private volatile Consumer<Capability> onInstall = c -> { };
 
     /** Told after any change of what is installed or enabled (the core moves every brand's content version). */
@@ -180,25 +183,30 @@ public final class Capabilities implements BrandFeatures {
 
     private Map<String, Choice> choices(boolean force) {
         if (force || clock.millis() - loadedAt > RELOAD_MILLIS) {
-            reload(force);
+            reload();
         }
         return choices;
     }
 
     /**
-     * One reload at a time: a periodic reload that read the table before a brand admin's change committed would
-     * otherwise replace the forced reload's fresh choices with its stale ones, for up to {@value #RELOAD_MILLIS} ms.
+     * A reload publishes its choices only if no reload begun after it has published already: a periodic reload that
+     * read the table before a brand admin's change committed would otherwise replace the forced reload's fresh choices
+     * with its stale ones, for up to {@value #RELOAD_MILLIS} ms. No lock is held while the table is read: a reload
+     * waiting for a connection must not stop the threads that hold one.
      */
-    private synchronized void reload(boolean force) {
+    private void reload() {
         long now = clock.millis();
-        if (!force && now - loadedAt <= RELOAD_MILLIS) {
-            return;     // another thread reloaded meanwhile
-        }
+        long begun = reloads.incrementAndGet();
         Map<String, Choice> fresh = new ConcurrentHashMap<>();
         db.inTransaction(c -> Sql.list(c, "SELECT brand_id, capability, enabled, updated_at FROM brand_feature",
             rs -> fresh.put(rs.getLong("brand_id") + "/" + rs.getString("capability"),
                 new Choice(rs.getBoolean("enabled"), Sql.instant(rs, "updated_at")))));
-        choices = fresh;
-        loadedAt = now;
+        synchronized (this) {
+            if (begun > published) {
+                choices = fresh;
+                loadedAt = now;
+                published = begun;
+            }
+        }
     }
 }
